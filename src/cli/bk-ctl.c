@@ -1,0 +1,2 @@
+#include "bk-ctl.h"
+int bk_ctl_run (int argc, char **argv) { return 0; }

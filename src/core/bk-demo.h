@@ -1,0 +1,20 @@
+#pragma once
+
+#include "bk-store.h"
+
+G_BEGIN_DECLS
+
+/* Fills an empty store with the bundled demo content (fictional county and
+ * two municipalities): every text motion and the OParl set, in one transaction. */
+gboolean bk_demo_seed (BkStore  *store,
+                       GError  **error);
+
+/* The database path used when --db is not given: $XDG_DATA_HOME/buergerkiosk/kiosk.db */
+char    *bk_demo_default_db_path (void);
+
+/* Opens (creating if needed) the database at path, or the default one when path
+ * is NULL, and seeds it with the demo content when it is new. */
+BkStore *bk_demo_open_store (const char *path,
+                             GError    **error);
+
+G_END_DECLS

@@ -1,0 +1,3 @@
+#include "bk-error.h"
+
+G_DEFINE_QUARK (bk-error-quark, bk_error)

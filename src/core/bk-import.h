@@ -1,0 +1,31 @@
+#pragma once
+
+#include "bk-store.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  BK_IMPORT_FORMAT_AUTO,
+  BK_IMPORT_FORMAT_TEXT,   /* plain text or Markdown motion */
+  BK_IMPORT_FORMAT_OPARL,  /* OParl JSON */
+} BkImportFormat;
+
+/* Imports one file in its own transaction: all of it, or nothing of it.
+ * A folder imports every *.json OParl file in it, in one transaction.
+ * Errors are prefixed with the path. summary (may be NULL) receives a
+ * one-line description of what was imported. */
+gboolean bk_import_file (BkStore        *store,
+                         const char     *path,
+                         BkImportFormat  format,
+                         char          **summary,
+                         GError        **error);
+
+/* Reads a file for a parser: refuses non-regular files, files above max_size
+ * (BK_ERROR_TOO_LARGE) and unreadable ones, with the path in the message. */
+gboolean bk_import_read_file (const char  *path,
+                              gsize        max_size,
+                              char       **contents,
+                              gsize       *length,
+                              GError     **error);
+
+G_END_DECLS

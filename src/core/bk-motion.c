@@ -1,0 +1,443 @@
+#include "bk-motion.h"
+
+static void
+party_free (gpointer data)
+{
+  BkParty *p = data;
+
+  g_free (p->name);
+  g_free (p->role);
+  g_free (p);
+}
+
+static void
+consultation_free (gpointer data)
+{
+  BkConsultation *c = data;
+
+  g_free (c->committee);
+  g_free (c->date);
+  g_free (c->role);
+  g_free (c->meeting_name);
+  g_free (c->oparl_id);
+  g_free (c->meeting_oparl_id);
+  g_free (c);
+}
+
+static void
+point_free (gpointer data)
+{
+  BkResolutionPoint *p = data;
+
+  g_free (p->text);
+  g_ptr_array_unref (p->subpoints);
+  g_free (p);
+}
+
+static void
+file_free (gpointer data)
+{
+  BkFile *f = data;
+
+  g_free (f->name);
+  g_free (f->access_url);
+  g_free (f->mime_type);
+  g_free (f->oparl_id);
+  g_free (f);
+}
+
+BkMotion *
+bk_motion_new (void)
+{
+  BkMotion *self = g_new0 (BkMotion, 1);
+
+  self->is_public = BK_TRISTATE_UNKNOWN;
+  self->submitters = g_ptr_array_new_with_free_func (party_free);
+  self->signatories = g_ptr_array_new_with_free_func (party_free);
+  self->consultations = g_ptr_array_new_with_free_func (consultation_free);
+  self->resolution_points = g_ptr_array_new_with_free_func (point_free);
+  self->related_references = g_ptr_array_new_with_free_func (g_free);
+  self->files = g_ptr_array_new_with_free_func (file_free);
+  return self;
+}
+
+void
+bk_motion_free (BkMotion *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->oparl_id);
+  g_free (self->subject);
+  g_free (self->body);
+  g_free (self->type);
+  g_free (self->reference);
+  g_free (self->date);
+  g_free (self->addressee);
+  g_free (self->justification);
+  g_free (self->easy_summary);
+  g_free (self->source);
+  g_ptr_array_unref (self->submitters);
+  g_ptr_array_unref (self->signatories);
+  g_ptr_array_unref (self->consultations);
+  g_ptr_array_unref (self->resolution_points);
+  g_ptr_array_unref (self->related_references);
+  g_ptr_array_unref (self->files);
+  g_free (self);
+}
+
+static BkParty *
+party_append (GPtrArray *array, const char *name, BkPartyKind kind)
+{
+  BkParty *p = g_new0 (BkParty, 1);
+
+  p->name = g_strdup (name);
+  p->kind = kind;
+  g_ptr_array_add (array, p);
+  return p;
+}
+
+BkParty *
+bk_motion_add_submitter (BkMotion *self, const char *name, BkPartyKind kind)
+{
+  g_return_val_if_fail (self != NULL && name != NULL, NULL);
+  return party_append (self->submitters, name, kind);
+}
+
+BkParty *
+bk_motion_add_signatory (BkMotion *self, const char *name, BkPartyKind kind)
+{
+  g_return_val_if_fail (self != NULL && name != NULL, NULL);
+  return party_append (self->signatories, name, kind);
+}
+
+BkConsultation *
+bk_motion_add_consultation (BkMotion   *self,
+                            const char *committee,
+                            const char *date,
+                            const char *role,
+                            BkTristate  is_public)
+{
+  BkConsultation *c = g_new0 (BkConsultation, 1);
+
+  g_return_val_if_fail (self != NULL, NULL);
+  c->committee = g_strdup (committee);
+  c->date = g_strdup (date);
+  c->role = g_strdup (role);
+  c->is_public = is_public;
+  c->authoritative = BK_TRISTATE_UNKNOWN;
+  g_ptr_array_add (self->consultations, c);
+  return c;
+}
+
+BkResolutionPoint *
+bk_motion_add_point (BkMotion *self, const char *text)
+{
+  BkResolutionPoint *p = g_new0 (BkResolutionPoint, 1);
+
+  g_return_val_if_fail (self != NULL, NULL);
+  p->text = g_strdup (text);
+  p->subpoints = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (self->resolution_points, p);
+  return p;
+}
+
+void
+bk_resolution_point_add_subpoint (BkResolutionPoint *self, const char *text)
+{
+  g_return_if_fail (self != NULL && text != NULL);
+  g_ptr_array_add (self->subpoints, g_strdup (text));
+}
+
+gboolean
+bk_motion_add_reference (BkMotion *self, const char *reference)
+{
+  g_return_val_if_fail (self != NULL && reference != NULL, FALSE);
+  for (guint i = 0; i < self->related_references->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (self->related_references, i), reference) == 0)
+      return FALSE;
+  g_ptr_array_add (self->related_references, g_strdup (reference));
+  return TRUE;
+}
+
+BkFile *
+bk_motion_add_file (BkMotion   *self,
+                    const char *name,
+                    const char *access_url,
+                    const char *mime_type)
+{
+  BkFile *f = g_new0 (BkFile, 1);
+
+  g_return_val_if_fail (self != NULL, NULL);
+  f->name = g_strdup (name);
+  f->access_url = g_strdup (access_url);
+  f->mime_type = g_strdup (mime_type);
+  g_ptr_array_add (self->files, f);
+  return f;
+}
+
+static void
+copy_parties (GPtrArray *to, GPtrArray *from)
+{
+  for (guint i = 0; i < from->len; i++)
+    {
+      const BkParty *p = g_ptr_array_index (from, i);
+      BkParty *n = party_append (to, p->name, p->kind);
+
+      n->role = g_strdup (p->role);
+    }
+}
+
+BkMotion *
+bk_motion_copy (const BkMotion *self)
+{
+  BkMotion *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  copy = bk_motion_new ();
+  copy->id = self->id;
+  copy->oparl_id = g_strdup (self->oparl_id);
+  copy->subject = g_strdup (self->subject);
+  copy->body = g_strdup (self->body);
+  copy->type = g_strdup (self->type);
+  copy->reference = g_strdup (self->reference);
+  copy->date = g_strdup (self->date);
+  copy->is_public = self->is_public;
+  copy->addressee = g_strdup (self->addressee);
+  copy->justification = g_strdup (self->justification);
+  copy->easy_summary = g_strdup (self->easy_summary);
+  copy->source = g_strdup (self->source);
+  copy_parties (copy->submitters, self->submitters);
+  copy_parties (copy->signatories, self->signatories);
+  for (guint i = 0; i < self->consultations->len; i++)
+    {
+      const BkConsultation *c = g_ptr_array_index (self->consultations, i);
+      BkConsultation *n = bk_motion_add_consultation (copy, c->committee, c->date,
+                                                      c->role, c->is_public);
+
+      n->authoritative = c->authoritative;
+      n->meeting_name = g_strdup (c->meeting_name);
+      n->oparl_id = g_strdup (c->oparl_id);
+      n->meeting_oparl_id = g_strdup (c->meeting_oparl_id);
+    }
+  for (guint i = 0; i < self->resolution_points->len; i++)
+    {
+      const BkResolutionPoint *p = g_ptr_array_index (self->resolution_points, i);
+      BkResolutionPoint *n = bk_motion_add_point (copy, p->text);
+
+      for (guint j = 0; j < p->subpoints->len; j++)
+        bk_resolution_point_add_subpoint (n, g_ptr_array_index (p->subpoints, j));
+    }
+  for (guint i = 0; i < self->related_references->len; i++)
+    bk_motion_add_reference (copy, g_ptr_array_index (self->related_references, i));
+  for (guint i = 0; i < self->files->len; i++)
+    {
+      const BkFile *f = g_ptr_array_index (self->files, i);
+      BkFile *n = bk_motion_add_file (copy, f->name, f->access_url, f->mime_type);
+
+      n->oparl_id = g_strdup (f->oparl_id);
+    }
+  return copy;
+}
+
+char *
+bk_motion_dup_submitter_names (const BkMotion *self)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  for (guint i = 0; i < self->submitters->len; i++)
+    {
+      const BkParty *p = g_ptr_array_index (self->submitters, i);
+
+      if (s->len > 0)
+        g_string_append (s, ", ");
+      g_string_append (s, p->name);
+    }
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+char *
+bk_motion_dup_resolution_text (const BkMotion *self)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  for (guint i = 0; i < self->resolution_points->len; i++)
+    {
+      const BkResolutionPoint *p = g_ptr_array_index (self->resolution_points, i);
+
+      if (s->len > 0)
+        g_string_append (s, "\n");
+      if (self->resolution_points->len > 1)
+        g_string_append_printf (s, "%u. ", i + 1);
+      g_string_append (s, p->text ? p->text : "");
+      for (guint j = 0; j < p->subpoints->len; j++)
+        g_string_append_printf (s, "\n– %s", (char *) g_ptr_array_index (p->subpoints, j));
+    }
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+const char *
+bk_party_kind_to_string (BkPartyKind kind)
+{
+  switch (kind)
+    {
+    case BK_PARTY_FACTION: return "faction";
+    case BK_PARTY_PERSON: return "person";
+    case BK_PARTY_ORGANIZATION: return "organization";
+    default: return "organization";
+    }
+}
+
+gboolean
+bk_party_kind_from_string (const char *str, BkPartyKind *kind)
+{
+  if (g_strcmp0 (str, "faction") == 0)
+    *kind = BK_PARTY_FACTION;
+  else if (g_strcmp0 (str, "person") == 0)
+    *kind = BK_PARTY_PERSON;
+  else if (g_strcmp0 (str, "organization") == 0)
+    *kind = BK_PARTY_ORGANIZATION;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static void
+add_string_or_null (JsonBuilder *b, const char *key, const char *value)
+{
+  json_builder_set_member_name (b, key);
+  if (value != NULL && *value != '\0')
+    json_builder_add_string_value (b, value);
+  else
+    json_builder_add_null_value (b);
+}
+
+static void
+add_tristate (JsonBuilder *b, const char *key, BkTristate value)
+{
+  json_builder_set_member_name (b, key);
+  if (value == BK_TRISTATE_UNKNOWN)
+    json_builder_add_null_value (b);
+  else
+    json_builder_add_boolean_value (b, value == BK_TRISTATE_YES);
+}
+
+static void
+add_parties (JsonBuilder *b, const char *key, GPtrArray *parties)
+{
+  json_builder_set_member_name (b, key);
+  json_builder_begin_array (b);
+  for (guint i = 0; i < parties->len; i++)
+    {
+      const BkParty *p = g_ptr_array_index (parties, i);
+
+      json_builder_begin_object (b);
+      add_string_or_null (b, "name", p->name);
+      json_builder_set_member_name (b, "kind");
+      json_builder_add_string_value (b, bk_party_kind_to_string (p->kind));
+      if (p->role != NULL)
+        add_string_or_null (b, "role", p->role);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
+JsonNode *
+bk_motion_to_json (const BkMotion *self)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  add_string_or_null (b, "subject", self->subject);
+  add_string_or_null (b, "body", self->body);
+  add_string_or_null (b, "type", self->type);
+  add_string_or_null (b, "reference", self->reference);
+  add_string_or_null (b, "date", self->date);
+  add_tristate (b, "public", self->is_public);
+  add_string_or_null (b, "addressee", self->addressee);
+  add_parties (b, "submitters", self->submitters);
+  add_parties (b, "signatories", self->signatories);
+
+  json_builder_set_member_name (b, "consultations");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < self->consultations->len; i++)
+    {
+      const BkConsultation *c = g_ptr_array_index (self->consultations, i);
+
+      json_builder_begin_object (b);
+      add_string_or_null (b, "committee", c->committee);
+      add_string_or_null (b, "date", c->date);
+      add_string_or_null (b, "role", c->role);
+      add_tristate (b, "public", c->is_public);
+      if (c->authoritative != BK_TRISTATE_UNKNOWN)
+        add_tristate (b, "authoritative", c->authoritative);
+      if (c->meeting_name != NULL)
+        add_string_or_null (b, "meeting", c->meeting_name);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "resolution_points");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < self->resolution_points->len; i++)
+    {
+      const BkResolutionPoint *p = g_ptr_array_index (self->resolution_points, i);
+
+      json_builder_begin_object (b);
+      add_string_or_null (b, "text", p->text);
+      json_builder_set_member_name (b, "subpoints");
+      json_builder_begin_array (b);
+      for (guint j = 0; j < p->subpoints->len; j++)
+        json_builder_add_string_value (b, g_ptr_array_index (p->subpoints, j));
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+
+  add_string_or_null (b, "justification", self->justification);
+
+  json_builder_set_member_name (b, "related_references");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < self->related_references->len; i++)
+    json_builder_add_string_value (b, g_ptr_array_index (self->related_references, i));
+  json_builder_end_array (b);
+
+  if (self->id != 0)
+    {
+      json_builder_set_member_name (b, "id");
+      json_builder_add_int_value (b, self->id);
+    }
+  if (self->oparl_id != NULL)
+    add_string_or_null (b, "oparl_id", self->oparl_id);
+  if (self->easy_summary != NULL)
+    add_string_or_null (b, "easy_summary", self->easy_summary);
+  if (self->files->len > 0)
+    {
+      json_builder_set_member_name (b, "files");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < self->files->len; i++)
+        {
+          const BkFile *f = g_ptr_array_index (self->files, i);
+
+          json_builder_begin_object (b);
+          add_string_or_null (b, "name", f->name);
+          add_string_or_null (b, "access_url", f->access_url);
+          add_string_or_null (b, "mime_type", f->mime_type);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+    }
+  json_builder_end_object (b);
+  return json_builder_get_root (b);
+}
+
+char *
+bk_motion_to_json_string (const BkMotion *self, gboolean pretty)
+{
+  g_autoptr(JsonNode) root = bk_motion_to_json (self);
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+
+  json_generator_set_pretty (gen, pretty);
+  json_generator_set_indent (gen, 2);
+  json_generator_set_root (gen, root);
+  return json_generator_to_data (gen, NULL);
+}

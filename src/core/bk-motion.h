@@ -1,0 +1,114 @@
+#pragma once
+
+#include <glib.h>
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/* Tri-state for values a source may leave open, such as "public". */
+typedef enum {
+  BK_TRISTATE_UNKNOWN = -1,
+  BK_TRISTATE_NO = 0,
+  BK_TRISTATE_YES = 1,
+} BkTristate;
+
+typedef enum {
+  BK_PARTY_FACTION,
+  BK_PARTY_PERSON,
+  BK_PARTY_ORGANIZATION,
+} BkPartyKind;
+
+typedef struct {
+  char *name;
+  BkPartyKind kind;
+  char *role;          /* "Fraktionsvorsitzender", "Geschäftsführerin" … or NULL */
+} BkParty;
+
+typedef struct {
+  char *committee;     /* name of the committee or assembly */
+  char *date;          /* ISO 8601 yyyy-mm-dd, or NULL */
+  char *role;          /* "Vorberatung", "Beschluss", … or NULL */
+  BkTristate is_public;
+  BkTristate authoritative;
+  char *meeting_name;
+  char *oparl_id;          /* consultation URL, when imported from OParl */
+  char *meeting_oparl_id;
+} BkConsultation;
+
+typedef struct {
+  char *text;
+  GPtrArray *subpoints;  /* char* */
+} BkResolutionPoint;
+
+typedef struct {
+  char *name;
+  char *access_url;
+  char *mime_type;
+  char *oparl_id;
+} BkFile;
+
+typedef struct {
+  gint64 id;             /* row id in the store; 0 until stored */
+  char *oparl_id;        /* OParl object URL; NULL for text imports */
+  char *subject;
+  char *body;            /* council or assembly that decides */
+  char *type;            /* "Sachantrag", "Ergänzungsantrag", "Anfrage", … */
+  char *reference;       /* Drucksache / Antrag number */
+  char *date;            /* ISO 8601 yyyy-mm-dd */
+  BkTristate is_public;
+  char *addressee;
+  char *justification;   /* paragraphs separated by "\n\n" */
+  char *easy_summary;    /* easy-read (Leichte Sprache) summary, or NULL */
+  char *source;          /* where it came from: file name or URL */
+  GPtrArray *submitters;         /* BkParty */
+  GPtrArray *signatories;        /* BkParty */
+  GPtrArray *consultations;      /* BkConsultation */
+  GPtrArray *resolution_points;  /* BkResolutionPoint */
+  GPtrArray *related_references; /* char* */
+  GPtrArray *files;              /* BkFile */
+} BkMotion;
+
+BkMotion          *bk_motion_new                (void);
+void               bk_motion_free               (BkMotion *self);
+BkMotion          *bk_motion_copy               (const BkMotion *self);
+
+BkParty           *bk_motion_add_submitter      (BkMotion    *self,
+                                                 const char  *name,
+                                                 BkPartyKind  kind);
+BkParty           *bk_motion_add_signatory      (BkMotion    *self,
+                                                 const char  *name,
+                                                 BkPartyKind  kind);
+BkConsultation    *bk_motion_add_consultation   (BkMotion    *self,
+                                                 const char  *committee,
+                                                 const char  *date,
+                                                 const char  *role,
+                                                 BkTristate   is_public);
+BkResolutionPoint *bk_motion_add_point          (BkMotion    *self,
+                                                 const char  *text);
+void               bk_resolution_point_add_subpoint (BkResolutionPoint *self,
+                                                     const char        *text);
+/* Adds a reference unless it is already listed; returns TRUE when added. */
+gboolean           bk_motion_add_reference      (BkMotion    *self,
+                                                 const char  *reference);
+BkFile            *bk_motion_add_file           (BkMotion    *self,
+                                                 const char  *name,
+                                                 const char  *access_url,
+                                                 const char  *mime_type);
+
+/* Submitters joined for display: "CDU-Fraktion, Fraktion GRÜNE". */
+char              *bk_motion_dup_submitter_names (const BkMotion *self);
+/* The whole resolution as plain text, points numbered, for search and speech. */
+char              *bk_motion_dup_resolution_text (const BkMotion *self);
+
+const char        *bk_party_kind_to_string      (BkPartyKind kind);
+gboolean           bk_party_kind_from_string    (const char  *str,
+                                                 BkPartyKind *kind);
+
+/* The JSON shape of `buergerkiosk-ctl parse`: see README, "Motion JSON". */
+JsonNode          *bk_motion_to_json            (const BkMotion *self);
+char              *bk_motion_to_json_string     (const BkMotion *self,
+                                                 gboolean        pretty);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BkMotion, bk_motion_free)
+
+G_END_DECLS

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "bk-store.h"
+
+G_BEGIN_DECLS
+
+/* Largest OParl JSON file accepted, in bytes. */
+#define BK_OPARL_MAX_SIZE (64 * 1024 * 1024)
+
+typedef struct {
+  guint papers;
+  guint meetings;
+  guint organizations;
+  guint persons;
+  guint bodies;
+  guint deleted;
+} BkOParlStats;
+
+/* Imports one OParl 1.0/1.1 JSON document (System, Body, a single object, or a
+ * paginated list page) into the store. For list pages, links.next is followed
+ * when it resolves to a file in the same folder (matched by the page's
+ * links.self / the URL's last path segment and query; see README). Objects are
+ * upserted by OParl id; objects with "deleted": true are removed.
+ * Runs inside the caller's transaction; on error the caller rolls back.
+ * Errors name the file and the JSON path ("papers-page2.json: $.data[3].name:
+ * expected a string"). */
+gboolean bk_oparl_import_file  (BkStore      *store,
+                                const char   *path,
+                                BkOParlStats *stats,
+                                GError      **error);
+/* Same, from memory; name is used in error messages; base_dir may be NULL
+ * (then links.next is not followed). */
+gboolean bk_oparl_import_data  (BkStore      *store,
+                                const char   *data,
+                                gsize         len,
+                                const char   *name,
+                                const char   *base_dir,
+                                BkOParlStats *stats,
+                                GError      **error);
+
+G_END_DECLS

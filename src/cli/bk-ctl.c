@@ -1,2 +1,498 @@
+#define G_LOG_DOMAIN "bk-ctl"
+
+#include "bk-config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
 #include "bk-ctl.h"
-int bk_ctl_run (int argc, char **argv) { return 0; }
+#include "bk-demo.h"
+#include "bk-error.h"
+#include "bk-import.h"
+#include "bk-store.h"
+#include "bk-text-parser.h"
+
+/* Exit statuses, documented in the README. */
+enum {
+  EXIT_OK = 0,
+  EXIT_FAILURE_ = 1,   /* usage, database or other failure */
+  EXIT_BAD_INPUT = 2,  /* an input file was rejected */
+};
+
+typedef struct {
+  const char *db_path;
+} CtlGlobals;
+
+typedef int (*CtlCommand) (CtlGlobals *globals, int argc, char **argv);
+
+static void
+print_error (const GError *error)
+{
+  g_printerr ("buergerkiosk-ctl: %s\n", error->message);
+}
+
+static int
+exit_status_for (const GError *error)
+{
+  switch (error->code)
+    {
+    case BK_ERROR_INVALID_INPUT:
+    case BK_ERROR_TOO_LARGE:
+      return EXIT_BAD_INPUT;
+    default:
+      return EXIT_FAILURE_;
+    }
+}
+
+static BkStore *
+open_store (CtlGlobals *globals, GError **error)
+{
+  return bk_demo_open_store (globals->db_path, error);
+}
+
+/* Parses a sub-command's own options; argv[0] is the command name. */
+static gboolean
+parse_command_options (const char   *command,
+                       const char   *parameter,
+                       const char   *summary,
+                       GOptionEntry *entries,
+                       int          *argc,
+                       char       ***argv)
+{
+  g_autofree char *prog = g_strdup_printf ("buergerkiosk-ctl %s", command);
+  g_autoptr(GOptionContext) context = g_option_context_new (parameter);
+  g_autoptr(GError) error = NULL;
+
+  g_set_prgname (prog);
+  g_option_context_set_summary (context, summary);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      g_printerr ("buergerkiosk-ctl %s: %s\n", command, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+print_json (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_pretty (gen, TRUE);
+  json_generator_set_indent (gen, 2);
+  json_generator_set_root (gen, node);
+  text = json_generator_to_data (gen, NULL);
+  g_print ("%s\n", text);
+}
+
+static int
+cmd_parse (CtlGlobals *globals, int argc, char **argv)
+{
+  int status = EXIT_OK;
+
+  if (!parse_command_options ("parse", _("FILE…"),
+                              _("Print the motion found in a plain-text or Markdown file as JSON."),
+                              NULL, &argc, &argv))
+    return EXIT_FAILURE_;
+  if (argc < 2)
+    {
+      g_printerr (_("buergerkiosk-ctl parse: name a file to parse\n"));
+      return EXIT_FAILURE_;
+    }
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BkMotion) motion = NULL;
+      g_autofree char *data = NULL;
+      g_autofree char *json = NULL;
+      gsize len;
+
+      if (!bk_import_read_file (argv[i], BK_TEXT_PARSER_MAX_SIZE, &data, &len, &error))
+        {
+          print_error (error);
+          status = exit_status_for (error);
+          continue;
+        }
+      motion = bk_text_parser_parse (data, (gssize) len, &error);
+      if (motion == NULL)
+        {
+          g_printerr ("buergerkiosk-ctl: %s: %s\n", argv[i], error->message);
+          status = EXIT_BAD_INPUT;
+          continue;
+        }
+      json = bk_motion_to_json_string (motion, TRUE);
+      g_print ("%s\n", json);
+    }
+  return status;
+}
+
+static int
+cmd_import (CtlGlobals *globals, int argc, char **argv)
+{
+  g_autoptr(BkStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean text = FALSE, oparl = FALSE;
+  guint failed = 0;
+  GOptionEntry entries[] = {
+    { "text", 0, 0, G_OPTION_ARG_NONE, &text, N_("Read every file as a motion text"), NULL },
+    { "oparl", 0, 0, G_OPTION_ARG_NONE, &oparl, N_("Read every file as OParl JSON"), NULL },
+    { NULL }
+  };
+
+  if (!parse_command_options ("import", _("FILE…"),
+                              _("Import motion texts (.txt, .md) and OParl JSON files or folders. "
+                                "Each file is imported whole or not at all."),
+                              entries, &argc, &argv))
+    return EXIT_FAILURE_;
+  if (argc < 2)
+    {
+      g_printerr (_("buergerkiosk-ctl import: name at least one file\n"));
+      return EXIT_FAILURE_;
+    }
+  store = open_store (globals, &error);
+  if (store == NULL)
+    {
+      print_error (error);
+      return EXIT_FAILURE_;
+    }
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr(GError) file_error = NULL;
+      g_autofree char *summary = NULL;
+      BkImportFormat format = text ? BK_IMPORT_FORMAT_TEXT
+                            : oparl ? BK_IMPORT_FORMAT_OPARL : BK_IMPORT_FORMAT_AUTO;
+
+      if (!bk_import_file (store, argv[i], format, &summary, &file_error))
+        {
+          print_error (file_error);
+          failed++;
+          /* A database that cannot be written will refuse every other file too. */
+          if (file_error->code == BK_ERROR_READ_ONLY || file_error->code == BK_ERROR_DATABASE_BUSY ||
+              file_error->code == BK_ERROR_CORRUPT)
+            return EXIT_FAILURE_;
+          continue;
+        }
+      g_print ("%s\n", summary);
+    }
+  if (failed > 0)
+    {
+      g_printerr (g_dngettext (GETTEXT_PACKAGE, "%u file was not imported\n",
+                               "%u files were not imported\n", failed), failed);
+      return EXIT_BAD_INPUT;
+    }
+  return EXIT_OK;
+}
+
+static JsonNode *
+summary_to_json (const BkMotionSummary *s)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "id");
+  json_builder_add_int_value (b, s->id);
+#define ADD(key, value) \
+  json_builder_set_member_name (b, key); \
+  if (value) json_builder_add_string_value (b, value); else json_builder_add_null_value (b);
+  ADD ("subject", s->subject);
+  ADD ("submitters", s->submitters);
+  ADD ("date", s->date);
+  ADD ("reference", s->reference);
+  ADD ("body", s->body);
+  ADD ("next_committee", s->next_committee);
+  ADD ("next_date", s->next_date);
+#undef ADD
+  json_builder_end_object (b);
+  return json_builder_get_root (b);
+}
+
+static int
+cmd_search (CtlGlobals *globals, int argc, char **argv)
+{
+  g_autoptr(BkStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(JsonArray) array = json_array_new ();
+  g_autofree char *query = NULL;
+  gboolean as_json = FALSE;
+  int limit = 50;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Print JSON"), NULL },
+    { "limit", 'n', 0, G_OPTION_ARG_INT, &limit, N_("Show at most N results (default 50)"), N_("N") },
+    { NULL }
+  };
+
+  if (!parse_command_options ("search", _("QUERY"),
+                              _("Search the stored motions, best match first."),
+                              entries, &argc, &argv))
+    return EXIT_FAILURE_;
+  if (argc < 2)
+    {
+      g_printerr (_("buergerkiosk-ctl search: give a search query\n"));
+      return EXIT_FAILURE_;
+    }
+  query = g_strjoinv (" ", argv + 1);
+  store = open_store (globals, &error);
+  if (store == NULL)
+    {
+      print_error (error);
+      return EXIT_FAILURE_;
+    }
+  ids = bk_store_search (store, query, NULL, limit > 0 ? (guint) limit : 0, &error);
+  if (ids == NULL)
+    {
+      print_error (error);
+      return EXIT_FAILURE_;
+    }
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(BkMotionSummary) s = bk_store_load_summary (store, g_array_index (ids, gint64, i),
+                                                            NULL);
+
+      if (s == NULL)
+        continue;
+      if (as_json)
+        json_array_add_element (array, summary_to_json (s));
+      else
+        g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\n", s->id, s->date ? s->date : "-",
+                 s->reference ? s->reference : "-", s->subject ? s->subject : "");
+    }
+  if (as_json)
+    {
+      g_autoptr(JsonNode) node = json_node_new (JSON_NODE_ARRAY);
+
+      json_node_set_array (node, array);
+      print_json (node);
+    }
+  else if (ids->len == 0)
+    g_printerr (_("No motion matches “%s”.\n"), query);
+  return EXIT_OK;
+}
+
+static void
+print_motion_text (const BkMotion *m)
+{
+  g_autofree char *submitters = bk_motion_dup_submitter_names (m);
+
+  g_print ("%s\n\n", m->subject ? m->subject : _("(no subject)"));
+#define LINE(label, value) if (value && *value) g_print ("%s: %s\n", label, value);
+  LINE (_("Number"), m->reference);
+  LINE (_("Type"), m->type);
+  LINE (_("Body"), m->body);
+  LINE (_("Date"), m->date);
+  LINE (_("Submitted by"), submitters);
+  LINE (_("Addressed to"), m->addressee);
+#undef LINE
+  if (m->is_public != BK_TRISTATE_UNKNOWN)
+    g_print ("%s: %s\n", _("Public"), m->is_public == BK_TRISTATE_YES ? _("yes") : _("no"));
+  if (m->resolution_points->len > 0)
+    {
+      g_autofree char *resolution = bk_motion_dup_resolution_text (m);
+
+      g_print ("\n%s\n%s\n", _("What is asked:"), resolution);
+    }
+  if (m->justification != NULL)
+    g_print ("\n%s\n%s\n", _("Why:"), m->justification);
+  if (m->consultations->len > 0)
+    {
+      g_print ("\n%s\n", _("Where and when it is discussed:"));
+      for (guint i = 0; i < m->consultations->len; i++)
+        {
+          const BkConsultation *c = g_ptr_array_index (m->consultations, i);
+
+          g_print ("  %s  %s%s%s\n", c->date ? c->date : "----------",
+                   c->committee ? c->committee : "?",
+                   c->role ? " – " : "", c->role ? c->role : "");
+        }
+    }
+  if (m->related_references->len > 0)
+    {
+      g_print ("\n%s\n", _("Related papers:"));
+      for (guint i = 0; i < m->related_references->len; i++)
+        g_print ("  %s\n", (char *) g_ptr_array_index (m->related_references, i));
+    }
+}
+
+static int
+cmd_show (CtlGlobals *globals, int argc, char **argv)
+{
+  g_autoptr(BkStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BkMotion) motion = NULL;
+  gboolean as_json = FALSE;
+  gint64 id = 0;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, N_("Print JSON"), NULL },
+    { NULL }
+  };
+
+  if (!parse_command_options ("show", _("ID|REFERENCE"),
+                              _("Show one stored motion by its number in the kiosk or its "
+                                "reference (e.g. 12/0345)."),
+                              entries, &argc, &argv))
+    return EXIT_FAILURE_;
+  if (argc != 2)
+    {
+      g_printerr (_("buergerkiosk-ctl show: give exactly one motion id or reference\n"));
+      return EXIT_FAILURE_;
+    }
+  store = open_store (globals, &error);
+  if (store == NULL)
+    {
+      print_error (error);
+      return EXIT_FAILURE_;
+    }
+  if (!g_ascii_string_to_signed (argv[1], 10, 1, G_MAXINT64, &id, NULL))
+    id = bk_store_find_motion_by_reference (store, argv[1]);
+  if (id == 0)
+    {
+      g_printerr (_("buergerkiosk-ctl show: no motion “%s”\n"), argv[1]);
+      return EXIT_FAILURE_;
+    }
+  motion = bk_store_load_motion (store, id, &error);
+  if (motion == NULL)
+    {
+      print_error (error);
+      return EXIT_FAILURE_;
+    }
+  if (as_json)
+    {
+      g_autofree char *json = bk_motion_to_json_string (motion, TRUE);
+
+      g_print ("%s\n", json);
+    }
+  else
+    print_motion_text (motion);
+  return EXIT_OK;
+}
+
+static int
+cmd_check (CtlGlobals *globals, int argc, char **argv)
+{
+  g_autoptr(BkStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) report = g_string_new (NULL);
+
+  if (!parse_command_options ("check", NULL,
+                              _("Check the database's integrity and its search index."),
+                              NULL, &argc, &argv))
+    return EXIT_FAILURE_;
+  store = open_store (globals, &error);
+  if (store == NULL)
+    {
+      print_error (error);
+      return EXIT_FAILURE_;
+    }
+  if (!bk_store_check (store, report, &error))
+    {
+      g_printerr ("%s", report->str);
+      print_error (error);
+      return EXIT_FAILURE_;
+    }
+  g_print (_("%s: OK (schema version %d, %u motions)\n"),
+           bk_store_get_path (store), bk_store_get_schema_version (store),
+           bk_store_count_motions (store));
+  return EXIT_OK;
+}
+
+static const struct {
+  const char *name;
+  CtlCommand  run;
+  const char *summary;
+} commands[] = {
+  { "parse",  cmd_parse,  N_("Print the motion in a text or Markdown file as JSON") },
+  { "import", cmd_import, N_("Import motion texts and OParl JSON into the database") },
+  { "search", cmd_search, N_("Search the stored motions") },
+  { "show",   cmd_show,   N_("Show one stored motion") },
+  { "check",  cmd_check,  N_("Check the database and its search index") },
+};
+
+static char *
+describe_commands (void)
+{
+  GString *s = g_string_new (_("Commands:"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_string_append_printf (s, "\n  %-8s %s", commands[i].name, _(commands[i].summary));
+  g_string_append_printf (s, "\n\n%s",
+                          _("Run “buergerkiosk-ctl COMMAND --help” for a command's options.\n"
+                            "Exit status: 0 success, 1 failure or usage error, "
+                            "2 an input file was rejected."));
+  return g_string_free (s, FALSE);
+}
+
+static void
+setup_i18n (void)
+{
+  g_autofree char *build_mo = g_build_filename (BUILD_LOCALEDIR, "de", "LC_MESSAGES",
+                                                GETTEXT_PACKAGE ".mo", NULL);
+
+  setlocale (LC_ALL, "");
+  /* Uninstalled builds carry their catalogues in the build tree. */
+  if (g_file_test (build_mo, G_FILE_TEST_EXISTS) && !g_file_test (LOCALEDIR "/de/LC_MESSAGES/"
+                                                                  GETTEXT_PACKAGE ".mo",
+                                                                  G_FILE_TEST_EXISTS))
+    bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
+  else
+    bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+}
+
+int
+bk_ctl_run (int argc, char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *db_path = NULL;
+  gboolean version = FALSE;
+  CtlGlobals globals = { 0 };
+  GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path,
+      N_("Use the database at PATH instead of the kiosk's default"), N_("PATH") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Show the version and exit"), NULL },
+    { NULL }
+  };
+
+  setup_i18n ();
+  g_set_prgname ("buergerkiosk-ctl");
+
+  context = g_option_context_new (_("COMMAND [ARGUMENTS…]"));
+  g_option_context_set_summary (context, _("Staff and administration tool for Bürgerkiosk."));
+  description = describe_commands ();
+  g_option_context_set_description (context, description);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  /* Options after the command belong to the command. */
+  g_option_context_set_strict_posix (context, TRUE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("buergerkiosk-ctl: %s\n", error->message);
+      return EXIT_FAILURE_;
+    }
+  if (version)
+    {
+      g_print ("buergerkiosk-ctl %s\n", PACKAGE_VERSION);
+      return EXIT_OK;
+    }
+  if (argc < 2)
+    {
+      g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
+
+      g_printerr ("%s", help);
+      return EXIT_FAILURE_;
+    }
+  globals.db_path = db_path;
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_strcmp0 (argv[1], commands[i].name) == 0)
+      return commands[i].run (&globals, argc - 1, argv + 1);
+
+  g_printerr (_("buergerkiosk-ctl: unknown command “%s”; see --help\n"), argv[1]);
+  return EXIT_FAILURE_;
+}

@@ -1,0 +1,219 @@
+#define G_LOG_DOMAIN "bk-import"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "bk-error.h"
+#include "bk-import.h"
+#include "bk-oparl.h"
+#include "bk-text-parser.h"
+
+gboolean
+bk_import_read_file (const char  *path,
+                     gsize        max_size,
+                     char       **contents,
+                     gsize       *length,
+                     GError     **error)
+{
+  GStatBuf st;
+  g_autoptr(GError) local_error = NULL;
+
+  if (g_stat (path, &st) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, BK_ERROR, BK_ERROR_NOT_FOUND, _("%s: cannot read the file: %s"),
+                   path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT,
+                   _("%s: not a regular file"), path);
+      return FALSE;
+    }
+  if ((guint64) st.st_size > max_size)
+    {
+      g_autofree char *size = g_format_size ((guint64) st.st_size);
+      g_autofree char *limit = g_format_size (max_size);
+
+      g_set_error (error, BK_ERROR, BK_ERROR_TOO_LARGE,
+                   _("%s: the file is too large (%s; the limit is %s)"), path, size, limit);
+      return FALSE;
+    }
+  if (!g_file_get_contents (path, contents, length, &local_error))
+    {
+      g_set_error (error, BK_ERROR, BK_ERROR_NOT_FOUND, _("%s: cannot read the file: %s"),
+                   path, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+looks_like_json (const char *data, gsize len)
+{
+  gsize i = 0;
+
+  /* A UTF-8 byte order mark may precede JSON written by Windows tools. */
+  if (len >= 3 && (guchar) data[0] == 0xEF && (guchar) data[1] == 0xBB && (guchar) data[2] == 0xBF)
+    i = 3;
+  for (; i < len; i++)
+    {
+      if (g_ascii_isspace (data[i]))
+        continue;
+      return data[i] == '{' || data[i] == '[';
+    }
+  return FALSE;
+}
+
+static BkImportFormat
+detect_format (const char *path, const char *data, gsize len)
+{
+  if (g_str_has_suffix (path, ".json") || looks_like_json (data, len))
+    return BK_IMPORT_FORMAT_OPARL;
+  return BK_IMPORT_FORMAT_TEXT;
+}
+
+static gboolean
+import_text (BkStore *store, const char *path, const char *data, gsize len,
+             char **summary, GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(BkMotion) motion = bk_text_parser_parse (data, (gssize) len, &local_error);
+
+  if (motion == NULL)
+    {
+      g_set_error (error, BK_ERROR, local_error->code, "%s: %s", path, local_error->message);
+      return FALSE;
+    }
+  if (motion->source == NULL)
+    {
+      g_autofree char *base = g_path_get_basename (path);
+
+      motion->source = g_steal_pointer (&base);
+    }
+  if (!bk_store_save_motion (store, motion, error))
+    return FALSE;
+  if (summary != NULL)
+    *summary = g_strdup_printf (_("%s: motion “%s” imported"), path,
+                                motion->subject ? motion->subject : motion->reference ?
+                                motion->reference : _("(no subject)"));
+  return TRUE;
+}
+
+static char *
+describe_stats (const char *path, const BkOParlStats *stats)
+{
+  return g_strdup_printf (_("%s: %u papers, %u meetings, %u organizations, %u persons imported, "
+                            "%u deleted"),
+                          path, stats->papers, stats->meetings, stats->organizations,
+                          stats->persons, stats->deleted);
+}
+
+static int
+compare_names (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+static gboolean
+import_folder (BkStore *store, const char *path, char **summary, GError **error)
+{
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) local_error = NULL;
+  BkOParlStats stats = { 0 };
+  const char *name;
+
+  dir = g_dir_open (path, 0, &local_error);
+  if (dir == NULL)
+    {
+      g_set_error (error, BK_ERROR, BK_ERROR_NOT_FOUND, "%s: %s", path, local_error->message);
+      return FALSE;
+    }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".json"))
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  if (names->len == 0)
+    {
+      g_set_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT,
+                   _("%s: the folder contains no .json files"), path);
+      return FALSE;
+    }
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *file = g_build_filename (path, g_ptr_array_index (names, i), NULL);
+
+      if (!bk_oparl_import_file (store, file, &stats, error))
+        return FALSE;
+    }
+  if (summary != NULL)
+    *summary = describe_stats (path, &stats);
+  return TRUE;
+}
+
+gboolean
+bk_import_file (BkStore        *store,
+                const char     *path,
+                BkImportFormat  format,
+                char          **summary,
+                GError        **error)
+{
+  g_autofree char *data = NULL;
+  gsize len = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (BK_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      if (!bk_store_begin (store, error))
+        return FALSE;
+      if (!import_folder (store, path, summary, error))
+        {
+          bk_store_rollback (store);
+          return FALSE;
+        }
+      return bk_store_commit (store, error);
+    }
+
+  if (!bk_import_read_file (path, MAX (BK_OPARL_MAX_SIZE, BK_TEXT_PARSER_MAX_SIZE),
+                            &data, &len, error))
+    return FALSE;
+  if (format == BK_IMPORT_FORMAT_AUTO)
+    format = detect_format (path, data, len);
+  if (format == BK_IMPORT_FORMAT_TEXT && len > BK_TEXT_PARSER_MAX_SIZE)
+    {
+      g_autofree char *size = g_format_size (len);
+      g_autofree char *limit = g_format_size (BK_TEXT_PARSER_MAX_SIZE);
+
+      g_set_error (error, BK_ERROR, BK_ERROR_TOO_LARGE,
+                   _("%s: the file is too large for a motion text (%s; the limit is %s)"),
+                   path, size, limit);
+      return FALSE;
+    }
+
+  if (!bk_store_begin (store, error))
+    return FALSE;
+  if (format == BK_IMPORT_FORMAT_OPARL)
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+      BkOParlStats stats = { 0 };
+
+      ok = bk_oparl_import_data (store, data, len, path, dir, &stats, error);
+      if (ok && summary != NULL)
+        *summary = describe_stats (path, &stats);
+    }
+  else
+    ok = import_text (store, path, data, len, summary, error);
+
+  if (!ok)
+    {
+      bk_store_rollback (store);
+      return FALSE;
+    }
+  return bk_store_commit (store, error);
+}

@@ -5,7 +5,7 @@
 G_BEGIN_DECLS
 
 /* Largest OParl JSON file accepted, in bytes. */
-#define BK_OPARL_MAX_SIZE (64 * 1024 * 1024)
+#define BK_OPARL_MAX_SIZE (32 * 1024 * 1024)
 
 typedef struct {
   guint papers;

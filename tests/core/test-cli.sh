@@ -1,0 +1,87 @@
+#!/bin/bash
+# End-to-end checks of buergerkiosk-ctl: options, parse, import (good and bad
+# files), search, show and check, against a fresh database.
+set -u
+ctl=${1:?usage: test-cli.sh PATH-TO-buergerkiosk-ctl}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+db=$tmp/kiosk.db
+fails=0
+py=/usr/bin/python3
+
+ok()   { echo "ok - $1"; }
+fail() { echo "not ok - $1"; fails=$((fails + 1)); }
+expect_status() { # expected actual name
+  if [ "$1" = "$2" ]; then ok "$3"; else fail "$3 (exit $2, wanted $1)"; fi
+}
+
+"$ctl" --version > "$tmp/out"; expect_status 0 $? "--version"
+grep -q '^buergerkiosk-ctl [0-9]' "$tmp/out" && ok "version text" || fail "version text"
+"$ctl" --help > "$tmp/out"; expect_status 0 $? "--help"
+for c in parse import search show check; do
+  grep -q "^  $c " "$tmp/out" && ok "help lists $c" || fail "help lists $c"
+done
+"$ctl" frobnicate 2> "$tmp/err"; expect_status 1 $? "unknown command"
+grep -q frobnicate "$tmp/err" && ok "unknown command named" || fail "unknown command named"
+
+cat > "$tmp/motion.txt" <<'TXT'
+Antrag der GRÜNE-Fraktion im Gemeinderat Lindental
+
+Datum: 05.10.2026
+
+Betreff: Trinkwasserbrunnen am Spielplatz
+
+Beschlussvorschlag:
+1. Die Gemeinde stellt einen Trinkwasserbrunnen am Spielplatz Lindenweg auf.
+2. Der Brunnen ist für Rollstuhlfahrende erreichbar.
+
+Begründung:
+Im Sommer fehlt Wasser für Kinder und Ältere.
+TXT
+"$ctl" parse "$tmp/motion.txt" > "$tmp/parsed.json"; expect_status 0 $? "parse"
+if $py - "$tmp/parsed.json" <<'PY'
+import json, sys
+m = json.load(open(sys.argv[1]))
+keys = ["subject", "body", "type", "reference", "date", "public", "addressee", "submitters",
+        "signatories", "consultations", "resolution_points", "justification", "related_references"]
+missing = [k for k in keys if k not in m]
+assert not missing, missing
+assert m["date"] == "2026-10-05", m["date"]
+assert "Trinkwasserbrunnen" in (m["subject"] or ""), m["subject"]
+assert len(m["resolution_points"]) == 2, m["resolution_points"]
+assert m["reference"] is None, m["reference"]          # never invented
+PY
+then ok "parse JSON shape"; else fail "parse JSON shape"; fi
+
+printf '' > "$tmp/empty.txt"
+"$ctl" parse "$tmp/empty.txt" 2> "$tmp/err"; expect_status 2 $? "parse empty file"
+grep -q "empty.txt" "$tmp/err" && ok "parse error names file" || fail "parse error names file"
+
+printf '{"data": [' > "$tmp/broken.json"
+"$ctl" --db "$db" import "$tmp/motion.txt" "$tmp/broken.json" > "$tmp/out" 2> "$tmp/err"
+expect_status 2 $? "import with one bad file"
+grep -q "broken.json" "$tmp/err" && ok "bad file named" || fail "bad file named"
+grep -q "motion.txt" "$tmp/out" && ok "good file reported" || fail "good file reported"
+
+"$ctl" --db "$db" search brunnen --json > "$tmp/found.json"; expect_status 0 $? "search"
+id=$($py -c 'import json,sys; r=json.load(open(sys.argv[1])); print(r[0]["id"] if r else "")' "$tmp/found.json")
+[ -n "$id" ] && ok "search finds the imported motion" || fail "search finds the imported motion"
+"$ctl" --db "$db" search "Trinkwasserbrunnen" > "$tmp/out"; expect_status 0 $? "search text"
+grep -q "Trinkwasserbrunnen" "$tmp/out" && ok "search text output" || fail "search text output"
+
+"$ctl" --db "$db" show "${id:-0}" --json > "$tmp/shown.json"; expect_status 0 $? "show --json"
+$py -c 'import json,sys; m=json.load(open(sys.argv[1])); assert len(m["resolution_points"])==2' "$tmp/shown.json" \
+  && ok "show JSON" || fail "show JSON"
+"$ctl" --db "$db" show "${id:-0}" > "$tmp/out"; expect_status 0 $? "show text"
+"$ctl" --db "$db" show 999999 2> /dev/null; expect_status 1 $? "show unknown id"
+
+"$ctl" --db "$db" check > "$tmp/out"; expect_status 0 $? "check"
+grep -q "OK" "$tmp/out" && ok "check says OK" || fail "check says OK"
+
+# A database from a newer program is refused with a clear message.
+$py -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute("PRAGMA user_version=42"); c.commit()' "$db"
+"$ctl" --db "$db" check 2> "$tmp/err"; expect_status 1 $? "newer database refused"
+grep -q "42" "$tmp/err" && ok "newer database message" || fail "newer database message"
+
+echo "# $fails failed"
+[ $fails -eq 0 ]

@@ -1,0 +1,233 @@
+#include "bk-fold.h"
+#include "bk-store.h"
+#include "bk-test-util.h"
+
+typedef struct {
+  BkStore *store;
+  gint64 portal, strasse, strategie, mueller, cafe, bus, just_portal;
+} Fixture;
+
+static gint64
+add (BkStore *store, const char *subject, const char *justification, const char *signatory,
+     const char *date)
+{
+  g_autoptr(BkMotion) m = bk_test_motion_new (subject, "Kreistag Beispielkreis", date, "GRÜNE-Fraktion");
+  g_autoptr(GError) error = NULL;
+
+  m->justification = g_strdup (justification);
+  if (signatory != NULL)
+    bk_motion_add_signatory (m, signatory, BK_PARTY_PERSON);
+  bk_motion_add_point (m, "Die Verwaltung wird beauftragt, einen Bericht vorzulegen.");
+  g_assert_true (bk_store_save_motion (store, m, &error));
+  g_assert_no_error (error);
+  return m->id;
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->store = bk_store_open (NULL, BK_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  f->portal = add (f->store, "Ein gemeinsames Bürgerportal für Kreis und Gemeinden", "Kurz.", NULL, "2026-01-01");
+  f->strasse = add (f->store, "Sanierung der Hauptstraße", "Schlaglöcher.", NULL, "2026-02-01");
+  f->strategie = add (f->store, "Digitalisierungsstrategie des Kreises", "Mehr Tempo.", NULL, "2026-03-01");
+  f->mueller = add (f->store, "Sitzbänke am Marktplatz", "Zum Ausruhen.", "Anna Müller", "2026-04-01");
+  f->cafe = add (f->store, "Inklusives Café im Rathaus", "Begegnung.", NULL, "2026-05-01");
+  f->bus = add (f->store, "Busse im Stundentakt", "Anbindung der Dörfer.", NULL, "2026-06-01");
+  /* Mentions the portal only in the justification: must rank below f->portal. */
+  f->just_portal = add (f->store, "Öffnungszeiten der Bürgerbüros",
+                        "Ein Buergerportal allein ersetzt keine Beratung.", NULL, "2026-07-01");
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  g_clear_object (&f->store);
+}
+
+static GArray *
+search (Fixture *f, const char *query)
+{
+  g_autoptr(GError) error = NULL;
+  GArray *ids = bk_store_search (f->store, query, NULL, 50, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (ids);
+  return ids;
+}
+
+static gboolean
+contains (GArray *ids, gint64 id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == id)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+assert_finds (Fixture *f, const char *query, gint64 id)
+{
+  g_autoptr(GArray) ids = search (f, query);
+
+  if (!contains (ids, id))
+    g_error ("query “%s” did not find motion %" G_GINT64_FORMAT, query, id);
+}
+
+static void
+test_fold (void)
+{
+  g_autofree char *a = bk_fold_for_search ("Bürgerportal MÜLLER Straße Café, ẞ!");
+  g_autofree char *b = bk_fold_for_search (NULL);
+  g_autofree char *c = bk_fold_for_search ("\xff\xfe");
+
+  g_assert_cmpstr (a, ==, "buergerportal mueller strasse cafe ss");
+  g_assert_cmpstr (b, ==, "");
+  g_assert_cmpstr (c, ==, "");
+}
+
+static void
+test_case (Fixture *f, gconstpointer data)
+{
+  assert_finds (f, "müller", f->mueller);
+  assert_finds (f, "MÜLLER", f->mueller);
+  assert_finds (f, "Müller", f->mueller);
+}
+
+static void
+test_sharp_s (Fixture *f, gconstpointer data)
+{
+  assert_finds (f, "Hauptstrasse", f->strasse);
+  assert_finds (f, "HAUPTSTRASSE", f->strasse);
+  assert_finds (f, "hauptstraße", f->strasse);
+}
+
+static void
+test_umlaut_spelling (Fixture *f, gconstpointer data)
+{
+  /* Bürgerportal finds Buergerportal and the reverse. */
+  assert_finds (f, "Buergerportal", f->portal);
+  assert_finds (f, "Bürgerportal", f->just_portal);
+}
+
+static void
+test_diacritics (Fixture *f, gconstpointer data)
+{
+  assert_finds (f, "cafe", f->cafe);
+  assert_finds (f, "CAFÉ", f->cafe);
+}
+
+static void
+test_prefix (Fixture *f, gconstpointer data)
+{
+  /* While typing: each prefix of three or more letters already finds it. */
+  assert_finds (f, "Dig", f->strategie);
+  assert_finds (f, "Digit", f->strategie);
+  assert_finds (f, "Digitalisierungsstr", f->strategie);
+  /* and one or two letters match word starts in subjects */
+  assert_finds (f, "Bu", f->bus);
+  assert_finds (f, "S", f->mueller);
+}
+
+static void
+test_compound (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GArray) ids = NULL;
+
+  assert_finds (f, "strategie", f->strategie);
+  assert_finds (f, "portal", f->portal);
+  assert_finds (f, "takt", f->bus);
+  ids = search (f, "strategie");
+  g_assert_cmpuint (ids->len, ==, 1);
+}
+
+static void
+test_all_words (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GArray) both = search (f, "Bürgerportal Gemeinden");
+  g_autoptr(GArray) none = search (f, "Bürgerportal Marktplatz");
+
+  g_assert_cmpuint (both->len, ==, 1);
+  g_assert_cmpint (g_array_index (both, gint64, 0), ==, f->portal);
+  g_assert_cmpuint (none->len, ==, 0);
+}
+
+static void
+test_ranked (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GArray) ids = search (f, "buergerportal");
+
+  /* A subject match outranks a mention in the justification, although newer. */
+  g_assert_cmpuint (ids->len, ==, 2);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, f->portal);
+  g_assert_cmpint (g_array_index (ids, gint64, 1), ==, f->just_portal);
+}
+
+static void
+test_submitter (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GArray) ids = search (f, "grüne");
+
+  g_assert_cmpuint (ids->len, ==, 7);
+}
+
+static void
+test_hostile_queries (Fixture *f, gconstpointer data)
+{
+  const char *queries[] = { "\"", "\"Rathaus\" OR (", "NEAR(a b)", "*", "AND", "a:b", "^Bus",
+                            "'; DROP TABLE paper; --", "\xff\xfe", "", "   " };
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autoptr(GArray) ids = search (f, queries[i]);
+
+      (void) ids;
+    }
+  g_assert_cmpuint (bk_store_count_motions (f->store), ==, 7);
+  assert_finds (f, "\"Rathaus\" OR (", f->cafe);
+}
+
+static void
+test_empty_lists_all (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GArray) ids = search (f, "");
+
+  g_assert_cmpuint (ids->len, ==, 7);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, f->just_portal);
+}
+
+static void
+test_with_filter (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  BkMotionFilter filter = { .body = "Stadtrat Auenbach" };
+  g_autoptr(GArray) ids = bk_store_search (f->store, "Bürgerportal", &filter, 10, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 0);
+}
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/search/fold", test_fold);
+  ADD ("/search/case", test_case);
+  ADD ("/search/sharp-s", test_sharp_s);
+  ADD ("/search/umlaut-spelling", test_umlaut_spelling);
+  ADD ("/search/diacritics", test_diacritics);
+  ADD ("/search/prefix", test_prefix);
+  ADD ("/search/compound", test_compound);
+  ADD ("/search/all-words", test_all_words);
+  ADD ("/search/ranked", test_ranked);
+  ADD ("/search/submitter", test_submitter);
+  ADD ("/search/hostile-queries", test_hostile_queries);
+  ADD ("/search/empty-lists-all", test_empty_lists_all);
+  ADD ("/search/with-filter", test_with_filter);
+  return g_test_run ();
+}

@@ -1,0 +1,355 @@
+#include <string.h>
+
+#include "bk-text-util.h"
+
+char *
+bk_text_lower_same_length (const char *s)
+{
+  gsize n = strlen (s);
+  char *out = g_malloc (n + 1);
+
+  for (gsize i = 0; i < n; i++)
+    {
+      guchar c = (guchar) s[i];
+
+      if (c >= 'A' && c <= 'Z')
+        out[i] = (char) (c + 32);
+      else if (c == 0xC3 && i + 1 < n
+               && ((guchar) s[i + 1] == 0x84 || (guchar) s[i + 1] == 0x96
+                   || (guchar) s[i + 1] == 0x9C))
+        {
+          /* Ä Ö Ü → ä ö ü: same two-byte length, second byte + 0x20 */
+          out[i] = (char) c;
+          out[i + 1] = (char) ((guchar) s[i + 1] + 0x20);
+          i++;
+        }
+      else
+        out[i] = (char) c;
+    }
+  out[n] = '\0';
+  return out;
+}
+
+static const struct {
+  const char *prefix;   /* lower-case, enough to be unambiguous */
+  guint month;
+} month_names[] = {
+  { "januar", 1 }, { "jan", 1 }, { "jänner", 1 },
+  { "februar", 2 }, { "feb", 2 },
+  { "märz", 3 }, { "maerz", 3 }, { "mär", 3 }, { "mrz", 3 },
+  { "april", 4 }, { "apr", 4 },
+  { "mai", 5 },
+  { "juni", 6 }, { "jun", 6 },
+  { "juli", 7 }, { "jul", 7 },
+  { "august", 8 }, { "aug", 8 },
+  { "september", 9 }, { "sept", 9 }, { "sep", 9 },
+  { "oktober", 10 }, { "okt", 10 },
+  { "november", 11 }, { "nov", 11 },
+  { "dezember", 12 }, { "dez", 12 },
+};
+
+static gboolean
+is_word_byte (guchar c)
+{
+  return g_ascii_isalnum (c) || c >= 0x80;
+}
+
+/* Reads 1..max digits; returns the count read (0 when none). */
+static guint
+read_number (const char *p, guint max, guint *value)
+{
+  guint n = 0, v = 0;
+
+  while (n < max && g_ascii_isdigit (p[n]))
+    v = v * 10 + (guint) (p[n++] - '0');
+  if (g_ascii_isdigit (p[n]))
+    return 0;
+  *value = v;
+  return n;
+}
+
+static guint
+expand_year (guint year, guint digits)
+{
+  /* Council papers with two-digit years are from this century; 70–99 are
+   * the only plausible exceptions (old Drucksachen quoted in motions). */
+  if (digits == 2)
+    return year < 70 ? 2000 + year : 1900 + year;
+  return year;
+}
+
+static char *
+make_iso (guint d, guint m, guint y)
+{
+  if (y < 1900 || y > 2199 || !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+    return NULL;
+  return g_strdup_printf ("%04u-%02u-%02u", y, m, d);
+}
+
+/* Tries a date starting exactly at p; returns the ISO string and its length. */
+static char *
+date_at (const char *p, gsize *len)
+{
+  guint d, m, y, nd, nm, ny;
+  const char *q;
+
+  /* ISO yyyy-mm-dd */
+  if ((ny = read_number (p, 4, &y)) == 4 && p[4] == '-'
+      && (nm = read_number (p + 5, 2, &m)) > 0 && p[5 + nm] == '-'
+      && (nd = read_number (p + 6 + nm, 2, &d)) > 0)
+    {
+      *len = 6 + nm + nd;
+      return make_iso (d, m, y);
+    }
+
+  nd = read_number (p, 2, &d);
+  if (nd == 0 || p[nd] != '.')
+    return NULL;
+  q = p + nd + 1;
+
+  /* dd.mm.yy(yy) */
+  nm = read_number (q, 2, &m);
+  if (nm > 0 && q[nm] == '.')
+    {
+      ny = read_number (q + nm + 1, 4, &y);
+      if (ny != 2 && ny != 4)
+        return NULL;
+      *len = (gsize) (q + nm + 1 + ny - p);
+      return make_iso (d, m, expand_year (y, ny));
+    }
+  if (nm > 0)
+    return NULL;
+
+  /* dd. Monat yyyy */
+  while (*q == ' ')
+    q++;
+  {
+    g_autofree char *low = NULL;
+    gsize wl = 0;
+
+    while (q[wl] != '\0' && (g_ascii_isalpha (q[wl]) || (guchar) q[wl] >= 0x80) && wl < 12)
+      wl++;
+    if (wl < 3)
+      return NULL;
+    {
+      /* lower only the word: lowering the rest of a long line for every
+       * digit would make date search quadratic */
+      g_autofree char *word = g_strndup (q, wl);
+
+      low = bk_text_lower_same_length (word);
+    }
+    for (guint i = 0; i < G_N_ELEMENTS (month_names); i++)
+      {
+        gsize pl = strlen (month_names[i].prefix);
+
+        if (wl == pl && strncmp (low, month_names[i].prefix, pl) == 0)
+          {
+            const char *r = q + wl;
+
+            if (*r == '.')
+              r++;
+            while (*r == ' ')
+              r++;
+            ny = read_number (r, 4, &y);
+            if (ny != 4 && ny != 2)
+              return NULL;
+            *len = (gsize) (r + ny - p);
+            return make_iso (d, month_names[i].month, expand_year (y, ny));
+          }
+      }
+  }
+  return NULL;
+}
+
+char *
+bk_text_find_date (const char *s, gsize *start, gsize *end)
+{
+  for (const char *p = s; *p != '\0'; p++)
+    {
+      char *iso;
+      gsize len = 0;
+
+      if (!g_ascii_isdigit (*p))
+        continue;
+      /* only at the start of a number, not inside "15/0211" or a version */
+      if (p > s && (is_word_byte ((guchar) p[-1]) || p[-1] == '.' || p[-1] == '/'))
+        continue;
+      iso = date_at (p, &len);
+      if (iso != NULL && (g_ascii_isdigit (p[len]) || p[len] == '/'))
+        g_clear_pointer (&iso, g_free);
+      if (iso != NULL)
+        {
+          if (start)
+            *start = (gsize) (p - s);
+          if (end)
+            *end = (gsize) (p - s) + len;
+          return iso;
+        }
+      /* skip the rest of this number */
+      while (g_ascii_isdigit (p[1]))
+        p++;
+    }
+  return NULL;
+}
+
+static const char *const name_titles[] = {
+  "dr.", "prof.", "dr.-ing.", "dipl.-ing.", "dipl.", "frau", "herr", "herrn",
+  "prof.dr.", "dr.med.", "mag.", NULL
+};
+static const char *const name_particles[] = {
+  "von", "van", "de", "der", "den", "zu", "zur", "vom", "di", "da", "del",
+  "ten", "ter", "el", "al", "le", "la", "y", NULL
+};
+static const char *const name_suffixes[] = {
+  "mdl", "mdb", "mdep", "mda", "kta", "jun.", "sen.", NULL
+};
+static const char *const name_stop_words[] = {
+  "fraktion", "kreistag", "verwaltung", "landkreis", "landkreises", "kreis",
+  "stadt", "gemeinde", "antrag", "anfrage", "begründung", "anlage", "anlagen",
+  "seite", "rathaus", "landratsamt", "kreishaus", "ausschuss", "tel", "tel.",
+  "telefon", "fax", "e-mail", "email", "mail", "postfach", "datum", "betreff",
+  "sehr", "geehrte", "geehrter", "damen", "herren", "gruß", "grüße", "grüßen",
+  "mit", "und", "für", "sachverhalt", "beschluss", "beschlussvorschlag",
+  "landrat", "landrätin", "bürgermeister", "bürgermeisterin", "vorsitzende",
+  "vorsitzender", "geschäftsführer", "geschäftsführerin", "anmerkung", "hinweis",
+  "verteiler", "drucksache", "vorlage", "top", "haushalt", "gremien", "gremium",
+  "kreistagsfraktion", "ratsfraktion", "landschaftsversammlung", "rat", "stadtrat",
+  "gemeinderat", "öffentlich", "nichtöffentlich", "status", NULL
+};
+static const char *const name_stop_suffixes[] = {
+  "schaft", "heit", "keit", "ismus", "tion", "straße", "strasse", "str.",
+  "fraktion", "ausschuss", "verwaltung", "amt", "gremien", NULL
+};
+
+static gboolean
+in_list (const char *word, const char *const *list)
+{
+  for (guint i = 0; list[i] != NULL; i++)
+    if (strcmp (word, list[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+ends_with_any (const char *word, const char *const *list)
+{
+  gsize wl = strlen (word);
+
+  for (guint i = 0; list[i] != NULL; i++)
+    {
+      gsize sl = strlen (list[i]);
+
+      if (wl > sl && strcmp (word + wl - sl, list[i]) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+is_name_token (const char *tok)
+{
+  gunichar first = g_utf8_get_char (tok);
+  gsize len = strlen (tok);
+
+  if (!g_unichar_isupper (first))
+    return FALSE;
+  for (const char *p = tok; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isalpha (c) && c != '-' && c != '\'' && c != 0x2019 && c != '.')
+        return FALSE;
+    }
+  /* a dot only as an initial ("M.") or inside a double name ("J.-P.") */
+  if (strchr (tok, '.') != NULL && len > 5)
+    return FALSE;
+  return TRUE;
+}
+
+gboolean
+bk_text_is_person_name (const char *s)
+{
+  g_auto(GStrv) toks = NULL;
+  g_autofree char *low = NULL;
+  gsize len = strlen (s);
+  guint core = 0;
+  gboolean suffix_seen = FALSE;
+
+  if (len < 4 || len > 60 || !g_utf8_validate (s, -1, NULL))
+    return FALSE;
+  for (const char *p = s; *p != '\0'; p++)
+    if (g_ascii_isdigit (*p) || strchr (":;?!,()/@§\"", *p) != NULL)
+      return FALSE;
+  if (s[len - 1] == '.' && !g_str_has_suffix (s, "jun.") && !g_str_has_suffix (s, "sen."))
+    return FALSE;
+  if (bk_text_is_faction_name (s))
+    return FALSE;
+
+  low = bk_text_lower_same_length (s);
+  toks = g_strsplit (low, " ", -1);
+  {
+    g_auto(GStrv) orig = g_strsplit (s, " ", -1);
+    guint n = g_strv_length (toks);
+    guint i = 0;
+
+    if (n < 2 || n > 7)
+      return FALSE;
+    while (i < n && in_list (toks[i], name_titles))
+      i++;
+    for (; i < n; i++)
+      {
+        if (*toks[i] == '\0')
+          return FALSE;
+        if (in_list (toks[i], name_suffixes))
+          {
+            suffix_seen = TRUE;
+            continue;
+          }
+        if (suffix_seen)
+          return FALSE;
+        if (in_list (toks[i], name_particles) && core > 0 && i + 1 < n)
+          continue;
+        if (in_list (toks[i], name_stop_words)
+            || ends_with_any (toks[i], name_stop_suffixes)
+            || (g_str_has_suffix (toks[i], "ung") && strlen (toks[i]) > 8))
+          return FALSE;
+        if (!is_name_token (orig[i]))
+          return FALSE;
+        core++;
+      }
+  }
+  return core >= 2 && core <= 4;
+}
+
+static const char *const party_words[] = {
+  "cdu", "csu", "spd", "fdp", "afd", "grüne", "grünen", "bündnis 90", "b90",
+  "b 90", "die linke", "linke", "freie wähler", "fw", "fwg", "ödp", "piraten",
+  "die partei", "volt", "bsw", "uwg", "npd", "ssw", "dkp", "wählergemeinschaft",
+  "wählergruppe", "wählervereinigung", "bürgerliste", "tierschutzpartei",
+  "familienpartei", "unabhängige wähler", "die guten", NULL
+};
+
+gboolean
+bk_text_is_faction_name (const char *s)
+{
+  g_autofree char *low = bk_text_lower_same_length (s);
+
+  if (strstr (low, "fraktion") != NULL && strstr (low, "fraktionslos") == NULL)
+    return TRUE;
+  for (guint i = 0; party_words[i] != NULL; i++)
+    {
+      const char *hit = low;
+      gsize pl = strlen (party_words[i]);
+
+      while ((hit = strstr (hit, party_words[i])) != NULL)
+        {
+          gboolean left = hit == low || !is_word_byte ((guchar) hit[-1]);
+          gboolean right = !is_word_byte ((guchar) hit[pl]);
+
+          if (left && right)
+            return TRUE;
+          hit += pl;
+        }
+    }
+  return FALSE;
+}

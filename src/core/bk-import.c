@@ -6,6 +6,7 @@
 #include "bk-error.h"
 #include "bk-import.h"
 #include "bk-oparl.h"
+#include "bk-oparl-folder.h"
 #include "bk-text-parser.h"
 
 gboolean
@@ -111,44 +112,13 @@ describe_stats (const char *path, const BkOParlStats *stats)
                           stats->persons, stats->deleted);
 }
 
-static int
-compare_names (gconstpointer a, gconstpointer b)
-{
-  return strcmp (*(const char *const *) a, *(const char *const *) b);
-}
-
 static gboolean
 import_folder (BkStore *store, const char *path, char **summary, GError **error)
 {
-  g_autoptr(GDir) dir = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) local_error = NULL;
   BkOParlStats stats = { 0 };
-  const char *name;
 
-  dir = g_dir_open (path, 0, &local_error);
-  if (dir == NULL)
-    {
-      g_set_error (error, BK_ERROR, BK_ERROR_NOT_FOUND, "%s: %s", path, local_error->message);
-      return FALSE;
-    }
-  while ((name = g_dir_read_name (dir)) != NULL)
-    if (g_str_has_suffix (name, ".json"))
-      g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-  if (names->len == 0)
-    {
-      g_set_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT,
-                   _("%s: the folder contains no .json files"), path);
-      return FALSE;
-    }
-  for (guint i = 0; i < names->len; i++)
-    {
-      g_autofree char *file = g_build_filename (path, g_ptr_array_index (names, i), NULL);
-
-      if (!bk_oparl_import_file (store, file, &stats, error))
-        return FALSE;
-    }
+  if (!bk_oparl_import_folder (store, path, &stats, error))
+    return FALSE;
   if (summary != NULL)
     *summary = describe_stats (path, &stats);
   return TRUE;

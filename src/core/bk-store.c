@@ -1289,6 +1289,69 @@ bk_store_lookup_meeting (BkStore *self, const char *oparl_id, char **start, char
 }
 
 gboolean
+bk_store_lookup_organization (BkStore *self, const char *oparl_id, char **name,
+                              char **classification)
+{
+  sqlite3_stmt *stmt;
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (BK_IS_STORE (self), FALSE);
+  stmt = get_stmt (self, "SELECT coalesce(nullif(name, ''), short_name), classification"
+                         " FROM organization WHERE oparl_id = ?1", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, oparl_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      found = TRUE;
+      if (name != NULL)
+        *name = column_dup (stmt, 0);
+      if (classification != NULL)
+        *classification = column_dup (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  return found;
+}
+
+gboolean
+bk_store_lookup_agenda_item (BkStore *self, const char *item_oparl_id,
+                             const char *consultation_oparl_id, char **meeting_oparl_id,
+                             BkTristate *is_public)
+{
+  sqlite3_stmt *stmt;
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (BK_IS_STORE (self), FALSE);
+  if (item_oparl_id == NULL && consultation_oparl_id == NULL)
+    return FALSE;
+  stmt = get_stmt (self, "SELECT meeting_oparl_id, public FROM agenda_item"
+                         " WHERE oparl_id = ?1 OR consultation_oparl_id = ?2"
+                         " ORDER BY oparl_id = ?1 DESC LIMIT 1", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, item_oparl_id);
+  bind_text (stmt, 2, consultation_oparl_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      found = TRUE;
+      if (meeting_oparl_id != NULL)
+        *meeting_oparl_id = column_dup (stmt, 0);
+      if (is_public != NULL)
+        *is_public = column_tristate (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  return found;
+}
+
+char *
+bk_store_dup_paper_reference (BkStore *self, const char *oparl_id)
+{
+  g_return_val_if_fail (BK_IS_STORE (self), NULL);
+  return query_string (self, "SELECT nullif(reference, '') FROM paper WHERE oparl_id = ?1",
+                       oparl_id);
+}
+
+gboolean
 bk_store_delete_oparl_object (BkStore *self, const char *oparl_id, GError **error)
 {
   static const char *const sql[] = {

@@ -138,6 +138,21 @@ gboolean    bk_store_lookup_meeting    (BkStore    *self,
                                         const char *oparl_id,
                                         char      **start,
                                         char      **name);
+/* name and classification of an organization; FALSE when unknown */
+gboolean    bk_store_lookup_organization (BkStore    *self,
+                                          const char *oparl_id,
+                                          char      **name,
+                                          char      **classification);
+/* The agenda item with this OParl id, or else the one that links to the
+ * consultation with this id: its meeting and whether it is public. */
+gboolean    bk_store_lookup_agenda_item (BkStore    *self,
+                                         const char *item_oparl_id,
+                                         const char *consultation_oparl_id,
+                                         char      **meeting_oparl_id,
+                                         BkTristate *is_public);
+/* The reference (Drucksache number) of the paper with this OParl id, or NULL. */
+char       *bk_store_dup_paper_reference (BkStore    *self,
+                                          const char *oparl_id);
 /* Removes an object of any OParl type by id; TRUE when something was removed. */
 gboolean    bk_store_delete_oparl_object (BkStore    *self,
                                           const char *oparl_id,

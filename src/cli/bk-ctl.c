@@ -46,10 +46,17 @@ exit_status_for (const GError *error)
     }
 }
 
+/* Unlike the kiosk, the staff tool never fills a new database with the demo
+ * content: a clerk importing real motions must not find invented ones beside them. */
 static BkStore *
 open_store (CtlGlobals *globals, GError **error)
 {
-  return bk_demo_open_store (globals->db_path, error);
+  g_autofree char *default_path = NULL;
+  const char *path = globals->db_path;
+
+  if (path == NULL)
+    path = default_path = bk_demo_default_db_path ();
+  return bk_store_open (path, BK_STORE_OPEN_DEFAULT, error);
 }
 
 /* Parses a sub-command's own options; argv[0] is the command name. */

@@ -1,0 +1,337 @@
+/* bk-motion-list-model.c: the motions in the store as a GListModel
+ *
+ * The model holds only the ordered ids of the matching motions. Items are
+ * created in get_item from bk_store_load_summary, and a small ring cache keeps
+ * the recently used ones, so memory does not grow with the number of stored
+ * motions: a list over 100 000 motions costs 800 KB of ids and the items that
+ * are on screen.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bk-motion-list-model"
+
+#include "bk-motion-item.h"
+#include "bk-motion-list-model.h"
+
+#define CACHE_SIZE 64
+
+typedef struct
+{
+  guint         position;
+  BkMotionItem *item;
+} CacheSlot;
+
+struct _BkMotionListModel
+{
+  GObject         parent_instance;
+
+  BkStore        *store;
+  GArray         *ids;
+  char           *query;
+  char           *body;
+  char           *faction;
+  BkMotionStatus  status;
+
+  CacheSlot       cache[CACHE_SIZE];
+  guint           n_materialized;
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (BkMotionListModel, bk_motion_list_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+enum {
+  PROP_0,
+  PROP_N_ITEMS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+clear_cache (BkMotionListModel *self)
+{
+  for (guint i = 0; i < CACHE_SIZE; i++)
+    g_clear_object (&self->cache[i].item);
+}
+
+static GType
+bk_motion_list_model_get_item_type (GListModel *model)
+{
+  return BK_TYPE_MOTION_ITEM;
+}
+
+static guint
+bk_motion_list_model_get_n_items (GListModel *model)
+{
+  BkMotionListModel *self = BK_MOTION_LIST_MODEL (model);
+
+  return self->ids->len;
+}
+
+static gpointer
+bk_motion_list_model_get_item (GListModel *model,
+                               guint       position)
+{
+  BkMotionListModel *self = BK_MOTION_LIST_MODEL (model);
+  g_autoptr(GError) error = NULL;
+  BkMotionSummary *summary;
+  CacheSlot *slot;
+  gint64 id;
+
+  if (position >= self->ids->len)
+    return NULL;
+
+  slot = &self->cache[position % CACHE_SIZE];
+  if (slot->item != NULL && slot->position == position)
+    return g_object_ref (slot->item);
+
+  id = g_array_index (self->ids, gint64, position);
+  summary = bk_store_load_summary (self->store, id, &error);
+  if (summary == NULL)
+    {
+      /* The row vanished underneath us; show it as an empty entry rather
+       * than break the GListModel contract. */
+      g_warning ("Could not load motion %" G_GINT64_FORMAT ": %s",
+                 id, error ? error->message : "unknown error");
+      summary = g_new0 (BkMotionSummary, 1);
+      summary->id = id;
+      summary->subject = g_strdup ("");
+    }
+
+  g_clear_object (&slot->item);
+  slot->item = bk_motion_item_new (summary);
+  slot->position = position;
+  self->n_materialized++;
+
+  return g_object_ref (slot->item);
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = bk_motion_list_model_get_item_type;
+  iface->get_n_items = bk_motion_list_model_get_n_items;
+  iface->get_item = bk_motion_list_model_get_item;
+}
+
+static void
+bk_motion_list_model_dispose (GObject *object)
+{
+  BkMotionListModel *self = (BkMotionListModel *)object;
+
+  clear_cache (self);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (bk_motion_list_model_parent_class)->dispose (object);
+}
+
+static void
+bk_motion_list_model_finalize (GObject *object)
+{
+  BkMotionListModel *self = (BkMotionListModel *)object;
+
+  g_clear_pointer (&self->ids, g_array_unref);
+  g_clear_pointer (&self->query, g_free);
+  g_clear_pointer (&self->body, g_free);
+  g_clear_pointer (&self->faction, g_free);
+
+  G_OBJECT_CLASS (bk_motion_list_model_parent_class)->finalize (object);
+}
+
+static void
+bk_motion_list_model_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  BkMotionListModel *self = BK_MOTION_LIST_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, self->ids->len);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bk_motion_list_model_class_init (BkMotionListModelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = bk_motion_list_model_dispose;
+  object_class->finalize = bk_motion_list_model_finalize;
+  object_class->get_property = bk_motion_list_model_get_property;
+
+  properties[PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+bk_motion_list_model_init (BkMotionListModel *self)
+{
+  self->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->status = BK_MOTION_STATUS_ANY;
+}
+
+BkMotionListModel *
+bk_motion_list_model_new (BkStore *store)
+{
+  BkMotionListModel *self;
+
+  g_return_val_if_fail (BK_IS_STORE (store), NULL);
+
+  self = g_object_new (BK_TYPE_MOTION_LIST_MODEL, NULL);
+  self->store = g_object_ref (store);
+  bk_motion_list_model_reload (self);
+
+  return self;
+}
+
+BkStore *
+bk_motion_list_model_get_store (BkMotionListModel *self)
+{
+  g_return_val_if_fail (BK_IS_MOTION_LIST_MODEL (self), NULL);
+
+  return self->store;
+}
+
+/* Runs the query again and replaces the whole content. */
+void
+bk_motion_list_model_reload (BkMotionListModel *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+  BkMotionFilter filter = { 0, };
+  guint old_len;
+
+  g_return_if_fail (BK_IS_MOTION_LIST_MODEL (self));
+
+  filter.body = self->body;
+  filter.faction = self->faction;
+  filter.status = self->status;
+  filter.today = NULL;
+
+  if (self->query != NULL && self->query[0] != '\0')
+    ids = bk_store_search (self->store, self->query, &filter, 0, &error);
+  else
+    ids = bk_store_list_motion_ids (self->store, &filter, &error);
+
+  if (ids == NULL)
+    {
+      g_warning ("Could not list motions: %s", error->message);
+      ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+    }
+
+  clear_cache (self);
+
+  old_len = self->ids->len;
+  g_array_unref (self->ids);
+  self->ids = g_steal_pointer (&ids);
+
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, self->ids->len);
+  if (old_len != self->ids->len)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+static gboolean
+replace_string (char       **field,
+                const char  *value)
+{
+  if (value != NULL && value[0] == '\0')
+    value = NULL;
+
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+
+  g_free (*field);
+  *field = g_strdup (value);
+
+  return TRUE;
+}
+
+void
+bk_motion_list_model_set_query (BkMotionListModel *self,
+                                const char        *query)
+{
+  g_autofree char *stripped = NULL;
+
+  g_return_if_fail (BK_IS_MOTION_LIST_MODEL (self));
+
+  stripped = g_strstrip (g_strdup (query ? query : ""));
+  if (replace_string (&self->query, stripped))
+    bk_motion_list_model_reload (self);
+}
+
+const char *
+bk_motion_list_model_get_query (BkMotionListModel *self)
+{
+  g_return_val_if_fail (BK_IS_MOTION_LIST_MODEL (self), NULL);
+
+  return self->query;
+}
+
+/* NULL or "" means all bodies. */
+void
+bk_motion_list_model_set_body (BkMotionListModel *self,
+                               const char        *body)
+{
+  g_return_if_fail (BK_IS_MOTION_LIST_MODEL (self));
+
+  if (replace_string (&self->body, body))
+    bk_motion_list_model_reload (self);
+}
+
+/* NULL or "" means all submitters. */
+void
+bk_motion_list_model_set_faction (BkMotionListModel *self,
+                                  const char        *faction)
+{
+  g_return_if_fail (BK_IS_MOTION_LIST_MODEL (self));
+
+  if (replace_string (&self->faction, faction))
+    bk_motion_list_model_reload (self);
+}
+
+void
+bk_motion_list_model_set_status (BkMotionListModel *self,
+                                 BkMotionStatus     status)
+{
+  g_return_if_fail (BK_IS_MOTION_LIST_MODEL (self));
+
+  if (self->status == status)
+    return;
+
+  self->status = status;
+  bk_motion_list_model_reload (self);
+}
+
+gint64
+bk_motion_list_model_get_motion_id (BkMotionListModel *self,
+                                    guint              position)
+{
+  g_return_val_if_fail (BK_IS_MOTION_LIST_MODEL (self), 0);
+
+  if (position >= self->ids->len)
+    return 0;
+
+  return g_array_index (self->ids, gint64, position);
+}
+
+guint
+bk_motion_list_model_get_n_materialized (BkMotionListModel *self)
+{
+  g_return_val_if_fail (BK_IS_MOTION_LIST_MODEL (self), 0);
+
+  return self->n_materialized;
+}

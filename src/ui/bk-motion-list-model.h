@@ -1,0 +1,35 @@
+/* bk-motion-list-model.h: the motions in the store as a GListModel
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "bk-store.h"
+
+G_BEGIN_DECLS
+
+#define BK_TYPE_MOTION_LIST_MODEL (bk_motion_list_model_get_type ())
+G_DECLARE_FINAL_TYPE (BkMotionListModel, bk_motion_list_model, BK, MOTION_LIST_MODEL, GObject)
+
+BkMotionListModel *bk_motion_list_model_new         (BkStore           *store);
+BkStore           *bk_motion_list_model_get_store   (BkMotionListModel *self);
+void               bk_motion_list_model_set_query   (BkMotionListModel *self,
+                                                     const char        *query);
+const char        *bk_motion_list_model_get_query   (BkMotionListModel *self);
+void               bk_motion_list_model_set_body    (BkMotionListModel *self,
+                                                     const char        *body);
+void               bk_motion_list_model_set_faction (BkMotionListModel *self,
+                                                     const char        *faction);
+void               bk_motion_list_model_set_status  (BkMotionListModel *self,
+                                                     BkMotionStatus     status);
+void               bk_motion_list_model_reload      (BkMotionListModel *self);
+gint64             bk_motion_list_model_get_motion_id (BkMotionListModel *self,
+                                                       guint              position);
+
+/* For tests: how many items were ever created by get_item. */
+guint              bk_motion_list_model_get_n_materialized (BkMotionListModel *self);
+
+G_END_DECLS

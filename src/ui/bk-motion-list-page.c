@@ -1,0 +1,472 @@
+/* bk-motion-list-page.c: search and browse the council motions
+ *
+ * A search entry (search as you type), three filters and a GtkListView over
+ * BkMotionListModel. Only the rows on screen exist as widgets.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bk-motion-list-page"
+
+#include "bk-config.h"
+
+#include <glib/gi18n.h>
+
+#include "bk-motion-item.h"
+#include "bk-motion-list-page.h"
+#include "bk-motion-row.h"
+#include "bk-ui.h"
+
+struct _BkMotionListPage
+{
+  GtkWidget             parent_instance;
+
+  BkStore           *store;
+  BkMotionListModel *model;
+  GStrv              bodies;
+  GStrv              factions;
+
+  GtkWidget         *search_entry;
+  GtkDropDown       *body_dropdown;
+  GtkDropDown       *faction_dropdown;
+  GtkDropDown       *status_dropdown;
+  GtkLabel          *count_label;
+  GtkStack          *stack;
+  GtkListView       *list_view;
+  GtkLabel          *empty_label;
+};
+
+G_DEFINE_FINAL_TYPE (BkMotionListPage, bk_motion_list_page, GTK_TYPE_WIDGET)
+
+static void
+update_count (BkMotionListPage *self)
+{
+  g_autofree char *count = NULL;
+  g_autofree char *empty = NULL;
+  guint n = 0;
+
+  if (self->model != NULL)
+    n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+
+  /* Translators: the number of motions in the list */
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u motion", "%u motions", n), n);
+  gtk_label_set_text (self->count_label, count);
+
+  if (n == 0)
+    {
+      const char *query = self->model ? bk_motion_list_model_get_query (self->model) : NULL;
+
+      if (query != NULL && query[0] != '\0')
+        /* Translators: %s is what the user searched for */
+        empty = g_strdup_printf (_("No motions match “%s”."), query);
+      else
+        empty = g_strdup (_("No motions match the chosen filters."));
+
+      gtk_label_set_text (self->empty_label, empty);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+    }
+  else
+    {
+      gtk_stack_set_visible_child_name (self->stack, "list");
+    }
+}
+
+static const char *
+selected_value (GtkDropDown  *dropdown,
+                GStrv         values)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  if (values == NULL || selected == GTK_INVALID_LIST_POSITION || selected == 0)
+    return NULL;
+  if (selected - 1 >= g_strv_length (values))
+    return NULL;
+
+  return values[selected - 1];
+}
+
+static void
+search_changed_cb (BkMotionListPage *self,
+                   GtkSearchEntry   *entry)
+{
+  if (self->model == NULL)
+    return;
+
+  bk_motion_list_model_set_query (self->model,
+                                  gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+/* Escape in the search entry: clear the search first, then go back. */
+static void
+stop_search_cb (BkMotionListPage *self,
+                GtkSearchEntry   *entry)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+
+  if (text != NULL && text[0] != '\0')
+    gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  else
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.back", NULL);
+}
+
+static void
+filter_changed_cb (BkMotionListPage *self)
+{
+  static const BkMotionStatus statuses[] = {
+    BK_MOTION_STATUS_ANY,
+    BK_MOTION_STATUS_UPCOMING,
+    BK_MOTION_STATUS_DECIDED,
+  };
+  guint status;
+
+  if (self->model == NULL)
+    return;
+
+  status = gtk_drop_down_get_selected (self->status_dropdown);
+  if (status >= G_N_ELEMENTS (statuses))
+    status = 0;
+
+  g_object_freeze_notify (G_OBJECT (self->model));
+  bk_motion_list_model_set_body (self->model, selected_value (self->body_dropdown, self->bodies));
+  bk_motion_list_model_set_faction (self->model, selected_value (self->faction_dropdown, self->factions));
+  bk_motion_list_model_set_status (self->model, statuses[status]);
+  g_object_thaw_notify (G_OBJECT (self->model));
+}
+
+static void
+list_activate_cb (BkMotionListPage *self,
+                  guint             position)
+{
+  gint64 id;
+
+  if (self->model == NULL)
+    return;
+
+  id = bk_motion_list_model_get_motion_id (self->model, position);
+  if (id > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.open-motion", "x", id);
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              gpointer                  user_data)
+{
+  gtk_list_item_set_child (list_item, bk_motion_row_new ());
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             gpointer                  user_data)
+{
+  BkMotionRow *row = BK_MOTION_ROW (gtk_list_item_get_child (list_item));
+  GtkWidget *parent;
+
+  bk_motion_row_set_item (row, gtk_list_item_get_item (list_item));
+
+  /* GTK 4.8 has no accessible label for list items, and the focusable list
+   * item widget is the row's parent: name it after the motion so that a
+   * screen reader reads the subject, not an empty list item. */
+  parent = gtk_widget_get_parent (GTK_WIDGET (row));
+  if (parent != NULL)
+    bk_ui_set_accessible (parent,
+                          bk_motion_row_get_accessible_label (row),
+                          bk_motion_row_get_accessible_description (row));
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *list_item,
+               gpointer                  user_data)
+{
+  BkMotionRow *row = BK_MOTION_ROW (gtk_list_item_get_child (list_item));
+
+  bk_motion_row_set_item (row, NULL);
+}
+
+/* GtkDropDown in GTK 4.8 leaves its button and its list items without
+ * accessible names (they read as "GtkToggleButton" and "GtkListItemWidget").
+ * This factory names each list item after its text ... */
+static void
+setup_choice_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+bind_choice_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                gpointer                  user_data)
+{
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+  GtkStringObject *item = gtk_list_item_get_item (list_item);
+  const char *text = item ? gtk_string_object_get_string (item) : "";
+  GtkWidget *parent = gtk_widget_get_parent (label);
+
+  gtk_label_set_text (GTK_LABEL (label), text);
+  bk_ui_set_accessible (label, text, NULL);
+  if (parent != NULL)
+    bk_ui_set_accessible (parent, text, NULL);
+}
+
+/* ... and the button gets "Caption: choice", updated with the choice. */
+static void
+update_dropdown_name (GtkDropDown *dropdown)
+{
+  g_autofree char *name = NULL;
+  GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (dropdown));
+  GtkStringObject *item = gtk_drop_down_get_selected_item (dropdown);
+  const char *caption = g_object_get_data (G_OBJECT (dropdown), "bk-caption");
+
+  if (button == NULL || caption == NULL)
+    return;
+
+  if (item != NULL)
+    /* Translators: a filter and its choice, as in "Status: Decided" */
+    name = g_strdup_printf (_("%s: %s"), caption, gtk_string_object_get_string (item));
+  else
+    name = g_strdup (caption);
+
+  bk_ui_set_accessible (button, name, NULL);
+}
+
+static void
+setup_dropdown (GtkDropDown *dropdown,
+                const char  *caption)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_choice_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_choice_cb), NULL);
+  gtk_drop_down_set_factory (dropdown, factory);
+
+  g_object_set_data_full (G_OBJECT (dropdown), "bk-caption", g_strdup (caption), g_free);
+  g_signal_connect (dropdown, "notify::selected-item", G_CALLBACK (update_dropdown_name), NULL);
+  update_dropdown_name (dropdown);
+}
+
+static GtkStringList *
+make_choices (const char *all,
+              GStrv       values)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (list, all);
+  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+    gtk_string_list_append (list, values[i]);
+
+  return list;
+}
+
+static gboolean
+bk_motion_list_page_grab_focus (GtkWidget *widget)
+{
+  BkMotionListPage *self = BK_MOTION_LIST_PAGE (widget);
+
+  return gtk_widget_grab_focus (self->search_entry);
+}
+
+static void
+bk_motion_list_page_dispose (GObject *object)
+{
+  BkMotionListPage *self = (BkMotionListPage *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), BK_TYPE_MOTION_LIST_PAGE);
+  bk_ui_unparent_children (GTK_WIDGET (self));
+  g_clear_object (&self->model);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (bk_motion_list_page_parent_class)->dispose (object);
+}
+
+static void
+bk_motion_list_page_finalize (GObject *object)
+{
+  BkMotionListPage *self = (BkMotionListPage *)object;
+
+  g_clear_pointer (&self->bodies, g_strfreev);
+  g_clear_pointer (&self->factions, g_strfreev);
+
+  G_OBJECT_CLASS (bk_motion_list_page_parent_class)->finalize (object);
+}
+
+static void
+bk_motion_list_page_class_init (BkMotionListPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = bk_motion_list_page_dispose;
+  object_class->finalize = bk_motion_list_page_finalize;
+  widget_class->grab_focus = bk_motion_list_page_grab_focus;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/buergerkiosk/Kiosk/ui/bk-motion-list-page.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, BkMotionListPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, BkMotionListPage, body_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, BkMotionListPage, faction_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, BkMotionListPage, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, BkMotionListPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, BkMotionListPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, BkMotionListPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, BkMotionListPage, empty_label);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
+}
+
+static void
+bk_motion_list_page_init (BkMotionListPage *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
+  gtk_list_view_set_factory (self->list_view, factory);
+
+  setup_dropdown (self->body_dropdown, _("Council or committee"));
+  setup_dropdown (self->faction_dropdown, _("Submitted by"));
+  setup_dropdown (self->status_dropdown, _("Status"));
+
+  update_count (self);
+}
+
+GtkWidget *
+bk_motion_list_page_new (void)
+{
+  return g_object_new (BK_TYPE_MOTION_LIST_PAGE, NULL);
+}
+
+void
+bk_motion_list_page_set_store (BkMotionListPage *self,
+                               BkStore          *store)
+{
+  g_autoptr(GtkStringList) bodies = NULL;
+  g_autoptr(GtkStringList) factions = NULL;
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  g_return_if_fail (BK_IS_MOTION_LIST_PAGE (self));
+  g_return_if_fail (!store || BK_IS_STORE (store));
+
+  if (!g_set_object (&self->store, store))
+    return;
+
+  gtk_list_view_set_model (self->list_view, NULL);
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  g_clear_object (&self->model);
+  g_clear_pointer (&self->bodies, g_strfreev);
+  g_clear_pointer (&self->factions, g_strfreev);
+
+  if (store != NULL)
+    {
+      self->bodies = bk_store_list_bodies (store);
+      self->factions = bk_store_list_factions (store);
+    }
+
+  /* The model does not exist yet, so these do not run a query. */
+  bodies = make_choices (_("All councils and committees"), self->bodies);
+  factions = make_choices (_("All submitters"), self->factions);
+  gtk_drop_down_set_model (self->body_dropdown, G_LIST_MODEL (bodies));
+  gtk_drop_down_set_model (self->faction_dropdown, G_LIST_MODEL (factions));
+  gtk_drop_down_set_selected (self->body_dropdown, 0);
+  gtk_drop_down_set_selected (self->faction_dropdown, 0);
+  gtk_drop_down_set_selected (self->status_dropdown, 0);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+
+  if (store != NULL)
+    {
+      self->model = bk_motion_list_model_new (store);
+      g_signal_connect_object (self->model, "items-changed",
+                               G_CALLBACK (update_count), self,
+                               G_CONNECT_SWAPPED);
+      selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+      gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
+    }
+
+  update_count (self);
+}
+
+BkMotionListModel *
+bk_motion_list_page_get_model (BkMotionListPage *self)
+{
+  g_return_val_if_fail (BK_IS_MOTION_LIST_PAGE (self), NULL);
+
+  return self->model;
+}
+
+GtkWidget *
+bk_motion_list_page_get_search_entry (BkMotionListPage *self)
+{
+  g_return_val_if_fail (BK_IS_MOTION_LIST_PAGE (self), NULL);
+
+  return self->search_entry;
+}
+
+GtkWidget *
+bk_motion_list_page_get_list_view (BkMotionListPage *self)
+{
+  g_return_val_if_fail (BK_IS_MOTION_LIST_PAGE (self), NULL);
+
+  return GTK_WIDGET (self->list_view);
+}
+
+GtkDropDown *
+bk_motion_list_page_get_body_filter (BkMotionListPage *self)
+{
+  g_return_val_if_fail (BK_IS_MOTION_LIST_PAGE (self), NULL);
+
+  return self->body_dropdown;
+}
+
+GtkDropDown *
+bk_motion_list_page_get_faction_filter (BkMotionListPage *self)
+{
+  g_return_val_if_fail (BK_IS_MOTION_LIST_PAGE (self), NULL);
+
+  return self->faction_dropdown;
+}
+
+GtkDropDown *
+bk_motion_list_page_get_status_filter (BkMotionListPage *self)
+{
+  g_return_val_if_fail (BK_IS_MOTION_LIST_PAGE (self), NULL);
+
+  return self->status_dropdown;
+}
+
+const char *
+bk_motion_list_page_get_count_text (BkMotionListPage *self)
+{
+  g_return_val_if_fail (BK_IS_MOTION_LIST_PAGE (self), NULL);
+
+  return gtk_label_get_text (self->count_label);
+}
+
+gboolean
+bk_motion_list_page_is_empty_shown (BkMotionListPage *self)
+{
+  g_return_val_if_fail (BK_IS_MOTION_LIST_PAGE (self), FALSE);
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "empty") == 0;
+}
+
+const char *
+bk_motion_list_page_get_empty_text (BkMotionListPage *self)
+{
+  g_return_val_if_fail (BK_IS_MOTION_LIST_PAGE (self), NULL);
+
+  return gtk_label_get_text (self->empty_label);
+}

@@ -1,0 +1,28 @@
+/* bk-window.h: the kiosk window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "bk-store.h"
+
+G_BEGIN_DECLS
+
+#define BK_TYPE_WINDOW (bk_window_get_type ())
+G_DECLARE_FINAL_TYPE (BkWindow, bk_window, BK, WINDOW, AdwApplicationWindow)
+
+/* store may be NULL; then error says why, and the window shows it. */
+BkWindow   *bk_window_new                   (GtkApplication *application,
+                                             BkStore        *store,
+                                             const GError   *error);
+const char *bk_window_get_page_name         (BkWindow       *self);
+GtkWidget  *bk_window_get_page              (BkWindow       *self,
+                                             const char     *name);
+GtkWidget  *bk_window_get_back_button       (BkWindow       *self);
+GtkWidget  *bk_window_get_home_button       (BkWindow       *self);
+const char *bk_window_get_error_text        (BkWindow       *self);
+
+G_END_DECLS

@@ -1,0 +1,810 @@
+/* test-ui.c: the kiosk window on an in-memory store
+ *
+ * Runs with GTK_A11Y=test under gui-run.sh (a display is needed in GTK 4.8).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "bk-config.h"
+
+#include <adwaita.h>
+
+#include "bk-home-page.h"
+#include "bk-motion-item.h"
+#include "bk-motion-list-model.h"
+#include "bk-motion-list-page.h"
+#include "bk-motion-page.h"
+#include "bk-ui.h"
+#include "bk-window.h"
+
+/* ---- helpers ------------------------------------------------------------ */
+
+static char *
+date_from_today (int days)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, days);
+
+  return g_date_time_format (then, "%Y-%m-%d");
+}
+
+typedef struct
+{
+  BkStore *store;
+  gint64   ramp_id;      /* upcoming, with a timeline and related papers */
+  gint64   benches_id;   /* decided */
+  gint64   lights_id;    /* upcoming */
+} Fixture;
+
+static gint64
+save (BkStore  *store,
+      BkMotion *motion)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (bk_store_save_motion (store, motion, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (motion->id, >, 0);
+
+  return motion->id;
+}
+
+static void
+fixture_init (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BkMotion) ramp = bk_motion_new ();
+  g_autoptr(BkMotion) benches = bk_motion_new ();
+  g_autoptr(BkMotion) lights = bk_motion_new ();
+  g_autofree char *past = date_from_today (-30);
+  g_autofree char *soon = date_from_today (10);
+  g_autofree char *later = date_from_today (40);
+  g_autofree char *long_ago = date_from_today (-90);
+  BkResolutionPoint *point;
+
+  f->store = bk_store_open (NULL, 0, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (f->store);
+
+  ramp->subject = g_strdup ("Ramp at the town hall entrance");
+  ramp->body = g_strdup ("Kreistag");
+  ramp->type = g_strdup ("Antrag");
+  ramp->reference = g_strdup ("KT/2026/001");
+  ramp->date = g_strdup (long_ago);
+  ramp->is_public = BK_TRISTATE_YES;
+  ramp->justification = g_strdup ("Wheelchair users cannot enter the town hall.\n\nA ramp costs less than a lift.");
+  bk_motion_add_submitter (ramp, "Fraktion Alpha", BK_PARTY_FACTION);
+  point = bk_motion_add_point (ramp, "The county builds a ramp.");
+  bk_resolution_point_add_subpoint (point, "at the main entrance");
+  bk_resolution_point_add_subpoint (point, "before the winter");
+  bk_motion_add_point (ramp, "The administration reports on the costs.");
+  bk_motion_add_consultation (ramp, "Kreistag", later, "Beschluss", BK_TRISTATE_YES);
+  bk_motion_add_consultation (ramp, "Bauausschuss", past, "Vorberatung", BK_TRISTATE_YES);
+  bk_motion_add_consultation (ramp, "Sozialausschuss", NULL, NULL, BK_TRISTATE_UNKNOWN);
+  bk_motion_add_consultation (ramp, "Kreisausschuss", soon, "Vorberatung", BK_TRISTATE_NO);
+  bk_motion_add_reference (ramp, "KT/2026/002");
+  bk_motion_add_reference (ramp, "XX/404");
+
+  benches->subject = g_strdup ("More benches in the park");
+  benches->body = g_strdup ("Gemeinderat Musterdorf");
+  benches->reference = g_strdup ("KT/2026/002");
+  benches->date = g_strdup (long_ago);
+  bk_motion_add_submitter (benches, "Fraktion Beta", BK_PARTY_FACTION);
+  bk_motion_add_point (benches, "Ten new benches are set up.");
+  bk_motion_add_consultation (benches, "Gemeinderat Musterdorf", past, "Beschluss", BK_TRISTATE_YES);
+
+  lights->subject = g_strdup ("Lighting for the bus stops");
+  lights->body = g_strdup ("Kreistag");
+  lights->reference = g_strdup ("KT/2026/003");
+  lights->date = g_strdup (past);
+  bk_motion_add_submitter (lights, "Fraktion Beta", BK_PARTY_FACTION);
+  bk_motion_add_consultation (lights, "Kreistag", soon, "Beschluss", BK_TRISTATE_YES);
+
+  f->ramp_id = save (f->store, ramp);
+  f->benches_id = save (f->store, benches);
+  f->lights_id = save (f->store, lights);
+}
+
+static void
+fixture_clear (Fixture *f)
+{
+  g_clear_object (&f->store);
+}
+
+static void
+iterate (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  do
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (5000);
+    }
+  while (g_get_monotonic_time () < end);
+}
+
+static gboolean
+wait_for_count (BkMotionListPage *page,
+                const char       *count)
+{
+  gint64 end = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < end)
+    {
+      if (g_strcmp0 (bk_motion_list_page_get_count_text (page), count) == 0)
+        return TRUE;
+      iterate (20);
+    }
+
+  g_test_message ("count is %s, expected %s", bk_motion_list_page_get_count_text (page), count);
+  return FALSE;
+}
+
+static BkWindow *
+window_new (Fixture *f)
+{
+  BkWindow *window = bk_window_new (NULL, f->store, NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  iterate (200);
+
+  return window;
+}
+
+static void
+window_destroy (BkWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate (50);
+}
+
+/* The accessible label, or NULL when it is not set. */
+static char *
+dup_accessible_label (GtkWidget *widget)
+{
+  if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    return NULL;
+
+  /* check_property returns the actual value when it differs from the
+   * expected one, NULL when they are equal: compare with "". */
+  return gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                             GTK_ACCESSIBLE_PROPERTY_LABEL, "");
+}
+
+/* What a screen reader gets as the name, following GTK 4.8: the label
+ * property, else the labelled-by relation, else a label's own text. */
+static gboolean
+has_accessible_name (GtkWidget *widget)
+{
+  g_autofree char *label = dup_accessible_label (widget);
+
+  if (label != NULL && g_strstrip (label)[0] != '\0')
+    return TRUE;
+
+  if (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    return TRUE;
+
+  if (GTK_IS_LABEL (widget))
+    {
+      const char *text = gtk_label_get_text (GTK_LABEL (widget));
+      return text != NULL && text[0] != '\0';
+    }
+
+  return FALSE;
+}
+
+static gboolean
+is_focusable (GtkWidget *widget)
+{
+  return gtk_widget_get_focusable (widget) &&
+         gtk_widget_is_sensitive (widget) &&
+         gtk_widget_get_can_focus (widget);
+}
+
+/* Walks the visible tree; returns the number of focusable widgets checked. */
+static guint
+check_names (GtkWidget *widget,
+             GString   *problems)
+{
+  guint n = 0;
+
+  if (!gtk_widget_get_visible (widget) || !gtk_widget_get_child_visible (widget))
+    return 0;
+
+  if (is_focusable (widget))
+    {
+      GtkAccessibleRole role = gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget));
+
+      /* GtkText inside an entry is not exposed on its own (role none); the
+       * entry carries the name. */
+      if (role != GTK_ACCESSIBLE_ROLE_NONE && role != GTK_ACCESSIBLE_ROLE_PRESENTATION)
+        {
+          n++;
+          if (!has_accessible_name (widget))
+            g_string_append_printf (problems, "  %s (%s) has no accessible name\n",
+                                    G_OBJECT_TYPE_NAME (widget),
+                                    gtk_widget_get_css_name (widget));
+        }
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += check_names (child, problems);
+
+  return n;
+}
+
+static void
+assert_all_named (BkWindow   *window,
+                  const char *screen)
+{
+  g_autoptr(GString) problems = g_string_new (NULL);
+  guint n = check_names (GTK_WIDGET (window), problems);
+
+  g_test_message ("%s: %u focusable widgets", screen, n);
+  g_assert_cmpuint (n, >, 0);
+  if (problems->len > 0)
+    g_error ("%s: unnamed focusable widgets:\n%s", screen, problems->str);
+}
+
+static void
+collect_labels (GtkWidget *widget,
+                GString   *text)
+{
+  if (!gtk_widget_get_visible (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget))
+    {
+      g_string_append (text, gtk_label_get_text (GTK_LABEL (widget)));
+      g_string_append_c (text, '\n');
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, text);
+}
+
+static char *
+page_text (GtkWidget *page)
+{
+  GString *text = g_string_new (NULL);
+
+  collect_labels (page, text);
+
+  return g_string_free (text, FALSE);
+}
+
+static GtkWidget *
+find_widget (GtkWidget   *widget,
+             GType        type,
+             const char  *css_class)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
+      (css_class == NULL || gtk_widget_has_css_class (widget, css_class)))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, css_class);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+find_all (GtkWidget   *widget,
+          GType        type,
+          const char  *css_class,
+          GPtrArray   *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
+      (css_class == NULL || gtk_widget_has_css_class (widget, css_class)))
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    find_all (child, type, css_class, found);
+}
+
+/* Runs the window's own key binding, as pressing the key would. */
+static void
+press_binding (BkWindow   *window,
+               const char *accelerator)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  gboolean done = FALSE;
+
+  for (guint i = 0; !done && i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; !done && j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+          if (g_strcmp0 (trigger, accelerator) == 0)
+            {
+              gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                            GTK_WIDGET (window), gtk_shortcut_get_arguments (shortcut));
+              done = TRUE;
+            }
+        }
+    }
+
+  g_assert_true (done);
+  iterate (50);
+}
+
+static void
+open_page (BkWindow   *window,
+           const char *action,
+           GVariant   *parameter)
+{
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), action, parameter));
+  iterate (100);
+}
+
+/* ---- tests -------------------------------------------------------------- */
+
+static void
+test_home (void)
+{
+  Fixture f;
+  BkWindow *window;
+  BkHomePage *home;
+  GtkWidget *focus;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  fixture_init (&f);
+  window = window_new (&f);
+
+  g_assert_cmpstr (bk_window_get_page_name (window), ==, "home");
+  home = BK_HOME_PAGE (bk_window_get_page (window, "home"));
+
+  first = dup_accessible_label (bk_home_page_get_choice (home, 0));
+  second = dup_accessible_label (bk_home_page_get_choice (home, 1));
+  g_assert_cmpstr (first, ==, "Services");
+  g_assert_cmpstr (second, ==, "Council motions");
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (bk_home_page_get_choice (home, 0)),
+                                   GTK_ACCESSIBLE_ROLE_BUTTON);
+
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (focus == bk_home_page_get_first_choice (home));
+
+  /* On the start page there is nowhere to go back to. */
+  g_assert_false (gtk_widget_get_visible (bk_window_get_back_button (window)));
+  g_assert_false (gtk_widget_get_visible (bk_window_get_home_button (window)));
+
+  window_destroy (window);
+  fixture_clear (&f);
+}
+
+static void
+test_names (void)
+{
+  Fixture f;
+  BkWindow *window;
+
+  fixture_init (&f);
+  window = window_new (&f);
+
+  assert_all_named (window, "home");
+
+  open_page (window, "win.show-services", NULL);
+  g_assert_cmpstr (bk_window_get_page_name (window), ==, "services");
+  assert_all_named (window, "services");
+
+  open_page (window, "win.show-motions", NULL);
+  g_assert_cmpstr (bk_window_get_page_name (window), ==, "motions");
+  assert_all_named (window, "motion list");
+
+  open_page (window, "win.open-motion", g_variant_new_int64 (f.ramp_id));
+  g_assert_cmpstr (bk_window_get_page_name (window), ==, "motion");
+  assert_all_named (window, "motion page");
+
+  window_destroy (window);
+  fixture_clear (&f);
+}
+
+static void
+assert_heading (GtkWidget *label,
+                int        level)
+{
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_ROLE_HEADING);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LEVEL, level);
+}
+
+static void
+test_headings (void)
+{
+  Fixture f;
+  BkWindow *window;
+  g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+  g_autoptr(GPtrArray) sections = g_ptr_array_new ();
+  const char *pages[] = { "home", "services", "motions", "motion" };
+
+  fixture_init (&f);
+  window = window_new (&f);
+  open_page (window, "win.open-motion", g_variant_new_int64 (f.ramp_id));
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      GtkWidget *page = bk_window_get_page (window, pages[i]);
+
+      g_ptr_array_set_size (titles, 0);
+      find_all (page, GTK_TYPE_LABEL, "title-1", titles);
+      g_assert_cmpuint (titles->len, ==, 1);
+      assert_heading (g_ptr_array_index (titles, 0), 1);
+    }
+
+  find_all (bk_window_get_page (window, "motion"), GTK_TYPE_LABEL, "title-2", sections);
+  g_assert_cmpuint (sections->len, ==, 4);
+  for (guint i = 0; i < sections->len; i++)
+    assert_heading (g_ptr_array_index (sections, i), 2);
+
+  window_destroy (window);
+  fixture_clear (&f);
+}
+
+static void
+test_lazy_model (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BkStore) store = bk_store_open (NULL, 0, &error);
+  g_autoptr(BkMotionListModel) model = NULL;
+  g_autoptr(BkMotionItem) item = NULL;
+  g_autoptr(BkMotionItem) again = NULL;
+  BkWindow *window;
+  BkMotionListModel *page_model;
+  guint materialized;
+
+  g_assert_no_error (error);
+  g_assert_true (bk_store_begin (store, &error));
+  for (guint i = 0; i < 10000; i++)
+    {
+      g_autoptr(BkMotion) motion = bk_motion_new ();
+
+      motion->subject = g_strdup_printf ("Motion number %u", i);
+      motion->body = g_strdup (i % 2 ? "Kreistag" : "Gemeinderat");
+      motion->reference = g_strdup_printf ("L/%05u", i);
+      motion->date = g_strdup_printf ("2026-%02u-%02u", 1 + i % 12, 1 + i % 28);
+      bk_motion_add_submitter (motion, i % 3 ? "Fraktion Alpha" : "Fraktion Beta", BK_PARTY_FACTION);
+      g_assert_true (bk_store_save_motion (store, motion, &error));
+    }
+  g_assert_true (bk_store_commit (store, &error));
+  g_assert_no_error (error);
+
+  model = bk_motion_list_model_new (store);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 10000);
+  g_assert_cmpuint (bk_motion_list_model_get_n_materialized (model), ==, 0);
+
+  item = g_list_model_get_item (G_LIST_MODEL (model), 5000);
+  g_assert_nonnull (item);
+  g_assert_true (g_str_has_prefix (bk_motion_item_get_subject (item), "Motion number "));
+  g_assert_cmpuint (bk_motion_list_model_get_n_materialized (model), ==, 1);
+  again = g_list_model_get_item (G_LIST_MODEL (model), 5000);
+  g_assert_true (again == item);
+  g_assert_cmpuint (bk_motion_list_model_get_n_materialized (model), ==, 1);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (model), 10000));
+
+  /* In the window, only the rows on screen are made. */
+  {
+    Fixture f = { .store = store };
+
+    window = window_new (&f);
+  }
+  open_page (window, "win.show-motions", NULL);
+  iterate (300);
+  page_model = bk_motion_list_page_get_model (BK_MOTION_LIST_PAGE (bk_window_get_page (window, "motions")));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (page_model)), ==, 10000);
+  materialized = bk_motion_list_model_get_n_materialized (page_model);
+  g_test_message ("rows materialised for 10000 motions: %u", materialized);
+  g_assert_cmpuint (materialized, >, 0);
+  g_assert_cmpuint (materialized, <, 500);
+  g_assert_cmpstr (bk_motion_list_page_get_count_text (BK_MOTION_LIST_PAGE (bk_window_get_page (window, "motions"))),
+                   ==, "10000 motions");
+
+  window_destroy (window);
+}
+
+static void
+test_search (void)
+{
+  Fixture f;
+  BkWindow *window;
+  BkMotionListPage *page;
+  GListModel *model;
+  g_autoptr(BkMotionItem) item = NULL;
+  GtkWidget *entry;
+
+  fixture_init (&f);
+  window = window_new (&f);
+  open_page (window, "win.show-motions", NULL);
+  page = BK_MOTION_LIST_PAGE (bk_window_get_page (window, "motions"));
+  entry = bk_motion_list_page_get_search_entry (page);
+
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == entry ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), entry));
+  g_assert_true (wait_for_count (page, "3 motions"));
+
+  /* Search as you type: no Enter needed. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "bench");
+  g_assert_true (wait_for_count (page, "1 motion"));
+  model = G_LIST_MODEL (bk_motion_list_page_get_model (page));
+  item = g_list_model_get_item (model, 0);
+  g_assert_cmpint (bk_motion_item_get_id (item), ==, f.benches_id);
+  g_assert_false (bk_motion_list_page_is_empty_shown (page));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "xylophone");
+  g_assert_true (wait_for_count (page, "0 motions"));
+  g_assert_true (bk_motion_list_page_is_empty_shown (page));
+  g_assert_nonnull (strstr (bk_motion_list_page_get_empty_text (page), "xylophone"));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  g_assert_true (wait_for_count (page, "3 motions"));
+
+  window_destroy (window);
+  fixture_clear (&f);
+}
+
+static guint
+find_choice (GtkDropDown *dropdown,
+             const char  *text)
+{
+  GListModel *model = gtk_drop_down_get_model (dropdown);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (gtk_string_object_get_string (item), text) == 0)
+        return i;
+    }
+
+  g_error ("no choice %s", text);
+  return 0;
+}
+
+static void
+test_filters (void)
+{
+  Fixture f;
+  BkWindow *window;
+  BkMotionListPage *page;
+  GtkDropDown *body;
+  GtkDropDown *faction;
+  GtkDropDown *status;
+  GListModel *model;
+
+  fixture_init (&f);
+  window = window_new (&f);
+  open_page (window, "win.show-motions", NULL);
+  page = BK_MOTION_LIST_PAGE (bk_window_get_page (window, "motions"));
+  model = G_LIST_MODEL (bk_motion_list_page_get_model (page));
+  body = bk_motion_list_page_get_body_filter (page);
+  faction = bk_motion_list_page_get_faction_filter (page);
+  status = bk_motion_list_page_get_status_filter (page);
+
+  /* Each filter's button says what it filters and what is chosen. */
+  {
+    g_autofree char *name = dup_accessible_label (gtk_widget_get_first_child (GTK_WIDGET (status)));
+    g_assert_cmpstr (name, ==, "Status: All");
+  }
+
+  gtk_drop_down_set_selected (body, find_choice (body, "Kreistag"));
+  g_assert_true (wait_for_count (page, "2 motions"));
+
+  gtk_drop_down_set_selected (faction, find_choice (faction, "Fraktion Beta"));
+  g_assert_true (wait_for_count (page, "1 motion"));
+  {
+    g_autoptr(BkMotionItem) item = g_list_model_get_item (model, 0);
+    g_assert_cmpint (bk_motion_item_get_id (item), ==, f.lights_id);
+  }
+
+  gtk_drop_down_set_selected (body, 0);
+  gtk_drop_down_set_selected (faction, 0);
+  g_assert_true (wait_for_count (page, "3 motions"));
+
+  gtk_drop_down_set_selected (status, 2);   /* decided */
+  g_assert_true (wait_for_count (page, "1 motion"));
+  {
+    g_autoptr(BkMotionItem) item = g_list_model_get_item (model, 0);
+    g_assert_cmpint (bk_motion_item_get_id (item), ==, f.benches_id);
+  }
+  {
+    g_autofree char *name = dup_accessible_label (gtk_widget_get_first_child (GTK_WIDGET (status)));
+    g_assert_cmpstr (name, ==, "Status: Decided");
+  }
+
+  gtk_drop_down_set_selected (status, 1);   /* discussed soon */
+  g_assert_true (wait_for_count (page, "2 motions"));
+
+  window_destroy (window);
+  fixture_clear (&f);
+}
+
+static void
+test_motion_page (void)
+{
+  Fixture f;
+  BkWindow *window;
+  GtkWidget *page;
+  g_autofree char *text = NULL;
+  g_autofree char *soon = date_from_today (10);
+  g_autofree char *soon_text = bk_ui_format_date (soon);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GPtrArray) links = g_ptr_array_new ();
+  GtkWidget *next_row;
+  GtkWidget *done_row;
+  g_autofree char *next_text = NULL;
+  g_autofree char *done_text = NULL;
+  g_autofree char *last_text = NULL;
+  g_autofree char *link_name = NULL;
+
+  fixture_init (&f);
+  window = window_new (&f);
+
+  /* Open the motion from the list, as a user would. */
+  open_page (window, "win.show-motions", NULL);
+  g_signal_emit_by_name (bk_motion_list_page_get_list_view (BK_MOTION_LIST_PAGE (bk_window_get_page (window, "motions"))),
+                         "activate",
+                         /* newest first: the lights motion is the newest */ 0u);
+  iterate (100);
+  g_assert_cmpstr (bk_window_get_page_name (window), ==, "motion");
+  page = bk_window_get_page (window, "motion");
+  g_assert_cmpint (bk_motion_page_get_motion_id (BK_MOTION_PAGE (page)), ==, f.lights_id);
+
+  open_page (window, "win.open-motion", g_variant_new_int64 (f.ramp_id));
+  g_assert_cmpstr (bk_motion_page_get_title (BK_MOTION_PAGE (page)), ==, "Ramp at the town hall entrance");
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) != NULL);
+
+  text = page_text (page);
+  g_test_message ("%s", text);
+  /* facts */
+  g_assert_nonnull (strstr (text, "Fraktion Alpha"));
+  g_assert_nonnull (strstr (text, "KT/2026/001"));
+  g_assert_nonnull (strstr (text, "Public"));
+  /* points with sub-points, numbered */
+  g_assert_nonnull (strstr (text, "1.\nThe county builds a ramp."));
+  g_assert_nonnull (strstr (text, "a)\nat the main entrance"));
+  g_assert_nonnull (strstr (text, "b)\nbefore the winter"));
+  g_assert_nonnull (strstr (text, "2.\nThe administration reports on the costs."));
+  /* justification paragraphs */
+  g_assert_nonnull (strstr (text, "Wheelchair users cannot enter the town hall.\n"));
+  g_assert_nonnull (strstr (text, "A ramp costs less than a lift.\n"));
+
+  /* timeline: by date, past ones done, the next one marked, undated last */
+  find_all (page, GTK_TYPE_BOX, "timeline-row", rows);
+  g_assert_cmpuint (rows->len, ==, 4);
+  done_row = g_ptr_array_index (rows, 0);
+  next_row = g_ptr_array_index (rows, 1);
+  g_assert_true (gtk_widget_has_css_class (done_row, "done"));
+  g_assert_true (gtk_widget_has_css_class (next_row, "next"));
+  g_assert_true (gtk_widget_has_css_class (g_ptr_array_index (rows, 2), "planned"));
+  g_assert_true (gtk_widget_has_css_class (g_ptr_array_index (rows, 3), "undated"));
+  done_text = page_text (done_row);
+  next_text = page_text (next_row);
+  last_text = page_text (g_ptr_array_index (rows, 3));
+  g_assert_true (g_str_has_prefix (done_text, "done\n"));
+  g_assert_nonnull (strstr (done_text, "Bauausschuss"));
+  g_assert_true (g_str_has_prefix (next_text, "next\n"));
+  g_assert_nonnull (strstr (next_text, "Kreisausschuss"));
+  g_assert_nonnull (strstr (next_text, soon_text));
+  g_assert_nonnull (strstr (next_text, "not public"));
+  g_assert_nonnull (strstr (last_text, "Sozialausschuss"));
+  /* the done mark is a symbol as well as the word */
+  g_assert_nonnull (find_widget (done_row, GTK_TYPE_IMAGE, NULL));
+  g_assert_cmpstr (gtk_image_get_icon_name (GTK_IMAGE (find_widget (done_row, GTK_TYPE_IMAGE, NULL))),
+                   ==, "object-select-symbolic");
+
+  /* related papers: a link for the stored one, text for the missing one */
+  g_assert_nonnull (strstr (text, "XX/404 (not available here)"));
+  find_all (page, GTK_TYPE_LINK_BUTTON, NULL, links);
+  g_assert_cmpuint (links->len, ==, 1);
+  link_name = dup_accessible_label (g_ptr_array_index (links, 0));
+  g_assert_cmpstr (link_name, ==, "KT/2026/002: More benches in the park");
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (g_ptr_array_index (links, 0)), GTK_ACCESSIBLE_ROLE_LINK);
+  /* GtkButton's activation runs a short animation before "clicked". */
+  gtk_widget_activate (g_ptr_array_index (links, 0));
+  iterate (400);
+  g_assert_cmpstr (bk_window_get_page_name (window), ==, "motion");
+  g_assert_cmpint (bk_motion_page_get_motion_id (BK_MOTION_PAGE (page)), ==, f.benches_id);
+
+  /* Back returns to the first motion. */
+  press_binding (window, "Escape");
+  g_assert_cmpint (bk_motion_page_get_motion_id (BK_MOTION_PAGE (page)), ==, f.ramp_id);
+
+  window_destroy (window);
+  fixture_clear (&f);
+}
+
+static void
+test_escape (void)
+{
+  Fixture f;
+  BkWindow *window;
+
+  fixture_init (&f);
+  window = window_new (&f);
+
+  open_page (window, "win.show-motions", NULL);
+  open_page (window, "win.open-motion", g_variant_new_int64 (f.ramp_id));
+  g_assert_true (gtk_widget_get_visible (bk_window_get_back_button (window)));
+
+  press_binding (window, "Escape");
+  g_assert_cmpstr (bk_window_get_page_name (window), ==, "motions");
+  press_binding (window, "Escape");
+  g_assert_cmpstr (bk_window_get_page_name (window), ==, "home");
+  /* Back on the start page, the first choice has the focus again. */
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) ==
+                 bk_home_page_get_first_choice (BK_HOME_PAGE (bk_window_get_page (window, "home"))));
+  press_binding (window, "Escape");
+  g_assert_cmpstr (bk_window_get_page_name (window), ==, "home");
+
+  /* Alt+Home goes to the start page from anywhere. */
+  open_page (window, "win.show-motions", NULL);
+  open_page (window, "win.open-motion", g_variant_new_int64 (f.ramp_id));
+  press_binding (window, "<Alt>Home");
+  g_assert_cmpstr (bk_window_get_page_name (window), ==, "home");
+  g_assert_false (gtk_widget_get_visible (bk_window_get_back_button (window)));
+
+  window_destroy (window);
+  fixture_clear (&f);
+}
+
+static void
+test_open_error (void)
+{
+  g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                                                 "Permission denied");
+  BkWindow *window = bk_window_new (NULL, NULL, error);
+
+  gtk_window_present (GTK_WINDOW (window));
+  iterate (100);
+
+  g_assert_cmpstr (bk_window_get_page_name (window), ==, "error");
+  g_assert_nonnull (strstr (bk_window_get_error_text (window), "Permission denied"));
+
+  /* Choosing the motions again explains again; nothing crashes. */
+  open_page (window, "win.home", NULL);
+  open_page (window, "win.show-motions", NULL);
+  g_assert_cmpstr (bk_window_get_page_name (window), ==, "error");
+
+  window_destroy (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  bk_ui_init ();
+
+  g_test_add_func ("/ui/home", test_home);
+  g_test_add_func ("/ui/accessible-names", test_names);
+  g_test_add_func ("/ui/headings", test_headings);
+  g_test_add_func ("/ui/lazy-model", test_lazy_model);
+  g_test_add_func ("/ui/search", test_search);
+  g_test_add_func ("/ui/filters", test_filters);
+  g_test_add_func ("/ui/motion-page", test_motion_page);
+  g_test_add_func ("/ui/escape", test_escape);
+  g_test_add_func ("/ui/open-error", test_open_error);
+
+  return g_test_run ();
+}

@@ -2,7 +2,6 @@
 
 #include "bk-config.h"
 
-#include <locale.h>
 #include <stdio.h>
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
@@ -10,6 +9,7 @@
 #include "bk-ctl.h"
 #include "bk-demo.h"
 #include "bk-error.h"
+#include "bk-i18n.h"
 #include "bk-import.h"
 #include "bk-store.h"
 #include "bk-text-parser.h"
@@ -434,23 +434,6 @@ describe_commands (void)
   return g_string_free (s, FALSE);
 }
 
-static void
-setup_i18n (void)
-{
-  g_autofree char *build_mo = g_build_filename (BUILD_LOCALEDIR, "de", "LC_MESSAGES",
-                                                GETTEXT_PACKAGE ".mo", NULL);
-
-  setlocale (LC_ALL, "");
-  /* Uninstalled builds carry their catalogues in the build tree. */
-  if (g_file_test (build_mo, G_FILE_TEST_EXISTS) && !g_file_test (LOCALEDIR "/de/LC_MESSAGES/"
-                                                                  GETTEXT_PACKAGE ".mo",
-                                                                  G_FILE_TEST_EXISTS))
-    bindtextdomain (GETTEXT_PACKAGE, BUILD_LOCALEDIR);
-  else
-    bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-}
-
 int
 bk_ctl_run (int argc, char **argv)
 {
@@ -467,7 +450,7 @@ bk_ctl_run (int argc, char **argv)
     { NULL }
   };
 
-  setup_i18n ();
+  bk_i18n_init (FALSE);
   g_set_prgname ("buergerkiosk-ctl");
 
   context = g_option_context_new (_("COMMAND [ARGUMENTS…]"));

@@ -82,6 +82,8 @@ typedef struct {
   GHashTable *letterhead_roles;                 /* name → role */
   char *salutation;
   gboolean have_resolution_cue;
+  GHashTable *own_refs;                         /* set of numbers labelled as the paper's */
+  GPtrArray *request_lines;                     /* Line*, borrowed: cue lines before the resolution */
 } Parser;
 
 #define PRIO_NONE 100
@@ -478,6 +480,8 @@ typedef enum {
 
 static Mark list_marker (const char *s, const char **content);
 static guint count_words (const char *s);
+static void split_label_cells (GPtrArray *cells);
+static gboolean is_body_start (const char *low);
 
 /* ------------------------------------------------------------------ */
 /* 3. lines                                                            */
@@ -663,6 +667,7 @@ line_new (const char *raw, gsize n, gboolean *bold)
   if (is_rule_text (b->str))
     g_string_truncate (b, 0);
   split_cells (b->str, cells);
+  split_label_cells (cells);
   joined = g_string_new (NULL);
   for (guint i = 0; i < cells->len; i++)
     {
@@ -903,8 +908,8 @@ body_from_cue (Parser *ps, const Line *l)
     return;
   start = l->low;
   for (const char *p = l->low; p < hit; p++)
-    if (*p == ',' || *p == ':' || *p == ';')
-      start = p + 1;
+    if (*p == ',' || *p == ':' || *p == ';' || ((*p == '.' || *p == '!') && p[1] == ' '))
+      start = p + 1;   /* "… zu beraten. Der Kreistag möge beschließen:" */
   while (*start == ' ')
     start++;
   if (has_prefix_word (start, "der") || has_prefix_word (start, "die") || has_prefix_word (start, "das"))
@@ -1183,6 +1188,28 @@ clean_party_item (const char *item)
             again = TRUE;
           }
     }
+  /* "SPD-Fraktion im Gemeinderat Lindental": the assembly is the body, the
+   * faction is "SPD-Fraktion" */
+  {
+    static const char *const preps[] = { " im ", " in der ", " in dem ", NULL };
+    g_autofree char *low = bk_text_lower_same_length (p);
+
+    for (guint i = 0; preps[i] != NULL; i++)
+      {
+        const char *h = strstr (low, preps[i]);
+
+        if (h != NULL && is_body_start (h + strlen (preps[i])))
+          {
+            g_autofree char *head = g_strndup (p, (gsize) (h - low));
+
+            if (bk_text_is_faction_name (head))
+              {
+                p[h - low] = '\0';
+                break;
+              }
+          }
+      }
+  }
   for (guint i = 0; person_prefixes[i] != NULL; i++)
     if (g_str_has_prefix (p, person_prefixes[i]))
       {
@@ -1796,6 +1823,101 @@ scan_abbreviated_consultations (Parser *ps, const Line *l)
     }
 }
 
+/* "Ausschusses für Mobilität" → "Ausschuss für Mobilität", "Gemeinderats"
+ * → "Gemeinderat": the genitive of a committee after "Sitzung des". */
+static char *
+committee_nominative (const char *name)
+{
+  g_auto(GStrv) words = g_strsplit (name, " ", -1);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      char *w = words[i];
+      gsize n = strlen (w);
+
+      if (strcmp (w, "für") == 0 || strcmp (w, "des") == 0 || strcmp (w, "der") == 0
+          || strcmp (w, "im") == 0 || strcmp (w, "von") == 0)
+        break;
+      if (n > 6 && g_str_has_suffix (w, "sses"))
+        w[n - 2] = '\0';
+      else if (n > 6 && (g_str_has_suffix (w, "rates") || g_str_has_suffix (w, "tages")))
+        w[n - 2] = '\0';
+      else if (n > 5 && (g_str_has_suffix (w, "rats") || g_str_has_suffix (w, "tags")))
+        w[n - 1] = '\0';
+    }
+  return g_strjoinv (" ", words);
+}
+
+/* A letter asking for a consultation: "beantragt, diesen Antrag in der
+ * Sitzung des Ausschusses für Mobilität und Umwelt am 27. Januar 2027 zu
+ * beraten", "bittet um Beratung im Ausschuss für Soziales am 24.02.2026".
+ * Only used when the text has no consultation sequence. */
+static void
+requested_consultations (Parser *ps, const char *text)
+{
+  static const char *const markers[] = {
+    "sitzung des ", "sitzung der ", "sitzung im ", " im ", " des ", NULL
+  };
+  g_autofree char *low = bk_text_lower_same_length (text);
+  gsize off = 0, len = strlen (text);
+
+  if (strstr (low, "berat") == NULL && strstr (low, "behandl") == NULL
+      && strstr (low, "behandel") == NULL)
+    return;
+  while (off < len)
+    {
+      gsize s = 0, e = 0, am, win, mend = 0, tail_end;
+      g_autofree char *iso = bk_text_find_date (text + off, &s, &e);
+      g_autofree char *raw = NULL;
+      g_autofree char *committee = NULL;
+      g_autofree char *clause = NULL;
+
+      if (iso == NULL)
+        break;
+      s += off;
+      e += off;
+      off = e;
+      am = s;
+      while (am > 0 && text[am - 1] == ' ')
+        am--;
+      if (am < 3 || strncmp (low + am - 3, " am", 3) != 0)
+        continue;
+      am -= 3;
+      /* the clause: from the sentence start (at most 200 bytes back) */
+      win = am > 200 ? am - 200 : 0;
+      for (gsize k = am; k > win; k--)
+        if ((low[k - 1] == '.' || low[k - 1] == ';') && low[k] == ' ')
+          {
+            win = k;
+            break;
+          }
+      for (guint i = 0; markers[i] != NULL; i++)
+        {
+          gsize ml = strlen (markers[i]);
+
+          for (gsize k = win; k + ml <= am; k++)
+            if (strncmp (low + k, markers[i], ml) == 0 && k + ml > mend)
+              mend = k + ml;
+          if (mend > 0 && i < 3)
+            break;   /* "Sitzung des …" names the committee best */
+        }
+      if (mend == 0 || mend >= am)
+        continue;
+      tail_end = MIN (len, e + 60);
+      clause = g_strndup (low + win, tail_end - win);
+      if (strstr (clause, "berat") == NULL && strstr (clause, "behandl") == NULL
+          && strstr (clause, "behandel") == NULL)
+        continue;
+      raw = g_strndup (text + mend, am - mend);
+      g_strstrip (raw);
+      if (*raw == '\0' || !g_unichar_isupper (g_utf8_get_char (raw)) || count_words (raw) > 10
+          || strchr (raw, ':') != NULL || !has_committee_word (raw))
+        continue;
+      committee = committee_nominative (raw);
+      add_consultation_checked (ps, committee, iso, NULL, BK_TRISTATE_UNKNOWN);
+    }
+}
+
 /* ------------------------------------------------------------------ */
 /* header                                                              */
 
@@ -1808,6 +1930,7 @@ typedef enum {
   LBL_STATUS,
   LBL_TYPE,
   LBL_ADDRESSEE,
+  LBL_BODY,
 } LabelKind;
 
 static const struct {
@@ -1831,16 +1954,15 @@ static const struct {
   { "antragsart", LBL_TYPE }, { "art des antrags", LBL_TYPE }, { "vorlagenart", LBL_TYPE },
   { "dokumentart", LBL_TYPE }, { "art", LBL_TYPE },
   { "adressat", LBL_ADDRESSEE }, { "empfänger", LBL_ADDRESSEE },
+  { "gremium", LBL_BODY }, { "beschlussgremium", LBL_BODY },
 };
 
-/* Matches "Label: value", "Label value", "DrucksacheNr.: value".  Returns the
- * kind, *value (into cell) and whether a colon followed. */
+/* Matches "label: value", "label value", "drucksachenr.: value" at lw, a
+ * lowered string.  Returns the kind, the byte offset of the value from lw and
+ * whether a colon followed.  Allocates nothing. */
 static LabelKind
-match_label (const char *cell, const char **value, gboolean *colon)
+match_label_low (const char *lw, gsize *value_off, gboolean *colon)
 {
-  g_autofree char *low = bk_text_lower_same_length (cell);
-  const char *lw = skip_emphasis (low);
-
   *colon = FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
     {
@@ -1871,10 +1993,109 @@ match_label (const char *cell, const char **value, gboolean *colon)
         }
       while (*q == ' ' || *q == '*')
         q++;
-      *value = cell + (q - low);
+      *value_off = (gsize) (q - lw);
       return labels[i].kind;
     }
   return LBL_NONE;
+}
+
+/* Matches "Label: value", "Label value", "DrucksacheNr.: value".  Returns the
+ * kind, *value (into cell) and whether a colon followed. */
+static LabelKind
+match_label (const char *cell, const char **value, gboolean *colon)
+{
+  g_autofree char *low = bk_text_lower_same_length (cell);
+  const char *lw = skip_emphasis (low);
+  gsize off = 0;
+  LabelKind k = match_label_low (lw, &off, colon);
+
+  if (k != LBL_NONE)
+    *value = cell + (lw - low) + off;
+  return k;
+}
+
+/* "Antragsteller: SPD-Fraktion  Datum: 03.02.2026  Drucksache Nr.: 12/0301":
+ * a cell that starts with a field label is split before every further label
+ * with a colon, whatever space precedes it.  Labels that directly follow
+ * another label (an empty value) are left alone, so "Betreff: Antrag: …"
+ * stays one field. */
+static void
+split_label_cells (GPtrArray *cells)
+{
+  GPtrArray *out = NULL;
+
+  for (guint i = 0; i < cells->len; i++)
+    {
+      char *cell = g_ptr_array_index (cells, i);
+      g_autofree char *low = NULL;
+      const char *lw;
+      gsize off = 0, n, vstart, from = 0;
+      gboolean colon = FALSE, any = FALSE;
+
+      if (strchr (cell, ':') != NULL)
+        {
+          low = bk_text_lower_same_length (cell);
+          lw = skip_emphasis (low);
+          if (match_label_low (lw, &off, &colon) == LBL_NONE || !colon)
+            g_clear_pointer (&low, g_free);
+        }
+      if (low == NULL)
+        {
+          if (out != NULL)
+            g_ptr_array_add (out, cell);
+          continue;
+        }
+      if (out == NULL)
+        {
+          out = g_ptr_array_new ();
+          for (guint k = 0; k < i; k++)
+            g_ptr_array_add (out, g_ptr_array_index (cells, k));
+        }
+      n = strlen (low);
+      vstart = (gsize) (lw - low) + off;
+      for (gsize p = vstart + 1; p < n; p++)
+        {
+          gsize voff = 0, cut;
+          gboolean c2 = FALSE, empty = TRUE;
+
+          if (low[p - 1] != ' ' && low[p - 1] != '*')
+            continue;
+          if (!g_ascii_isalpha (low[p]) && (guchar) low[p] < 0x80)
+            continue;
+          if (match_label_low (low + p, &voff, &c2) == LBL_NONE || !c2)
+            continue;
+          for (gsize k = vstart; k < p && empty; k++)
+            if (low[k] != ' ' && low[k] != '*')
+              empty = FALSE;
+          if (empty)
+            {
+              /* "Betreff: Antrag: …": the second label is the value */
+              continue;
+            }
+          cut = p;
+          while (cut > from && (low[cut - 1] == ' ' || low[cut - 1] == '*'))
+            cut--;
+          g_ptr_array_add (out, g_strndup (cell + from, cut - from));
+          from = p;
+          vstart = p + voff;
+          p = vstart;   /* the loop's p++ moves past the value's first byte */
+          any = TRUE;
+        }
+      if (any)
+        {
+          g_ptr_array_add (out, g_strdup (cell + from));
+          g_free (cell);
+        }
+      else
+        g_ptr_array_add (out, cell);
+    }
+  if (out != NULL)
+    {
+      g_ptr_array_set_size (cells, 0);
+      for (guint k = 0; k < out->len; k++)
+        g_ptr_array_add (cells, g_ptr_array_index (out, k));
+      g_ptr_array_unref (out);
+    }
 }
 
 static gboolean
@@ -2147,6 +2368,44 @@ is_subject_phrase (const char *lw)
   return FALSE;
 }
 
+/* The end of a body name starting at b in a paragraph whose lines are
+ * separated by '\n' (low is the lowered paragraph with the same offsets):
+ * the name may wrap ("in der\nLandschaftsversammlung\nRheinland") but stops
+ * at a field label, an address line, a "·" or a comma.  Returns the end
+ * offset. */
+static gsize
+body_name_end (const char *low, gsize b)
+{
+  gsize e = b, words = 0;
+
+  while (TRUE)
+    {
+      const char *nl = strchr (low + e, '\n');
+      gsize seg_end = nl != NULL ? (gsize) (nl - low) : strlen (low);
+      g_autofree char *seg = g_strndup (low + e, seg_end - e);
+      const char *stop;
+      gsize off = 0, cut;
+      gboolean colon = FALSE;
+
+      if (e > b)
+        {
+          /* a continuation line: only plain words, no field, no address */
+          if (*seg == '\0' || is_address_line (seg) || strchr (seg, ':') != NULL
+              || (match_label_low (seg, &off, &colon) != LBL_NONE && colon))
+            return e > b ? e - 1 : e;
+        }
+      cut = strlen (seg);
+      if ((stop = strstr (seg, " \xC2\xB7")) != NULL)
+        cut = MIN (cut, (gsize) (stop - seg));
+      if ((stop = strchr (seg, ',')) != NULL)
+        cut = MIN (cut, (gsize) (stop - seg));
+      words += count_words (seg);
+      if (cut < strlen (seg) || nl == NULL || words > 8)
+        return e + cut;
+      e = seg_end + 1;
+    }
+}
+
 static void
 header_paragraph_done (Parser *ps, GString *para)
 {
@@ -2156,6 +2415,9 @@ header_paragraph_done (Parser *ps, GString *para)
   if (para->len == 0)
     return;
   low = bk_text_lower_same_length (para->str);
+  for (char *c = low; *c != '\0'; c++)
+    if (*c == '\n')
+      *c = ' ';
   /* "Die SPD-Fraktion in der Landschaftsversammlung Rheinland" */
   f = strstr (low, "fraktion");
   if (f != NULL)
@@ -2169,28 +2431,56 @@ header_paragraph_done (Parser *ps, GString *para)
           if (p != NULL)
             {
               const char *b = p + strlen (preps[i]);
-              gsize e = strlen (b);
-              const char *stop;
+              gsize bo = (gsize) (b - low), e;
               g_autofree char *body = NULL;
+              g_autofree char *nlow = NULL;
 
-              if (g_str_has_prefix (preps[i], " im "))
-                {
-                  /* "im Kreistag" → "Kreistag"; the dative article is in "im" */
-                }
               if (!is_body_start (b))
                 continue;
-              if ((stop = strstr (b, " \xC2\xB7")) != NULL)
-                e = MIN (e, (gsize) (stop - b));
-              if ((stop = strchr (b, ',')) != NULL)
-                e = MIN (e, (gsize) (stop - b));
-              body = g_strndup (para->str + (b - low), e);
-              if (count_words (body) <= 8)
+              /* segment boundaries are in the original paragraph */
+              nlow = bk_text_lower_same_length (para->str);
+              e = body_name_end (nlow, bo);
+              body = g_strndup (para->str + bo, e - bo);
+              for (char *c = body; *c != '\0'; c++)
+                if (*c == '\n')
+                  *c = ' ';
+              g_strstrip (body);
+              if (*body != '\0' && count_words (body) <= 8)
                 offer_body (&ps->body, &ps->body_prio, body, 1);
               break;
             }
         }
     }
   g_string_truncate (para, 0);
+}
+
+/* "Landkreis Beispielkreis – Kreistag", "Stadt Auenbach | Stadtrat": a
+ * letterhead naming the authority and, after the dash, the assembly. */
+static gboolean
+letterhead_body (Parser *ps, const char *lw, const char *lt)
+{
+  static const char *const dashes[] = { " – ", " - ", " — ", " | ", NULL };
+
+  if (count_words (lw) > 10 || ends_sentence (lw) || strchr (lw, ':') != NULL)
+    return FALSE;
+  for (guint i = 0; dashes[i] != NULL; i++)
+    {
+      const char *d = strstr (lw, dashes[i]);
+      const char *a;
+
+      if (d == NULL || d == lw)
+        continue;
+      a = d + strlen (dashes[i]);
+      while (*a == ' ')
+        a++;
+      if (is_body_start (a) && count_words (a) <= 6 && count_words (lw) - count_words (a) <= 5
+          && strstr (a, dashes[i]) == NULL)
+        {
+          offer_body (&ps->body, &ps->body_prio, lt + (a - lw), 2);
+          return TRUE;
+        }
+    }
+  return FALSE;
 }
 
 static void
@@ -2231,9 +2521,16 @@ parse_header (Parser *ps, GPtrArray *lines)
           header_paragraph_done (ps, para);
           continue;
         }
-      if (para->len > 0)
-        g_string_append_c (para, ' ');
-      g_string_append (para, l->text);
+      /* lines and cells are kept apart by '\n' so that a body name found
+       * in the paragraph does not run on into the next field or address */
+      for (guint c = 0; c < l->n_cells; c++)
+        {
+          if (*l->cells[c] == '\0')
+            continue;
+          if (para->len > 0)
+            g_string_append_c (para, '\n');
+          g_string_append (para, l->cells[c]);
+        }
 
       if (cap == CAP_SUBJECT)
         {
@@ -2329,6 +2626,8 @@ parse_header (Parser *ps, GPtrArray *lines)
                     ref = g_strndup (v, tl);
                     if (ps->m->reference == NULL)
                       ps->m->reference = g_strdup (ref);
+                    /* a number given as the paper's own, never a related one */
+                    g_hash_table_add (ps->own_refs, g_strdup (ref));
                     offer_type_from (ps, l->low, 2, 3);
                     consumed = TRUE;
                   }
@@ -2377,6 +2676,13 @@ parse_header (Parser *ps, GPtrArray *lines)
               if (colon && *v != '\0')
                 {
                   offer (&ps->addressee, &ps->addressee_prio, v, 0);
+                  consumed = TRUE;
+                }
+              break;
+            case LBL_BODY:
+              if (colon && *v != '\0' && count_words (v) <= 8 && has_committee_word (v))
+                {
+                  offer_body (&ps->body, &ps->body_prio, v, 1);
                   consumed = TRUE;
                 }
               break;
@@ -2434,16 +2740,30 @@ parse_header (Parser *ps, GPtrArray *lines)
         const char *lw = skip_emphasis (l->low);
         const char *lt = l->text + (lw - l->low);
 
-        if (is_subject_phrase (lw))
-          offer (&ps->subject, &ps->subject_prio, lt, 1);
-        else if (g_str_has_prefix (lw, "gemeinsame") && strchr (lw, ' ') != NULL
-                 && is_subject_phrase (strchr (lw, ' ') + 1))
-          offer (&ps->subject, &ps->subject_prio, lt, 1);
+        if (is_subject_phrase (lw)
+            || (g_str_has_prefix (lw, "gemeinsame") && strchr (lw, ' ') != NULL
+                && is_subject_phrase (strchr (lw, ' ') + 1)))
+          {
+            const Line *next = i + 1 < lines->len ? g_ptr_array_index (lines, i + 1) : NULL;
+
+            /* "Antrag zur Vorlage 12/0301 …" / "hier: Bescheide in Leichter Sprache" */
+            if (next != NULL && !next->blank
+                && (g_str_has_prefix (next->low, "hier:") || g_str_has_prefix (next->low, "hier ")))
+              {
+                g_autofree char *both = g_strconcat (lt, " ", next->text, NULL);
+
+                offer (&ps->subject, &ps->subject_prio, both, 1);
+              }
+            else
+              offer (&ps->subject, &ps->subject_prio, lt, 1);
+          }
         submitter_phrase (ps, l);
         offer_type_from (ps, lw, 2, 3);
         letterhead (ps, l);
         if (is_body_start (lw) && count_words (lw) <= 8 && !ends_sentence (lw))
           offer_body (&ps->body, &ps->body_prio, lt, 2);
+        else if (letterhead_body (ps, lw, lt))
+          ;
         else if ((l->bold || l->heading) && count_words (lw) >= 3 && !ends_sentence (lw)
                  && !bk_text_is_faction_name (lw) && !g_str_has_suffix (lw, ":"))
           {
@@ -2550,6 +2870,10 @@ typedef struct {
   GString *sub;        /* text of the sub-point being built */
   GPtrArray *subs;     /* finished sub-points of the current point */
   gboolean open;
+  gboolean numbered;   /* the current point started with "1." */
+  guint n_points;
+  gboolean first_numbered;
+  gboolean rest_numbered;  /* every point after the first started with a number */
 } PointBuilder;
 
 static void
@@ -2568,6 +2892,11 @@ builder_flush (PointBuilder *b)
   builder_flush_sub (b);
   if (!b->open)
     return;
+  if (b->n_points == 0)
+    b->first_numbered = b->numbered;
+  else if (!b->numbered)
+    b->rest_numbered = FALSE;
+  b->n_points++;
   p = bk_motion_add_point (b->m, b->point->str);
   for (guint i = 0; i < b->subs->len; i++)
     bk_resolution_point_add_subpoint (p, g_ptr_array_index (b->subs, i));
@@ -2576,11 +2905,35 @@ builder_flush (PointBuilder *b)
   b->open = FALSE;
 }
 
+/* "Der Beschlussvorschlag wird wie folgt geändert:" followed by "1. …",
+ * "2. …": the numbered points belong to the lead-in; kept as separate points
+ * the text's "1." would be shown as point 2.  They become its sub-points
+ * when none of them has sub-points of its own. */
+static void
+lead_in_points (BkMotion *m, guint first, const PointBuilder *b)
+{
+  GPtrArray *pts = m->resolution_points;
+  BkResolutionPoint *lead;
+
+  if (b->n_points < 3 || b->first_numbered || !b->rest_numbered || pts->len != first + b->n_points)
+    return;
+  lead = g_ptr_array_index (pts, first);
+  if (lead->text == NULL || !g_str_has_suffix (lead->text, ":") || lead->subpoints->len > 0)
+    return;
+  for (guint i = first + 1; i < pts->len; i++)
+    if (((BkResolutionPoint *) g_ptr_array_index (pts, i))->subpoints->len > 0)
+      return;
+  for (guint i = first + 1; i < pts->len; i++)
+    bk_resolution_point_add_subpoint (lead, ((BkResolutionPoint *) g_ptr_array_index (pts, i))->text);
+  g_ptr_array_set_size (pts, first + 1);
+}
+
 static void
 build_points (Parser *ps, GPtrArray *lines)
 {
   PointBuilder b = { ps->m, g_string_new (NULL), g_string_new (NULL),
-                     g_ptr_array_new_with_free_func (g_free), FALSE };
+                     g_ptr_array_new_with_free_func (g_free), FALSE, FALSE, 0, FALSE, TRUE };
+  guint first = ps->m->resolution_points->len;
   gboolean prev_blank = TRUE, in_sub = FALSE;
 
   for (guint i = 0; i < lines->len; i++)
@@ -2600,6 +2953,7 @@ build_points (Parser *ps, GPtrArray *lines)
           builder_flush (&b);
           g_string_assign (b.point, content);
           b.open = TRUE;
+          b.numbered = TRUE;
           in_sub = FALSE;
         }
       else if (mark == MARK_SUB && b.open)
@@ -2612,6 +2966,7 @@ build_points (Parser *ps, GPtrArray *lines)
         {
           g_string_assign (b.point, content);
           b.open = TRUE;
+          b.numbered = FALSE;
           in_sub = FALSE;
         }
       else if (b.open && (!prev_blank || starts_lower (l->text)))
@@ -2621,6 +2976,7 @@ build_points (Parser *ps, GPtrArray *lines)
           builder_flush (&b);
           g_string_assign (b.point, l->text);
           b.open = TRUE;
+          b.numbered = FALSE;
           in_sub = FALSE;
         }
       /* a sub-point list ends the moment a new point starts */
@@ -2635,6 +2991,7 @@ build_points (Parser *ps, GPtrArray *lines)
   g_string_free (b.point, TRUE);
   g_string_free (b.sub, TRUE);
   g_ptr_array_unref (b.subs);
+  lead_in_points (ps->m, first, &b);
 }
 
 static char *
@@ -2859,6 +3216,8 @@ parser_clear (Parser *ps)
   g_clear_pointer (&ps->closing_factions, g_ptr_array_unref);
   g_clear_pointer (&ps->letterhead_roles, g_hash_table_unref);
   g_clear_pointer (&ps->salutation, g_free);
+  g_clear_pointer (&ps->own_refs, g_hash_table_unref);
+  g_clear_pointer (&ps->request_lines, g_ptr_array_unref);
 }
 
 static void
@@ -2899,6 +3258,8 @@ split_sections (Parser *ps)
         {
         case CUE_RESOLUTION:
           g_ptr_array_add (ps->scan, l);
+          if (state == SEC_HEADER || state == SEC_INTRO)
+            g_ptr_array_add (ps->request_lines, l);
           body_from_cue (ps, l);
           state = SEC_RESOLUTION;
           ps->have_resolution_cue = TRUE;
@@ -3100,6 +3461,8 @@ bk_text_parser_parse (const char *text, gssize len, GError **error)
   ps.is_public = BK_TRISTATE_UNKNOWN;
   ps.submitters = g_ptr_array_new_with_free_func (g_free);
   ps.closing_factions = g_ptr_array_new_with_free_func (g_free);
+  ps.own_refs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ps.request_lines = g_ptr_array_new ();
   ps.letterhead_roles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   clean = clean_markup (text, (gsize) len);
@@ -3116,6 +3479,28 @@ bk_text_parser_parse (const char *text, gssize len, GError **error)
 
       if (!l->blank)
         scan_abbreviated_consultations (&ps, l);
+    }
+  if (ps.m->consultations->len == 0)
+    {
+      g_autoptr(GString) para = g_string_new (NULL);
+
+      for (guint i = 0; i <= ps.sec[SEC_INTRO]->len; i++)
+        {
+          const Line *l = i < ps.sec[SEC_INTRO]->len ? g_ptr_array_index (ps.sec[SEC_INTRO], i) : NULL;
+
+          if (l == NULL || l->blank)
+            {
+              if (para->len > 0)
+                requested_consultations (&ps, para->str);
+              g_string_truncate (para, 0);
+              continue;
+            }
+          if (para->len > 0)
+            g_string_append_c (para, ' ');
+          g_string_append (para, l->text);
+        }
+      for (guint i = 0; i < ps.request_lines->len; i++)
+        requested_consultations (&ps, ((const Line *) g_ptr_array_index (ps.request_lines, i))->text);
     }
   if (ps.sec[SEC_RESOLUTION]->len == 0)
     resolution_from_intro (&ps);
@@ -3155,7 +3540,7 @@ bk_text_parser_parse (const char *text, gssize len, GError **error)
     {
       const char *r = g_ptr_array_index (refs, i);
 
-      if (g_strcmp0 (r, ps.m->reference) != 0)
+      if (g_strcmp0 (r, ps.m->reference) != 0 && !g_hash_table_contains (ps.own_refs, r))
         bk_motion_add_reference (ps.m, r);
     }
 

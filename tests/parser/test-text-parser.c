@@ -325,6 +325,103 @@ test_references (void)
   g_assert_cmpstr (g_ptr_array_index (m->related_references, 2), ==, "15-1163/2013");
 }
 
+/* Header fields on one line, separated by runs of spaces or single spaces. */
+static void
+test_inline_header_labels (void)
+{
+  static const char *const lines[] = {
+    "Antragsteller: SPD-Fraktion  Datum: 03.02.2026  Drucksache Nr.: 12/0301",
+    "Antragsteller: SPD-Fraktion Datum: 03.02.2026 DrucksacheNr.: 12/0301",
+    "Antragsteller: SPD-Fraktion\tDatum: 03.02.2026 Drucksache: 12/0301",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+    {
+      g_autofree char *text = g_strconcat (lines[i], "\n\nBetreff: Test\n"
+                                           "\nBeschlussvorschlag:\nDie Verwaltung prüft "
+                                           "den Vorschlag zu Drucksache 12/0301.\n", NULL);
+      g_autoptr(BkMotion) m = parse_ok (text);
+      BkParty *p;
+
+      g_assert_cmpstr (m->reference, ==, "12/0301");
+      g_assert_cmpstr (m->date, ==, "2026-02-03");
+      g_assert_cmpuint (m->submitters->len, ==, 1);
+      p = g_ptr_array_index (m->submitters, 0);
+      g_assert_cmpstr (p->name, ==, "SPD-Fraktion");
+      /* the paper's own number is never a related paper */
+      g_assert_cmpuint (m->related_references->len, ==, 0);
+    }
+  {
+    /* a label directly after a label is the value, not a new field */
+    g_autoptr(BkMotion) m = parse_ok ("Betreff: Antrag: Neue Bänke\n" TAIL);
+
+    g_assert_cmpstr (m->subject, ==, "Antrag: Neue Bänke");
+  }
+  {
+    g_autoptr(BkMotion) m = parse_ok ("Status: öffentlich  Gremium: Gemeinderat Lindental\n" TAIL);
+
+    g_assert_cmpint (m->is_public, ==, BK_TRISTATE_YES);
+    g_assert_cmpstr (m->body, ==, "Gemeinderat Lindental");
+  }
+}
+
+/* Letterheads and sender blocks name the body; addresses are not part of it. */
+static void
+test_body_letterhead (void)
+{
+  {
+    g_autoptr(BkMotion) m = parse_ok ("Landkreis Beispielkreis – Kreistag\n\nBetreff: Test\n" TAIL);
+
+    g_assert_cmpstr (m->body, ==, "Kreistag");
+  }
+  {
+    g_autoptr(BkMotion) m = parse_ok ("Fraktion DIE LINKE im Kreistag Beispielkreis\n"
+                                      "Bahnhofstraße 22, 54321 Auenbach\n\nBetreff: Test\n" TAIL);
+
+    g_assert_cmpstr (m->body, ==, "Kreistag Beispielkreis");
+  }
+  {
+    g_autoptr(BkMotion) m = parse_ok ("Antragsteller: SPD-Fraktion im Gemeinderat Lindental\n"
+                                      "Datum: 05.11.2026\n\nBetreff: Test\n" TAIL);
+    BkParty *p = g_ptr_array_index (m->submitters, 0);
+
+    g_assert_cmpstr (m->body, ==, "Gemeinderat Lindental");
+    g_assert_cmpstr (p->name, ==, "SPD-Fraktion");
+  }
+}
+
+/* A letter asking for a consultation, a "hier:" subject line, a lead-in
+ * before numbered points. */
+static void
+test_letter_request (void)
+{
+  g_autoptr(BkMotion) m = parse_ok (
+    "Herrn Bürgermeister\nMax Beispiel\n\nBeispielstadt, den 2. Oktober 2026\n\n"
+    "Antrag zur Vorlage A/2026/010\nhier: Sitzbänke am Marktplatz\n\n"
+    "Sehr geehrter Herr Bürgermeister,\n\n"
+    "die Fraktion beantragt, diesen Antrag in der Sitzung des Bauausschusses am "
+    "27. Januar 2027 zu beraten. Der Stadtrat möge beschließen:\n\n"
+    "Der Beschlussvorschlag der Vorlage A/2026/010 wird wie folgt geändert:\n"
+    "1. Nummer 1 erhält folgende Fassung: „Es werden vier Bänke aufgestellt.“\n"
+    "2. Nummer 3 entfällt.\n\n"
+    "Mit freundlichen Grüßen\n\nAnna Beispiel\n");
+  const BkConsultation *c;
+  const BkResolutionPoint *p;
+
+  g_assert_cmpstr (m->subject, ==, "Antrag zur Vorlage A/2026/010 hier: Sitzbänke am Marktplatz");
+  g_assert_cmpstr (m->body, ==, "Stadtrat");
+  g_assert_cmpuint (m->consultations->len, ==, 1);
+  c = g_ptr_array_index (m->consultations, 0);
+  g_assert_cmpstr (c->committee, ==, "Bauausschuss");
+  g_assert_cmpstr (c->date, ==, "2027-01-27");
+  g_assert_null (c->role);
+  g_assert_cmpuint (m->resolution_points->len, ==, 1);
+  p = g_ptr_array_index (m->resolution_points, 0);
+  g_assert_cmpstr (p->text, ==, "Der Beschlussvorschlag der Vorlage A/2026/010 wird wie folgt geändert:");
+  g_assert_cmpuint (p->subpoints->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (p->subpoints, 1), ==, "Nummer 3 entfällt.");
+}
+
 static void
 test_minimal_nothing_invented (void)
 {
@@ -472,6 +569,9 @@ main (int argc, char **argv)
   g_test_add_func ("/parser/gez-blocks", test_gez_blocks);
   g_test_add_func ("/parser/submitters", test_submitters);
   g_test_add_func ("/parser/references", test_references);
+  g_test_add_func ("/parser/inline-header-labels", test_inline_header_labels);
+  g_test_add_func ("/parser/body-letterhead", test_body_letterhead);
+  g_test_add_func ("/parser/letter-request", test_letter_request);
   g_test_add_func ("/parser/minimal-nothing-invented", test_minimal_nothing_invented);
   g_test_add_func ("/parser/bad-input", test_bad_input);
   g_test_add_func ("/parser/large-field", test_large_field);

@@ -2454,6 +2454,83 @@ header_paragraph_done (Parser *ps, GString *para)
   g_string_truncate (para, 0);
 }
 
+static guint
+count_words_n (const char *start, const char *end)
+{
+  guint n = 0;
+  gboolean in_word = FALSE;
+
+  for (const char *p = start; p < end; p++)
+    {
+      gboolean space = *p == ' ';
+
+      if (!space && !in_word)
+        n++;
+      in_word = !space;
+    }
+  return n;
+}
+
+/* "Kreistag" alone, beside a letterhead "Landkreis Beispielkreis": both parts
+ * are in the text, and "Kreistag Beispielkreis" is how the body is named
+ * elsewhere, so one council's motions meet under one name. */
+static char *
+place_of_authority (const char *text)
+{
+  static const char *const kinds[] = {
+    "Landkreis ", "Kreis ", "Stadt ", "Gemeinde ", "Markt ", "Samtgemeinde ",
+    "Verbandsgemeinde ", "Ortsgemeinde ", "Hansestadt ", "Kreisstadt ", NULL
+  };
+
+  for (guint i = 0; kinds[i] != NULL; i++)
+    if (g_str_has_prefix (text, kinds[i]))
+      {
+        const char *place = text + strlen (kinds[i]);
+        const char *end = place;
+
+        /* the name runs to the dash of "Stadt Auenbach – Stadtrat" or the line's end */
+        while (*end != '\0' && !g_str_has_prefix (end, " \xe2\x80\x93") &&
+               !g_str_has_prefix (end, " -") && !g_str_has_prefix (end, " |") &&
+               !g_str_has_prefix (end, " \xe2\x80\x94") && *end != ',')
+          end++;
+        if (end == place || count_words_n (place, end) > 3)
+          return NULL;
+        return g_strndup (place, end - place);
+      }
+  return NULL;
+}
+
+static void
+complete_body_with_place (Parser *ps)
+{
+  g_autofree char *low = NULL;
+  guint seen = 0;
+
+  if (ps->body == NULL || strchr (ps->body, ' ') != NULL)
+    return;
+  low = g_utf8_strdown (ps->body, -1);
+  if (!is_body_start (low))
+    return;
+  for (guint i = 0; i < ps->sec[SEC_HEADER]->len && seen < 6; i++)
+    {
+      const Line *l = g_ptr_array_index (ps->sec[SEC_HEADER], i);
+      g_autofree char *place = NULL;
+
+      if (l->blank || l->removed)
+        continue;
+      seen++;
+      place = place_of_authority (l->text);
+      if (place != NULL)
+        {
+          char *full = g_strdup_printf ("%s %s", ps->body, place);
+
+          g_free (ps->body);
+          ps->body = full;
+          return;
+        }
+    }
+}
+
 /* "Landkreis Beispielkreis – Kreistag", "Stadt Auenbach | Stadtrat": a
  * letterhead naming the authority and, after the dash, the assembly. */
 static gboolean
@@ -3524,6 +3601,7 @@ bk_text_parser_parse (const char *text, gssize len, GError **error)
 
   ps.m->subject = g_steal_pointer (&ps.subject);
   ps.m->date = g_steal_pointer (&ps.date);
+  complete_body_with_place (&ps);
   ps.m->body = g_steal_pointer (&ps.body);
   ps.m->type = g_steal_pointer (&ps.type);
   ps.m->addressee = g_steal_pointer (&ps.addressee);

@@ -372,7 +372,7 @@ test_body_letterhead (void)
   {
     g_autoptr(BkMotion) m = parse_ok ("Landkreis Beispielkreis – Kreistag\n\nBetreff: Test\n" TAIL);
 
-    g_assert_cmpstr (m->body, ==, "Kreistag");
+    g_assert_cmpstr (m->body, ==, "Kreistag Beispielkreis");
   }
   {
     g_autoptr(BkMotion) m = parse_ok ("Fraktion DIE LINKE im Kreistag Beispielkreis\n"

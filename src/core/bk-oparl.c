@@ -13,6 +13,7 @@
 #define G_LOG_DOMAIN "bk-oparl"
 
 #include "bk-oparl.h"
+#include "bk-text-util.h"
 #include "bk-oparl-folder.h"
 #include "bk-error.h"
 
@@ -537,12 +538,16 @@ lookup_public (GHashTable *table, const char *id)
 static gboolean
 import_body (Ctx *ctx, JsonObject *obj, const char *id, GError **error)
 {
-  const char *name, *short_name;
+  const char *name, *short_name, *main_organization;
 
   if (!get_string (ctx, obj, "name", &name, error) ||
-      !get_string (ctx, obj, "shortName", &short_name, error))
+      !get_string (ctx, obj, "shortName", &short_name, error) ||
+      !get_string (ctx, obj, "mainOrganization", &main_organization, error))
     return FALSE;
   if (!bk_store_save_body (ctx->store, id, name, short_name, error))
+    return FALSE;
+  if (main_organization != NULL &&
+      !bk_store_set_body_main_organization (ctx->store, id, main_organization, error))
     return FALSE;
   g_hash_table_insert (ctx->bodies, g_strdup (id), g_strdup (name));
   count_object (ctx, id, &ctx->stats->bodies);
@@ -1027,7 +1032,17 @@ import_paper (Ctx *ctx, JsonObject *obj, const char *id, GError **error)
   motion->type = g_strdup (paper_type);
   motion->source = g_strdup (web != NULL ? web : ctx->name);
   if (body != NULL)
-    motion->body = g_strdup (lookup_name (ctx, ctx->bodies, body, bk_store_dup_body_name));
+    {
+      const char *body_name = lookup_name (ctx, ctx->bodies, body, bk_store_dup_body_name);
+      g_autofree char *assembly = bk_store_dup_body_assembly_name (ctx->store, body);
+
+      /* The paper's body is the assembly that decides (the Body's plenary,
+       * "Kreistag Beispielkreis"), as in motion texts; else the Body itself. */
+      if (assembly != NULL)
+        motion->body = bk_text_compose_body (assembly, body_name);
+      else
+        motion->body = g_strdup (body_name);
+    }
 
   if (!for_each_ref (ctx, obj, "originatorOrganization", add_org_submitter, motion, error) ||
       !for_each_ref (ctx, obj, "originatorPerson", add_person_submitter, motion, error))

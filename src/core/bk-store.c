@@ -1166,6 +1166,41 @@ bk_store_save_body (BkStore *self, const char *oparl_id, const char *name,
                      error, G_N_ELEMENTS (values), values);
 }
 
+static char *
+query_string (BkStore *self, const char *sql, const char *arg)
+{
+  sqlite3_stmt *stmt = get_stmt (self, sql, NULL);
+  char *value = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, arg);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = column_dup (stmt, 0);
+  sqlite3_reset (stmt);
+  return value;
+}
+
+gboolean
+bk_store_set_body_main_organization (BkStore *self, const char *body_oparl_id,
+                                     const char *organization_oparl_id, GError **error)
+{
+  const char *values[] = { body_oparl_id, organization_oparl_id };
+
+  g_return_val_if_fail (BK_IS_STORE (self) && body_oparl_id != NULL, FALSE);
+  return run_upsert (self, "UPDATE body SET main_organization = ?2 WHERE oparl_id = ?1",
+                     error, G_N_ELEMENTS (values), values);
+}
+
+char *
+bk_store_dup_body_assembly_name (BkStore *self, const char *body_oparl_id)
+{
+  g_return_val_if_fail (BK_IS_STORE (self), NULL);
+  return query_string (self, "SELECT nullif(o.name, '') FROM body b JOIN organization o"
+                             " ON o.oparl_id = b.main_organization WHERE b.oparl_id = ?1",
+                       body_oparl_id);
+}
+
 gboolean
 bk_store_save_organization (BkStore *self, const char *oparl_id, const char *body_oparl_id,
                             const char *name, const char *short_name,
@@ -1232,21 +1267,6 @@ bk_store_save_agenda_item (BkStore *self, const char *oparl_id, const char *meet
                            " consultation_oparl_id = excluded.consultation_oparl_id,"
                            " public = excluded.public, result = excluded.result",
                      error, G_N_ELEMENTS (values), values);
-}
-
-static char *
-query_string (BkStore *self, const char *sql, const char *arg)
-{
-  sqlite3_stmt *stmt = get_stmt (self, sql, NULL);
-  char *value = NULL;
-
-  if (stmt == NULL)
-    return NULL;
-  bind_text (stmt, 1, arg);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = column_dup (stmt, 0);
-  sqlite3_reset (stmt);
-  return value;
 }
 
 char *

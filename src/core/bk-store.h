@@ -98,6 +98,14 @@ gboolean    bk_store_save_body         (BkStore    *self,
                                         const char *name,
                                         const char *short_name,
                                         GError    **error);
+/* The body's plenary (OParl Body.mainOrganization), the assembly that decides. */
+gboolean    bk_store_set_body_main_organization (BkStore    *self,
+                                                 const char *body_oparl_id,
+                                                 const char *organization_oparl_id,
+                                                 GError    **error);
+/* Name of the body's main organization ("Kreistag"), or NULL when unknown. */
+char       *bk_store_dup_body_assembly_name (BkStore    *self,
+                                             const char *body_oparl_id);
 gboolean    bk_store_save_organization (BkStore    *self,
                                         const char *oparl_id,
                                         const char *body_oparl_id,

@@ -2454,52 +2454,6 @@ header_paragraph_done (Parser *ps, GString *para)
   g_string_truncate (para, 0);
 }
 
-static guint
-count_words_n (const char *start, const char *end)
-{
-  guint n = 0;
-  gboolean in_word = FALSE;
-
-  for (const char *p = start; p < end; p++)
-    {
-      gboolean space = *p == ' ';
-
-      if (!space && !in_word)
-        n++;
-      in_word = !space;
-    }
-  return n;
-}
-
-/* "Kreistag" alone, beside a letterhead "Landkreis Beispielkreis": both parts
- * are in the text, and "Kreistag Beispielkreis" is how the body is named
- * elsewhere, so one council's motions meet under one name. */
-static char *
-place_of_authority (const char *text)
-{
-  static const char *const kinds[] = {
-    "Landkreis ", "Kreis ", "Stadt ", "Gemeinde ", "Markt ", "Samtgemeinde ",
-    "Verbandsgemeinde ", "Ortsgemeinde ", "Hansestadt ", "Kreisstadt ", NULL
-  };
-
-  for (guint i = 0; kinds[i] != NULL; i++)
-    if (g_str_has_prefix (text, kinds[i]))
-      {
-        const char *place = text + strlen (kinds[i]);
-        const char *end = place;
-
-        /* the name runs to the dash of "Stadt Auenbach – Stadtrat" or the line's end */
-        while (*end != '\0' && !g_str_has_prefix (end, " \xe2\x80\x93") &&
-               !g_str_has_prefix (end, " -") && !g_str_has_prefix (end, " |") &&
-               !g_str_has_prefix (end, " \xe2\x80\x94") && *end != ',')
-          end++;
-        if (end == place || count_words_n (place, end) > 3)
-          return NULL;
-        return g_strndup (place, end - place);
-      }
-  return NULL;
-}
-
 static void
 complete_body_with_place (Parser *ps)
 {
@@ -2519,13 +2473,11 @@ complete_body_with_place (Parser *ps)
       if (l->blank || l->removed)
         continue;
       seen++;
-      place = place_of_authority (l->text);
-      if (place != NULL)
+      place = bk_text_compose_body (ps->body, l->text);
+      if (strcmp (place, ps->body) != 0)
         {
-          char *full = g_strdup_printf ("%s %s", ps->body, place);
-
           g_free (ps->body);
-          ps->body = full;
+          ps->body = g_steal_pointer (&place);
           return;
         }
     }

@@ -353,3 +353,60 @@ bk_text_is_faction_name (const char *s)
     }
   return FALSE;
 }
+
+static guint
+count_words_n (const char *start, const char *end)
+{
+  guint n = 0;
+  gboolean in_word = FALSE;
+
+  for (const char *p = start; p < end; p++)
+    {
+      gboolean space = *p == ' ';
+
+      if (!space && !in_word)
+        n++;
+      in_word = !space;
+    }
+  return n;
+}
+
+static char *
+place_of_authority (const char *text)
+{
+  static const char *const kinds[] = {
+    "Landkreis ", "Kreis ", "Stadt ", "Gemeinde ", "Markt ", "Samtgemeinde ",
+    "Verbandsgemeinde ", "Ortsgemeinde ", "Hansestadt ", "Kreisstadt ", NULL
+  };
+
+  for (guint i = 0; kinds[i] != NULL; i++)
+    if (g_str_has_prefix (text, kinds[i]))
+      {
+        const char *place = text + strlen (kinds[i]);
+        const char *end = place;
+
+        /* the name runs to the dash of "Stadt Auenbach – Stadtrat" or the line's end */
+        while (*end != '\0' && !g_str_has_prefix (end, " \xe2\x80\x93") &&
+               !g_str_has_prefix (end, " -") && !g_str_has_prefix (end, " |") &&
+               !g_str_has_prefix (end, " \xe2\x80\x94") && *end != ',')
+          end++;
+        if (end == place || count_words_n (place, end) > 3)
+          return NULL;
+        return g_strndup (place, end - place);
+      }
+  return NULL;
+}
+
+char *
+bk_text_compose_body (const char *assembly, const char *authority)
+{
+  g_autofree char *place = NULL;
+
+  g_return_val_if_fail (assembly != NULL, NULL);
+  if (authority == NULL || strchr (assembly, ' ') != NULL)
+    return g_strdup (assembly);
+  place = place_of_authority (authority);
+  if (place == NULL)
+    return g_strdup (assembly);
+  return g_strdup_printf ("%s %s", assembly, place);
+}

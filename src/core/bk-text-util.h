@@ -26,4 +26,12 @@ gboolean  bk_text_is_person_name    (const char *s);
 /* TRUE when s names a faction or party (CDU, SPD-Fraktion, Bündnis 90/Die Grünen …). */
 gboolean  bk_text_is_faction_name   (const char *s);
 
+/* The name of an assembly with its place: "Kreistag" and the authority
+ * "Landkreis Beispielkreis" (or "Landkreis Beispielkreis – Kreistag") give
+ * "Kreistag Beispielkreis", the form council papers use for it. An assembly that
+ * already names more than one word, or an authority without a recognised kind
+ * (Landkreis, Stadt, Gemeinde …), gives a plain copy of assembly. */
+char     *bk_text_compose_body      (const char *assembly,
+                                     const char *authority);
+
 G_END_DECLS

@@ -289,9 +289,9 @@ print_motion_text (const BkMotion *m)
 
   g_print ("%s\n\n", m->subject ? m->subject : _("(no subject)"));
 #define LINE(label, value) if (value && *value) g_print ("%s: %s\n", label, value);
-  LINE (_("Number"), m->reference);
+  LINE (_("Reference"), m->reference);
   LINE (_("Type"), m->type);
-  LINE (_("Body"), m->body);
+  LINE (_("Decided by"), m->body);
   LINE (_("Date"), m->date);
   LINE (_("Submitted by"), submitters);
   LINE (_("Addressed to"), m->addressee);
@@ -402,7 +402,9 @@ cmd_check (CtlGlobals *globals, int argc, char **argv)
       print_error (error);
       return EXIT_FAILURE_;
     }
-  g_print (_("%s: OK (schema version %d, %u motions)\n"),
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%s: OK (schema version %d, %u motion)\n",
+                        "%s: OK (schema version %d, %u motions)\n",
+                        bk_store_count_motions (store)),
            bk_store_get_path (store), bk_store_get_schema_version (store),
            bk_store_count_motions (store));
   return EXIT_OK;

@@ -106,8 +106,8 @@ import_text (BkStore *store, const char *path, const char *data, gsize len,
 static char *
 describe_stats (const char *path, const BkOParlStats *stats)
 {
-  return g_strdup_printf (_("%s: %u papers, %u meetings, %u organizations, %u persons imported, "
-                            "%u deleted"),
+  return g_strdup_printf (_("%s: imported – papers: %u, meetings: %u, organizations: %u, "
+                            "persons: %u, deleted: %u"),
                           path, stats->papers, stats->meetings, stats->organizations,
                           stats->persons, stats->deleted);
 }

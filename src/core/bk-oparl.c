@@ -1414,8 +1414,8 @@ import_document (Ctx          *ctx,
 
       offset_to_line_column (data, invalid - data, &line, &column);
       g_set_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT,
-                   _("%s: line %u, column %u: not valid UTF-8 text (byte %" G_GSIZE_FORMAT ")"),
-                   ctx->name, line, column, (gsize) (invalid - data));
+                   _("%s: line %u, column %u: not valid UTF-8 text (byte %zu)"),
+                   ctx->name, line, column, (size_t) (invalid - data));
       return FALSE;
     }
   if (!check_structure (data, len, ctx->name, error))

@@ -745,7 +745,7 @@ bk_store_load_motion (BkStore *self, gint64 id, GError **error)
     {
       if (rc == SQLITE_DONE)
         g_set_error (error, BK_ERROR, BK_ERROR_NOT_FOUND,
-                     _("There is no motion with the number %" G_GINT64_FORMAT), id);
+                     _("There is no motion with the number %lld"), (long long) id);
       else
         set_sqlite_error (self, rc, error);
       sqlite3_reset (stmt);
@@ -878,7 +878,7 @@ bk_store_load_summary (BkStore *self, gint64 id, GError **error)
     {
       if (rc == SQLITE_DONE)
         g_set_error (error, BK_ERROR, BK_ERROR_NOT_FOUND,
-                     _("There is no motion with the number %" G_GINT64_FORMAT), id);
+                     _("There is no motion with the number %lld"), (long long) id);
       else
         set_sqlite_error (self, rc, error);
       sqlite3_reset (stmt);

@@ -271,8 +271,8 @@ validate_input (const char *text, gsize len, GError **error)
   if (len > BK_TEXT_PARSER_MAX_SIZE)
     {
       g_set_error (error, BK_ERROR, BK_ERROR_TOO_LARGE,
-                   _("The text is too large: %" G_GSIZE_FORMAT " bytes, at most %d bytes are accepted"),
-                   len, BK_TEXT_PARSER_MAX_SIZE);
+                   _("The text is too large: %zu bytes, at most %d bytes are accepted"),
+                   (size_t) len, BK_TEXT_PARSER_MAX_SIZE);
       return FALSE;
     }
   if (len == 0)

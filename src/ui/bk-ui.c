@@ -40,12 +40,16 @@ bk_ui_init (void)
     }
 }
 
+static const char *const month_names[] = {
+  N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
+  N_("July"), N_("August"), N_("September"), N_("October"), N_("November"), N_("December"),
+};
+
 char *
 bk_ui_format_date (const char *iso)
 {
   g_autoptr(GDateTime) dt = NULL;
   g_autoptr(GTimeZone) utc = NULL;
-  g_autofree char *formatted = NULL;
   int y, m, d;
 
   if (iso == NULL || iso[0] == '\0')
@@ -59,12 +63,10 @@ bk_ui_format_date (const char *iso)
   if (dt == NULL)
     return g_strdup (iso);
 
-  /* Translators: a date as in "2 December 2026"; see g_date_time_format() */
-  formatted = g_date_time_format (dt, _("%-d %B %Y"));
-  if (formatted == NULL)
-    return g_strdup (iso);
-
-  return g_strdup (g_strstrip (formatted));
+  /* Month names come from our own catalogue: the C.UTF-8 locale the kiosk
+   * falls back to would name every month in English. */
+  /* Translators: a date as in "2 December 2026": day, month name, year */
+  return g_strdup_printf (_("%1$d %2$s %3$d"), d, _(month_names[m - 1]), y);
 }
 
 char *

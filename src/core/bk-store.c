@@ -502,6 +502,25 @@ insert_parties (BkStore *self, gint64 id, const char *role, GPtrArray *parties, 
   return TRUE;
 }
 
+/* One row of a motion's parts: ?1 the motion, ?2 the position, then the texts
+ * from ?3 on; a second position (sub-points) goes after the texts. */
+static gboolean
+insert_part (BkStore *self, const char *sql, gint64 id, int position, int subposition,
+             const char *const *texts, guint n_texts, GError **error)
+{
+  sqlite3_stmt *stmt = get_stmt (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int (stmt, 2, position);
+  for (guint i = 0; i < n_texts; i++)
+    bind_text (stmt, 3 + (int) i, texts[i]);
+  if (subposition >= 0)
+    sqlite3_bind_int (stmt, 3 + (int) n_texts, subposition);
+  return step_done (self, stmt, error);
+}
+
 static gboolean
 insert_children (BkStore *self, gint64 id, const BkMotion *motion, GError **error)
 {
@@ -538,59 +557,38 @@ insert_children (BkStore *self, gint64 id, const BkMotion *motion, GError **erro
   for (guint i = 0; i < motion->resolution_points->len; i++)
     {
       const BkResolutionPoint *p = g_ptr_array_index (motion->resolution_points, i);
+      const char *point[] = { p->text ? p->text : "" };
 
-      stmt = get_stmt (self, "INSERT INTO resolution_point (paper_id, position, text)"
-                             " VALUES (?1, ?2, ?3)", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_int (stmt, 2, i);
-      bind_text (stmt, 3, p->text ? p->text : "");
-      if (!step_done (self, stmt, error))
+      if (!insert_part (self, "INSERT INTO resolution_point (paper_id, position, text)"
+                              " VALUES (?1, ?2, ?3)", id, i, -1, point, 1, error))
         return FALSE;
       for (guint j = 0; j < p->subpoints->len; j++)
         {
-          stmt = get_stmt (self, "INSERT INTO resolution_subpoint (paper_id, point_position,"
-                                 " position, text) VALUES (?1, ?2, ?3, ?4)", error);
-          if (stmt == NULL)
-            return FALSE;
-          sqlite3_bind_int64 (stmt, 1, id);
-          sqlite3_bind_int (stmt, 2, i);
-          sqlite3_bind_int (stmt, 3, j);
-          bind_text (stmt, 4, g_ptr_array_index (p->subpoints, j));
-          if (!step_done (self, stmt, error))
+          const char *sub[] = { g_ptr_array_index (p->subpoints, j) };
+
+          if (!insert_part (self, "INSERT INTO resolution_subpoint (paper_id, point_position,"
+                                  " position, text) VALUES (?1, ?2, ?4, ?3)", id, i, j, sub, 1, error))
             return FALSE;
         }
     }
 
   for (guint i = 0; i < motion->related_references->len; i++)
     {
-      stmt = get_stmt (self, "INSERT INTO paper_reference (paper_id, position, reference)"
-                             " VALUES (?1, ?2, ?3)", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_int (stmt, 2, i);
-      bind_text (stmt, 3, g_ptr_array_index (motion->related_references, i));
-      if (!step_done (self, stmt, error))
+      const char *reference[] = { g_ptr_array_index (motion->related_references, i) };
+
+      if (!insert_part (self, "INSERT INTO paper_reference (paper_id, position, reference)"
+                              " VALUES (?1, ?2, ?3)", id, i, -1, reference, 1, error))
         return FALSE;
     }
 
   for (guint i = 0; i < motion->files->len; i++)
     {
       const BkFile *f = g_ptr_array_index (motion->files, i);
+      const char *file[] = { f->oparl_id, f->name, f->access_url, f->mime_type };
 
-      stmt = get_stmt (self, "INSERT INTO paper_file (paper_id, position, oparl_id, name,"
-                             " access_url, mime_type) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, id);
-      sqlite3_bind_int (stmt, 2, i);
-      bind_text (stmt, 3, f->oparl_id);
-      bind_text (stmt, 4, f->name);
-      bind_text (stmt, 5, f->access_url);
-      bind_text (stmt, 6, f->mime_type);
-      if (!step_done (self, stmt, error))
+      if (!insert_part (self, "INSERT INTO paper_file (paper_id, position, oparl_id, name,"
+                              " access_url, mime_type) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                        id, i, -1, file, G_N_ELEMENTS (file), error))
         return FALSE;
     }
   return TRUE;

@@ -1,5 +1,6 @@
 #define G_LOG_DOMAIN "bk-store"
 
+#include <stdlib.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
@@ -1331,52 +1332,47 @@ bk_store_dup_body_name (BkStore *self, const char *oparl_id)
   return query_string (self, "SELECT name FROM body WHERE oparl_id = ?1", oparl_id);
 }
 
-gboolean
-bk_store_lookup_meeting (BkStore *self, const char *oparl_id, char **start, char **name)
+/* The first row of a two-column query with up to two text parameters. */
+static gboolean
+lookup_two (BkStore *self, const char *sql, const char *arg1, const char *arg2,
+            char **first, char **second)
 {
-  sqlite3_stmt *stmt;
+  sqlite3_stmt *stmt = get_stmt (self, sql, NULL);
   gboolean found = FALSE;
 
-  g_return_val_if_fail (BK_IS_STORE (self), FALSE);
-  stmt = get_stmt (self, "SELECT start, name FROM meeting WHERE oparl_id = ?1", NULL);
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, oparl_id);
+  bind_text (stmt, 1, arg1);
+  if (sqlite3_bind_parameter_count (stmt) >= 2)
+    bind_text (stmt, 2, arg2);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     {
       found = TRUE;
-      if (start != NULL)
-        *start = column_dup (stmt, 0);
-      if (name != NULL)
-        *name = column_dup (stmt, 1);
+      if (first != NULL)
+        *first = column_dup (stmt, 0);
+      if (second != NULL)
+        *second = column_dup (stmt, 1);
     }
   sqlite3_reset (stmt);
   return found;
 }
 
 gboolean
+bk_store_lookup_meeting (BkStore *self, const char *oparl_id, char **start, char **name)
+{
+  g_return_val_if_fail (BK_IS_STORE (self), FALSE);
+  return lookup_two (self, "SELECT start, name FROM meeting WHERE oparl_id = ?1",
+                     oparl_id, NULL, start, name);
+}
+
+gboolean
 bk_store_lookup_organization (BkStore *self, const char *oparl_id, char **name,
                               char **classification)
 {
-  sqlite3_stmt *stmt;
-  gboolean found = FALSE;
-
   g_return_val_if_fail (BK_IS_STORE (self), FALSE);
-  stmt = get_stmt (self, "SELECT coalesce(nullif(name, ''), short_name), classification"
-                         " FROM organization WHERE oparl_id = ?1", NULL);
-  if (stmt == NULL)
-    return FALSE;
-  bind_text (stmt, 1, oparl_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      found = TRUE;
-      if (name != NULL)
-        *name = column_dup (stmt, 0);
-      if (classification != NULL)
-        *classification = column_dup (stmt, 1);
-    }
-  sqlite3_reset (stmt);
-  return found;
+  return lookup_two (self, "SELECT coalesce(nullif(name, ''), short_name), classification"
+                           " FROM organization WHERE oparl_id = ?1",
+                     oparl_id, NULL, name, classification);
 }
 
 gboolean
@@ -1384,29 +1380,20 @@ bk_store_lookup_agenda_item (BkStore *self, const char *item_oparl_id,
                              const char *consultation_oparl_id, char **meeting_oparl_id,
                              BkTristate *is_public)
 {
-  sqlite3_stmt *stmt;
-  gboolean found = FALSE;
+  g_autofree char *public_text = NULL;
 
   g_return_val_if_fail (BK_IS_STORE (self), FALSE);
   if (item_oparl_id == NULL && consultation_oparl_id == NULL)
     return FALSE;
-  stmt = get_stmt (self, "SELECT meeting_oparl_id, public FROM agenda_item"
+  if (!lookup_two (self, "SELECT meeting_oparl_id, public FROM agenda_item"
                          " WHERE oparl_id = ?1 OR consultation_oparl_id = ?2"
-                         " ORDER BY oparl_id = ?1 DESC LIMIT 1", NULL);
-  if (stmt == NULL)
+                         " ORDER BY oparl_id = ?1 DESC LIMIT 1",
+                   item_oparl_id, consultation_oparl_id, meeting_oparl_id, &public_text))
     return FALSE;
-  bind_text (stmt, 1, item_oparl_id);
-  bind_text (stmt, 2, consultation_oparl_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      found = TRUE;
-      if (meeting_oparl_id != NULL)
-        *meeting_oparl_id = column_dup (stmt, 0);
-      if (is_public != NULL)
-        *is_public = column_tristate (stmt, 1);
-    }
-  sqlite3_reset (stmt);
-  return found;
+  if (is_public != NULL)
+    *is_public = public_text == NULL ? BK_TRISTATE_UNKNOWN
+               : (atoi (public_text) != 0 ? BK_TRISTATE_YES : BK_TRISTATE_NO);
+  return TRUE;
 }
 
 char *

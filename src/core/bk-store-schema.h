@@ -105,9 +105,14 @@ static const char *const bk_store_migrations[] = {
   "  access_url TEXT,"
   "  mime_type TEXT,"
   "  PRIMARY KEY (paper_id, position));"
-  /* Folded copies (see bk-fold.c); trigram tokens give substring matches, so
-   * prefixes while typing and parts of compound words are found. */
+  /* Folded copies (see bk-fold.c) under the bk_german tokenizer
+   * (bk-search-tokenizer.c): words plus their endings, so prefixes while
+   * typing and parts of compound words are single index look-ups. The head
+   * index holds subject and submitters alone: the first tier of ranking. */
   "CREATE VIRTUAL TABLE paper_fts USING fts5 ("
   "  subject, resolution, justification, submitters,"
-  "  tokenize = 'trigram');",
+  "  tokenize = 'bk_german', prefix = '3');"
+  "CREATE VIRTUAL TABLE paper_head_fts USING fts5 ("
+  "  subject, submitters,"
+  "  tokenize = 'bk_german', prefix = '3');",
 };

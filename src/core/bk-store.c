@@ -7,6 +7,7 @@
 
 #include "bk-error.h"
 #include "bk-fold.h"
+#include "bk-search-tokenizer.h"
 #include "bk-store.h"
 #include "bk-store-schema.h"
 
@@ -289,6 +290,12 @@ bk_store_open (const char *path, BkStoreOpenFlags flags, GError **error)
       return NULL;
     }
   sqlite3_extended_result_codes (self->db, 1);
+  rc = bk_search_tokenizer_register (self->db);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self, rc, error);
+      return NULL;
+    }
   sqlite3_busy_timeout (self->db, 1500);
 
   /* Only the owner may read the database: it will hold citizens' requests. */
@@ -464,6 +471,7 @@ delete_children (BkStore *self, gint64 id, GError **error)
     "DELETE FROM paper_reference WHERE paper_id = ?1",
     "DELETE FROM paper_file WHERE paper_id = ?1",
     "DELETE FROM paper_fts WHERE rowid = ?1",
+    "DELETE FROM paper_head_fts WHERE rowid = ?1",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (sql); i++)
@@ -625,6 +633,16 @@ index_motion (BkStore *self, gint64 id, const BkMotion *motion, GError **error)
   bind_text (stmt, 3, f_resolution);
   bind_text (stmt, 4, f_justification);
   bind_text (stmt, 5, f_submitters);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  stmt = get_stmt (self, "INSERT INTO paper_head_fts (rowid, subject, submitters)"
+                         " VALUES (?1, ?2, ?3)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  bind_text (stmt, 2, f_subject);
+  bind_text (stmt, 3, f_submitters);
   return step_done (self, stmt, error);
 }
 
@@ -1020,7 +1038,7 @@ bk_store_list_motion_ids (BkStore *self, const BkMotionFilter *filter, GError **
 }
 
 /* Builds an FTS5 expression from what the citizen typed: every word of three
- * or more characters must occur (as a substring, thanks to the trigram index).
+ * or more characters must occur, as a word start or a part of a word.
  * Returns NULL when no word is long enough for the index. */
 static char *
 build_match (const char *query, GPtrArray *short_terms)
@@ -1040,44 +1058,42 @@ build_match (const char *query, GPtrArray *short_terms)
         }
       if (match->len > 0)
         g_string_append (match, " AND ");
-      /* Folded words hold only letters, digits and spaces, so quoting is safe. */
-      g_string_append_printf (match, "\"%s\"", words[i]);
+      /* Folded words hold only letters, digits and spaces, so quoting is safe;
+       * the star makes it a prefix query (the word while it is being typed,
+       * and with the indexed endings, any part of a compound word). */
+      g_string_append_printf (match, "\"%s\" *", words[i]);
     }
   return match->len > 0 ? g_string_free (g_steal_pointer (&match), FALSE) : NULL;
 }
 
-/* Ranking in tiers: every word in the subject first, then in the submitters,
- * then in the proposed resolution, then anywhere (the justification); within a
- * tier the newest first. Each tier walks the index in row order and stops at
- * the limit, so a query costs about the same however many motions match;
- * bm25 would score every match first (70 ms for a common word at 100 000
- * motions, see bench/README.md). */
+/* Ranking in two tiers: every word in the subject or the submitters first
+ * (a small index of its own), then anywhere; within a tier the newest first.
+ * Each tier walks its index in row order and stops at the limit, so a query
+ * costs about the same however many motions match; bm25 would score every
+ * match first (70 ms for a common word at 100 000 motions, see bench/README.md). */
 G_STATIC_ASSERT (sizeof (gpointer) >= sizeof (gint64));
 
 static GArray *
 search_tiers (BkStore *self, const char *match, const BkMotionFilter *filter, guint limit,
               GError **error)
 {
-  static const char *const tiers[] = {
-    "{subject}", "{submitters}", "{resolution}", NULL,
-  };
+  static const char *const tables[] = { "paper_head_fts", "paper_fts" };
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   /* row ids are positive and below 2^63, so they fit in a pointer on the 64-bit
-   * machines the kiosk runs on; G_STATIC_ASSERT below guards that */
+   * machines the kiosk runs on (asserted above) */
   g_autoptr(GHashTable) seen = g_hash_table_new (g_direct_hash, g_direct_equal);
 
-  for (guint t = 0; t < G_N_ELEMENTS (tiers); t++)
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
     {
-      g_autoptr(GString) sql = g_string_new ("SELECT p.id FROM paper_fts f JOIN paper p ON p.id = f.rowid"
-                                             " WHERE paper_fts MATCH :match");
-      g_autofree char *tier_match = tiers[t] ? g_strdup_printf ("%s : (%s)", tiers[t], match)
-                                             : g_strdup (match);
+      g_autoptr(GString) sql = g_string_new (NULL);
       g_autoptr(GArray) found = NULL;
       guint want = limit > 0 ? limit + ids->len : 0;
 
+      g_string_printf (sql, "SELECT p.id FROM %s f JOIN paper p ON p.id = f.rowid"
+                            " WHERE %s MATCH :match", tables[t], tables[t]);
       append_filter_sql (sql, filter);
       g_string_append (sql, " ORDER BY f.rowid DESC LIMIT :limit");
-      found = collect_ids (self, sql->str, tier_match, filter, want, error);
+      found = collect_ids (self, sql->str, match, filter, want, error);
       if (found == NULL)
         return NULL;
       for (guint i = 0; i < found->len && (limit == 0 || ids->len < limit); i++)
@@ -1502,7 +1518,15 @@ bk_store_check (BkStore *self, GString *report, GError **error)
                                  " FROM paper_fts WHERE rowid NOT IN (SELECT id FROM paper)",
                            report, _("search index"));
 
-  rc = sqlite3_exec (self->db, "INSERT INTO paper_fts (paper_fts, rank) VALUES ('integrity-check', 1)",
+  problems += append_rows (self, "SELECT 'motion ' || id || ' is missing from the head index'"
+                                 " FROM paper WHERE id NOT IN (SELECT rowid FROM paper_head_fts)",
+                           report, _("search index"));
+  problems += append_rows (self, "SELECT 'head entry ' || rowid || ' has no motion'"
+                                 " FROM paper_head_fts WHERE rowid NOT IN (SELECT id FROM paper)",
+                           report, _("search index"));
+  rc = sqlite3_exec (self->db,
+                     "INSERT INTO paper_fts (paper_fts, rank) VALUES ('integrity-check', 1);"
+                     "INSERT INTO paper_head_fts (paper_head_fts, rank) VALUES ('integrity-check', 1)",
                      NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {

@@ -2,6 +2,7 @@
 #include <glib/gstdio.h>
 
 #include "bk-error.h"
+#include "bk-search-tokenizer.h"
 #include "bk-store.h"
 #include "bk-test-util.h"
 
@@ -371,6 +372,7 @@ test_check_finds_damage (void)
   store = bk_store_open (path, BK_STORE_OPEN_DEFAULT, &error);
   g_assert_true (bk_store_save_motion (store, m, &error));
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (bk_search_tokenizer_register (db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db, "DELETE FROM paper_fts", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 

@@ -4,6 +4,9 @@
 
 /* Shorter endings would match nearly every word ("ung", "er"). */
 #define MIN_ENDING 4
+/* Compound words are long; the endings of shorter words ("Antrag": "trag")
+ * are rarely words of their own and would only bloat the index. */
+#define MIN_COMPOUND 8
 
 typedef int (*TokenFunc) (void *ctx, int flags, const char *token, int n, int start, int end);
 
@@ -31,7 +34,7 @@ emit_word (void *ctx, TokenFunc token, gboolean document, const char *text, int 
 {
   int rc = token (ctx, 0, text + start, end - start, start, end);
 
-  if (rc != SQLITE_OK || !document)
+  if (rc != SQLITE_OK || !document || end - start < MIN_COMPOUND)
     return rc;
   for (int i = start + 1; i <= end - MIN_ENDING && rc == SQLITE_OK; i++)
     {

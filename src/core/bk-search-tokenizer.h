@@ -9,8 +9,9 @@ G_BEGIN_DECLS
 
 /* Registers the "bk_german" FTS5 tokenizer on a connection; every connection
  * that reads or writes the search index needs it. Text reaching it is already
- * folded (bk-fold.c). A document word is indexed whole, and every ending of
- * four or more letters is indexed at the same position, so that a prefix query
+ * folded (bk-fold.c). A document word is indexed whole, and for words of eight
+ * or more letters every ending of four or more letters is indexed at the same
+ * position, so that a prefix query
  * for "strategie" finds "Digitalisierungsstrategie" with one index look-up. */
 int bk_search_tokenizer_register (sqlite3 *db);
 

@@ -65,6 +65,7 @@ static const char *const bk_store_migrations[] = {
   "  party_role TEXT,"
   "  PRIMARY KEY (paper_id, role, position));"
   "CREATE INDEX paper_party_name ON paper_party (name, role);"
+  "CREATE INDEX paper_party_kind ON paper_party (role, kind, name);"
   "CREATE TABLE consultation ("
   "  paper_id INTEGER NOT NULL REFERENCES paper (id) ON DELETE CASCADE,"
   "  position INTEGER NOT NULL,"
@@ -111,8 +112,8 @@ static const char *const bk_store_migrations[] = {
    * index holds subject and submitters alone: the first tier of ranking. */
   "CREATE VIRTUAL TABLE paper_fts USING fts5 ("
   "  subject, resolution, justification, submitters,"
-  "  tokenize = 'bk_german', prefix = '3');"
+  "  tokenize = 'bk_german', prefix = '3', detail = column);"
   "CREATE VIRTUAL TABLE paper_head_fts USING fts5 ("
   "  subject, submitters,"
-  "  tokenize = 'bk_german', prefix = '3');",
+  "  tokenize = 'bk_german', prefix = '3', detail = column);",
 };

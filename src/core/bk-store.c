@@ -445,7 +445,9 @@ find_existing (BkStore *self, const BkMotion *motion)
   if (motion->reference != NULL && *motion->reference != '\0')
     {
       sqlite3_stmt *stmt = get_stmt (self,
-                                     "SELECT id FROM paper WHERE oparl_id IS NULL"
+                                     /* "+": the unique index on oparl_id would
+                                      * walk every text-imported motion */
+                                     "SELECT id FROM paper WHERE +oparl_id IS NULL"
                                      " AND reference = ?1 AND body IS ?2", NULL);
       gint64 id = 0;
 

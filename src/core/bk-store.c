@@ -18,6 +18,7 @@ struct _BkStore
   char       *path;
   GHashTable *statements;   /* SQL text → sqlite3_stmt*, prepared once */
   guint       depth;        /* transaction nesting */
+  gboolean    failed;       /* a nested step rolled back: the whole transaction will */
   gboolean    read_only;
 };
 
@@ -366,11 +367,13 @@ bk_store_count_motions (BkStore *self)
   return (guint) query_int (self, "SELECT count(*) FROM paper", NULL);
 }
 
+/* Nested transactions are counted, not nested in SQLite: a SAVEPOINT per saved
+ * motion made FTS5 flush its pending index data each time (one segment per
+ * motion), which tripled the cost of a bulk import. A failure inside marks
+ * the whole transaction failed instead; its outermost commit rolls back. */
 gboolean
 bk_store_begin (BkStore *self, GError **error)
 {
-  g_autofree char *sql = NULL;
-
   g_return_val_if_fail (BK_IS_STORE (self), FALSE);
   if (self->read_only)
     {
@@ -379,10 +382,12 @@ bk_store_begin (BkStore *self, GError **error)
                    self->path ? self->path : ":memory:");
       return FALSE;
     }
-  sql = self->depth == 0 ? g_strdup ("BEGIN IMMEDIATE")
-                         : g_strdup_printf ("SAVEPOINT bk%u", self->depth);
-  if (!exec_sql (self, sql, error))
-    return FALSE;
+  if (self->depth == 0)
+    {
+      if (!exec_sql (self, "BEGIN IMMEDIATE", error))
+        return FALSE;
+      self->failed = FALSE;
+    }
   self->depth++;
   return TRUE;
 }
@@ -390,34 +395,45 @@ bk_store_begin (BkStore *self, GError **error)
 gboolean
 bk_store_commit (BkStore *self, GError **error)
 {
-  g_autofree char *sql = NULL;
-
   g_return_val_if_fail (BK_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->depth > 0, FALSE);
-  sql = self->depth == 1 ? g_strdup ("COMMIT")
-                         : g_strdup_printf ("RELEASE bk%u", self->depth - 1);
-  if (!exec_sql (self, sql, error))
+  if (self->depth > 1)
+    {
+      self->depth--;
+      return TRUE;
+    }
+  if (self->failed)
+    {
+      bk_store_rollback (self);
+      g_set_error (error, BK_ERROR, BK_ERROR_DATABASE,
+                   _("%s: nothing was saved, because a step before failed"),
+                   self->path ? self->path : ":memory:");
+      return FALSE;
+    }
+  if (!exec_sql (self, "COMMIT", error))
     {
       bk_store_rollback (self);
       return FALSE;
     }
-  self->depth--;
+  self->depth = 0;
   return TRUE;
 }
 
 void
 bk_store_rollback (BkStore *self)
 {
-  g_autofree char *sql = NULL;
-
   g_return_if_fail (BK_IS_STORE (self));
   if (self->depth == 0)
     return;
-  sql = self->depth == 1 ? g_strdup ("ROLLBACK")
-                         : g_strdup_printf ("ROLLBACK TO bk%u; RELEASE bk%u",
-                                            self->depth - 1, self->depth - 1);
-  sqlite3_exec (self->db, sql, NULL, NULL, NULL);
-  self->depth--;
+  if (self->depth > 1)
+    {
+      self->failed = TRUE;
+      self->depth--;
+      return;
+    }
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  self->depth = 0;
+  self->failed = FALSE;
 }
 
 /* --- motions --------------------------------------------------------- */

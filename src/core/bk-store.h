@@ -53,7 +53,9 @@ const char *bk_store_get_path          (BkStore           *self);
 int         bk_store_get_schema_version (BkStore          *self);
 gboolean    bk_store_is_empty          (BkStore           *self);
 
-/* Transactions; nested begin calls are counted, only the outermost commits. */
+/* Transactions; nested begin calls are counted, only the outermost commits.
+ * A rollback inside a nested one makes the outermost commit fail and roll
+ * back everything: all or nothing. */
 gboolean    bk_store_begin             (BkStore           *self,
                                         GError           **error);
 gboolean    bk_store_commit            (BkStore           *self,

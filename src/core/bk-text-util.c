@@ -48,8 +48,8 @@ static const struct {
   { "dezember", 12 }, { "dez", 12 },
 };
 
-static gboolean
-is_word_byte (guchar c)
+gboolean
+bk_text_is_word_byte (guchar c)
 {
   return g_ascii_isalnum (c) || c >= 0x80;
 }
@@ -172,7 +172,7 @@ bk_text_find_date (const char *s, gsize *start, gsize *end)
       if (!g_ascii_isdigit (*p))
         continue;
       /* only at the start of a number, not inside "15/0211" or a version */
-      if (p > s && (is_word_byte ((guchar) p[-1]) || p[-1] == '.' || p[-1] == '/'))
+      if (p > s && (bk_text_is_word_byte ((guchar) p[-1]) || p[-1] == '.' || p[-1] == '/'))
         continue;
       iso = date_at (p, &len);
       if (iso != NULL && (g_ascii_isdigit (p[len]) || p[len] == '/'))
@@ -343,8 +343,8 @@ bk_text_is_faction_name (const char *s)
 
       while ((hit = strstr (hit, party_words[i])) != NULL)
         {
-          gboolean left = hit == low || !is_word_byte ((guchar) hit[-1]);
-          gboolean right = !is_word_byte ((guchar) hit[pl]);
+          gboolean left = hit == low || !bk_text_is_word_byte ((guchar) hit[-1]);
+          gboolean right = !bk_text_is_word_byte ((guchar) hit[pl]);
 
           if (left && right)
             return TRUE;
@@ -409,4 +409,132 @@ bk_text_compose_body (const char *assembly, const char *authority)
   if (place == NULL)
     return g_strdup (assembly);
   return g_strdup_printf ("%s %s", assembly, place);
+}
+
+/* ------------------------------------------------------------------ */
+/* small string helpers of the parser                                  */
+
+gboolean
+bk_text_has_prefix_word (const char *low, const char *word)
+{
+  gsize n = strlen (word);
+
+  return strncmp (low, word, n) == 0 && !bk_text_is_word_byte ((guchar) low[n]);
+}
+
+/* Finds word in low with a word boundary on both sides. */
+const char *
+bk_text_find_word (const char *low, const char *word)
+{
+  gsize n = strlen (word);
+  const char *hit = low;
+
+  while ((hit = strstr (hit, word)) != NULL)
+    {
+      if ((hit == low || !bk_text_is_word_byte ((guchar) hit[-1]))
+          && !bk_text_is_word_byte ((guchar) hit[n]))
+        return hit;
+      hit += n;
+    }
+  return NULL;
+}
+
+char *
+bk_text_collapse_spaces (const char *s, gsize n)
+{
+  GString *out = g_string_sized_new (n);
+  gboolean space = TRUE;   /* drops leading spaces */
+
+  for (gsize i = 0; i < n; i++)
+    {
+      char c = s[i];
+
+      if (c == ' ' || c == '\t')
+        {
+          space = TRUE;
+          continue;
+        }
+      if (space && out->len > 0)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_c (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
+bk_text_strip_chars (const char *s, const char *chars)
+{
+  const char *b = s, *e = s + strlen (s);
+
+  while (b < e && strchr (chars, *b) != NULL)
+    b++;
+  while (e > b && strchr (chars, e[-1]) != NULL)
+    e--;
+  return g_strndup (b, (gsize) (e - b));
+}
+
+gboolean
+bk_text_ends_sentence (const char *s)
+{
+  gsize n = strlen (s);
+
+  return n > 0 && strchr (".:!?;", s[n - 1]) != NULL;
+}
+
+gboolean
+bk_text_starts_lower (const char *s)
+{
+  gunichar c = g_utf8_get_char (s);
+
+  return g_unichar_islower (c);
+}
+
+guint
+bk_text_count_words (const char *s)
+{
+  guint n = 0;
+  gboolean in = FALSE;
+
+  for (; *s != '\0'; s++)
+    {
+      if (*s == ' ')
+        in = FALSE;
+      else if (!in)
+        {
+          in = TRUE;
+          n++;
+        }
+    }
+  return n;
+}
+
+/* Appends next to acc, joining a word hyphenated at the line end. */
+void
+bk_text_join_text (GString *acc, const char *next)
+{
+  if (acc->len == 0)
+    {
+      g_string_append (acc, next);
+      return;
+    }
+  if (acc->len >= 2 && acc->str[acc->len - 1] == '-'
+      && g_ascii_islower (acc->str[acc->len - 2]) && bk_text_starts_lower (next)
+      && !g_str_has_prefix (next, "und ") && !g_str_has_prefix (next, "oder ")
+      && !g_str_has_prefix (next, "bzw") && !g_str_has_prefix (next, "sowie "))
+    {
+      g_string_truncate (acc, acc->len - 1);
+      g_string_append (acc, next);
+      return;
+    }
+  g_string_append_c (acc, ' ');
+  g_string_append (acc, next);
+}
+
+const char *
+bk_text_skip_emphasis (const char *s)
+{
+  while (*s == '*' || *s == '_' || *s == ' ')
+    s++;
+  return s;
 }

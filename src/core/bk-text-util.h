@@ -34,4 +34,30 @@ gboolean  bk_text_is_faction_name   (const char *s);
 char     *bk_text_compose_body      (const char *assembly,
                                      const char *authority);
 
+/* The parser's small helpers.  low is a string lowered with
+ * bk_text_lower_same_length (). */
+
+/* TRUE for an ASCII letter or digit and for any byte of a non-ASCII character. */
+gboolean     bk_text_is_word_byte    (guchar      c);
+/* TRUE when low starts with word and a word boundary follows it. */
+gboolean     bk_text_has_prefix_word (const char *low,
+                                      const char *word);
+const char  *bk_text_find_word       (const char *low,
+                                      const char *word);
+/* A copy of the n bytes at s with runs of spaces and tabs made one space,
+ * without leading or trailing space. */
+char        *bk_text_collapse_spaces (const char *s,
+                                      gsize       n);
+/* A copy of s without the bytes of chars at either end. */
+char        *bk_text_strip_chars     (const char *s,
+                                      const char *chars);
+gboolean     bk_text_ends_sentence   (const char *s);
+gboolean     bk_text_starts_lower    (const char *s);
+/* Words separated by spaces. */
+guint        bk_text_count_words     (const char *s);
+void         bk_text_join_text       (GString    *acc,
+                                      const char *next);
+/* s after any leading Markdown emphasis ("**", "_") and spaces. */
+const char  *bk_text_skip_emphasis   (const char *s);
+
 G_END_DECLS

@@ -286,6 +286,29 @@ test_nested_rollback (void)
   bk_test_assert_check (store);
 }
 
+/* A failure inside an import rolls back the whole of it, never half. */
+static void
+test_inner_rollback (void)
+{
+  g_autoptr(BkStore) store = open_memory ();
+  g_autoptr(BkMotion) a = full_motion ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (bk_store_begin (store, &error));
+  g_assert_true (bk_store_save_motion (store, a, &error));
+  g_assert_true (bk_store_begin (store, &error));
+  bk_store_rollback (store);
+  g_assert_false (bk_store_commit (store, &error));
+  g_assert_error (error, BK_ERROR, BK_ERROR_DATABASE);
+  g_assert_cmpuint (bk_store_count_motions (store), ==, 0);
+  bk_test_assert_check (store);
+
+  /* and the store is usable again */
+  g_clear_error (&error);
+  g_assert_true (bk_store_save_motion (store, a, &error));
+  g_assert_cmpuint (bk_store_count_motions (store), ==, 1);
+}
+
 static void
 test_list_and_filters (void)
 {
@@ -396,6 +419,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/read-only", test_read_only);
   g_test_add_func ("/store/locked", test_locked);
   g_test_add_func ("/store/nested-rollback", test_nested_rollback);
+  g_test_add_func ("/store/inner-rollback", test_inner_rollback);
   g_test_add_func ("/store/list-and-filters", test_list_and_filters);
   g_test_add_func ("/store/check-finds-damage", test_check_finds_damage);
   return g_test_run ();

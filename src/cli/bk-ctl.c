@@ -11,6 +11,8 @@
 #include "bk-error.h"
 #include "bk-i18n.h"
 #include "bk-import.h"
+#include "bk-speech.h"
+#include "bk-speech-private.h"
 #include "bk-store.h"
 #include "bk-text-parser.h"
 
@@ -410,6 +412,135 @@ cmd_check (CtlGlobals *globals, int argc, char **argv)
   return EXIT_OK;
 }
 
+static gboolean
+speak_finished_cb (gpointer data)
+{
+  g_main_loop_quit (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_speak_finished (BkSpeech *speech, guint id, gboolean interrupted, GMainLoop *loop)
+{
+  speak_finished_cb (loop);
+}
+
+static void
+on_speak_error (BkSpeech *speech, const char *message, GMainLoop *loop)
+{
+  g_printerr ("buergerkiosk-ctl speak: %s\n", message);
+}
+
+/* One JSON object per line, so that scripts can stream it. Offsets count
+ * characters of TEXT without any [[lang=…]] markers. */
+static void
+print_speech_marks (GArray *marks)
+{
+  for (guint i = 0; i < marks->len; i++)
+    {
+      BkSpeechMark *mark = &g_array_index (marks, BkSpeechMark, i);
+
+      g_print ("{\"type\":\"%s\",\"text_offset\":%u,\"length\":%u,\"audio_ms\":%u}\n",
+               mark->sentence ? "sentence" : "word", mark->text_offset, mark->length,
+               mark->audio_ms);
+    }
+}
+
+static int
+cmd_speak (CtlGlobals *globals, int argc, char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BkSpeech) speech = NULL;
+  g_autofree char *lang = NULL;
+  g_autofree char *wav = NULL;
+  g_autofree char *text = NULL;
+  gboolean events = FALSE;
+  int rate = 3;
+  GOptionEntry entries[] = {
+    { "lang", 'l', 0, G_OPTION_ARG_STRING, &lang,
+      N_("Speak in the voice of LANG (de, en, tr, ar, uk; default: the interface language)"),
+      N_("LANG") },
+    { "rate", 'r', 0, G_OPTION_ARG_INT, &rate,
+      N_("Speaking rate from 1 (very slow) to 5 (very fast); default 3"), N_("1-5") },
+    { "wav", 'w', 0, G_OPTION_ARG_FILENAME, &wav,
+      N_("Write the speech to FILE (WAV, 16-bit mono) instead of playing it"), N_("FILE") },
+    { "events", 'e', 0, G_OPTION_ARG_NONE, &events,
+      N_("Print word and sentence events as JSON lines"), NULL },
+    { NULL }
+  };
+
+  if (!parse_command_options ("speak", _("TEXT…"),
+                              _("Speak TEXT with the kiosk's voice. Foreign words can be marked "
+                                "as “[[lang=en]]Open Data[[/lang]]”."),
+                              entries, &argc, &argv))
+    return EXIT_FAILURE_;
+  if (argc < 2)
+    {
+      g_printerr (_("buergerkiosk-ctl speak: give the text to speak\n"));
+      return EXIT_FAILURE_;
+    }
+  if (rate < 1 || rate > BK_SPEECH_N_RATES)
+    {
+      g_printerr (_("buergerkiosk-ctl speak: the rate must be between 1 and 5\n"));
+      return EXIT_FAILURE_;
+    }
+  text = g_strjoinv (" ", argv + 1);
+  /* Only playing needs a device; a WAV or the events are made without one. */
+  speech = bk_speech_new (wav == NULL ? BK_SPEECH_OUTPUT_AUDIO : BK_SPEECH_OUTPUT_MEMORY, &error);
+  if (speech == NULL && events && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_CONNECTED))
+    {
+      /* No device: the events are still worth printing, but the command failed. */
+      g_autoptr(GError) memory_error = NULL;
+
+      speech = bk_speech_new (BK_SPEECH_OUTPUT_MEMORY, &memory_error);
+      if (speech != NULL)
+        {
+          g_autoptr(GArray) marks = g_array_new (FALSE, FALSE, sizeof (BkSpeechMark));
+
+          if (bk_speech_synthesize (speech, text, lang, rate - 1, NULL, NULL, marks, NULL))
+            print_speech_marks (marks);
+        }
+      print_error (error);
+      return EXIT_FAILURE_;
+    }
+  if (speech == NULL)
+    {
+      print_error (error);
+      return EXIT_FAILURE_;
+    }
+  if (wav != NULL || events)
+    {
+      g_autoptr(GByteArray) pcm = g_byte_array_new ();
+      g_autoptr(GArray) marks = g_array_new (FALSE, FALSE, sizeof (BkSpeechMark));
+      guint sample_rate = 0;
+
+      if (!bk_speech_synthesize (speech, text, lang, rate - 1, pcm, &sample_rate, marks, &error))
+        {
+          print_error (error);
+          return EXIT_FAILURE_;
+        }
+      if (wav != NULL && !bk_speech_write_wav (wav, pcm->data, pcm->len, sample_rate, &error))
+        {
+          print_error (error);
+          return EXIT_FAILURE_;
+        }
+      if (events)
+        print_speech_marks (marks);
+    }
+  if (wav == NULL)
+    {
+      g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+
+      bk_speech_set_rate (speech, rate - 1);
+      g_signal_connect (speech, "utterance-finished", G_CALLBACK (on_speak_finished), loop);
+      g_signal_connect (speech, "error", G_CALLBACK (on_speak_error), loop);
+      if (bk_speech_say (speech, text, lang, BK_SPEECH_INTERRUPT, BK_SPEECH_FLAG_NONE) == 0)
+        return EXIT_OK;
+      g_main_loop_run (loop);
+    }
+  return EXIT_OK;
+}
+
 static const struct {
   const char *name;
   CtlCommand  run;
@@ -420,6 +551,7 @@ static const struct {
   { "search", cmd_search, N_("Search the stored motions") },
   { "show",   cmd_show,   N_("Show one stored motion") },
   { "check",  cmd_check,  N_("Check the database and its search index") },
+  { "speak",  cmd_speak,  N_("Speak a text, or write it as WAV, with the kiosk's voice") },
 };
 
 static char *

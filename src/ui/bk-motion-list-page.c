@@ -38,6 +38,13 @@ struct _BkMotionListPage
 
 G_DEFINE_FINAL_TYPE (BkMotionListPage, bk_motion_list_page, GTK_TYPE_WIDGET)
 
+enum {
+  STATUS_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 update_count (BkMotionListPage *self)
 {
@@ -69,6 +76,9 @@ update_count (BkMotionListPage *self)
     {
       gtk_stack_set_visible_child_name (self->stack, "list");
     }
+
+  /* A status message: the number of motions, or why there are none. */
+  g_signal_emit (self, signals[STATUS_CHANGED], 0, n == 0 ? empty : count);
 }
 
 static const char *
@@ -170,9 +180,13 @@ bind_row_cb (GtkSignalListItemFactory *factory,
    * screen reader reads the subject, not an empty list item. */
   parent = gtk_widget_get_parent (GTK_WIDGET (row));
   if (parent != NULL)
-    bk_ui_set_accessible (parent,
-                          bk_motion_row_get_accessible_label (row),
-                          bk_motion_row_get_accessible_description (row));
+    {
+      bk_ui_set_accessible (parent,
+                            bk_motion_row_get_accessible_label (row),
+                            bk_motion_row_get_accessible_description (row));
+      /* The voice says the row's position: "3 of 17". */
+      g_object_set_data (G_OBJECT (parent), "bk-list-item", list_item);
+    }
 }
 
 static void
@@ -181,7 +195,10 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
                gpointer                  user_data)
 {
   BkMotionRow *row = BK_MOTION_ROW (gtk_list_item_get_child (list_item));
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (row));
 
+  if (parent != NULL)
+    g_object_set_data (G_OBJECT (parent), "bk-list-item", NULL);
   bk_motion_row_set_item (row, NULL);
 }
 
@@ -214,7 +231,10 @@ bind_choice_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (label), text);
   bk_ui_set_accessible (label, text, NULL);
   if (parent != NULL)
-    bk_ui_set_accessible (parent, text, NULL);
+    {
+      bk_ui_set_accessible (parent, text, NULL);
+      g_object_set_data (G_OBJECT (parent), "bk-list-item", list_item);
+    }
 }
 
 /* ... and the button gets "Caption: choice", updated with the choice. */
@@ -307,6 +327,15 @@ bk_motion_list_page_class_init (BkMotionListPageClass *klass)
   object_class->dispose = bk_motion_list_page_dispose;
   object_class->finalize = bk_motion_list_page_finalize;
   widget_class->grab_focus = bk_motion_list_page_grab_focus;
+
+  /* "status-changed" (const char *message): the number of motions changed
+   * (a search or a filter), for a status announcement. */
+  signals[STATUS_CHANGED] =
+    g_signal_new ("status-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/buergerkiosk/Kiosk/ui/bk-motion-list-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -461,6 +490,25 @@ bk_motion_list_page_is_empty_shown (BkMotionListPage *self)
   g_return_val_if_fail (BK_IS_MOTION_LIST_PAGE (self), FALSE);
 
   return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "empty") == 0;
+}
+
+/* What the page holds, as the voice says it when the page is shown:
+ * "Council motions. 17 motions. Search, filters and list." */
+char *
+bk_motion_list_page_dup_summary (BkMotionListPage *self)
+{
+  const char *status;
+
+  g_return_val_if_fail (BK_IS_MOTION_LIST_PAGE (self), NULL);
+
+  status = bk_motion_list_page_is_empty_shown (self)
+           ? gtk_label_get_text (self->empty_label)
+           : gtk_label_get_text (self->count_label);
+
+  /* Translators: spoken when the motion list is shown: the page title, the
+   * number of motions, then what is on the page */
+  return g_strdup_printf (_("%s. %s. Search, filters and list."),
+                          _("Council motions"), status);
 }
 
 const char *

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "bk-store.h"
+#include "bk-voice.h"
 
 G_BEGIN_DECLS
 
@@ -26,5 +27,21 @@ gint64      bk_motion_page_get_motion_id (BkMotionPage *self);
 void        bk_motion_page_set_today    (BkMotionPage *self,
                                          const char   *today);
 const char *bk_motion_page_get_title    (BkMotionPage *self);
+char       *bk_motion_page_dup_summary  (BkMotionPage *self);
+
+void        bk_motion_page_set_voice    (BkMotionPage *self,
+                                         BkVoice      *voice);
+/* 0 subject and facts, 1 what is asked, 2 why, 3 timeline; -1 everything */
+void        bk_motion_page_read_aloud   (BkMotionPage *self,
+                                         int           section);
+gboolean    bk_motion_page_read_from    (BkMotionPage *self,
+                                         GtkWidget    *paragraph);
+guint       bk_motion_page_get_reading_id (BkMotionPage *self);
+gboolean    bk_motion_page_get_highlight (BkMotionPage *self,
+                                          GtkLabel    **label,
+                                          int          *start,
+                                          int          *end);
+GtkWidget  *bk_motion_page_get_read_button (BkMotionPage *self,
+                                            int           section);
 
 G_END_DECLS

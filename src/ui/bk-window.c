@@ -19,7 +19,12 @@
 #include "bk-motion-page.h"
 #include "bk-services-page.h"
 #include "bk-ui.h"
+#include "bk-voice.h"
 #include "bk-window.h"
+
+#define STATUS_DELAY_MS 700      /* a search settles before its count is said */
+#define CUE_BANNER_MS 1500
+#define CAPTION_LINGER_MS 2500
 
 typedef struct
 {
@@ -44,6 +49,17 @@ struct _BkWindow
   GtkWidget            *motion_page;
   GtkLabel             *error_heading;
   GtkLabel             *error_label;
+  GtkWidget            *caption_bar;
+  GtkLabel             *caption_label;
+  GtkLabel             *cue_banner;
+
+  BkVoice              *voice;
+  int                   changing_page;
+  guint                 status_source;
+  char                 *pending_status;
+  guint                 cue_banner_source;
+  guint                 caption_source;
+  guint                 caption_id;
 };
 
 G_DEFINE_FINAL_TYPE (BkWindow, bk_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -89,6 +105,273 @@ show_only_page (BkWindow   *self,
     }
 }
 
+/* ---- voice --------------------------------------------------------------- */
+
+/* What the voice says when a page is shown: its title and what is on it. */
+static char *
+dup_page_summary (BkWindow *self)
+{
+  const char *page = self->current.page;
+
+  if (page == g_intern_static_string ("home"))
+    /* Translators: spoken when the start page is shown */
+    return g_strdup_printf (_("%s. %s Services or council motions."),
+                            _("Start page"), _("What would you like to do?"));
+
+  if (page == g_intern_static_string ("services"))
+    /* Translators: spoken when the services page is shown */
+    return g_strdup_printf (_("%s. %s"), _("Services"), _("Services are coming soon"));
+
+  if (page == g_intern_static_string ("motions"))
+    return bk_motion_list_page_dup_summary (BK_MOTION_LIST_PAGE (self->motion_list_page));
+
+  if (page == g_intern_static_string ("motion"))
+    return bk_motion_page_dup_summary (BK_MOTION_PAGE (self->motion_page));
+
+  if (page == g_intern_static_string ("error"))
+    /* Translators: spoken on the error page: its heading, then the message */
+    return g_strdup_printf (_("%s. %s"),
+                            gtk_label_get_text (self->error_heading),
+                            gtk_label_get_text (self->error_label));
+
+  return NULL;
+}
+
+static void
+speak_page (BkWindow *self)
+{
+  g_autofree char *summary = NULL;
+  GtkWidget *focus;
+
+  if (self->voice == NULL)
+    return;
+
+  if (self->current.page == g_intern_static_string ("error"))
+    bk_voice_cue (self->voice, BK_EARCON_ERROR, GTK_WIDGET (self->error_heading));
+
+  /* The page first (interrupting), then where the focus is (queued). */
+  summary = dup_page_summary (self);
+  bk_voice_speak_page (self->voice, summary);
+
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  if (focus != NULL)
+    bk_voice_speak_focus (self->voice, focus, BK_SPEECH_QUEUE);
+}
+
+static void
+button_clicked_cb (GtkWidget *button,
+                   BkWindow  *self)
+{
+  if (self->voice != NULL)
+    bk_voice_cue (self->voice, BK_EARCON_ACTIVATE, button);
+}
+
+static void
+list_activated_cb (GtkListView *list,
+                   guint        position,
+                   BkWindow    *self)
+{
+  if (self->voice != NULL)
+    bk_voice_cue (self->voice, BK_EARCON_ACTIVATE, gtk_root_get_focus (GTK_ROOT (self)));
+}
+
+/* Activation earcons: connected to what gets the focus, once. */
+static void
+hook_activation (BkWindow  *self,
+                 GtkWidget *widget)
+{
+  GtkWidget *list;
+
+  if (GTK_IS_BUTTON (widget) && g_object_get_data (G_OBJECT (widget), "bk-voice-hooked") == NULL)
+    {
+      g_object_set_data (G_OBJECT (widget), "bk-voice-hooked", GINT_TO_POINTER (1));
+      g_signal_connect_object (widget, "clicked", G_CALLBACK (button_clicked_cb), self, 0);
+    }
+
+  list = gtk_widget_get_ancestor (widget, GTK_TYPE_LIST_VIEW);
+  if (list != NULL && g_object_get_data (G_OBJECT (list), "bk-voice-hooked") == NULL)
+    {
+      g_object_set_data (G_OBJECT (list), "bk-voice-hooked", GINT_TO_POINTER (1));
+      g_signal_connect_object (list, "activate", G_CALLBACK (list_activated_cb), self, 0);
+    }
+}
+
+static void
+focus_changed_cb (BkWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (self->voice == NULL || focus == NULL)
+    return;
+
+  hook_activation (self, focus);
+
+  /* A page change says the page, then the focus (speak_page). */
+  if (self->changing_page > 0)
+    return;
+
+  bk_voice_cue (self->voice, BK_EARCON_MOVE, focus);
+  bk_voice_speak_focus (self->voice, focus, BK_SPEECH_INTERRUPT);
+}
+
+/* Up at the first row or Down at the last one: the edge earcon. */
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                BkWindow              *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkListItem *item;
+  GtkWidget *list;
+  GtkSelectionModel *model;
+  guint position, n;
+  gboolean up = keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up;
+  gboolean down = keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down;
+
+  if (self->voice == NULL || focus == NULL || !(up || down))
+    return FALSE;
+
+  item = g_object_get_data (G_OBJECT (focus), "bk-list-item");
+  list = gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_VIEW);
+  model = list ? gtk_list_view_get_model (GTK_LIST_VIEW (list)) : NULL;
+  if (item == NULL || model == NULL)
+    return FALSE;
+
+  position = gtk_list_item_get_position (item);
+  n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  if ((up && position == 0) || (down && position + 1 >= n))
+    bk_voice_cue (self->voice, BK_EARCON_EDGE, focus);
+
+  return FALSE;
+}
+
+static gboolean
+hide_cue_banner_cb (gpointer user_data)
+{
+  BkWindow *self = user_data;
+
+  self->cue_banner_source = 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->cue_banner), FALSE);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Error and edge also show in words, for a moment. */
+static void
+cue_cb (BkWindow *self,
+        int       earcon)
+{
+  const char *text = NULL;
+
+  switch (earcon)
+    {
+    case BK_EARCON_EDGE:
+      {
+        GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+        GtkListItem *item = focus ? g_object_get_data (G_OBJECT (focus), "bk-list-item") : NULL;
+
+        text = item != NULL && gtk_list_item_get_position (item) == 0
+               /* Translators: shown briefly when Up is pressed on the first row */
+               ? _("Start of the list")
+               /* Translators: shown briefly when Down is pressed on the last row */
+               : _("End of the list");
+      }
+      break;
+
+    case BK_EARCON_ERROR:
+      /* Translators: shown briefly with the error sound */
+      text = _("There is a problem");
+      break;
+
+    default:
+      return;
+    }
+
+  gtk_label_set_text (self->cue_banner, text);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->cue_banner), "edge");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->cue_banner), "error");
+  gtk_widget_add_css_class (GTK_WIDGET (self->cue_banner), earcon == BK_EARCON_ERROR ? "error" : "edge");
+  gtk_widget_set_visible (GTK_WIDGET (self->cue_banner), TRUE);
+  g_clear_handle_id (&self->cue_banner_source, g_source_remove);
+  self->cue_banner_source = g_timeout_add (CUE_BANNER_MS, hide_cue_banner_cb, self);
+}
+
+static void
+update_caption_bar (BkWindow *self)
+{
+  gboolean shown = self->voice != NULL &&
+                   bk_voice_has_speech (self->voice) &&
+                   bk_settings_get_captions_enabled (bk_voice_get_settings (self->voice));
+
+  gtk_widget_set_visible (self->caption_bar, shown);
+}
+
+static void
+caption_started_cb (BkWindow   *self,
+                    guint       id,
+                    const char *text)
+{
+  g_autofree char *shown = bk_voice_strip_markers (text);
+
+  g_clear_handle_id (&self->caption_source, g_source_remove);
+  self->caption_id = id;
+  gtk_label_set_text (self->caption_label, shown ? shown : "");
+}
+
+static gboolean
+clear_caption_cb (gpointer user_data)
+{
+  BkWindow *self = user_data;
+
+  self->caption_source = 0;
+  gtk_label_set_text (self->caption_label, "");
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+caption_finished_cb (BkWindow *self,
+                     guint     id,
+                     gboolean  interrupted)
+{
+  if (id != self->caption_id)
+    return;
+
+  g_clear_handle_id (&self->caption_source, g_source_remove);
+  self->caption_source = g_timeout_add (CAPTION_LINGER_MS, clear_caption_cb, self);
+}
+
+static gboolean
+announce_status_cb (gpointer user_data)
+{
+  BkWindow *self = user_data;
+
+  self->status_source = 0;
+  if (self->voice != NULL && self->pending_status != NULL &&
+      self->current.page == g_intern_static_string ("motions"))
+    bk_voice_announce (self->voice, self->pending_status);
+  g_clear_pointer (&self->pending_status, g_free);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The motion count after a search or a filter: a status message, queued. */
+static void
+list_status_changed_cb (BkWindow   *self,
+                        const char *message)
+{
+  if (self->voice == NULL || self->changing_page > 0 ||
+      self->current.page != g_intern_static_string ("motions"))
+    return;
+
+  g_free (self->pending_status);
+  self->pending_status = g_strdup (message);
+  g_clear_handle_id (&self->status_source, g_source_remove);
+  self->status_source = g_timeout_add (STATUS_DELAY_MS, announce_status_cb, self);
+}
+
 /* Shows entry; FALSE if it could not be shown (the error page is shown then). */
 static gboolean
 show_entry (BkWindow           *self,
@@ -107,6 +390,7 @@ show_entry (BkWindow           *self,
       shown.page = g_intern_static_string ("error");
     }
 
+  self->changing_page++;
   self->current = shown;
   show_only_page (self, shown.page);
   update_navigation (self);
@@ -114,6 +398,10 @@ show_entry (BkWindow           *self,
   page = gtk_stack_get_visible_child (self->stack);
   if (!gtk_widget_grab_focus (page))
     gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
+  self->changing_page--;
+
+  g_clear_handle_id (&self->status_source, g_source_remove);
+  speak_page (self);
 
   return shown.page == entry->page;
 }
@@ -198,6 +486,15 @@ bk_window_dispose (GObject *object)
 {
   BkWindow *self = (BkWindow *)object;
 
+  g_clear_handle_id (&self->status_source, g_source_remove);
+  g_clear_handle_id (&self->cue_banner_source, g_source_remove);
+  g_clear_handle_id (&self->caption_source, g_source_remove);
+  if (self->voice != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->voice, self);
+      g_signal_handlers_disconnect_by_data (bk_voice_get_settings (self->voice), self);
+    }
+  g_clear_object (&self->voice);
   gtk_widget_dispose_template (GTK_WIDGET (self), BK_TYPE_WINDOW);
   g_clear_object (&self->store);
 
@@ -210,6 +507,7 @@ bk_window_finalize (GObject *object)
   BkWindow *self = (BkWindow *)object;
 
   g_clear_pointer (&self->history, g_array_unref);
+  g_clear_pointer (&self->pending_status, g_free);
 
   G_OBJECT_CLASS (bk_window_parent_class)->finalize (object);
 }
@@ -233,6 +531,9 @@ bk_window_class_init (BkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BkWindow, motion_page);
   gtk_widget_class_bind_template_child (widget_class, BkWindow, error_heading);
   gtk_widget_class_bind_template_child (widget_class, BkWindow, error_label);
+  gtk_widget_class_bind_template_child (widget_class, BkWindow, caption_bar);
+  gtk_widget_class_bind_template_child (widget_class, BkWindow, caption_label);
+  gtk_widget_class_bind_template_child (widget_class, BkWindow, cue_banner);
 
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.home", NULL, home_action);
@@ -255,6 +556,18 @@ bk_window_init (BkWindow *self)
   self->history = g_array_new (FALSE, FALSE, sizeof (HistoryEntry));
   self->current.page = g_intern_static_string ("home");
   self->current.motion_id = 0;
+
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect_object (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self, 0);
+    gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  }
+
+  g_signal_connect (self, "notify::focus-widget", G_CALLBACK (focus_changed_cb), NULL);
+  g_signal_connect_object (self->motion_list_page, "status-changed",
+                           G_CALLBACK (list_status_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 BkWindow *
@@ -339,4 +652,105 @@ bk_window_get_error_text (BkWindow *self)
   g_return_val_if_fail (BK_IS_WINDOW (self), NULL);
 
   return gtk_label_get_text (self->error_label);
+}
+
+/* Makes the window self-voicing: focus and page changes are spoken, earcons
+ * play with their visual cues, and the caption bar shows what is spoken.
+ * Speaks the page that is shown now. */
+void
+bk_window_set_voice (BkWindow *self,
+                     BkVoice  *voice)
+{
+  g_return_if_fail (BK_IS_WINDOW (self));
+  g_return_if_fail (!voice || BK_IS_VOICE (voice));
+
+  if (self->voice == voice)
+    return;
+
+  if (self->voice != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->voice, self);
+      g_signal_handlers_disconnect_by_data (bk_voice_get_settings (self->voice), self);
+    }
+  g_set_object (&self->voice, voice);
+  bk_motion_page_set_voice (BK_MOTION_PAGE (self->motion_page), voice);
+
+  if (voice != NULL)
+    {
+      g_signal_connect_object (voice, "utterance-started",
+                               G_CALLBACK (caption_started_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (voice, "utterance-finished",
+                               G_CALLBACK (caption_finished_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (voice, "cue",
+                               G_CALLBACK (cue_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (bk_voice_get_settings (voice), "notify::captions-enabled",
+                               G_CALLBACK (update_caption_bar), self, G_CONNECT_SWAPPED);
+    }
+
+  update_caption_bar (self);
+
+  if (voice != NULL)
+    {
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+      if (focus != NULL)
+        hook_activation (self, focus);
+      speak_page (self);
+    }
+}
+
+BkVoice *
+bk_window_get_voice (BkWindow *self)
+{
+  g_return_val_if_fail (BK_IS_WINDOW (self), NULL);
+
+  return self->voice;
+}
+
+/* The read-aloud command: on the motion page the whole motion, elsewhere
+ * what the page holds and where the focus is. */
+void
+bk_window_read_aloud (BkWindow *self)
+{
+  g_autofree char *summary = NULL;
+  g_autofree char *focus_text = NULL;
+  GtkWidget *focus;
+
+  g_return_if_fail (BK_IS_WINDOW (self));
+
+  if (self->voice == NULL)
+    return;
+
+  if (self->current.page == g_intern_static_string ("motion"))
+    {
+      bk_motion_page_read_aloud (BK_MOTION_PAGE (self->motion_page), -1);
+      return;
+    }
+
+  summary = dup_page_summary (self);
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  focus_text = focus ? bk_voice_describe_widget (focus) : NULL;
+  if (focus_text != NULL)
+    {
+      g_autofree char *all = g_strdup_printf ("%s %s", summary ? summary : "", focus_text);
+      bk_voice_say_on_demand (self->voice, all, NULL);
+    }
+  else
+    bk_voice_say_on_demand (self->voice, summary, NULL);
+}
+
+gboolean
+bk_window_get_caption_visible (BkWindow *self)
+{
+  g_return_val_if_fail (BK_IS_WINDOW (self), FALSE);
+
+  return gtk_widget_get_visible (self->caption_bar);
+}
+
+const char *
+bk_window_get_caption_text (BkWindow *self)
+{
+  g_return_val_if_fail (BK_IS_WINDOW (self), NULL);
+
+  return gtk_label_get_text (self->caption_label);
 }

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "bk-store.h"
+#include "bk-voice.h"
 
 G_BEGIN_DECLS
 
@@ -24,5 +25,12 @@ GtkWidget  *bk_window_get_page              (BkWindow       *self,
 GtkWidget  *bk_window_get_back_button       (BkWindow       *self);
 GtkWidget  *bk_window_get_home_button       (BkWindow       *self);
 const char *bk_window_get_error_text        (BkWindow       *self);
+
+void        bk_window_set_voice             (BkWindow       *self,
+                                             BkVoice        *voice);
+BkVoice    *bk_window_get_voice             (BkWindow       *self);
+void        bk_window_read_aloud            (BkWindow       *self);
+gboolean    bk_window_get_caption_visible   (BkWindow       *self);
+const char *bk_window_get_caption_text      (BkWindow       *self);
 
 G_END_DECLS

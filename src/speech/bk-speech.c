@@ -289,6 +289,7 @@ dispatch (BkSpeech     *self,
           const char   *text)
 {
   Dispatch *d = g_new0 (Dispatch, 1);
+  GSource *source;
 
   g_weak_ref_init (&d->self, self);
   d->kind = kind;
@@ -296,7 +297,16 @@ dispatch (BkSpeech     *self,
   d->id = id;
   d->flag = flag;
   d->text = g_strdup (text);
-  g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT, dispatch_cb, d, dispatch_free);
+  /* An idle source, not g_main_context_invoke_full (): that runs the callback
+   * right here on the speech thread whenever no thread holds the context, which
+   * emitted signals off the main thread and could drop the last reference
+   * here, making the thread join itself. */
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, dispatch_cb, d, dispatch_free);
+  g_source_set_static_name (source, "[bk-speech] dispatch");
+  g_source_attach (source, self->context);
+  g_source_unref (source);
 }
 
 /* ---- espeak-ng (speech thread, engine_lock held) ------------------------------ */

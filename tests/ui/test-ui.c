@@ -5,6 +5,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include "bk-ui-test-util.h"
 #include "bk-config.h"
 
 #include <adwaita.h>
@@ -111,20 +112,6 @@ fixture_clear (Fixture *f)
   g_clear_object (&f->store);
 }
 
-static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  do
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (5000);
-    }
-  while (g_get_monotonic_time () < end);
-}
-
 static gboolean
 wait_for_count (BkMotionListPage *page,
                 const char       *count)
@@ -135,7 +122,7 @@ wait_for_count (BkMotionListPage *page,
     {
       if (g_strcmp0 (bk_motion_list_page_get_count_text (page), count) == 0)
         return TRUE;
-      iterate (20);
+      bk_ui_test_iterate (20);
     }
 
   g_test_message ("count is %s, expected %s", bk_motion_list_page_get_count_text (page), count);
@@ -148,16 +135,9 @@ window_new (Fixture *f)
   BkWindow *window = bk_window_new (NULL, f->store, NULL);
 
   gtk_window_present (GTK_WINDOW (window));
-  iterate (200);
+  bk_ui_test_iterate (200);
 
   return window;
-}
-
-static void
-window_destroy (BkWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate (50);
 }
 
 /* The accessible label, or NULL when it is not set. */
@@ -346,16 +326,7 @@ press_binding (BkWindow   *window,
     }
 
   g_assert_true (done);
-  iterate (50);
-}
-
-static void
-open_page (BkWindow   *window,
-           const char *action,
-           GVariant   *parameter)
-{
-  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), action, parameter));
-  iterate (100);
+  bk_ui_test_iterate (50);
 }
 
 /* ---- tests -------------------------------------------------------------- */
@@ -390,7 +361,7 @@ test_home (void)
   g_assert_false (gtk_widget_get_visible (bk_window_get_back_button (window)));
   g_assert_false (gtk_widget_get_visible (bk_window_get_home_button (window)));
 
-  window_destroy (window);
+  bk_ui_test_window_destroy (window);
   fixture_clear (&f);
 }
 
@@ -405,19 +376,19 @@ test_names (void)
 
   assert_all_named (window, "home");
 
-  open_page (window, "win.show-services", NULL);
+  bk_ui_test_open_page (window, "win.show-services", NULL);
   g_assert_cmpstr (bk_window_get_page_name (window), ==, "services");
   assert_all_named (window, "services");
 
-  open_page (window, "win.show-motions", NULL);
+  bk_ui_test_open_page (window, "win.show-motions", NULL);
   g_assert_cmpstr (bk_window_get_page_name (window), ==, "motions");
   assert_all_named (window, "motion list");
 
-  open_page (window, "win.open-motion", g_variant_new_int64 (f.ramp_id));
+  bk_ui_test_open_page (window, "win.open-motion", g_variant_new_int64 (f.ramp_id));
   g_assert_cmpstr (bk_window_get_page_name (window), ==, "motion");
   assert_all_named (window, "motion page");
 
-  window_destroy (window);
+  bk_ui_test_window_destroy (window);
   fixture_clear (&f);
 }
 
@@ -440,7 +411,7 @@ test_headings (void)
 
   fixture_init (&f);
   window = window_new (&f);
-  open_page (window, "win.open-motion", g_variant_new_int64 (f.ramp_id));
+  bk_ui_test_open_page (window, "win.open-motion", g_variant_new_int64 (f.ramp_id));
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
@@ -457,7 +428,7 @@ test_headings (void)
   for (guint i = 0; i < sections->len; i++)
     assert_heading (g_ptr_array_index (sections, i), 2);
 
-  window_destroy (window);
+  bk_ui_test_window_destroy (window);
   fixture_clear (&f);
 }
 
@@ -508,8 +479,8 @@ test_lazy_model (void)
 
     window = window_new (&f);
   }
-  open_page (window, "win.show-motions", NULL);
-  iterate (300);
+  bk_ui_test_open_page (window, "win.show-motions", NULL);
+  bk_ui_test_iterate (300);
   page_model = bk_motion_list_page_get_model (BK_MOTION_LIST_PAGE (bk_window_get_page (window, "motions")));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (page_model)), ==, 10000);
   materialized = bk_motion_list_model_get_n_materialized (page_model);
@@ -519,7 +490,7 @@ test_lazy_model (void)
   g_assert_cmpstr (bk_motion_list_page_get_count_text (BK_MOTION_LIST_PAGE (bk_window_get_page (window, "motions"))),
                    ==, "10000 motions");
 
-  window_destroy (window);
+  bk_ui_test_window_destroy (window);
 }
 
 static void
@@ -534,7 +505,7 @@ test_search (void)
 
   fixture_init (&f);
   window = window_new (&f);
-  open_page (window, "win.show-motions", NULL);
+  bk_ui_test_open_page (window, "win.show-motions", NULL);
   page = BK_MOTION_LIST_PAGE (bk_window_get_page (window, "motions"));
   entry = bk_motion_list_page_get_search_entry (page);
 
@@ -558,7 +529,7 @@ test_search (void)
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
   g_assert_true (wait_for_count (page, "3 motions"));
 
-  window_destroy (window);
+  bk_ui_test_window_destroy (window);
   fixture_clear (&f);
 }
 
@@ -593,7 +564,7 @@ test_filters (void)
 
   fixture_init (&f);
   window = window_new (&f);
-  open_page (window, "win.show-motions", NULL);
+  bk_ui_test_open_page (window, "win.show-motions", NULL);
   page = BK_MOTION_LIST_PAGE (bk_window_get_page (window, "motions"));
   model = G_LIST_MODEL (bk_motion_list_page_get_model (page));
   body = bk_motion_list_page_get_body_filter (page);
@@ -634,7 +605,7 @@ test_filters (void)
   gtk_drop_down_set_selected (status, 1);   /* discussed soon */
   g_assert_true (wait_for_count (page, "2 motions"));
 
-  window_destroy (window);
+  bk_ui_test_window_destroy (window);
   fixture_clear (&f);
 }
 
@@ -660,16 +631,16 @@ test_motion_page (void)
   window = window_new (&f);
 
   /* Open the motion from the list, as a user would. */
-  open_page (window, "win.show-motions", NULL);
+  bk_ui_test_open_page (window, "win.show-motions", NULL);
   g_signal_emit_by_name (bk_motion_list_page_get_list_view (BK_MOTION_LIST_PAGE (bk_window_get_page (window, "motions"))),
                          "activate",
                          /* newest first: the lights motion is the newest */ 0u);
-  iterate (100);
+  bk_ui_test_iterate (100);
   g_assert_cmpstr (bk_window_get_page_name (window), ==, "motion");
   page = bk_window_get_page (window, "motion");
   g_assert_cmpint (bk_motion_page_get_motion_id (BK_MOTION_PAGE (page)), ==, f.lights_id);
 
-  open_page (window, "win.open-motion", g_variant_new_int64 (f.ramp_id));
+  bk_ui_test_open_page (window, "win.open-motion", g_variant_new_int64 (f.ramp_id));
   g_assert_cmpstr (bk_motion_page_get_title (BK_MOTION_PAGE (page)), ==, "Ramp at the town hall entrance");
   g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) != NULL);
 
@@ -721,7 +692,7 @@ test_motion_page (void)
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (g_ptr_array_index (links, 0)), GTK_ACCESSIBLE_ROLE_LINK);
   /* GtkButton's activation runs a short animation before "clicked". */
   gtk_widget_activate (g_ptr_array_index (links, 0));
-  iterate (400);
+  bk_ui_test_iterate (400);
   g_assert_cmpstr (bk_window_get_page_name (window), ==, "motion");
   g_assert_cmpint (bk_motion_page_get_motion_id (BK_MOTION_PAGE (page)), ==, f.benches_id);
 
@@ -729,7 +700,7 @@ test_motion_page (void)
   press_binding (window, "Escape");
   g_assert_cmpint (bk_motion_page_get_motion_id (BK_MOTION_PAGE (page)), ==, f.ramp_id);
 
-  window_destroy (window);
+  bk_ui_test_window_destroy (window);
   fixture_clear (&f);
 }
 
@@ -742,8 +713,8 @@ test_escape (void)
   fixture_init (&f);
   window = window_new (&f);
 
-  open_page (window, "win.show-motions", NULL);
-  open_page (window, "win.open-motion", g_variant_new_int64 (f.ramp_id));
+  bk_ui_test_open_page (window, "win.show-motions", NULL);
+  bk_ui_test_open_page (window, "win.open-motion", g_variant_new_int64 (f.ramp_id));
   g_assert_true (gtk_widget_get_visible (bk_window_get_back_button (window)));
 
   press_binding (window, "Escape");
@@ -757,13 +728,13 @@ test_escape (void)
   g_assert_cmpstr (bk_window_get_page_name (window), ==, "home");
 
   /* Alt+Home goes to the start page from anywhere. */
-  open_page (window, "win.show-motions", NULL);
-  open_page (window, "win.open-motion", g_variant_new_int64 (f.ramp_id));
+  bk_ui_test_open_page (window, "win.show-motions", NULL);
+  bk_ui_test_open_page (window, "win.open-motion", g_variant_new_int64 (f.ramp_id));
   press_binding (window, "<Alt>Home");
   g_assert_cmpstr (bk_window_get_page_name (window), ==, "home");
   g_assert_false (gtk_widget_get_visible (bk_window_get_back_button (window)));
 
-  window_destroy (window);
+  bk_ui_test_window_destroy (window);
   fixture_clear (&f);
 }
 
@@ -775,17 +746,17 @@ test_open_error (void)
   BkWindow *window = bk_window_new (NULL, NULL, error);
 
   gtk_window_present (GTK_WINDOW (window));
-  iterate (100);
+  bk_ui_test_iterate (100);
 
   g_assert_cmpstr (bk_window_get_page_name (window), ==, "error");
   g_assert_nonnull (strstr (bk_window_get_error_text (window), "Permission denied"));
 
   /* Choosing the motions again explains again; nothing crashes. */
-  open_page (window, "win.home", NULL);
-  open_page (window, "win.show-motions", NULL);
+  bk_ui_test_open_page (window, "win.home", NULL);
+  bk_ui_test_open_page (window, "win.show-motions", NULL);
   g_assert_cmpstr (bk_window_get_page_name (window), ==, "error");
 
-  window_destroy (window);
+  bk_ui_test_window_destroy (window);
 }
 
 int

@@ -8,6 +8,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include "bk-ui-test-util.h"
 #include "bk-config.h"
 
 #include <adwaita.h>
@@ -93,20 +94,6 @@ fixture_clear (Fixture *f)
 }
 
 static void
-iterate (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  do
-    {
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-      g_usleep (5000);
-    }
-  while (g_get_monotonic_time () < end);
-}
-
-static void
 forget_said (Fixture *f)
 {
   g_ptr_array_set_size (f->said, 0);
@@ -137,7 +124,7 @@ wait_said (Fixture    *f,
 
       if (found != NULL)
         return found;
-      iterate (20);
+      bk_ui_test_iterate (20);
     }
 
   for (guint i = 0; i < f->said->len; i++)
@@ -152,26 +139,10 @@ window_new (Fixture *f)
   BkWindow *window = bk_window_new (NULL, f->store, NULL);
 
   gtk_window_present (GTK_WINDOW (window));
-  iterate (200);
+  bk_ui_test_iterate (200);
   bk_window_set_voice (window, bk_application_get_voice (app));
 
   return window;
-}
-
-static void
-window_destroy (BkWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  iterate (50);
-}
-
-static void
-open_page (BkWindow   *window,
-           const char *action,
-           GVariant   *parameter)
-{
-  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), action, parameter));
-  iterate (100);
 }
 
 static gboolean
@@ -219,7 +190,7 @@ test_focus_speaks (void)
   g_assert_true (bk_window_get_caption_visible (window));
   g_assert_nonnull (strstr (bk_window_get_caption_text (window), "Services, button"));
 
-  window_destroy (window);
+  bk_ui_test_window_destroy (window);
   fixture_clear (&f);
 }
 
@@ -236,10 +207,10 @@ test_page_change (void)
 
   fixture_init (&f);
   window = window_new (&f);
-  iterate (300);
+  bk_ui_test_iterate (300);
 
   forget_said (&f);
-  open_page (window, "win.show-motions", NULL);
+  bk_ui_test_open_page (window, "win.show-motions", NULL);
   g_assert_nonnull (wait_said (&f, "Council motions. 3 motions. Search, filters and list.", 5));
 
   /* The search result count is a status message. */
@@ -256,10 +227,10 @@ test_page_change (void)
 
   /* A motion page says its subject. */
   forget_said (&f);
-  open_page (window, "win.open-motion", g_variant_new_int64 (f.ramp_id));
+  bk_ui_test_open_page (window, "win.open-motion", g_variant_new_int64 (f.ramp_id));
   g_assert_nonnull (wait_said (&f, "Motion: Rampe am Rathauseingang.", 5));
 
-  window_destroy (window);
+  bk_ui_test_window_destroy (window);
   fixture_clear (&f);
 }
 
@@ -277,14 +248,14 @@ test_error_page (void)
   fixture_init (&f);
   window = bk_window_new (NULL, NULL, error);
   gtk_window_present (GTK_WINDOW (window));
-  iterate (100);
+  bk_ui_test_iterate (100);
   bk_window_set_voice (window, bk_application_get_voice (app));
 
   /* Heading and message. */
   g_assert_nonnull (wait_said (&f, "The motions cannot be shown. The kiosk could not open its database", 5));
   g_assert_nonnull (find_said (&f, "Permission denied"));
 
-  window_destroy (window);
+  bk_ui_test_window_destroy (window);
   fixture_clear (&f);
 }
 
@@ -302,21 +273,21 @@ test_list_position (void)
 
   fixture_init (&f);
   window = window_new (&f);
-  open_page (window, "win.show-motions", NULL);
-  iterate (300);
+  bk_ui_test_open_page (window, "win.show-motions", NULL);
+  bk_ui_test_iterate (300);
   list = BK_MOTION_LIST_PAGE (bk_window_get_page (window, "motions"));
   view = bk_motion_list_page_get_list_view (list);
 
   bk_voice_stop (bk_application_get_voice (app));
   forget_said (&f);
   g_assert_true (gtk_widget_child_focus (view, GTK_DIR_TAB_FORWARD));
-  iterate (100);
+  bk_ui_test_iterate (100);
   description = bk_voice_describe_widget (gtk_root_get_focus (GTK_ROOT (window)));
   g_test_message ("first row: %s", description);
   g_assert_true (g_str_has_prefix (description, "Rampe am Rathauseingang, list item, 1 of 3"));
   g_assert_nonnull (wait_said (&f, "Rampe am Rathauseingang, list item, 1 of 3", 5));
 
-  window_destroy (window);
+  bk_ui_test_window_destroy (window);
   fixture_clear (&f);
 }
 
@@ -390,7 +361,7 @@ test_masked (void)
   gtk_window_set_child (GTK_WINDOW (window), box);
   g_signal_connect (window, "notify::focus-widget", G_CALLBACK (focus_cb), voice);
   gtk_window_present (GTK_WINDOW (window));
-  iterate (100);
+  bk_ui_test_iterate (100);
 
   gtk_widget_grab_focus (pin);
   g_assert_nonnull (wait_said (&f, "PIN", 5));
@@ -398,9 +369,9 @@ test_masked (void)
   for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
     {
       gtk_editable_set_text (GTK_EDITABLE (pin), typed[i]);
-      iterate (400);
+      bk_ui_test_iterate (400);
     }
-  iterate (500);
+  bk_ui_test_iterate (500);
 
   description = bk_voice_describe_widget (pin);
   g_assert_null (strstr (description, "7"));
@@ -412,7 +383,7 @@ test_masked (void)
       g_assert_false (g_ascii_isdigit (*p));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate (50);
+  bk_ui_test_iterate (50);
   fixture_clear (&f);
 }
 
@@ -434,7 +405,7 @@ test_read_aloud (void)
 
   fixture_init (&f);
   window = window_new (&f);
-  open_page (window, "win.open-motion", g_variant_new_int64 (f.ramp_id));
+  bk_ui_test_open_page (window, "win.open-motion", g_variant_new_int64 (f.ramp_id));
   page = BK_MOTION_PAGE (bk_window_get_page (window, "motion"));
 
   button = bk_motion_page_get_read_button (page, 2);   /* Why */
@@ -450,7 +421,7 @@ test_read_aloud (void)
   deadline = g_get_monotonic_time () + 8 * G_USEC_PER_SEC;
   while (g_get_monotonic_time () < deadline && !moved)
     {
-      iterate (50);
+      bk_ui_test_iterate (50);
       if (!bk_motion_page_get_highlight (page, &label, &start, &end))
         continue;
       if (first_label == NULL && g_str_has_prefix (gtk_label_get_text (label), "Rollstuhlfahrer"))
@@ -492,7 +463,7 @@ test_read_aloud (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "app.speech-stop", NULL) ||
                  TRUE);
   bk_voice_stop (bk_application_get_voice (app));
-  iterate (300);
+  bk_ui_test_iterate (300);
   g_assert_false (bk_motion_page_get_highlight (page, NULL, NULL, NULL));
   g_assert_cmpuint (bk_motion_page_get_reading_id (page), ==, 0);
 
@@ -502,7 +473,7 @@ test_read_aloud (void)
   g_assert_nonnull (wait_said (&f, "Rollstuhlfahrer", 5));
   g_assert_null (find_said (&f, "Why."));
 
-  window_destroy (window);
+  bk_ui_test_window_destroy (window);
   fixture_clear (&f);
 }
 
@@ -520,18 +491,18 @@ test_screen_reader (void)
   fixture_init (&f);
   window = window_new (&f);
   home = BK_HOME_PAGE (bk_window_get_page (window, "home"));
-  iterate (300);
+  bk_ui_test_iterate (300);
 
   bk_application_set_screen_reader_running (app, TRUE);
   g_assert_false (bk_voice_is_self_voicing (bk_application_get_voice (app)));
   forget_said (&f);
 
   gtk_widget_grab_focus (bk_home_page_get_choice (home, 1));
-  iterate (300);
+  bk_ui_test_iterate (300);
   gtk_widget_grab_focus (bk_home_page_get_choice (home, 0));
-  iterate (300);
-  open_page (window, "win.open-motion", g_variant_new_int64 (f.ramp_id));
-  iterate (1000);
+  bk_ui_test_iterate (300);
+  bk_ui_test_open_page (window, "win.open-motion", g_variant_new_int64 (f.ramp_id));
+  bk_ui_test_iterate (1000);
   g_assert_cmpuint (f.said->len, ==, 0);
 
   /* Read aloud still works on demand. */
@@ -542,10 +513,10 @@ test_screen_reader (void)
   /* Without the screen reader, the kiosk speaks again. */
   bk_application_set_screen_reader_running (app, FALSE);
   forget_said (&f);
-  open_page (window, "win.home", NULL);
+  bk_ui_test_open_page (window, "win.home", NULL);
   g_assert_nonnull (wait_said (&f, "Start page.", 5));
 
-  window_destroy (window);
+  bk_ui_test_window_destroy (window);
   fixture_clear (&f);
 }
 
@@ -562,7 +533,7 @@ test_commands_and_reset (void)
 
   fixture_init (&f);
   window = window_new (&f);
-  iterate (200);
+  bk_ui_test_iterate (200);
 
   forget_said (&f);
   g_action_group_activate_action (G_ACTION_GROUP (app), "speech-quieter", NULL);
@@ -599,7 +570,7 @@ test_commands_and_reset (void)
   g_assert_true (bk_speech_get_headset (speech));
   bk_settings_set_headset_connected (settings, FALSE);
 
-  window_destroy (window);
+  bk_ui_test_window_destroy (window);
   fixture_clear (&f);
 }
 
@@ -657,7 +628,7 @@ test_names (void)
 
   fixture_init (&f);
   window = window_new (&f);
-  open_page (window, "win.open-motion", g_variant_new_int64 (f.ramp_id));
+  bk_ui_test_open_page (window, "win.open-motion", g_variant_new_int64 (f.ramp_id));
   page = BK_MOTION_PAGE (bk_window_get_page (window, "motion"));
 
   g_assert_cmpuint (check_names (GTK_WIDGET (window), problems), >, 5);
@@ -670,7 +641,7 @@ test_names (void)
   /* The caption bar never takes the focus. */
   g_assert_false (gtk_widget_get_focusable (gtk_widget_get_last_child (gtk_widget_get_first_child (gtk_widget_get_first_child (GTK_WIDGET (window))))));
 
-  window_destroy (window);
+  bk_ui_test_window_destroy (window);
   fixture_clear (&f);
 }
 

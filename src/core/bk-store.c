@@ -760,12 +760,28 @@ load_parties (BkStore *self, BkMotion *motion, const char *role, GPtrArray *into
   sqlite3_reset (stmt);
 }
 
+/* Steps to the row of motion id; a missing motion is BK_ERROR_NOT_FOUND. */
+static gboolean
+step_motion_row (BkStore *self, sqlite3_stmt *stmt, gint64 id, GError **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  if (rc == SQLITE_DONE)
+    g_set_error (error, BK_ERROR, BK_ERROR_NOT_FOUND,
+                 _("There is no motion with the number %lld"), (long long) id);
+  else
+    set_sqlite_error (self, rc, error);
+  sqlite3_reset (stmt);
+  return FALSE;
+}
+
 BkMotion *
 bk_store_load_motion (BkStore *self, gint64 id, GError **error)
 {
   g_autoptr(BkMotion) motion = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (BK_IS_STORE (self), NULL);
 
@@ -775,17 +791,8 @@ bk_store_load_motion (BkStore *self, gint64 id, GError **error)
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      if (rc == SQLITE_DONE)
-        g_set_error (error, BK_ERROR, BK_ERROR_NOT_FOUND,
-                     _("There is no motion with the number %lld"), (long long) id);
-      else
-        set_sqlite_error (self, rc, error);
-      sqlite3_reset (stmt);
-      return NULL;
-    }
+  if (!step_motion_row (self, stmt, id, error))
+    return NULL;
   motion = bk_motion_new ();
   motion->id = id;
   motion->oparl_id = column_dup (stmt, 0);
@@ -893,7 +900,6 @@ bk_store_load_summary (BkStore *self, gint64 id, GError **error)
   g_autoptr(BkMotionSummary) summary = NULL;
   g_autofree char *today = dup_today (NULL);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (BK_IS_STORE (self), NULL);
 
@@ -908,17 +914,8 @@ bk_store_load_summary (BkStore *self, gint64 id, GError **error)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
   bind_text (stmt, 2, today);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      if (rc == SQLITE_DONE)
-        g_set_error (error, BK_ERROR, BK_ERROR_NOT_FOUND,
-                     _("There is no motion with the number %lld"), (long long) id);
-      else
-        set_sqlite_error (self, rc, error);
-      sqlite3_reset (stmt);
-      return NULL;
-    }
+  if (!step_motion_row (self, stmt, id, error))
+    return NULL;
   summary = g_new0 (BkMotionSummary, 1);
   summary->id = id;
   summary->subject = column_dup (stmt, 0);

@@ -56,8 +56,8 @@ open_store (CtlGlobals *globals, GError **error)
   g_autofree char *default_path = NULL;
   const char *path = globals->db_path;
 
-  if (path == NULL)
-    path = default_path = bk_demo_default_db_path ();
+  if (path == NULL && (path = default_path = bk_demo_prepare_default_db_path (error)) == NULL)
+    return NULL;
   return bk_store_open (path, BK_STORE_OPEN_DEFAULT, error);
 }
 

@@ -1,5 +1,6 @@
 #define G_LOG_DOMAIN "bk-demo"
 
+#include <errno.h>
 #include <glib/gi18n-lib.h>
 
 #include "bk-demo.h"
@@ -108,9 +109,20 @@ bk_demo_seed (BkStore *store, GError **error)
 }
 
 char *
-bk_demo_default_db_path (void)
+bk_demo_prepare_default_db_path (GError **error)
 {
-  return g_build_filename (g_get_user_data_dir (), "buergerkiosk", "kiosk.db", NULL);
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "buergerkiosk", NULL);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, BK_ERROR, BK_ERROR_READ_ONLY,
+                   _("%s: cannot create the folder for the database: %s"),
+                   dir, g_strerror (saved_errno));
+      return NULL;
+    }
+  return g_build_filename (dir, "kiosk.db", NULL);
 }
 
 BkStore *
@@ -119,8 +131,8 @@ bk_demo_open_store (const char *path, GError **error)
   g_autofree char *default_path = NULL;
   g_autoptr(BkStore) store = NULL;
 
-  if (path == NULL)
-    path = default_path = bk_demo_default_db_path ();
+  if (path == NULL && (path = default_path = bk_demo_prepare_default_db_path (error)) == NULL)
+    return NULL;
   store = bk_store_open (path, BK_STORE_OPEN_DEFAULT, error);
   if (store == NULL)
     return NULL;

@@ -9,8 +9,9 @@ G_BEGIN_DECLS
 gboolean bk_demo_seed (BkStore  *store,
                        GError  **error);
 
-/* The database path used when --db is not given: $XDG_DATA_HOME/buergerkiosk/kiosk.db */
-char    *bk_demo_default_db_path (void);
+/* The database path used when --db is not given,
+ * $XDG_DATA_HOME/buergerkiosk/kiosk.db, after creating its folder (0700). */
+char    *bk_demo_prepare_default_db_path (GError **error);
 
 /* Opens (creating if needed) the database at path, or the default one when path
  * is NULL, and seeds it with the demo content when it is new. */

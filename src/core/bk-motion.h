@@ -70,7 +70,6 @@ typedef struct {
 
 BkMotion          *bk_motion_new                (void);
 void               bk_motion_free               (BkMotion *self);
-BkMotion          *bk_motion_copy               (const BkMotion *self);
 
 BkParty           *bk_motion_add_submitter      (BkMotion    *self,
                                                  const char  *name,

@@ -271,13 +271,12 @@ bk_store_open (const char *path, BkStoreOpenFlags flags, GError **error)
       g_autofree char *dir = g_path_get_dirname (path);
 
       created = !g_file_test (path, G_FILE_TEST_EXISTS);
-      if (created && g_mkdir_with_parents (dir, 0700) != 0)
+      /* A mistyped --db must not leave new folders behind: only the default
+       * location is created (bk_demo_prepare_default_db_path ()). */
+      if (created && !g_file_test (dir, G_FILE_TEST_IS_DIR))
         {
-          int saved_errno = errno;
-
-          g_set_error (error, BK_ERROR, BK_ERROR_READ_ONLY,
-                       _("%s: cannot create the folder for the database: %s"),
-                       path, g_strerror (saved_errno));
+          g_set_error (error, BK_ERROR, BK_ERROR_NOT_FOUND,
+                       _("%s: the folder for the database does not exist"), path);
           return NULL;
         }
     }
@@ -1153,11 +1152,10 @@ bk_store_search (BkStore              *self,
 
   if (match == NULL)
     {
-      g_autofree char *pattern = NULL;
+      const char *pattern = g_ptr_array_index (short_terms, 0);
 
-      /* Only one- or two-letter words: the trigram index cannot help, so match
-       * word starts in the subject and submitters, newest first. */
-      pattern = g_strdup_printf ("%s", (char *) g_ptr_array_index (short_terms, 0));
+      /* Only one- or two-letter words: shorter than the index's prefixes, so
+       * match word starts in the subject and submitters, newest first. */
       sql = g_string_new ("SELECT p.id FROM paper p JOIN paper_fts f ON f.rowid = p.id"
                           " WHERE (f.subject LIKE :match || '%' OR f.subject LIKE '% ' || :match || '%'"
                           " OR f.submitters LIKE :match || '%' OR f.submitters LIKE '% ' || :match || '%')");

@@ -118,6 +118,37 @@ after_colon (const Line *l, const char *from_low)
   return l->text + (c - l->low);
 }
 
+/* What may follow a justification word for the line to start the
+ * justification: nothing, a colon, or (loose words only: "Begründung
+ * erfolgt mündlich", a short bold heading) a little more. */
+static gboolean
+justification_cue (const Line *l, const char *lw, const char *r, gboolean loose,
+                   gboolean ends_colon, const char **rest)
+{
+  while (*r == ' ')
+    r++;
+  if (*r == '\0' || *r == '*')
+    return TRUE;
+  if (*r == ':')
+    {
+      *rest = after_colon (l, r);
+      return TRUE;
+    }
+  if (!loose)
+    return FALSE;
+  if (strstr (r, "mündlich") != NULL && bk_text_count_words (lw) <= 5)
+    {
+      *rest = l->text + (bk_text_skip_emphasis (l->low) - l->low);
+      return TRUE;
+    }
+  if ((l->heading || l->bold || ends_colon) && bk_text_count_words (lw) <= 6)
+    {
+      *rest = after_colon (l, r);
+      return TRUE;
+    }
+  return FALSE;
+}
+
 static Cue
 detect_cue (const Line *l, Section state, const char **rest)
 {
@@ -160,45 +191,13 @@ detect_cue (const Line *l, Section state, const char **rest)
 
   /* justification */
   for (guint i = 0; justification_words[i] != NULL; i++)
-    if (bk_text_has_prefix_word (lw, justification_words[i]))
-      {
-        const char *r = lw + strlen (justification_words[i]);
-
-        while (*r == ' ')
-          r++;
-        if (*r == '\0' || *r == '*')
-          return CUE_JUSTIFICATION;
-        if (*r == ':')
-          {
-            *rest = after_colon (l, r);
-            return CUE_JUSTIFICATION;
-          }
-        if (strstr (r, "mündlich") != NULL && bk_text_count_words (lw) <= 5)
-          {
-            *rest = l->text + (bk_text_skip_emphasis (l->low) - l->low);
-            return CUE_JUSTIFICATION;
-          }
-        if ((l->heading || l->bold || ends_colon) && bk_text_count_words (lw) <= 6)
-          {
-            *rest = after_colon (l, r);
-            return CUE_JUSTIFICATION;
-          }
-      }
+    if (bk_text_has_prefix_word (lw, justification_words[i]) &&
+        justification_cue (l, lw, lw + strlen (justification_words[i]), TRUE, ends_colon, rest))
+      return CUE_JUSTIFICATION;
   for (guint i = 0; justification_exact[i] != NULL; i++)
-    if (bk_text_has_prefix_word (lw, justification_exact[i]))
-      {
-        const char *r = lw + strlen (justification_exact[i]);
-
-        while (*r == ' ')
-          r++;
-        if (*r == '\0' || *r == '*')
-          return CUE_JUSTIFICATION;
-        if (*r == ':')
-          {
-            *rest = after_colon (l, r);
-            return CUE_JUSTIFICATION;
-          }
-      }
+    if (bk_text_has_prefix_word (lw, justification_exact[i]) &&
+        justification_cue (l, lw, lw + strlen (justification_exact[i]), FALSE, ends_colon, rest))
+      return CUE_JUSTIFICATION;
 
   /* resolution */
   for (guint i = 0; resolution_headings[i] != NULL; i++)

@@ -24,7 +24,7 @@ tmp_db_path (void)
   g_autofree char *dir = g_dir_make_tmp ("bk-store-XXXXXX", &error);
 
   g_assert_no_error (error);
-  return g_build_filename (dir, "sub", "kiosk.db", NULL);
+  return g_build_filename (dir, "kiosk.db", NULL);
 }
 
 static BkMotion *
@@ -209,6 +209,22 @@ test_too_new (void)
   g_assert_error (error, BK_ERROR, BK_ERROR_DATABASE_TOO_NEW);
   g_assert_nonnull (strstr (error->message, "99"));
   g_assert_nonnull (strstr (error->message, path));
+}
+
+/* A mistyped --db gives a clear error and leaves no folders behind. */
+static void
+test_missing_folder (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("bk-store-XXXXXX", &error);
+  g_autofree char *missing = g_build_filename (dir, "typo", NULL);
+  g_autofree char *path = g_build_filename (missing, "kiosk.db", NULL);
+  g_autoptr(BkStore) store = bk_store_open (path, BK_STORE_OPEN_DEFAULT, &error);
+
+  g_assert_null (store);
+  g_assert_error (error, BK_ERROR, BK_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
 }
 
 static void
@@ -415,6 +431,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/file-pragmas", test_file_pragmas);
   g_test_add_func ("/store/foreign-keys", test_foreign_keys);
   g_test_add_func ("/store/too-new", test_too_new);
+  g_test_add_func ("/store/missing-folder", test_missing_folder);
   g_test_add_func ("/store/not-a-database", test_not_a_database);
   g_test_add_func ("/store/read-only", test_read_only);
   g_test_add_func ("/store/locked", test_locked);

@@ -29,3 +29,13 @@ bk_ui_test_window_destroy (BkWindow *window)
   gtk_window_destroy (GTK_WINDOW (window));
   bk_ui_test_iterate (50);
 }
+
+BkWindow *
+bk_ui_test_window_new (BkStore *store)
+{
+  BkWindow *window = bk_window_new (NULL, store, NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  bk_ui_test_iterate (200);
+  return window;
+}

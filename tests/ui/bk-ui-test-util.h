@@ -11,6 +11,8 @@ void bk_ui_test_iterate        (guint       ms);
 void bk_ui_test_open_page      (BkWindow   *window,
                                 const char *action,
                                 GVariant   *parameter);
+/* A kiosk window over store, presented and drawn once. */
+BkWindow *bk_ui_test_window_new (BkStore  *store);
 void bk_ui_test_window_destroy (BkWindow   *window);
 
 G_END_DECLS

@@ -132,10 +132,8 @@ wait_for_count (BkMotionListPage *page,
 static BkWindow *
 window_new (Fixture *f)
 {
-  BkWindow *window = bk_window_new (NULL, f->store, NULL);
+  BkWindow *window = bk_ui_test_window_new (f->store);
 
-  gtk_window_present (GTK_WINDOW (window));
-  bk_ui_test_iterate (200);
 
   return window;
 }

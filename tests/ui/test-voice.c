@@ -136,10 +136,8 @@ wait_said (Fixture    *f,
 static BkWindow *
 window_new (Fixture *f)
 {
-  BkWindow *window = bk_window_new (NULL, f->store, NULL);
+  BkWindow *window = bk_ui_test_window_new (f->store);
 
-  gtk_window_present (GTK_WINDOW (window));
-  bk_ui_test_iterate (200);
   bk_window_set_voice (window, bk_application_get_voice (app));
 
   return window;

@@ -5,6 +5,12 @@
  * schema is not installed (running from an unprepared build tree) the facade
  * keeps the defaults in memory instead of aborting.
  *
+ * One table describes every key: its property, its type and range, and
+ * whether it belongs to the citizen's session. The kiosk defaults are the
+ * schema's defaults, so a deployment changes them the GNOME way, with a
+ * gschema override or a dconf default, and a session reset is
+ * g_settings_reset () of the session keys.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -12,35 +18,147 @@
 
 #include "bk-config.h"
 
+#include <string.h>
+
 #include "bk-settings.h"
+
+static const char * const theme_choices[] = {
+  "standard", "high-contrast-dark", "high-contrast-light", "yellow-on-black", NULL
+};
+static const char * const language_choices[] = { "de", "en", "tr", "ar", "uk", NULL };
+static const char * const scan_choices[] = { "off", "one-switch", "two-switch", NULL };
+
+typedef struct
+{
+  const char         *name;      /* the key and the property */
+  GType               type;      /* boolean, int, string or variant */
+  gboolean            session;   /* the citizen's: reset when a session ends */
+  int                 min, max, int_default;
+  const char         *string_default;   /* also a variant's default, as text */
+  const char * const *choices;
+} KeyInfo;
+
+#define DEFAULT_KEYPAD_MAP \
+  "{'up': ['KP_Up', 'KP_8'], 'down': ['KP_Down', 'KP_2'], " \
+  "'action': ['KP_Begin', 'KP_5', 'KP_Enter'], 'help': ['KP_Divide', 'F1'], " \
+  "'back': ['KP_Home', 'KP_7'], 'next': ['KP_Page_Up', 'KP_9'], " \
+  "'volume-down': ['KP_End', 'KP_1'], 'volume-up': ['KP_Page_Down', 'KP_3'], " \
+  "'accessibility': ['KP_Multiply', 'F2'], 'explore': ['KP_Subtract'], " \
+  "'switch-select': ['space', 'Return'], 'switch-step': ['Tab']}"
+
+static const KeyInfo keys[] = {
+  { "database-path", G_TYPE_STRING, FALSE, 0, 0, 0, "", NULL },
+  { "speech-enabled", G_TYPE_BOOLEAN, TRUE, 0, 1, BK_SETTINGS_DEFAULT_SPEECH_ENABLED, NULL, NULL },
+  { "speech-rate", G_TYPE_INT, TRUE, 0, 4, BK_SETTINGS_DEFAULT_SPEECH_RATE, NULL, NULL },
+  { "speech-volume", G_TYPE_INT, TRUE, 0, 100, BK_SETTINGS_DEFAULT_SPEECH_VOLUME, NULL, NULL },
+  { "captions-enabled", G_TYPE_BOOLEAN, TRUE, 0, 1, BK_SETTINGS_DEFAULT_CAPTIONS_ENABLED, NULL, NULL },
+  { "headset-connected", G_TYPE_BOOLEAN, FALSE, 0, 1, FALSE, NULL, NULL },
+  { "theme", G_TYPE_STRING, TRUE, 0, 0, 0, "standard", theme_choices },
+  { "text-scale", G_TYPE_INT, TRUE, 100, 300, 100, NULL, NULL },
+  { "language", G_TYPE_STRING, TRUE, 0, 0, 0, "de", language_choices },
+  { "easy-read", G_TYPE_BOOLEAN, TRUE, 0, 1, FALSE, NULL, NULL },
+  { "reduced-motion", G_TYPE_BOOLEAN, TRUE, 0, 1, FALSE, NULL, NULL },
+  { "key-debounce", G_TYPE_INT, TRUE, 0, 1000, 0, NULL, NULL },
+  { "explore-mode", G_TYPE_BOOLEAN, TRUE, 0, 1, FALSE, NULL, NULL },
+  { "scan-mode", G_TYPE_STRING, TRUE, 0, 0, 0, "off", scan_choices },
+  { "scan-interval", G_TYPE_INT, TRUE, 500, 5000, 1500, NULL, NULL },
+  { "keypad-map", G_TYPE_VARIANT, FALSE, 0, 0, 0, DEFAULT_KEYPAD_MAP, NULL },
+};
+
+#define N_KEYS G_N_ELEMENTS (keys)
 
 struct _BkSettings
 {
   GObject    parent_instance;
 
   GSettings *settings;
-  char      *database_path;
-  gboolean   speech_enabled;
-  int        speech_rate;
-  int        speech_volume;
-  gboolean   captions_enabled;
-  gboolean   headset_connected;
+  GValue     values[N_KEYS];
 };
 
 G_DEFINE_FINAL_TYPE (BkSettings, bk_settings, G_TYPE_OBJECT)
 
-enum {
-  PROP_0,
-  PROP_DATABASE_PATH,
-  PROP_SPEECH_ENABLED,
-  PROP_SPEECH_RATE,
-  PROP_SPEECH_VOLUME,
-  PROP_CAPTIONS_ENABLED,
-  PROP_HEADSET_CONNECTED,
-  N_PROPS
-};
+static GParamSpec *properties[N_KEYS + 1];
 
-static GParamSpec *properties[N_PROPS];
+static int
+key_index (const char *name)
+{
+  for (guint i = 0; i < N_KEYS; i++)
+    if (strcmp (keys[i].name, name) == 0)
+      return (int)i;
+  return -1;
+}
+
+static GVariant *
+parse_default_variant (const KeyInfo *info)
+{
+  return g_variant_parse (G_VARIANT_TYPE ("a{sas}"), info->string_default, NULL, NULL, NULL);
+}
+
+/* A copy of value as the key allows it: ints clamped, strings one of the
+ * choices (else FALSE). */
+static gboolean
+normalize (const KeyInfo *info,
+           const GValue  *value,
+           GValue        *out)
+{
+  g_value_init (out, info->type);
+
+  if (info->type == G_TYPE_BOOLEAN)
+    g_value_set_boolean (out, !!g_value_get_boolean (value));
+  else if (info->type == G_TYPE_INT)
+    g_value_set_int (out, CLAMP (g_value_get_int (value), info->min, info->max));
+  else if (info->type == G_TYPE_STRING)
+    {
+      const char *s = g_value_get_string (value);
+
+      if (s == NULL)
+        s = "";
+      if (info->choices != NULL && !g_strv_contains ((const char * const *)info->choices, s))
+        {
+          g_warning ("Setting “%s”: “%s” is not one of its choices; ignored", info->name, s);
+          g_value_unset (out);
+          return FALSE;
+        }
+      g_value_set_string (out, s);
+    }
+  else
+    {
+      GVariant *v = g_value_get_variant (value);
+
+      if (v == NULL || !g_variant_is_of_type (v, G_VARIANT_TYPE ("a{sas}")))
+        {
+          g_warning ("Setting “%s”: expected a map of action names to key names; ignored", info->name);
+          g_value_unset (out);
+          return FALSE;
+        }
+      g_value_set_variant (out, v);
+    }
+
+  return TRUE;
+}
+
+static void
+store_value (BkSettings   *self,
+             guint         i,
+             const GValue *value)
+{
+  GValue normal = G_VALUE_INIT;
+
+  if (!normalize (&keys[i], value, &normal))
+    return;
+
+  if (keys[i].type == G_TYPE_VARIANT
+      ? g_variant_equal (g_value_get_variant (&normal), g_value_get_variant (&self->values[i]))
+      : g_param_values_cmp (properties[i + 1], &normal, &self->values[i]) == 0)
+    {
+      g_value_unset (&normal);
+      return;
+    }
+
+  g_value_unset (&self->values[i]);
+  self->values[i] = normal;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[i + 1]);
+}
 
 static void
 bk_settings_finalize (GObject *object)
@@ -48,7 +166,8 @@ bk_settings_finalize (GObject *object)
   BkSettings *self = (BkSettings *)object;
 
   g_clear_object (&self->settings);
-  g_clear_pointer (&self->database_path, g_free);
+  for (guint i = 0; i < N_KEYS; i++)
+    g_value_unset (&self->values[i]);
 
   G_OBJECT_CLASS (bk_settings_parent_class)->finalize (object);
 }
@@ -61,35 +180,12 @@ bk_settings_get_property (GObject    *object,
 {
   BkSettings *self = BK_SETTINGS (object);
 
-  switch (prop_id)
+  if (prop_id == 0 || prop_id > N_KEYS)
     {
-    case PROP_DATABASE_PATH:
-      g_value_set_string (value, self->database_path);
-      break;
-
-    case PROP_SPEECH_ENABLED:
-      g_value_set_boolean (value, self->speech_enabled);
-      break;
-
-    case PROP_SPEECH_RATE:
-      g_value_set_int (value, self->speech_rate);
-      break;
-
-    case PROP_SPEECH_VOLUME:
-      g_value_set_int (value, self->speech_volume);
-      break;
-
-    case PROP_CAPTIONS_ENABLED:
-      g_value_set_boolean (value, self->captions_enabled);
-      break;
-
-    case PROP_HEADSET_CONNECTED:
-      g_value_set_boolean (value, self->headset_connected);
-      break;
-
-    default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
     }
+  g_value_copy (&self->values[prop_id - 1], value);
 }
 
 static void
@@ -100,107 +196,74 @@ bk_settings_set_property (GObject      *object,
 {
   BkSettings *self = BK_SETTINGS (object);
 
-  switch (prop_id)
+  if (prop_id == 0 || prop_id > N_KEYS)
     {
-    case PROP_DATABASE_PATH:
-      bk_settings_set_database_path (self, g_value_get_string (value));
-      break;
-
-    case PROP_SPEECH_ENABLED:
-      bk_settings_set_speech_enabled (self, g_value_get_boolean (value));
-      break;
-
-    case PROP_SPEECH_RATE:
-      bk_settings_set_speech_rate (self, g_value_get_int (value));
-      break;
-
-    case PROP_SPEECH_VOLUME:
-      bk_settings_set_speech_volume (self, g_value_get_int (value));
-      break;
-
-    case PROP_CAPTIONS_ENABLED:
-      bk_settings_set_captions_enabled (self, g_value_get_boolean (value));
-      break;
-
-    case PROP_HEADSET_CONNECTED:
-      bk_settings_set_headset_connected (self, g_value_get_boolean (value));
-      break;
-
-    default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
     }
+  store_value (self, prop_id - 1, value);
 }
 
 static void
 bk_settings_class_init (BkSettingsClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
   object_class->finalize = bk_settings_finalize;
   object_class->get_property = bk_settings_get_property;
   object_class->set_property = bk_settings_set_property;
 
-  properties[PROP_DATABASE_PATH] =
-    g_param_spec_string ("database-path", NULL, NULL,
-                         "",
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+  for (guint i = 0; i < N_KEYS; i++)
+    {
+      const KeyInfo *info = &keys[i];
 
-  properties[PROP_SPEECH_ENABLED] =
-    g_param_spec_boolean ("speech-enabled", NULL, NULL,
-                          BK_SETTINGS_DEFAULT_SPEECH_ENABLED,
-                          (G_PARAM_READWRITE |
-                           G_PARAM_EXPLICIT_NOTIFY |
-                           G_PARAM_STATIC_STRINGS));
+      if (info->type == G_TYPE_BOOLEAN)
+        properties[i + 1] = g_param_spec_boolean (info->name, NULL, NULL, info->int_default, flags);
+      else if (info->type == G_TYPE_INT)
+        properties[i + 1] = g_param_spec_int (info->name, NULL, NULL,
+                                              info->min, info->max, info->int_default, flags);
+      else if (info->type == G_TYPE_STRING)
+        properties[i + 1] = g_param_spec_string (info->name, NULL, NULL, info->string_default, flags);
+      else
+        properties[i + 1] = g_param_spec_variant (info->name, NULL, NULL, G_VARIANT_TYPE ("a{sas}"),
+                                                  parse_default_variant (info), flags);
+    }
 
-  properties[PROP_SPEECH_RATE] =
-    g_param_spec_int ("speech-rate", NULL, NULL,
-                      0, 4, BK_SETTINGS_DEFAULT_SPEECH_RATE,
-                      (G_PARAM_READWRITE |
-                       G_PARAM_EXPLICIT_NOTIFY |
-                       G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_SPEECH_VOLUME] =
-    g_param_spec_int ("speech-volume", NULL, NULL,
-                      0, 100, BK_SETTINGS_DEFAULT_SPEECH_VOLUME,
-                      (G_PARAM_READWRITE |
-                       G_PARAM_EXPLICIT_NOTIFY |
-                       G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_CAPTIONS_ENABLED] =
-    g_param_spec_boolean ("captions-enabled", NULL, NULL,
-                          BK_SETTINGS_DEFAULT_CAPTIONS_ENABLED,
-                          (G_PARAM_READWRITE |
-                           G_PARAM_EXPLICIT_NOTIFY |
-                           G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_HEADSET_CONNECTED] =
-    g_param_spec_boolean ("headset-connected", NULL, NULL,
-                          FALSE,
-                          (G_PARAM_READWRITE |
-                           G_PARAM_EXPLICIT_NOTIFY |
-                           G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_install_properties (object_class, N_KEYS + 1, properties);
 }
 
-/* Keys with a property of the same name. */
-static const char * const bound_keys[] = {
-  "speech-enabled",
-  "speech-rate",
-  "speech-volume",
-  "captions-enabled",
-  "headset-connected",
-};
+static void
+set_default (BkSettings *self,
+             guint       i)
+{
+  GValue value = G_VALUE_INIT;
 
-/* The citizen's settings: reset when a session ends. */
-static const char * const session_keys[] = {
-  "speech-enabled",
-  "speech-rate",
-  "speech-volume",
-  "captions-enabled",
-};
+  g_value_init (&value, keys[i].type);
+  g_param_value_set_default (properties[i + 1], &value);
+  store_value (self, i, &value);
+  g_value_unset (&value);
+}
+
+/* GSettings maps variant properties only through a mapping: the identity. */
+static gboolean
+variant_get_mapping (GValue   *value,
+                     GVariant *variant,
+                     gpointer  user_data)
+{
+  g_value_set_variant (value, variant);
+  return TRUE;
+}
+
+static GVariant *
+variant_set_mapping (const GValue       *value,
+                     const GVariantType *expected_type,
+                     gpointer            user_data)
+{
+  GVariant *v = g_value_get_variant (value);
+
+  return v != NULL && g_variant_is_of_type (v, expected_type) ? g_variant_ref (v) : NULL;
+}
 
 static void
 bk_settings_init (BkSettings *self)
@@ -208,12 +271,11 @@ bk_settings_init (BkSettings *self)
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
 
-  self->database_path = g_strdup ("");
-  self->speech_enabled = BK_SETTINGS_DEFAULT_SPEECH_ENABLED;
-  self->speech_rate = BK_SETTINGS_DEFAULT_SPEECH_RATE;
-  self->speech_volume = BK_SETTINGS_DEFAULT_SPEECH_VOLUME;
-  self->captions_enabled = BK_SETTINGS_DEFAULT_CAPTIONS_ENABLED;
-  self->headset_connected = FALSE;
+  for (guint i = 0; i < N_KEYS; i++)
+    {
+      g_value_init (&self->values[i], keys[i].type);
+      g_param_value_set_default (properties[i + 1], &self->values[i]);
+    }
 
   if (source != NULL)
     schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
@@ -225,12 +287,20 @@ bk_settings_init (BkSettings *self)
     }
 
   self->settings = g_settings_new_full (schema, NULL, NULL);
-  g_settings_bind (self->settings, "database-path",
-                   self, "database-path",
-                   G_SETTINGS_BIND_DEFAULT);
-  for (guint i = 0; i < G_N_ELEMENTS (bound_keys); i++)
-    g_settings_bind (self->settings, bound_keys[i], self, bound_keys[i],
-                     G_SETTINGS_BIND_DEFAULT);
+  for (guint i = 0; i < N_KEYS; i++)
+    {
+      if (!g_settings_schema_has_key (schema, keys[i].name))
+        {
+          g_warning ("Schema %s has no key “%s”: it is kept in memory only", APP_ID, keys[i].name);
+          continue;
+        }
+      if (keys[i].type == G_TYPE_VARIANT)
+        g_settings_bind_with_mapping (self->settings, keys[i].name, self, keys[i].name,
+                                      G_SETTINGS_BIND_DEFAULT,
+                                      variant_get_mapping, variant_set_mapping, NULL, NULL);
+      else
+        g_settings_bind (self->settings, keys[i].name, self, keys[i].name, G_SETTINGS_BIND_DEFAULT);
+    }
 }
 
 BkSettings *
@@ -248,92 +318,230 @@ bk_settings_is_persistent (BkSettings *self)
   return self->settings != NULL;
 }
 
+static const GValue *
+lookup (BkSettings *self,
+        const char *key,
+        GType       type)
+{
+  int i = key_index (key);
+
+  if (i < 0 || keys[i].type != type)
+    {
+      g_critical ("BkSettings has no %s key “%s”", g_type_name (type), key);
+      return NULL;
+    }
+  return &self->values[i];
+}
+
+gboolean
+bk_settings_get_boolean (BkSettings *self,
+                         const char *key)
+{
+  const GValue *value;
+
+  g_return_val_if_fail (BK_IS_SETTINGS (self), FALSE);
+
+  value = lookup (self, key, G_TYPE_BOOLEAN);
+  return value != NULL && g_value_get_boolean (value);
+}
+
+int
+bk_settings_get_int (BkSettings *self,
+                     const char *key)
+{
+  const GValue *value;
+
+  g_return_val_if_fail (BK_IS_SETTINGS (self), 0);
+
+  value = lookup (self, key, G_TYPE_INT);
+  return value != NULL ? g_value_get_int (value) : 0;
+}
+
 const char *
-bk_settings_get_database_path (BkSettings *self)
+bk_settings_get_string (BkSettings *self,
+                        const char *key)
+{
+  const GValue *value;
+
+  g_return_val_if_fail (BK_IS_SETTINGS (self), NULL);
+
+  value = lookup (self, key, G_TYPE_STRING);
+  return value != NULL ? g_value_get_string (value) : NULL;
+}
+
+static void
+set_value (BkSettings *self,
+           const char *key,
+           GType       type,
+           GValue     *value)
+{
+  int i = key_index (key);
+
+  if (i < 0 || keys[i].type != type)
+    g_critical ("BkSettings has no %s key “%s”", g_type_name (type), key);
+  else
+    store_value (self, (guint)i, value);
+  g_value_unset (value);
+}
+
+void
+bk_settings_set_boolean (BkSettings *self,
+                         const char *key,
+                         gboolean    value)
+{
+  GValue v = G_VALUE_INIT;
+
+  g_return_if_fail (BK_IS_SETTINGS (self));
+
+  g_value_init (&v, G_TYPE_BOOLEAN);
+  g_value_set_boolean (&v, value);
+  set_value (self, key, G_TYPE_BOOLEAN, &v);
+}
+
+void
+bk_settings_set_int (BkSettings *self,
+                     const char *key,
+                     int         value)
+{
+  GValue v = G_VALUE_INIT;
+
+  g_return_if_fail (BK_IS_SETTINGS (self));
+
+  g_value_init (&v, G_TYPE_INT);
+  g_value_set_int (&v, value);
+  set_value (self, key, G_TYPE_INT, &v);
+}
+
+void
+bk_settings_set_string (BkSettings *self,
+                        const char *key,
+                        const char *value)
+{
+  GValue v = G_VALUE_INIT;
+
+  g_return_if_fail (BK_IS_SETTINGS (self));
+
+  g_value_init (&v, G_TYPE_STRING);
+  g_value_set_string (&v, value);
+  set_value (self, key, G_TYPE_STRING, &v);
+}
+
+/* The keypad map: action name → key names (a{sas}). Owned by self. */
+GVariant *
+bk_settings_get_keypad_map (BkSettings *self)
+{
+  const GValue *value;
+
+  g_return_val_if_fail (BK_IS_SETTINGS (self), NULL);
+
+  value = lookup (self, "keypad-map", G_TYPE_VARIANT);
+  return value != NULL ? g_value_get_variant (value) : NULL;
+}
+
+void
+bk_settings_set_keypad_map (BkSettings *self,
+                            GVariant   *map)
+{
+  GValue v = G_VALUE_INIT;
+
+  g_return_if_fail (BK_IS_SETTINGS (self));
+
+  g_value_init (&v, G_TYPE_VARIANT);
+  g_value_set_variant (&v, map);
+  set_value (self, "keypad-map", G_TYPE_VARIANT, &v);
+}
+
+/* The values the keys allow, NULL-terminated, or NULL for a free string. */
+const char * const *
+bk_settings_get_choices (const char *key)
+{
+  int i = key_index (key);
+
+  return i >= 0 ? keys[i].choices : NULL;
+}
+
+gboolean
+bk_settings_is_session_key (const char *key)
+{
+  int i = key_index (key);
+
+  return i >= 0 && keys[i].session;
+}
+
+/* The kiosk default of a session key, as the schema (with its overrides)
+ * has it. */
+GVariant *
+bk_settings_dup_kiosk_default (BkSettings *self,
+                               const char *key)
 {
   g_return_val_if_fail (BK_IS_SETTINGS (self), NULL);
 
-  return self->database_path;
+  if (self->settings != NULL)
+    return g_settings_get_default_value (self->settings, key);
+  return NULL;
+}
+
+const char *
+bk_settings_get_database_path (BkSettings *self)
+{
+  return bk_settings_get_string (self, "database-path");
 }
 
 void
 bk_settings_set_database_path (BkSettings *self,
                                const char *path)
 {
-  g_return_if_fail (BK_IS_SETTINGS (self));
-
-  if (path == NULL)
-    path = "";
-
-  if (g_strcmp0 (self->database_path, path) == 0)
-    return;
-
-  g_free (self->database_path);
-  self->database_path = g_strdup (path);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATABASE_PATH]);
+  bk_settings_set_string (self, "database-path", path ? path : "");
 }
 
-#define DEFINE_BOOLEAN(name, NAME)                                      \
+#define DEFINE_BOOLEAN(name, key)                                       \
 gboolean                                                                \
 bk_settings_get_##name (BkSettings *self)                               \
 {                                                                       \
-  g_return_val_if_fail (BK_IS_SETTINGS (self), FALSE);                  \
-  return self->name;                                                    \
+  return bk_settings_get_boolean (self, key);                           \
 }                                                                       \
                                                                         \
 void                                                                    \
 bk_settings_set_##name (BkSettings *self,                               \
                         gboolean    value)                              \
 {                                                                       \
-  g_return_if_fail (BK_IS_SETTINGS (self));                             \
-  value = !!value;                                                      \
-  if (self->name == value)                                              \
-    return;                                                             \
-  self->name = value;                                                   \
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_##NAME]);  \
+  bk_settings_set_boolean (self, key, value);                           \
 }
 
-#define DEFINE_INT(name, NAME, min, max)                                \
+#define DEFINE_INT(name, key)                                           \
 int                                                                     \
 bk_settings_get_##name (BkSettings *self)                               \
 {                                                                       \
-  g_return_val_if_fail (BK_IS_SETTINGS (self), 0);                      \
-  return self->name;                                                    \
+  return bk_settings_get_int (self, key);                               \
 }                                                                       \
                                                                         \
 void                                                                    \
 bk_settings_set_##name (BkSettings *self,                               \
                         int         value)                              \
 {                                                                       \
-  g_return_if_fail (BK_IS_SETTINGS (self));                             \
-  value = CLAMP (value, min, max);                                      \
-  if (self->name == value)                                              \
-    return;                                                             \
-  self->name = value;                                                   \
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_##NAME]);  \
+  bk_settings_set_int (self, key, value);                               \
 }
 
-DEFINE_BOOLEAN (speech_enabled, SPEECH_ENABLED)
-DEFINE_INT (speech_rate, SPEECH_RATE, 0, 4)
-DEFINE_INT (speech_volume, SPEECH_VOLUME, 0, 100)
-DEFINE_BOOLEAN (captions_enabled, CAPTIONS_ENABLED)
-DEFINE_BOOLEAN (headset_connected, HEADSET_CONNECTED)
+DEFINE_BOOLEAN (speech_enabled, "speech-enabled")
+DEFINE_INT (speech_rate, "speech-rate")
+DEFINE_INT (speech_volume, "speech-volume")
+DEFINE_BOOLEAN (captions_enabled, "captions-enabled")
+DEFINE_BOOLEAN (headset_connected, "headset-connected")
 
+/* The citizen's settings back to the kiosk defaults. */
 void
 bk_settings_reset_session (BkSettings *self)
 {
   g_return_if_fail (BK_IS_SETTINGS (self));
 
-  if (self->settings != NULL)
+  for (guint i = 0; i < N_KEYS; i++)
     {
-      /* The bindings carry the defaults over to the properties. */
-      for (guint i = 0; i < G_N_ELEMENTS (session_keys); i++)
-        g_settings_reset (self->settings, session_keys[i]);
+      if (!keys[i].session)
+        continue;
+      /* The binding carries the (possibly overridden) default over. */
+      if (self->settings != NULL)
+        g_settings_reset (self->settings, keys[i].name);
+      else
+        set_default (self, i);
     }
-
-  /* Also without GSettings, and in case a binding was broken. */
-  bk_settings_set_speech_enabled (self, BK_SETTINGS_DEFAULT_SPEECH_ENABLED);
-  bk_settings_set_speech_rate (self, BK_SETTINGS_DEFAULT_SPEECH_RATE);
-  bk_settings_set_speech_volume (self, BK_SETTINGS_DEFAULT_SPEECH_VOLUME);
-  bk_settings_set_captions_enabled (self, BK_SETTINGS_DEFAULT_CAPTIONS_ENABLED);
 }

@@ -43,7 +43,46 @@ gboolean    bk_settings_get_headset_connected (BkSettings *self);
 void        bk_settings_set_headset_connected (BkSettings *self,
                                                gboolean    connected);
 
-/* The citizen's settings (speech, captions) back to the kiosk defaults. */
+/* Any key by name (its property has the same name). The session keys:
+ *   theme           "standard", "high-contrast-dark", "high-contrast-light",
+ *                   "yellow-on-black"
+ *   text-scale      100 … 300 (percent; the panel offers 100, 150, 200, 300)
+ *   language        "de", "en", "tr", "ar", "uk"
+ *   easy-read       Leichte Sprache for the interface and the help
+ *   reduced-motion  no animations
+ *   key-debounce    0 … 1000 ms: the same key again within it is ignored
+ *   explore-mode    keys and touches only say what they are
+ *   scan-mode       "off", "one-switch", "two-switch"
+ *   scan-interval   500 … 5000 ms between automatic scanning steps
+ * Staff keys: database-path, headset-connected, keypad-map. */
+gboolean    bk_settings_get_boolean           (BkSettings *self,
+                                               const char *key);
+void        bk_settings_set_boolean           (BkSettings *self,
+                                               const char *key,
+                                               gboolean    value);
+int         bk_settings_get_int               (BkSettings *self,
+                                               const char *key);
+void        bk_settings_set_int               (BkSettings *self,
+                                               const char *key,
+                                               int         value);
+const char *bk_settings_get_string            (BkSettings *self,
+                                               const char *key);
+/* value must be one of the key's choices, else it is ignored with a warning */
+void        bk_settings_set_string            (BkSettings *self,
+                                               const char *key,
+                                               const char *value);
+/* action name → key names (a{sas}): up, down, action, help, back, next,
+ * volume-down, volume-up, accessibility, explore, switch-select, switch-step */
+GVariant   *bk_settings_get_keypad_map        (BkSettings *self);
+void        bk_settings_set_keypad_map        (BkSettings *self,
+                                               GVariant   *map);
+const char * const *bk_settings_get_choices   (const char *key);
+gboolean    bk_settings_is_session_key        (const char *key);
+GVariant   *bk_settings_dup_kiosk_default     (BkSettings *self,
+                                               const char *key);
+
+/* The citizen's settings back to the kiosk defaults: the schema's defaults,
+ * which a deployment sets with a gschema override or dconf. */
 void        bk_settings_reset_session         (BkSettings *self);
 
 G_END_DECLS

@@ -46,7 +46,8 @@ bench_build() {
   local CORE_CFLAGS
   CORE_CFLAGS=$(pkg-config --cflags glib-2.0 gio-2.0 json-glib-1.0 sqlite3)
   local p
-  for p in bench-gen:bench-gen-main.c bench-search:bench-search.c bench-import:bench-import.c; do
+  for p in bench-gen:bench-gen-main.c bench-search:bench-search.c bench-import:bench-import.c \
+           bench-submit:bench-submit.c; do
     local name=${p%%:*} file=${p#*:}
     # shellcheck disable=SC2086
     cc $CFLAGS $CORE_CFLAGS -o "$BIN/$name" "$BENCH/$file" "$BENCH/bench-gen.c" $CORE_LIBS \

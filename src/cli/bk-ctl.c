@@ -3,10 +3,12 @@
 #include "bk-config.h"
 
 #include <stdio.h>
+#include <string.h>
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
 #include "bk-ctl.h"
+#include "bk-ctl-private.h"
 #include "bk-demo.h"
 #include "bk-error.h"
 #include "bk-i18n.h"
@@ -15,17 +17,6 @@
 #include "bk-speech-private.h"
 #include "bk-store.h"
 #include "bk-text-parser.h"
-
-/* Exit statuses, documented in the README. */
-enum {
-  EXIT_OK = 0,
-  EXIT_FAILURE_ = 1,   /* usage, database or other failure */
-  EXIT_BAD_INPUT = 2,  /* an input file was rejected */
-};
-
-typedef struct {
-  const char *db_path;
-} CtlGlobals;
 
 typedef int (*CtlCommand) (CtlGlobals *globals, int argc, char **argv);
 
@@ -59,6 +50,18 @@ open_store (CtlGlobals *globals, GError **error)
   if (path == NULL && (path = default_path = bk_demo_prepare_default_db_path (error)) == NULL)
     return NULL;
   return bk_store_open (path, BK_STORE_OPEN_DEFAULT, error);
+}
+
+/* The store, or NULL once the reason it did not open is printed. */
+static BkStore *
+open_store_or_print (CtlGlobals *globals)
+{
+  g_autoptr(GError) error = NULL;
+  BkStore *store = open_store (globals, &error);
+
+  if (store == NULL)
+    print_error (error);
+  return store;
 }
 
 /* Parses a sub-command's own options; argv[0] is the command name. */
@@ -98,6 +101,45 @@ print_json (JsonNode *node)
   json_generator_set_root (gen, node);
   text = json_generator_to_data (gen, NULL);
   g_print ("%s\n", text);
+}
+
+/* --- for the commands in other files (bk-ctl-private.h) --------------- */
+
+void
+bk_ctl_print_error (const GError *error)
+{
+  print_error (error);
+}
+
+int
+bk_ctl_exit_status_for (const GError *error)
+{
+  return exit_status_for (error);
+}
+
+BkStore *
+bk_ctl_open_store (CtlGlobals *globals, GError **error)
+{
+  return open_store (globals, error);
+}
+
+BkStore *
+bk_ctl_open_store_or_print (CtlGlobals *globals)
+{
+  return open_store_or_print (globals);
+}
+
+gboolean
+bk_ctl_parse_command_options (const char *command, const char *parameter, const char *summary,
+                              GOptionEntry *entries, int *argc, char ***argv)
+{
+  return parse_command_options (command, parameter, summary, entries, argc, argv);
+}
+
+void
+bk_ctl_print_json (JsonNode *node)
+{
+  print_json (node);
 }
 
 static int
@@ -146,16 +188,19 @@ cmd_import (CtlGlobals *globals, int argc, char **argv)
 {
   g_autoptr(BkStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean text = FALSE, oparl = FALSE;
+  gboolean text = FALSE, oparl = FALSE, services = FALSE;
   guint failed = 0;
   GOptionEntry entries[] = {
     { "text", 0, 0, G_OPTION_ARG_NONE, &text, N_("Read every file as a motion text"), NULL },
     { "oparl", 0, 0, G_OPTION_ARG_NONE, &oparl, N_("Read every file as OParl JSON"), NULL },
+    { "services", 0, 0, G_OPTION_ARG_NONE, &services,
+      N_("Read every file as service catalogue JSON"), NULL },
     { NULL }
   };
 
   if (!parse_command_options ("import", _("FILE…"),
-                              _("Import motion texts (.txt, .md) and OParl JSON files or folders. "
+                              _("Import motion texts (.txt, .md), OParl JSON files or folders, and "
+                                "service catalogue JSON (see the README, “Service JSON”). "
                                 "Each file is imported whole or not at all."),
                               entries, &argc, &argv))
     return EXIT_FAILURE_;
@@ -164,18 +209,16 @@ cmd_import (CtlGlobals *globals, int argc, char **argv)
       g_printerr (_("buergerkiosk-ctl import: name at least one file\n"));
       return EXIT_FAILURE_;
     }
-  store = open_store (globals, &error);
+  store = open_store_or_print (globals);
   if (store == NULL)
-    {
-      print_error (error);
-      return EXIT_FAILURE_;
-    }
+    return EXIT_FAILURE_;
   for (int i = 1; i < argc; i++)
     {
       g_autoptr(GError) file_error = NULL;
       g_autofree char *summary = NULL;
       BkImportFormat format = text ? BK_IMPORT_FORMAT_TEXT
-                            : oparl ? BK_IMPORT_FORMAT_OPARL : BK_IMPORT_FORMAT_AUTO;
+                            : oparl ? BK_IMPORT_FORMAT_OPARL
+                            : services ? BK_IMPORT_FORMAT_SERVICES : BK_IMPORT_FORMAT_AUTO;
 
       if (!bk_import_file (store, argv[i], format, &summary, &file_error))
         {
@@ -247,12 +290,9 @@ cmd_search (CtlGlobals *globals, int argc, char **argv)
       return EXIT_FAILURE_;
     }
   query = g_strjoinv (" ", argv + 1);
-  store = open_store (globals, &error);
+  store = open_store_or_print (globals);
   if (store == NULL)
-    {
-      print_error (error);
-      return EXIT_FAILURE_;
-    }
+    return EXIT_FAILURE_;
   ids = bk_store_search (store, query, NULL, limit > 0 ? (guint) limit : 0, &error);
   if (ids == NULL)
     {
@@ -308,6 +348,8 @@ print_motion_text (const BkMotion *m)
     }
   if (m->justification != NULL)
     g_print ("\n%s\n%s\n", _("Why:"), m->justification);
+  if (m->easy_summary != NULL)
+    g_print ("\n%s\n%s\n", _("In easy-read language:"), m->easy_summary);
   if (m->consultations->len > 0)
     {
       g_print ("\n%s\n", _("Where and when it is discussed:"));
@@ -351,12 +393,9 @@ cmd_show (CtlGlobals *globals, int argc, char **argv)
       g_printerr (_("buergerkiosk-ctl show: give exactly one motion id or reference\n"));
       return EXIT_FAILURE_;
     }
-  store = open_store (globals, &error);
+  store = open_store_or_print (globals);
   if (store == NULL)
-    {
-      print_error (error);
-      return EXIT_FAILURE_;
-    }
+    return EXIT_FAILURE_;
   if (!g_ascii_string_to_signed (argv[1], 10, 1, G_MAXINT64, &id, NULL))
     id = bk_store_find_motion_by_reference (store, argv[1]);
   if (id == 0)
@@ -392,12 +431,9 @@ cmd_check (CtlGlobals *globals, int argc, char **argv)
                               _("Check the database's integrity and its search index."),
                               NULL, &argc, &argv))
     return EXIT_FAILURE_;
-  store = open_store (globals, &error);
+  store = open_store_or_print (globals);
   if (store == NULL)
-    {
-      print_error (error);
-      return EXIT_FAILURE_;
-    }
+    return EXIT_FAILURE_;
   if (!bk_store_check (store, report, &error))
     {
       g_printerr ("%s", report->str);
@@ -409,6 +445,8 @@ cmd_check (CtlGlobals *globals, int argc, char **argv)
                         bk_store_count_motions (store)),
            bk_store_get_path (store), bk_store_get_schema_version (store),
            bk_store_count_motions (store));
+  g_print (_("%u services, %u submissions\n"), bk_store_count_services (store),
+           bk_store_count_submissions (store));
   return EXIT_OK;
 }
 
@@ -547,20 +585,31 @@ static const struct {
   const char *summary;
 } commands[] = {
   { "parse",  cmd_parse,  N_("Print the motion in a text or Markdown file as JSON") },
-  { "import", cmd_import, N_("Import motion texts and OParl JSON into the database") },
+  { "import", cmd_import, N_("Import motion texts, OParl JSON and service catalogues into the database") },
   { "search", cmd_search, N_("Search the stored motions") },
   { "show",   cmd_show,   N_("Show one stored motion") },
   { "check",  cmd_check,  N_("Check the database and its search index") },
   { "speak",  cmd_speak,  N_("Speak a text, or write it as WAV, with the kiosk's voice") },
+  { "services", bk_ctl_cmd_services, N_("List the service catalogue") },
+  { "export-submissions", bk_ctl_cmd_export_submissions,
+    N_("Print citizens' submissions as JSON or CSV and mark them exported") },
+  { "purge",  bk_ctl_cmd_purge, N_("Delete submissions older than the retention period") },
+  { "retention", bk_ctl_cmd_retention, N_("Show or set how many days submissions are kept") },
+  { "set-staff-pin", bk_ctl_cmd_set_staff_pin,
+    N_("Set the PIN that opens staff mode (read from standard input)") },
+  { "stats", bk_ctl_cmd_stats, N_("Print the anonymous usage statistics as CSV or JSON") },
 };
 
 static char *
 describe_commands (void)
 {
   GString *s = g_string_new (_("Commands:"));
+  int width = 8;
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_string_append_printf (s, "\n  %-8s %s", commands[i].name, _(commands[i].summary));
+    width = MAX (width, (int) strlen (commands[i].name));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_string_append_printf (s, "\n  %-*s %s", width, commands[i].name, _(commands[i].summary));
   g_string_append_printf (s, "\n\n%s",
                           _("Run “buergerkiosk-ctl COMMAND --help” for a command's options.\n"
                             "Exit status: 0 success, 1 failure or usage error, "

@@ -7,6 +7,7 @@
 #include "bk-demo-resources.h"
 #include "bk-error.h"
 #include "bk-oparl.h"
+#include "bk-service-import.h"
 #include "bk-text-parser.h"
 
 #define DEMO_PATH "/io/github/buergerkiosk/Kiosk/demo/"
@@ -93,6 +94,27 @@ seed_motions (BkStore *store, GError **error)
   return TRUE;
 }
 
+static gboolean
+seed_services (BkStore *store, GError **error)
+{
+  g_autoptr(GPtrArray) paths = list_children ("services/");
+
+  for (guint i = 0; i < paths->len; i++)
+    {
+      const char *path = g_ptr_array_index (paths, i);
+      g_autoptr(GBytes) bytes = lookup (path, error);
+      gsize len;
+      const char *data;
+
+      if (bytes == NULL)
+        return FALSE;
+      data = g_bytes_get_data (bytes, &len);
+      if (!bk_service_import_data (store, data, len, path, NULL, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 bk_demo_seed (BkStore *store, GError **error)
 {
@@ -100,7 +122,8 @@ bk_demo_seed (BkStore *store, GError **error)
 
   if (!bk_store_begin (store, error))
     return FALSE;
-  if (!seed_oparl (store, error) || !seed_motions (store, error))
+  if (!seed_oparl (store, error) || !seed_motions (store, error) ||
+      !seed_services (store, error))
     {
       bk_store_rollback (store);
       return FALSE;

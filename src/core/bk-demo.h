@@ -5,7 +5,8 @@
 G_BEGIN_DECLS
 
 /* Fills an empty store with the bundled demo content (fictional county and
- * two municipalities): every text motion and the OParl set, in one transaction. */
+ * two municipalities): every text motion, the OParl set and the service
+ * catalogue (data/demo/services), in one transaction. */
 gboolean bk_demo_seed (BkStore  *store,
                        GError  **error);
 

@@ -7,6 +7,7 @@
 #include "bk-import.h"
 #include "bk-oparl.h"
 #include "bk-oparl-folder.h"
+#include "bk-service-import.h"
 #include "bk-text-parser.h"
 
 gboolean
@@ -72,7 +73,8 @@ static BkImportFormat
 detect_format (const char *path, const char *data, gsize len)
 {
   if (g_str_has_suffix (path, ".json") || looks_like_json (data, len))
-    return BK_IMPORT_FORMAT_OPARL;
+    return bk_service_import_sniff (data, len) ? BK_IMPORT_FORMAT_SERVICES
+                                               : BK_IMPORT_FORMAT_OPARL;
   return BK_IMPORT_FORMAT_TEXT;
 }
 
@@ -176,6 +178,16 @@ bk_import_file (BkStore        *store,
       ok = bk_oparl_import_data (store, data, len, path, dir, &stats, error);
       if (ok && summary != NULL)
         *summary = describe_stats (path, &stats);
+    }
+  else if (format == BK_IMPORT_FORMAT_SERVICES)
+    {
+      guint count = 0;
+
+      ok = bk_service_import_data (store, data, len, path, &count, error);
+      if (ok && summary != NULL)
+        *summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u service imported",
+                                                 "%s: %u services imported", count),
+                                    path, count);
     }
   else
     ok = import_text (store, path, data, len, summary, error);

@@ -8,10 +8,13 @@ typedef enum {
   BK_IMPORT_FORMAT_AUTO,
   BK_IMPORT_FORMAT_TEXT,   /* plain text or Markdown motion */
   BK_IMPORT_FORMAT_OPARL,  /* OParl JSON */
+  BK_IMPORT_FORMAT_SERVICES, /* service catalogue JSON (bk-service-import.h) */
 } BkImportFormat;
 
 /* Imports one file in its own transaction: all of it, or nothing of it.
  * A folder imports every *.json OParl file in it, in one transaction.
+ * JSON with a top-level "services" member or "type": "buergerkiosk:Service"
+ * is a service catalogue, other JSON OParl.
  * Errors are prefixed with the path. summary (may be NULL) receives a
  * one-line description of what was imported. */
 gboolean bk_import_file (BkStore        *store,

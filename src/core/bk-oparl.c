@@ -1012,7 +1012,7 @@ static gboolean
 import_paper (Ctx *ctx, JsonObject *obj, const char *id, GError **error)
 {
   g_autoptr(BkMotion) motion = bk_motion_new ();
-  const char *name, *reference, *date, *paper_type, *body, *web;
+  const char *name, *reference, *date, *paper_type, *body, *web, *easy;
   JsonObject *main_file;
   JsonArray *array;
   guint pending_before = ctx->pending->len;
@@ -1022,10 +1022,13 @@ import_paper (Ctx *ctx, JsonObject *obj, const char *id, GError **error)
       !get_string (ctx, obj, "date", &date, error) ||
       !get_string (ctx, obj, "paperType", &paper_type, error) ||
       !get_string (ctx, obj, "body", &body, error) ||
-      !get_string (ctx, obj, "web", &web, error))
+      !get_string (ctx, obj, "web", &web, error) ||
+      /* OParl has no easy-read summary; a vendor extension may carry one. */
+      !get_string (ctx, obj, "buergerkiosk:easySummary", &easy, error))
     return FALSE;
 
   motion->oparl_id = g_strdup (id);
+  motion->easy_summary = g_strdup (easy);
   motion->subject = g_strdup (name);
   motion->reference = g_strdup (reference);
   motion->date = dup_date_part (date);
@@ -1383,25 +1386,16 @@ check_structure (const char *data, gsize len, const char *name, GError **error)
   return TRUE;
 }
 
-static gboolean
-import_document (Ctx          *ctx,
-                 const char   *data,
-                 gsize         len,
-                 char        **next_url,
-                 GError      **error)
+JsonParser *
+bk_oparl_parse_json (const char  *data,
+                     gsize        len,
+                     const char  *name,
+                     GError     **error)
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
   const char *invalid;
-  JsonNode *root;
-  const char *next = NULL;
 
-  *next_url = NULL;
-  if (len > BK_OPARL_MAX_SIZE)
-    {
-      set_too_large (error, ctx->name, len);
-      return FALSE;
-    }
   /* tolerate a byte order mark, which the spec forbids but editors write */
   if (len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
     {
@@ -1415,11 +1409,11 @@ import_document (Ctx          *ctx,
       offset_to_line_column (data, invalid - data, &line, &column);
       g_set_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT,
                    _("%s: line %u, column %u: not valid UTF-8 text (byte %zu)"),
-                   ctx->name, line, column, (size_t) (invalid - data));
-      return FALSE;
+                   name, line, column, (size_t) (invalid - data));
+      return NULL;
     }
-  if (!check_structure (data, len, ctx->name, error))
-    return FALSE;
+  if (!check_structure (data, len, name, error))
+    return NULL;
 
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, len, &local_error))
@@ -1432,19 +1426,42 @@ import_document (Ctx          *ctx,
       if (sscanf (message, "<data>:%u:%u: %n", &line, &column, &consumed) >= 2 && consumed > 0)
         g_set_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT,
                      _("%s: line %u, column %u: invalid JSON: %s"),
-                     ctx->name, line, column, message + consumed);
+                     name, line, column, message + consumed);
       else
         g_set_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT,
-                     _("%s: invalid JSON: %s"), ctx->name, message);
-      return FALSE;
+                     _("%s: invalid JSON: %s"), name, message);
+      return NULL;
     }
-  root = json_parser_get_root (parser);
-  if (root == NULL)
+  if (json_parser_get_root (parser) == NULL)
     {
       g_set_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT,
-                   _("%s: empty document"), ctx->name);
+                   _("%s: empty document"), name);
+      return NULL;
+    }
+  return g_steal_pointer (&parser);
+}
+
+static gboolean
+import_document (Ctx          *ctx,
+                 const char   *data,
+                 gsize         len,
+                 char        **next_url,
+                 GError      **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  JsonNode *root;
+  const char *next = NULL;
+
+  *next_url = NULL;
+  if (len > BK_OPARL_MAX_SIZE)
+    {
+      set_too_large (error, ctx->name, len);
       return FALSE;
     }
+  parser = bk_oparl_parse_json (data, len, ctx->name, error);
+  if (parser == NULL)
+    return FALSE;
+  root = json_parser_get_root (parser);
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {
       g_string_assign (ctx->path, "$");

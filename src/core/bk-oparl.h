@@ -1,5 +1,7 @@
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "bk-store.h"
 
 G_BEGIN_DECLS
@@ -37,5 +39,13 @@ gboolean bk_oparl_import_data  (BkStore      *store,
                                 const char   *base_dir,
                                 BkOParlStats *stats,
                                 GError      **error);
+
+/* Parses one JSON document with the importer's checks: valid UTF-8 (a byte
+ * order mark is skipped), nesting depth, no content after the value. Errors
+ * name the file (name), line and column. The size limit is the caller's. */
+JsonParser *bk_oparl_parse_json (const char  *data,
+                                 gsize        len,
+                                 const char  *name,
+                                 GError     **error);
 
 G_END_DECLS

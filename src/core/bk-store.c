@@ -9,7 +9,11 @@
 #include "bk-fold.h"
 #include "bk-search-tokenizer.h"
 #include "bk-store.h"
+#include "bk-store-private.h"
 #include "bk-store-schema.h"
+
+#define bind_text bk_store_bind_text
+#define column_dup bk_store_column_dup
 
 struct _BkStore
 {
@@ -158,29 +162,12 @@ step_done (BkStore *self, sqlite3_stmt *stmt, GError **error)
 }
 
 static void
-bind_text (sqlite3_stmt *stmt, int index, const char *value)
-{
-  if (value != NULL)
-    sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, index);
-}
-
-static void
 bind_tristate (sqlite3_stmt *stmt, int index, BkTristate value)
 {
   if (value == BK_TRISTATE_UNKNOWN)
     sqlite3_bind_null (stmt, index);
   else
     sqlite3_bind_int (stmt, index, value == BK_TRISTATE_YES);
-}
-
-static char *
-column_dup (sqlite3_stmt *stmt, int column)
-{
-  const unsigned char *text = sqlite3_column_text (stmt, column);
-
-  return text ? g_strdup ((const char *) text) : NULL;
 }
 
 static BkTristate
@@ -328,6 +315,20 @@ bk_store_get_path (BkStore *self)
   return self->path;
 }
 
+void
+bk_store_set_read_only (BkStore *self)
+{
+  g_return_if_fail (BK_IS_STORE (self));
+  self->read_only = TRUE;
+}
+
+gboolean
+bk_store_is_read_only (BkStore *self)
+{
+  g_return_val_if_fail (BK_IS_STORE (self), TRUE);
+  return self->read_only;
+}
+
 int
 bk_store_get_schema_version (BkStore *self)
 {
@@ -355,8 +356,8 @@ gboolean
 bk_store_is_empty (BkStore *self)
 {
   g_return_val_if_fail (BK_IS_STORE (self), TRUE);
-  return query_int (self, "SELECT (SELECT count(*) FROM paper) + (SELECT count(*) FROM body)",
-                    NULL) == 0;
+  return query_int (self, "SELECT (SELECT count(*) FROM paper) + (SELECT count(*) FROM body)"
+                          " + (SELECT count(*) FROM service)", NULL) == 0;
 }
 
 guint
@@ -1479,6 +1480,56 @@ fail:
   return FALSE;
 }
 
+/* --- for the other bk-store-*.c files (bk-store-private.h) ------------ */
+
+sqlite3 *
+bk_store_get_db (BkStore *self)
+{
+  return self->db;
+}
+
+sqlite3_stmt *
+bk_store_get_stmt (BkStore *self, const char *sql, GError **error)
+{
+  return get_stmt (self, sql, error);
+}
+
+gint64
+bk_store_query_int (BkStore *self, const char *sql, const char *arg)
+{
+  return query_int (self, sql, arg);
+}
+
+gboolean
+bk_store_step_done (BkStore *self, sqlite3_stmt *stmt, GError **error)
+{
+  return step_done (self, stmt, error);
+}
+
+void
+bk_store_set_sqlite_error (BkStore *self, int rc, GError **error)
+{
+  set_sqlite_error (self, rc, error);
+}
+
+gboolean
+bk_store_exec (BkStore *self, const char *sql, GError **error)
+{
+  return exec_sql (self, sql, error);
+}
+
+gboolean
+bk_store_in_transaction (BkStore *self)
+{
+  return self->depth > 0;
+}
+
+char *
+bk_store_build_match (const char *query, GPtrArray *short_terms)
+{
+  return build_match (query, short_terms);
+}
+
 /* --- check ------------------------------------------------------------ */
 
 static guint
@@ -1510,6 +1561,12 @@ append_rows (BkStore *self, const char *sql, GString *report, const char *prefix
     }
   sqlite3_finalize (stmt);
   return n;
+}
+
+guint
+bk_store_check_rows (BkStore *self, const char *sql, GString *report, const char *prefix)
+{
+  return append_rows (self, sql, report, prefix);
 }
 
 gboolean
@@ -1546,6 +1603,8 @@ bk_store_check (BkStore *self, GString *report, GError **error)
       g_string_append_printf (report, "%s: %s\n", _("search index"), sqlite3_errmsg (self->db));
       problems++;
     }
+
+  problems += bk_store_check_services (self, report);
 
   if (problems > 0)
     {

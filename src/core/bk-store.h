@@ -2,6 +2,8 @@
 
 #include <gio/gio.h>
 #include "bk-motion.h"
+#include "bk-service.h"
+#include "bk-submission.h"
 
 G_BEGIN_DECLS
 
@@ -10,7 +12,7 @@ G_DECLARE_FINAL_TYPE (BkStore, bk_store, BK, STORE, GObject)
 
 /* The one owner of the SQLite connection. Not thread-safe: use from one thread. */
 
-#define BK_STORE_SCHEMA_VERSION 1
+#define BK_STORE_SCHEMA_VERSION 3
 
 typedef enum {
   BK_MOTION_STATUS_ANY,
@@ -50,6 +52,10 @@ BkStore    *bk_store_open              (const char        *path,
                                         BkStoreOpenFlags   flags,
                                         GError           **error);
 const char *bk_store_get_path          (BkStore           *self);
+/* From now on nothing can be saved (bk_store_begin fails): for the demo
+ * store the kiosk falls back to when its database is broken. */
+void        bk_store_set_read_only     (BkStore           *self);
+gboolean    bk_store_is_read_only      (BkStore           *self);
 int         bk_store_get_schema_version (BkStore          *self);
 gboolean    bk_store_is_empty          (BkStore           *self);
 
@@ -167,6 +173,93 @@ char       *bk_store_dup_paper_reference (BkStore    *self,
 gboolean    bk_store_delete_oparl_object (BkStore    *self,
                                           const char *oparl_id,
                                           GError    **error);
+
+/* --- services (bk-store-services.c) ---------------------------------- */
+
+/* Inserts or replaces the service with service->id (which must be set), its
+ * lists, translations and search entry. */
+gboolean    bk_store_save_service      (BkStore           *self,
+                                        const BkService   *service,
+                                        GError           **error);
+/* A missing id is BK_ERROR_NOT_FOUND. */
+BkService  *bk_store_load_service      (BkStore           *self,
+                                        const char        *id,
+                                        GError           **error);
+gboolean    bk_store_delete_service    (BkStore           *self,
+                                        const char        *id,
+                                        GError           **error);
+guint       bk_store_count_services    (BkStore           *self);
+/* BkServiceSummary rows sorted by name (German collation) in language lang
+ * (NULL: German; see bk_service_get_name ()). filter may be NULL. */
+GPtrArray  *bk_store_list_services     (BkStore               *self,
+                                        const BkServiceFilter *filter,
+                                        const char            *lang,
+                                        GError               **error);
+/* Like bk_store_list_services, best match first: services whose name holds
+ * every word before those matching anywhere (texts, documents, steps, office,
+ * easy-read, translations). Same German search as motions: endings, parts of
+ * compounds, umlauts typed as ae/oe/ue/ss. An empty query lists all.
+ * limit 0: no limit. */
+GPtrArray  *bk_store_search_services   (BkStore               *self,
+                                        const char            *query,
+                                        const BkServiceFilter *filter,
+                                        const char            *lang,
+                                        guint                  limit,
+                                        GError               **error);
+/* Municipalities that have services, sorted. */
+GStrv       bk_store_list_service_municipalities (BkStore *self);
+
+/* --- submissions (bk-store-submissions.c) ----------------------------- */
+
+/* Stores a citizen's submission in ONE transaction of its own (it refuses to
+ * run inside bk_store_begin) and returns the new reference, only after the
+ * COMMIT succeeded; the database is synchronous=FULL, so an acknowledged
+ * submission survives a crash or power loss. Sets submission->id, reference and
+ * created_at (kept when already set: imports and tests). answers must be a JSON
+ * object; motion feedback also updates the motion's counts. */
+char       *bk_store_add_submission    (BkStore           *self,
+                                        BkSubmission      *submission,
+                                        GError           **error);
+BkSubmission *bk_store_load_submission (BkStore           *self,
+                                        const char        *reference,
+                                        GError           **error);
+guint       bk_store_count_submissions (BkStore           *self);
+
+typedef struct {
+  const char *since;           /* UTC ISO date-time: created at or after; NULL: any */
+  gboolean    unexported_only; /* only those never exported */
+} BkSubmissionQuery;
+
+/* BkSubmission rows, oldest first. */
+GPtrArray  *bk_store_list_submissions  (BkStore                 *self,
+                                        const BkSubmissionQuery *query,
+                                        GError                 **error);
+/* Sets exported_at (UTC ISO; NULL: now) on every listed submission. For an
+ * export that is marked only when written: bk_store_begin, list, mark, write,
+ * bk_store_commit (or rollback when writing failed). */
+gboolean    bk_store_mark_submissions_exported (BkStore    *self,
+                                                GPtrArray  *submissions,
+                                                const char *when,
+                                                GError    **error);
+/* Deletes submissions created before cutoff (UTC ISO date-time); removed
+ * (may be NULL) receives how many. Feedback counts stay. */
+gboolean    bk_store_purge_submissions (BkStore           *self,
+                                        const char        *cutoff,
+                                        guint             *removed,
+                                        GError           **error);
+/* Aggregated feedback on a motion; all zero when there is none. */
+gboolean    bk_store_get_motion_feedback (BkStore          *self,
+                                          gint64            motion_id,
+                                          BkFeedbackCounts *counts,
+                                          GError          **error);
+
+/* Days a submission is kept (setting "retention-days", default 30). */
+#define BK_STORE_DEFAULT_RETENTION_DAYS 30
+guint       bk_store_get_retention_days (BkStore          *self);
+/* days from 1 to 3650; anything else is BK_ERROR_INVALID_INPUT. */
+gboolean    bk_store_set_retention_days (BkStore          *self,
+                                         guint             days,
+                                         GError          **error);
 
 /* Integrity check and search-index consistency; problems appended to report. */
 gboolean    bk_store_check             (BkStore           *self,

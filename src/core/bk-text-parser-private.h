@@ -29,6 +29,7 @@ typedef enum {
   SEC_JUSTIFICATION,
   SEC_CLOSING,
   SEC_POSTSCRIPT,
+  SEC_EASY,          /* "Zusammenfassung in Leichter Sprache": anywhere */
   N_SECTIONS
 } Section;
 
@@ -60,6 +61,7 @@ typedef struct {
   GHashTable *letterhead_roles;                 /* name → role */
   char *salutation;
   gboolean have_resolution_cue;
+  gboolean easy_last;                           /* the easy-read summary ends the text */
   GHashTable *own_refs;                         /* set of numbers labelled as the paper's */
   GPtrArray *request_lines;                     /* Line*, borrowed: cue lines before the resolution */
 } Parser;

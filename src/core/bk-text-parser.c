@@ -8,8 +8,8 @@
  *      repeated page headers and page numbers dropped (split paragraphs
  *      joined again);
  *   4. a section state machine (header → resolution → justification →
- *      closing → postscript) driven by German cue phrases, then field
- *      extraction per section.
+ *      closing → postscript, and a summary in Leichte Sprache anywhere)
+ *      driven by German cue phrases, then field extraction per section.
  * Every field is only filled from an explicit cue; otherwise it stays empty.
  *
  * This file runs the passes and finishes the motion; the passes live in
@@ -322,10 +322,17 @@ bk_text_parser_parse (const char *text, gssize len, GError **error)
   if (ps.sec[SEC_RESOLUTION]->len == 0)
     resolution_from_intro (&ps);
 
-  bk_text_trailing_date_line (&ps, ps.sec[SEC_JUSTIFICATION]->len > 0
-                           ? ps.sec[SEC_JUSTIFICATION] : ps.sec[SEC_RESOLUTION]);
+  /* A summary in easy language that ends the text holds the trailing date
+   * and signatures, as the justification would. */
+  if (ps.easy_last)
+    bk_text_trailing_date_line (&ps, ps.sec[SEC_EASY]);
+  else
+    bk_text_trailing_date_line (&ps, ps.sec[SEC_JUSTIFICATION]->len > 0
+                                ? ps.sec[SEC_JUSTIFICATION] : ps.sec[SEC_RESOLUTION]);
   if (ps.sec[SEC_CLOSING]->len > 0)
     bk_text_parse_signatures (&ps, ps.sec[SEC_CLOSING]);
+  else if (ps.easy_last)
+    bk_text_trailing_signatures (&ps, ps.sec[SEC_EASY]);
   else if (ps.sec[SEC_JUSTIFICATION]->len > 0)
     bk_text_trailing_signatures (&ps, ps.sec[SEC_JUSTIFICATION]);
   else
@@ -333,6 +340,7 @@ bk_text_parser_parse (const char *text, gssize len, GError **error)
 
   bk_text_build_points (&ps, ps.sec[SEC_RESOLUTION]);
   ps.m->justification = bk_text_build_text (ps.sec[SEC_JUSTIFICATION]);
+  ps.m->easy_summary = bk_text_build_text (ps.sec[SEC_EASY]);
 
   finish_public (&ps);
   finish_addressee (&ps);

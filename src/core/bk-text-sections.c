@@ -12,6 +12,7 @@ typedef enum {
   CUE_CLOSING,
   CUE_SIGNED,
   CUE_SALUTATION,
+  CUE_EASY,
 } Cue;
 
 /* ------------------------------------------------------------------ */
@@ -42,6 +43,12 @@ static const char *const justification_words[] = {
 static const char *const justification_exact[] = {
   "zur begründung", "hintergrund", "ausgangslage", "problemstellung",
   "problembeschreibung", "anlass", NULL
+};
+
+/* The easy-read summary's heading is the whole line. */
+static const char *const easy_headings[] = {
+  "leichte sprache", "in leichter sprache", "zusammenfassung in leichter sprache",
+  "kurz in leichter sprache", NULL
 };
 
 static const char *const greetings[] = {
@@ -161,6 +168,24 @@ detect_cue (const Line *l, Section state, const char **rest)
     n--;
   ends_colon = n > 0 && lw[n - 1] == ':';
 
+  /* easy-read summary: in the header only as a heading or label, since
+   * "Leichte Sprache" could be a subject under "Betreff:" */
+  for (guint i = 0; easy_headings[i] != NULL; i++)
+    if (bk_text_has_prefix_word (lw, easy_headings[i]))
+      {
+        const char *r = lw + strlen (easy_headings[i]);
+
+        while (*r == ' ' || *r == '*' || *r == '_')
+          r++;
+        if (*r == ':')
+          *rest = after_colon (l, r);
+        else if (*r != '\0')
+          continue;
+        if (state == SEC_HEADER && *r != ':' && !l->heading && !l->bold)
+          continue;
+        return CUE_EASY;
+      }
+
   /* closing */
   for (guint i = 0; greetings[i] != NULL; i++)
     if (g_str_has_prefix (lw, greetings[i]))
@@ -176,7 +201,7 @@ detect_cue (const Line *l, Section state, const char **rest)
   if (bk_text_has_prefix_word (lw, "gez") || g_str_has_prefix (lw, "gezeichnet"))
     return CUE_SIGNED;
 
-  if ((state == SEC_RESOLUTION || state == SEC_JUSTIFICATION)
+  if ((state == SEC_RESOLUTION || state == SEC_JUSTIFICATION || state == SEC_EASY)
       && (g_str_has_prefix (lw, "für die ") || g_str_has_prefix (lw, "für den "))
       && !bk_text_ends_sentence (lw) && bk_text_count_words (lw) <= 8 && bk_text_is_faction_name (lw))
     return CUE_SIGNED;
@@ -226,7 +251,7 @@ detect_cue (const Line *l, Section state, const char **rest)
   if (g_str_has_prefix (lw, "beschluss") && ends_colon && bk_text_count_words (lw) <= 6)
     return CUE_RESOLUTION;
 
-  for (guint i = 0; resolution_phrases[i] != NULL; i++)
+  for (guint i = 0; resolution_phrases[i] != NULL && state != SEC_EASY; i++)
     {
       const char *hit = strstr (lw, resolution_phrases[i]);
 
@@ -300,6 +325,10 @@ bk_text_split_sections (Parser *ps)
           ps->have_resolution_cue = TRUE;
           add_rest (ps, SEC_RESOLUTION, rest);
           continue;
+        case CUE_EASY:
+          state = SEC_EASY;
+          add_rest (ps, SEC_EASY, rest);
+          continue;
         case CUE_JUSTIFICATION:
           state = SEC_JUSTIFICATION;
           add_rest (ps, SEC_JUSTIFICATION, rest);
@@ -335,4 +364,5 @@ bk_text_split_sections (Parser *ps)
       if (state != SEC_CLOSING)
         g_ptr_array_add (ps->scan, l);
     }
+  ps->easy_last = state == SEC_EASY;
 }

@@ -57,6 +57,8 @@ static void
 bk_home_page_init (BkHomePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* the language choice */
+  bk_ui_expose_toggle_states (GTK_WIDGET (self));
 }
 
 GtkWidget *

@@ -106,19 +106,6 @@ search_changed_cb (BkMotionListPage *self,
                                   gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
-/* Escape in the search entry: clear the search first, then go back. */
-static void
-stop_search_cb (BkMotionListPage *self,
-                GtkSearchEntry   *entry)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
-
-  if (text != NULL && text[0] != '\0')
-    gtk_editable_set_text (GTK_EDITABLE (entry), "");
-  else
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.back", NULL);
-}
-
 static void
 filter_changed_cb (BkMotionListPage *self)
 {
@@ -210,11 +197,8 @@ setup_choice_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item,
                  gpointer                  user_data)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *label = bk_ui_wrap_label_new (NULL, NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_list_item_set_child (list_item, label);
 }
 
@@ -348,7 +332,8 @@ bk_motion_list_page_class_init (BkMotionListPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BkMotionListPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, BkMotionListPage, empty_label);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "stop_search_cb",
+                                                G_CALLBACK (bk_ui_stop_search_cb));
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
 }

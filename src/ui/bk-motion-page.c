@@ -5,6 +5,11 @@
  * consultations are marked done and the next one is marked next, in words as
  * well as with a symbol) and the related papers.
  *
+ * With the easy-read setting on, a summary in Leichte Sprache comes first
+ * (or a plain word that there is none); with it off, a button shows the
+ * summary where there is one. Every section with words from the glossary
+ * ends in a row of buttons that open the glossary at each word.
+ *
  * Text blocks are selectable labels: that makes them reachable with the
  * keyboard, and the viewport scrolls them into view.
  *
@@ -17,39 +22,33 @@
 
 #include <glib/gi18n.h>
 
+#include "bk-glossary.h"
 #include "bk-motion-page.h"
+#include "bk-reader.h"
 #include "bk-ui.h"
 #include "bk-voice.h"
+#include "bk-wrap-layout.h"
 
-/* Read aloud: every section is a list of parts, labels in reading order. The
- * utterance is their text; the segments map its character offsets back to
- * the labels, so that the word being heard is highlighted where it is. */
+/* Read aloud (BkReader): every section is a list of parts, labels in
+ * reading order. */
 typedef enum {
   SECTION_FACTS,      /* the subject and the facts */
   SECTION_POINTS,
   SECTION_WHY,
   SECTION_TIMELINE,
+  SECTION_EASY,       /* the easy-read summary: read on its own only */
   N_SECTIONS
 } Section;
 
-typedef enum {
-  PART_CONTENT,       /* the motion's own text: in its language */
-  PART_INTERFACE,     /* our words ("Submitted by"): in the interface language */
-  PART_KEY,           /* a fact's key, followed by ": " */
-} PartKind;
+/* "Read the whole motion" reads the motion's sections, facts to timeline. */
+#define LAST_MOTION_SECTION SECTION_TIMELINE
 
-typedef struct
-{
-  GtkLabel *label;
-  PartKind  kind;
-} Part;
+/* Our words ("Submitted by") are read in the interface language. */
+#define PART_CONTENT   BK_READER_PART_CONTENT
+#define PART_INTERFACE BK_READER_PART_INTERFACE
+#define PART_KEY       BK_READER_PART_KEY
 
-typedef struct
-{
-  GtkLabel *label;    /* owned */
-  guint     start;    /* in characters of the utterance */
-  guint     length;
-} Segment;
+typedef BkReaderPartKind PartKind;
 
 struct _BkMotionPage
 {
@@ -67,6 +66,7 @@ struct _BkMotionPage
   GtkBox            *timeline_box;
   GtkBox            *related_box;
   GtkWidget         *related_section;
+  GtkLabel          *feedback_counts;
   GtkWidget         *points_heading;
   GtkWidget         *justification_heading;
   GtkWidget         *timeline_heading;
@@ -75,18 +75,16 @@ struct _BkMotionPage
   GtkWidget         *read_points_button;
   GtkWidget         *read_justification_button;
   GtkWidget         *read_timeline_button;
+  GtkWidget         *easy_button;
+  GtkWidget         *easy_section;
+  GtkWidget         *easy_heading;
+  GtkWidget         *read_easy_button;
+  GtkBox            *easy_box;
+  gboolean           easy_requested;      /* the button was pressed for this motion */
 
   BkVoice           *voice;
-  GArray            *parts[N_SECTIONS];   /* Part */
-
-  /* What is being read */
-  GArray            *segments;            /* Segment */
-  guint              reading_id;
-  guint              tick_id;
-  GtkLabel          *highlighted;         /* weak */
-  int                highlight_start;     /* bytes */
-  int                highlight_end;
-  double             last_scroll_y;
+  BkSettings        *settings;
+  BkReader          *reader;
 };
 
 G_DEFINE_FINAL_TYPE (BkMotionPage, bk_motion_page, GTK_TYPE_WIDGET)
@@ -107,30 +105,75 @@ clear_box (GtkWidget *box)
     }
 }
 
-/* A text block: wraps, never ellipsizes, reachable with the keyboard. */
 static GtkWidget *
 text_label_new (const char *text,
                 const char *css_class)
 {
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_WORD);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_add_css_class (label, "text-block");
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-
-  return label;
+  return bk_reader_text_label_new (text, css_class);
 }
 
-static void start_reading (BkMotionPage *self,
-                           Section       first,
-                           Section       last,
-                           GtkLabel     *from);
+/* "Words explained:" and a button for every glossary term in text, or NULL
+ * when there is none. */
+static GtkWidget *
+terms_row_new (const char *text)
+{
+  g_autoptr(GPtrArray) terms = bk_glossary_find_terms (bk_glossary_get_default (), text);
+  GtkWidget *row;
+  GtkWidget *label;
+  GtkWidget *buttons;
+
+  if (terms->len == 0)
+    return NULL;
+
+  row = g_object_new (GTK_TYPE_BOX,
+                      "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP,
+                      "orientation", GTK_ORIENTATION_VERTICAL,
+                      "spacing", 6,
+                      NULL);
+  gtk_widget_add_css_class (row, "terms-row");
+  bk_ui_set_accessible (row, _("Words explained"), NULL);
+
+  /* Translators: before the buttons that explain the difficult words of a section */
+  label = gtk_label_new (_("Words explained:"));
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "terms-row-label");
+  gtk_box_append (GTK_BOX (row), label);
+
+  /* Buttons wrap onto more lines at large text sizes. */
+  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_set_layout_manager (buttons, g_object_new (BK_TYPE_WRAP_LAYOUT,
+                                                        "spacing", 12,
+                                                        "line-spacing", 12,
+                                                        NULL));
+  for (guint i = 0; i < terms->len; i++)
+    {
+      const BkGlossaryEntry *entry = g_ptr_array_index (terms, i);
+      GtkWidget *button = gtk_button_new_with_label (entry->term);
+      g_autofree char *name = NULL;
+
+      gtk_widget_add_css_class (button, "term-button");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-glossary");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_string (entry->term));
+      /* Translators: a button that opens the glossary at a word, e.g. "Explain: Antrag" */
+      name = g_strdup_printf (_("Explain: %s"), entry->term);
+      bk_ui_set_accessible (button, name, NULL);
+      gtk_box_append (GTK_BOX (buttons), button);
+    }
+  gtk_box_append (GTK_BOX (row), buttons);
+
+  return row;
+}
+
+static void
+append_terms_row (GtkBox     *box,
+                  const char *text)
+{
+  GtkWidget *row = terms_row_new (text);
+
+  if (row != NULL)
+    gtk_box_append (box, row);
+}
 
 static void
 add_part (BkMotionPage *self,
@@ -138,69 +181,7 @@ add_part (BkMotionPage *self,
           GtkWidget    *label,
           PartKind      kind)
 {
-  Part part = { GTK_LABEL (label), kind };
-
-  g_array_append_val (self->parts[section], part);
-}
-
-static gboolean
-find_part (BkMotionPage *self,
-           GtkLabel     *label,
-           Section      *section)
-{
-  for (guint s = 0; s < N_SECTIONS; s++)
-    for (guint i = 0; i < self->parts[s]->len; i++)
-      if (g_array_index (self->parts[s], Part, i).label == label)
-        {
-          *section = s;
-          return TRUE;
-        }
-
-  return FALSE;
-}
-
-/* Enter or a tap on a paragraph reads from there to the end of its section. */
-static gboolean
-paragraph_key_pressed_cb (GtkEventControllerKey *controller,
-                          guint                  keyval,
-                          guint                  keycode,
-                          GdkModifierType        state,
-                          BkMotionPage          *self)
-{
-  GtkWidget *label = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
-  Section section;
-
-  if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter)
-    return FALSE;
-  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
-    return FALSE;
-  if (self->voice == NULL || !bk_voice_is_self_voicing (self->voice))
-    return FALSE;
-  if (!find_part (self, GTK_LABEL (label), &section))
-    return FALSE;
-
-  start_reading (self, section, section, GTK_LABEL (label));
-  return TRUE;
-}
-
-static void
-paragraph_pressed_cb (GtkGestureClick *gesture,
-                      int              n_press,
-                      double           x,
-                      double           y,
-                      BkMotionPage    *self)
-{
-  GtkWidget *label = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
-  Section section;
-
-  if (n_press != 1)
-    return;
-  if (self->voice == NULL || !bk_voice_is_self_voicing (self->voice))
-    return;
-  if (!find_part (self, GTK_LABEL (label), &section))
-    return;
-
-  start_reading (self, section, section, GTK_LABEL (label));
+  bk_reader_add_part (self->reader, section, label, kind, NULL);
 }
 
 static GtkWidget *
@@ -210,25 +191,7 @@ readable_label_new (BkMotionPage *self,
                     const char   *css_class,
                     PartKind      kind)
 {
-  GtkWidget *label = text_label_new (text, css_class);
-  GtkEventController *key = gtk_event_controller_key_new ();
-  GtkGesture *click = gtk_gesture_click_new ();
-
-  g_signal_connect_object (key, "key-pressed",
-                           G_CALLBACK (paragraph_key_pressed_cb), self, 0);
-  gtk_widget_add_controller (label, key);
-
-  /* In the capture phase: the label's own selection gesture must not
-   * swallow the tap. */
-  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
-  g_signal_connect_object (click, "pressed",
-                           G_CALLBACK (paragraph_pressed_cb), self, 0);
-  gtk_widget_add_controller (label, GTK_EVENT_CONTROLLER (click));
-
-  add_part (self, section, label, kind);
-
-  return label;
+  return bk_reader_label_new (self->reader, section, text, css_class, kind, NULL);
 }
 
 static const char *
@@ -291,6 +254,17 @@ fill_facts (BkMotionPage *self)
   add_fact (self, &row, _("Type"), self->motion->type);
   add_fact (self, &row, _("Decided by"), self->motion->body);
   add_fact (self, &row, _("Public"), tristate_to_string (self->motion->is_public));
+
+  {
+    g_autofree char *text = g_strjoin ("\n", self->motion->subject ? self->motion->subject : "",
+                                       self->motion->type ? self->motion->type : "",
+                                       self->motion->body ? self->motion->body : "",
+                                       submitters ? submitters : "", NULL);
+    GtkWidget *terms = terms_row_new (text);
+
+    if (terms != NULL)
+      gtk_grid_attach (self->facts_grid, terms, 0, row, 2, 1);
+  }
 }
 
 static GtkWidget *
@@ -366,6 +340,12 @@ fill_points (BkMotionPage *self)
 
       gtk_box_append (self->points_box, point_box);
     }
+
+  {
+    g_autofree char *text = bk_motion_dup_resolution_text (self->motion);
+
+    append_terms_row (self->points_box, text);
+  }
 }
 
 static void
@@ -396,6 +376,8 @@ fill_justification (BkMotionPage *self)
     gtk_box_append (self->justification_box,
                     readable_label_new (self, SECTION_WHY, _("The motion gives no reasons."), NULL,
                                         PART_INTERFACE));
+  else
+    append_terms_row (self->justification_box, self->motion->justification);
 }
 
 static int
@@ -570,6 +552,94 @@ fill_timeline (BkMotionPage *self)
 
       gtk_box_append (self->timeline_box, timeline_row_new (self, consultation, step));
     }
+
+  {
+    g_autoptr(GString) text = g_string_new (NULL);
+
+    for (guint i = 0; i < sorted->len; i++)
+      {
+        const BkConsultation *consultation = g_ptr_array_index (sorted, i);
+
+        g_string_append_printf (text, "%s\n%s\n%s\n",
+                                consultation->committee ? consultation->committee : "",
+                                consultation->role ? consultation->role : "",
+                                consultation->meeting_name ? consultation->meeting_name : "");
+      }
+    append_terms_row (self->timeline_box, text->str);
+  }
+}
+
+static gboolean
+easy_read_on (BkMotionPage *self)
+{
+  return self->settings != NULL && bk_settings_get_boolean (self->settings, "easy-read");
+}
+
+/* The summary shows with the setting on (or a plain word that there is
+ * none), or after the button; the button only offers what exists. */
+static void
+update_easy (BkMotionPage *self)
+{
+  gboolean has = self->motion != NULL && self->motion->easy_summary != NULL;
+  gboolean on = easy_read_on (self);
+  gboolean shown = self->motion != NULL && (on || (has && self->easy_requested));
+
+  gtk_widget_set_visible (self->easy_section, shown);
+  gtk_widget_set_visible (self->easy_button, self->motion != NULL && !shown && has);
+  gtk_widget_set_visible (self->read_easy_button,
+                          shown && has && self->voice != NULL && bk_voice_has_speech (self->voice));
+}
+
+static void
+fill_easy (BkMotionPage *self)
+{
+  g_auto(GStrv) paragraphs = NULL;
+  guint shown = 0;
+
+  clear_box (GTK_WIDGET (self->easy_box));
+  add_part (self, SECTION_EASY, self->easy_heading, PART_INTERFACE);
+
+  if (self->motion->easy_summary != NULL)
+    paragraphs = g_strsplit (self->motion->easy_summary, "\n\n", -1);
+
+  for (guint i = 0; paragraphs != NULL && paragraphs[i] != NULL; i++)
+    {
+      g_autofree char *text = g_strstrip (g_strdup (paragraphs[i]));
+      GtkWidget *label;
+
+      if (text[0] == '\0')
+        continue;
+
+      label = readable_label_new (self, SECTION_EASY, text, "paragraph", PART_CONTENT);
+      gtk_widget_add_css_class (label, "easy-read");
+      gtk_box_append (self->easy_box, label);
+      shown++;
+    }
+
+  if (shown == 0)
+    gtk_box_append (self->easy_box,
+                    readable_label_new (self, SECTION_EASY,
+                                        _("There is no easy-read summary for this motion yet."),
+                                        NULL, PART_INTERFACE));
+  else
+    append_terms_row (self->easy_box, self->motion->easy_summary);
+
+  update_easy (self);
+}
+
+static void
+easy_clicked_cb (BkMotionPage *self,
+                 GtkButton    *button)
+{
+  GtkWidget *first;
+
+  self->easy_requested = TRUE;
+  update_easy (self);
+
+  /* The button is gone: the focus goes to what it showed. */
+  first = gtk_widget_get_first_child (GTK_WIDGET (self->easy_box));
+  if (first != NULL)
+    gtk_widget_grab_focus (first);
 }
 
 static gboolean
@@ -620,10 +690,7 @@ fill_related (BkMotionPage *self)
           else
             text = g_strdup (reference);
 
-          label = gtk_label_new (text);
-          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-          gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-          gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+          label = bk_ui_wrap_label_new (text, NULL);
 
           link = gtk_link_button_new (uri);
           gtk_button_set_child (GTK_BUTTON (link), label);
@@ -656,249 +723,13 @@ fill_related (BkMotionPage *self)
 /* ---- read aloud ---------------------------------------------------------- */
 
 static void
-clear_highlight (BkMotionPage *self)
-{
-  if (self->highlighted != NULL)
-    {
-      gtk_label_set_attributes (self->highlighted, NULL);
-      gtk_widget_remove_css_class (GTK_WIDGET (self->highlighted), "reading");
-      g_object_remove_weak_pointer (G_OBJECT (self->highlighted), (gpointer *)&self->highlighted);
-      self->highlighted = NULL;
-    }
-  self->highlight_start = self->highlight_end = -1;
-}
-
-static void
-stop_reading (BkMotionPage *self)
-{
-  if (self->tick_id != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->tick_id);
-      self->tick_id = 0;
-    }
-  clear_highlight (self);
-  self->reading_id = 0;
-  g_array_set_size (self->segments, 0);
-}
-
-static void
-segment_clear (gpointer data)
-{
-  Segment *segment = data;
-
-  g_clear_object (&segment->label);
-}
-
-/* Scrolls the word's line into view when it is not well inside the page. */
-static void
-scroll_to_highlight (BkMotionPage *self)
-{
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
-  GtkWidget *viewport = gtk_scrolled_window_get_child (self->scroller);
-  GtkWidget *content = viewport ? gtk_viewport_get_child (GTK_VIEWPORT (viewport)) : NULL;
-  PangoLayout *layout = gtk_label_get_layout (self->highlighted);
-  PangoRectangle rect;
-  graphene_point_t in_label, in_content;
-  double value, page, top, bottom, margin;
-  int layout_x, layout_y;
-
-  if (content == NULL || layout == NULL)
-    return;
-
-  gtk_label_get_layout_offsets (self->highlighted, &layout_x, &layout_y);
-  pango_layout_index_to_pos (layout, self->highlight_start, &rect);
-  in_label = GRAPHENE_POINT_INIT (0, layout_y + (float)rect.y / PANGO_SCALE);
-  if (!gtk_widget_compute_point (GTK_WIDGET (self->highlighted), content, &in_label, &in_content))
-    return;
-
-  top = in_content.y;
-  bottom = top + (double)rect.height / PANGO_SCALE;
-  if (top == self->last_scroll_y)
-    return;
-  self->last_scroll_y = top;
-
-  value = gtk_adjustment_get_value (adjustment);
-  page = gtk_adjustment_get_page_size (adjustment);
-  margin = MIN (96.0, page / 4);
-
-  /* The line goes to a third from the top, so that what follows shows. */
-  if (top < value + margin || bottom > value + page - margin)
-    gtk_adjustment_set_value (adjustment, top - page / 3);
-}
-
-static void
-highlight (BkMotionPage *self,
-           GtkLabel     *label,
-           int           start,
-           int           end)
-{
-  PangoAttrList *attrs;
-  PangoAttribute *attr;
-
-  if (label == self->highlighted && start == self->highlight_start && end == self->highlight_end)
-    return;
-
-  if (label != self->highlighted)
-    {
-      clear_highlight (self);
-      self->highlighted = label;
-      g_object_add_weak_pointer (G_OBJECT (label), (gpointer *)&self->highlighted);
-      gtk_widget_add_css_class (GTK_WIDGET (label), "reading");
-    }
-  self->highlight_start = start;
-  self->highlight_end = end;
-
-  /* Colour and underline, the same in every theme: black on yellow, and a
-   * double underline for those who cannot tell the colours apart. */
-  attrs = pango_attr_list_new ();
-  attr = pango_attr_background_new (0xffff, 0xe0e0, 0x3333);
-  attr->start_index = start;
-  attr->end_index = end;
-  pango_attr_list_insert (attrs, attr);
-  attr = pango_attr_foreground_new (0, 0, 0);
-  attr->start_index = start;
-  attr->end_index = end;
-  pango_attr_list_insert (attrs, attr);
-  attr = pango_attr_underline_new (PANGO_UNDERLINE_DOUBLE);
-  attr->start_index = start;
-  attr->end_index = end;
-  pango_attr_list_insert (attrs, attr);
-  attr = pango_attr_underline_color_new (0, 0, 0);
-  attr->start_index = start;
-  attr->end_index = end;
-  pango_attr_list_insert (attrs, attr);
-  gtk_label_set_attributes (label, attrs);
-  pango_attr_list_unref (attrs);
-
-  scroll_to_highlight (self);
-}
-
-/* Follows the word being heard (the sink's position, not synthesis). */
-static gboolean
-reading_tick_cb (GtkWidget     *widget,
-                 GdkFrameClock *clock,
-                 gpointer       user_data)
-{
-  BkMotionPage *self = BK_MOTION_PAGE (widget);
-  guint id, offset, length;
-
-  if (self->voice == NULL ||
-      !bk_voice_get_current_word (self->voice, &id, &offset, &length) ||
-      id != self->reading_id)
-    return G_SOURCE_CONTINUE;
-
-  for (guint i = 0; i < self->segments->len; i++)
-    {
-      const Segment *segment = &g_array_index (self->segments, Segment, i);
-      const char *text;
-      const char *start;
-      const char *end;
-      guint from, to;
-
-      if (offset < segment->start || offset >= segment->start + segment->length)
-        continue;
-
-      text = gtk_label_get_text (segment->label);
-      from = offset - segment->start;
-      to = MIN (from + MAX (length, 1), segment->length);
-      start = g_utf8_offset_to_pointer (text, from);
-      end = g_utf8_offset_to_pointer (text, to);
-      highlight (self, segment->label, start - text, end - text);
-      break;
-    }
-
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-utterance_finished_cb (BkMotionPage *self,
-                       guint         id,
-                       gboolean      interrupted)
-{
-  if (id != 0 && id == self->reading_id)
-    stop_reading (self);
-}
-
-/* Reads the parts of sections first…last, from the label from (NULL: from
- * the start). The motion's text goes in the content language; our own words
- * are marked with the interface language when that differs. */
-static void
 start_reading (BkMotionPage *self,
                Section       first,
                Section       last,
                GtkLabel     *from)
 {
-  const char *ui_language = bk_voice_get_interface_language ();
-  gboolean mark = g_strcmp0 (ui_language, BK_VOICE_CONTENT_LANGUAGE) != 0;
-  g_autoptr(GString) text = g_string_new (NULL);
-  gboolean started = (from == NULL);
-  guint chars = 0;
-
-  if (self->voice == NULL || self->motion == NULL)
-    return;
-
-  stop_reading (self);
-
-  for (guint s = first; s <= last; s++)
-    {
-      for (guint i = 0; i < self->parts[s]->len; i++)
-        {
-          const Part *part = &g_array_index (self->parts[s], Part, i);
-          const char *label_text = gtk_label_get_text (part->label);
-          glong length = g_utf8_strlen (label_text, -1);
-          Segment segment;
-          gunichar last_char;
-
-          if (!started && part->label == from)
-            started = TRUE;
-          if (!started || length == 0 ||
-              !gtk_widget_get_visible (GTK_WIDGET (part->label)))
-            continue;
-
-          if (text->len > 0)
-            {
-              g_string_append_c (text, ' ');
-              chars++;
-            }
-
-          segment.label = g_object_ref (part->label);
-          segment.start = chars;
-          segment.length = length;
-          g_array_append_val (self->segments, segment);
-
-          if (mark && part->kind != PART_CONTENT)
-            g_string_append_printf (text, "[[lang=%s]]%s[[/lang]]", ui_language, label_text);
-          else
-            g_string_append (text, label_text);
-          chars += length;
-
-          /* A pause after headings, keys and list numbers. */
-          last_char = g_utf8_get_char (g_utf8_prev_char (label_text + strlen (label_text)));
-          if (part->kind == PART_KEY && last_char != ':')
-            {
-              g_string_append_c (text, ':');
-              chars++;
-            }
-          else if (part->kind != PART_KEY && !g_unichar_ispunct (last_char))
-            {
-              g_string_append_c (text, '.');
-              chars++;
-            }
-        }
-    }
-
-  if (self->segments->len == 0)
-    return;
-
-  self->last_scroll_y = -1;
-  self->reading_id = bk_voice_say_on_demand (self->voice, text->str, BK_VOICE_CONTENT_LANGUAGE);
-  if (self->reading_id == 0)
-    {
-      stop_reading (self);
-      return;
-    }
-
-  self->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), reading_tick_cb, NULL, NULL);
+  if (self->motion != NULL)
+    bk_reader_start (self->reader, first, last, from);
 }
 
 static Section
@@ -911,6 +742,8 @@ section_of_button (BkMotionPage *self,
     return SECTION_WHY;
   if (button == self->read_timeline_button)
     return SECTION_TIMELINE;
+  if (button == self->read_easy_button)
+    return SECTION_EASY;
 
   return SECTION_FACTS;
 }
@@ -928,7 +761,7 @@ static void
 read_all_clicked_cb (BkMotionPage *self,
                      GtkButton    *button)
 {
-  start_reading (self, SECTION_FACTS, N_SECTIONS - 1, NULL);
+  start_reading (self, SECTION_FACTS, LAST_MOTION_SECTION, NULL);
 }
 
 static gboolean
@@ -944,10 +777,11 @@ bk_motion_page_dispose (GObject *object)
 {
   BkMotionPage *self = (BkMotionPage *)object;
 
-  stop_reading (self);
-  if (self->voice != NULL)
-    g_signal_handlers_disconnect_by_data (self->voice, self);
+  g_clear_object (&self->reader);
   g_clear_object (&self->voice);
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), BK_TYPE_MOTION_PAGE);
   bk_ui_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->store);
@@ -962,9 +796,6 @@ bk_motion_page_finalize (GObject *object)
 
   g_clear_pointer (&self->motion, bk_motion_free);
   g_clear_pointer (&self->today, g_free);
-  g_clear_pointer (&self->segments, g_array_unref);
-  for (guint i = 0; i < N_SECTIONS; i++)
-    g_clear_pointer (&self->parts[i], g_array_unref);
 
   G_OBJECT_CLASS (bk_motion_page_parent_class)->finalize (object);
 }
@@ -989,6 +820,7 @@ bk_motion_page_class_init (BkMotionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BkMotionPage, timeline_box);
   gtk_widget_class_bind_template_child (widget_class, BkMotionPage, related_box);
   gtk_widget_class_bind_template_child (widget_class, BkMotionPage, related_section);
+  gtk_widget_class_bind_template_child (widget_class, BkMotionPage, feedback_counts);
   gtk_widget_class_bind_template_child (widget_class, BkMotionPage, points_heading);
   gtk_widget_class_bind_template_child (widget_class, BkMotionPage, justification_heading);
   gtk_widget_class_bind_template_child (widget_class, BkMotionPage, timeline_heading);
@@ -997,6 +829,12 @@ bk_motion_page_class_init (BkMotionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BkMotionPage, read_points_button);
   gtk_widget_class_bind_template_child (widget_class, BkMotionPage, read_justification_button);
   gtk_widget_class_bind_template_child (widget_class, BkMotionPage, read_timeline_button);
+  gtk_widget_class_bind_template_child (widget_class, BkMotionPage, easy_button);
+  gtk_widget_class_bind_template_child (widget_class, BkMotionPage, easy_section);
+  gtk_widget_class_bind_template_child (widget_class, BkMotionPage, easy_heading);
+  gtk_widget_class_bind_template_child (widget_class, BkMotionPage, read_easy_button);
+  gtk_widget_class_bind_template_child (widget_class, BkMotionPage, easy_box);
+  gtk_widget_class_bind_template_callback (widget_class, easy_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, read_section_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, read_all_clicked_cb);
 }
@@ -1006,11 +844,15 @@ bk_motion_page_init (BkMotionPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  for (guint i = 0; i < N_SECTIONS; i++)
-    self->parts[i] = g_array_new (FALSE, FALSE, sizeof (Part));
-  self->segments = g_array_new (FALSE, FALSE, sizeof (Segment));
-  g_array_set_clear_func (self->segments, segment_clear);
-  self->highlight_start = self->highlight_end = -1;
+  /* The motion's own words; the headings and buttons are the interface's. */
+  bk_ui_set_content_language (GTK_WIDGET (self->title_label), BK_VOICE_CONTENT_LANGUAGE);
+  bk_ui_set_content_language (GTK_WIDGET (self->facts_grid), BK_VOICE_CONTENT_LANGUAGE);
+  bk_ui_set_content_language (GTK_WIDGET (self->points_box), BK_VOICE_CONTENT_LANGUAGE);
+  bk_ui_set_content_language (GTK_WIDGET (self->justification_box), BK_VOICE_CONTENT_LANGUAGE);
+  bk_ui_set_content_language (GTK_WIDGET (self->timeline_box), BK_VOICE_CONTENT_LANGUAGE);
+  bk_ui_set_content_language (GTK_WIDGET (self->easy_box), BK_VOICE_CONTENT_LANGUAGE);
+
+  self->reader = bk_reader_new (GTK_WIDGET (self), self->scroller, N_SECTIONS);
 }
 
 GtkWidget *
@@ -1039,6 +881,38 @@ bk_motion_page_set_today (BkMotionPage *self,
   self->today = g_strdup (today);
 }
 
+/* The counts are shown for motions of public sessions only: what a
+ * closed session discusses is not for the public, its echo neither. */
+static void
+fill_feedback (BkMotionPage *self)
+{
+  BkFeedbackCounts counts = { 0, };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *agree = NULL;
+  g_autofree char *disagree = NULL;
+  g_autofree char *comments = NULL;
+
+  if (self->motion->is_public != BK_TRISTATE_YES ||
+      !bk_store_get_motion_feedback (self->store, self->motion->id, &counts, &error))
+    {
+      if (error != NULL)
+        g_warning ("Feedback counts of motion %" G_GINT64_FORMAT ": %s", self->motion->id, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->feedback_counts), FALSE);
+      return;
+    }
+
+  agree = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u agrees", "%u agree", counts.agree), counts.agree);
+  disagree = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u disagrees", "%u disagree", counts.disagree),
+                              counts.disagree);
+  comments = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u comment", "%u comments", counts.comments),
+                              counts.comments);
+  /* Translators: feedback counts on a motion: “12 agree, 3 disagree, 5 comments” */
+  text = g_strdup_printf (_("So far: %s, %s, %s."), agree, disagree, comments);
+  gtk_label_set_text (self->feedback_counts, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->feedback_counts), TRUE);
+}
+
 gboolean
 bk_motion_page_show_motion (BkMotionPage  *self,
                             gint64         id,
@@ -1060,9 +934,7 @@ bk_motion_page_show_motion (BkMotionPage  *self,
   if (motion == NULL)
     return FALSE;
 
-  stop_reading (self);
-  for (guint i = 0; i < N_SECTIONS; i++)
-    g_array_set_size (self->parts[i], 0);
+  bk_reader_clear (self->reader);
 
   g_clear_pointer (&self->motion, bk_motion_free);
   self->motion = g_steal_pointer (&motion);
@@ -1079,6 +951,9 @@ bk_motion_page_show_motion (BkMotionPage  *self,
   fill_justification (self);
   fill_timeline (self);
   fill_related (self);
+  fill_feedback (self);
+  self->easy_requested = FALSE;
+  fill_easy (self);
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 
@@ -1115,21 +990,27 @@ bk_motion_page_set_voice (BkMotionPage *self,
   g_return_if_fail (BK_IS_MOTION_PAGE (self));
   g_return_if_fail (!voice || BK_IS_VOICE (voice));
 
-  stop_reading (self);
-  if (self->voice != NULL)
-    g_signal_handlers_disconnect_by_data (self->voice, self);
   g_set_object (&self->voice, voice);
-  if (voice != NULL)
-    g_signal_connect_object (voice, "utterance-finished",
-                             G_CALLBACK (utterance_finished_cb), self, G_CONNECT_SWAPPED);
+  bk_reader_set_voice (self->reader, voice);
 
   can_read = voice != NULL && bk_voice_has_speech (voice);
   for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
     gtk_widget_set_visible (buttons[i], can_read);
+
+  /* The easy-read setting comes with the voice's settings. */
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  g_clear_object (&self->settings);
+  if (voice != NULL && bk_voice_get_settings (voice) != NULL)
+    self->settings = g_object_ref (bk_voice_get_settings (voice));
+  if (self->settings != NULL)
+    g_signal_connect_object (self->settings, "notify::easy-read",
+                             G_CALLBACK (update_easy), self, G_CONNECT_SWAPPED);
+  update_easy (self);
 }
 
 /* Reads a section (0: subject and facts, 1: what is asked, 2: why,
- * 3: timeline), or the whole motion for -1. */
+ * 3: timeline, 4: the easy-read summary), or the whole motion for -1. */
 void
 bk_motion_page_read_aloud (BkMotionPage *self,
                            int           section)
@@ -1137,7 +1018,7 @@ bk_motion_page_read_aloud (BkMotionPage *self,
   g_return_if_fail (BK_IS_MOTION_PAGE (self));
 
   if (section < 0 || section >= N_SECTIONS)
-    start_reading (self, SECTION_FACTS, N_SECTIONS - 1, NULL);
+    start_reading (self, SECTION_FACTS, LAST_MOTION_SECTION, NULL);
   else
     start_reading (self, section, section, NULL);
 }
@@ -1148,15 +1029,15 @@ gboolean
 bk_motion_page_read_from (BkMotionPage *self,
                           GtkWidget    *paragraph)
 {
-  Section section;
+  guint section;
 
   g_return_val_if_fail (BK_IS_MOTION_PAGE (self), FALSE);
 
-  if (!GTK_IS_LABEL (paragraph) || !find_part (self, GTK_LABEL (paragraph), &section))
+  if (!GTK_IS_LABEL (paragraph) || !bk_reader_find_part (self->reader, GTK_LABEL (paragraph), &section))
     return FALSE;
 
   start_reading (self, section, section, GTK_LABEL (paragraph));
-  return self->reading_id != 0;
+  return bk_reader_get_reading_id (self->reader) != 0;
 }
 
 /* The utterance being read aloud, 0 when none. */
@@ -1165,7 +1046,7 @@ bk_motion_page_get_reading_id (BkMotionPage *self)
 {
   g_return_val_if_fail (BK_IS_MOTION_PAGE (self), 0);
 
-  return self->reading_id;
+  return bk_reader_get_reading_id (self->reader);
 }
 
 /* The highlighted word: its label and byte range; FALSE when none. */
@@ -1177,17 +1058,7 @@ bk_motion_page_get_highlight (BkMotionPage  *self,
 {
   g_return_val_if_fail (BK_IS_MOTION_PAGE (self), FALSE);
 
-  if (self->highlighted == NULL)
-    return FALSE;
-
-  if (label != NULL)
-    *label = self->highlighted;
-  if (start != NULL)
-    *start = self->highlight_start;
-  if (end != NULL)
-    *end = self->highlight_end;
-
-  return TRUE;
+  return bk_reader_get_highlight (self->reader, label, start, end);
 }
 
 GtkWidget *
@@ -1202,6 +1073,7 @@ bk_motion_page_get_read_button (BkMotionPage *self,
     case SECTION_POINTS: return self->read_points_button;
     case SECTION_WHY: return self->read_justification_button;
     case SECTION_TIMELINE: return self->read_timeline_button;
+    case SECTION_EASY: return self->read_easy_button;
     default: return self->read_all_button;
     }
 }
@@ -1216,4 +1088,30 @@ bk_motion_page_dup_summary (BkMotionPage *self)
    * on the page */
   return g_strdup_printf (_("Motion: %s. Facts, what is asked, why, and where and when it is discussed."),
                           gtk_label_get_text (self->title_label));
+}
+
+/* The "Easy-read summary" button, shown while the setting is off. */
+GtkWidget *
+bk_motion_page_get_easy_button (BkMotionPage *self)
+{
+  g_return_val_if_fail (BK_IS_MOTION_PAGE (self), NULL);
+
+  return self->easy_button;
+}
+
+/* Whether the easy-read section (summary or "none yet") is shown. */
+gboolean
+bk_motion_page_get_easy_summary_visible (BkMotionPage *self)
+{
+  g_return_val_if_fail (BK_IS_MOTION_PAGE (self), FALSE);
+
+  return gtk_widget_get_visible (self->easy_section);
+}
+
+GtkWidget *
+bk_motion_page_get_feedback_label (BkMotionPage *self)
+{
+  g_return_val_if_fail (BK_IS_MOTION_PAGE (self), NULL);
+
+  return GTK_WIDGET (self->feedback_counts);
 }

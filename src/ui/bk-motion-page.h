@@ -31,7 +31,8 @@ char       *bk_motion_page_dup_summary  (BkMotionPage *self);
 
 void        bk_motion_page_set_voice    (BkMotionPage *self,
                                          BkVoice      *voice);
-/* 0 subject and facts, 1 what is asked, 2 why, 3 timeline; -1 everything */
+/* 0 subject and facts, 1 what is asked, 2 why, 3 timeline, 4 easy-read
+ * summary; -1 the whole motion (0 to 3) */
 void        bk_motion_page_read_aloud   (BkMotionPage *self,
                                          int           section);
 gboolean    bk_motion_page_read_from    (BkMotionPage *self,
@@ -43,5 +44,9 @@ gboolean    bk_motion_page_get_highlight (BkMotionPage *self,
                                           int          *end);
 GtkWidget  *bk_motion_page_get_read_button (BkMotionPage *self,
                                             int           section);
+GtkWidget  *bk_motion_page_get_easy_button (BkMotionPage *self);
+gboolean    bk_motion_page_get_easy_summary_visible (BkMotionPage *self);
+/* "So far: 12 agree, 3 disagree, 5 comments."; hidden unless the motion is public. */
+GtkWidget  *bk_motion_page_get_feedback_label (BkMotionPage *self);
 
 G_END_DECLS

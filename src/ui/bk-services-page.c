@@ -1,4 +1,13 @@
-/* bk-services-page.c: the services page (not built yet, and says so)
+/* bk-services-page.c: the service catalogue: browse by life situation or
+ * place, search as you type
+ *
+ * Two rows of large toggles narrow the list: the life situations (moving,
+ * ID documents, …) and the places (the county and its municipalities); the
+ * search field searches names and texts as the motion search does. The list
+ * is a GtkListBox: the catalogue of a county is some dozens of services,
+ * and rows that are real widgets wrap at any text size. Each row says the
+ * name, the short text, the place and, in words, whether there is an
+ * easy-read text and an online service.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,36 +16,301 @@
 
 #include "bk-config.h"
 
-#include "bk-ui.h"
+#include <glib/gi18n.h>
 
+#include "bk-help.h"
 #include "bk-services-page.h"
+#include "bk-ui.h"
+#include "bk-voice.h"
 
 struct _BkServicesPage
 {
   GtkWidget     parent_instance;
 
-  GtkWidget *paragraph;
-  GtkWidget *back_button;
+  BkStore      *store;
+  GPtrArray    *ids;              /* char*: the results, in order */
+  char         *situation;        /* chosen life situation, or NULL */
+  char         *place;            /* chosen municipality, or NULL */
+  int           updating;
+
+  GtkWidget    *search_entry;
+  GtkBox       *situations_box;
+  GtkBox       *places_box;
+  GtkLabel     *count_label;
+  GtkLabel     *empty_label;
+  GtkListBox   *list;
 };
 
 G_DEFINE_FINAL_TYPE (BkServicesPage, bk_services_page, GTK_TYPE_WIDGET)
+
+enum {
+  STATUS_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+#define CHOICE_KEY "bk-services-choice"
+
+static void
+clear_list (BkServicesPage *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
+    gtk_list_box_remove (self->list, child);
+  g_ptr_array_set_size (self->ids, 0);
+}
+
+static GtkWidget *
+row_label_new (const char *text,
+               const char *css_class)
+{
+  GtkWidget *label = bk_ui_wrap_label_new (text, css_class);
+
+  gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_WORD);
+
+  return label;
+}
+
+static GtkWidget *
+row_new (const BkServiceSummary *summary)
+{
+  g_autoptr(GString) marks = g_string_new (summary->municipality);
+  g_autofree char *accessible = NULL;
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *name;
+  GtkWidget *text;
+
+  /* In words, not only as symbols. */
+  if (summary->has_easy_read)
+    /* Translators: a mark in the list of services */
+    g_string_append_printf (marks, " · %s", _("easy-read available"));
+  if (summary->has_online_service)
+    /* Translators: a mark in the list of services */
+    g_string_append_printf (marks, " · %s", _("online service"));
+
+  name = row_label_new (summary->name, "service-name");
+  text = row_label_new (summary->short_text, "service-short");
+  bk_ui_set_content_language (name, summary->lang);
+  bk_ui_set_content_language (text, summary->lang);
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_box_append (GTK_BOX (box), row_label_new (marks->str, "service-marks"));
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_add_css_class (row, "service-row");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-service");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), g_variant_new_string (summary->id));
+  /* Translators: a row of the list of services read as one: name, short text,
+   * then the place and the marks */
+  accessible = g_strdup_printf (_("%s. %s %s."), summary->name, summary->short_text, marks->str);
+  bk_ui_set_accessible (row, accessible, NULL);
+  bk_ui_set_content_language (row, summary->lang);
+
+  return row;
+}
+
+static void
+update_count (BkServicesPage *self,
+              const char     *query)
+{
+  g_autofree char *count = NULL;
+  g_autofree char *empty = NULL;
+  guint n = self->ids->len;
+
+  /* Translators: the number of services in the list */
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u service", "%u services", n), n);
+  gtk_label_set_text (self->count_label, count);
+
+  if (n == 0)
+    {
+      if (query != NULL && query[0] != '\0')
+        /* Translators: %s is what the citizen searched for */
+        empty = g_strdup_printf (_("No services match “%s”. Try another word, or choose “All topics” and “All places”."),
+                                 query);
+      else
+        empty = g_strdup (_("No services match the chosen life situation and place."));
+      gtk_label_set_text (self->empty_label, empty);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_label), n == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->list), n > 0);
+
+  /* A status message: the number of services, or why there are none. */
+  g_signal_emit (self, signals[STATUS_CHANGED], 0, n == 0 ? empty : count);
+}
+
+static void
+refilter (BkServicesPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  const char *lang = bk_voice_get_interface_language ();
+  BkServiceFilter filter = { self->situation, self->place };
+
+  clear_list (self);
+  if (self->store == NULL)
+    {
+      update_count (self, query);
+      return;
+    }
+
+  if (query != NULL && query[0] != '\0')
+    results = bk_store_search_services (self->store, query, &filter, lang, 0, &error);
+  else
+    results = bk_store_list_services (self->store, &filter, lang, &error);
+  if (results == NULL)
+    {
+      g_warning ("Cannot list the services: %s", error ? error->message : "unknown error");
+      update_count (self, query);
+      return;
+    }
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      const BkServiceSummary *summary = g_ptr_array_index (results, i);
+
+      gtk_list_box_append (self->list, row_new (summary));
+      g_ptr_array_add (self->ids, g_strdup (summary->id));
+    }
+  update_count (self, query);
+}
+
+static void
+search_changed_cb (BkServicesPage *self,
+                   GtkSearchEntry *entry)
+{
+  refilter (self);
+}
+
+static void
+choice_toggled_cb (GtkToggleButton *button,
+                   BkServicesPage  *self)
+{
+  const char *value = g_object_get_data (G_OBJECT (button), CHOICE_KEY);
+  GtkWidget *box = gtk_widget_get_parent (GTK_WIDGET (button));
+
+  if (!gtk_toggle_button_get_active (button) || self->updating > 0)
+    return;
+
+  if (box == GTK_WIDGET (self->situations_box))
+    {
+      g_free (self->situation);
+      self->situation = g_strdup (value);
+    }
+  else
+    {
+      g_free (self->place);
+      self->place = g_strdup (value);
+    }
+  refilter (self);
+}
+
+/* A large toggle with a check mark, so the chosen one shows by more than
+ * its colour. value: NULL for "all". */
+static GtkWidget *
+choice_new (BkServicesPage *self,
+            GtkBox         *box,
+            const char     *label,
+            const char     *value)
+{
+  GtkWidget *first = gtk_widget_get_first_child (GTK_WIDGET (box));
+  GtkWidget *button = gtk_toggle_button_new ();
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+  GtkWidget *text = gtk_label_new (label);
+
+  gtk_widget_add_css_class (check, "bk-check");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  /* One line where there is room; more lines only at large text sizes. */
+  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_natural_wrap_mode (GTK_LABEL (text), GTK_NATURAL_WRAP_NONE);
+  gtk_box_append (GTK_BOX (content), check);
+  gtk_box_append (GTK_BOX (content), text);
+  gtk_button_set_child (GTK_BUTTON (button), content);
+  gtk_widget_add_css_class (button, "bk-choice");
+  gtk_widget_add_css_class (button, "service-choice");
+  bk_ui_set_accessible (button, label, NULL);
+
+  g_object_set_data_full (G_OBJECT (button), CHOICE_KEY, g_strdup (value), g_free);
+  if (first != NULL)
+    gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), GTK_TOGGLE_BUTTON (first));
+  else
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
+  g_signal_connect_object (button, "toggled", G_CALLBACK (choice_toggled_cb), self, 0);
+  gtk_box_append (box, button);
+
+  return button;
+}
+
+static void
+clear_choices (GtkBox *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_box_remove (box, child);
+}
+
+static void
+build_choices (BkServicesPage *self)
+{
+  const char *const *situations = bk_life_situation_list ();
+  g_auto(GStrv) places = self->store ? bk_store_list_service_municipalities (self->store) : NULL;
+
+  self->updating++;
+  clear_choices (self->situations_box);
+  clear_choices (self->places_box);
+  g_clear_pointer (&self->situation, g_free);
+  g_clear_pointer (&self->place, g_free);
+
+  /* Translators: the choice that shows the services of every life situation */
+  choice_new (self, self->situations_box, _("All topics"), NULL);
+  for (guint i = 0; situations[i] != NULL; i++)
+    choice_new (self, self->situations_box, bk_life_situation_get_label (situations[i]), situations[i]);
+
+  /* Translators: the choice that shows the services of every municipality */
+  choice_new (self, self->places_box, _("All places"), NULL);
+  for (guint i = 0; places != NULL && places[i] != NULL; i++)
+    choice_new (self, self->places_box, places[i], places[i]);
+  self->updating--;
+
+  bk_ui_expose_toggle_states (GTK_WIDGET (self));
+}
 
 static gboolean
 bk_services_page_grab_focus (GtkWidget *widget)
 {
   BkServicesPage *self = BK_SERVICES_PAGE (widget);
 
-  /* The text first, so that a screen reader reads why there is nothing here. */
-  return gtk_widget_grab_focus (self->paragraph);
+  return gtk_widget_grab_focus (self->search_entry);
 }
 
 static void
 bk_services_page_dispose (GObject *object)
 {
+  BkServicesPage *self = BK_SERVICES_PAGE (object);
+
   gtk_widget_dispose_template (GTK_WIDGET (object), BK_TYPE_SERVICES_PAGE);
   bk_ui_unparent_children (GTK_WIDGET (object));
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (bk_services_page_parent_class)->dispose (object);
+}
+
+static void
+bk_services_page_finalize (GObject *object)
+{
+  BkServicesPage *self = BK_SERVICES_PAGE (object);
+
+  g_clear_pointer (&self->ids, g_ptr_array_unref);
+  g_clear_pointer (&self->situation, g_free);
+  g_clear_pointer (&self->place, g_free);
+
+  G_OBJECT_CLASS (bk_services_page_parent_class)->finalize (object);
 }
 
 static void
@@ -46,22 +320,184 @@ bk_services_page_class_init (BkServicesPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bk_services_page_dispose;
+  object_class->finalize = bk_services_page_finalize;
   widget_class->grab_focus = bk_services_page_grab_focus;
+
+  /* "status-changed" (const char *message): the number of services changed
+   * (a search or a choice), for a status announcement. */
+  signals[STATUS_CHANGED] =
+    g_signal_new ("status-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/buergerkiosk/Kiosk/ui/bk-services-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_bind_template_child (widget_class, BkServicesPage, paragraph);
-  gtk_widget_class_bind_template_child (widget_class, BkServicesPage, back_button);
+  gtk_widget_class_bind_template_child (widget_class, BkServicesPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, BkServicesPage, situations_box);
+  gtk_widget_class_bind_template_child (widget_class, BkServicesPage, places_box);
+  gtk_widget_class_bind_template_child (widget_class, BkServicesPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, BkServicesPage, empty_label);
+  gtk_widget_class_bind_template_child (widget_class, BkServicesPage, list);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "stop_search_cb",
+                                                G_CALLBACK (bk_ui_stop_search_cb));
 }
 
 static void
 bk_services_page_init (BkServicesPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->ids = g_ptr_array_new_with_free_func (g_free);
+  build_choices (self);
+  refilter (self);
+
+  bk_help_set_item_text (self->search_entry,
+                         /* Translators: item help of the search field of the services */
+                         _("Type one or more words. The list then shows only the services with these words."));
+  bk_help_set_item_text (GTK_WIDGET (self->situations_box),
+                         /* Translators: item help of the life situation buttons */
+                         _("Shows only the services for this life situation. All topics shows every service."));
+  bk_help_set_item_text (GTK_WIDGET (self->places_box),
+                         /* Translators: item help of the town or county buttons */
+                         _("Shows only the services of this town or of the county. All places shows every service."));
+  bk_help_set_item_text (GTK_WIDGET (self->list),
+                         /* Translators: item help of a row in the list of services */
+                         _("A service. Choose it to read what you need and where to go."));
 }
 
 GtkWidget *
 bk_services_page_new (void)
 {
   return g_object_new (BK_TYPE_SERVICES_PAGE, NULL);
+}
+
+void
+bk_services_page_set_store (BkServicesPage *self,
+                            BkStore        *store)
+{
+  g_return_if_fail (BK_IS_SERVICES_PAGE (self));
+  g_return_if_fail (!store || BK_IS_STORE (store));
+
+  g_set_object (&self->store, store);
+  build_choices (self);
+  refilter (self);
+}
+
+/* Keeps the choices (by value) and the search. */
+void
+bk_services_page_reload (BkServicesPage *self)
+{
+  g_autofree char *situation = NULL;
+  g_autofree char *place = NULL;
+  GtkBox *boxes[] = { self->situations_box, self->places_box };
+
+  g_return_if_fail (BK_IS_SERVICES_PAGE (self));
+
+  situation = g_strdup (self->situation);
+  place = g_strdup (self->place);
+  build_choices (self);
+
+  self->updating++;
+  for (guint b = 0; b < G_N_ELEMENTS (boxes); b++)
+    for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (boxes[b]));
+         child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (child), CHOICE_KEY), b == 0 ? situation : place) == 0)
+        gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (child), TRUE);
+  self->updating--;
+  g_free (self->situation);
+  self->situation = g_steal_pointer (&situation);
+  g_free (self->place);
+  self->place = g_steal_pointer (&place);
+
+  refilter (self);
+}
+
+char *
+bk_services_page_dup_summary (BkServicesPage *self)
+{
+  g_return_val_if_fail (BK_IS_SERVICES_PAGE (self), NULL);
+
+  /* Translators: spoken when the services page is shown: its title, what
+   * is on it, then the number of services */
+  return g_strdup_printf (_("%s. Search, life situations, town or county, and the list of services: %s."),
+                          _("Services"),
+                          gtk_widget_get_visible (GTK_WIDGET (self->empty_label))
+                          ? gtk_label_get_text (self->empty_label)
+                          : gtk_label_get_text (self->count_label));
+}
+
+GtkWidget *
+bk_services_page_get_search_entry (BkServicesPage *self)
+{
+  g_return_val_if_fail (BK_IS_SERVICES_PAGE (self), NULL);
+
+  return self->search_entry;
+}
+
+static GtkWidget *
+find_choice (GtkBox     *box,
+             const char *value)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (child), CHOICE_KEY), value) == 0)
+      return child;
+
+  return NULL;
+}
+
+GtkWidget *
+bk_services_page_get_situation_button (BkServicesPage *self,
+                                       const char     *life_situation)
+{
+  g_return_val_if_fail (BK_IS_SERVICES_PAGE (self), NULL);
+
+  return find_choice (self->situations_box, life_situation);
+}
+
+GtkWidget *
+bk_services_page_get_place_button (BkServicesPage *self,
+                                   const char     *municipality)
+{
+  g_return_val_if_fail (BK_IS_SERVICES_PAGE (self), NULL);
+
+  return find_choice (self->places_box, municipality);
+}
+
+GtkWidget *
+bk_services_page_get_list (BkServicesPage *self)
+{
+  g_return_val_if_fail (BK_IS_SERVICES_PAGE (self), NULL);
+
+  return GTK_WIDGET (self->list);
+}
+
+guint
+bk_services_page_get_n_results (BkServicesPage *self)
+{
+  g_return_val_if_fail (BK_IS_SERVICES_PAGE (self), 0);
+
+  return self->ids->len;
+}
+
+const char *
+bk_services_page_get_result_id (BkServicesPage *self,
+                                guint           position)
+{
+  g_return_val_if_fail (BK_IS_SERVICES_PAGE (self), NULL);
+
+  return position < self->ids->len ? g_ptr_array_index (self->ids, position) : NULL;
+}
+
+const char *
+bk_services_page_get_count_text (BkServicesPage *self)
+{
+  g_return_val_if_fail (BK_IS_SERVICES_PAGE (self), NULL);
+
+  return gtk_label_get_text (self->count_label);
 }

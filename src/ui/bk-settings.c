@@ -27,6 +27,8 @@ static const char * const theme_choices[] = {
 };
 static const char * const language_choices[] = { "de", "en", "tr", "ar", "uk", NULL };
 static const char * const scan_choices[] = { "off", "one-switch", "two-switch", NULL };
+/* "": the schema default of "language" (a deployment's override) */
+static const char * const default_language_choices[] = { "", "de", "en", "tr", "ar", "uk", NULL };
 
 typedef struct
 {
@@ -63,6 +65,16 @@ static const KeyInfo keys[] = {
   { "scan-mode", G_TYPE_STRING, TRUE, 0, 0, 0, "off", scan_choices },
   { "scan-interval", G_TYPE_INT, TRUE, 500, 5000, 1500, NULL, NULL },
   { "keypad-map", G_TYPE_VARIANT, FALSE, 0, 0, 0, DEFAULT_KEYPAD_MAP, NULL },
+  /* Staff keys of the idle reset, in seconds (bk-session.c). */
+  { "idle-timeout", G_TYPE_INT, FALSE, 1, 86400, 120, NULL, NULL },
+  { "idle-warning", G_TYPE_INT, FALSE, 20, 600, 30, NULL, NULL },
+  { "attract-after", G_TYPE_INT, FALSE, 10, 86400, 300, NULL, NULL },
+  { "dim-after", G_TYPE_INT, FALSE, 10, 86400, 600, NULL, NULL },
+  /* Staff mode (bk-staff-page.c); "" folders: under $XDG_DATA_HOME/buergerkiosk */
+  { "import-folder", G_TYPE_STRING, FALSE, 0, 0, 0, "", NULL },
+  { "export-folder", G_TYPE_STRING, FALSE, 0, 0, 0, "", NULL },
+  { "municipality", G_TYPE_STRING, FALSE, 0, 0, 0, "", NULL },
+  { "default-language", G_TYPE_STRING, FALSE, 0, 0, 0, "", default_language_choices },
 };
 
 #define N_KEYS G_N_ELEMENTS (keys)
@@ -544,4 +556,11 @@ bk_settings_reset_session (BkSettings *self)
       else
         set_default (self, i);
     }
+  /* The language staff chose for this kiosk, over the schema's. */
+  {
+    const char *language = bk_settings_get_string (self, "default-language");
+
+    if (language != NULL && language[0] != '\0')
+      bk_settings_set_string (self, "language", language);
+  }
 }

@@ -54,7 +54,14 @@ void        bk_settings_set_headset_connected (BkSettings *self,
  *   explore-mode    keys and touches only say what they are
  *   scan-mode       "off", "one-switch", "two-switch"
  *   scan-interval   500 … 5000 ms between automatic scanning steps
- * Staff keys: database-path, headset-connected, keypad-map. */
+ * Staff keys: database-path, headset-connected, keypad-map, and in seconds
+ *   idle-timeout    1 … 86400 (120): no input, then the end-of-session warning
+ *   idle-warning    20 … 600 (30): how long the warning waits
+ *   attract-after   10 … 86400 (300): the attract screen
+ *   dim-after       10 … 86400 (600): the screen dimmed
+ * and for staff mode: import-folder, export-folder ("": under
+ * $XDG_DATA_HOME/buergerkiosk), municipality, default-language ("" or a
+ * language: the language each new session starts in). */
 gboolean    bk_settings_get_boolean           (BkSettings *self,
                                                const char *key);
 void        bk_settings_set_boolean           (BkSettings *self,

@@ -9,14 +9,23 @@
 
 #include <glib/gi18n.h>
 
+#include "bk-a11y-page.h"
+#include "bk-form-page.h"
+#include "bk-glossary-page.h"
+#include "bk-receipt-page.h"
+#include "bk-help-overlay.h"
 #include "bk-home-page.h"
 #include "bk-motion-list-page.h"
 #include "bk-motion-page.h"
 #include "bk-motion-row.h"
+#include "bk-service-page.h"
 #include "bk-services-page.h"
+#include "bk-tutorial-page.h"
 #include "bk-ui.h"
 #include "bk-ui-resources.h"
+#include "bk-staff-page.h"
 #include "bk-window.h"
+#include "bk-wrap-layout.h"
 
 void
 bk_ui_init (void)
@@ -29,12 +38,21 @@ bk_ui_init (void)
        * its constructor registers it. */
       g_assert (bk_ui_get_resource () != NULL);
 
+      g_type_ensure (BK_TYPE_A11Y_PAGE);
+      g_type_ensure (BK_TYPE_HELP_OVERLAY);
+      g_type_ensure (BK_TYPE_FORM_PAGE);
+      g_type_ensure (BK_TYPE_GLOSSARY_PAGE);
       g_type_ensure (BK_TYPE_HOME_PAGE);
+      g_type_ensure (BK_TYPE_RECEIPT_PAGE);
+      g_type_ensure (BK_TYPE_SERVICE_PAGE);
       g_type_ensure (BK_TYPE_SERVICES_PAGE);
+      g_type_ensure (BK_TYPE_STAFF_PAGE);
+      g_type_ensure (BK_TYPE_TUTORIAL_PAGE);
       g_type_ensure (BK_TYPE_MOTION_LIST_PAGE);
       g_type_ensure (BK_TYPE_MOTION_PAGE);
       g_type_ensure (BK_TYPE_MOTION_ROW);
       g_type_ensure (BK_TYPE_WINDOW);
+      g_type_ensure (BK_TYPE_WRAP_LAYOUT);
 
       g_once_init_leave (&initialized, 1);
     }
@@ -94,6 +112,49 @@ bk_ui_set_accessible (GtkWidget  *widget,
                                     -1);
 }
 
+/* GTK 4.8 names a widget by its accessible label AND the labels of its
+ * labelled-by relation, joined: a button with an accessible label whose own
+ * label (GtkButton:label, AdwButtonContent's mnemonic) is also related is
+ * read "Help Help". Where a label is set, it alone names the widget. */
+void
+bk_ui_drop_doubled_names (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL) &&
+      gtk_test_accessible_has_relation (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    gtk_accessible_reset_relation (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    bk_ui_drop_doubled_names (child);
+}
+
+/* Council papers and service texts are German whatever the interface
+ * language: the voice must read them in German (EN 301 549 5.1.3.14). */
+void
+bk_ui_set_content_language (GtkWidget  *widget,
+                            const char *lang)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  g_object_set_data_full (G_OBJECT (widget), "bk-content-language", g_strdup (lang), g_free);
+}
+
+const char *
+bk_ui_get_content_language (GtkWidget *widget)
+{
+  for (; widget != NULL; widget = gtk_widget_get_parent (widget))
+    {
+      const char *lang = g_object_get_data (G_OBJECT (widget), "bk-content-language");
+
+      if (lang != NULL)
+        return lang;
+    }
+  return NULL;
+}
+
 void
 bk_ui_unparent_children (GtkWidget *widget)
 {
@@ -101,4 +162,113 @@ bk_ui_unparent_children (GtkWidget *widget)
 
   while ((child = gtk_widget_get_first_child (widget)) != NULL)
     gtk_widget_unparent (child);
+}
+
+/* The first shown widget under root bound to action_name with target (NULL:
+ * none), depth first; NULL if there is none. */
+GtkWidget *
+bk_ui_find_actionable (GtkWidget  *root,
+                       const char *action_name,
+                       GVariant   *target)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (root), NULL);
+  g_return_val_if_fail (action_name != NULL, NULL);
+
+  if (!gtk_widget_get_visible (root))
+    return NULL;
+
+  if (GTK_IS_ACTIONABLE (root) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action_name) == 0)
+    {
+      GVariant *value = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (root));
+
+      if (value == NULL ? target == NULL : target != NULL && g_variant_equal (value, target))
+        return root;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = bk_ui_find_actionable (child, action_name, target);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* GTK 4.8 leaves a toggle button's pressed state undefined until it is
+ * first toggled: a screen reader would take an unpressed one for a plain
+ * button. Sets it for every toggle button under root. */
+void
+bk_ui_expose_toggle_states (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (GTK_IS_TOGGLE_BUTTON (root))
+    gtk_accessible_update_state (GTK_ACCESSIBLE (root),
+                                 GTK_ACCESSIBLE_STATE_PRESSED,
+                                 gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (root)),
+                                 -1);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    bk_ui_expose_toggle_states (child);
+}
+
+void
+bk_ui_append_label_texts (GtkWidget  *widget,
+                          const char *separator,
+                          GString    *text)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (!gtk_widget_get_visible (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget))
+    {
+      const char *t = gtk_label_get_text (GTK_LABEL (widget));
+
+      if (t != NULL && t[0] != '\0')
+        {
+          if (text->len > 0)
+            g_string_append (text, separator);
+          g_string_append (text, t);
+        }
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    bk_ui_append_label_texts (child, separator, text);
+}
+
+void
+bk_ui_stop_search_cb (GtkWidget      *page,
+                      GtkSearchEntry *entry)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+
+  if (text != NULL && text[0] != '\0')
+    gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  else
+    gtk_widget_activate_action (page, "win.back", NULL);
+}
+
+GtkWidget *
+bk_ui_wrap_label_new (const char *text,
+                      const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+
+  return label;
 }

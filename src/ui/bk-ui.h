@@ -19,13 +19,49 @@ char *bk_ui_format_date       (const char *iso);
 /* The local date as yyyy-mm-dd. */
 char *bk_ui_dup_today         (void);
 
+/* A label that wraps at word boundaries (or inside a word too long for the
+ * line), aligned to the start, so text reflows at 300 %; css_class may be NULL. */
+GtkWidget *bk_ui_wrap_label_new (const char *text,
+                                 const char *css_class);
+
 /* Sets the accessible name of widget (and, if non-NULL, its description). */
 void  bk_ui_set_accessible    (GtkWidget  *widget,
                                const char *label,
                                const char *description);
 
+/* Lets the accessible label alone name every widget under root that has one
+ * (GTK 4.8 would also append its labelled-by labels). Call after building. */
+void  bk_ui_drop_doubled_names (GtkWidget *root);
+
+/* The language of the content shown in widget and its children ("de" for
+ * council papers), for the voice; NULL: the interface language. */
+void        bk_ui_set_content_language (GtkWidget  *widget,
+                                        const char *lang);
+const char *bk_ui_get_content_language (GtkWidget  *widget);
+
 /* For dispose: unparents what gtk_widget_dispose_template() leaves (the
  * template's direct children without an id). */
 void  bk_ui_unparent_children (GtkWidget *widget);
+
+/* The first shown widget under root bound to action_name and target (NULL
+ * for none), or NULL. */
+GtkWidget *bk_ui_find_actionable (GtkWidget  *root,
+                                  const char *action_name,
+                                  GVariant   *target);
+
+/* Template callback (swapped) for a search entry's stop-search, Escape:
+ * clears the search first, then goes back (win.back from page). */
+void       bk_ui_stop_search_cb     (GtkWidget      *page,
+                                     GtkSearchEntry *entry);
+
+/* Appends the text of every shown label under widget (widget included) to
+ * text, separator between them; empty labels are skipped. */
+void       bk_ui_append_label_texts (GtkWidget  *widget,
+                                     const char *separator,
+                                     GString    *text);
+
+/* Sets the pressed state of every toggle button under root (GTK 4.8 leaves
+ * it undefined until the first toggle). */
+void       bk_ui_expose_toggle_states (GtkWidget *root);
 
 G_END_DECLS

@@ -19,6 +19,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bk-ui.h"
 #include "bk-voice.h"
 
 #define CUE_MS 300
@@ -361,32 +362,6 @@ dup_accessible_string (GtkWidget             *widget,
   return value;
 }
 
-static void
-collect_label_text (GtkWidget *widget,
-                    GString   *text)
-{
-  if (!gtk_widget_get_visible (widget))
-    return;
-
-  if (GTK_IS_LABEL (widget))
-    {
-      const char *t = gtk_label_get_text (GTK_LABEL (widget));
-
-      if (t != NULL && t[0] != '\0')
-        {
-          if (text->len > 0)
-            g_string_append (text, ", ");
-          g_string_append (text, t);
-        }
-      return;
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_label_text (child, text);
-}
-
 static char *
 dup_name (GtkWidget *widget)
 {
@@ -414,7 +389,7 @@ dup_name (GtkWidget *widget)
     {
       g_autoptr(GString) text = g_string_new (NULL);
 
-      collect_label_text (widget, text);
+      bk_ui_append_label_texts (widget, ", ", text);
       if (text->len > 0)
         return g_string_free (g_steal_pointer (&text), FALSE);
     }
@@ -807,4 +782,25 @@ bk_voice_get_last_language (BkVoice *self)
   g_return_val_if_fail (BK_IS_VOICE (self), NULL);
 
   return self->last_language;
+}
+
+static const char *
+rate_name (int rate)
+{
+  switch (rate)
+    {
+    /* Translators: speech rates, spoken as "Speech rate: slow" */
+    case 0: return _("very slow");
+    case 1: return _("slow");
+    case 2: return _("normal");
+    case 3: return _("fast");
+    default: return _("very fast");
+    }
+}
+
+char *
+bk_voice_dup_rate_text (int rate)
+{
+  /* Translators: spoken when the rate changes; %s is "slow", "fast", … */
+  return g_strdup_printf (_("Speech rate: %s"), rate_name (rate));
 }

@@ -67,6 +67,10 @@ gboolean    bk_voice_get_current_word        (BkVoice    *self,
 /* For tests: the language of the last on-demand utterance. */
 const char *bk_voice_get_last_language       (BkVoice    *self);
 
+/* What the kiosk says when the speech rate (0 slowest … 4 fastest)
+ * changes: "Speech rate: slow". */
+char       *bk_voice_dup_rate_text           (int         rate);
+
 /* Removes "[[lang=xx]]" and "[[/lang]]" markers. */
 char       *bk_voice_strip_markers           (const char *text);
 

@@ -1,5 +1,16 @@
 #include "bk-test-util.h"
 
+BkStore *
+bk_test_store_open_memory (void)
+{
+  g_autoptr(GError) error = NULL;
+  BkStore *store = bk_store_open (NULL, BK_STORE_OPEN_DEFAULT, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}
+
 BkMotion *
 bk_test_motion_new (const char *subject, const char *body, const char *date, const char *faction)
 {

@@ -4,6 +4,9 @@
 
 G_BEGIN_DECLS
 
+/* A new store in memory; fails the test when it cannot be opened. */
+BkStore  *bk_test_store_open_memory (void);
+
 /* A motion with the given subject, body and date (ISO), submitted by faction. */
 BkMotion *bk_test_motion_new   (const char *subject,
                                 const char *body,

@@ -3,17 +3,8 @@
 # files), search, show and check, against a fresh database.
 set -u
 ctl=${1:?usage: test-cli.sh PATH-TO-buergerkiosk-ctl}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-db=$tmp/kiosk.db
-fails=0
+. "$(dirname "$0")/cli-test-lib.sh"
 py=/usr/bin/python3
-
-ok()   { echo "ok - $1"; }
-fail() { echo "not ok - $1"; fails=$((fails + 1)); }
-expect_status() { # expected actual name
-  if [ "$1" = "$2" ]; then ok "$3"; else fail "$3 (exit $2, wanted $1)"; fi
-}
 
 "$ctl" --version > "$tmp/out"; expect_status 0 $? "--version"
 grep -q '^buergerkiosk-ctl [0-9]' "$tmp/out" && ok "version text" || fail "version text"
@@ -37,6 +28,9 @@ Beschlussvorschlag:
 
 Begründung:
 Im Sommer fehlt Wasser für Kinder und Ältere.
+
+Zusammenfassung in Leichter Sprache:
+Am Spielplatz soll es Wasser zum Trinken geben.
 TXT
 "$ctl" parse "$tmp/motion.txt" > "$tmp/parsed.json"; expect_status 0 $? "parse"
 if $py - "$tmp/parsed.json" <<'PY'
@@ -72,7 +66,11 @@ grep -q "Trinkwasserbrunnen" "$tmp/out" && ok "search text output" || fail "sear
 "$ctl" --db "$db" show "${id:-0}" --json > "$tmp/shown.json"; expect_status 0 $? "show --json"
 $py -c 'import json,sys; m=json.load(open(sys.argv[1])); assert len(m["resolution_points"])==2' "$tmp/shown.json" \
   && ok "show JSON" || fail "show JSON"
+$py -c 'import json,sys; m=json.load(open(sys.argv[1])); assert m["easy_summary"].startswith("Am Spielplatz")' "$tmp/shown.json" \
+  && ok "show JSON has the easy-read summary" || fail "show JSON has the easy-read summary"
 "$ctl" --db "$db" show "${id:-0}" > "$tmp/out"; expect_status 0 $? "show text"
+grep -q "^In easy-read language:" "$tmp/out" && grep -q "^Am Spielplatz soll es Wasser" "$tmp/out" \
+  && ok "show text has the easy-read summary" || fail "show text has the easy-read summary"
 "$ctl" --db "$db" show 999999 2> /dev/null; expect_status 1 $? "show unknown id"
 
 "$ctl" --db "$db" check > "$tmp/out"; expect_status 0 $? "check"

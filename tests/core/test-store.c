@@ -6,17 +6,6 @@
 #include "bk-store.h"
 #include "bk-test-util.h"
 
-static BkStore *
-open_memory (void)
-{
-  g_autoptr(GError) error = NULL;
-  BkStore *store = bk_store_open (NULL, BK_STORE_OPEN_DEFAULT, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-  return store;
-}
-
 static char *
 tmp_db_path (void)
 {
@@ -56,7 +45,7 @@ full_motion (void)
 static void
 test_open_memory (void)
 {
-  g_autoptr(BkStore) store = open_memory ();
+  g_autoptr(BkStore) store = bk_test_store_open_memory ();
 
   g_assert_cmpint (bk_store_get_schema_version (store), ==, BK_STORE_SCHEMA_VERSION);
   g_assert_true (bk_store_is_empty (store));
@@ -66,7 +55,7 @@ test_open_memory (void)
 static void
 test_roundtrip (void)
 {
-  g_autoptr(BkStore) store = open_memory ();
+  g_autoptr(BkStore) store = bk_test_store_open_memory ();
   g_autoptr(BkMotion) m = full_motion ();
   g_autoptr(BkMotion) loaded = NULL;
   g_autoptr(GError) error = NULL;
@@ -89,7 +78,7 @@ test_roundtrip (void)
 static void
 test_update_in_place (void)
 {
-  g_autoptr(BkStore) store = open_memory ();
+  g_autoptr(BkStore) store = bk_test_store_open_memory ();
   g_autoptr(BkMotion) m = full_motion ();
   g_autoptr(BkMotion) again = full_motion ();
   g_autoptr(BkMotion) loaded = NULL;
@@ -110,10 +99,54 @@ test_update_in_place (void)
   bk_test_assert_check (store);
 }
 
+/* The easy-read summary: stored, replaced by a new import, and kept in the
+ * file (its column is part of schema version 1, so no migration adds it). */
+static void
+test_easy_summary (void)
+{
+  g_autofree char *path = tmp_db_path ();
+  g_autoptr(BkStore) store = NULL;
+  g_autoptr(BkMotion) m = full_motion ();
+  g_autoptr(BkMotion) plain = bk_test_motion_new ("Ohne Zusammenfassung", "Kreistag", "2026-10-02", "SPD");
+  g_autoptr(BkMotion) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  store = bk_store_open (path, BK_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  m->easy_summary = g_strdup ("Es gibt eine Rampe.\n\nDann kommen alle ins Rathaus.");
+  g_assert_true (bk_store_save_motion (store, m, &error));
+  g_assert_true (bk_store_save_motion (store, plain, &error));
+  g_assert_no_error (error);
+  id = m->id;
+  g_clear_object (&store);
+
+  store = bk_store_open (path, BK_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  loaded = bk_store_load_motion (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (loaded->easy_summary, ==, "Es gibt eine Rampe.\n\nDann kommen alle ins Rathaus.");
+  g_clear_pointer (&loaded, bk_motion_free);
+  loaded = bk_store_load_motion (store, plain->id, &error);
+  g_assert_null (loaded->easy_summary);
+  g_clear_pointer (&loaded, bk_motion_free);
+  g_clear_object (&store);
+
+  /* A new version of the text without a summary has none. */
+  store = bk_store_open (path, BK_STORE_OPEN_DEFAULT, &error);
+  g_clear_pointer (&m->easy_summary, g_free);
+  m->id = 0;
+  g_assert_true (bk_store_save_motion (store, m, &error));
+  g_assert_cmpint (m->id, ==, id);
+  loaded = bk_store_load_motion (store, id, &error);
+  g_assert_null (loaded->easy_summary);
+  bk_test_assert_check (store);
+}
+
 static void
 test_oparl_objects (void)
 {
-  g_autoptr(BkStore) store = open_memory ();
+  g_autoptr(BkStore) store = bk_test_store_open_memory ();
   g_autoptr(BkMotion) m = full_motion ();
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
@@ -174,7 +207,7 @@ test_file_pragmas (void)
 static void
 test_foreign_keys (void)
 {
-  g_autoptr(BkStore) store = open_memory ();
+  g_autoptr(BkStore) store = bk_test_store_open_memory ();
   g_autoptr(BkMotion) m = full_motion ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) ids = NULL;
@@ -289,7 +322,7 @@ test_locked (void)
 static void
 test_nested_rollback (void)
 {
-  g_autoptr(BkStore) store = open_memory ();
+  g_autoptr(BkStore) store = bk_test_store_open_memory ();
   g_autoptr(BkMotion) a = full_motion ();
   g_autoptr(BkMotion) b = bk_test_motion_new ("Zweiter", "Stadtrat Auenbach", "2026-01-01", NULL);
   g_autoptr(GError) error = NULL;
@@ -306,7 +339,7 @@ test_nested_rollback (void)
 static void
 test_inner_rollback (void)
 {
-  g_autoptr(BkStore) store = open_memory ();
+  g_autoptr(BkStore) store = bk_test_store_open_memory ();
   g_autoptr(BkMotion) a = full_motion ();
   g_autoptr(GError) error = NULL;
 
@@ -328,7 +361,7 @@ test_inner_rollback (void)
 static void
 test_list_and_filters (void)
 {
-  g_autoptr(BkStore) store = open_memory ();
+  g_autoptr(BkStore) store = bk_test_store_open_memory ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) ids = NULL;
   g_auto(GStrv) bodies = NULL;
@@ -427,6 +460,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/open-memory", test_open_memory);
   g_test_add_func ("/store/roundtrip", test_roundtrip);
   g_test_add_func ("/store/update-in-place", test_update_in_place);
+  g_test_add_func ("/store/easy-summary", test_easy_summary);
   g_test_add_func ("/store/oparl-objects", test_oparl_objects);
   g_test_add_func ("/store/file-pragmas", test_file_pragmas);
   g_test_add_func ("/store/foreign-keys", test_foreign_keys);

@@ -28,6 +28,9 @@ CONSULTATION_A = re.compile(r'^[ÖN]\t(\d{2}\.\d{2}\.\d{4})\t\S.*$')
 CONSULTATION_B = re.compile(r'^<b>[^<]+</b>\t<b>(\d{2}\.\d{2}\.\d{4})?</b>\t<b>[^<]+</b>$')
 NUMBER = re.compile(r'(?:Drucksache Nr\.:|^## Antrag Nr\.)\s*(\S+)', re.MULTILINE)
 REFERENCE = re.compile(r'zur Vorlage ([A-Z]*/?\d+/\d+(?:/\d+)?)')
+# The headings of an easy-read summary, alone on their line (see the parser).
+EASY_HEADING = re.compile(r'^(?:#+ |\*\*)?(?:Zusammenfassung in Leichter Sprache|In Leichter Sprache|'
+                          r'Leichte Sprache|Kurz in Leichter Sprache):?(?:\*\*)?$', re.MULTILINE)
 BODIES = {
     'Kreistag Beispielkreis': re.compile(r'Landkreis Beispielkreis|Kreistag|Landrat'),
     'Stadtrat Auenbach': re.compile(r'Stadt Auenbach|Stadtrat|Bürgermeisterin'),
@@ -128,6 +131,7 @@ def check_motion(name, raw):
         'bodies': bodies,
         'numbers': NUMBER.findall(text),
         'references': REFERENCE.findall(text),
+        'easy': bool(EASY_HEADING.search(text)),
     }
 
 
@@ -146,6 +150,9 @@ def check_motions():
         if info:
             motions.append(info)
     check(len(motions) >= 10, f'only {len(motions)} demo motions, expected at least 10')
+
+    easy = [m['name'] for m in motions if m['easy']]
+    check(len(easy) >= 5, f'only {len(easy)} demo motions with an easy-read summary, expected at least 5')
 
     for layout in 'abc':
         count = sum(1 for m in motions if m['layout'] == layout)
@@ -179,7 +186,8 @@ def check_motions():
 
     summary = ', '.join(f'{k}: {v}' for k, v in (
         ('motions', len(motions)), ('decided', len(decided)),
-        ('upcoming', len(upcoming)), ('undated', len(undated))))
+        ('upcoming', len(upcoming)), ('undated', len(undated)),
+        ('easy-read', sum(1 for m in motions if m['easy']))))
     return summary
 
 

@@ -42,6 +42,8 @@ fi
   -I"$work/include" -I"$src/src/core" \
   "$here/fuzz-oparl.c" \
   "$src/src/core/bk-oparl.c" "$src/src/core/bk-store.c" "$src/src/core/bk-motion.c" \
+  "$src/src/core/bk-store-services.c" "$src/src/core/bk-store-submissions.c" \
+  "$src/src/core/bk-service.c" "$src/src/core/bk-submission.c" \
   "$src/src/core/bk-fold.c" "$src/src/core/bk-error.c" "$src/src/core/bk-search-tokenizer.c" "$src/src/core/bk-text-util.c" \
   $flags -o "$work/fuzz-oparl" || exit 1
 

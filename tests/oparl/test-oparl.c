@@ -322,6 +322,8 @@ test_single_and_mixed (void)
   g_assert_cmpuint (stats.papers, ==, 1);
   single = load_by_reference (store, "GR/2026/070");
   g_assert_cmpstr (single->type, ==, "Informationsvorlage");
+  /* the vendor extension for an easy-read summary (README, "OParl") */
+  g_assert_cmpstr (single->easy_summary, ==, "Die Gemeinde informiert den Rat. Es wird nichts beschlossen.");
   g_assert_cmpuint (single->consultations->len, ==, 1);
   c = g_ptr_array_index (single->consultations, 0);
   g_assert_cmpstr (c->committee, ==, "Gemeinderat");    /* from the store */
@@ -336,6 +338,7 @@ test_single_and_mixed (void)
   g_assert_cmpuint (stats.bodies, ==, 1);
   mixed = load_by_reference (store, "OR/2026/050");
   g_assert_cmpstr (mixed->body, ==, "Ortschaft Oberdorf");
+  g_assert_null (mixed->easy_summary);
   g_assert_cmpuint (mixed->submitters->len, ==, 1);
   party = g_ptr_array_index (mixed->submitters, 0);
   g_assert_cmpstr (party->name, ==, "Fraktion Ortsliste");

@@ -273,6 +273,50 @@ test_postscript (void)
   g_assert_cmpint (p->kind, ==, BK_PARTY_PERSON);
 }
 
+/* A summary in Leichte Sprache: its own section wherever it stands, and
+ * only from a heading that is the whole line. */
+static void
+test_easy_summary (void)
+{
+  /* after the justification, before the signatures (layout a) */
+  g_autoptr(BkMotion) a = parse_ok ("Betreff:\nNeue Bänke\n\nBeschlussvorschlag:\nDie Stadt stellt Bänke auf.\n\n"
+                                    "Begründung:\nÄltere Menschen brauchen Pausen.\n\n"
+                                    "Zusammenfassung in Leichter Sprache:\nEs gibt neue Bänke.\nDann kann man sich ausruhen.\n\n"
+                                    "Das ist gut.\n\n"
+                                    "gez.\nLena Beispiel\nFraktionsvorsitzende\n");
+  /* in the header as a Markdown heading; text on the heading line */
+  g_autoptr(BkMotion) b = parse_ok ("### Betreff:\n\nNeue Bänke\n\n### In Leichter Sprache\n\n"
+                                    "Es gibt neue Bänke.\n\n### Beschlussvorschlag:\n\n1. Die Stadt stellt Bänke auf.\n\n"
+                                    "#### Begründung:\n\nÄltere Menschen brauchen Pausen.\n\nLena Beispiel\nFraktionsvorsitzende\n");
+  /* last, with the signatures after it and no "gez." (layout b) */
+  g_autoptr(BkMotion) c = parse_ok ("Beschlussvorschlag:\nDie Stadt stellt Bänke auf.\n\n"
+                                    "Begründung:\nÄltere Menschen brauchen Pausen.\n\n"
+                                    "**Leichte Sprache:** Es gibt neue Bänke.\n\n"
+                                    "Lena Beispiel\nFraktionsvorsitzende\n");
+  /* "Leichte Sprache" as the subject, and inside sentences: no summary */
+  g_autoptr(BkMotion) d = parse_ok ("Betreff:\nLeichte Sprache\n\nBeschlussvorschlag:\n"
+                                    "Bescheide erscheinen auch in Leichter Sprache.\n\n"
+                                    "Begründung:\nLeichte Sprache hilft vielen Menschen.\n");
+
+  g_assert_cmpstr (a->easy_summary, ==, "Es gibt neue Bänke. Dann kann man sich ausruhen.\n\nDas ist gut.");
+  g_assert_cmpstr (a->justification, ==, "Ältere Menschen brauchen Pausen.");
+  g_assert_cmpuint (a->signatories->len, ==, 1);
+
+  g_assert_cmpstr (b->easy_summary, ==, "Es gibt neue Bänke.");
+  g_assert_cmpstr (b->subject, ==, "Neue Bänke");
+  g_assert_cmpuint (b->resolution_points->len, ==, 1);
+  g_assert_cmpuint (b->signatories->len, ==, 1);
+
+  g_assert_cmpstr (c->easy_summary, ==, "Es gibt neue Bänke.");
+  g_assert_cmpstr (c->justification, ==, "Ältere Menschen brauchen Pausen.");
+  g_assert_cmpuint (c->signatories->len, ==, 1);
+  g_assert_cmpstr (((BkParty *) g_ptr_array_index (c->signatories, 0))->name, ==, "Lena Beispiel");
+
+  g_assert_null (d->easy_summary);
+  g_assert_cmpstr (d->subject, ==, "Leichte Sprache");
+  g_assert_cmpstr (d->justification, ==, "Leichte Sprache hilft vielen Menschen.");
+}
+
 static void
 test_gez_blocks (void)
 {
@@ -567,6 +611,7 @@ main (int argc, char **argv)
   g_test_add_func ("/parser/subpoints", test_subpoints);
   g_test_add_func ("/parser/postscript", test_postscript);
   g_test_add_func ("/parser/gez-blocks", test_gez_blocks);
+  g_test_add_func ("/parser/easy-summary", test_easy_summary);
   g_test_add_func ("/parser/submitters", test_submitters);
   g_test_add_func ("/parser/references", test_references);
   g_test_add_func ("/parser/inline-header-labels", test_inline_header_labels);

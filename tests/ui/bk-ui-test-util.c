@@ -1,5 +1,140 @@
 #include "bk-ui-test-util.h"
 
+#include <string.h>
+#include <adwaita.h>
+
+#include "bk-demo.h"
+#include "bk-ui.h"
+
+void
+bk_ui_test_init (int    *argc,
+                 char ***argv)
+{
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+  bk_ui_init ();
+}
+
+BkApplication *
+bk_ui_test_app_new (void)
+{
+  g_autoptr(GError) error = NULL;
+  BkApplication *app = bk_application_new ();
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  bk_application_set_speech_output (app, BK_SPEECH_OUTPUT_MEMORY);
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    g_error ("could not start the application: %s", error->message);
+  return app;
+}
+
+BkStore *
+bk_ui_test_demo_store_new (void)
+{
+  g_autoptr(GError) error = NULL;
+  BkStore *store = bk_store_open (NULL, 0, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (bk_demo_seed (store, &error));
+  g_assert_no_error (error);
+  return store;
+}
+
+char *
+bk_ui_test_dup_label (GtkWidget *widget)
+{
+  if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    return NULL;
+  /* check_property returns the actual value when it differs from the
+   * expected one, NULL when they are equal: compare with "". */
+  return gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, "");
+}
+
+static void
+collect_text (GtkWidget *widget,
+              GString   *text)
+{
+  if (!gtk_widget_get_visible (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (text, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_text (c, text);
+}
+
+char *
+bk_ui_test_dup_text (GtkWidget *widget)
+{
+  GString *text = g_string_new (NULL);
+
+  collect_text (widget, text);
+  return g_string_free (text, FALSE);
+}
+
+BkWindow *
+bk_ui_test_current_window (BkApplication *app)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+  g_assert_cmpuint (g_list_length (windows), ==, 1);
+  g_assert_true (BK_IS_WINDOW (windows->data));
+  return windows->data;
+}
+
+static void
+said_utterance_started_cb (BkVoice    *voice,
+                           guint       id,
+                           const char *text,
+                           GPtrArray  *said)
+{
+  g_test_message ("said: %s", text);
+  g_ptr_array_add (said, g_strdup (text));
+}
+
+GPtrArray *
+bk_ui_test_said_new (BkVoice *voice,
+                     gulong  *handler)
+{
+  GPtrArray *said = g_ptr_array_new_with_free_func (g_free);
+
+  *handler = g_signal_connect (voice, "utterance-started",
+                               G_CALLBACK (said_utterance_started_cb), said);
+  return said;
+}
+
+const char *
+bk_ui_test_said_find (GPtrArray  *said,
+                      const char *needle)
+{
+  for (guint i = 0; i < said->len; i++)
+    if (strstr (g_ptr_array_index (said, i), needle) != NULL)
+      return g_ptr_array_index (said, i);
+
+  return NULL;
+}
+
+const char *
+bk_ui_test_said_wait (GPtrArray  *said,
+                      const char *needle,
+                      guint       seconds)
+{
+  gint64 end = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < end)
+    {
+      const char *found = bk_ui_test_said_find (said, needle);
+
+      if (found != NULL)
+        return found;
+      bk_ui_test_iterate (20);
+    }
+
+  for (guint i = 0; i < said->len; i++)
+    g_test_message ("heard: %s", (char *) g_ptr_array_index (said, i));
+  g_test_message ("never heard: %s", needle);
+  return NULL;
+}
+
 void
 bk_ui_test_iterate (guint ms)
 {
@@ -23,6 +158,35 @@ bk_ui_test_open_page (BkWindow   *window,
   bk_ui_test_iterate (100);
 }
 
+gboolean
+bk_ui_test_activate_shortcut (BkWindow *window,
+                              guint     keyval)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0)
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                                 GTK_WIDGET (window), gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+
+  return FALSE;
+}
+
 void
 bk_ui_test_window_destroy (BkWindow *window)
 {
@@ -38,4 +202,43 @@ bk_ui_test_window_new (BkStore *store)
   gtk_window_present (GTK_WINDOW (window));
   bk_ui_test_iterate (200);
   return window;
+}
+
+GdkTexture *
+bk_ui_test_render (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GskRenderNode) node = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  graphene_rect_t viewport = GRAPHENE_RECT_INIT (0, 0, width, height);
+
+  g_assert_nonnull (renderer);
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+
+  /* Nothing is drawn while a new layout is pending: wait for the frame. */
+  for (guint tries = 0; node == NULL && tries < 100; tries++)
+    {
+      g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+
+      if (tries > 0)
+        bk_ui_test_iterate (20);
+      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+    }
+  g_assert_nonnull (node);
+
+  return gsk_renderer_render_texture (renderer, node, &viewport);
+}
+
+void
+bk_ui_test_save_png (GtkWidget  *widget,
+                     const char *path)
+{
+  g_autoptr(GdkTexture) texture = bk_ui_test_render (widget);
+
+  if (!gdk_texture_save_to_png (texture, path))
+    g_error ("Could not write %s", path);
 }

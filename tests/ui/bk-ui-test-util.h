@@ -1,8 +1,41 @@
 #pragma once
 
+#include "bk-application.h"
+#include "bk-voice.h"
 #include "bk-window.h"
 
 G_BEGIN_DECLS
+
+/* gtk_test_init, then libadwaita and the kiosk's resources and types. */
+void bk_ui_test_init           (int        *argc,
+                                char     ***argv);
+/* A registered, non-unique application whose speech plays into memory;
+ * aborts when it cannot be registered. */
+BkApplication *bk_ui_test_app_new (void);
+/* An in-memory store holding the demo motions and services. */
+BkStore *bk_ui_test_demo_store_new (void);
+/* The accessible label, or NULL when it is not set or "" (GTK 4.8 has no
+ * getter: it goes through the test API). */
+char *bk_ui_test_dup_label     (GtkWidget  *widget);
+/* The text of every visible label under widget, one a line. */
+char *bk_ui_test_dup_text      (GtkWidget  *widget);
+/* The application's only window, which must be a kiosk window. */
+BkWindow *bk_ui_test_current_window (BkApplication *app);
+
+/* The "said" log: every text voice begins to say, oldest first, each echoed
+ * as a test message. *handler is the signal handler; disconnect it before
+ * the log is unreffed. */
+GPtrArray  *bk_ui_test_said_new  (BkVoice    *voice,
+                                  gulong     *handler);
+/* The first utterance containing needle, or NULL. */
+const char *bk_ui_test_said_find (GPtrArray  *said,
+                                  const char *needle);
+/* Runs the main context until an utterance containing needle has begun
+ * (speech runs in its own thread), at most seconds; NULL then, after
+ * listing what was heard. */
+const char *bk_ui_test_said_wait (GPtrArray  *said,
+                                  const char *needle,
+                                  guint       seconds);
 
 /* Runs the default main context for ms milliseconds (GTK 4.8 has no way to
  * wait for a frame in a test). */
@@ -11,8 +44,17 @@ void bk_ui_test_iterate        (guint       ms);
 void bk_ui_test_open_page      (BkWindow   *window,
                                 const char *action,
                                 GVariant   *parameter);
+/* Activates what window's own shortcut for keyval (no modifiers) does, as
+ * pressing the key would; FALSE when there is none or it did nothing. */
+gboolean bk_ui_test_activate_shortcut (BkWindow *window,
+                                       guint     keyval);
 /* A kiosk window over store, presented and drawn once. */
 BkWindow *bk_ui_test_window_new (BkStore  *store);
 void bk_ui_test_window_destroy (BkWindow   *window);
+/* widget as drawn now, by its window's renderer (cairo under the tests) */
+GdkTexture *bk_ui_test_render  (GtkWidget  *widget);
+/* The same, written to path as PNG (for the screenshot set). */
+void bk_ui_test_save_png       (GtkWidget  *widget,
+                                const char *path);
 
 G_END_DECLS

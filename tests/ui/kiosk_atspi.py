@@ -34,6 +34,23 @@ def quiet():
                              | GLib.LogLevelFlags.LEVEL_MESSAGE, _noop, None)
 
 
+class Failure(Exception):
+    """A check of a test script failed."""
+
+
+def check(condition, message):
+    if not condition:
+        raise Failure(message)
+
+
+def focused(app):
+    """The node of app that has the keyboard focus, or None."""
+    for acc in walk(app):
+        if "focused" in states(acc):
+            return acc
+    return None
+
+
 def pump(seconds=0.0):
     """Let D-Bus traffic through for a while."""
     context = GLib.MainContext.default()
@@ -135,7 +152,8 @@ def activate(acc):
 
 
 KEYSYMS = {"Tab": 0xff09, "Return": 0xff0d, "Escape": 0xff1b, "Down": 0xff54,
-           "Up": 0xff52, "Home": 0xff50}
+           "Up": 0xff52, "Home": 0xff50, "F1": 0xffbe, "F2": 0xffbf,
+           "KP_Down": 0xff99, "KP_Up": 0xff97, "KP_Begin": 0xff9d}
 
 
 def press(keysym_name):
@@ -143,6 +161,12 @@ def press(keysym_name):
     goes to the window that has the input focus."""
     Atspi.generate_keyboard_event(KEYSYMS[keysym_name], None, Atspi.KeySynthType.SYM)
     pump(0.3)
+
+
+def repeats_itself(text):
+    words = text.split()
+    half = len(words) // 2
+    return half > 0 and len(words) % 2 == 0 and words[:half] == words[half:]
 
 
 def audit(app, screen):
@@ -163,6 +187,9 @@ def audit(app, screen):
             problems.append("%s: %s without a name %s" % (screen, r, sorted(st)))
         elif TYPE_NAME_RE.match(n):
             problems.append("%s: %s named by its type %r" % (screen, r, n))
+        elif repeats_itself(n):
+            # GTK 4.8 joins an accessible label and a labelled-by relation.
+            problems.append("%s: %s name says it twice %r" % (screen, r, n))
     return problems
 
 

@@ -3,7 +3,9 @@
 
 Starts $BK_BUILD_ROOT/src/buergerkiosk on a fresh database (so the demo
 content is seeded), waits for it on the accessibility registry and walks its
-tree on the home screen, the services page, the motion list and a motion page.
+tree on every screen: home, the service catalogue, a service page, a form,
+the motion list, a motion page, the glossary, the accessibility panel, the
+help, the tutorial, and home in Arabic.
 Fails on any focusable or operable node whose name is empty or a GTK type name
 ("GtkToggleButton"), and on any node with the role "unknown".
 
@@ -19,24 +21,9 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import kiosk_atspi as K  # noqa: E402
+from kiosk_atspi import Failure, check, focused  # noqa: E402
 
 APP_NAME = "buergerkiosk"
-
-
-class Failure(Exception):
-    pass
-
-
-def check(condition, message):
-    if not condition:
-        raise Failure(message)
-
-
-def focused(app):
-    for acc in K.walk(app):
-        if "focused" in K.states(acc):
-            return acc
-    return None
 
 
 def wait_focused(app, role, name_pattern=None, timeout=5):
@@ -83,6 +70,8 @@ def main():
     env = dict(os.environ)
     env.pop("NO_AT_BRIDGE", None)
     env["GTK_A11Y"] = "atspi"
+    # English names for the checks; the switch to Arabic and German is tested.
+    env["LANGUAGE"] = "en"
     log = open(os.path.join(workdir, "kiosk.log"), "w+")
     proc = subprocess.Popen([kiosk, "--db", os.path.join(workdir, "kiosk.db")],
                             env=env, stdout=log, stderr=subprocess.STDOUT)
@@ -100,29 +89,53 @@ def main():
         except LookupError:
             pass
 
-        # Home: two named choices, the first one focused.
+        # Home: named choices, the first one (Services) focused.
         problems += audit(app, "home", report)
-        choices = [acc for acc in K.walk(app)
-                   if K.role(acc) == "push button" and "sensitive" in K.states(acc)]
-        check(len(choices) >= 2, "home: expected two choices, found %d" % len(choices))
         first = focused(app)
         check(first is not None and K.role(first) == "push button" and K.name(first),
-              "home: the first choice is not focused")
+              "home: no choice is focused")
         report.append("home: focus on %r" % K.name(first))
-        services, motions = choices[0], choices[1]
-        motions_name = K.name(motions)
+        services = K.find(app, "push button", "^Services$", timeout=5)
+        check(K.name(first) == "Services", "home: focus on %r, not Services" % K.name(first))
+        for language in ("Deutsch", "English", "Türkçe", "العربية", "Українська"):
+            K.find(app, "push button", "^%s$" % language, timeout=0)
+        report.append("home: the five languages are named in themselves")
 
-        # Services, then back with Escape.
+        # The service catalogue, a service page and the first step of a form.
         K.activate(services)
-        K.find(app, "heading", ".", timeout=5)
+        wait_focused(app, "entry", "^Search services$")
         problems += audit(app, "services", report)
+        rows = [acc for acc in K.walk(app) if K.role(acc) == "list item"]
+        check(len(rows) >= 15, "services: only %d services listed" % len(rows))
+        for _ in range(40):
+            press("Tab")
+            acc = focused(app)
+            if acc is not None and K.role(acc) == "list item":
+                break
+        service = wait_focused(app, "list item")
+        service_name = K.name(service).split(".")[0]
+        press("Return")
+        K.find(app, "heading", "^%s$" % re.escape(service_name), timeout=5)
+        problems += audit(app, "service page", report)
+        qr = [acc for acc in K.walk(app) if K.name(acc).startswith("QR code for ")]
+        report.append("service page: %r, %d QR code" % (service_name, len(qr)))
+        forms = [acc for acc in K.walk(app) if K.role(acc) == "push button"
+                 and K.name(acc).startswith("Request an appointment")]
+        if forms:
+            K.activate(forms[0])
+            K.find(app, "heading", ".", timeout=5)
+            problems += audit(app, "form", report)
+            report.append("form: opened from the service page")
+            press("Escape")
+            K.pump(0.5)
         press("Escape")
-        wait_focused(app, "push button", "^%s$" % re.escape(K.name(services)))
-        report.append("services: Escape went back to the start page")
+        K.pump(0.5)
+        K.activate(K.find(app, "push button", "^Start page$", timeout=5))
+        wait_focused(app, "push button", "^Services$")
+        report.append("services: back to the start page")
 
         # Motion list.
-        motions = K.find(app, "push button", "^%s$" % re.escape(motions_name))
-        K.activate(motions)
+        K.activate(K.find(app, "push button", "^Council motions$"))
         wait_focused(app, "entry")
         problems += audit(app, "motion list", report)
         items = [acc for acc in K.walk(app) if K.role(acc) == "list item"]
@@ -130,7 +143,7 @@ def main():
         report.append("motion list: %d list items on screen, first %r" % (len(items), K.name(items[0])))
 
         # Open the first motion with the keyboard: Tab to the list, Return.
-        for _ in range(8):
+        for _ in range(12):
             press("Tab")
             acc = focused(app)
             if acc is not None and K.role(acc) == "list item":
@@ -172,12 +185,76 @@ def main():
             wait_focused(app, "heading", "^%s$" % re.escape(subject))
             report.append("Escape: back to %r" % subject)
 
+        # A glossary word from the motion, if the motion has one.
+        explain = [acc for acc in K.walk(app)
+                   if K.role(acc) == "push button" and K.name(acc).startswith("Explain:")]
+        if explain:
+            word = K.name(explain[0])
+            K.activate(explain[0])
+            K.find(app, "heading", ".", timeout=5)
+            problems += audit(app, "glossary from the motion", report)
+            report.append("motion page: %r opened the glossary" % word)
+            press("Escape")
+            K.find(app, "heading", "^%s$" % re.escape(subject), timeout=5)
+
         # Back to the list and to the start with Escape.
         press("Escape")
         wait_focused(app, "entry")
         press("Escape")
         wait_focused(app, "push button")
         report.append("Escape: motion page -> list -> start page")
+
+        # The accessibility panel with its key, from the start page.
+        press("F2")
+        K.find(app, "heading", "^(Colours|Colors)", timeout=5)
+        problems += audit(app, "accessibility panel", report)
+        # GTK 4.8 exposes a toggle button as a push button with the pressed
+        # state (only while pressed): count those that are on.
+        toggles = [acc for acc in K.walk(app)
+                   if K.role(acc) in ("toggle button", "radio button", "check box", "switch")
+                   or (K.role(acc) == "push button" and {"checked", "pressed"} & K.states(acc))]
+        check(len(toggles) >= 10, "accessibility panel: only %d toggles" % len(toggles))
+        pressed = [acc for acc in toggles if {"checked", "pressed"} & K.states(acc)]
+        check(pressed, "accessibility panel: no toggle says it is on")
+        report.append("accessibility panel: %d toggles, %d on" % (len(toggles), len(pressed)))
+        press("Escape")
+        wait_focused(app, "push button")
+
+        # Help over the start page: F1 opens, Escape closes.
+        press("F1")
+        dialog = K.find(app, "dialog", "Help", timeout=5)
+        problems += audit(app, "help", report)
+        report.append("help: %r" % K.name(dialog))
+        press("Escape")
+        K.pump(0.5)
+        check(not [a for a in K.walk(app) if K.role(a) == "dialog"], "help: Escape did not close it")
+
+        # The tutorial and the glossary from the start page.
+        # (The tutorial teaches Escape as the Back key: leave it by its button.)
+        for button, screen, leave in (("How to use the keys", "tutorial", "Leave tutorial"),
+                                      ("Words explained", "glossary", None)):
+            K.activate(K.find(app, "push button", "^%s$" % button, timeout=5))
+            K.find(app, "heading", ".", timeout=5)
+            problems += audit(app, screen, report)
+            if leave:
+                K.activate(K.find(app, "push button", "^%s$" % leave, timeout=5))
+            else:
+                press("Escape")
+            K.find(app, "push button", "^Services$", timeout=5)
+
+        # Arabic: the window is rebuilt in Arabic, right to left, and still
+        # has names everywhere.
+        K.activate(K.find(app, "push button", "^العربية$"))
+        K.pump(1.5)
+        app = K.find_app(APP_NAME, timeout=10)
+        arabic = K.find(app, "push button", "[\u0600-\u06FF]", timeout=5)
+        problems += audit(app, "home in Arabic", report)
+        report.append("Arabic: %r" % K.name(arabic))
+        K.activate(K.find(app, "push button", "^Deutsch$"))
+        K.pump(1.5)
+        app = K.find_app(APP_NAME, timeout=10)
+        K.find(app, "heading", "^Willkommen$", timeout=5)
+        report.append("German again: Willkommen")
     except (Failure, LookupError, RuntimeError) as error:
         problems.append("FAILED: %s" % error)
     finally:

@@ -138,25 +138,12 @@ window_new (Fixture *f)
   return window;
 }
 
-/* The accessible label, or NULL when it is not set. */
-static char *
-dup_accessible_label (GtkWidget *widget)
-{
-  if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
-    return NULL;
-
-  /* check_property returns the actual value when it differs from the
-   * expected one, NULL when they are equal: compare with "". */
-  return gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
-                                             GTK_ACCESSIBLE_PROPERTY_LABEL, "");
-}
-
 /* What a screen reader gets as the name, following GTK 4.8: the label
  * property, else the labelled-by relation, else a label's own text. */
 static gboolean
 has_accessible_name (GtkWidget *widget)
 {
-  g_autofree char *label = dup_accessible_label (widget);
+  g_autofree char *label = bk_ui_test_dup_label (widget);
 
   if (label != NULL && g_strstrip (label)[0] != '\0')
     return TRUE;
@@ -345,8 +332,8 @@ test_home (void)
   g_assert_cmpstr (bk_window_get_page_name (window), ==, "home");
   home = BK_HOME_PAGE (bk_window_get_page (window, "home"));
 
-  first = dup_accessible_label (bk_home_page_get_choice (home, 0));
-  second = dup_accessible_label (bk_home_page_get_choice (home, 1));
+  first = bk_ui_test_dup_label (bk_home_page_get_choice (home, 0));
+  second = bk_ui_test_dup_label (bk_home_page_get_choice (home, 1));
   g_assert_cmpstr (first, ==, "Services");
   g_assert_cmpstr (second, ==, "Council motions");
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (bk_home_page_get_choice (home, 0)),
@@ -421,8 +408,10 @@ test_headings (void)
       assert_heading (g_ptr_array_index (titles, 0), 1);
     }
 
+  /* what is asked, why, where and when, related papers, the easy-read
+   * summary and your opinion (the feedback form) */
   find_all (bk_window_get_page (window, "motion"), GTK_TYPE_LABEL, "title-2", sections);
-  g_assert_cmpuint (sections->len, ==, 4);
+  g_assert_cmpuint (sections->len, ==, 6);
   for (guint i = 0; i < sections->len; i++)
     assert_heading (g_ptr_array_index (sections, i), 2);
 
@@ -571,7 +560,7 @@ test_filters (void)
 
   /* Each filter's button says what it filters and what is chosen. */
   {
-    g_autofree char *name = dup_accessible_label (gtk_widget_get_first_child (GTK_WIDGET (status)));
+    g_autofree char *name = bk_ui_test_dup_label (gtk_widget_get_first_child (GTK_WIDGET (status)));
     g_assert_cmpstr (name, ==, "Status: All");
   }
 
@@ -596,7 +585,7 @@ test_filters (void)
     g_assert_cmpint (bk_motion_item_get_id (item), ==, f.benches_id);
   }
   {
-    g_autofree char *name = dup_accessible_label (gtk_widget_get_first_child (GTK_WIDGET (status)));
+    g_autofree char *name = bk_ui_test_dup_label (gtk_widget_get_first_child (GTK_WIDGET (status)));
     g_assert_cmpstr (name, ==, "Status: Decided");
   }
 
@@ -685,7 +674,7 @@ test_motion_page (void)
   g_assert_nonnull (strstr (text, "XX/404 (not available here)"));
   find_all (page, GTK_TYPE_LINK_BUTTON, NULL, links);
   g_assert_cmpuint (links->len, ==, 1);
-  link_name = dup_accessible_label (g_ptr_array_index (links, 0));
+  link_name = bk_ui_test_dup_label (g_ptr_array_index (links, 0));
   g_assert_cmpstr (link_name, ==, "KT/2026/002: More benches in the park");
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (g_ptr_array_index (links, 0)), GTK_ACCESSIBLE_ROLE_LINK);
   /* GtkButton's activation runs a short animation before "clicked". */
@@ -761,9 +750,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  bk_ui_init ();
+  bk_ui_test_init (&argc, &argv);
 
   g_test_add_func ("/ui/home", test_home);
   g_test_add_func ("/ui/accessible-names", test_names);

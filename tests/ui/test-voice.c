@@ -34,16 +34,6 @@ typedef struct
 } Fixture;
 
 static void
-utterance_started_cb (BkVoice    *voice,
-                      guint       id,
-                      const char *text,
-                      Fixture    *f)
-{
-  g_test_message ("said: %s", text);
-  g_ptr_array_add (f->said, g_strdup (text));
-}
-
-static void
 fixture_init (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
@@ -77,9 +67,7 @@ fixture_init (Fixture *f)
   g_assert_true (bk_store_save_motion (f->store, lights, &error));
   g_assert_no_error (error);
 
-  f->said = g_ptr_array_new_with_free_func (g_free);
-  f->handler = g_signal_connect (bk_application_get_voice (app), "utterance-started",
-                                 G_CALLBACK (utterance_started_cb), f);
+  f->said = bk_ui_test_said_new (bk_application_get_voice (app), &f->handler);
 }
 
 static void
@@ -103,11 +91,7 @@ static const char *
 find_said (Fixture    *f,
            const char *needle)
 {
-  for (guint i = 0; i < f->said->len; i++)
-    if (strstr (g_ptr_array_index (f->said, i), needle) != NULL)
-      return g_ptr_array_index (f->said, i);
-
-  return NULL;
+  return bk_ui_test_said_find (f->said, needle);
 }
 
 /* Waits until an utterance containing needle has started. */
@@ -116,21 +100,7 @@ wait_said (Fixture    *f,
            const char *needle,
            guint       seconds)
 {
-  gint64 end = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
-
-  while (g_get_monotonic_time () < end)
-    {
-      const char *found = find_said (f, needle);
-
-      if (found != NULL)
-        return found;
-      bk_ui_test_iterate (20);
-    }
-
-  for (guint i = 0; i < f->said->len; i++)
-    g_test_message ("heard: %s", (char *)g_ptr_array_index (f->said, i));
-  g_test_message ("never heard: %s", needle);
-  return NULL;
+  return bk_ui_test_said_wait (f->said, needle, seconds);
 }
 
 static BkWindow *
@@ -647,18 +617,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  bk_ui_init ();
+  bk_ui_test_init (&argc, &argv);
 
-  app = bk_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  bk_application_set_speech_output (app, BK_SPEECH_OUTPUT_MEMORY);
-  if (!g_application_register (G_APPLICATION (app), NULL, &error))
-    g_error ("could not start the application: %s", error->message);
+  app = bk_ui_test_app_new ();
 
   g_test_add_func ("/voice/describe", test_describe);
   g_test_add_func ("/voice/focus", test_focus_speaks);

@@ -1,0 +1,48 @@
+#pragma once
+
+/* Shared by the command files of buergerkiosk-ctl (bk-ctl.c, bk-ctl-services.c). */
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "bk-store.h"
+
+G_BEGIN_DECLS
+
+/* Exit statuses, documented in the README. */
+enum {
+  EXIT_OK = 0,
+  EXIT_FAILURE_ = 1,   /* usage, database or other failure */
+  EXIT_BAD_INPUT = 2,  /* an input file was rejected */
+};
+
+typedef struct {
+  const char *db_path;
+} CtlGlobals;
+
+void      bk_ctl_print_error      (const GError *error);
+int       bk_ctl_exit_status_for  (const GError *error);
+BkStore  *bk_ctl_open_store       (CtlGlobals   *globals,
+                                   GError      **error);
+/* The same, or NULL once the reason it did not open is printed. */
+BkStore  *bk_ctl_open_store_or_print (CtlGlobals *globals);
+/* Parses a sub-command's own options; argv[0] is the command name. */
+gboolean  bk_ctl_parse_command_options (const char   *command,
+                                        const char   *parameter,
+                                        const char   *summary,
+                                        GOptionEntry *entries,
+                                        int          *argc,
+                                        char       ***argv);
+void      bk_ctl_print_json       (JsonNode     *node);
+
+/* bk-ctl-services.c */
+int       bk_ctl_cmd_services           (CtlGlobals *globals, int argc, char **argv);
+int       bk_ctl_cmd_export_submissions (CtlGlobals *globals, int argc, char **argv);
+int       bk_ctl_cmd_purge              (CtlGlobals *globals, int argc, char **argv);
+int       bk_ctl_cmd_retention          (CtlGlobals *globals, int argc, char **argv);
+
+/* bk-ctl-staff.c */
+int       bk_ctl_cmd_set_staff_pin      (CtlGlobals *globals, int argc, char **argv);
+int       bk_ctl_cmd_stats              (CtlGlobals *globals, int argc, char **argv);
+
+G_END_DECLS

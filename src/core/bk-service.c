@@ -1,0 +1,364 @@
+#define G_LOG_DOMAIN "bk-service"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "bk-fold.h"
+#include "bk-service.h"
+
+static const char *const life_situations[] = {
+  BK_LIFE_SITUATION_MOVING,
+  BK_LIFE_SITUATION_ID_DOCUMENTS,
+  BK_LIFE_SITUATION_FAMILY,
+  BK_LIFE_SITUATION_DISABILITY_CARE,
+  BK_LIFE_SITUATION_HOUSING,
+  BK_LIFE_SITUATION_WORK_BUSINESS,
+  BK_LIFE_SITUATION_WASTE_ENVIRONMENT,
+  NULL,
+};
+
+/* Same order as life_situations. */
+static const char *const life_situation_labels[] = {
+  /* Translators: a life situation (Lebenslage) in the service catalogue */
+  N_("Moving house"),
+  /* Translators: a life situation: identity card, passport */
+  N_("ID documents"),
+  /* Translators: a life situation: birth, marriage, children */
+  N_("Family"),
+  /* Translators: a life situation */
+  N_("Disability and care"),
+  /* Translators: a life situation: rent, housing benefit */
+  N_("Housing"),
+  /* Translators: a life situation: trade, employment */
+  N_("Work and business"),
+  /* Translators: a life situation: refuse collection, dogs, nature */
+  N_("Waste and environment"),
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (life_situations) == G_N_ELEMENTS (life_situation_labels) + 1);
+
+const char *const *
+bk_life_situation_list (void)
+{
+  return life_situations;
+}
+
+gboolean
+bk_life_situation_is_known (const char *id)
+{
+  return id != NULL && g_strv_contains (life_situations, id);
+}
+
+const char *
+bk_life_situation_get_label (const char *id)
+{
+  for (guint i = 0; life_situations[i] != NULL; i++)
+    if (g_strcmp0 (life_situations[i], id) == 0)
+      return _(life_situation_labels[i]);
+  return id;
+}
+
+static void
+form_free (gpointer data)
+{
+  BkServiceForm *form = data;
+
+  g_free (form->title);
+  g_free (form->url);
+  g_free (form);
+}
+
+static void
+text_free (gpointer data)
+{
+  BkServiceText *text = data;
+
+  g_free (text->lang);
+  g_free (text->name);
+  g_free (text->short_text);
+  g_free (text->full_text);
+  g_free (text);
+}
+
+BkService *
+bk_service_new (void)
+{
+  BkService *self = g_new0 (BkService, 1);
+
+  self->documents = g_ptr_array_new_with_free_func (g_free);
+  self->steps = g_ptr_array_new_with_free_func (g_free);
+  self->forms = g_ptr_array_new_with_free_func (form_free);
+  self->life_situations = g_ptr_array_new_with_free_func (g_free);
+  self->translations = g_ptr_array_new_with_free_func (text_free);
+  self->keywords = g_ptr_array_new_with_free_func (g_free);
+  return self;
+}
+
+void
+bk_service_free (BkService *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->id);
+  g_free (self->leika_key);
+  g_free (self->municipality);
+  g_free (self->name);
+  g_free (self->short_text);
+  g_free (self->full_text);
+  g_free (self->who_may_apply);
+  g_ptr_array_unref (self->documents);
+  g_free (self->costs);
+  g_free (self->processing_time);
+  g_free (self->deadlines);
+  g_ptr_array_unref (self->steps);
+  g_free (self->legal_basis);
+  g_free (self->office.name);
+  g_free (self->office.address);
+  g_free (self->office.opening_hours);
+  g_free (self->office.phone);
+  g_free (self->office.email);
+  g_free (self->office.accessibility);
+  g_free (self->online_url);
+  g_ptr_array_unref (self->forms);
+  g_free (self->easy_read);
+  g_ptr_array_unref (self->life_situations);
+  g_ptr_array_unref (self->translations);
+  g_ptr_array_unref (self->keywords);
+  g_free (self->source);
+  g_free (self);
+}
+
+BkServiceForm *
+bk_service_add_form (BkService *self, const char *title, const char *url)
+{
+  BkServiceForm *form = g_new0 (BkServiceForm, 1);
+
+  form->title = g_strdup (title);
+  form->url = g_strdup (url);
+  g_ptr_array_add (self->forms, form);
+  return form;
+}
+
+/* "en_GB.UTF-8" → "en"; NULL for C/POSIX. */
+static char *
+dup_language (const char *lang)
+{
+  gsize n = 0;
+
+  if (lang == NULL)
+    return NULL;
+  while (g_ascii_isalpha (lang[n]))
+    n++;
+  if (n < 2 || n > 3)
+    return NULL;
+  return g_ascii_strdown (lang, (gssize) n);
+}
+
+BkServiceText *
+bk_service_set_translation (BkService  *self,
+                            const char *lang,
+                            const char *name,
+                            const char *short_text,
+                            const char *full_text)
+{
+  BkServiceText *text = (BkServiceText *) bk_service_get_translation (self, lang);
+
+  if (text == NULL)
+    {
+      text = g_new0 (BkServiceText, 1);
+      text->lang = g_strdup (lang);
+      g_ptr_array_add (self->translations, text);
+    }
+  g_free (text->name);
+  g_free (text->short_text);
+  g_free (text->full_text);
+  text->name = g_strdup (name);
+  text->short_text = g_strdup (short_text);
+  text->full_text = g_strdup (full_text);
+  return text;
+}
+
+const BkServiceText *
+bk_service_get_translation (const BkService *self, const char *lang)
+{
+  g_autofree char *code = dup_language (lang);
+
+  if (code == NULL || strcmp (code, "de") == 0)
+    return NULL;
+  for (guint i = 0; i < self->translations->len; i++)
+    {
+      const BkServiceText *text = g_ptr_array_index (self->translations, i);
+
+      if (g_strcmp0 (text->lang, code) == 0)
+        return text;
+    }
+  return NULL;
+}
+
+const char *
+bk_service_get_name (const BkService *self, const char *lang)
+{
+  const BkServiceText *text = bk_service_get_translation (self, lang);
+
+  return text != NULL && text->name != NULL ? text->name : self->name;
+}
+
+const char *
+bk_service_get_short_text (const BkService *self, const char *lang)
+{
+  const BkServiceText *text = bk_service_get_translation (self, lang);
+
+  return text != NULL && text->short_text != NULL ? text->short_text : self->short_text;
+}
+
+const char *
+bk_service_get_full_text (const BkService *self, const char *lang)
+{
+  const BkServiceText *text = bk_service_get_translation (self, lang);
+
+  return text != NULL && text->full_text != NULL ? text->full_text : self->full_text;
+}
+
+const char *
+bk_service_get_text_language (const BkService *self, const char *lang)
+{
+  const BkServiceText *text = bk_service_get_translation (self, lang);
+
+  return text != NULL && text->name != NULL ? text->lang : "de";
+}
+
+/* "Stadt Auenbach" → "stadt-auenbach" */
+static char *
+slug (const char *text)
+{
+  g_autofree char *folded = bk_fold_for_search (text);
+  g_auto(GStrv) words = g_strsplit (g_strstrip (folded), " ", -1);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (*words[i] == '\0')
+        continue;
+      if (out->len > 0)
+        g_string_append_c (out, '-');
+      g_string_append (out, words[i]);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+char *
+bk_service_make_id (const char *leika_key, const char *name, const char *municipality)
+{
+  g_autofree char *first = leika_key != NULL ? g_strdup (leika_key) : slug (name ? name : "");
+  g_autofree char *second = slug (municipality ? municipality : "");
+
+  return g_strdup_printf ("%s-%s", first, second);
+}
+
+static void
+add_string (JsonBuilder *b, const char *key, const char *value)
+{
+  if (value == NULL)
+    return;
+  json_builder_set_member_name (b, key);
+  json_builder_add_string_value (b, value);
+}
+
+static void
+add_strings (JsonBuilder *b, const char *key, GPtrArray *values)
+{
+  if (values->len == 0)
+    return;
+  json_builder_set_member_name (b, key);
+  json_builder_begin_array (b);
+  for (guint i = 0; i < values->len; i++)
+    json_builder_add_string_value (b, g_ptr_array_index (values, i));
+  json_builder_end_array (b);
+}
+
+JsonNode *
+bk_service_to_json (const BkService *self)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  const BkServiceOffice *o = &self->office;
+
+  json_builder_begin_object (b);
+  add_string (b, "type", "buergerkiosk:Service");
+  add_string (b, "id", self->id);
+  add_string (b, "leika", self->leika_key);
+  add_string (b, "municipality", self->municipality);
+  add_string (b, "name", self->name);
+  add_string (b, "short", self->short_text);
+  add_string (b, "full", self->full_text);
+  add_string (b, "who_may_apply", self->who_may_apply);
+  add_strings (b, "documents", self->documents);
+  add_string (b, "costs", self->costs);
+  add_string (b, "processing_time", self->processing_time);
+  add_string (b, "deadlines", self->deadlines);
+  add_strings (b, "steps", self->steps);
+  add_string (b, "legal_basis", self->legal_basis);
+  if (o->name || o->address || o->opening_hours || o->phone || o->email || o->accessibility)
+    {
+      json_builder_set_member_name (b, "office");
+      json_builder_begin_object (b);
+      add_string (b, "name", o->name);
+      add_string (b, "address", o->address);
+      add_string (b, "opening_hours", o->opening_hours);
+      add_string (b, "phone", o->phone);
+      add_string (b, "email", o->email);
+      add_string (b, "accessibility", o->accessibility);
+      json_builder_end_object (b);
+    }
+  add_string (b, "online_url", self->online_url);
+  if (self->forms->len > 0)
+    {
+      json_builder_set_member_name (b, "forms");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < self->forms->len; i++)
+        {
+          const BkServiceForm *f = g_ptr_array_index (self->forms, i);
+
+          json_builder_begin_object (b);
+          add_string (b, "title", f->title);
+          add_string (b, "url", f->url);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+    }
+  add_string (b, "easy_read", self->easy_read);
+  add_strings (b, "life_situations", self->life_situations);
+  add_strings (b, "keywords", self->keywords);
+  if (self->translations->len > 0)
+    {
+      json_builder_set_member_name (b, "translations");
+      json_builder_begin_object (b);
+      for (guint i = 0; i < self->translations->len; i++)
+        {
+          const BkServiceText *t = g_ptr_array_index (self->translations, i);
+
+          json_builder_set_member_name (b, t->lang);
+          json_builder_begin_object (b);
+          add_string (b, "name", t->name);
+          add_string (b, "short", t->short_text);
+          add_string (b, "full", t->full_text);
+          json_builder_end_object (b);
+        }
+      json_builder_end_object (b);
+    }
+  json_builder_end_object (b);
+  return json_builder_get_root (b);
+}
+
+void
+bk_service_summary_free (BkServiceSummary *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->id);
+  g_free (self->name);
+  g_free (self->short_text);
+  g_free (self->municipality);
+  g_free (self->lang);
+  g_strfreev (self->life_situations);
+  g_free (self);
+}

@@ -1,0 +1,141 @@
+#pragma once
+
+#include <glib.h>
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/* One administrative service (Verwaltungsleistung) as German service
+ * descriptions carry it (FIM / LeiKa). The German text is the reference; a
+ * translation may replace name, short and full text for another interface
+ * language (bk_service_get_name () and friends pick it). Every text field may
+ * be NULL unless marked otherwise; paragraphs are separated by "\n\n". */
+
+/* The life situations (Lebenslagen) the catalogue is browsed by; the ids are
+ * stable and used in the JSON format and the database. */
+#define BK_LIFE_SITUATION_MOVING            "moving"
+#define BK_LIFE_SITUATION_ID_DOCUMENTS      "id-documents"
+#define BK_LIFE_SITUATION_FAMILY            "family"
+#define BK_LIFE_SITUATION_DISABILITY_CARE   "disability-care"
+#define BK_LIFE_SITUATION_HOUSING           "housing"
+#define BK_LIFE_SITUATION_WORK_BUSINESS     "work-business"
+#define BK_LIFE_SITUATION_WASTE_ENVIRONMENT "waste-environment"
+
+/* All ids above, in the order the kiosk shows them; NULL-terminated, static. */
+const char *const *bk_life_situation_list      (void);
+gboolean           bk_life_situation_is_known  (const char *id);
+/* Translated label for the interface ("Moving house" / "Umzug"); the id itself
+ * when unknown. */
+const char        *bk_life_situation_get_label (const char *id);
+
+typedef struct {
+  char *title;            /* non-NULL */
+  char *url;              /* http(s) URL, non-NULL */
+} BkServiceForm;
+
+/* The responsible office (zuständige Stelle). */
+typedef struct {
+  char *name;
+  char *address;          /* lines separated by "\n" */
+  char *opening_hours;    /* lines separated by "\n" */
+  char *phone;
+  char *email;
+  char *accessibility;    /* how to get into the building: ramps, lift, toilets, loop */
+} BkServiceOffice;
+
+/* Name, short and full text in one more language. */
+typedef struct {
+  char *lang;             /* ISO 639-1: "en" */
+  char *name;
+  char *short_text;
+  char *full_text;
+} BkServiceText;
+
+typedef struct {
+  char *id;               /* stable, unique: "99115001000000-stadt-auenbach"; non-NULL when stored */
+  char *leika_key;        /* 14-digit LeiKa key, or NULL */
+  char *municipality;     /* "Landkreis Beispielkreis", "Stadt Auenbach", "Gemeinde Lindental"; non-NULL */
+  char *name;             /* German; non-NULL */
+  char *short_text;       /* German; one or two sentences; non-NULL */
+  char *full_text;        /* German */
+  char *who_may_apply;
+  GPtrArray *documents;   /* char*: required documents */
+  char *costs;
+  char *processing_time;
+  char *deadlines;
+  GPtrArray *steps;       /* char*: procedure, in order */
+  char *legal_basis;      /* "§ 17 Bundesmeldegesetz (BMG)" */
+  BkServiceOffice office;
+  char *online_url;       /* online service, shown as a QR code; or NULL */
+  GPtrArray *forms;       /* BkServiceForm */
+  char *easy_read;        /* Leichte Sprache, German; or NULL */
+  GPtrArray *life_situations; /* char*: BK_LIFE_SITUATION_* ids */
+  GPtrArray *translations;    /* BkServiceText */
+  GPtrArray *keywords;    /* char*: other words citizens use ("Ummeldung", "Umzug"),
+                           * searched like the name (FIM "Begriffe im Kontext") */
+  char *source;           /* file it was imported from, or NULL */
+} BkService;
+
+BkService     *bk_service_new               (void);
+void           bk_service_free              (BkService  *self);
+
+BkServiceForm *bk_service_add_form          (BkService  *self,
+                                             const char *title,
+                                             const char *url);
+/* Adds or replaces the translation for lang. */
+BkServiceText *bk_service_set_translation   (BkService  *self,
+                                             const char *lang,
+                                             const char *name,
+                                             const char *short_text,
+                                             const char *full_text);
+/* lang is a language or locale ("en", "en_GB.UTF-8", "de"); NULL or German
+ * gives NULL. Otherwise the translation for its language, or NULL. */
+const BkServiceText *bk_service_get_translation (const BkService *self,
+                                                 const char      *lang);
+/* Text for the interface language lang: the translation where it has the
+ * field, else the German text. */
+const char    *bk_service_get_name          (const BkService *self,
+                                             const char      *lang);
+const char    *bk_service_get_short_text    (const BkService *self,
+                                             const char      *lang);
+const char    *bk_service_get_full_text     (const BkService *self,
+                                             const char      *lang);
+/* The language the three texts above are in for lang: "de" or the translation's. */
+const char    *bk_service_get_text_language (const BkService *self,
+                                             const char      *lang);
+
+/* The id a service without one gets: LeiKa key (or folded name) and folded
+ * municipality, "99115001000000-stadt-auenbach". */
+char          *bk_service_make_id           (const char *leika_key,
+                                             const char *name,
+                                             const char *municipality);
+
+/* The JSON shape of the import format (README, "Service JSON"), so an export
+ * can be imported again. */
+JsonNode      *bk_service_to_json           (const BkService *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BkService, bk_service_free)
+
+/* A row of a catalogue list: cheap to load, texts already in the requested
+ * language (German when there is no translation). */
+typedef struct {
+  char *id;
+  char *name;
+  char *short_text;
+  char *municipality;
+  char *lang;             /* language of name and short_text */
+  GStrv life_situations;
+  gboolean has_easy_read;
+  gboolean has_online_service;
+} BkServiceSummary;
+
+void bk_service_summary_free (BkServiceSummary *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BkServiceSummary, bk_service_summary_free)
+
+/* Narrows a list or a search; NULL members do not filter. */
+typedef struct {
+  const char *life_situation;   /* a BK_LIFE_SITUATION_* id */
+  const char *municipality;     /* exact name */
+} BkServiceFilter;
+
+G_END_DECLS

@@ -1,0 +1,67 @@
+#pragma once
+
+/* For the parts of the store in files of their own (bk-store-services.c,
+ * bk-store-submissions.c): the connection and statement cache of bk-store.c. */
+
+#include <sqlite3.h>
+
+#include "bk-store.h"
+
+G_BEGIN_DECLS
+
+sqlite3      *bk_store_get_db          (BkStore     *self);
+/* A statement prepared once and cached by its SQL text (a string literal),
+ * reset and unbound. */
+sqlite3_stmt *bk_store_get_stmt        (BkStore     *self,
+                                        const char  *sql,
+                                        GError     **error);
+/* The first column of the first row of sql, with arg (if not NULL) bound to
+ * ?1; 0 when there is no row or the statement fails. */
+gint64        bk_store_query_int       (BkStore     *self,
+                                        const char  *sql,
+                                        const char  *arg);
+/* Steps a statement that returns no rows (or ignores them) and resets it. */
+gboolean      bk_store_step_done       (BkStore      *self,
+                                        sqlite3_stmt *stmt,
+                                        GError      **error);
+void          bk_store_set_sqlite_error (BkStore    *self,
+                                         int         rc,
+                                         GError    **error);
+gboolean      bk_store_exec            (BkStore     *self,
+                                        const char  *sql,
+                                        GError     **error);
+gboolean      bk_store_in_transaction  (BkStore     *self);
+/* The FTS5 expression the motion search builds from what was typed (every
+ * word of three or more letters as a prefix); words shorter than that go to
+ * short_terms. NULL when no word is long enough. */
+char         *bk_store_build_match     (const char  *query,
+                                        GPtrArray   *short_terms);
+/* Appends "<prefix>: <row text>" to report for every row of sql that is not
+ * "ok"; returns how many. */
+guint         bk_store_check_rows      (BkStore     *self,
+                                        const char  *sql,
+                                        GString     *report,
+                                        const char  *prefix);
+
+static inline void
+bk_store_bind_text (sqlite3_stmt *stmt, int index, const char *value)
+{
+  if (value != NULL)
+    sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+static inline char *
+bk_store_column_dup (sqlite3_stmt *stmt, int column)
+{
+  const unsigned char *text = sqlite3_column_text (stmt, column);
+
+  return text ? g_strdup ((const char *) text) : NULL;
+}
+
+/* Check of the service and submission tables (bk-store-services.c). */
+guint         bk_store_check_services  (BkStore     *self,
+                                        GString     *report);
+
+G_END_DECLS

@@ -1,0 +1,74 @@
+/* bk-form-page.h: a guided form, screen by screen
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "bk-form.h"
+#include "bk-receipt-print.h"
+#include "bk-store.h"
+#include "bk-voice.h"
+
+G_BEGIN_DECLS
+
+#define BK_TYPE_FORM_PAGE (bk_form_page_get_type ())
+G_DECLARE_FINAL_TYPE (BkFormPage, bk_form_page, BK, FORM_PAGE, GtkWidget)
+
+typedef enum {
+  BK_FORM_STEP_NONE,        /* no form started (or forgotten) */
+  BK_FORM_STEP_PRIVACY,     /* what is stored, for how long, who reads it */
+  BK_FORM_STEP_QUESTIONS,
+  BK_FORM_STEP_CONFIRM,     /* every answer with a Change button; Send */
+} BkFormStep;
+
+/* Where the form was started; every member may be NULL / 0. */
+typedef struct {
+  const char *service_id;
+  const char *service_name;   /* answers the form's context field ("service") */
+  const char *office;         /* shown on the receipt */
+  gint64      motion_id;
+  const char *motion_title;
+} BkFormContext;
+
+GtkWidget    *bk_form_page_new          (void);
+void          bk_form_page_set_store    (BkFormPage          *self,
+                                         BkStore             *store);
+/* For speaking errors and the easy-read setting (one question a screen). */
+void          bk_form_page_set_voice    (BkFormPage          *self,
+                                         BkVoice             *voice);
+/* Forgets any earlier form and starts form_id at its privacy notice; FALSE
+ * for an unknown form. context may be NULL. */
+gboolean      bk_form_page_start        (BkFormPage          *self,
+                                         const char          *form_id,
+                                         const BkFormContext *context);
+/* Forgets every answer, every field and the form itself. */
+void          bk_form_page_clear        (BkFormPage          *self);
+
+const BkForm *bk_form_page_get_form     (BkFormPage          *self);
+BkFormStep    bk_form_page_get_step     (BkFormPage          *self);
+/* Answers (and typed values) the page holds; 0 after clearing. */
+guint         bk_form_page_count_answers (BkFormPage         *self);
+char         *bk_form_page_dup_summary  (BkFormPage          *self);
+
+/* The controls of the screen shown now (NULL when not on it): */
+GtkWidget    *bk_form_page_get_next_button     (BkFormPage *self);
+GtkWidget    *bk_form_page_get_previous_button (BkFormPage *self);
+/* A GtkEntry, a GtkTextView or (choices) the group of toggle buttons. */
+GtkWidget    *bk_form_page_get_input           (BkFormPage *self,
+                                                const char *field_id);
+GtkWidget    *bk_form_page_get_choice          (BkFormPage *self,
+                                                const char *field_id,
+                                                const char *choice_id);
+/* The label with the field's error; hidden while there is none. */
+GtkWidget    *bk_form_page_get_error_label     (BkFormPage *self,
+                                                const char *field_id);
+/* On the confirmation screen. */
+GtkWidget    *bk_form_page_get_change_button   (BkFormPage *self,
+                                                const char *field_id);
+
+/* Signal "submitted" (const BkReceipt *receipt): stored and committed. */
+
+G_END_DECLS

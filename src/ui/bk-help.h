@@ -1,0 +1,53 @@
+/* bk-help.h: the kiosk's help texts, in layers from the item to the kiosk
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* The layers, most local first (EZ Access help). */
+typedef enum
+{
+  BK_HELP_LAYER_ITEM,     /* the focused or highlighted item */
+  BK_HELP_LAYER_SCREEN,   /* the screen it is on */
+  BK_HELP_LAYER_KIOSK,    /* how to use the kiosk */
+} BkHelpLayer;
+
+typedef struct
+{
+  BkHelpLayer  layer;
+  char        *text;
+} BkHelpEntry;
+
+/* What widget does, for its item layer (a translated string; copied).
+ * NULL removes it. */
+void         bk_help_set_item_text     (GtkWidget   *widget,
+                                        const char  *text);
+const char  *bk_help_get_item_text     (GtkWidget   *widget);
+/* The item text of widget or of its nearest ancestor that has one, so a
+ * list's text covers its rows. */
+const char  *bk_help_find_item_text    (GtkWidget   *widget);
+
+/* The help of a screen by its stack page name; NULL for an unknown page. */
+const char  *bk_help_get_screen_text   (const char  *page);
+const char  *bk_help_get_kiosk_text    (void);
+/* "Help: this item" and so on. */
+const char  *bk_help_get_layer_title   (BkHelpLayer  layer);
+
+/* The layers for item (may be NULL: then there is no item layer) on page.
+ * A GPtrArray of BkHelpEntry, most local first; never empty. */
+GPtrArray   *bk_help_collect           (GtkWidget   *item,
+                                        const char  *page);
+
+/* The spoken and shown instruction for layer index of n. */
+const char  *bk_help_get_instruction   (guint        index,
+                                        guint        n);
+
+/* Sets the item texts of a BkWindow's main controls. */
+void         bk_help_add_item_texts    (GtkWidget   *window);
+
+G_END_DECLS

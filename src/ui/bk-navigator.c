@@ -1,0 +1,1021 @@
+/* bk-navigator.c: EZ Access keypad operation of a kiosk window
+ *
+ * The EZ Access model (Trace Center; research notes §4): Up and Down move
+ * a reading cursor through everything on the screen, plain text included;
+ * Action uses the highlighted item; Back and Next go between screens; Help
+ * opens the layered help; the volume keys are << and >>. Touching the
+ * screen stops speech and leaves EZ mode; Up or Down resume it.
+ *
+ * Explore mode (EN 301 549 5.5.2): every key and touch only says what it
+ * is or would do. Autorepeat is off for the keypad keys (5.7), and a key
+ * pressed again within the debounce time is ignored (bounce keys).
+ *
+ * The window's capture-phase key controller sees every key first, so the
+ * keypad works wherever the focus is. A clock can be injected, so tests
+ * never sleep.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bk-navigator"
+
+#include "bk-config.h"
+
+#include <glib/gi18n.h>
+
+#include "bk-ez-tree.h"
+#include "bk-help-overlay.h"
+#include "bk-navigator.h"
+#include "bk-ui.h"
+#include "bk-window.h"
+
+#define CURRENT_CLASS "bk-ez-current"
+#define NO_TIME G_MININT64
+
+struct _BkNavigator
+{
+  GObject              parent_instance;
+
+  GtkWidget           *window;        /* weak; it owns us */
+  BkVoice             *voice;
+  BkSettings          *settings;
+  BkKeymap            *keymap;
+  BkScanner           *scanner;
+
+  BkNavigatorTimeFunc  time_func;
+  gpointer             time_data;
+
+  GHashTable          *keys_down;     /* keyvals pressed and not released */
+  GHashTable          *swallowed;     /* of those, the ones ignored */
+  guint                last_key;
+  gint64               last_key_time;
+  guint                help_key;
+  gint64               help_pressed;
+
+  gboolean             active;        /* EZ mode */
+  GtkWidget           *current;
+  const char          *page;          /* interned page name */
+  GtkWidget           *stack;         /* weak */
+  int                  moving;
+  const char          *edge_text;
+};
+
+G_DEFINE_FINAL_TYPE (BkNavigator, bk_navigator, G_TYPE_OBJECT)
+
+enum {
+  SAID,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static gint64
+default_time (gpointer user_data)
+{
+  return g_get_monotonic_time ();
+}
+
+static gint64
+now (BkNavigator *self)
+{
+  return self->time_func (self->time_data);
+}
+
+/* ---- speaking ------------------------------------------------------------ */
+
+static void
+say_in (BkNavigator *self,
+        const char  *text,
+        const char  *lang)
+{
+  if (text == NULL || text[0] == '\0')
+    return;
+
+  g_signal_emit (self, signals[SAID], 0, text);
+  bk_voice_say_on_demand (self->voice, text, lang);
+}
+
+static void
+say (BkNavigator *self,
+     const char  *text)
+{
+  say_in (self, text, NULL);
+}
+
+/* A control that took the focus goes through the focus voice (silent while
+ * a screen reader runs: that reads the focus itself); text is said. */
+static void
+say_item (BkNavigator *self,
+          GtkWidget   *item,
+          gboolean     focused)
+{
+  g_autofree char *text = bk_voice_describe_widget (item);
+
+  if (text == NULL)
+    return;
+
+  if (focused)
+    {
+      g_signal_emit (self, signals[SAID], 0, text);
+      bk_voice_speak_focus (self->voice, item, BK_SPEECH_INTERRUPT);
+    }
+  else
+    say_in (self, text, bk_ui_get_content_language (item));
+}
+
+static void
+cue_edge (BkNavigator *self,
+          const char  *text,
+          GtkWidget   *widget)
+{
+  self->edge_text = text;
+  bk_voice_cue (self->voice, BK_EARCON_EDGE, widget);
+  self->edge_text = NULL;
+}
+
+/* ---- the reading cursor -------------------------------------------------- */
+
+static void
+set_current (BkNavigator *self,
+             GtkWidget   *item)
+{
+  if (self->current != NULL)
+    gtk_widget_remove_css_class (self->current, CURRENT_CLASS);
+  g_set_object (&self->current, item);
+  if (self->current != NULL && self->active)
+    gtk_widget_add_css_class (self->current, CURRENT_CLASS);
+}
+
+static void
+reset_cursor (BkNavigator *self)
+{
+  set_current (self, NULL);
+  self->page = BK_IS_WINDOW (self->window) ? bk_window_get_page_name (BK_WINDOW (self->window)) : NULL;
+  bk_scanner_restart (self->scanner);
+}
+
+static void
+check_page (BkNavigator *self)
+{
+  if (BK_IS_WINDOW (self->window) &&
+      bk_window_get_page_name (BK_WINDOW (self->window)) != self->page)
+    reset_cursor (self);
+}
+
+static void
+go_to (BkNavigator *self,
+       GtkWidget   *item)
+{
+  gboolean focused = FALSE;
+
+  set_current (self, item);
+  bk_ez_scroll_into_view (item);
+
+  if (bk_ez_is_control (item) || gtk_widget_get_focusable (item))
+    {
+      self->moving++;
+      focused = gtk_widget_grab_focus (item);
+      self->moving--;
+      if (focused)
+        gtk_window_set_focus_visible (GTK_WINDOW (self->window), TRUE);
+    }
+
+  bk_voice_cue (self->voice, BK_EARCON_MOVE, NULL);
+  say_item (self, item, focused);
+}
+
+static void
+move (BkNavigator *self,
+      int          direction)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  guint index;
+
+  check_page (self);
+  items = bk_ez_collect_items (bk_ez_get_screen_root (self->window), FALSE);
+  if (items->len == 0)
+    {
+      cue_edge (self, NULL, NULL);
+      return;
+    }
+
+  if (self->current == NULL || !g_ptr_array_find (items, self->current, &index))
+    {
+      /* A new screen, or EZ mode starts: the first item. */
+      self->active = TRUE;
+      go_to (self, g_ptr_array_index (items, 0));
+      return;
+    }
+
+  if (!self->active)
+    {
+      /* Resumed after a touch: where the cursor was. */
+      self->active = TRUE;
+      go_to (self, self->current);
+      return;
+    }
+
+  if ((direction < 0 && index == 0) || (direction > 0 && index + 1 >= items->len))
+    {
+      cue_edge (self,
+                direction < 0
+                /* Translators: shown briefly when Up is pressed on the first item */
+                ? _("Top of the screen")
+                /* Translators: shown briefly when Down is pressed on the last item */
+                : _("End of the screen"),
+                self->current);
+      return;
+    }
+
+  go_to (self, g_ptr_array_index (items, index + direction));
+}
+
+static gboolean
+is_toggle (GtkWidget *widget)
+{
+  return GTK_IS_TOGGLE_BUTTON (widget) || GTK_IS_CHECK_BUTTON (widget) || GTK_IS_SWITCH (widget);
+}
+
+static void
+activate_current (BkNavigator *self)
+{
+  GtkWidget *item;
+
+  check_page (self);
+  item = self->active ? self->current : NULL;
+  if (item != NULL && gtk_widget_get_root (item) == NULL)
+    item = NULL;
+
+  if (item == NULL)
+    {
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self->window));
+
+      item = focus ? bk_ez_find_item (focus) : NULL;
+      if (item == NULL || !bk_ez_is_control (item))
+        {
+          cue_edge (self, NULL, NULL);
+          /* Translators: Action was pressed while nothing is highlighted */
+          say (self, _("Press Down to go to the first item."));
+          return;
+        }
+    }
+
+  if (!bk_ez_is_control (item))
+    {
+      /* Action on text says it again. */
+      say_item (self, item, FALSE);
+      return;
+    }
+
+  g_object_ref (item);
+  if (!bk_ez_activate (item))
+    {
+      cue_edge (self, NULL, item);
+      /* Translators: Action on a control that cannot be used now */
+      say (self, _("This cannot be used now."));
+    }
+  else if (is_toggle (item))
+    say_item (self, item, FALSE);
+  g_object_unref (item);
+}
+
+/* ---- commands ------------------------------------------------------------ */
+
+static gboolean
+find_open_help (GtkWidget *widget)
+{
+  GType overlay_type = g_type_from_name ("BkHelpOverlay");
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (!gtk_widget_get_mapped (child))
+        continue;
+      if ((overlay_type != 0 && G_TYPE_CHECK_INSTANCE_TYPE (child, overlay_type)) ||
+          gtk_widget_has_css_class (child, "bk-help-overlay"))
+        return TRUE;
+      if (find_open_help (child))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+is_help_open (GtkWidget *window)
+{
+  GtkWidget *overlay = BK_IS_WINDOW (window) ? bk_window_get_help_overlay (BK_WINDOW (window)) : NULL;
+
+  if (overlay != NULL)
+    return bk_help_overlay_is_open (BK_HELP_OVERLAY (overlay));
+
+  return find_open_help (window);
+}
+
+static gboolean
+class_has_action (GtkWidget  *widget,
+                  const char *action)
+{
+  GtkWidgetClass *klass = GTK_WIDGET_GET_CLASS (widget);
+  const GVariantType *parameter_type;
+  const char *property;
+  const char *name;
+  GType owner;
+
+  for (guint i = 0;
+       gtk_widget_class_query_action (klass, i, &owner, &name, &parameter_type, &property);
+       i++)
+    if (g_strcmp0 (name, action) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+activate_app_action (BkNavigator *self,
+                     const char  *name)
+{
+  g_autofree char *detailed = g_strconcat ("app.", name, NULL);
+  GApplication *app;
+
+  if (gtk_widget_activate_action (self->window, detailed, NULL))
+    return;
+
+  /* A window made without its application (tests): the default one. */
+  app = g_application_get_default ();
+  if (app != NULL && g_action_group_has_action (G_ACTION_GROUP (app), name))
+    g_action_group_activate_action (G_ACTION_GROUP (app), name, NULL);
+}
+
+static void
+back (BkNavigator *self)
+{
+  GtkWidget *root = bk_ez_get_screen_root (self->window);
+
+  /* Back closes an open drop-down list first. */
+  if (GTK_IS_POPOVER (root))
+    {
+      gtk_popover_popdown (GTK_POPOVER (root));
+      return;
+    }
+
+  if (BK_IS_WINDOW (self->window) &&
+      !gtk_widget_get_visible (bk_window_get_back_button (BK_WINDOW (self->window))))
+    {
+      cue_edge (self, NULL, NULL);
+      /* Translators: Back was pressed on the first screen */
+      say (self, _("There is no previous screen."));
+      return;
+    }
+
+  gtk_widget_activate_action (self->window, "win.back", NULL);
+}
+
+static void
+next (BkNavigator *self)
+{
+  GtkWidget *page = NULL;
+
+  if (BK_IS_WINDOW (self->window))
+    page = bk_window_get_page (BK_WINDOW (self->window),
+                               bk_window_get_page_name (BK_WINDOW (self->window)));
+
+  /* A page with a next step installs the action page.next. */
+  if (page != NULL && class_has_action (page, "page.next"))
+    {
+      gtk_widget_activate_action (page, "page.next", NULL);
+      return;
+    }
+
+  cue_edge (self, NULL, NULL);
+  /* Translators: Next was pressed on a screen that has no next step */
+  say (self, _("Nothing to do: this screen has no next step."));
+}
+
+static void
+set_explore (BkNavigator *self,
+             gboolean     explore)
+{
+  bk_settings_set_boolean (self->settings, "explore-mode", explore);
+  say (self, explore
+             /* Translators: spoken when explore mode is switched on */
+             ? _("Explore mode on. Keys and touches now only say what they do. Press Explore again, or hold Help, to leave it.")
+             /* Translators: spoken when explore mode is switched off */
+             : _("Explore mode off. Keys and touches work again."));
+}
+
+static gboolean
+explore_mode (BkNavigator *self)
+{
+  return bk_settings_get_boolean (self->settings, "explore-mode");
+}
+
+static void
+help_released (BkNavigator *self,
+               gint64       held_us)
+{
+  if (held_us >= (gint64)BK_NAVIGATOR_HELP_HOLD_MS * 1000)
+    {
+      set_explore (self, !explore_mode (self));
+      return;
+    }
+
+  if (explore_mode (self))
+    /* Translators: explore mode: what the Help key does */
+    say (self, _("Help: opens or closes the help for this screen. Hold it to leave explore mode."));
+  else if (is_help_open (self->window))
+    gtk_widget_activate_action (self->window, "help.close", NULL);
+  else
+    gtk_widget_activate_action (self->window, "win.help", NULL);
+}
+
+static char *
+dup_command_text (BkNavigator     *self,
+                  BkKeypadCommand  command)
+{
+  switch (command)
+    {
+    /* Translators: explore mode: what a keypad key does */
+    case BK_KEYPAD_UP: return g_strdup (_("Up: previous item"));
+    case BK_KEYPAD_DOWN: return g_strdup (_("Down: next item"));
+    case BK_KEYPAD_ACTION: return g_strdup (_("Action: uses the highlighted item"));
+    case BK_KEYPAD_BACK: return g_strdup (_("Back: previous screen"));
+    case BK_KEYPAD_NEXT: return g_strdup (_("Next: the next step of this screen"));
+    case BK_KEYPAD_VOLUME_DOWN: return g_strdup (_("Volume down: quieter"));
+    case BK_KEYPAD_VOLUME_UP: return g_strdup (_("Volume up: louder"));
+    case BK_KEYPAD_ACCESSIBILITY: return g_strdup (_("Accessibility: opens the accessibility settings"));
+    case BK_KEYPAD_EXPLORE: return g_strdup (_("Explore: switches explore mode on or off"));
+    case BK_KEYPAD_SWITCH_STEP: return g_strdup (_("Step switch: moves to the next choice"));
+    case BK_KEYPAD_SWITCH_SELECT: return bk_scanner_dup_selection_text (self->scanner);
+    case BK_KEYPAD_HELP:
+    case BK_KEYPAD_N_COMMANDS:
+    default:
+      return NULL;
+    }
+}
+
+/* What a key of an ordinary keyboard does, in explore mode. */
+static char *
+dup_keyboard_text (guint           keyval,
+                   GdkModifierType state)
+{
+  g_autofree char *label = NULL;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Tab:
+    case GDK_KEY_KP_Tab:
+      if (state & GDK_SHIFT_MASK)
+        return g_strdup (_("Shift and Tab: previous control"));
+      /* Translators: explore mode: what a key of a keyboard does */
+      return g_strdup (_("Tab: next control"));
+    case GDK_KEY_ISO_Left_Tab:
+      return g_strdup (_("Shift and Tab: previous control"));
+    case GDK_KEY_Up:
+      return g_strdup (_("Arrow up: the row or control above"));
+    case GDK_KEY_Down:
+      return g_strdup (_("Arrow down: the row or control below"));
+    case GDK_KEY_Left:
+      return g_strdup (_("Arrow left: the control to the left"));
+    case GDK_KEY_Right:
+      return g_strdup (_("Arrow right: the control to the right"));
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+      return g_strdup (_("Enter: uses the control that has the focus"));
+    case GDK_KEY_space:
+      return g_strdup (_("Space: uses the control that has the focus"));
+    case GDK_KEY_Escape:
+      return g_strdup (_("Escape: previous screen"));
+    default:
+      break;
+    }
+
+  label = gtk_accelerator_get_label (keyval, state);
+  /* Translators: explore mode: a key without a kiosk function, e.g. "Key A" */
+  return g_strdup_printf (_("Key %s"), label);
+}
+
+static gboolean
+is_modifier (guint keyval)
+{
+  switch (keyval)
+    {
+    case GDK_KEY_Shift_L: case GDK_KEY_Shift_R:
+    case GDK_KEY_Control_L: case GDK_KEY_Control_R:
+    case GDK_KEY_Alt_L: case GDK_KEY_Alt_R:
+    case GDK_KEY_Meta_L: case GDK_KEY_Meta_R:
+    case GDK_KEY_Super_L: case GDK_KEY_Super_R:
+    case GDK_KEY_Caps_Lock: case GDK_KEY_Num_Lock:
+    case GDK_KEY_ISO_Level3_Shift:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* The commands of keyval now: none with Control or Alt (Alt+Home is the
+ * start page), the switch keys only while scanning. */
+static guint
+command_mask (BkNavigator     *self,
+              guint            keyval,
+              GdkModifierType  state)
+{
+  guint mask;
+
+  if (self->keymap == NULL ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK | GDK_META_MASK)) != 0)
+    return 0;
+
+  mask = bk_keymap_lookup (self->keymap, keyval);
+  switch (bk_scanner_get_mode (self->scanner))
+    {
+    case BK_SCAN_OFF:
+      mask &= ~(BK_KEYPAD_MASK (BK_KEYPAD_SWITCH_SELECT) | BK_KEYPAD_MASK (BK_KEYPAD_SWITCH_STEP));
+      break;
+    case BK_SCAN_ONE_SWITCH:
+      mask &= ~BK_KEYPAD_MASK (BK_KEYPAD_SWITCH_STEP);
+      break;
+    case BK_SCAN_TWO_SWITCH:
+    default:
+      break;
+    }
+
+  return mask;
+}
+
+/* The switches first: while scanning, they are the citizen's only keys. */
+static BkKeypadCommand
+first_command (guint mask)
+{
+  if (mask & BK_KEYPAD_MASK (BK_KEYPAD_SWITCH_SELECT))
+    return BK_KEYPAD_SWITCH_SELECT;
+  if (mask & BK_KEYPAD_MASK (BK_KEYPAD_SWITCH_STEP))
+    return BK_KEYPAD_SWITCH_STEP;
+  for (guint i = 0; i < BK_KEYPAD_N_COMMANDS; i++)
+    if (mask & BK_KEYPAD_MASK (i))
+      return (BkKeypadCommand)i;
+
+  return BK_KEYPAD_NONE;
+}
+
+static gboolean
+explore_key (BkNavigator     *self,
+             guint            keyval,
+             GdkModifierType  state,
+             BkKeypadCommand  command)
+{
+  g_autofree char *text = NULL;
+
+  if (command == BK_KEYPAD_EXPLORE)
+    {
+      set_explore (self, FALSE);
+      return TRUE;
+    }
+
+  text = command != BK_KEYPAD_NONE
+         ? dup_command_text (self, command)
+         : dup_keyboard_text (keyval, state);
+  say (self, text);
+  return TRUE;
+}
+
+static void
+run_command (BkNavigator     *self,
+             BkKeypadCommand  command)
+{
+  gboolean help = (command == BK_KEYPAD_UP || command == BK_KEYPAD_DOWN ||
+                   command == BK_KEYPAD_ACTION) && is_help_open (self->window);
+
+  switch (command)
+    {
+    case BK_KEYPAD_UP:
+      if (help)
+        gtk_widget_activate_action (self->window, "help.previous-layer", NULL);
+      else
+        move (self, -1);
+      break;
+    case BK_KEYPAD_DOWN:
+      if (help)
+        gtk_widget_activate_action (self->window, "help.next-layer", NULL);
+      else
+        move (self, +1);
+      break;
+    case BK_KEYPAD_ACTION:
+      if (help)
+        gtk_widget_activate_action (self->window, "help.repeat", NULL);
+      else
+        activate_current (self);
+      break;
+    case BK_KEYPAD_BACK:
+      back (self);
+      break;
+    case BK_KEYPAD_NEXT:
+      next (self);
+      break;
+    case BK_KEYPAD_VOLUME_DOWN:
+      activate_app_action (self, "speech-quieter");
+      break;
+    case BK_KEYPAD_VOLUME_UP:
+      activate_app_action (self, "speech-louder");
+      break;
+    case BK_KEYPAD_ACCESSIBILITY:
+      gtk_widget_activate_action (self->window, "win.show-accessibility", NULL);
+      break;
+    case BK_KEYPAD_EXPLORE:
+      set_explore (self, TRUE);
+      break;
+    case BK_KEYPAD_SWITCH_SELECT:
+      bk_scanner_select (self->scanner);
+      break;
+    case BK_KEYPAD_SWITCH_STEP:
+      bk_scanner_step (self->scanner);
+      break;
+    case BK_KEYPAD_HELP:       /* on release: a long press is explore mode */
+    case BK_KEYPAD_N_COMMANDS:
+    default:
+      break;
+    }
+}
+
+gboolean
+bk_navigator_handle_key (BkNavigator     *self,
+                         guint            keyval,
+                         GdkModifierType  state)
+{
+  gpointer key = GUINT_TO_POINTER (keyval);
+  BkKeypadCommand command;
+  gint64 time;
+  int debounce;
+  guint mask;
+
+  g_return_val_if_fail (BK_IS_NAVIGATOR (self), FALSE);
+
+  if (self->settings == NULL || self->window == NULL || is_modifier (keyval))
+    return FALSE;
+
+  time = now (self);
+  mask = command_mask (self, keyval, state);
+
+  /* Autorepeat: a press without a release. Keypad keys never repeat. */
+  if (g_hash_table_contains (self->keys_down, key))
+    return mask != 0 || g_hash_table_contains (self->swallowed, key) || explore_mode (self);
+
+  g_hash_table_add (self->keys_down, key);
+
+  debounce = bk_settings_get_int (self->settings, "key-debounce");
+  if (debounce > 0 && keyval == self->last_key && self->last_key_time != NO_TIME &&
+      time - self->last_key_time < (gint64)debounce * 1000)
+    {
+      g_hash_table_add (self->swallowed, key);
+      return TRUE;
+    }
+  self->last_key = keyval;
+  self->last_key_time = time;
+
+  /* The tutorial teaches the keys: it gets them itself (the window's key
+   * handler passes them on), unless the help is open over it. */
+  if (BK_IS_WINDOW (self->window) &&
+      bk_window_get_page_name (BK_WINDOW (self->window)) == g_intern_static_string ("tutorial") &&
+      !is_help_open (self->window))
+    return FALSE;
+
+  command = first_command (mask);
+  if (command == BK_KEYPAD_HELP)
+    {
+      self->help_key = keyval;
+      self->help_pressed = time;
+      return TRUE;
+    }
+
+  if (explore_mode (self))
+    return explore_key (self, keyval, state, command);
+
+  if (command == BK_KEYPAD_NONE)
+    return FALSE;
+
+  run_command (self, command);
+  return TRUE;
+}
+
+gboolean
+bk_navigator_handle_key_release (BkNavigator     *self,
+                                 guint            keyval,
+                                 GdkModifierType  state)
+{
+  gpointer key = GUINT_TO_POINTER (keyval);
+  gboolean swallowed;
+  gint64 time;
+
+  g_return_val_if_fail (BK_IS_NAVIGATOR (self), FALSE);
+
+  if (self->settings == NULL || self->window == NULL || is_modifier (keyval))
+    return FALSE;
+
+  time = now (self);
+  g_hash_table_remove (self->keys_down, key);
+  swallowed = g_hash_table_remove (self->swallowed, key);
+
+  /* Bounce keys count from the release of the last accepted press. */
+  if (!swallowed && keyval == self->last_key)
+    self->last_key_time = time;
+
+  if (!swallowed && self->help_pressed != NO_TIME && keyval == self->help_key)
+    {
+      gint64 held = time - self->help_pressed;
+
+      self->help_pressed = NO_TIME;
+      help_released (self, held);
+      return TRUE;
+    }
+
+  return swallowed;
+}
+
+gboolean
+bk_navigator_handle_touch (BkNavigator *self,
+                           double       x,
+                           double       y)
+{
+  GtkWidget *picked;
+  GtkWidget *item;
+
+  g_return_val_if_fail (BK_IS_NAVIGATOR (self), FALSE);
+
+  if (self->settings == NULL || self->window == NULL)
+    return FALSE;
+
+  if (!explore_mode (self))
+    {
+      /* Touch and keys alternate: a touch stops speech and leaves EZ mode. */
+      bk_voice_stop (self->voice);
+      if (self->active)
+        {
+          self->active = FALSE;
+          if (self->current != NULL)
+            gtk_widget_remove_css_class (self->current, CURRENT_CLASS);
+        }
+      return FALSE;
+    }
+
+  picked = gtk_widget_pick (self->window, x, y, GTK_PICK_DEFAULT);
+  item = picked ? bk_ez_find_item (picked) : NULL;
+  if (item != NULL)
+    say_item (self, item, FALSE);
+  else
+    /* Translators: explore mode: a touch where there is nothing to read */
+    say (self, _("Nothing here"));
+
+  return TRUE;
+}
+
+/* ---- controllers --------------------------------------------------------- */
+
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                BkNavigator           *self)
+{
+  return bk_navigator_handle_key (self, keyval, state);
+}
+
+static void
+key_released_cb (GtkEventControllerKey *controller,
+                 guint                  keyval,
+                 guint                  keycode,
+                 GdkModifierType        state,
+                 BkNavigator           *self)
+{
+  bk_navigator_handle_key_release (self, keyval, state);
+}
+
+static void
+pressed_cb (GtkGestureClick *gesture,
+            int              n_press,
+            double           x,
+            double           y,
+            BkNavigator     *self)
+{
+  /* In explore mode the touch is ours: the widget never gets it. */
+  if (bk_navigator_handle_touch (self, x, y))
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+page_changed_cb (BkNavigator *self)
+{
+  reset_cursor (self);
+}
+
+static void
+keymap_changed_cb (BkNavigator *self)
+{
+  g_clear_pointer (&self->keymap, bk_keymap_free);
+  self->keymap = bk_keymap_new (bk_settings_get_keypad_map (self->settings));
+}
+
+static void
+explore_changed_cb (BkNavigator *self)
+{
+  /* A hold of Help that began before the change is not a toggle. */
+  self->help_pressed = NO_TIME;
+}
+
+/* ---- GObject ------------------------------------------------------------- */
+
+static void
+bk_navigator_dispose (GObject *object)
+{
+  BkNavigator *self = (BkNavigator *)object;
+
+  set_current (self, NULL);
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  if (self->stack != NULL)
+    g_signal_handlers_disconnect_by_data (self->stack, self);
+  g_clear_weak_pointer (&self->stack);
+  g_clear_object (&self->scanner);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->voice);
+  g_clear_weak_pointer (&self->window);
+
+  G_OBJECT_CLASS (bk_navigator_parent_class)->dispose (object);
+}
+
+static void
+bk_navigator_finalize (GObject *object)
+{
+  BkNavigator *self = (BkNavigator *)object;
+
+  g_clear_pointer (&self->keymap, bk_keymap_free);
+  g_clear_pointer (&self->keys_down, g_hash_table_unref);
+  g_clear_pointer (&self->swallowed, g_hash_table_unref);
+
+  G_OBJECT_CLASS (bk_navigator_parent_class)->finalize (object);
+}
+
+static void
+bk_navigator_class_init (BkNavigatorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = bk_navigator_dispose;
+  object_class->finalize = bk_navigator_finalize;
+
+  signals[SAID] = g_signal_new ("said",
+                                G_TYPE_FROM_CLASS (klass),
+                                G_SIGNAL_RUN_LAST,
+                                0, NULL, NULL, NULL,
+                                G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+bk_navigator_init (BkNavigator *self)
+{
+  self->time_func = default_time;
+  self->keys_down = g_hash_table_new (NULL, NULL);
+  self->swallowed = g_hash_table_new (NULL, NULL);
+  self->last_key_time = NO_TIME;
+  self->help_pressed = NO_TIME;
+}
+
+BkNavigator *
+bk_navigator_new (GtkWidget *window)
+{
+  BkNavigator *self;
+  GtkEventController *keys;
+  GtkGesture *click;
+
+  g_return_val_if_fail (GTK_IS_WINDOW (window), NULL);
+
+  self = g_object_new (BK_TYPE_NAVIGATOR, NULL);
+  g_set_weak_pointer (&self->window, window);
+  self->scanner = bk_scanner_new (window);
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self, 0);
+  g_signal_connect_object (keys, "key-released", G_CALLBACK (key_released_cb), self, 0);
+  gtk_widget_add_controller (window, keys);
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect_object (click, "pressed", G_CALLBACK (pressed_cb), self, 0);
+  gtk_widget_add_controller (window, GTK_EVENT_CONTROLLER (click));
+
+  if (BK_IS_WINDOW (window))
+    {
+      GtkWidget *home = bk_window_get_page (BK_WINDOW (window), "home");
+      GtkWidget *stack = home ? gtk_widget_get_parent (home) : NULL;
+
+      if (GTK_IS_STACK (stack))
+        {
+          g_set_weak_pointer (&self->stack, stack);
+          g_signal_connect_object (stack, "notify::visible-child",
+                                   G_CALLBACK (page_changed_cb), self, G_CONNECT_SWAPPED);
+        }
+      self->page = bk_window_get_page_name (BK_WINDOW (window));
+    }
+
+  return self;
+}
+
+void
+bk_navigator_set_voice (BkNavigator *self,
+                        BkVoice     *voice)
+{
+  g_return_if_fail (BK_IS_NAVIGATOR (self));
+  g_return_if_fail (!voice || BK_IS_VOICE (voice));
+
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  g_set_object (&self->voice, voice);
+  {
+    BkSettings *settings = voice ? bk_voice_get_settings (voice) : NULL;
+
+    g_set_object (&self->settings, settings);
+  }
+  g_clear_pointer (&self->keymap, bk_keymap_free);
+
+  if (self->settings != NULL)
+    {
+      g_signal_connect_object (self->settings, "notify::keypad-map",
+                               G_CALLBACK (keymap_changed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->settings, "notify::explore-mode",
+                               G_CALLBACK (explore_changed_cb), self, G_CONNECT_SWAPPED);
+      keymap_changed_cb (self);
+    }
+  bk_scanner_set_voice (self->scanner, voice);
+}
+
+void
+bk_navigator_set_time_func (BkNavigator         *self,
+                            BkNavigatorTimeFunc  func,
+                            gpointer             user_data)
+{
+  g_return_if_fail (BK_IS_NAVIGATOR (self));
+
+  self->time_func = func ? func : default_time;
+  self->time_data = func ? user_data : NULL;
+}
+
+gboolean
+bk_navigator_owns_key (BkNavigator     *self,
+                       guint            keyval,
+                       GdkModifierType  state)
+{
+  g_return_val_if_fail (BK_IS_NAVIGATOR (self), FALSE);
+
+  return self->settings != NULL && command_mask (self, keyval, state) != 0;
+}
+
+gboolean
+bk_navigator_is_moving (BkNavigator *self)
+{
+  g_return_val_if_fail (BK_IS_NAVIGATOR (self), FALSE);
+
+  return self->moving > 0;
+}
+
+const char *
+bk_navigator_get_edge_text (BkNavigator *self)
+{
+  g_return_val_if_fail (BK_IS_NAVIGATOR (self), NULL);
+
+  return self->edge_text;
+}
+
+GtkWidget *
+bk_navigator_get_current (BkNavigator *self)
+{
+  g_return_val_if_fail (BK_IS_NAVIGATOR (self), NULL);
+
+  return self->active ? self->current : NULL;
+}
+
+gboolean
+bk_navigator_get_active (BkNavigator *self)
+{
+  g_return_val_if_fail (BK_IS_NAVIGATOR (self), FALSE);
+
+  return self->active;
+}
+
+BkScanner *
+bk_navigator_get_scanner (BkNavigator *self)
+{
+  g_return_val_if_fail (BK_IS_NAVIGATOR (self), NULL);
+
+  return self->scanner;
+}
+
+BkKeymap *
+bk_navigator_get_keymap (BkNavigator *self)
+{
+  g_return_val_if_fail (BK_IS_NAVIGATOR (self), NULL);
+
+  return self->keymap;
+}

@@ -1,0 +1,68 @@
+/* bk-navigator.h: EZ Access keypad operation of a kiosk window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "bk-keymap.h"
+#include "bk-scanner.h"
+#include "bk-voice.h"
+
+G_BEGIN_DECLS
+
+#define BK_TYPE_NAVIGATOR (bk_navigator_get_type ())
+G_DECLARE_FINAL_TYPE (BkNavigator, bk_navigator, BK, NAVIGATOR, GObject)
+
+/* Holding Help this long switches explore mode on or off. */
+#define BK_NAVIGATOR_HELP_HOLD_MS 1500
+
+/* Monotonic microseconds; tests inject their own clock. */
+typedef gint64 (*BkNavigatorTimeFunc) (gpointer user_data);
+
+/* Attaches to window (capture-phase key controller and click gesture); the
+ * window owns the navigator. It does nothing until it has a voice, which
+ * brings the settings (keypad map, debounce, explore and scan mode). */
+BkNavigator *bk_navigator_new                (GtkWidget           *window);
+void         bk_navigator_set_voice          (BkNavigator         *self,
+                                              BkVoice             *voice);
+void         bk_navigator_set_time_func      (BkNavigator         *self,
+                                              BkNavigatorTimeFunc  func,
+                                              gpointer             user_data);
+
+/* What the key controller calls; TRUE when the key was used or swallowed
+ * (debounce, autorepeat, explore mode). */
+gboolean     bk_navigator_handle_key         (BkNavigator         *self,
+                                              guint                keyval,
+                                              GdkModifierType      state);
+gboolean     bk_navigator_handle_key_release (BkNavigator         *self,
+                                              guint                keyval,
+                                              GdkModifierType      state);
+/* A touch or click at x, y (window coordinates): TRUE when it was only
+ * described (explore mode) and must not reach the widget. */
+gboolean     bk_navigator_handle_touch       (BkNavigator         *self,
+                                              double               x,
+                                              double               y);
+
+/* Whether keyval is a keypad key now (the window's own key handling leaves
+ * those alone). */
+gboolean     bk_navigator_owns_key           (BkNavigator         *self,
+                                              guint                keyval,
+                                              GdkModifierType      state);
+/* TRUE while the navigator moves the focus itself (it says the item). */
+gboolean     bk_navigator_is_moving          (BkNavigator         *self);
+/* The text for the edge cue the navigator just gave, or NULL. */
+const char  *bk_navigator_get_edge_text      (BkNavigator         *self);
+
+/* The EZ reading cursor: NULL when EZ mode is off. */
+GtkWidget   *bk_navigator_get_current        (BkNavigator         *self);
+gboolean     bk_navigator_get_active         (BkNavigator         *self);
+BkScanner   *bk_navigator_get_scanner        (BkNavigator         *self);
+BkKeymap    *bk_navigator_get_keymap         (BkNavigator         *self);
+
+/* Signal "said" (const char *text): everything the navigator says, also
+ * when there is no speech (for captions and tests). */
+
+G_END_DECLS

@@ -1,0 +1,31 @@
+/* bk-rating.h: the optional satisfaction rating at the end of a session
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define BK_TYPE_RATING (bk_rating_get_type ())
+G_DECLARE_FINAL_TYPE (BkRating, bk_rating, BK, RATING, GtkBox)
+
+/* Signals: "rated" (int rating 1 … 5) after Send, "skipped" after No, thanks.
+ * In a window of the BkApplication, Send also counts the rating in the
+ * session's statistics (BK_STATS_RATING): just put the widget where a
+ * session ends. */
+GtkWidget *bk_rating_new          (void);
+/* 0: none chosen */
+int        bk_rating_get_selected (BkRating *self);
+void       bk_rating_select       (BkRating *self,
+                                   int       rating);
+/* The toggle button for rating 1 … 5. */
+GtkWidget *bk_rating_get_button   (BkRating *self,
+                                   int       rating);
+GtkWidget *bk_rating_get_send_button (BkRating *self);
+/* Back to nothing chosen (a new session). */
+void       bk_rating_reset        (BkRating *self);
+
+G_END_DECLS

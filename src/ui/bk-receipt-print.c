@@ -1,0 +1,297 @@
+/* bk-receipt-print.c: the receipt of a submission, on paper or as a PDF
+ *
+ * One page, drawn with Pango on cairo, the same for the printer and the
+ * PDF: the form's title, the reference in large type with a QR code of it
+ * (staff scan it to find the submission), the date, the office and what
+ * happens next.
+ *
+ * The PDF carries its title in the metadata. Its language (/Lang) cannot be
+ * set with cairo 1.16 (Debian 12): cairo_pdf_surface_set_metadata () knows
+ * no language before cairo 1.18, and editing the file afterwards would be
+ * fragile; PDF readers fall back to their own language.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bk-receipt-print"
+
+#include "bk-config.h"
+
+#include <cairo-pdf.h>
+#include <glib/gi18n.h>
+
+#include "bk-qr.h"
+#include "bk-receipt-print.h"
+#include "bk-ui.h"
+
+#define A4_WIDTH   595.28   /* points */
+#define A4_HEIGHT  841.89
+#define MARGIN     56.0
+#define QR_SIZE    150.0
+#define GAP        18.0
+
+BkReceipt *
+bk_receipt_new (void)
+{
+  return g_new0 (BkReceipt, 1);
+}
+
+BkReceipt *
+bk_receipt_copy (const BkReceipt *self)
+{
+  BkReceipt *copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  copy = bk_receipt_new ();
+  copy->title = g_strdup (self->title);
+  copy->reference = g_strdup (self->reference);
+  copy->created_at = g_strdup (self->created_at);
+  copy->office = g_strdup (self->office);
+  copy->next_steps = g_strdup (self->next_steps);
+  copy->language = g_strdup (self->language);
+
+  return copy;
+}
+
+void
+bk_receipt_free (BkReceipt *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->title);
+  g_free (self->reference);
+  g_free (self->created_at);
+  g_free (self->office);
+  g_free (self->next_steps);
+  g_free (self->language);
+  g_free (self);
+}
+
+char *
+bk_receipt_dup_local_time (const BkReceipt *self)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) when = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *iso_date = NULL;
+  g_autofree char *time = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  when = self->created_at ? g_date_time_new_from_iso8601 (self->created_at, utc) : NULL;
+  if (when == NULL)
+    when = g_date_time_new_now_utc ();
+  local = g_date_time_to_local (when);
+  iso_date = g_date_time_format (local, "%Y-%m-%d");
+  date = bk_ui_format_date (iso_date);
+  time = g_date_time_format (local, "%H:%M");
+
+  /* Translators: a date, then a time of day: “1 December 2026, 11:46” */
+  return g_strdup_printf (_("%s, %s"), date, time);
+}
+
+/* Lays out text at y in the given font and width; returns the next y. */
+static double
+draw_text (cairo_t    *cr,
+           const char *text,
+           const char *font,
+           double      x,
+           double      y,
+           double      width)
+{
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+  g_autoptr(PangoFontDescription) description = pango_font_description_from_string (font);
+  int text_height;
+
+  pango_layout_set_font_description (layout, description);
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_text (layout, text ? text : "", -1);
+
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+  pango_layout_get_size (layout, NULL, &text_height);
+
+  return y + (double) text_height / PANGO_SCALE + GAP;
+}
+
+/* On one line, never broken: a reference split over two lines is easily
+ * misread. The type shrinks from 34 pt until it fits. */
+static double
+draw_reference (cairo_t    *cr,
+                const char *reference,
+                double      x,
+                double      y,
+                double      width)
+{
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+  int text_width, text_height;
+
+  pango_layout_set_text (layout, reference ? reference : "", -1);
+  for (int size = 34; size >= 12; size -= 2)
+    {
+      g_autoptr(PangoFontDescription) description = pango_font_description_from_string ("Sans Bold");
+
+      pango_font_description_set_size (description, size * PANGO_SCALE);
+      pango_layout_set_font_description (layout, description);
+      pango_layout_get_size (layout, &text_width, &text_height);
+      if ((double) text_width / PANGO_SCALE <= width)
+        break;
+    }
+
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+
+  return y + (double) text_height / PANGO_SCALE + GAP;
+}
+
+/* Black modules on white with the quiet zone of four modules. */
+static void
+draw_qr (cairo_t    *cr,
+         const char *text,
+         double      x,
+         double      y,
+         double      size)
+{
+  g_autoptr(GtkWidget) qr = g_object_ref_sink (bk_qr_new (text));
+  guint n = bk_qr_get_module_count (BK_QR (qr));
+  double module;
+
+  if (n == 0)
+    return;
+
+  module = size / (n + 8);
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_rectangle (cr, x, y, size, size);
+  cairo_fill (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  for (guint row = 0; row < n; row++)
+    for (guint col = 0; col < n; col++)
+      if (bk_qr_get_module (BK_QR (qr), col, row))
+        cairo_rectangle (cr, x + (col + 4) * module, y + (row + 4) * module, module, module);
+  cairo_fill (cr);
+  cairo_restore (cr);
+}
+
+void
+bk_receipt_draw (const BkReceipt *self,
+                 cairo_t         *cr,
+                 double           width,
+                 double           height)
+{
+  g_autofree char *when = NULL;
+  g_autofree char *date_line = NULL;
+  g_autofree char *office_line = NULL;
+  double text_width = width - 2 * MARGIN;
+  double y = MARGIN;
+  double qr_top;
+
+  g_return_if_fail (self != NULL);
+
+  when = bk_receipt_dup_local_time (self);
+
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+
+  y = draw_text (cr, _("Bürgerkiosk – Receipt"), "Sans 12", MARGIN, y, text_width);
+  y = draw_text (cr, self->title, "Sans Bold 22", MARGIN, y, text_width);
+  y = draw_text (cr, _("Your reference number"), "Sans 14", MARGIN, y, text_width);
+
+  /* The reference large enough to read from a distance; the QR code
+   * beside the date and the office. */
+  y = draw_reference (cr, self->reference, MARGIN, y, text_width);
+  qr_top = y;
+  draw_qr (cr, self->reference, width - MARGIN - QR_SIZE, qr_top, QR_SIZE);
+
+  /* Translators: on the receipt; %s is a date and time */
+  date_line = g_strdup_printf (_("Sent: %s"), when);
+  y = draw_text (cr, date_line, "Sans 14", MARGIN, y, text_width - QR_SIZE - GAP);
+  /* Translators: on the receipt; %s is who deals with the request */
+  office_line = g_strdup_printf (_("Dealt with by: %s"), self->office ? self->office : "");
+  y = draw_text (cr, office_line, "Sans 14", MARGIN, y, text_width - QR_SIZE - GAP);
+  y = MAX (y, qr_top + QR_SIZE + GAP);
+  y = draw_text (cr, _("What happens next"), "Sans Bold 16", MARGIN, y, text_width);
+  y = draw_text (cr, self->next_steps, "Sans 14", MARGIN, y, text_width);
+  draw_text (cr, _("Please keep this receipt. Give the reference number if you ask about your request."),
+             "Sans 12", MARGIN, MAX (y, height - MARGIN - 60), text_width);
+
+  cairo_restore (cr);
+}
+
+gboolean
+bk_receipt_write_pdf (const BkReceipt *self,
+                      const char      *path,
+                      GError         **error)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  cairo_status_t status;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  surface = cairo_pdf_surface_create (path, A4_WIDTH, A4_HEIGHT);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title ? self->title : "");
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Bürgerkiosk");
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, self->reference ? self->reference : "");
+
+  cr = cairo_create (surface);
+  bk_receipt_draw (self, cr, A4_WIDTH, A4_HEIGHT);
+  cairo_show_page (cr);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   _("Could not write the receipt to %s: %s"), path, cairo_status_to_string (status));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+draw_page_cb (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page_nr,
+              const BkReceipt   *self)
+{
+  bk_receipt_draw (self, gtk_print_context_get_cairo_context (context),
+                   gtk_print_context_get_width (context),
+                   gtk_print_context_get_height (context));
+}
+
+gboolean
+bk_receipt_print (const BkReceipt *self,
+                  GtkWindow       *parent,
+                  GError         **error)
+{
+  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
+  GtkPrintOperationResult result;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  gtk_print_operation_set_n_pages (operation, 1);
+  gtk_print_operation_set_job_name (operation, self->reference ? self->reference : "receipt");
+  /* The page is drawn for its full size; the printer's margins come on top. */
+  gtk_print_operation_set_use_full_page (operation, FALSE);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), (gpointer) self);
+
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT, parent, error);
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    return FALSE;
+
+  return TRUE;
+}

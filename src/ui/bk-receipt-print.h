@@ -1,0 +1,49 @@
+/* bk-receipt-print.h: the receipt of a submission, on paper or as a PDF
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+typedef struct {
+  char *title;        /* the form's title, translated */
+  char *reference;    /* "BK-2026-000123-K" */
+  char *created_at;   /* UTC ISO date-time, as stored */
+  char *office;       /* who deals with it */
+  char *next_steps;   /* what happens next, translated */
+  char *language;     /* "de", "en", …: the document language */
+} BkReceipt;
+
+BkReceipt *bk_receipt_new  (void);
+BkReceipt *bk_receipt_copy (const BkReceipt *self);
+void       bk_receipt_free (BkReceipt *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BkReceipt, bk_receipt_free)
+
+/* "1 December 2026, 11:46" in local time. */
+char      *bk_receipt_dup_local_time (const BkReceipt *self);
+
+/* Draws one page (width × height in points) with cairo and Pango: the
+ * title, the reference in large type with its QR code, the date, the office
+ * and what happens next. */
+void       bk_receipt_draw       (const BkReceipt *self,
+                                  cairo_t         *cr,
+                                  double           width,
+                                  double           height);
+
+/* An A4 PDF with the title in its metadata. cairo 1.16 cannot set the
+ * document language (/Lang): readers take it from their settings. */
+gboolean   bk_receipt_write_pdf  (const BkReceipt *self,
+                                  const char      *path,
+                                  GError         **error);
+
+/* Prints on the kiosk's default printer without a dialog: a kiosk has no
+ * staff at hand to answer one. FALSE and error when printing failed. */
+gboolean   bk_receipt_print      (const BkReceipt *self,
+                                  GtkWindow       *parent,
+                                  GError         **error);
+
+G_END_DECLS

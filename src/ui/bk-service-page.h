@@ -1,0 +1,80 @@
+/* bk-service-page.h: one service of the administration, readable from top
+ * to bottom
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "bk-store.h"
+#include "bk-voice.h"
+
+G_BEGIN_DECLS
+
+/* The sections, in the order they are shown and read. */
+typedef enum {
+  BK_SERVICE_SECTION_EASY_READ,
+  BK_SERVICE_SECTION_WHAT,
+  BK_SERVICE_SECTION_WHO,
+  BK_SERVICE_SECTION_DOCUMENTS,
+  BK_SERVICE_SECTION_COSTS,
+  BK_SERVICE_SECTION_PROCESSING_TIME,
+  BK_SERVICE_SECTION_DEADLINES,
+  BK_SERVICE_SECTION_STEPS,
+  BK_SERVICE_SECTION_LEGAL_BASIS,
+  BK_SERVICE_SECTION_OFFICE,
+  BK_SERVICE_SECTION_ONLINE,
+  BK_SERVICE_SECTION_FORMS,
+  BK_SERVICE_N_SECTIONS
+} BkServiceSection;
+
+#define BK_TYPE_SERVICE_PAGE (bk_service_page_get_type ())
+G_DECLARE_FINAL_TYPE (BkServicePage, bk_service_page, BK, SERVICE_PAGE, GtkWidget)
+
+GtkWidget  *bk_service_page_new             (void);
+void        bk_service_page_set_store       (BkServicePage *self,
+                                             BkStore       *store);
+void        bk_service_page_set_voice       (BkServicePage *self,
+                                             BkVoice       *voice);
+/* Loads and shows the service; FALSE and error when it cannot be loaded.
+ * NULL id: as bk_service_page_clear (). */
+gboolean    bk_service_page_show_service    (BkServicePage *self,
+                                             const char    *id,
+                                             GError       **error);
+void        bk_service_page_clear           (BkServicePage *self);
+const char *bk_service_page_get_service_id  (BkServicePage *self);
+const char *bk_service_page_get_title       (BkServicePage *self);
+char       *bk_service_page_dup_summary     (BkServicePage *self);
+
+/* "What you can do here": buttons for commands on this service (forms,
+ * appointments). add_action appends a button bound to action_name and
+ * target and shows the section; the section is emptied when another
+ * service is shown. */
+GtkWidget  *bk_service_page_get_actions_box (BkServicePage *self);
+GtkWidget  *bk_service_page_add_action      (BkServicePage *self,
+                                             const char    *label,
+                                             const char    *action_name,
+                                             GVariant      *target);
+
+/* A section, or the whole page for -1 (with the easy-read text when it is
+ * shown). */
+void        bk_service_page_read_aloud      (BkServicePage *self,
+                                             int            section);
+guint       bk_service_page_get_reading_id  (BkServicePage *self);
+gboolean    bk_service_page_get_highlight   (BkServicePage *self,
+                                             GtkLabel     **label,
+                                             int           *start,
+                                             int           *end);
+/* -1: "Read the whole page" */
+GtkWidget  *bk_service_page_get_read_button (BkServicePage *self,
+                                             int            section);
+GtkWidget  *bk_service_page_get_heading     (BkServicePage *self,
+                                             BkServiceSection section);
+GtkWidget  *bk_service_page_get_section     (BkServicePage *self,
+                                             BkServiceSection section);
+/* The BkQr of the online service (hidden when there is none). */
+GtkWidget  *bk_service_page_get_qr          (BkServicePage *self);
+
+G_END_DECLS

@@ -1,0 +1,558 @@
+/* bk-staff-page.c: staff mode (the stack page "staff")
+ *
+ * Reached only through the PIN (bk-pin-dialog.c). No file chooser: content
+ * is imported from the configured import folder and submissions exported to
+ * the export folder. Statistics as charts with their tables, a few kiosk
+ * settings, "Back to the kiosk" and "Quit". Every staff action is logged
+ * (bk-staff-log.h), never what a citizen entered.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bk-staff-page"
+
+#include "bk-config.h"
+
+#include <glib/gi18n.h>
+
+#include "bk-import.h"
+#include "bk-staff-log.h"
+#include "bk-staff-page.h"
+#include "bk-staff-tasks.h"
+#include "bk-stats-chart.h"
+#include "bk-stats.h"
+#include "bk-ui.h"
+
+#define STATS_DAYS 30
+
+struct _BkStaffPage
+{
+  GtkWidget      parent_instance;
+
+  GtkWidget     *scroller;
+  GtkWidget     *banner;
+  GtkWidget     *leave_button;
+  GtkWidget     *quit_button;
+  GtkLabel      *import_folder_label;
+  GtkWidget     *import_list;
+  GtkLabel      *import_status;
+  GtkLabel      *export_folder_label;
+  GtkWidget     *export_button;
+  GtkLabel      *export_status;
+  GtkWidget     *charts;
+  GtkSpinButton *idle_spin;
+  GtkDropDown   *language_dropdown;
+  GtkDropDown   *municipality_dropdown;
+
+  BkStore       *store;
+  BkSettings    *settings;
+  GPtrArray     *chart_widgets;
+  GStrv          municipalities;   /* the dropdown's values; [0] is "" */
+  gboolean       loading;          /* filling the controls: no setting is written */
+};
+
+G_DEFINE_FINAL_TYPE (BkStaffPage, bk_staff_page, GTK_TYPE_WIDGET)
+
+enum { LEAVE, QUIT, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static const char *const language_values[] = { "", "de", "en", "tr", "ar", "uk" };
+
+static void
+set_status (GtkLabel *label, const char *text)
+{
+  gtk_label_set_text (label, text);
+  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && text[0] != '\0');
+}
+
+static char *
+import_folder (BkStaffPage *self)
+{
+  return bk_staff_resolve_folder (self->settings ? bk_settings_get_string (self->settings, "import-folder")
+                                                 : NULL, "import");
+}
+
+static char *
+export_folder (BkStaffPage *self)
+{
+  return bk_staff_resolve_folder (self->settings ? bk_settings_get_string (self->settings, "export-folder")
+                                                 : NULL, "export");
+}
+
+/* ---- import -------------------------------------------------------------- */
+
+static void
+import_clicked_cb (GtkButton *button, BkStaffPage *self)
+{
+  const char *name = g_object_get_data (G_OBJECT (button), "bk-file");
+  g_autofree char *folder = import_folder (self);
+  g_autofree char *path = g_build_filename (folder, name, NULL);
+  g_autofree char *summary = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+  if (bk_import_file (self->store, path, BK_IMPORT_FORMAT_AUTO, &summary, &error))
+    {
+      /* Translators: %s names the file and what was imported from it */
+      text = g_strdup_printf (_("Imported: %s"), summary ? summary : name);
+      bk_staff_log (G_LOG_LEVEL_MESSAGE, "import", name, "Content imported in staff mode");
+    }
+  else
+    {
+      /* Translators: %s is why the import failed */
+      text = g_strdup_printf (_("Not imported: %s"), error->message);
+      bk_staff_log (G_LOG_LEVEL_WARNING, "import-failed", name, error->message);
+    }
+  set_status (self->import_status, text);
+}
+
+static void
+fill_import_list (BkStaffPage *self)
+{
+  g_autofree char *folder = import_folder (self);
+  g_autoptr(GPtrArray) names = bk_staff_list_import_files (folder);
+  g_autofree char *where = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (self->import_list)) != NULL)
+    gtk_box_remove (GTK_BOX (self->import_list), child);
+
+  /* Translators: %s is a folder */
+  where = g_strdup_printf (_("Put motion texts (.txt, .md), OParl or service files (.json) into %s. "
+                             "Each file is imported whole or not at all."), folder);
+  gtk_label_set_text (self->import_folder_label, where);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      GtkWidget *row = g_object_new (GTK_TYPE_BOX, "spacing", 12, NULL);
+      GtkWidget *label = bk_ui_wrap_label_new (name, NULL);
+      GtkWidget *button = gtk_button_new_with_label (_("Import"));
+      /* Translators: the name of an Import button; %s is a file name */
+      g_autofree char *button_name = g_strdup_printf (_("Import %s"), name);
+
+      gtk_widget_set_hexpand (label, TRUE);
+      bk_ui_set_accessible (button, button_name, NULL);
+      g_object_set_data_full (G_OBJECT (button), "bk-file", g_strdup (name), g_free);
+      g_signal_connect (button, "clicked", G_CALLBACK (import_clicked_cb), self);
+      gtk_box_append (GTK_BOX (row), label);
+      gtk_box_append (GTK_BOX (row), button);
+      gtk_box_append (GTK_BOX (self->import_list), row);
+    }
+  if (names->len == 0)
+    {
+      GtkWidget *label = gtk_label_new (_("There are no files in the import folder."));
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_box_append (GTK_BOX (self->import_list), label);
+    }
+}
+
+/* ---- export -------------------------------------------------------------- */
+
+static void
+export_clicked_cb (BkStaffPage *self)
+{
+  g_autofree char *folder = export_folder (self);
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  guint count = 0;
+
+  if (self->store == NULL)
+    return;
+  if (!bk_staff_export_submissions (self->store, folder, NULL, &count, &path, &error))
+    {
+      text = g_strdup_printf (_("Nothing was exported: %s"), error->message);
+      bk_staff_log (G_LOG_LEVEL_WARNING, "export-failed", folder, error->message);
+    }
+  else if (count == 0)
+    text = g_strdup (_("There are no new submissions to export."));
+  else
+    {
+      g_autofree char *detail = g_strdup_printf ("%u", count);
+
+      /* Translators: %u submissions, %s the file written */
+      text = g_strdup_printf (ngettext ("%u submission exported to %s.",
+                                        "%u submissions exported to %s.", count), count, path);
+      bk_staff_log (G_LOG_LEVEL_MESSAGE, "export", detail, "Submissions exported in staff mode");
+    }
+  set_status (self->export_status, text);
+}
+
+/* ---- statistics ---------------------------------------------------------- */
+
+static void
+add_chart (BkStaffPage *self, const char *title, const char *value_heading, GPtrArray *rows,
+           const char *(*label_for) (const char *key))
+{
+  GtkWidget *chart = bk_stats_chart_new (title, value_heading);
+  GtkWidget *heading = gtk_label_new (title);
+  g_autofree const char **labels = g_new0 (const char *, rows->len + 1);
+  g_autofree gint64 *values = g_new0 (gint64, rows->len + 1);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      BkStatsRow *row = g_ptr_array_index (rows, i);
+
+      labels[i] = label_for ? label_for (row->key) : row->key;
+      values[i] = row->value;
+    }
+  bk_stats_chart_set_data (BK_STATS_CHART (chart), labels, values, rows->len);
+
+  g_object_set (heading, "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING, NULL);
+  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_add_css_class (heading, "title-3");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (heading), GTK_ACCESSIBLE_PROPERTY_LEVEL, 3, -1);
+  gtk_box_append (GTK_BOX (self->charts), heading);
+  gtk_box_append (GTK_BOX (self->charts), chart);
+  g_ptr_array_add (self->chart_widgets, chart);
+}
+
+static const char *
+rating_label (const char *key)
+{
+  switch (key[0])
+    {
+    case '1': return _("1 — very bad");
+    case '2': return _("2 — bad");
+    case '3': return _("3 — okay");
+    case '4': return _("4 — good");
+    default: return _("5 — very good");
+    }
+}
+
+/* Day rows in date order (the totals come largest first). */
+static GPtrArray *
+per_day (GPtrArray *rows, BkStatsCategory category, gint64 divisor)
+{
+  GPtrArray *days = g_ptr_array_new_with_free_func ((GDestroyNotify) bk_stats_row_free);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      BkStatsRow *row = g_ptr_array_index (rows, i);
+      BkStatsRow *day;
+
+      if (g_strcmp0 (row->category, bk_stats_category_name (category)) != 0)
+        continue;
+      day = g_new0 (BkStatsRow, 1);
+      day->key = bk_ui_format_date (row->day);
+      day->category = row->category;
+      day->value = (row->value + divisor - 1) / divisor;
+      g_ptr_array_add (days, day);
+    }
+  return days;
+}
+
+static void
+fill_charts (BkStaffPage *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) start = g_date_time_add_days (now, -(STATS_DAYS - 1));
+  g_autofree char *since = g_date_time_format (start, "%Y-%m-%d");
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (self->charts)) != NULL)
+    gtk_box_remove (GTK_BOX (self->charts), child);
+  g_ptr_array_set_size (self->chart_widgets, 0);
+  if (self->store == NULL)
+    return;
+
+  rows = bk_stats_list (self->store, since, NULL, &error);
+  if (rows == NULL)
+    {
+      g_warning ("Could not read the statistics: %s", error->message);
+      return;
+    }
+
+  {
+    g_autoptr(GPtrArray) sessions = per_day (rows, BK_STATS_SESSION, 1);
+    g_autoptr(GPtrArray) pages = bk_stats_totals (rows, BK_STATS_PAGE_VIEW);
+    g_autoptr(GPtrArray) services = bk_stats_totals (rows, BK_STATS_SERVICE_VIEW);
+    g_autoptr(GPtrArray) started = bk_stats_totals (rows, BK_STATS_FORM_STARTED);
+    g_autoptr(GPtrArray) completed = bk_stats_totals (rows, BK_STATS_FORM_COMPLETED);
+    g_autoptr(GPtrArray) abandoned = bk_stats_totals (rows, BK_STATS_FORM_ABANDONED);
+    g_autoptr(GPtrArray) features = bk_stats_totals (rows, BK_STATS_FEATURE);
+    g_autoptr(GPtrArray) speech = per_day (rows, BK_STATS_SPEECH_SECONDS, 60);
+    g_autoptr(GPtrArray) ratings = bk_stats_totals (rows, BK_STATS_RATING);
+
+    /* Translators: titles of the statistics charts and of their tables' columns */
+    add_chart (self, _("Sessions per day"), _("Sessions"), sessions, NULL);
+    add_chart (self, _("Pages viewed"), _("Views"), pages, NULL);
+    add_chart (self, _("Services viewed"), _("Views"), services, NULL);
+    add_chart (self, _("Forms started"), _("Forms"), started, NULL);
+    add_chart (self, _("Forms completed"), _("Forms"), completed, NULL);
+    add_chart (self, _("Forms abandoned"), _("Forms"), abandoned, NULL);
+    add_chart (self, _("Accessibility settings used (sessions)"), _("Sessions"), features, NULL);
+    add_chart (self, _("Minutes of speech per day"), _("Minutes"), speech, NULL);
+    add_chart (self, _("Satisfaction ratings"), _("Ratings"), ratings, rating_label);
+  }
+}
+
+/* ---- settings ------------------------------------------------------------ */
+
+static void
+log_setting (const char *key)
+{
+  bk_staff_log (G_LOG_LEVEL_MESSAGE, "settings-change", key, "Kiosk setting changed in staff mode");
+}
+
+static void
+idle_changed_cb (BkStaffPage *self)
+{
+  if (self->loading || self->settings == NULL)
+    return;
+  bk_settings_set_int (self->settings, "idle-timeout", gtk_spin_button_get_value_as_int (self->idle_spin));
+  log_setting ("idle-timeout");
+}
+
+static void
+language_changed_cb (BkStaffPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->language_dropdown);
+
+  if (self->loading || self->settings == NULL || selected >= G_N_ELEMENTS (language_values))
+    return;
+  bk_settings_set_string (self->settings, "default-language", language_values[selected]);
+  log_setting ("default-language");
+}
+
+static void
+municipality_changed_cb (BkStaffPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->municipality_dropdown);
+
+  if (self->loading || self->settings == NULL || self->municipalities == NULL ||
+      selected >= g_strv_length (self->municipalities))
+    return;
+  bk_settings_set_string (self->settings, "municipality", self->municipalities[selected]);
+  log_setting ("municipality");
+}
+
+static void
+fill_settings (BkStaffPage *self)
+{
+  g_autoptr(GtkStringList) places = gtk_string_list_new (NULL);
+  g_autoptr(GStrvBuilder) values = g_strv_builder_new ();
+  g_auto(GStrv) names = self->store ? bk_store_list_service_municipalities (self->store) : NULL;
+  const char *current = self->settings ? bk_settings_get_string (self->settings, "municipality") : "";
+  guint selected = 0;
+
+  self->loading = TRUE;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->idle_spin), self->settings != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->language_dropdown), self->settings != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->municipality_dropdown), self->settings != NULL);
+  if (self->settings != NULL)
+    {
+      const char *language = bk_settings_get_string (self->settings, "default-language");
+
+      gtk_spin_button_set_value (self->idle_spin, bk_settings_get_int (self->settings, "idle-timeout"));
+      for (guint i = 0; i < G_N_ELEMENTS (language_values); i++)
+        if (g_strcmp0 (language, language_values[i]) == 0)
+          gtk_drop_down_set_selected (self->language_dropdown, i);
+    }
+
+  /* Translators: the municipality choice when none is set */
+  gtk_string_list_append (places, _("None chosen"));
+  g_strv_builder_add (values, "");
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    {
+      gtk_string_list_append (places, names[i]);
+      g_strv_builder_add (values, names[i]);
+      if (g_strcmp0 (current, names[i]) == 0)
+        selected = i + 1;
+    }
+  g_strfreev (self->municipalities);
+  self->municipalities = g_strv_builder_end (values);
+  gtk_drop_down_set_model (self->municipality_dropdown, G_LIST_MODEL (places));
+  gtk_drop_down_set_selected (self->municipality_dropdown, selected);
+  self->loading = FALSE;
+}
+
+/* ---- the page ------------------------------------------------------------ */
+
+void
+bk_staff_page_refresh (BkStaffPage *self)
+{
+  g_autofree char *export_where = NULL;
+  g_autofree char *folder = NULL;
+
+  g_return_if_fail (BK_IS_STAFF_PAGE (self));
+
+  fill_import_list (self);
+  folder = export_folder (self);
+  /* Translators: %s is a folder */
+  export_where = g_strdup_printf (_("Exports are written to %s."), folder);
+  gtk_label_set_text (self->export_folder_label, export_where);
+  fill_charts (self);
+  fill_settings (self);
+  set_status (self->import_status, NULL);
+  set_status (self->export_status, NULL);
+}
+
+static void
+leave_cb (BkStaffPage *self)
+{
+  g_signal_emit (self, signals[LEAVE], 0);
+}
+
+static void
+quit_cb (BkStaffPage *self)
+{
+  g_signal_emit (self, signals[QUIT], 0);
+}
+
+static void
+bk_staff_page_dispose (GObject *object)
+{
+  BkStaffPage *self = BK_STAFF_PAGE (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), BK_TYPE_STAFF_PAGE);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  G_OBJECT_CLASS (bk_staff_page_parent_class)->dispose (object);
+}
+
+static void
+bk_staff_page_finalize (GObject *object)
+{
+  BkStaffPage *self = BK_STAFF_PAGE (object);
+
+  g_ptr_array_unref (self->chart_widgets);
+  g_strfreev (self->municipalities);
+  G_OBJECT_CLASS (bk_staff_page_parent_class)->finalize (object);
+}
+
+static void
+bk_staff_page_class_init (BkStaffPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = bk_staff_page_dispose;
+  object_class->finalize = bk_staff_page_finalize;
+
+  signals[LEAVE] = g_signal_new ("leave", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[QUIT] = g_signal_new ("quit", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/buergerkiosk/Kiosk/ui/bk-staff-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, BkStaffPage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, BkStaffPage, banner);
+  gtk_widget_class_bind_template_child (widget_class, BkStaffPage, leave_button);
+  gtk_widget_class_bind_template_child (widget_class, BkStaffPage, quit_button);
+  gtk_widget_class_bind_template_child (widget_class, BkStaffPage, import_folder_label);
+  gtk_widget_class_bind_template_child (widget_class, BkStaffPage, import_list);
+  gtk_widget_class_bind_template_child (widget_class, BkStaffPage, import_status);
+  gtk_widget_class_bind_template_child (widget_class, BkStaffPage, export_folder_label);
+  gtk_widget_class_bind_template_child (widget_class, BkStaffPage, export_button);
+  gtk_widget_class_bind_template_child (widget_class, BkStaffPage, export_status);
+  gtk_widget_class_bind_template_child (widget_class, BkStaffPage, charts);
+  gtk_widget_class_bind_template_child (widget_class, BkStaffPage, idle_spin);
+  gtk_widget_class_bind_template_child (widget_class, BkStaffPage, language_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, BkStaffPage, municipality_dropdown);
+}
+
+static void
+bk_staff_page_init (BkStaffPage *self)
+{
+  g_autoptr(GtkStringList) languages = NULL;
+  /* Translators: the first choice of the default language: no choice of staff */
+  const char *language_names[] = { _("As the kiosk's default"), "Deutsch", "English", "Türkçe",
+                                   "العربية", "Українська", NULL };
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->chart_widgets = g_ptr_array_new ();
+
+  languages = gtk_string_list_new (language_names);
+  gtk_drop_down_set_model (self->language_dropdown, G_LIST_MODEL (languages));
+
+  g_signal_connect_swapped (self->leave_button, "clicked", G_CALLBACK (leave_cb), self);
+  g_signal_connect_swapped (self->quit_button, "clicked", G_CALLBACK (quit_cb), self);
+  g_signal_connect_swapped (self->export_button, "clicked", G_CALLBACK (export_clicked_cb), self);
+  g_signal_connect_swapped (self->idle_spin, "value-changed", G_CALLBACK (idle_changed_cb), self);
+  g_signal_connect_swapped (self->language_dropdown, "notify::selected",
+                            G_CALLBACK (language_changed_cb), self);
+  g_signal_connect_swapped (self->municipality_dropdown, "notify::selected",
+                            G_CALLBACK (municipality_changed_cb), self);
+  bk_ui_drop_doubled_names (GTK_WIDGET (self));
+  bk_staff_page_refresh (self);
+}
+
+void
+bk_staff_page_set_store (BkStaffPage *self, BkStore *store)
+{
+  g_return_if_fail (BK_IS_STAFF_PAGE (self));
+
+  g_set_object (&self->store, store);
+  bk_staff_page_refresh (self);
+}
+
+void
+bk_staff_page_set_settings (BkStaffPage *self, BkSettings *settings)
+{
+  g_return_if_fail (BK_IS_STAFF_PAGE (self));
+
+  g_set_object (&self->settings, settings);
+  bk_staff_page_refresh (self);
+}
+
+void
+bk_staff_page_set_warning (BkStaffPage *self, const char *warning)
+{
+  g_return_if_fail (BK_IS_STAFF_PAGE (self));
+
+  gtk_label_set_text (GTK_LABEL (self->banner), warning ? warning : "");
+  gtk_widget_set_visible (self->banner, warning != NULL && warning[0] != '\0');
+}
+
+GtkWidget *
+bk_staff_page_get_banner (BkStaffPage *self)
+{
+  g_return_val_if_fail (BK_IS_STAFF_PAGE (self), NULL);
+  return self->banner;
+}
+
+GtkWidget *
+bk_staff_page_get_import_list (BkStaffPage *self)
+{
+  g_return_val_if_fail (BK_IS_STAFF_PAGE (self), NULL);
+  return self->import_list;
+}
+
+const char *
+bk_staff_page_get_import_status (BkStaffPage *self)
+{
+  g_return_val_if_fail (BK_IS_STAFF_PAGE (self), NULL);
+  return gtk_label_get_text (self->import_status);
+}
+
+GtkWidget *
+bk_staff_page_get_export_button (BkStaffPage *self)
+{
+  g_return_val_if_fail (BK_IS_STAFF_PAGE (self), NULL);
+  return self->export_button;
+}
+
+const char *
+bk_staff_page_get_export_status (BkStaffPage *self)
+{
+  g_return_val_if_fail (BK_IS_STAFF_PAGE (self), NULL);
+  return gtk_label_get_text (self->export_status);
+}
+
+GPtrArray *
+bk_staff_page_get_charts (BkStaffPage *self)
+{
+  g_return_val_if_fail (BK_IS_STAFF_PAGE (self), NULL);
+  return self->chart_widgets;
+}

@@ -1,0 +1,306 @@
+/* bk-wrap-layout.c: a layout that wraps its children onto more lines
+ *
+ * For the rows of buttons that must not run off the screen at 300 % text:
+ * the header, the filters. Keeps the children's own focus order and roles,
+ * which GtkFlowBox (a grid of focusable cells) would not.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "bk-config.h"
+
+#include "bk-wrap-layout.h"
+
+struct _BkWrapLayout
+{
+  GtkLayoutManager parent_instance;
+
+  int              spacing;
+  int              line_spacing;
+};
+
+G_DEFINE_FINAL_TYPE (BkWrapLayout, bk_wrap_layout, GTK_TYPE_LAYOUT_MANAGER)
+
+enum {
+  PROP_0,
+  PROP_SPACING,
+  PROP_LINE_SPACING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef struct
+{
+  GtkWidget *widget;
+  int        width;
+  int        height;
+  int        line;
+} Item;
+
+static int
+child_width (GtkWidget *child,
+             int        available,
+             int       *minimum)
+{
+  int min = 0, nat = 0;
+
+  gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  if (minimum != NULL)
+    *minimum = MIN (min, available);
+
+  return MIN (nat, available);
+}
+
+static int
+child_height (GtkWidget *child,
+              int        width)
+{
+  int min = 0, nat = 0;
+
+  gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, width, &min, &nat, NULL, NULL);
+
+  return nat;
+}
+
+/* Breaks the children into lines of width; returns their total height. */
+static int
+layout_lines (BkWrapLayout *self,
+              GtkWidget    *widget,
+              int           width,
+              GArray       *items)
+{
+  int x = 0, line = 0, line_start = 0, total = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      Item item = { child, 0, 0, 0 };
+
+      if (!gtk_widget_should_layout (child))
+        continue;
+
+      item.width = child_width (child, width, NULL);
+      if (x > 0 && x + self->spacing + item.width > width)
+        {
+          line++;
+          x = 0;
+        }
+      else if (x > 0)
+        x += self->spacing;
+
+      item.line = line;
+      x += item.width;
+      g_array_append_val (items, item);
+    }
+
+  /* The rest of each line to the expanding children, then the heights. */
+  for (guint i = 0; i < items->len; i = line_start)
+    {
+      int used = 0, n_expand = 0, height = 0;
+      guint j;
+
+      for (j = i; j < items->len && g_array_index (items, Item, j).line == g_array_index (items, Item, i).line; j++)
+        {
+          Item *item = &g_array_index (items, Item, j);
+
+          used += item->width + (j > i ? self->spacing : 0);
+          if (gtk_widget_compute_expand (item->widget, GTK_ORIENTATION_HORIZONTAL))
+            n_expand++;
+        }
+      line_start = j;
+
+      for (j = i; j < (guint)line_start; j++)
+        {
+          Item *item = &g_array_index (items, Item, j);
+
+          if (n_expand > 0 && width > used &&
+              gtk_widget_compute_expand (item->widget, GTK_ORIENTATION_HORIZONTAL))
+            item->width += (width - used) / n_expand;
+          item->height = child_height (item->widget, item->width);
+          height = MAX (height, item->height);
+        }
+
+      for (j = i; j < (guint)line_start; j++)
+        g_array_index (items, Item, j).height = height;
+
+      total += height + (i > 0 ? self->line_spacing : 0);
+    }
+
+  return total;
+}
+
+static GtkSizeRequestMode
+bk_wrap_layout_get_request_mode (GtkLayoutManager *manager,
+                                 GtkWidget        *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+bk_wrap_layout_measure (GtkLayoutManager *manager,
+                        GtkWidget        *widget,
+                        GtkOrientation    orientation,
+                        int               for_size,
+                        int              *minimum,
+                        int              *natural,
+                        int              *minimum_baseline,
+                        int              *natural_baseline)
+{
+  BkWrapLayout *self = BK_WRAP_LAYOUT (manager);
+  int min = 0, nat = 0;
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      /* As narrow as the widest child; naturally, all in one line. */
+      gboolean first = TRUE;
+
+      for (GtkWidget *child = gtk_widget_get_first_child (widget);
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        {
+          int child_min = 0, child_nat = 0;
+
+          if (!gtk_widget_should_layout (child))
+            continue;
+
+          gtk_widget_measure (child, orientation, -1, &child_min, &child_nat, NULL, NULL);
+          min = MAX (min, child_min);
+          nat += child_nat + (first ? 0 : self->spacing);
+          first = FALSE;
+        }
+    }
+  else
+    {
+      g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (Item));
+
+      if (for_size < 0)
+        bk_wrap_layout_measure (manager, widget, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &for_size, NULL, NULL);
+      min = nat = layout_lines (self, widget, for_size, items);
+    }
+
+  if (minimum != NULL)
+    *minimum = min;
+  if (natural != NULL)
+    *natural = nat;
+}
+
+static void
+bk_wrap_layout_allocate (GtkLayoutManager *manager,
+                         GtkWidget        *widget,
+                         int               width,
+                         int               height,
+                         int               baseline)
+{
+  BkWrapLayout *self = BK_WRAP_LAYOUT (manager);
+  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (Item));
+  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+  int x = 0, y = 0, line = 0;
+
+  layout_lines (self, widget, width, items);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      Item *item = &g_array_index (items, Item, i);
+      GtkAllocation allocation;
+
+      if (item->line != line)
+        {
+          y += g_array_index (items, Item, i - 1).height + self->line_spacing;
+          x = 0;
+          line = item->line;
+        }
+
+      allocation.x = rtl ? width - x - item->width : x;
+      allocation.y = y;
+      allocation.width = item->width;
+      allocation.height = item->height;
+      gtk_widget_size_allocate (item->widget, &allocation, -1);
+      x += item->width + self->spacing;
+    }
+}
+
+static void
+bk_wrap_layout_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  BkWrapLayout *self = BK_WRAP_LAYOUT (object);
+
+  switch (prop_id)
+    {
+    case PROP_SPACING:
+      g_value_set_int (value, self->spacing);
+      break;
+
+    case PROP_LINE_SPACING:
+      g_value_set_int (value, self->line_spacing);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bk_wrap_layout_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  BkWrapLayout *self = BK_WRAP_LAYOUT (object);
+
+  switch (prop_id)
+    {
+    case PROP_SPACING:
+      self->spacing = g_value_get_int (value);
+      break;
+
+    case PROP_LINE_SPACING:
+      self->line_spacing = g_value_get_int (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
+    }
+
+  gtk_layout_manager_layout_changed (GTK_LAYOUT_MANAGER (self));
+}
+
+static void
+bk_wrap_layout_class_init (BkWrapLayoutClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkLayoutManagerClass *manager_class = GTK_LAYOUT_MANAGER_CLASS (klass);
+
+  object_class->get_property = bk_wrap_layout_get_property;
+  object_class->set_property = bk_wrap_layout_set_property;
+  manager_class->get_request_mode = bk_wrap_layout_get_request_mode;
+  manager_class->measure = bk_wrap_layout_measure;
+  manager_class->allocate = bk_wrap_layout_allocate;
+
+  properties[PROP_SPACING] =
+    g_param_spec_int ("spacing", NULL, NULL, 0, G_MAXINT, 12,
+                      G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LINE_SPACING] =
+    g_param_spec_int ("line-spacing", NULL, NULL, 0, G_MAXINT, 12,
+                      G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+bk_wrap_layout_init (BkWrapLayout *self)
+{
+  self->spacing = 12;
+  self->line_spacing = 12;
+}
+
+GtkLayoutManager *
+bk_wrap_layout_new (void)
+{
+  return g_object_new (BK_TYPE_WRAP_LAYOUT, NULL);
+}

@@ -1,0 +1,341 @@
+#include <string.h>
+#include <sys/stat.h>
+#include <sqlite3.h>
+#include <glib/gstdio.h>
+
+#include "bk-backup.h"
+#include "bk-error.h"
+#include "bk-log-capture.h"
+#include "bk-staff-pin.h"
+#include "bk-staff-tasks.h"
+#include "bk-submission.h"
+#include "bk-start.h"
+#include "bk-store.h"
+
+static char *
+tmp_db_path (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("bk-robust-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return g_build_filename (dir, "kiosk.db", NULL);
+}
+
+static GPtrArray *
+broken_files (const char *db_path)
+{
+  g_autofree char *dir = g_path_get_dirname (db_path);
+  g_autofree char *base = g_path_get_basename (db_path);
+  g_autofree char *prefix = g_strconcat (base, ".broken-", NULL);
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_prefix (name, prefix) && !g_str_has_suffix (name, "-wal") &&
+        !g_str_has_suffix (name, "-shm"))
+      g_ptr_array_add (names, g_build_filename (dir, name, NULL));
+  return names;
+}
+
+static void
+assert_fallback (BkStore *store, BkStartReport *report, const char *path,
+                 const char *expected_contents)
+{
+  g_autoptr(GPtrArray) broken = broken_files (path);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  BkLogRecord *record;
+
+  g_assert_nonnull (store);
+  /* Moved aside under the documented name, with the same bytes: never deleted. */
+  g_assert_cmpuint (broken->len, ==, 1);
+  g_assert_cmpstr (report->broken_path, ==, g_ptr_array_index (broken, 0));
+  g_assert_true (g_regex_match_simple ("kiosk\\.db\\.broken-[0-9]{8}-[0-9]{6}$",
+                                       report->broken_path, 0, 0));
+  if (expected_contents != NULL)
+    {
+      g_assert_true (g_file_get_contents (report->broken_path, &contents, NULL, NULL));
+      g_assert_cmpstr (contents, ==, expected_contents);
+    }
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  /* The demo content, in memory, read-only. */
+  g_assert_null (bk_store_get_path (store));
+  g_assert_cmpuint (bk_store_count_motions (store), >, 0);
+  g_assert_cmpuint (bk_store_count_services (store), >, 0);
+  g_assert_true (bk_store_is_read_only (store));
+  g_assert_false (bk_store_begin (store, &error));
+  g_assert_error (error, BK_ERROR, BK_ERROR_READ_ONLY);
+
+  /* A journal warning for staff, naming the moved file. */
+  record = bk_log_capture_find ("database-broken", NULL);
+  g_assert_nonnull (record);
+  g_assert_true (record->level & G_LOG_LEVEL_WARNING);
+  g_assert_cmpstr (record->detail, ==, report->broken_path);
+  g_assert_nonnull (strstr (record->message, report->broken_path));
+}
+
+static void
+test_garbage_file (void)
+{
+  g_autofree char *path = tmp_db_path ();
+  const char *garbage = "This is not an SQLite database but a text file someone copied here.\n"
+                        "It is long enough to have a header of one hundred bytes, really.\n";
+  g_auto(BkStartReport) report = { 0 };
+  g_autoptr(BkStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  bk_log_capture_clear ();
+  g_assert_true (g_file_set_contents (path, garbage, -1, NULL));
+  store = bk_start_open_store (path, NULL, &report, &error);
+  g_assert_no_error (error);
+  assert_fallback (store, &report, path, garbage);
+}
+
+static void
+test_damaged_pages (void)
+{
+  g_autofree char *path = tmp_db_path ();
+  g_auto(BkStartReport) report = { 0 };
+  g_autoptr(BkStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  bk_log_capture_clear ();
+  {
+    g_autoptr(BkStore) good = bk_start_open_store (path, NULL, &report, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (bk_store_count_motions (good), >, 0);
+    g_assert_null (report.broken_path);
+  }
+  bk_start_report_clear (&report);
+  /* Keep the header, overwrite the pages of the tables behind it. */
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  g_assert_cmpuint (len, >, 3 * 16384);
+  memset (contents + 16384 + 100, 0x5a, len - 16384 - 100);
+  g_assert_true (g_file_set_contents (path, contents, len, NULL));
+
+  store = bk_start_open_store (path, NULL, &report, &error);
+  g_assert_no_error (error);
+  assert_fallback (store, &report, path, NULL);
+}
+
+/* Without its PIN staff could not open staff mode to see the banner. */
+static void
+test_fallback_keeps_pin (void)
+{
+  g_autofree char *path = tmp_db_path ();
+  g_auto(BkStartReport) report = { 0 };
+  g_autoptr(BkStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  bk_log_capture_clear ();
+  {
+    g_autoptr(BkStore) good = bk_store_open (path, BK_STORE_OPEN_DEFAULT, &error);
+
+    g_assert_true (bk_staff_pin_set (good, "424242", &error));
+  }
+  {
+    g_autoptr(BkStore) good = bk_start_open_store (path, NULL, &report, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (report.backup_path);
+  }
+  bk_start_report_clear (&report);
+  g_assert_true (g_file_set_contents (path, "garbage garbage garbage garbage garbage garbage "
+                                      "garbage garbage garbage garbage garbage garbage", -1, NULL));
+  store = bk_start_open_store (path, NULL, &report, &error);
+  g_assert_no_error (error);
+  assert_fallback (store, &report, path, NULL);
+  g_assert_cmpint (bk_staff_pin_verify (store, "424242", NULL, NULL, NULL, NULL), ==,
+                   BK_STAFF_PIN_OK);
+}
+
+/* A database from a newer program is not broken: it stays where it is. */
+static void
+test_too_new_not_moved (void)
+{
+  g_autofree char *path = tmp_db_path ();
+  g_auto(BkStartReport) report = { 0 };
+  g_autoptr(BkStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) broken = NULL;
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE x (y); PRAGMA user_version = 999",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = bk_start_open_store (path, NULL, &report, &error);
+  g_assert_null (store);
+  g_assert_error (error, BK_ERROR, BK_ERROR_DATABASE_TOO_NEW);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  broken = broken_files (path);
+  g_assert_cmpuint (broken->len, ==, 0);
+  g_assert_null (report.broken_path);
+}
+
+static void
+test_backup_rotation (void)
+{
+  g_autofree char *path = tmp_db_path ();
+  g_autofree char *folder = bk_backup_get_folder (path);
+  g_autoptr(BkStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) names = NULL;
+  g_autofree char *created = NULL;
+  g_autofree char *first = NULL;
+  GStatBuf st;
+
+  store = bk_store_open (path, BK_STORE_OPEN_DEFAULT, &error);
+  g_assert_true (bk_staff_pin_set (store, "777777", &error));
+
+  for (int day = 1; day <= 10; day++)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 11, day, 6, 30, 0);
+      g_autoptr(GDateTime) later = g_date_time_add_hours (now, 23);
+
+      g_assert_true (bk_backup_if_due (store, BK_BACKUP_KEEP, now, &created, &error));
+      g_assert_no_error (error);
+      g_assert_nonnull (created);
+      if (first == NULL)
+        first = g_strdup (created);
+      g_clear_pointer (&created, g_free);
+      /* Less than a day after the last one: none due. */
+      g_assert_true (bk_backup_if_due (store, BK_BACKUP_KEEP, later, &created, &error));
+      g_assert_null (created);
+    }
+
+  names = bk_backup_list (path);
+  g_assert_cmpuint (names->len, ==, BK_BACKUP_KEEP);
+  g_assert_cmpstr (g_ptr_array_index (names, 0), ==, "kiosk-20261110-063000.db");
+  g_assert_cmpstr (g_ptr_array_index (names, BK_BACKUP_KEEP - 1), ==, "kiosk-20261104-063000.db");
+  g_assert_false (g_file_test (first, G_FILE_TEST_EXISTS));
+
+  /* Only the owner may read them: they hold citizens' requests. */
+  g_assert_cmpint (g_stat (folder, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  {
+    g_autofree char *newest = g_build_filename (folder, g_ptr_array_index (names, 0), NULL);
+    g_autoptr(BkStore) copy = NULL;
+
+    g_assert_cmpint (g_stat (newest, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+    /* A real copy: it opens and holds what the database held. */
+    copy = bk_store_open (newest, BK_STORE_OPEN_READ_ONLY, &error);
+    g_assert_no_error (error);
+    g_assert_true (bk_staff_pin_is_set (copy));
+  }
+
+  /* Files that are not backups of this database stay. */
+  {
+    g_autofree char *other = g_build_filename (folder, "notes.txt", NULL);
+
+    g_assert_true (g_file_set_contents (other, "x", -1, NULL));
+    g_assert_cmpuint (bk_backup_rotate (path, 1), ==, BK_BACKUP_KEEP - 1);
+    g_assert_true (g_file_test (other, G_FILE_TEST_EXISTS));
+  }
+}
+
+/* While a broken database lies beside it, old backups are not rotated away. */
+static void
+test_no_rotation_while_broken (void)
+{
+  g_autofree char *path = tmp_db_path ();
+  g_autofree char *broken = g_strconcat (path, ".broken-20261101-080000", NULL);
+  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autoptr(BkStore) store = bk_store_open (path, BK_STORE_OPEN_DEFAULT, &error);
+
+    for (int day = 1; day <= BK_BACKUP_KEEP; day++)
+      {
+        g_autoptr(GDateTime) then = g_date_time_new_utc (2026, 10, day, 6, 0, 0);
+
+        g_assert_true (bk_backup_if_due (store, BK_BACKUP_KEEP, then, NULL, &error));
+      }
+  }
+  g_assert_true (g_file_set_contents (broken, "x", -1, NULL));
+  bk_log_capture_clear ();
+  {
+    g_auto(BkStartReport) report = { 0 };
+    g_autoptr(BkStore) store = bk_start_open_store (path, NULL, &report, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (report.backup_path);
+    g_assert_nonnull (bk_log_capture_find (NULL, "Old backups are kept"));
+  }
+  names = bk_backup_list (path);
+  g_assert_cmpuint (names->len, ==, BK_BACKUP_KEEP + 1);
+}
+
+static void
+test_memory_store_no_backup (void)
+{
+  g_autoptr(BkStore) store = bk_store_open (NULL, BK_STORE_OPEN_DEFAULT, NULL);
+  g_autofree char *created = NULL;
+
+  g_assert_true (bk_backup_if_due (store, BK_BACKUP_KEEP, NULL, &created, NULL));
+  g_assert_null (created);
+}
+
+static void
+test_staff_export (void)
+{
+  g_autofree char *path = tmp_db_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *folder = g_build_filename (dir, "export", NULL);
+  g_autoptr(BkStore) store = bk_store_open (path, BK_STORE_OPEN_DEFAULT, NULL);
+  g_autoptr(BkSubmission) submission = bk_submission_new (BK_SUBMISSION_DEFECT_REPORT);
+  g_autoptr(GDateTime) now = g_date_time_new_local (2026, 12, 1, 10, 30, 0);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reference = NULL;
+  g_autofree char *written = NULL;
+  g_autofree char *contents = NULL;
+  BkSubmissionQuery unexported = { NULL, TRUE };
+  g_autoptr(GPtrArray) left = NULL;
+  guint count = 99;
+  GStatBuf st;
+
+  /* None to export: no file. */
+  g_assert_true (bk_staff_export_submissions (store, folder, now, &count, &written, &error));
+  g_assert_cmpuint (count, ==, 0);
+  g_assert_null (written);
+
+  g_free (submission->answers);
+  submission->answers = g_strdup ("{\"where\": \"Lindenweg 3\"}");
+  reference = bk_store_add_submission (store, submission, &error);
+  g_assert_no_error (error);
+  g_assert_true (bk_staff_export_submissions (store, folder, now, &count, &written, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count, ==, 1);
+  g_assert_true (g_str_has_suffix (written, "/submissions-20261201-103000.json"));
+  g_assert_true (g_file_get_contents (written, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, reference));
+  g_assert_cmpint (g_stat (written, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  left = bk_store_list_submissions (store, &unexported, NULL);
+  g_assert_cmpuint (left->len, ==, 0);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  bk_log_capture_start ();
+  g_test_add_func ("/robustness/garbage-file", test_garbage_file);
+  g_test_add_func ("/robustness/damaged-pages", test_damaged_pages);
+  g_test_add_func ("/robustness/fallback-keeps-pin", test_fallback_keeps_pin);
+  g_test_add_func ("/robustness/too-new-not-moved", test_too_new_not_moved);
+  g_test_add_func ("/robustness/backup-rotation", test_backup_rotation);
+  g_test_add_func ("/robustness/memory-store-no-backup", test_memory_store_no_backup);
+  g_test_add_func ("/robustness/no-rotation-while-broken", test_no_rotation_while_broken);
+  g_test_add_func ("/robustness/staff-export", test_staff_export);
+  return g_test_run ();
+}

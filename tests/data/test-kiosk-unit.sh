@@ -1,0 +1,43 @@
+#!/bin/bash
+# test-kiosk-unit.sh UNIT LAUNCHER OVERRIDE SCHEMA: the kiosk deployment files
+#
+# systemd-analyze verify on the unit (with ExecStart pointing at the
+# launcher in the source tree, so that it exists), the launcher's shell
+# syntax and its cage command line, and the sample gschema override
+# compiled against the schema. Skips (77) without systemd-analyze.
+set -eu
+
+unit="$1" launcher="$2" override="$3" schema="$4"
+
+if ! command -v systemd-analyze >/dev/null 2>&1; then
+  echo "systemd-analyze is missing (apt install systemd)" >&2
+  exit 77
+fi
+
+dir=$(mktemp -d "${TMPDIR:-/tmp}/kiosk-unit.XXXXXX")
+trap 'rm -rf "$dir"' EXIT
+
+sed "s#^ExecStart=.*#ExecStart=$launcher#" "$unit" > "$dir/buergerkiosk.service"
+grep -q '^ExecStart=/' "$dir/buergerkiosk.service"
+# The unit's own warnings fail the test; "user buergerkiosk does not exist"
+# on a build machine does not.
+out=$(systemd-analyze verify --man=no "$dir/buergerkiosk.service" 2>&1 || true)
+printf '%s\n' "$out"
+bad=$(printf '%s\n' "$out" | grep -i "buergerkiosk.service" | grep -vi "user\|group\|credentials" || true)
+if [ -n "$bad" ]; then
+  echo "FAIL: systemd-analyze verify complains about the unit" >&2
+  exit 1
+fi
+for key in User=buergerkiosk PAMName= Restart=always NoNewPrivileges=yes ProtectSystem=strict \
+           ReadWritePaths= PrivateTmp=yes TTYPath=/dev/tty1; do
+  grep -q "^$key" "$unit" || { echo "FAIL: the unit has no $key" >&2; exit 1; }
+done
+
+sh -n "$launcher"
+grep -q '^exec cage -s -- buergerkiosk --kiosk' "$launcher" || {
+  echo "FAIL: the launcher does not run the kiosk under cage" >&2; exit 1; }
+
+cp "$schema" "$override" "$dir/"
+glib-compile-schemas --strict --targetdir="$dir" "$dir"
+[ "$(GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$dir" gsettings get io.github.buergerkiosk.Kiosk idle-timeout)" = 120 ]
+echo "ok"

@@ -1,0 +1,50 @@
+/* bk-nav-test-util.h: a kiosk window with a voice, a fake clock and a log of
+ * what the navigator and the scanner say, for the keypad and switch tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "bk-application.h"
+#include "bk-navigator.h"
+#include "bk-window.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  BkApplication *app;
+  BkStore       *store;
+  gint64         ramp_id;
+  BkWindow      *window;
+  BkNavigator   *nav;
+  GPtrArray     *said;     /* what the navigator and the scanner said */
+  guint          edges;    /* edge earcons */
+  gint64         now;      /* the fake clock, µs */
+} NavFixture;
+
+void        nav_fixture_init    (NavFixture *f,
+                                 BkApplication *app);
+void        nav_fixture_clear   (NavFixture *f);
+/* Press and release keyval (50 ms later); the clock then moves on 1 s. */
+gboolean    nav_press           (NavFixture *f,
+                                 guint       keyval);
+const char *nav_last_said       (NavFixture *f);
+gboolean    nav_said_contains   (NavFixture *f,
+                                 const char *needle);
+/* Presses key until the navigator's current item satisfies pred, at most
+ * limit times; returns the item or NULL. */
+GtkWidget  *nav_press_until     (NavFixture *f,
+                                 guint       keyval,
+                                 gboolean  (*pred) (GtkWidget *item, gpointer data),
+                                 gpointer    data,
+                                 guint       limit);
+gboolean    nav_is_widget       (GtkWidget *item,
+                                 gpointer   data);
+gboolean    nav_is_row_of       (GtkWidget *item,
+                                 gpointer   subject);
+/* The settings as text, to show that nothing changed. */
+char       *nav_dup_settings    (BkSettings *settings);
+
+G_END_DECLS

@@ -1,0 +1,576 @@
+/* test-staff.c: staff mode, the PIN dialog, the statistics charts and the
+ * satisfaction rating
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "bk-ui-test-util.h"
+#include "bk-config.h"
+
+#include <string.h>
+#include <adwaita.h>
+
+#include "bk-application.h"
+#include "bk-log-capture.h"
+#include "bk-pin-dialog.h"
+#include "bk-rating.h"
+#include "bk-staff-mode.h"
+#include "bk-staff-page.h"
+#include "bk-staff-pin.h"
+#include "bk-stats-chart.h"
+#include "bk-stats.h"
+#include "bk-ui.h"
+
+#define PIN "246813"
+
+static BkApplication *app;
+
+typedef struct {
+  BkStore   *store;
+  BkWindow  *window;
+  GPtrArray *said;
+  gulong     handler;
+  gint64     now;
+} Fixture;
+
+static gint64
+fake_clock (gpointer user_data)
+{
+  return ((Fixture *) user_data)->now;
+}
+
+static void
+fixture_init (Fixture *f, gboolean with_pin)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->store = bk_store_open (NULL, BK_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  if (with_pin)
+    g_assert_true (bk_staff_pin_set (f->store, PIN, &error));
+  g_assert_no_error (error);
+  f->now = 1800000000;
+  f->said = bk_ui_test_said_new (bk_application_get_voice (app), &f->handler);
+  f->window = bk_ui_test_window_new (f->store);
+  bk_window_set_voice (f->window, bk_application_get_voice (app));
+  bk_staff_mode_set_clock (f->window, fake_clock, f);
+}
+
+/* Caught warnings must be the staff log's, and no log may hold the PIN. */
+static void
+assert_logs_clean (void)
+{
+  GPtrArray *records = bk_log_capture_get ();
+
+  for (guint i = 0; i < records->len; i++)
+    {
+      BkLogRecord *r = g_ptr_array_index (records, i);
+
+      if (r->level & G_LOG_LEVEL_WARNING)
+        g_assert_cmpstr (r->domain, ==, "bk-staff");
+    }
+  g_assert_false (bk_log_capture_mentions (PIN));
+  g_assert_false (bk_log_capture_mentions ("979797"));
+  bk_log_capture_clear ();
+}
+
+static void
+fixture_clear (Fixture *f)
+{
+  assert_logs_clean ();
+  bk_voice_stop (bk_application_get_voice (app));
+  g_signal_handler_disconnect (bk_application_get_voice (app), f->handler);
+  bk_ui_test_window_destroy (f->window);
+  g_clear_pointer (&f->said, g_ptr_array_unref);
+  g_clear_object (&f->store);
+}
+
+static char *
+dup_accessible_description (GtkWidget *widget)
+{
+  if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION))
+    return NULL;
+  return gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                             GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "");
+}
+
+/* GtkButton's activate clicks only after a short visual press: click now. */
+static void
+click (GtkWidget *button)
+{
+  g_signal_emit_by_name (button, "clicked");
+}
+
+static BkPinDialog *
+open_dialog (Fixture *f)
+{
+  BkPinDialog *dialog;
+
+  bk_ui_test_open_page (f->window, "win.staff-mode", NULL);
+  dialog = bk_staff_mode_get_pin_dialog (f->window);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  return dialog;
+}
+
+/* Types pin on the on-screen keypad and confirms. */
+static void
+enter_pin (BkPinDialog *dialog, const char *pin)
+{
+  for (const char *p = pin; *p != '\0'; p++)
+    click (bk_pin_dialog_get_digit_button (dialog, (guint) (*p - '0')));
+  bk_pin_dialog_submit (dialog);
+  bk_ui_test_iterate (20);
+}
+
+/* ---- the ways in --------------------------------------------------------- */
+
+static void
+test_key_combination (void)
+{
+  Fixture f;
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string ("<Control><Alt>s");
+  g_autoptr(GListModel) controllers = NULL;
+  gboolean found = FALSE;
+
+  fixture_init (&f, TRUE);
+
+  /* Ctrl+Alt+S is bound to win.staff-mode */
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (f.window));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !found; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted) &&
+              GTK_IS_NAMED_ACTION (action) &&
+              g_strcmp0 (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)),
+                         "win.staff-mode") == 0)
+            found = TRUE;
+        }
+    }
+  g_assert_true (found);
+
+  open_dialog (&f);
+  g_assert_cmpstr (bk_window_get_page_name (f.window), ==, "home");
+  g_assert_false (bk_staff_mode_is_open (f.window));
+  fixture_clear (&f);
+}
+
+static void
+test_long_press (void)
+{
+  Fixture f;
+  GtkGesture *gesture;
+
+  fixture_init (&f, TRUE);
+  gesture = bk_staff_mode_get_long_press (f.window);
+  g_assert_nonnull (gesture);
+  g_assert_cmpuint (bk_staff_mode_get_hold_ms (), ==, 3000);
+
+  /* on the labelled corner button, which a citizen's Tab does not reach */
+  {
+    GtkWidget *button = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+    g_autofree char *label = bk_ui_test_dup_label (button);
+
+    g_assert_true (GTK_IS_BUTTON (button));
+    g_assert_cmpstr (label, ==, "Staff");
+    g_assert_false (gtk_widget_get_focusable (button));
+    g_assert_cmpint (gtk_widget_get_width (button), >=, 64);
+    g_assert_cmpint (gtk_widget_get_height (button), >=, 64);
+
+    /* A short touch does not open it. */
+    click (button);
+    bk_ui_test_iterate (50);
+    g_assert_null (bk_staff_mode_get_pin_dialog (f.window));
+  }
+
+  /* Let go before the time: nothing. */
+  g_assert_false (bk_staff_mode_finish_hold (f.window));
+  g_signal_emit_by_name (gesture, "pressed", 1, 10.0, 10.0);
+  g_signal_emit_by_name (gesture, "released", 1, 10.0, 10.0);
+  g_assert_false (bk_staff_mode_finish_hold (f.window));
+  g_assert_null (bk_staff_mode_get_pin_dialog (f.window));
+
+  /* Held: when the hold's time is over, the PIN dialog. */
+  g_signal_emit_by_name (gesture, "pressed", 1, 10.0, 10.0);
+  g_assert_null (bk_staff_mode_get_pin_dialog (f.window));
+  g_assert_true (bk_staff_mode_finish_hold (f.window));
+  bk_ui_test_iterate (50);
+  g_assert_nonnull (bk_staff_mode_get_pin_dialog (f.window));
+  fixture_clear (&f);
+}
+
+/* ---- the PIN ------------------------------------------------------------- */
+
+static void
+test_wrong_pin_locks (void)
+{
+  Fixture f;
+  BkPinDialog *dialog;
+  GtkWidget *entry;
+
+  fixture_init (&f, TRUE);
+  dialog = open_dialog (&f);
+  entry = bk_pin_dialog_get_entry (dialog);
+
+  /* masked, never spoken as text */
+  g_assert_false (gtk_entry_get_visibility (GTK_ENTRY (entry)));
+  /* a letter typed by mistake does not get in (nor cost a try) */
+  {
+    int position = 2;
+
+    gtk_editable_set_text (GTK_EDITABLE (entry), "12");
+    gtk_editable_insert_text (GTK_EDITABLE (entry), "a", 1, &position);
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "12");
+  }
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+
+  for (guint i = 1; i < BK_STAFF_PIN_MAX_FAILURES; i++)
+    {
+      enter_pin (dialog, "979797");
+      g_assert_nonnull (strstr (bk_pin_dialog_get_status (dialog), "Wrong PIN"));
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+    }
+  enter_pin (dialog, "979797");
+  g_assert_nonnull (strstr (bk_pin_dialog_get_status (dialog), "locked for 5 minutes"));
+
+  /* Locked: even the right PIN is refused, until the time is over. */
+  enter_pin (dialog, PIN);
+  g_assert_false (bk_staff_mode_is_open (f.window));
+  g_assert_nonnull (strstr (bk_pin_dialog_get_status (dialog), "locked for 5 minutes"));
+  f.now += 4 * 60;
+  enter_pin (dialog, PIN);
+  g_assert_nonnull (strstr (bk_pin_dialog_get_status (dialog), "locked for 1 minute"));
+
+  /* The voice said it, without the digits entered. */
+  if (bk_application_get_speech (app) != NULL)
+    {
+      gboolean heard_lock = FALSE;
+      gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+      /* Waits for the event, at most 20 s: announcements queue behind speech. */
+      while (!heard_lock && g_get_monotonic_time () < end)
+        {
+          bk_ui_test_iterate (50);
+          for (guint i = 0; i < f.said->len; i++)
+            heard_lock |= strstr (g_ptr_array_index (f.said, i), "locked") != NULL;
+        }
+      for (guint i = 0; i < f.said->len; i++)
+        {
+          const char *said = g_ptr_array_index (f.said, i);
+
+          g_test_message ("heard: %s", said);
+          g_assert_null (strchr (said, '9'));
+          g_assert_null (strchr (said, '7'));
+          g_assert_null (strstr (said, PIN));
+        }
+      g_assert_true (heard_lock);
+    }
+
+  {
+    BkLogRecord *wrong = bk_log_capture_find ("wrong-pin", NULL);
+    BkLogRecord *locked = bk_log_capture_find ("pin-locked", NULL);
+
+    g_assert_nonnull (wrong);
+    g_assert_cmpstr (wrong->detail, ==, "4");   /* tries left, not what was typed */
+    g_assert_nonnull (locked);
+    g_assert_true (locked->level & G_LOG_LEVEL_WARNING);
+  }
+
+  f.now += 60;
+  enter_pin (dialog, PIN);
+  g_assert_nonnull (bk_log_capture_find ("staff-mode-opened", NULL));
+  g_assert_true (bk_staff_mode_is_open (f.window));
+  g_assert_cmpstr (bk_window_get_page_name (f.window), ==, "staff");
+  fixture_clear (&f);
+}
+
+static void
+test_right_pin_opens (void)
+{
+  Fixture f;
+  BkPinDialog *dialog;
+
+  fixture_init (&f, TRUE);
+
+  /* Without the PIN the staff page cannot be shown. */
+  g_assert_false (bk_staff_mode_is_open (f.window));
+  bk_ui_test_open_page (f.window, "win.show-motions", NULL);
+  bk_ui_test_open_page (f.window, "win.back", NULL);
+  g_assert_cmpstr (bk_window_get_page_name (f.window), ==, "home");
+
+  dialog = open_dialog (&f);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  enter_pin (dialog, PIN);
+  g_assert_null (dialog);   /* closed itself */
+  g_assert_true (bk_staff_mode_is_open (f.window));
+  g_assert_cmpstr (bk_window_get_page_name (f.window), ==, "staff");
+
+  /* Another page closes staff mode; coming back needs the PIN again. */
+  bk_ui_test_open_page (f.window, "win.home", NULL);
+  g_assert_false (bk_staff_mode_is_open (f.window));
+  bk_ui_test_open_page (f.window, "win.back", NULL);
+  g_assert_cmpstr (bk_window_get_page_name (f.window), ==, "home");
+
+  /* "Back to the kiosk" */
+  dialog = open_dialog (&f);
+  enter_pin (dialog, PIN);
+  g_assert_true (bk_staff_mode_is_open (f.window));
+  g_signal_emit_by_name (bk_window_get_page (f.window, "staff"), "leave");
+  bk_ui_test_iterate (50);
+  g_assert_false (bk_staff_mode_is_open (f.window));
+  g_assert_cmpstr (bk_window_get_page_name (f.window), ==, "home");
+  fixture_clear (&f);
+}
+
+static void
+test_no_pin_set (void)
+{
+  Fixture f;
+  BkPinDialog *dialog;
+
+  fixture_init (&f, FALSE);
+  dialog = open_dialog (&f);
+  enter_pin (dialog, "123456");
+  g_assert_false (bk_staff_mode_is_open (f.window));
+  g_assert_nonnull (strstr (bk_pin_dialog_get_status (dialog), "set-staff-pin"));
+  fixture_clear (&f);
+}
+
+/* ---- the staff page ------------------------------------------------------ */
+
+static guint
+count_children (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    n++;
+  return n;
+}
+
+static void
+test_charts_have_tables (void)
+{
+  Fixture f;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  BkStaffPage *page;
+  GPtrArray *charts;
+  gboolean found_pages = FALSE;
+
+  fixture_init (&f, TRUE);
+  g_assert_true (bk_stats_add (f.store, BK_STATS_SESSION, "all", 3, today, NULL));
+  g_assert_true (bk_stats_add (f.store, BK_STATS_PAGE_VIEW, "motions", 7, today, NULL));
+  g_assert_true (bk_stats_add (f.store, BK_STATS_PAGE_VIEW, "services", 2, today, NULL));
+  g_assert_true (bk_stats_add_rating (f.store, 5, today, NULL));
+
+  enter_pin (open_dialog (&f), PIN);
+  page = BK_STAFF_PAGE (bk_window_get_page (f.window, "staff"));
+  charts = bk_staff_page_get_charts (page);
+  g_assert_cmpuint (charts->len, >=, 5);
+
+  for (guint i = 0; i < charts->len; i++)
+    {
+      BkStatsChart *chart = g_ptr_array_index (charts, i);
+      GtkWidget *drawing = bk_stats_chart_get_drawing (chart);
+      GtkWidget *table = bk_stats_chart_get_table (chart);
+      g_autofree char *name = bk_ui_test_dup_label (drawing);
+      g_autofree char *description = dup_accessible_description (drawing);
+      guint bars = bk_stats_chart_get_n_bars (chart);
+
+      gtk_test_accessible_assert_role (GTK_ACCESSIBLE (drawing), GTK_ACCESSIBLE_ROLE_IMG);
+      g_assert_nonnull (name);
+      g_assert_cmpstr (description, ==, bk_stats_chart_get_summary (chart));
+      /* a heading row and one row per bar, two cells each (or "no data") */
+      g_assert_cmpuint (count_children (table), ==, bars > 0 ? 2 * (bars + 1) : 3);
+
+      if (g_strcmp0 (name, "Pages viewed") == 0)
+        {
+          found_pages = TRUE;
+          g_assert_cmpuint (bars, ==, 2);
+          g_assert_nonnull (strstr (description, "total 9"));
+          g_assert_nonnull (strstr (description, "largest: motions with 7"));
+        }
+    }
+  g_assert_true (found_pages);
+  fixture_clear (&f);
+}
+
+static void
+test_staff_page_import_export (void)
+{
+  Fixture f;
+  g_autofree char *dir = g_dir_make_tmp ("bk-staff-XXXXXX", NULL);
+  g_autofree char *import = g_build_filename (dir, "import", NULL);
+  g_autofree char *export = g_build_filename (dir, "export", NULL);
+  g_autofree char *file = g_build_filename (import, "antrag.txt", NULL);
+  BkSettings *settings = bk_application_get_settings (app);
+  BkStaffPage *page;
+  GtkWidget *row, *button;
+  g_autofree char *button_name = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (import, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (file,
+      "Antrag der Fraktion Beispiel im Gemeinderat Lindental\n\nDatum: 05.10.2026\n\n"
+      "Betreff: Eine Bank am Teich\n\nBeschlussvorschlag:\n1. Die Gemeinde stellt eine Bank auf.\n",
+      -1, NULL));
+  bk_settings_set_string (settings, "import-folder", import);
+  bk_settings_set_string (settings, "export-folder", export);
+
+  fixture_init (&f, TRUE);
+  enter_pin (open_dialog (&f), PIN);
+  page = BK_STAFF_PAGE (bk_window_get_page (f.window, "staff"));
+  bk_staff_page_set_settings (page, settings);
+
+  row = gtk_widget_get_first_child (bk_staff_page_get_import_list (page));
+  g_assert_nonnull (row);
+  button = gtk_widget_get_last_child (row);
+  g_assert_true (GTK_IS_BUTTON (button));
+  button_name = bk_ui_test_dup_label (button);
+  g_assert_cmpstr (button_name, ==, "Import antrag.txt");
+  g_assert_cmpuint (bk_store_count_motions (f.store), ==, 0);
+  click (button);
+  g_assert_cmpuint (bk_store_count_motions (f.store), ==, 1);
+  g_assert_true (g_str_has_prefix (bk_staff_page_get_import_status (page), "Imported"));
+
+  click (bk_staff_page_get_export_button (page));
+  g_assert_cmpstr (bk_staff_page_get_export_status (page), ==, "There are no new submissions to export.");
+
+  bk_settings_set_string (settings, "import-folder", "");
+  bk_settings_set_string (settings, "export-folder", "");
+  fixture_clear (&f);
+}
+
+/* ---- the rating ---------------------------------------------------------- */
+
+static void
+rated_cb (BkRating *rating, int value, int *out)
+{
+  *out = value;
+}
+
+static void
+test_rating (void)
+{
+  const char *names[] = { "1 — very bad", "2 — bad", "3 — okay", "4 — good", "5 — very good" };
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *rating = bk_rating_new ();
+  int rated = 0;
+
+  gtk_window_set_child (GTK_WINDOW (window), rating);
+  g_signal_connect (rating, "rated", G_CALLBACK (rated_cb), &rated);
+  gtk_window_present (GTK_WINDOW (window));
+  bk_ui_test_iterate (100);
+
+  for (int i = 1; i <= 5; i++)
+    {
+      GtkWidget *button = bk_rating_get_button (BK_RATING (rating), i);
+      g_autofree char *label = bk_ui_test_dup_label (button);
+
+      g_assert_cmpstr (label, ==, names[i - 1]);
+      g_assert_true (GTK_IS_TOGGLE_BUTTON (button));
+      g_assert_true (gtk_widget_get_focusable (button));
+      g_assert_cmpint (gtk_widget_get_width (button), >=, 64);
+      g_assert_cmpint (gtk_widget_get_height (button), >=, 64);
+      gtk_test_accessible_assert_state (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_STATE_PRESSED, FALSE);
+    }
+  g_assert_false (gtk_widget_get_sensitive (bk_rating_get_send_button (BK_RATING (rating))));
+
+  /* One group: choosing 4 then 2 leaves only 2 pressed. */
+  click (bk_rating_get_button (BK_RATING (rating), 4));
+  click (bk_rating_get_button (BK_RATING (rating), 2));
+  g_assert_cmpint (bk_rating_get_selected (BK_RATING (rating)), ==, 2);
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (bk_rating_get_button (BK_RATING (rating), 2)),
+                                    GTK_ACCESSIBLE_STATE_PRESSED, TRUE);
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (bk_rating_get_button (BK_RATING (rating), 4)),
+                                    GTK_ACCESSIBLE_STATE_PRESSED, FALSE);
+  g_assert_cmpint (rated, ==, 0);   /* not before Send */
+  click (bk_rating_get_send_button (BK_RATING (rating)));
+  g_assert_cmpint (rated, ==, 2);
+
+  bk_rating_reset (BK_RATING (rating));
+  g_assert_cmpint (bk_rating_get_selected (BK_RATING (rating)), ==, 0);
+
+  /* In a window of the kiosk application it counts itself, once. */
+  {
+    BkStatsBatch *batch = bk_application_get_stats (app);
+
+    bk_stats_batch_clear (batch);
+    gtk_window_set_application (GTK_WINDOW (window), GTK_APPLICATION (app));
+    g_assert_true (gtk_widget_grab_focus (bk_rating_get_button (BK_RATING (rating), 1)));
+    click (bk_rating_get_button (BK_RATING (rating), 5));
+    click (bk_rating_get_send_button (BK_RATING (rating)));
+    click (bk_rating_get_send_button (BK_RATING (rating)));
+    g_assert_cmpint (bk_stats_batch_get (batch, BK_STATS_RATING, "5"), ==, 1);
+    g_assert_cmpint (rated, ==, 5);
+    bk_stats_batch_clear (batch);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  bk_ui_test_iterate (50);
+}
+
+/* ---- statistics of a session --------------------------------------------- */
+
+static void
+test_session_stats (void)
+{
+  Fixture f;
+  BkStatsBatch *batch = bk_application_get_stats (app);
+
+  fixture_init (&f, TRUE);
+  bk_stats_batch_clear (batch);
+  bk_staff_mode_set_stats (f.window, batch);
+  bk_ui_test_open_page (f.window, "win.show-motions", NULL);
+  bk_ui_test_open_page (f.window, "win.home", NULL);
+  bk_ui_test_open_page (f.window, "win.show-motions", NULL);
+  g_assert_cmpint (bk_stats_batch_get (batch, BK_STATS_PAGE_VIEW, "motions"), ==, 2);
+
+  /* A setting away from the kiosk default counts once per session. */
+  bk_settings_set_int (bk_application_get_settings (app), "text-scale", 200);
+  bk_settings_set_int (bk_application_get_settings (app), "text-scale", 300);
+  g_assert_cmpint (bk_stats_batch_get (batch, BK_STATS_FEATURE, "text-scale"), ==, 1);
+
+  /* Staff's own pages are not counted. */
+  enter_pin (open_dialog (&f), PIN);
+  g_assert_cmpint (bk_stats_batch_get (batch, BK_STATS_PAGE_VIEW, "staff"), ==, 0);
+
+  bk_application_reset_session (app);
+  g_assert_true (bk_stats_batch_is_empty (batch));
+  fixture_clear (&f);
+}
+
+int
+main (int argc, char *argv[])
+{
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  bk_log_capture_start ();
+  adw_init ();
+  bk_ui_init ();
+
+  app = bk_ui_test_app_new ();
+  bk_application_set_screen_reader_running (app, FALSE);
+
+  g_test_add_func ("/staff/key-combination", test_key_combination);
+  g_test_add_func ("/staff/long-press", test_long_press);
+  g_test_add_func ("/staff/wrong-pin-locks", test_wrong_pin_locks);
+  g_test_add_func ("/staff/right-pin-opens", test_right_pin_opens);
+  g_test_add_func ("/staff/no-pin-set", test_no_pin_set);
+  g_test_add_func ("/staff/charts-have-tables", test_charts_have_tables);
+  g_test_add_func ("/staff/import-export", test_staff_page_import_export);
+  g_test_add_func ("/staff/rating", test_rating);
+  g_test_add_func ("/staff/session-stats", test_session_stats);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}

@@ -34,8 +34,9 @@ void       bk_receipt_draw       (const BkReceipt *self,
                                   double           width,
                                   double           height);
 
-/* An A4 PDF with the title in its metadata. cairo 1.16 cannot set the
- * document language (/Lang): readers take it from their settings. */
+/* An A4 PDF with the title in its metadata and self->language as its
+ * document language (/Lang, added by bk_pdf_set_language () since cairo
+ * 1.16 cannot); a missing or invalid language only warns. */
 gboolean   bk_receipt_write_pdf  (const BkReceipt *self,
                                   const char      *path,
                                   GError         **error);

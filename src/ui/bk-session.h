@@ -43,7 +43,8 @@ int            bk_session_get_remaining       (BkSession  *self);
 void           bk_session_set_idle_timeout_override (BkSession *self,
                                                      int        seconds);
 /* For tests: as if seconds more had passed without input, then the
- * pending deadline is checked at once. */
+ * pending deadline is checked at once. From the first call on, the session's
+ * clock moves only by these calls. */
 void           bk_session_advance_for_testing (BkSession  *self,
                                                int         seconds);
 GtkWidget     *bk_session_get_warning         (BkSession  *self,

@@ -609,6 +609,12 @@ test_receipt_pdf (void)
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
   /* Binary streams hold NUL bytes: search the whole file. */
   g_assert_nonnull (memmem (contents, length, "/Title", strlen ("/Title")));
+  /* The document language, appended as an incremental update. */
+  {
+    g_autofree char *lang = g_strdup_printf ("/Lang (%s)", receipt->language);
+
+    g_assert_nonnull (memmem (contents, length, lang, strlen (lang)));
+  }
 
   if (pdfinfo != NULL)
     {

@@ -1091,6 +1091,26 @@ bk_window_get_error_text (BkWindow *self)
   return gtk_label_get_text (self->error_label);
 }
 
+/* Orca 43 drops the focus events GTK 4.8 sends before the kiosk is on the
+ * accessibility registry, and says nothing until the first key. When a
+ * screen reader is found, hand it the focus once more: away and back, which
+ * the kiosk itself does not voice. */
+static void
+screen_reader_changed_cb (BkWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  if (self->voice == NULL || !bk_voice_get_screen_reader_running (self->voice) || focus == NULL)
+    return;
+
+  g_object_ref (focus);
+  self->changing_page++;
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
+  gtk_widget_grab_focus (focus);
+  self->changing_page--;
+  g_object_unref (focus);
+}
+
 /* Makes the window self-voicing: focus and page changes are spoken, earcons
  * play with their visual cues, and the caption bar shows what is spoken.
  * Speaks the page that is shown now. */
@@ -1128,6 +1148,8 @@ bk_window_set_voice (BkWindow *self,
                                G_CALLBACK (cue_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (bk_voice_get_settings (voice), "notify::captions-enabled",
                                G_CALLBACK (update_caption_bar), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (voice, "notify::screen-reader-running",
+                               G_CALLBACK (screen_reader_changed_cb), self, G_CONNECT_SWAPPED);
     }
 
   update_caption_bar (self);

@@ -446,6 +446,12 @@ test_read_aloud (void)
 }
 
 static void
+count_cb (guint *count)
+{
+  (*count)++;
+}
+
+static void
 test_screen_reader (void)
 {
   Fixture f;
@@ -461,8 +467,21 @@ test_screen_reader (void)
   home = BK_HOME_PAGE (bk_window_get_page (window, "home"));
   bk_ui_test_iterate (300);
 
-  bk_application_set_screen_reader_running (app, TRUE);
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+    guint changes = 0;
+    gulong handler = g_signal_connect_swapped (window, "notify::focus-widget",
+                                               G_CALLBACK (count_cb), &changes);
+
+    /* A screen reader that came up late is handed the focus again. */
+    g_assert_nonnull (focus);
+    bk_application_set_screen_reader_running (app, TRUE);
+    g_signal_handler_disconnect (window, handler);
+    g_assert_cmpuint (changes, >=, 2);
+    g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == focus);
+  }
   g_assert_false (bk_voice_is_self_voicing (bk_application_get_voice (app)));
+  bk_ui_test_iterate (300);
   forget_said (&f);
 
   gtk_widget_grab_focus (bk_home_page_get_choice (home, 1));

@@ -42,7 +42,7 @@ bench_build() {
 
   local CFLAGS="-O2 -g -std=gnu11 -Wall -Wno-unused-parameter -I$BENCH -I$SRC/src/core -I$BUILD -I$BUILD/src/core"
   local CORE_LIBS
-  CORE_LIBS="$BUILD/src/core/libbkcore.a $(pkg-config --libs glib-2.0 gio-2.0 gobject-2.0 json-glib-1.0 sqlite3) -lm"
+  CORE_LIBS="$BUILD/src/core/libbkcore.a $(pkg-config --libs glib-2.0 gio-2.0 gobject-2.0 json-glib-1.0 sqlite3 libsodium) -lm"
   local CORE_CFLAGS
   CORE_CFLAGS=$(pkg-config --cflags glib-2.0 gio-2.0 json-glib-1.0 sqlite3)
   local p
@@ -60,8 +60,10 @@ bench_build() {
     # shellcheck disable=SC2086
     if cc $CFLAGS -I"$SRC/src/ui" -I"$BUILD/src/ui" $CORE_CFLAGS $(pkg-config --cflags gtk4 libadwaita-1) \
          -o "$BIN/bench-list" "$BENCH/bench-list.c" "$BENCH/bench-gen.c" \
-         -Wl,--whole-archive "$BUILD/src/ui/libbkui.a" -Wl,--no-whole-archive $CORE_LIBS \
-         $(pkg-config --libs gtk4 libadwaita-1) 2>"$BIN/bench-list.log"; then
+         -Wl,--whole-archive "$BUILD/src/ui/libbkui.a" -Wl,--no-whole-archive \
+         "$BUILD/src/speech/libbkspeech.a" $CORE_LIBS \
+         $(pkg-config --libs gtk4 libadwaita-1 libqrencode gstreamer-app-1.0 gstreamer-audio-1.0 espeak-ng) \
+         2>"$BIN/bench-list.log"; then
       BK_LIST_BUILT=1
     else
       BK_LIST_BUILT=0

@@ -14,8 +14,7 @@
 # --quick measures 10 s instead of 60. The median of the runs is printed
 # in ms per DURATION; results go to bench/results/idle-cpu.txt.
 #
-#   BK_BUILD   a configured build dir with src/buergerkiosk (default /tmp/bk-build-kiosk,
-#              then $SRC/build)
+# The kiosk and bench-hello come from bench/build.sh (BK_BENCH_BUILD).
 set -uo pipefail
 
 BENCH=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -54,19 +53,15 @@ if [ -n "${_BK_IDLE_INNER:-}" ]; then
 fi
 
 # ---- outside: build, run, summarise ------------------------------------------
-BUILD=${BK_BUILD:-}
-for candidate in "$BUILD" /tmp/bk-build-kiosk "$SRC/build"; do
-  [ -n "$candidate" ] && [ -x "$candidate/src/buergerkiosk" ] && BUILD=$candidate && break
-done
-[ -x "$BUILD/src/buergerkiosk" ] || { echo "no built kiosk: set BK_BUILD" >&2; exit 1; }
+# shellcheck source=build.sh
+. "$BENCH/build.sh"
+bench_build || exit 1
+[ "$BK_UI_BUILT" = 1 ] || { bench_log "the kiosk does not build right now"; exit 1; }
 command -v xdotool >/dev/null || { echo "needs xdotool (apt-get install xdotool)" >&2; exit 1; }
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/bk-idle-cpu.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
-# shellcheck disable=SC2046
-cc -O2 -o "$WORK/bench-hello" "$BENCH/bench-hello.c" $(pkg-config --cflags --libs libadwaita-1) 2>"$WORK/cc.log" \
-  || echo "bench-hello does not build (see $WORK/cc.log): measuring without it" >&2
+[ -x "$BIN/bench-hello" ] && cp "$BIN/bench-hello" "$WORK/bench-hello"
 
-mkdir -p "$BENCH/results"
 raw=$(BUILD=$BUILD WORK=$WORK RUNS=$RUNS DURATION=$DURATION _BK_IDLE_INNER=1 \
       GSETTINGS_SCHEMA_DIR=$BUILD/data GSETTINGS_BACKEND=memory GSK_RENDERER=cairo LANGUAGE=en \
       GUI_RUN_TIMEOUT=$(( RUNS * (3 * DURATION + 120) )) \
@@ -81,4 +76,4 @@ raw=$(BUILD=$BUILD WORK=$WORK RUNS=$RUNS DURATION=$DURATION _BK_IDLE_INNER=1 \
     median=$(printf '%s\n' "$values" | sed -n "$(( (count + 1) / 2 ))p")
     printf '%-6s %6s ms   (%s)\n' "$name" "$median" "$(echo $values | tr ' ' ',')"
   done
-} | tee "$BENCH/results/idle-cpu.txt"
+} | tee "$RESULTS/idle-cpu.txt"

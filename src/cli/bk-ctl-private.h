@@ -1,6 +1,7 @@
 #pragma once
 
-/* Shared by the command files of buergerkiosk-ctl (bk-ctl.c, bk-ctl-services.c). */
+/* Shared by the command files of buergerkiosk-ctl (bk-ctl.c, bk-ctl-services.c,
+ * bk-ctl-staff.c); defined in bk-ctl.c. */
 
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
@@ -34,6 +35,12 @@ gboolean  bk_ctl_parse_command_options (const char   *command,
                                         int          *argc,
                                         char       ***argv);
 void      bk_ctl_print_json       (JsonNode     *node);
+/* TRUE when text is a real date written YYYY-MM-DD; the parts go to
+ * year, month and day (each may be NULL). */
+gboolean  bk_ctl_scan_date        (const char   *text,
+                                   int          *year,
+                                   int          *month,
+                                   int          *day);
 
 /* bk-ctl-services.c */
 int       bk_ctl_cmd_services           (CtlGlobals *globals, int argc, char **argv);

@@ -127,14 +127,11 @@ dup_since_utc (const char *date)
 {
   g_autoptr(GDateTime) local = NULL;
   g_autoptr(GDateTime) utc = NULL;
-  unsigned y, m, d;
-  int consumed = 0;
+  int y, m, d;
 
-  if (date == NULL || strlen (date) != 10 ||
-      sscanf (date, "%4u-%2u-%2u%n", &y, &m, &d, &consumed) != 3 || consumed != 10 ||
-      !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+  if (!bk_ctl_scan_date (date, &y, &m, &d))
     return NULL;
-  local = g_date_time_new_local ((int) y, (int) m, (int) d, 0, 0, 0);
+  local = g_date_time_new_local (y, m, d, 0, 0, 0);
   if (local == NULL)
     return NULL;
   utc = g_date_time_to_utc (local);
@@ -216,20 +213,7 @@ bk_ctl_cmd_export_submissions (CtlGlobals *globals, int argc, char **argv)
   rows = bk_store_list_submissions (store, &query, &error);
   if (rows == NULL || !bk_store_mark_submissions_exported (store, rows, NULL, &error))
     goto fail;
-  if (csv)
-    text = bk_submissions_to_csv (rows);
-  else
-    {
-      g_autoptr(JsonNode) root = bk_submissions_to_json (rows);
-      g_autoptr(JsonGenerator) gen = json_generator_new ();
-      g_autofree char *json = NULL;
-
-      json_generator_set_pretty (gen, TRUE);
-      json_generator_set_indent (gen, 2);
-      json_generator_set_root (gen, root);
-      json = json_generator_to_data (gen, NULL);
-      text = g_strconcat (json, "\n", NULL);
-    }
+  text = csv ? bk_submissions_to_csv (rows) : bk_submissions_to_json_string (rows);
   if (!write_stdout (text, &error) || !bk_store_commit (store, &error))
     goto fail;
   g_printerr (g_dngettext (GETTEXT_PACKAGE, "%u submission exported\n",
@@ -301,6 +285,7 @@ bk_ctl_cmd_retention (CtlGlobals *globals, int argc, char **argv)
   g_autoptr(BkStore) store = NULL;
   g_autoptr(GError) error = NULL;
   guint64 days = 0;
+  guint kept;
 
   if (!bk_ctl_parse_command_options ("retention", _("[DAYS]"),
                                      _("Show how many days submissions are kept before “purge” "
@@ -326,8 +311,9 @@ bk_ctl_cmd_retention (CtlGlobals *globals, int argc, char **argv)
       bk_ctl_print_error (error);
       return EXIT_FAILURE_;
     }
+  /* Read once: a broken setting warns on every read. */
+  kept = bk_store_get_retention_days (store);
   g_print (g_dngettext (GETTEXT_PACKAGE, "Submissions are kept for %u day\n",
-                        "Submissions are kept for %u days\n", bk_store_get_retention_days (store)),
-           bk_store_get_retention_days (store));
+                        "Submissions are kept for %u days\n", kept), kept);
   return EXIT_OK;
 }

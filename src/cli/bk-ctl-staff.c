@@ -121,12 +121,6 @@ bk_ctl_cmd_set_staff_pin (CtlGlobals *globals, int argc, char **argv)
   return status;
 }
 
-static gboolean
-is_iso_date (const char *text)
-{
-  return text == NULL || g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", text, 0, 0);
-}
-
 int
 bk_ctl_cmd_stats (CtlGlobals *globals, int argc, char **argv)
 {
@@ -155,7 +149,8 @@ bk_ctl_cmd_stats (CtlGlobals *globals, int argc, char **argv)
       g_printerr (_("buergerkiosk-ctl stats: unknown format “%s”: use csv or json\n"), format);
       return EXIT_FAILURE_;
     }
-  if (!is_iso_date (since) || !is_iso_date (until))
+  if ((since != NULL && !bk_ctl_scan_date (since, NULL, NULL, NULL)) ||
+      (until != NULL && !bk_ctl_scan_date (until, NULL, NULL, NULL)))
     {
       g_printerr (_("buergerkiosk-ctl stats: write dates as YYYY-MM-DD\n"));
       return EXIT_FAILURE_;

@@ -20,14 +20,14 @@
 
 typedef int (*CtlCommand) (CtlGlobals *globals, int argc, char **argv);
 
-static void
-print_error (const GError *error)
+void
+bk_ctl_print_error (const GError *error)
 {
   g_printerr ("buergerkiosk-ctl: %s\n", error->message);
 }
 
-static int
-exit_status_for (const GError *error)
+int
+bk_ctl_exit_status_for (const GError *error)
 {
   switch (error->code)
     {
@@ -41,8 +41,8 @@ exit_status_for (const GError *error)
 
 /* Unlike the kiosk, the staff tool never fills a new database with the demo
  * content: a clerk importing real motions must not find invented ones beside them. */
-static BkStore *
-open_store (CtlGlobals *globals, GError **error)
+BkStore *
+bk_ctl_open_store (CtlGlobals *globals, GError **error)
 {
   g_autofree char *default_path = NULL;
   const char *path = globals->db_path;
@@ -53,25 +53,25 @@ open_store (CtlGlobals *globals, GError **error)
 }
 
 /* The store, or NULL once the reason it did not open is printed. */
-static BkStore *
-open_store_or_print (CtlGlobals *globals)
+BkStore *
+bk_ctl_open_store_or_print (CtlGlobals *globals)
 {
   g_autoptr(GError) error = NULL;
-  BkStore *store = open_store (globals, &error);
+  BkStore *store = bk_ctl_open_store (globals, &error);
 
   if (store == NULL)
-    print_error (error);
+    bk_ctl_print_error (error);
   return store;
 }
 
 /* Parses a sub-command's own options; argv[0] is the command name. */
-static gboolean
-parse_command_options (const char   *command,
-                       const char   *parameter,
-                       const char   *summary,
-                       GOptionEntry *entries,
-                       int          *argc,
-                       char       ***argv)
+gboolean
+bk_ctl_parse_command_options (const char   *command,
+                              const char   *parameter,
+                              const char   *summary,
+                              GOptionEntry *entries,
+                              int          *argc,
+                              char       ***argv)
 {
   g_autofree char *prog = g_strdup_printf ("buergerkiosk-ctl %s", command);
   g_autoptr(GOptionContext) context = g_option_context_new (parameter);
@@ -90,8 +90,8 @@ parse_command_options (const char   *command,
   return TRUE;
 }
 
-static void
-print_json (JsonNode *node)
+void
+bk_ctl_print_json (JsonNode *node)
 {
   g_autoptr(JsonGenerator) gen = json_generator_new ();
   g_autofree char *text = NULL;
@@ -103,43 +103,23 @@ print_json (JsonNode *node)
   g_print ("%s\n", text);
 }
 
-/* --- for the commands in other files (bk-ctl-private.h) --------------- */
-
-void
-bk_ctl_print_error (const GError *error)
-{
-  print_error (error);
-}
-
-int
-bk_ctl_exit_status_for (const GError *error)
-{
-  return exit_status_for (error);
-}
-
-BkStore *
-bk_ctl_open_store (CtlGlobals *globals, GError **error)
-{
-  return open_store (globals, error);
-}
-
-BkStore *
-bk_ctl_open_store_or_print (CtlGlobals *globals)
-{
-  return open_store_or_print (globals);
-}
-
 gboolean
-bk_ctl_parse_command_options (const char *command, const char *parameter, const char *summary,
-                              GOptionEntry *entries, int *argc, char ***argv)
+bk_ctl_scan_date (const char *text, int *year, int *month, int *day)
 {
-  return parse_command_options (command, parameter, summary, entries, argc, argv);
-}
+  unsigned y, m, d;
+  int consumed = 0;
 
-void
-bk_ctl_print_json (JsonNode *node)
-{
-  print_json (node);
+  if (text == NULL || strlen (text) != 10 ||
+      sscanf (text, "%4u-%2u-%2u%n", &y, &m, &d, &consumed) != 3 || consumed != 10 ||
+      !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
+    return FALSE;
+  if (year != NULL)
+    *year = (int) y;
+  if (month != NULL)
+    *month = (int) m;
+  if (day != NULL)
+    *day = (int) d;
+  return TRUE;
 }
 
 static int
@@ -147,9 +127,9 @@ cmd_parse (CtlGlobals *globals, int argc, char **argv)
 {
   int status = EXIT_OK;
 
-  if (!parse_command_options ("parse", _("FILE…"),
-                              _("Print the motion found in a plain-text or Markdown file as JSON."),
-                              NULL, &argc, &argv))
+  if (!bk_ctl_parse_command_options ("parse", _("FILE…"),
+                                     _("Print the motion found in a plain-text or Markdown file as JSON."),
+                                     NULL, &argc, &argv))
     return EXIT_FAILURE_;
   if (argc < 2)
     {
@@ -166,8 +146,8 @@ cmd_parse (CtlGlobals *globals, int argc, char **argv)
 
       if (!bk_import_read_file (argv[i], BK_TEXT_PARSER_MAX_SIZE, &data, &len, &error))
         {
-          print_error (error);
-          status = exit_status_for (error);
+          bk_ctl_print_error (error);
+          status = bk_ctl_exit_status_for (error);
           continue;
         }
       motion = bk_text_parser_parse (data, (gssize) len, &error);
@@ -198,18 +178,18 @@ cmd_import (CtlGlobals *globals, int argc, char **argv)
     { NULL }
   };
 
-  if (!parse_command_options ("import", _("FILE…"),
-                              _("Import motion texts (.txt, .md), OParl JSON files or folders, and "
-                                "service catalogue JSON (see the README, “Service JSON”). "
-                                "Each file is imported whole or not at all."),
-                              entries, &argc, &argv))
+  if (!bk_ctl_parse_command_options ("import", _("FILE…"),
+                                     _("Import motion texts (.txt, .md), OParl JSON files or folders, and "
+                                       "service catalogue JSON (see the README, “Service JSON”). "
+                                       "Each file is imported whole or not at all."),
+                                     entries, &argc, &argv))
     return EXIT_FAILURE_;
   if (argc < 2)
     {
       g_printerr (_("buergerkiosk-ctl import: name at least one file\n"));
       return EXIT_FAILURE_;
     }
-  store = open_store_or_print (globals);
+  store = bk_ctl_open_store_or_print (globals);
   if (store == NULL)
     return EXIT_FAILURE_;
   for (int i = 1; i < argc; i++)
@@ -222,7 +202,7 @@ cmd_import (CtlGlobals *globals, int argc, char **argv)
 
       if (!bk_import_file (store, argv[i], format, &summary, &file_error))
         {
-          print_error (file_error);
+          bk_ctl_print_error (file_error);
           failed++;
           /* A database that cannot be written will refuse every other file too. */
           if (file_error->code == BK_ERROR_READ_ONLY || file_error->code == BK_ERROR_DATABASE_BUSY ||
@@ -280,9 +260,9 @@ cmd_search (CtlGlobals *globals, int argc, char **argv)
     { NULL }
   };
 
-  if (!parse_command_options ("search", _("QUERY"),
-                              _("Search the stored motions, best match first."),
-                              entries, &argc, &argv))
+  if (!bk_ctl_parse_command_options ("search", _("QUERY"),
+                                     _("Search the stored motions, best match first."),
+                                     entries, &argc, &argv))
     return EXIT_FAILURE_;
   if (argc < 2)
     {
@@ -290,13 +270,13 @@ cmd_search (CtlGlobals *globals, int argc, char **argv)
       return EXIT_FAILURE_;
     }
   query = g_strjoinv (" ", argv + 1);
-  store = open_store_or_print (globals);
+  store = bk_ctl_open_store_or_print (globals);
   if (store == NULL)
     return EXIT_FAILURE_;
   ids = bk_store_search (store, query, NULL, limit > 0 ? (guint) limit : 0, &error);
   if (ids == NULL)
     {
-      print_error (error);
+      bk_ctl_print_error (error);
       return EXIT_FAILURE_;
     }
   for (guint i = 0; i < ids->len; i++)
@@ -317,7 +297,7 @@ cmd_search (CtlGlobals *globals, int argc, char **argv)
       g_autoptr(JsonNode) node = json_node_new (JSON_NODE_ARRAY);
 
       json_node_set_array (node, array);
-      print_json (node);
+      bk_ctl_print_json (node);
     }
   else if (ids->len == 0)
     g_printerr (_("No motion matches “%s”.\n"), query);
@@ -383,17 +363,17 @@ cmd_show (CtlGlobals *globals, int argc, char **argv)
     { NULL }
   };
 
-  if (!parse_command_options ("show", _("ID|REFERENCE"),
-                              _("Show one stored motion by its number in the kiosk or its "
-                                "reference (e.g. 12/0345)."),
-                              entries, &argc, &argv))
+  if (!bk_ctl_parse_command_options ("show", _("ID|REFERENCE"),
+                                     _("Show one stored motion by its number in the kiosk or its "
+                                       "reference (e.g. 12/0345)."),
+                                     entries, &argc, &argv))
     return EXIT_FAILURE_;
   if (argc != 2)
     {
       g_printerr (_("buergerkiosk-ctl show: give exactly one motion id or reference\n"));
       return EXIT_FAILURE_;
     }
-  store = open_store_or_print (globals);
+  store = bk_ctl_open_store_or_print (globals);
   if (store == NULL)
     return EXIT_FAILURE_;
   if (!g_ascii_string_to_signed (argv[1], 10, 1, G_MAXINT64, &id, NULL))
@@ -406,7 +386,7 @@ cmd_show (CtlGlobals *globals, int argc, char **argv)
   motion = bk_store_load_motion (store, id, &error);
   if (motion == NULL)
     {
-      print_error (error);
+      bk_ctl_print_error (error);
       return EXIT_FAILURE_;
     }
   if (as_json)
@@ -427,17 +407,17 @@ cmd_check (CtlGlobals *globals, int argc, char **argv)
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) report = g_string_new (NULL);
 
-  if (!parse_command_options ("check", NULL,
-                              _("Check the database's integrity and its search index."),
-                              NULL, &argc, &argv))
+  if (!bk_ctl_parse_command_options ("check", NULL,
+                                     _("Check the database's integrity and its search index."),
+                                     NULL, &argc, &argv))
     return EXIT_FAILURE_;
-  store = open_store_or_print (globals);
+  store = bk_ctl_open_store_or_print (globals);
   if (store == NULL)
     return EXIT_FAILURE_;
   if (!bk_store_check (store, report, &error))
     {
       g_printerr ("%s", report->str);
-      print_error (error);
+      bk_ctl_print_error (error);
       return EXIT_FAILURE_;
     }
   g_print (g_dngettext (GETTEXT_PACKAGE, "%s: OK (schema version %d, %u motion)\n",
@@ -507,10 +487,10 @@ cmd_speak (CtlGlobals *globals, int argc, char **argv)
     { NULL }
   };
 
-  if (!parse_command_options ("speak", _("TEXT…"),
-                              _("Speak TEXT with the kiosk's voice. Foreign words can be marked "
-                                "as “[[lang=en]]Open Data[[/lang]]”."),
-                              entries, &argc, &argv))
+  if (!bk_ctl_parse_command_options ("speak", _("TEXT…"),
+                                     _("Speak TEXT with the kiosk's voice. Foreign words can be marked "
+                                       "as “[[lang=en]]Open Data[[/lang]]”."),
+                                     entries, &argc, &argv))
     return EXIT_FAILURE_;
   if (argc < 2)
     {
@@ -538,12 +518,12 @@ cmd_speak (CtlGlobals *globals, int argc, char **argv)
           if (bk_speech_synthesize (speech, text, lang, rate - 1, NULL, NULL, marks, NULL))
             print_speech_marks (marks);
         }
-      print_error (error);
+      bk_ctl_print_error (error);
       return EXIT_FAILURE_;
     }
   if (speech == NULL)
     {
-      print_error (error);
+      bk_ctl_print_error (error);
       return EXIT_FAILURE_;
     }
   if (wav != NULL || events)
@@ -554,12 +534,12 @@ cmd_speak (CtlGlobals *globals, int argc, char **argv)
 
       if (!bk_speech_synthesize (speech, text, lang, rate - 1, pcm, &sample_rate, marks, &error))
         {
-          print_error (error);
+          bk_ctl_print_error (error);
           return EXIT_FAILURE_;
         }
       if (wav != NULL && !bk_speech_write_wav (wav, pcm->data, pcm->len, sample_rate, &error))
         {
-          print_error (error);
+          bk_ctl_print_error (error);
           return EXIT_FAILURE_;
         }
       if (events)

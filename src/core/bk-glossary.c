@@ -19,6 +19,7 @@
 #include "bk-glossary-resources.h"
 #include "bk-fold.h"
 #include "bk-glossary.h"
+#include "bk-oparl.h"
 
 #define GLOSSARY_VERSION 1
 #define DEFAULT_RESOURCE "/io/github/buergerkiosk/Kiosk/glossary/glossary.json"
@@ -277,8 +278,7 @@ bk_glossary_new_from_data (const char  *data,
                            GError     **error)
 {
   g_autoptr(BkGlossary) self = g_object_new (BK_TYPE_GLOSSARY, NULL);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr(JsonParser) parser = NULL;
   JsonObject *root;
   JsonNode *node;
   JsonArray *terms;
@@ -287,13 +287,12 @@ bk_glossary_new_from_data (const char  *data,
   if (name == NULL)
     name = "glossary";
 
-  if (!json_parser_load_from_data (parser, data, len, &local_error))
-    {
-      g_set_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT, "%s: %s", name, local_error->message);
-      return NULL;
-    }
+  /* The importers' checks: UTF-8, nesting depth, line and column in errors. */
+  parser = bk_oparl_parse_json (data, len < 0 ? strlen (data) : (gsize) len, name, error);
+  if (parser == NULL)
+    return NULL;
   node = json_parser_get_root (parser);
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+  if (!JSON_NODE_HOLDS_OBJECT (node))
     {
       fail (error, name, "$", _("expected an object"));
       return NULL;

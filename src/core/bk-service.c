@@ -1,6 +1,5 @@
 #define G_LOG_DOMAIN "bk-service"
 
-#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "bk-fold.h"
@@ -139,17 +138,14 @@ bk_service_add_form (BkService *self, const char *title, const char *url)
   return form;
 }
 
-/* "en_GB.UTF-8" → "en"; NULL for C/POSIX. */
-static char *
-dup_language (const char *lang)
+char *
+bk_service_dup_translation_lang (const char *lang)
 {
   gsize n = 0;
 
-  if (lang == NULL)
-    return NULL;
-  while (g_ascii_isalpha (lang[n]))
+  while (lang != NULL && g_ascii_isalpha (lang[n]))
     n++;
-  if (n < 2 || n > 3)
+  if (n < 2 || n > 3 || g_ascii_strncasecmp (lang, "de", n) == 0)
     return NULL;
   return g_ascii_strdown (lang, (gssize) n);
 }
@@ -181,9 +177,9 @@ bk_service_set_translation (BkService  *self,
 const BkServiceText *
 bk_service_get_translation (const BkService *self, const char *lang)
 {
-  g_autofree char *code = dup_language (lang);
+  g_autofree char *code = bk_service_dup_translation_lang (lang);
 
-  if (code == NULL || strcmp (code, "de") == 0)
+  if (code == NULL)
     return NULL;
   for (guint i = 0; i < self->translations->len; i++)
     {

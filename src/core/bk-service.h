@@ -88,6 +88,9 @@ BkServiceText *bk_service_set_translation   (BkService  *self,
                                              const char *name,
                                              const char *short_text,
                                              const char *full_text);
+/* The code under which a translation for lang is stored: "en_GB.UTF-8" →
+ * "en"; NULL for German, NULL, C or POSIX (the service's own text). */
+char          *bk_service_dup_translation_lang (const char *lang);
 /* lang is a language or locale ("en", "en_GB.UTF-8", "de"); NULL or German
  * gives NULL. Otherwise the translation for its language, or NULL. */
 const BkServiceText *bk_service_get_translation (const BkService *self,

@@ -1,10 +1,8 @@
 #define G_LOG_DOMAIN "bk-staff"
 
 #include <errno.h>
-#include <string.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
-#include <json-glib/json-glib.h>
 
 #include "bk-error.h"
 #include "bk-staff-tasks.h"
@@ -52,10 +50,9 @@ bk_staff_export_submissions (BkStore     *store,
 {
   g_autoptr(GDateTime) local_now = NULL;
   g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(JsonGenerator) gen = NULL;
   g_autofree char *json = NULL;
   g_autofree char *stamp = NULL;
+  g_autofree char *name = NULL;
   g_autofree char *file = NULL;
   BkSubmissionQuery query = { NULL, TRUE };
 
@@ -90,14 +87,10 @@ bk_staff_export_submissions (BkStore     *store,
                    _("%s: cannot create the export folder: %s"), folder, g_strerror (saved_errno));
       goto fail;
     }
-  root = bk_submissions_to_json (rows);
-  gen = json_generator_new ();
-  json_generator_set_pretty (gen, TRUE);
-  json_generator_set_indent (gen, 2);
-  json_generator_set_root (gen, root);
-  json = json_generator_to_data (gen, NULL);
+  json = bk_submissions_to_json_string (rows);
   stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-  file = g_strdup_printf ("%s/submissions-%s.json", folder, stamp);
+  name = g_strdup_printf ("submissions-%s.json", stamp);
+  file = g_build_filename (folder, name, NULL);
   /* Citizens' requests: readable by the kiosk's user only. */
   if (!g_file_set_contents_full (file, json, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error) ||
       !bk_store_commit (store, error))

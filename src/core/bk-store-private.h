@@ -1,7 +1,9 @@
 #pragma once
 
 /* For the parts of the store in files of their own (bk-store-services.c,
- * bk-store-submissions.c): the connection and statement cache of bk-store.c. */
+ * bk-store-submissions.c) and the core modules with tables of their own
+ * (bk-stats.c, bk-staff-pin.c, bk-backup.c, bk-start.c): the connection and
+ * statement cache of bk-store.c. */
 
 #include <sqlite3.h>
 

@@ -366,19 +366,6 @@ bk_store_count_services (BkStore *self)
 
 /* --- lists and search ------------------------------------------------- */
 
-/* Language code for the service_text look-up: NULL when German is wanted. */
-static char *
-dup_translation_lang (const char *lang)
-{
-  gsize n = 0;
-
-  while (lang != NULL && g_ascii_isalpha (lang[n]))
-    n++;
-  if (n < 2 || n > 3 || g_ascii_strncasecmp (lang, "de", n) == 0)
-    return NULL;
-  return g_ascii_strdown (lang, (gssize) n);
-}
-
 /* The summary columns: s is the service, t its translation (LEFT JOIN). */
 #define SUMMARY_COLUMNS \
   "s.id, coalesce (t.name, s.name), coalesce (t.short_text, s.short_text), s.municipality," \
@@ -480,7 +467,7 @@ bk_store_list_services (BkStore *self, const BkServiceFilter *filter, const char
   g_autoptr(GString) sql = g_string_new ("SELECT " SUMMARY_COLUMNS " FROM service s"
                                          " LEFT JOIN service_text t ON t.service_num = s.num"
                                          " AND t.lang = :lang WHERE 1");
-  g_autofree char *code = dup_translation_lang (lang);
+  g_autofree char *code = bk_service_dup_translation_lang (lang);
   g_autoptr(GPtrArray) rows = new_rows ();
 
   g_return_val_if_fail (BK_IS_STORE (self), NULL);
@@ -499,7 +486,7 @@ bk_store_search_services (BkStore *self, const char *query, const BkServiceFilte
    * affordable: a catalogue has hundreds of services, not 100 000. */
   static const char *const columns[] = { "{name}", "{name body}" };
   g_autoptr(GPtrArray) short_terms = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *code = dup_translation_lang (lang);
+  g_autofree char *code = bk_service_dup_translation_lang (lang);
   g_autofree char *match = NULL;
   g_autoptr(GPtrArray) rows = new_rows ();
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);

@@ -2,7 +2,6 @@
 
 #define G_LOG_DOMAIN "bk-store"
 
-#include <stdlib.h>
 #include <glib/gi18n-lib.h>
 
 #include "bk-error.h"

@@ -167,6 +167,20 @@ bk_submissions_to_json (GPtrArray *submissions)
   return json_builder_get_root (b);
 }
 
+char *
+bk_submissions_to_json_string (GPtrArray *submissions)
+{
+  g_autoptr(JsonNode) root = bk_submissions_to_json (submissions);
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autofree char *json = NULL;
+
+  json_generator_set_pretty (gen, TRUE);
+  json_generator_set_indent (gen, 2);
+  json_generator_set_root (gen, root);
+  json = json_generator_to_data (gen, NULL);
+  return g_strconcat (json, "\n", NULL);
+}
+
 void
 bk_csv_append_cell (GString *out, const char *value)
 {

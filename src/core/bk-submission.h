@@ -66,6 +66,8 @@ typedef struct {
  * one column "answer:KEY" for every answer key in the set (first seen first);
  * cells that a spreadsheet would run as a formula (= + - @) get a leading '. */
 JsonNode     *bk_submissions_to_json (GPtrArray *submissions);
+/* The same, as indented text ending in a newline. */
+char         *bk_submissions_to_json_string (GPtrArray *submissions);
 char         *bk_submissions_to_csv  (GPtrArray *submissions);
 
 /* One CSV cell, quoted when needed (for tests and other exports). */

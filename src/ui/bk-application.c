@@ -24,7 +24,6 @@
 #include "bk-demo.h"
 #include "bk-i18n.h"
 #include "bk-session.h"
-#include "bk-staff-log.h"
 #include "bk-start.h"
 #include "bk-stats.h"
 #include "bk-speech.h"

@@ -24,8 +24,6 @@ struct _BkAttract
 {
   GtkWidget  parent_instance;
 
-  GtkWidget *scroller;
-  GtkWidget *box;
   GtkLabel  *offer;
   GtkLabel  *start;
   GtkLabel  *offer_en;
@@ -53,8 +51,6 @@ bk_attract_class_init (BkAttractClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/buergerkiosk/Kiosk/ui/bk-attract.ui");
-  gtk_widget_class_bind_template_child (widget_class, BkAttract, scroller);
-  gtk_widget_class_bind_template_child (widget_class, BkAttract, box);
   gtk_widget_class_bind_template_child (widget_class, BkAttract, offer);
   gtk_widget_class_bind_template_child (widget_class, BkAttract, start);
   gtk_widget_class_bind_template_child (widget_class, BkAttract, offer_en);

@@ -1,4 +1,4 @@
-/* bk-attract.h: the attract screen and the dimming layer
+/* bk-attract.h: the attract screen
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BkAttract, bk_attract, BK, ATTRACT, GtkWidget)
 
 GtkWidget  *bk_attract_new          (void);
-/* The lines in the interface language, then in English (for the voice). */
+/* What the screen offers and how to start, in the interface language. */
 char       *bk_attract_dup_text     (BkAttract *self);
 
 G_END_DECLS

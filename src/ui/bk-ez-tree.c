@@ -408,6 +408,7 @@ static void
 collect_regions (GtkWidget *widget,
                  GPtrArray *groups)
 {
+  g_autoptr(GPtrArray) only_items = NULL;
   GtkWidget *only = NULL;
   guint n = 0;
 
@@ -429,6 +430,8 @@ collect_regions (GtkWidget *widget,
       if (items->len > 0)
         {
           only = child;
+          g_clear_pointer (&only_items, g_ptr_array_unref);
+          only_items = g_steal_pointer (&items);
           n++;
         }
     }
@@ -438,10 +441,8 @@ collect_regions (GtkWidget *widget,
 
   if (n == 1)
     {
-      g_autoptr(GPtrArray) items = controls_in (only);
-
       /* A lone list, header bar or marked region stays one group. */
-      if (items->len > 1 && !GTK_IS_LIST_VIEW (only) && !GTK_IS_LIST_BOX (only) &&
+      if (only_items->len > 1 && !GTK_IS_LIST_VIEW (only) && !GTK_IS_LIST_BOX (only) &&
           !GTK_IS_GRID_VIEW (only) && !GTK_IS_FLOW_BOX (only) &&
           !ADW_IS_HEADER_BAR (only) && !GTK_IS_HEADER_BAR (only))
         collect_regions (only, groups);

@@ -350,7 +350,6 @@ choice_toggled_cb (GtkToggleButton *button,
 static void
 clear_content (BkFormPage *self)
 {
-  GtkWidget *child;
 
   /* The focus leaves the fields as they go: their handlers must not find
    * views that are freed. */
@@ -362,8 +361,7 @@ clear_content (BkFormPage *self)
     }
   g_clear_pointer (&self->views, g_ptr_array_unref);
   g_hash_table_remove_all (self->change_buttons);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->content_box))) != NULL)
-    gtk_box_remove (self->content_box, child);
+  bk_ui_unparent_children (GTK_WIDGET (self->content_box));
   gtk_widget_set_visible (self->form_error_box, FALSE);
 }
 

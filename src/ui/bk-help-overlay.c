@@ -28,10 +28,7 @@ struct _BkHelpOverlay
   GtkLabel   *text_label;
   GtkLabel   *position_label;
   GtkLabel   *instruction_label;
-  GtkWidget  *previous_button;
-  GtkWidget  *next_button;
   GtkWidget  *tutorial_button;
-  GtkWidget  *close_button;
 
   GPtrArray  *layers;       /* BkHelpEntry */
   guint       current;
@@ -54,12 +51,11 @@ current_entry (BkHelpOverlay *self)
   return g_ptr_array_index (self->layers, self->current);
 }
 
-char *
-bk_help_overlay_dup_spoken (BkHelpOverlay *self)
+/* What is said for the current layer. */
+static char *
+dup_spoken (BkHelpOverlay *self)
 {
   const BkHelpEntry *entry;
-
-  g_return_val_if_fail (BK_IS_HELP_OVERLAY (self), NULL);
 
   entry = current_entry (self);
   if (entry == NULL)
@@ -82,7 +78,7 @@ speak (BkHelpOverlay *self)
   if (self->voice == NULL)
     return;
 
-  text = bk_help_overlay_dup_spoken (self);
+  text = dup_spoken (self);
   if (text != NULL)
     bk_voice_say_on_demand (self->voice, text, NULL);
 }
@@ -510,10 +506,7 @@ bk_help_overlay_class_init (BkHelpOverlayClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BkHelpOverlay, text_label);
   gtk_widget_class_bind_template_child (widget_class, BkHelpOverlay, position_label);
   gtk_widget_class_bind_template_child (widget_class, BkHelpOverlay, instruction_label);
-  gtk_widget_class_bind_template_child (widget_class, BkHelpOverlay, previous_button);
-  gtk_widget_class_bind_template_child (widget_class, BkHelpOverlay, next_button);
   gtk_widget_class_bind_template_child (widget_class, BkHelpOverlay, tutorial_button);
-  gtk_widget_class_bind_template_child (widget_class, BkHelpOverlay, close_button);
 
   gtk_widget_class_install_action (widget_class, "help.next-layer", NULL, next_layer_action);
   gtk_widget_class_install_action (widget_class, "help.previous-layer", NULL, previous_layer_action);

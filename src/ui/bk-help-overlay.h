@@ -40,8 +40,6 @@ const char *bk_help_overlay_get_heading    (BkHelpOverlay *self);
 const char *bk_help_overlay_get_text       (BkHelpOverlay *self);
 /* "Layer 2 of 3" */
 const char *bk_help_overlay_get_position   (BkHelpOverlay *self);
-/* What was said for the current layer. */
-char       *bk_help_overlay_dup_spoken     (BkHelpOverlay *self);
 GtkWidget  *bk_help_overlay_get_item       (BkHelpOverlay *self);
 
 G_END_DECLS

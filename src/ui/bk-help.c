@@ -277,12 +277,17 @@ bk_help_collect (GtkWidget  *item,
 void
 bk_help_add_item_texts (GtkWidget *widget)
 {
-  BkWindow *window = BK_WINDOW (widget);
-  BkHomePage *home = BK_HOME_PAGE (bk_window_get_page (window, "home"));
-  BkMotionListPage *list = BK_MOTION_LIST_PAGE (bk_window_get_page (window, "motions"));
-  BkMotionPage *motion = BK_MOTION_PAGE (bk_window_get_page (window, "motion"));
+  BkWindow *window;
+  BkHomePage *home;
+  BkMotionListPage *list;
+  BkMotionPage *motion;
 
-  g_return_if_fail (BK_IS_WINDOW (window));
+  g_return_if_fail (BK_IS_WINDOW (widget));
+
+  window = BK_WINDOW (widget);
+  home = BK_HOME_PAGE (bk_window_get_page (window, "home"));
+  list = BK_MOTION_LIST_PAGE (bk_window_get_page (window, "motions"));
+  motion = BK_MOTION_PAGE (bk_window_get_page (window, "motion"));
 
   bk_help_set_item_text (bk_window_get_back_button (window),
                          /* Translators: item help of the Back button */

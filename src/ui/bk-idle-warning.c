@@ -21,8 +21,6 @@ struct _BkIdleWarning
 {
   GtkWidget  parent_instance;
 
-  GtkWidget *scroller;
-  GtkWidget *box;
   GtkLabel  *heading;
   GtkLabel  *message;
   GtkLabel  *remaining;
@@ -50,8 +48,6 @@ bk_idle_warning_class_init (BkIdleWarningClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/buergerkiosk/Kiosk/ui/bk-idle-warning.ui");
-  gtk_widget_class_bind_template_child (widget_class, BkIdleWarning, scroller);
-  gtk_widget_class_bind_template_child (widget_class, BkIdleWarning, box);
   gtk_widget_class_bind_template_child (widget_class, BkIdleWarning, heading);
   gtk_widget_class_bind_template_child (widget_class, BkIdleWarning, message);
   gtk_widget_class_bind_template_child (widget_class, BkIdleWarning, remaining);

@@ -89,22 +89,6 @@ struct _BkMotionPage
 
 G_DEFINE_FINAL_TYPE (BkMotionPage, bk_motion_page, GTK_TYPE_WIDGET)
 
-static void
-clear_box (GtkWidget *box)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (box)) != NULL)
-    {
-      if (GTK_IS_BOX (box))
-        gtk_box_remove (GTK_BOX (box), child);
-      else if (GTK_IS_GRID (box))
-        gtk_grid_remove (GTK_GRID (box), child);
-      else
-        gtk_widget_unparent (child);
-    }
-}
-
 static GtkWidget *
 text_label_new (const char *text,
                 const char *css_class)
@@ -246,7 +230,7 @@ fill_facts (BkMotionPage *self)
   g_autofree char *date = bk_ui_format_date (self->motion->date);
   int row = 0;
 
-  clear_box (GTK_WIDGET (self->facts_grid));
+  bk_ui_unparent_children (GTK_WIDGET (self->facts_grid));
 
   add_fact (self, &row, _("Submitted by"), submitters);
   add_fact (self, &row, _("Date"), date);
@@ -302,7 +286,7 @@ fill_points (BkMotionPage *self)
 {
   GPtrArray *points = self->motion->resolution_points;
 
-  clear_box (GTK_WIDGET (self->points_box));
+  bk_ui_unparent_children (GTK_WIDGET (self->points_box));
   add_part (self, SECTION_POINTS, self->points_heading, PART_INTERFACE);
 
   if (points == NULL || points->len == 0)
@@ -354,7 +338,7 @@ fill_justification (BkMotionPage *self)
   g_auto(GStrv) paragraphs = NULL;
   guint shown = 0;
 
-  clear_box (GTK_WIDGET (self->justification_box));
+  bk_ui_unparent_children (GTK_WIDGET (self->justification_box));
   add_part (self, SECTION_WHY, self->justification_heading, PART_INTERFACE);
 
   if (self->motion->justification != NULL)
@@ -515,7 +499,7 @@ fill_timeline (BkMotionPage *self)
   GPtrArray *consultations = self->motion->consultations;
   gboolean next_found = FALSE;
 
-  clear_box (GTK_WIDGET (self->timeline_box));
+  bk_ui_unparent_children (GTK_WIDGET (self->timeline_box));
   add_part (self, SECTION_TIMELINE, self->timeline_heading, PART_INTERFACE);
 
   today = self->today ? g_strdup (self->today) : bk_ui_dup_today ();
@@ -596,7 +580,7 @@ fill_easy (BkMotionPage *self)
   g_auto(GStrv) paragraphs = NULL;
   guint shown = 0;
 
-  clear_box (GTK_WIDGET (self->easy_box));
+  bk_ui_unparent_children (GTK_WIDGET (self->easy_box));
   add_part (self, SECTION_EASY, self->easy_heading, PART_INTERFACE);
 
   if (self->motion->easy_summary != NULL)
@@ -661,7 +645,7 @@ fill_related (BkMotionPage *self)
   GPtrArray *references = self->motion->related_references;
   guint shown = 0;
 
-  clear_box (GTK_WIDGET (self->related_box));
+  bk_ui_unparent_children (GTK_WIDGET (self->related_box));
 
   for (guint i = 0; references != NULL && i < references->len; i++)
     {

@@ -282,35 +282,10 @@ activate_current (BkNavigator *self)
 /* ---- commands ------------------------------------------------------------ */
 
 static gboolean
-find_open_help (GtkWidget *widget)
-{
-  GType overlay_type = g_type_from_name ("BkHelpOverlay");
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (!gtk_widget_get_mapped (child))
-        continue;
-      if ((overlay_type != 0 && G_TYPE_CHECK_INSTANCE_TYPE (child, overlay_type)) ||
-          gtk_widget_has_css_class (child, "bk-help-overlay"))
-        return TRUE;
-      if (find_open_help (child))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-static gboolean
 is_help_open (GtkWidget *window)
 {
-  GtkWidget *overlay = BK_IS_WINDOW (window) ? bk_window_get_help_overlay (BK_WINDOW (window)) : NULL;
-
-  if (overlay != NULL)
-    return bk_help_overlay_is_open (BK_HELP_OVERLAY (overlay));
-
-  return find_open_help (window);
+  return BK_IS_WINDOW (window) &&
+         bk_help_overlay_is_open (BK_HELP_OVERLAY (bk_window_get_help_overlay (BK_WINDOW (window))));
 }
 
 static gboolean
@@ -1010,12 +985,4 @@ bk_navigator_get_scanner (BkNavigator *self)
   g_return_val_if_fail (BK_IS_NAVIGATOR (self), NULL);
 
   return self->scanner;
-}
-
-BkKeymap *
-bk_navigator_get_keymap (BkNavigator *self)
-{
-  g_return_val_if_fail (BK_IS_NAVIGATOR (self), NULL);
-
-  return self->keymap;
 }

@@ -60,7 +60,6 @@ const char  *bk_navigator_get_edge_text      (BkNavigator         *self);
 GtkWidget   *bk_navigator_get_current        (BkNavigator         *self);
 gboolean     bk_navigator_get_active         (BkNavigator         *self);
 BkScanner   *bk_navigator_get_scanner        (BkNavigator         *self);
-BkKeymap    *bk_navigator_get_keymap         (BkNavigator         *self);
 
 /* Signal "said" (const char *text): everything the navigator says, also
  * when there is no speech (for captions and tests). */

@@ -85,15 +85,6 @@ section_title (BkServiceSection section)
     }
 }
 
-static void
-clear_box (GtkBox *box)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
-    gtk_box_remove (box, child);
-}
-
 static gboolean
 is_blank (const char *text)
 {
@@ -391,7 +382,7 @@ window_has_action (GtkWidget  *widget,
 static void
 fill_actions (BkServicePage *self)
 {
-  clear_box (self->actions_box);
+  bk_ui_unparent_children (GTK_WIDGET (self->actions_box));
   gtk_widget_set_visible (self->actions_section, FALSE);
 
   if (window_has_action (GTK_WIDGET (self), "start-form"))
@@ -524,7 +515,7 @@ fill (BkServicePage *self)
     gtk_box_remove (GTK_BOX (gtk_widget_get_parent (self->qr)), self->qr);
   for (guint s = 0; s < BK_SERVICE_N_SECTIONS; s++)
     {
-      clear_box (self->bodies[s]);
+      bk_ui_unparent_children (GTK_WIDGET (self->bodies[s]));
       if (s == BK_SERVICE_SECTION_WHAT)
         {
           bk_reader_add_part (self->reader, s, GTK_WIDGET (self->title_label), BK_READER_PART_CONTENT, lang);
@@ -757,7 +748,7 @@ bk_service_page_clear (BkServicePage *self)
   gtk_label_set_text (self->title_label, _("No service is chosen"));
   bk_ui_set_accessible (GTK_WIDGET (self->title_label), gtk_label_get_text (self->title_label), NULL);
   gtk_label_set_text (self->municipality_label, _("Press Back to choose a service."));
-  clear_box (self->actions_box);
+  bk_ui_unparent_children (GTK_WIDGET (self->actions_box));
   gtk_widget_set_visible (self->actions_section, FALSE);
   update_visibility (self);
 }
@@ -815,17 +806,6 @@ bk_service_page_get_reading_id (BkServicePage *self)
   g_return_val_if_fail (BK_IS_SERVICE_PAGE (self), 0);
 
   return bk_reader_get_reading_id (self->reader);
-}
-
-gboolean
-bk_service_page_get_highlight (BkServicePage  *self,
-                               GtkLabel      **label,
-                               int            *start,
-                               int            *end)
-{
-  g_return_val_if_fail (BK_IS_SERVICE_PAGE (self), FALSE);
-
-  return bk_reader_get_highlight (self->reader, label, start, end);
 }
 
 GtkWidget *

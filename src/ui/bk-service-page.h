@@ -63,10 +63,6 @@ GtkWidget  *bk_service_page_add_action      (BkServicePage *self,
 void        bk_service_page_read_aloud      (BkServicePage *self,
                                              int            section);
 guint       bk_service_page_get_reading_id  (BkServicePage *self);
-gboolean    bk_service_page_get_highlight   (BkServicePage *self,
-                                             GtkLabel     **label,
-                                             int           *start,
-                                             int           *end);
 /* -1: "Read the whole page" */
 GtkWidget  *bk_service_page_get_read_button (BkServicePage *self,
                                              int            section);

@@ -247,23 +247,14 @@ choice_new (BkServicesPage *self,
 }
 
 static void
-clear_choices (GtkBox *box)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
-    gtk_box_remove (box, child);
-}
-
-static void
 build_choices (BkServicesPage *self)
 {
   const char *const *situations = bk_life_situation_list ();
   g_auto(GStrv) places = self->store ? bk_store_list_service_municipalities (self->store) : NULL;
 
   self->updating++;
-  clear_choices (self->situations_box);
-  clear_choices (self->places_box);
+  bk_ui_unparent_children (GTK_WIDGET (self->situations_box));
+  bk_ui_unparent_children (GTK_WIDGET (self->places_box));
   g_clear_pointer (&self->situation, g_free);
   g_clear_pointer (&self->place, g_free);
 
@@ -383,36 +374,6 @@ bk_services_page_set_store (BkServicesPage *self,
 
   g_set_object (&self->store, store);
   build_choices (self);
-  refilter (self);
-}
-
-/* Keeps the choices (by value) and the search. */
-void
-bk_services_page_reload (BkServicesPage *self)
-{
-  g_autofree char *situation = NULL;
-  g_autofree char *place = NULL;
-  GtkBox *boxes[] = { self->situations_box, self->places_box };
-
-  g_return_if_fail (BK_IS_SERVICES_PAGE (self));
-
-  situation = g_strdup (self->situation);
-  place = g_strdup (self->place);
-  build_choices (self);
-
-  self->updating++;
-  for (guint b = 0; b < G_N_ELEMENTS (boxes); b++)
-    for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (boxes[b]));
-         child != NULL;
-         child = gtk_widget_get_next_sibling (child))
-      if (g_strcmp0 (g_object_get_data (G_OBJECT (child), CHOICE_KEY), b == 0 ? situation : place) == 0)
-        gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (child), TRUE);
-  self->updating--;
-  g_free (self->situation);
-  self->situation = g_steal_pointer (&situation);
-  g_free (self->place);
-  self->place = g_steal_pointer (&place);
-
   refilter (self);
 }
 

@@ -18,8 +18,6 @@ G_DECLARE_FINAL_TYPE (BkServicesPage, bk_services_page, BK, SERVICES_PAGE, GtkWi
 GtkWidget  *bk_services_page_new                (void);
 void        bk_services_page_set_store          (BkServicesPage *self,
                                                  BkStore        *store);
-/* Lists the services again (the interface language changed). */
-void        bk_services_page_reload             (BkServicesPage *self);
 char       *bk_services_page_dup_summary        (BkServicesPage *self);
 
 GtkWidget  *bk_services_page_get_search_entry   (BkServicesPage *self);

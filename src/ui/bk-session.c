@@ -558,15 +558,6 @@ bk_session_new (BkSettings *settings,
   return self;
 }
 
-void
-bk_session_set_voice (BkSession *self,
-                      BkVoice   *voice)
-{
-  g_return_if_fail (BK_IS_SESSION (self));
-
-  g_set_object (&self->voice, voice);
-}
-
 BkSessionState
 bk_session_get_state (BkSession *self)
 {

@@ -26,8 +26,6 @@ G_DECLARE_FINAL_TYPE (BkSession, bk_session, BK, SESSION, GObject)
 /* voice may be NULL (silent). */
 BkSession     *bk_session_new                 (BkSettings *settings,
                                                BkVoice    *voice);
-void           bk_session_set_voice           (BkSession  *self,
-                                               BkVoice    *voice);
 /* Puts the warning and the attract screen over window's content and
  * watches its keys, clicks, touches and scrolling. */
 void           bk_session_attach_window       (BkSession  *self,

@@ -306,11 +306,12 @@ quit_cb (BkStaffPage *page, StaffMode *mode)
 void
 bk_staff_mode_attach (BkWindow *window, GtkWidget *staff_page, GtkWidget *staff_button)
 {
-  StaffMode *mode = g_new0 (StaffMode, 1);
+  StaffMode *mode;
 
   g_return_if_fail (BK_IS_WINDOW (window));
   g_return_if_fail (BK_IS_STAFF_PAGE (staff_page));
 
+  mode = g_new0 (StaffMode, 1);
   mode->window = window;
   mode->page = staff_page;
   g_object_set_data_full (G_OBJECT (window), "bk-staff-mode", mode, (GDestroyNotify) mode_free);
@@ -337,15 +338,6 @@ bk_staff_mode_set_stats (BkWindow *window, BkStatsBatch *batch)
 
   g_return_if_fail (mode != NULL);
   mode->stats = batch;
-}
-
-void
-bk_staff_mode_set_warning (BkWindow *window, const char *warning)
-{
-  StaffMode *mode = get_mode (window);
-
-  g_return_if_fail (mode != NULL);
-  bk_staff_page_set_warning (BK_STAFF_PAGE (mode->page), warning);
 }
 
 BkPinDialog *

@@ -32,9 +32,6 @@ void         bk_staff_mode_count_service (BkWindow       *window,
 /* The application's statistics of this session (not owned; NULL: none). */
 void         bk_staff_mode_set_stats    (BkWindow        *window,
                                          BkStatsBatch    *batch);
-/* What only staff should see: the staff page's banner. */
-void         bk_staff_mode_set_warning  (BkWindow        *window,
-                                         const char      *warning);
 
 /* For tests */
 BkPinDialog *bk_staff_mode_get_pin_dialog (BkWindow      *window);

@@ -114,10 +114,8 @@ fill_import_list (BkStaffPage *self)
   g_autofree char *folder = import_folder (self);
   g_autoptr(GPtrArray) names = bk_staff_list_import_files (folder);
   g_autofree char *where = NULL;
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (self->import_list)) != NULL)
-    gtk_box_remove (GTK_BOX (self->import_list), child);
+  bk_ui_unparent_children (self->import_list);
 
   /* Translators: %s is a folder */
   where = g_strdup_printf (_("Put motion texts (.txt, .md), OParl or service files (.json) into %s. "
@@ -256,10 +254,8 @@ fill_charts (BkStaffPage *self)
   g_autofree char *since = g_date_time_format (start, "%Y-%m-%d");
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GError) error = NULL;
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (self->charts)) != NULL)
-    gtk_box_remove (GTK_BOX (self->charts), child);
+  bk_ui_unparent_children (self->charts);
   g_ptr_array_set_size (self->chart_widgets, 0);
   if (self->store == NULL)
     return;

@@ -80,10 +80,8 @@ cell (const char *text, gboolean heading, gboolean number)
 static void
 rebuild_table (BkStatsChart *self, const char * const *labels)
 {
-  GtkWidget *child;
 
-  while ((child = gtk_widget_get_first_child (self->table)) != NULL)
-    gtk_grid_remove (GTK_GRID (self->table), child);
+  bk_ui_unparent_children (self->table);
 
   gtk_grid_attach (GTK_GRID (self->table), cell (self->title, TRUE, FALSE), 0, 0, 1, 1);
   gtk_grid_attach (GTK_GRID (self->table), cell (self->value_heading, TRUE, TRUE), 1, 0, 1, 1);

@@ -515,7 +515,9 @@ show_entry (BkWindow           *self,
   self->changing_page++;
   self->current = shown;
   show_only_page (self, shown.page);
-  bk_ui_drop_doubled_names (GTK_WIDGET (self));
+  /* The header was done when the window was mapped; pages build rows and
+   * buttons when they are shown. */
+  bk_ui_drop_doubled_names (gtk_stack_get_child_by_name (self->stack, shown.page));
   update_navigation (self);
 
   page = gtk_stack_get_visible_child (self->stack);

@@ -25,14 +25,21 @@ bk_test_motion_new (const char *subject, const char *body, const char *date, con
 }
 
 char *
-bk_test_write_file (const char *name, const char *contents, gssize len)
+bk_test_tmp_path (const char *name)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("bk-test-XXXXXX", &error);
-  char *path;
 
   g_assert_no_error (error);
-  path = g_build_filename (dir, name, NULL);
+  return g_build_filename (dir, name, NULL);
+}
+
+char *
+bk_test_write_file (const char *name, const char *contents, gssize len)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = bk_test_tmp_path (name);
+
   g_file_set_contents (path, contents, len, &error);
   g_assert_no_error (error);
   return path;

@@ -12,6 +12,8 @@ BkMotion *bk_test_motion_new   (const char *subject,
                                 const char *body,
                                 const char *date,
                                 const char *faction);
+/* A path for name in a fresh temporary folder (the file is not made). */
+char     *bk_test_tmp_path     (const char *name);
 /* Writes contents to a new file in a fresh temporary folder; returns its path. */
 char     *bk_test_write_file   (const char *name,
                                 const char *contents,

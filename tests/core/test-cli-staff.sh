@@ -53,5 +53,6 @@ then ok "json rows, since filter"; else fail "json rows, since filter"; fi
 "$ctl" --db "$db" stats --format xml 2> "$tmp/err"; expect_status 1 $? "unknown format"
 grep -q "xml" "$tmp/err" && ok "unknown format named" || fail "unknown format named"
 "$ctl" --db "$db" stats --since yesterday 2> "$tmp/err"; expect_status 1 $? "bad date"
+"$ctl" --db "$db" stats --until 2026-02-30 2> "$tmp/err"; expect_status 1 $? "no such date"
 
 exit $((fails > 0))

@@ -208,6 +208,18 @@ test_bad_input (void)
     g_assert_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT);
     g_assert_true (g_str_has_prefix (error->message, "test.json: "));
   }
+
+  /* Not UTF-8 (Latin-1 "ä"): refused with the place, like an import. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(BkGlossary) glossary =
+        bk_glossary_new_from_data ("{\"version\": 1, \"terms\": [\n  \"\xe4\"]}", -1, "test.json",
+                                   &error);
+
+    g_assert_null (glossary);
+    g_assert_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT);
+    g_assert_true (g_str_has_prefix (error->message, "test.json: line 2, column "));
+  }
 }
 
 /* A misspelt field is a warning (structured logging: checked in a subprocess). */

@@ -11,16 +11,7 @@
 #include "bk-submission.h"
 #include "bk-start.h"
 #include "bk-store.h"
-
-static char *
-tmp_db_path (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("bk-robust-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return g_build_filename (dir, "kiosk.db", NULL);
-}
+#include "bk-test-util.h"
 
 static GPtrArray *
 broken_files (const char *db_path)
@@ -80,7 +71,7 @@ assert_fallback (BkStore *store, BkStartReport *report, const char *path,
 static void
 test_garbage_file (void)
 {
-  g_autofree char *path = tmp_db_path ();
+  g_autofree char *path = bk_test_tmp_path ("kiosk.db");
   const char *garbage = "This is not an SQLite database but a text file someone copied here.\n"
                         "It is long enough to have a header of one hundred bytes, really.\n";
   g_auto(BkStartReport) report = { 0 };
@@ -97,7 +88,7 @@ test_garbage_file (void)
 static void
 test_damaged_pages (void)
 {
-  g_autofree char *path = tmp_db_path ();
+  g_autofree char *path = bk_test_tmp_path ("kiosk.db");
   g_auto(BkStartReport) report = { 0 };
   g_autoptr(BkStore) store = NULL;
   g_autoptr(GError) error = NULL;
@@ -128,7 +119,7 @@ test_damaged_pages (void)
 static void
 test_fallback_keeps_pin (void)
 {
-  g_autofree char *path = tmp_db_path ();
+  g_autofree char *path = bk_test_tmp_path ("kiosk.db");
   g_auto(BkStartReport) report = { 0 };
   g_autoptr(BkStore) store = NULL;
   g_autoptr(GError) error = NULL;
@@ -159,7 +150,7 @@ test_fallback_keeps_pin (void)
 static void
 test_too_new_not_moved (void)
 {
-  g_autofree char *path = tmp_db_path ();
+  g_autofree char *path = bk_test_tmp_path ("kiosk.db");
   g_auto(BkStartReport) report = { 0 };
   g_autoptr(BkStore) store = NULL;
   g_autoptr(GError) error = NULL;
@@ -183,7 +174,7 @@ test_too_new_not_moved (void)
 static void
 test_backup_rotation (void)
 {
-  g_autofree char *path = tmp_db_path ();
+  g_autofree char *path = bk_test_tmp_path ("kiosk.db");
   g_autofree char *folder = bk_backup_get_folder (path);
   g_autoptr(BkStore) store = NULL;
   g_autoptr(GError) error = NULL;
@@ -246,7 +237,7 @@ test_backup_rotation (void)
 static void
 test_no_rotation_while_broken (void)
 {
-  g_autofree char *path = tmp_db_path ();
+  g_autofree char *path = bk_test_tmp_path ("kiosk.db");
   g_autofree char *broken = g_strconcat (path, ".broken-20261101-080000", NULL);
   g_autoptr(GPtrArray) names = NULL;
   g_autoptr(GError) error = NULL;
@@ -278,7 +269,7 @@ test_no_rotation_while_broken (void)
 static void
 test_memory_store_no_backup (void)
 {
-  g_autoptr(BkStore) store = bk_store_open (NULL, BK_STORE_OPEN_DEFAULT, NULL);
+  g_autoptr(BkStore) store = bk_test_store_open_memory ();
   g_autofree char *created = NULL;
 
   g_assert_true (bk_backup_if_due (store, BK_BACKUP_KEEP, NULL, &created, NULL));
@@ -288,7 +279,7 @@ test_memory_store_no_backup (void)
 static void
 test_staff_export (void)
 {
-  g_autofree char *path = tmp_db_path ();
+  g_autofree char *path = bk_test_tmp_path ("kiosk.db");
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *folder = g_build_filename (dir, "export", NULL);
   g_autoptr(BkStore) store = bk_store_open (path, BK_STORE_OPEN_DEFAULT, NULL);
@@ -303,6 +294,7 @@ test_staff_export (void)
   guint count = 99;
   GStatBuf st;
 
+  g_assert_nonnull (store);
   /* None to export: no file. */
   g_assert_true (bk_staff_export_submissions (store, folder, now, &count, &written, &error));
   g_assert_cmpuint (count, ==, 0);

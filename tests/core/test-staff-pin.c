@@ -69,8 +69,7 @@ test_set_and_verify (void)
 static void
 test_hash_not_plain (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("bk-pin-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "kiosk.db", NULL);
+  g_autofree char *path = bk_test_tmp_path ("kiosk.db");
   g_autofree char *contents = NULL;
   g_autoptr(GError) error = NULL;
   gsize len;
@@ -99,8 +98,7 @@ wrong_times (BkStore *store, FakeClock *clock, guint times)
 static void
 test_lockout_doubles_and_persists (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("bk-pin-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "kiosk.db", NULL);
+  g_autofree char *path = bk_test_tmp_path ("kiosk.db");
   g_autoptr(GError) error = NULL;
   FakeClock clock = { 5000000 };
   BkStaffPinStatus status;

@@ -6,16 +6,6 @@
 #include "bk-store.h"
 #include "bk-test-util.h"
 
-static char *
-tmp_db_path (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("bk-store-XXXXXX", &error);
-
-  g_assert_no_error (error);
-  return g_build_filename (dir, "kiosk.db", NULL);
-}
-
 static BkMotion *
 full_motion (void)
 {
@@ -104,7 +94,7 @@ test_update_in_place (void)
 static void
 test_easy_summary (void)
 {
-  g_autofree char *path = tmp_db_path ();
+  g_autofree char *path = bk_test_tmp_path ("kiosk.db");
   g_autoptr(BkStore) store = NULL;
   g_autoptr(BkMotion) m = full_motion ();
   g_autoptr(BkMotion) plain = bk_test_motion_new ("Ohne Zusammenfassung", "Kreistag", "2026-10-02", "SPD");
@@ -184,7 +174,7 @@ test_oparl_objects (void)
 static void
 test_file_pragmas (void)
 {
-  g_autofree char *path = tmp_db_path ();
+  g_autofree char *path = bk_test_tmp_path ("kiosk.db");
   g_autoptr(BkStore) store = NULL;
   g_autoptr(GError) error = NULL;
   sqlite3 *db;
@@ -224,7 +214,7 @@ test_foreign_keys (void)
 static void
 test_too_new (void)
 {
-  g_autofree char *path = tmp_db_path ();
+  g_autofree char *path = bk_test_tmp_path ("kiosk.db");
   g_autoptr(BkStore) store = NULL;
   g_autoptr(GError) error = NULL;
   sqlite3 *db;
@@ -277,7 +267,7 @@ test_not_a_database (void)
 static void
 test_read_only (void)
 {
-  g_autofree char *path = tmp_db_path ();
+  g_autofree char *path = bk_test_tmp_path ("kiosk.db");
   g_autoptr(BkStore) store = NULL;
   g_autoptr(BkMotion) m = full_motion ();
   g_autoptr(GError) error = NULL;
@@ -296,7 +286,7 @@ test_read_only (void)
 static void
 test_locked (void)
 {
-  g_autofree char *path = tmp_db_path ();
+  g_autofree char *path = bk_test_tmp_path ("kiosk.db");
   g_autoptr(BkStore) store = NULL;
   g_autoptr(BkMotion) m = full_motion ();
   g_autoptr(GError) error = NULL;
@@ -434,7 +424,7 @@ test_list_and_filters (void)
 static void
 test_check_finds_damage (void)
 {
-  g_autofree char *path = tmp_db_path ();
+  g_autofree char *path = bk_test_tmp_path ("kiosk.db");
   g_autoptr(BkStore) store = NULL;
   g_autoptr(BkMotion) m = full_motion ();
   g_autoptr(GError) error = NULL;

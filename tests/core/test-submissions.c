@@ -412,8 +412,7 @@ static void
 test_migration_from_v1 (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("bk-sub-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  g_autofree char *path = bk_test_tmp_path ("old.db");
   g_autoptr(BkStore) store = NULL;
   g_autofree char *ref = NULL;
   sqlite3 *db = NULL;
@@ -441,8 +440,7 @@ static void
 test_durable_in_file (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("bk-sub-XXXXXX", &error);
-  g_autofree char *path = g_build_filename (dir, "kiosk.db", NULL);
+  g_autofree char *path = bk_test_tmp_path ("kiosk.db");
   g_autofree char *ref = NULL;
   GStatBuf st;
 

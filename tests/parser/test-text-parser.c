@@ -104,6 +104,20 @@ test_fixtures (void)
       json_path = g_strdup_printf ("%s/%s.json", dir_path, stem);
       g_assert_true (g_file_get_contents (path, &text, &len, &error));
       g_assert_no_error (error);
+      /* A demo-NAME fixture is a copy of the demo motion NAME: it must not
+       * drift from the text the kiosk ships. */
+      if (g_str_has_prefix (name, "demo-") && g_getenv ("BK_SOURCE_ROOT") != NULL)
+        {
+          g_autofree char *demo_path = g_build_filename (g_getenv ("BK_SOURCE_ROOT"), "data", "demo",
+                                                         "motions", name + strlen ("demo-"), NULL);
+          g_autofree char *demo = NULL;
+
+          g_assert_true (g_file_get_contents (demo_path, &demo, NULL, &error));
+          g_assert_no_error (error);
+          if (!g_str_equal (text, demo))
+            g_printerr ("%s differs from %s: copy it again\n", path, demo_path);
+          g_assert_true (g_str_equal (text, demo));
+        }
       m = bk_text_parser_parse (text, (gssize) len, &error);
       g_assert_no_error (error);
       g_assert_true (json_parser_load_from_file (parser, json_path, &error));

@@ -1,12 +1,17 @@
-"""Small AT-SPI helpers for the kiosk's tests (test-atspi.py, screenshots.sh).
+"""Small AT-SPI helpers for the kiosk's tests (test-atspi.py, test-idle-reset.py,
+screenshots.sh).
 
 Run with Debian's /usr/bin/python3 (python3-pyatspi) inside gui-run.sh.
 GTK 4.8 notes: Component.grabFocus() is not implemented, so controls are
 operated with Action.doAction() or with key events through the registry;
 extents are not reliable.
 """
+import os
 import re
+import shutil
+import subprocess
 import sys
+import tempfile
 import time
 
 import gi
@@ -23,6 +28,36 @@ CONTROL_ROLES = {
     "check menu item", "radio menu item", "link", "page tab", "list item",
     "tree item", "table cell", "toggle", "button",
 }
+
+
+class Kiosk:
+    """The real kiosk, started for AT-SPI in English on a fresh database in a
+    temporary folder, its output in a log; stop() ends it and removes the
+    folder."""
+
+    def __init__(self, kiosk, prefix, *args):
+        self.workdir = tempfile.mkdtemp(prefix=prefix)
+        env = dict(os.environ)
+        env.pop("NO_AT_BRIDGE", None)
+        env["GTK_A11Y"] = "atspi"
+        env["LANGUAGE"] = "en"
+        self.log = open(os.path.join(self.workdir, "kiosk.log"), "w+")
+        self.proc = subprocess.Popen([kiosk, "--db", os.path.join(self.workdir, "kiosk.db"), *args],
+                                     env=env, stdout=self.log, stderr=subprocess.STDOUT)
+
+    def read_log(self):
+        self.log.seek(0)
+        return self.log.read()
+
+    def stop(self):
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+        self.log.close()
+        shutil.rmtree(self.workdir, ignore_errors=True)
 
 
 def quiet():

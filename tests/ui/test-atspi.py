@@ -13,10 +13,7 @@ Run inside gui-run.sh (meson does this): python3-pyatspi, Debian's python.
 """
 import os
 import re
-import shutil
-import subprocess
 import sys
-import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -66,15 +63,8 @@ def main():
         return 2
 
     K.quiet()
-    workdir = tempfile.mkdtemp(prefix="bk-atspi-")
-    env = dict(os.environ)
-    env.pop("NO_AT_BRIDGE", None)
-    env["GTK_A11Y"] = "atspi"
     # English names for the checks; the switch to Arabic and German is tested.
-    env["LANGUAGE"] = "en"
-    log = open(os.path.join(workdir, "kiosk.log"), "w+")
-    proc = subprocess.Popen([kiosk, "--db", os.path.join(workdir, "kiosk.db")],
-                            env=env, stdout=log, stderr=subprocess.STDOUT)
+    kiosk = K.Kiosk(kiosk, "bk-atspi-")
     problems = []
     report = []
     try:
@@ -84,8 +74,7 @@ def main():
         # The database must have opened: no error page.
         try:
             K.find(app, "heading", "^(The motions cannot be shown|Die Anträge)", timeout=0)
-            log.seek(0)
-            raise Failure("the kiosk shows its error page:\n" + log.read())
+            raise Failure("the kiosk shows its error page:\n" + kiosk.read_log())
         except LookupError:
             pass
 
@@ -258,14 +247,7 @@ def main():
     except (Failure, LookupError, RuntimeError) as error:
         problems.append("FAILED: %s" % error)
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
-        shutil.rmtree(workdir, ignore_errors=True)
+        kiosk.stop()
 
     for line in report:
         print(line)

@@ -13,10 +13,7 @@ does: the list is filtered before the reset and whole again after it.
 Run inside gui-run.sh (meson does this): python3-pyatspi, Debian's python.
 """
 import os
-import shutil
-import subprocess
 import sys
-import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -74,15 +71,7 @@ def main():
         return 2
 
     K.quiet()
-    workdir = tempfile.mkdtemp(prefix="bk-idle-")
-    env = dict(os.environ)
-    env.pop("NO_AT_BRIDGE", None)
-    env["GTK_A11Y"] = "atspi"
-    env["LANGUAGE"] = "en"
-    log = open(os.path.join(workdir, "kiosk.log"), "w+")
-    proc = subprocess.Popen([kiosk, "--db", os.path.join(workdir, "kiosk.db"),
-                             "--speech-output=memory", "--idle-timeout=2"],
-                            env=env, stdout=log, stderr=subprocess.STDOUT)
+    kiosk = K.Kiosk(kiosk, "bk-idle-", "--speech-output=memory", "--idle-timeout=2")
     try:
         app = K.find_app(APP_NAME, timeout=60)
         K.pump(1.0)
@@ -135,22 +124,14 @@ def main():
         check(len(again) == len(listed),
               "the list shows %d motions after the reset, %d before the search" % (len(again), len(listed)))
         print("# after the reset the list shows all %d motions again" % len(again))
-        check(proc.poll() is None, "the kiosk ended")
+        check(kiosk.proc.poll() is None, "the kiosk ended")
         print("ok")
         return 0
     except (Failure, LookupError, RuntimeError) as error:
-        log.seek(0)
-        print("FAIL: %s\n--- kiosk log ---\n%s" % (error, log.read()), file=sys.stderr)
+        print("FAIL: %s\n--- kiosk log ---\n%s" % (error, kiosk.read_log()), file=sys.stderr)
         return 1
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
-        shutil.rmtree(workdir, ignore_errors=True)
+        kiosk.stop()
 
 
 if __name__ == "__main__":

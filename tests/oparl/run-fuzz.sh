@@ -39,12 +39,13 @@ fi
 # shellcheck disable=SC2086
 "$CC" -g -O1 -std=gnu11 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
   -D_GNU_SOURCE -DGETTEXT_PACKAGE='"buergerkiosk"' \
-  -I"$work/include" -I"$src/src/core" \
+  -I"$work/include" $(find "$src/src/core" -type d -printf '-I%p ') \
   "$here/fuzz-oparl.c" \
-  "$src/src/core/bk-oparl.c" "$src/src/core/bk-store.c" "$src/src/core/bk-motion.c" \
-  "$src/src/core/bk-store-services.c" "$src/src/core/bk-store-submissions.c" \
-  "$src/src/core/bk-service.c" "$src/src/core/bk-submission.c" \
-  "$src/src/core/bk-fold.c" "$src/src/core/bk-error.c" "$src/src/core/bk-search-tokenizer.c" "$src/src/core/bk-text-util.c" \
+  "$src"/src/core/import/bk-oparl*.c "$src"/src/core/store/bk-store*.c \
+  "$src/src/core/store/bk-search-tokenizer.c" \
+  "$src/src/core/model/bk-motion.c" "$src/src/core/model/bk-service.c" "$src/src/core/model/bk-submission.c" \
+  "$src/src/core/util/bk-fold.c" "$src/src/core/util/bk-error.c" "$src/src/core/util/bk-text-util.c" \
+  "$src/src/core/util/bk-json.c" \
   $flags -o "$work/fuzz-oparl" || exit 1
 
 # Seed corpus: every fixture, good and bad

@@ -26,14 +26,11 @@ fi
 # shellcheck disable=SC2046
 clang -g -O1 -std=c11 -D_GNU_SOURCE -DGETTEXT_PACKAGE='"buergerkiosk"' \
   -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-  -I"$src/src/core" \
+  $(find "$src/src/core" -type d -printf '-I%p ') \
   "$here/fuzz-text-parser.c" \
-  "$src/src/core/bk-text-parser.c" "$src/src/core/bk-text-lines.c" \
-  "$src/src/core/bk-text-sections.c" "$src/src/core/bk-text-fields.c" \
-  "$src/src/core/bk-text-header.c" "$src/src/core/bk-text-consultations.c" \
-  "$src/src/core/bk-text-points.c" "$src/src/core/bk-text-parties.c" \
-  "$src/src/core/bk-text-util.c" \
-  "$src/src/core/bk-motion.c" "$src/src/core/bk-error.c" \
+  "$src"/src/core/import/text/*.c \
+  "$src/src/core/util/bk-text-util.c" \
+  "$src/src/core/model/bk-motion.c" "$src/src/core/util/bk-error.c" \
   $(pkg-config --cflags --libs glib-2.0 gio-2.0 json-glib-1.0) \
   -o "$work/fuzz-text-parser"
 

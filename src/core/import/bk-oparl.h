@@ -40,12 +40,4 @@ gboolean bk_oparl_import_data  (BkStore      *store,
                                 BkOParlStats *stats,
                                 GError      **error);
 
-/* Parses one JSON document with the importer's checks: valid UTF-8 (a byte
- * order mark is skipped), nesting depth, no content after the value. Errors
- * name the file (name), line and column. The size limit is the caller's. */
-JsonParser *bk_oparl_parse_json (const char  *data,
-                                 gsize        len,
-                                 const char  *name,
-                                 GError     **error);
-
 G_END_DECLS

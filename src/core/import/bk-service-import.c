@@ -12,7 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bk-error.h"
-#include "bk-oparl.h"
+#include "bk-json.h"
 #include "bk-service-import.h"
 
 #define SERVICE_TYPE "buergerkiosk:Service"
@@ -420,7 +420,7 @@ bk_service_import_parse (const char *data, gsize len, const char *name, GError *
                    name, size, limit);
       return NULL;
     }
-  parser = bk_oparl_parse_json (data, len, name, error);
+  parser = bk_json_parse (data, len, name, error);
   if (parser == NULL)
     return NULL;
   root = json_parser_get_root (parser);

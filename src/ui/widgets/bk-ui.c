@@ -9,22 +9,8 @@
 
 #include <glib/gi18n.h>
 
-#include "bk-a11y-page.h"
-#include "bk-form-page.h"
-#include "bk-glossary-page.h"
-#include "bk-receipt-page.h"
-#include "bk-help-overlay.h"
-#include "bk-home-page.h"
-#include "bk-motion-list-page.h"
-#include "bk-motion-page.h"
-#include "bk-motion-row.h"
-#include "bk-service-page.h"
-#include "bk-services-page.h"
-#include "bk-tutorial-page.h"
 #include "bk-ui.h"
 #include "bk-ui-resources.h"
-#include "bk-staff-page.h"
-#include "bk-window.h"
 #include "bk-wrap-layout.h"
 
 void
@@ -38,20 +24,7 @@ bk_ui_init (void)
        * its constructor registers it. */
       g_assert (bk_ui_get_resource () != NULL);
 
-      g_type_ensure (BK_TYPE_A11Y_PAGE);
-      g_type_ensure (BK_TYPE_HELP_OVERLAY);
-      g_type_ensure (BK_TYPE_FORM_PAGE);
-      g_type_ensure (BK_TYPE_GLOSSARY_PAGE);
-      g_type_ensure (BK_TYPE_HOME_PAGE);
-      g_type_ensure (BK_TYPE_RECEIPT_PAGE);
-      g_type_ensure (BK_TYPE_SERVICE_PAGE);
-      g_type_ensure (BK_TYPE_SERVICES_PAGE);
-      g_type_ensure (BK_TYPE_STAFF_PAGE);
-      g_type_ensure (BK_TYPE_TUTORIAL_PAGE);
-      g_type_ensure (BK_TYPE_MOTION_LIST_PAGE);
-      g_type_ensure (BK_TYPE_MOTION_PAGE);
-      g_type_ensure (BK_TYPE_MOTION_ROW);
-      g_type_ensure (BK_TYPE_WINDOW);
+      /* Templates name it; the window ensures its pages. */
       g_type_ensure (BK_TYPE_WRAP_LAYOUT);
 
       g_once_init_leave (&initialized, 1);

@@ -29,6 +29,7 @@
 #include "bk-service-page.h"
 #include "bk-services-page.h"
 #include "bk-staff-mode.h"
+#include "bk-staff-page.h"
 #include "bk-tutorial-page.h"
 #include "bk-ui.h"
 #include "bk-voice.h"
@@ -828,6 +829,21 @@ bk_window_class_init (BkWindowClass *klass)
   object_class->dispose = bk_window_dispose;
   object_class->finalize = bk_window_finalize;
 
+  /* The types its template names. */
+  bk_ui_init ();
+  g_type_ensure (BK_TYPE_A11Y_PAGE);
+  g_type_ensure (BK_TYPE_FORM_PAGE);
+  g_type_ensure (BK_TYPE_GLOSSARY_PAGE);
+  g_type_ensure (BK_TYPE_HELP_OVERLAY);
+  g_type_ensure (BK_TYPE_HOME_PAGE);
+  g_type_ensure (BK_TYPE_MOTION_LIST_PAGE);
+  g_type_ensure (BK_TYPE_MOTION_PAGE);
+  g_type_ensure (BK_TYPE_RECEIPT_PAGE);
+  g_type_ensure (BK_TYPE_SERVICE_PAGE);
+  g_type_ensure (BK_TYPE_SERVICES_PAGE);
+  g_type_ensure (BK_TYPE_STAFF_PAGE);
+  g_type_ensure (BK_TYPE_TUTORIAL_PAGE);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/buergerkiosk/Kiosk/ui/bk-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BkWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, BkWindow, home_button);
@@ -882,8 +898,6 @@ bk_window_class_init (BkWindowClass *klass)
 static void
 bk_window_init (BkWindow *self)
 {
-  bk_ui_init ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->history = g_array_new (FALSE, FALSE, sizeof (HistoryEntry));

@@ -19,7 +19,6 @@
 #include <adwaita.h>
 
 #include "bk-theme.h"
-#include "bk-window.h"
 
 #define RESOURCE_PATH "/io/github/buergerkiosk/Kiosk/"
 #define DEFAULT_DPI (96 * 1024)
@@ -169,7 +168,7 @@ update_window (BkTheme   *self,
                GtkWidget *window,
                const char *old_class)
 {
-  if (!BK_IS_WINDOW (window))
+  if (!GTK_IS_WINDOW (window))
     return;
 
   if (old_class != NULL)

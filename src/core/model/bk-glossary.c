@@ -19,7 +19,7 @@
 #include "bk-glossary-resources.h"
 #include "bk-fold.h"
 #include "bk-glossary.h"
-#include "bk-oparl.h"
+#include "bk-json.h"
 
 #define GLOSSARY_VERSION 1
 #define DEFAULT_RESOURCE "/io/github/buergerkiosk/Kiosk/glossary/glossary.json"
@@ -288,7 +288,7 @@ bk_glossary_new_from_data (const char  *data,
     name = "glossary";
 
   /* The importers' checks: UTF-8, nesting depth, line and column in errors. */
-  parser = bk_oparl_parse_json (data, len < 0 ? strlen (data) : (gsize) len, name, error);
+  parser = bk_json_parse (data, len < 0 ? strlen (data) : (gsize) len, name, error);
   if (parser == NULL)
     return NULL;
   node = json_parser_get_root (parser);

@@ -1,0 +1,152 @@
+/* bk-json.c: JSON documents read with the checks json-glib lacks
+ *
+ * Every JSON file the kiosk reads (OParl, services, the glossary) comes
+ * through here, so that UTF-8, nesting depth and trailing content are
+ * checked once and errors name the file, line and column.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bk-json"
+
+#include "bk-config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "bk-error.h"
+#include "bk-json.h"
+
+/* json-glib recurses without limit: deeper documents are refused. */
+#define MAX_DEPTH 128
+
+static void
+offset_to_line_column (const char *data, gsize offset, guint *line, guint *column)
+{
+  const char *p = data;
+  const char *line_start = data;
+
+  *line = 1;
+  while ((p = memchr (p, '\n', data + offset - p)) != NULL)
+    {
+      (*line)++;
+      line_start = ++p;
+    }
+  *column = g_utf8_strlen (line_start, data + offset - line_start) + 1;
+}
+
+/* Nesting depth (json-glib recurses without limit) and content after the
+ * top-level value (json-glib 1.6 silently ignores it). */
+static gboolean
+check_structure (const char *data, gsize len, const char *name, GError **error)
+{
+  guint depth = 0;
+  gboolean in_string = FALSE;
+  gsize i;
+
+  for (i = 0; i < len; i++)
+    {
+      char ch = data[i];
+
+      if (in_string)
+        {
+          if (ch == '\\')
+            i++;
+          else if (ch == '"')
+            in_string = FALSE;
+          continue;
+        }
+      if (ch == '"')
+        in_string = TRUE;
+      else if (ch == '{' || ch == '[')
+        {
+          if (++depth > MAX_DEPTH)
+            {
+              guint line, column;
+
+              offset_to_line_column (data, i, &line, &column);
+              g_set_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT,
+                           _("%s: line %u, column %u: nested deeper than %u levels"),
+                           name, line, column, MAX_DEPTH);
+              return FALSE;
+            }
+        }
+      else if (ch == '}' || ch == ']')
+        {
+          if (depth == 0)
+            return TRUE;   /* unbalanced: json-glib reports it */
+          if (--depth == 0)
+            break;
+        }
+    }
+
+  for (i++; i < len; i++)
+    if (!g_ascii_isspace (data[i]))
+      {
+        guint line, column;
+
+        offset_to_line_column (data, i, &line, &column);
+        g_set_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT,
+                     _("%s: line %u, column %u: unexpected content after the end of the JSON document"),
+                     name, line, column);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+JsonParser *
+bk_json_parse (const char  *data,
+               gsize        len,
+               const char  *name,
+               GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *invalid;
+
+  /* tolerate a byte order mark, which the spec forbids but editors write */
+  if (len >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    {
+      data += 3;
+      len -= 3;
+    }
+  if (!g_utf8_validate_len (data, len, &invalid))
+    {
+      guint line, column;
+
+      offset_to_line_column (data, invalid - data, &line, &column);
+      g_set_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT,
+                   _("%s: line %u, column %u: not valid UTF-8 text (byte %zu)"),
+                   name, line, column, (size_t) (invalid - data));
+      return NULL;
+    }
+  if (!check_structure (data, len, name, error))
+    return NULL;
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, len, &local_error))
+    {
+      const char *message = local_error->message;
+      guint line = 0, column = 0;
+      int consumed = 0;
+
+      /* json-glib says "<data>:LINE:COLUMN: Parse error: …" */
+      if (sscanf (message, "<data>:%u:%u: %n", &line, &column, &consumed) >= 2 && consumed > 0)
+        g_set_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT,
+                     _("%s: line %u, column %u: invalid JSON: %s"),
+                     name, line, column, message + consumed);
+      else
+        g_set_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT,
+                     _("%s: invalid JSON: %s"), name, message);
+      return NULL;
+    }
+  if (json_parser_get_root (parser) == NULL)
+    {
+      g_set_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT,
+                   _("%s: empty document"), name);
+      return NULL;
+    }
+  return g_steal_pointer (&parser);
+}
+

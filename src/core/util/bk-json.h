@@ -1,0 +1,20 @@
+/* bk-json.h: JSON documents read with the checks json-glib lacks
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/* Parses one JSON document: valid UTF-8 (a byte order mark is skipped),
+ * nesting depth, no content after the value. Errors name the file (name),
+ * line and column. The size limit is the caller's. */
+JsonParser *bk_json_parse (const char  *data,
+                           gsize        len,
+                           const char  *name,
+                           GError     **error);
+
+G_END_DECLS

@@ -1637,9 +1637,6 @@ bk_speech_reset (BkSpeech *self)
   g_mutex_lock (&self->lock);
   g_hash_table_remove_all (self->voices);
   g_mutex_unlock (&self->lock);
-  bk_speech_set_rate (self, BK_SPEECH_RATE_NORMAL);
-  bk_speech_set_volume (self, BK_SPEECH_DEFAULT_VOLUME);
-  bk_speech_set_enabled (self, TRUE);
   g_clear_pointer (&self->last_text, g_free);
   g_clear_pointer (&self->last_lang, g_free);
 }

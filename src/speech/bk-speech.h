@@ -109,7 +109,9 @@ void        bk_speech_set_voice        (BkSpeech        *self,
 void        bk_speech_set_headset      (BkSpeech        *self,
                                         gboolean         headset);
 gboolean    bk_speech_get_headset      (BkSpeech        *self);
-/* Rate, volume, voices and enabled back to the kiosk defaults; speech stopped. */
+/* The end of a citizen's session: speech stopped, voice variants and the
+ * last utterance (for Repeat) forgotten. Rate, volume and on/off are not
+ * touched: they belong to the settings, which the caller applies. */
 void        bk_speech_reset            (BkSpeech        *self);
 
 /* The word being heard now, from the sink's played position (not synthesis

@@ -498,9 +498,11 @@ test_settings (Fixture *f, gconstpointer data)
   bk_speech_set_enabled (f->speech, FALSE);
   g_assert_cmpuint (bk_speech_say (f->speech, "Aus.", "de", BK_SPEECH_INTERRUPT, 0), ==, 0);
   bk_speech_reset (f->speech);
-  g_assert_true (bk_speech_get_enabled (f->speech));
-  g_assert_cmpint (bk_speech_get_rate (f->speech), ==, BK_SPEECH_RATE_NORMAL);
-  g_assert_cmpuint (bk_speech_get_volume (f->speech), ==, BK_SPEECH_DEFAULT_VOLUME);
+  /* The settings own rate, volume and on/off: a reset leaves them. */
+  g_assert_false (bk_speech_get_enabled (f->speech));
+  g_assert_cmpint (bk_speech_get_rate (f->speech), ==, BK_SPEECH_RATE_VERY_FAST);
+  g_assert_cmpuint (bk_speech_get_volume (f->speech), ==, 100);
+  bk_speech_set_enabled (f->speech, TRUE);
   /* A voice variant still speaks. */
   bk_speech_set_voice (f->speech, "de", "de+f3");
   synth (f, "Hallo.", "de", BK_SPEECH_RATE_NORMAL, NULL);

@@ -732,6 +732,20 @@ bk_voice_stop (BkVoice *self)
     bk_speech_stop (self->speech);
 }
 
+/* The end of a citizen's session: speech stopped and its caches dropped,
+ * then the settings (already back to the kiosk defaults) applied again:
+ * the settings are the only source of rate, volume and on/off. */
+void
+bk_voice_reset_session (BkVoice *self)
+{
+  g_return_if_fail (BK_IS_VOICE (self));
+
+  if (self->speech == NULL)
+    return;
+  bk_speech_reset (self->speech);
+  apply_settings (self);
+}
+
 gboolean
 bk_voice_get_current_word (BkVoice *self,
                            guint   *utterance_id,

@@ -59,6 +59,8 @@ void        bk_voice_cue                     (BkVoice    *self,
                                               GtkWidget  *cue_widget);
 
 void        bk_voice_stop                    (BkVoice    *self);
+/* Speech stopped, caches dropped, the settings applied again. */
+void        bk_voice_reset_session           (BkVoice    *self);
 gboolean    bk_voice_get_current_word        (BkVoice    *self,
                                               guint      *utterance_id,
                                               guint      *text_offset,

@@ -836,12 +836,8 @@ bk_application_reset_session (BkApplication *self)
   self->quiet++;
   bk_settings_reset_session (self->settings);
   self->quiet--;
-  if (self->speech != NULL)
-    {
-      bk_speech_reset (self->speech);
-      /* The staff's headset setting is not the citizen's. */
-      bk_speech_set_headset (self->speech, bk_settings_get_headset_connected (self->settings));
-    }
+  if (self->voice != NULL)
+    bk_voice_reset_session (self->voice);
   g_signal_emit (self, signals[SESSION_RESET], 0);
   /* After the signal: a form left unfinished counts as abandoned. */
   flush_stats (self);

@@ -72,10 +72,7 @@ nav_fixture_init (NavFixture    *f,
   f->now = 1000 * G_USEC_PER_SEC;
 
   /* With its application, so that the panel's app.* actions work. */
-  f->window = bk_window_new (GTK_APPLICATION (app), f->store, NULL);
-  gtk_window_present (GTK_WINDOW (f->window));
-  bk_ui_test_iterate (200);
-  bk_window_set_voice (f->window, bk_application_get_voice (app));
+  f->window = bk_ui_test_attached_window_new (app, f->store, NULL);
   f->nav = bk_window_get_navigator (f->window);
   g_assert_nonnull (f->nav);
   bk_navigator_set_time_func (f->nav, fake_time, f);

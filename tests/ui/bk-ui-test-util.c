@@ -194,14 +194,47 @@ bk_ui_test_window_destroy (BkWindow *window)
   bk_ui_test_iterate (50);
 }
 
-BkWindow *
-bk_ui_test_window_new (BkStore *store)
+BkContext *
+bk_ui_test_context_new (BkApplication *app,
+                        BkStore       *store)
 {
-  BkWindow *window = bk_window_new (NULL, store, NULL);
+  g_autoptr(BkSettings) settings = NULL;
+  g_autoptr(BkVoice) voice = NULL;
+  g_autoptr(BkUsage) usage = NULL;
 
+  if (app != NULL)
+    return bk_context_new (store, bk_application_get_settings (app),
+                           bk_application_get_voice (app), bk_application_get_usage (app));
+
+  settings = bk_settings_new ();
+  voice = bk_voice_new (NULL, settings);
+  usage = bk_usage_new (settings);
+  return bk_context_new (store, settings, voice, usage);
+}
+
+static BkWindow *
+present (BkWindow *window)
+{
   gtk_window_present (GTK_WINDOW (window));
   bk_ui_test_iterate (200);
   return window;
+}
+
+BkWindow *
+bk_ui_test_window_new (BkStore *store)
+{
+  g_autoptr(BkContext) context = bk_ui_test_context_new (NULL, store);
+
+  return present (bk_window_new (NULL, context, NULL, NULL));
+}
+
+BkWindow *
+bk_ui_test_app_window_new (BkApplication *app,
+                           BkStore       *store)
+{
+  g_autoptr(BkContext) context = bk_ui_test_context_new (app, store);
+
+  return present (bk_window_new (NULL, context, NULL, NULL));
 }
 
 GdkTexture *
@@ -241,4 +274,33 @@ bk_ui_test_save_png (GtkWidget  *widget,
 
   if (!gdk_texture_save_to_png (texture, path))
     g_error ("Could not write %s", path);
+}
+
+static void
+page_shown_cb (BkWindow   *window,
+               const char *page,
+               GVariant   *target,
+               BkUsage    *usage)
+{
+  bk_usage_page_shown (usage, page, target);
+}
+
+void
+bk_ui_test_window_count_usage (BkWindow      *window,
+                               BkApplication *app)
+{
+  g_signal_connect_object (window, "page-shown", G_CALLBACK (page_shown_cb),
+                           bk_application_get_usage (app), 0);
+}
+
+BkWindow *
+bk_ui_test_attached_window_new (BkApplication *app,
+                                BkStore       *store,
+                                const GError  *error)
+{
+  g_autoptr(BkContext) context = bk_ui_test_context_new (app, store);
+  BkWindow *window = bk_window_new (GTK_APPLICATION (app), context, NULL, error);
+
+  bk_ui_test_window_count_usage (window, app);
+  return present (window);
 }

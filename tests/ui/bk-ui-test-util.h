@@ -1,8 +1,8 @@
 #pragma once
 
-#include "bk-application.h"
+#include "bk-application-private.h"
 #include "bk-voice.h"
-#include "bk-window.h"
+#include "bk-window-private.h"
 
 G_BEGIN_DECLS
 
@@ -48,8 +48,25 @@ void bk_ui_test_open_page      (BkWindow   *window,
  * pressing the key would; FALSE when there is none or it did nothing. */
 gboolean bk_ui_test_activate_shortcut (BkWindow *window,
                                        guint     keyval);
-/* A kiosk window over store, presented and drawn once. */
+/* The services a window is handed: app's settings, voice and usage, or
+ * (app NULL) new settings and a silent voice; store may be NULL. */
+BkContext *bk_ui_test_context_new (BkApplication *app,
+                                   BkStore       *store);
+/* A kiosk window over store with a context of its own (silent), presented
+ * and drawn once. */
 BkWindow *bk_ui_test_window_new (BkStore  *store);
+/* The same with app's services (its voice speaks into memory), not
+ * attached to app. */
+BkWindow *bk_ui_test_app_window_new (BkApplication *app,
+                                     BkStore       *store);
+/* Counts window's pages in app's usage, as the application's own windows do. */
+void      bk_ui_test_window_count_usage (BkWindow      *window,
+                                         BkApplication *app);
+/* A window of app (its app.* actions work, its usage counts the pages)
+ * over store, or showing error without one; presented and drawn once. */
+BkWindow *bk_ui_test_attached_window_new (BkApplication *app,
+                                          BkStore       *store,
+                                          const GError  *error);
 void bk_ui_test_window_destroy (BkWindow   *window);
 /* widget as drawn now, by its window's renderer (cairo under the tests) */
 GdkTexture *bk_ui_test_render  (GtkWidget  *widget);

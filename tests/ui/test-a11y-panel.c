@@ -133,10 +133,7 @@ fixture_init (Fixture *f)
 
   f->said = bk_ui_test_said_new (bk_application_get_voice (app), &f->handler);
 
-  f->window = bk_window_new (GTK_APPLICATION (app), f->store, NULL);
-  gtk_window_present (GTK_WINDOW (f->window));
-  bk_window_set_voice (f->window, bk_application_get_voice (app));
-  bk_ui_test_iterate (200);
+  f->window = bk_ui_test_attached_window_new (app, f->store, NULL);
 }
 
 static void
@@ -728,9 +725,7 @@ test_every_page (void)
     }
 
   /* The error page too, in a window without a database. */
-  broken = bk_window_new (GTK_APPLICATION (app), NULL, error);
-  gtk_window_present (GTK_WINDOW (broken));
-  bk_ui_test_iterate (100);
+  broken = bk_ui_test_attached_window_new (app, NULL, error);
   g_assert_cmpstr (bk_window_get_page_name (broken), ==, "error");
   bk_ui_test_open_page (broken, "win.show-accessibility", NULL);
   g_assert_cmpstr (bk_window_get_page_name (broken), ==, "accessibility");

@@ -91,8 +91,7 @@ fixture_init (Fixture *f)
 
   f->said = bk_ui_test_said_new (bk_application_get_voice (app), &f->handler);
 
-  f->window = bk_ui_test_window_new (f->store);
-  bk_window_set_voice (f->window, bk_application_get_voice (app));
+  f->window = bk_ui_test_app_window_new (app, f->store);
   f->page = BK_FORM_PAGE (bk_window_get_page (f->window, "form"));
 }
 

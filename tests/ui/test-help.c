@@ -15,6 +15,7 @@
 
 #include "bk-application.h"
 #include "bk-help.h"
+#include "bk-page.h"
 #include "bk-help-overlay.h"
 #include "bk-home-page.h"
 #include "bk-tutorial-page.h"
@@ -55,8 +56,7 @@ fixture_init (Fixture *f)
 
   f->said = bk_ui_test_said_new (bk_application_get_voice (app), &f->handler);
 
-  f->window = bk_ui_test_window_new (f->store);
-  bk_window_set_voice (f->window, bk_application_get_voice (app));
+  f->window = bk_ui_test_app_window_new (app, f->store);
   bk_ui_test_iterate (100);
 }
 
@@ -226,10 +226,11 @@ test_every_page (void)
       bk_ui_test_iterate (50);
       g_assert_cmpstr (bk_window_get_page_name (f.window), ==, names[i]);
 
-      if (bk_help_get_screen_text (names[i]) == NULL)
-        g_error ("the page “%s” has no screen help (bk_help_get_screen_text)", names[i]);
+      if (bk_page_get_help_text (BK_PAGE (bk_window_get_page (f.window, names[i]))) == NULL)
+        g_error ("the page “%s” has no screen help (BkPage get_help_text)", names[i]);
 
-      layers = bk_help_collect (get_focus (&f), names[i]);
+      layers = bk_help_collect (get_focus (&f),
+                                bk_page_get_help_text (BK_PAGE (bk_window_get_page (f.window, names[i]))));
       g_assert_cmpuint (layers->len, >=, 2);
       for (guint l = 0; l < layers->len; l++)
         {
@@ -357,7 +358,7 @@ test_layers (void)
   forget_said (&f);
   g_assert_true (send_key (&f, GDK_KEY_Down, 0));
   g_assert_cmpuint (bk_help_overlay_get_layer (overlay), ==, 1);
-  screen = bk_help_get_screen_text ("motions");
+  screen = bk_page_get_help_text (BK_PAGE (bk_window_get_page (f.window, "motions")));
   g_assert_cmpstr (bk_help_overlay_get_heading (overlay), ==, "Help: this screen");
   g_assert_cmpstr (bk_help_overlay_get_text (overlay), ==, screen);
   g_assert_cmpstr (bk_help_overlay_get_position (overlay), ==, "Layer 2 of 3");
@@ -509,8 +510,8 @@ test_tutorial_steps (void)
   /* Keys the tutorial does not teach are left alone. */
   bk_ui_test_open_page (f.window, "win.show-tutorial", NULL);
   g_assert_cmpuint (bk_tutorial_page_get_step (tutorial), ==, 0);
-  g_assert_false (bk_tutorial_page_handle_key (tutorial, GDK_KEY_a, 0));
-  g_assert_false (bk_tutorial_page_handle_key (tutorial, GDK_KEY_Tab, 0));
+  g_assert_false (bk_page_handle_key (BK_PAGE (tutorial), GDK_KEY_a, 0));
+  g_assert_false (bk_page_handle_key (BK_PAGE (tutorial), GDK_KEY_Tab, 0));
 
   fixture_clear (&f);
 }
@@ -537,7 +538,7 @@ test_tutorial_buttons (void)
 
   /* Enter on the Skip step button presses the button. */
   gtk_widget_grab_focus (skip);
-  g_assert_false (bk_tutorial_page_handle_key (tutorial, GDK_KEY_Return, 0));
+  g_assert_false (bk_page_handle_key (BK_PAGE (tutorial), GDK_KEY_Return, 0));
   g_assert_cmpuint (bk_tutorial_page_get_step (tutorial), ==, 1);
 
   /* While the help is open over the tutorial, keys go to the help. */

@@ -103,9 +103,9 @@ set_language (const char *lang)
 static BkWindow *
 window_new (BkStore *store)
 {
-  BkWindow *window = bk_window_new (GTK_APPLICATION (shots.app), store, NULL);
+  g_autoptr(BkContext) context = bk_ui_test_context_new (shots.app, store);
+  BkWindow *window = bk_window_new (GTK_APPLICATION (shots.app), context, NULL, NULL);
 
-  bk_window_set_voice (window, bk_application_get_voice (shots.app));
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
   bk_ui_test_iterate (200);
@@ -171,7 +171,8 @@ shoot_all_pages (const char *lang,
   {
     g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
                                                    "Permission denied");
-    BkWindow *broken = bk_window_new (GTK_APPLICATION (shots.app), NULL, error);
+    g_autoptr(BkContext) context = bk_ui_test_context_new (shots.app, NULL);
+    BkWindow *broken = bk_window_new (GTK_APPLICATION (shots.app), context, NULL, error);
 
     gtk_window_set_default_size (GTK_WINDOW (broken), 1280, 800);
     gtk_window_present (GTK_WINDOW (broken));

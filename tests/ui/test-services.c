@@ -52,8 +52,7 @@ fixture_init (Fixture *f)
 
   f->said = bk_ui_test_said_new (bk_application_get_voice (app), &f->handler);
   f->statuses = g_ptr_array_new_with_free_func (g_free);
-  f->window = bk_ui_test_window_new (f->store);
-  bk_window_set_voice (f->window, bk_application_get_voice (app));
+  f->window = bk_ui_test_app_window_new (app, f->store);
   g_signal_connect (bk_window_get_page (f->window, "services"), "status-changed",
                     G_CALLBACK (status_changed_cb), f);
 }

@@ -96,10 +96,13 @@ fixture_init (Fixture       *f,
   bk_settings_set_string (settings (), "language", "en");
   bk_application_apply_language (app);
 
-  window = bk_window_new (GTK_APPLICATION (app), f->store, NULL);
-  gtk_window_present (GTK_WINDOW (window));
-  bk_window_set_voice (window, voice);
-  bk_ui_test_iterate (200);
+  {
+    g_autoptr(BkContext) context = bk_ui_test_context_new (app, f->store);
+
+    window = bk_window_new (GTK_APPLICATION (app), context, session (), NULL);
+    gtk_window_present (GTK_WINDOW (window));
+    bk_ui_test_iterate (200);
+  }
 
   /* A citizen begins. */
   bk_session_note_activity (session ());
@@ -147,12 +150,12 @@ find_controller (GtkWidget  *widget,
   g_assert_not_reached ();
 }
 
-/* A key as the window's capture phase sees it; TRUE if it was taken. */
+/* A key as the window's key router sees it; TRUE if it was taken. */
 static gboolean
 press_key (BkWindow *window,
            guint     keyval)
 {
-  GtkEventController *keys = find_controller (GTK_WIDGET (window), "bk-session-keys");
+  GtkEventController *keys = find_controller (GTK_WIDGET (window), "bk-key-router");
   gboolean taken = FALSE;
 
   g_signal_emit_by_name (keys, "key-pressed", keyval, 0, 0, &taken);
@@ -353,8 +356,11 @@ test_attract (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (shade));
   g_assert_cmpstr (bk_window_get_page_name (window), ==, "home");
 
-  /* The second key works as usual. */
-  g_assert_false (press_key (window, GDK_KEY_F2));
+  /* The second key works as usual: F2 (also the keypad's Accessibility
+   * key) opens the panel. */
+  g_assert_true (press_key (window, GDK_KEY_F2));
+  bk_ui_test_iterate (50);
+  g_assert_cmpstr (bk_window_get_page_name (window), ==, "accessibility");
 }
 
 static void

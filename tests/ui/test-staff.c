@@ -17,7 +17,10 @@
 #include "bk-staff-mode.h"
 #include "bk-staff-page.h"
 #include "bk-staff-pin.h"
+#include "bk-receipt-page.h"
+#include "bk-staff-mode-private.h"
 #include "bk-stats-chart.h"
+#include "bk-usage-private.h"
 #include "bk-stats.h"
 #include "bk-ui.h"
 
@@ -51,9 +54,8 @@ fixture_init (Fixture *f, gboolean with_pin)
   g_assert_no_error (error);
   f->now = 1800000000;
   f->said = bk_ui_test_said_new (bk_application_get_voice (app), &f->handler);
-  f->window = bk_ui_test_window_new (f->store);
-  bk_window_set_voice (f->window, bk_application_get_voice (app));
-  bk_staff_mode_set_clock (f->window, fake_clock, f);
+  f->window = bk_ui_test_app_window_new (app, f->store);
+  _bk_staff_mode_set_clock (bk_window_get_staff_mode (f->window), fake_clock, f);
 }
 
 /* Caught warnings must be the staff log's, and no log may hold the PIN. */
@@ -107,7 +109,7 @@ open_dialog (Fixture *f)
   BkPinDialog *dialog;
 
   bk_ui_test_open_page (f->window, "win.staff-mode", NULL);
-  dialog = bk_staff_mode_get_pin_dialog (f->window);
+  dialog = _bk_staff_mode_get_pin_dialog (bk_window_get_staff_mode (f->window));
   g_assert_nonnull (dialog);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
   return dialog;
@@ -159,7 +161,7 @@ test_key_combination (void)
 
   open_dialog (&f);
   g_assert_cmpstr (bk_window_get_page_name (f.window), ==, "home");
-  g_assert_false (bk_staff_mode_is_open (f.window));
+  g_assert_false (bk_staff_mode_is_open (bk_window_get_staff_mode (f.window)));
   fixture_clear (&f);
 }
 
@@ -170,9 +172,9 @@ test_long_press (void)
   GtkGesture *gesture;
 
   fixture_init (&f, TRUE);
-  gesture = bk_staff_mode_get_long_press (f.window);
+  gesture = _bk_staff_mode_get_long_press (bk_window_get_staff_mode (f.window));
   g_assert_nonnull (gesture);
-  g_assert_cmpuint (bk_staff_mode_get_hold_ms (), ==, 3000);
+  g_assert_cmpuint (_bk_staff_mode_get_hold_ms (), ==, 3000);
 
   /* on the labelled corner button, which a citizen's Tab does not reach */
   {
@@ -188,22 +190,22 @@ test_long_press (void)
     /* A short touch does not open it. */
     click (button);
     bk_ui_test_iterate (50);
-    g_assert_null (bk_staff_mode_get_pin_dialog (f.window));
+    g_assert_null (_bk_staff_mode_get_pin_dialog (bk_window_get_staff_mode (f.window)));
   }
 
   /* Let go before the time: nothing. */
-  g_assert_false (bk_staff_mode_finish_hold (f.window));
+  g_assert_false (_bk_staff_mode_finish_hold (bk_window_get_staff_mode (f.window)));
   g_signal_emit_by_name (gesture, "pressed", 1, 10.0, 10.0);
   g_signal_emit_by_name (gesture, "released", 1, 10.0, 10.0);
-  g_assert_false (bk_staff_mode_finish_hold (f.window));
-  g_assert_null (bk_staff_mode_get_pin_dialog (f.window));
+  g_assert_false (_bk_staff_mode_finish_hold (bk_window_get_staff_mode (f.window)));
+  g_assert_null (_bk_staff_mode_get_pin_dialog (bk_window_get_staff_mode (f.window)));
 
   /* Held: when the hold's time is over, the PIN dialog. */
   g_signal_emit_by_name (gesture, "pressed", 1, 10.0, 10.0);
-  g_assert_null (bk_staff_mode_get_pin_dialog (f.window));
-  g_assert_true (bk_staff_mode_finish_hold (f.window));
+  g_assert_null (_bk_staff_mode_get_pin_dialog (bk_window_get_staff_mode (f.window)));
+  g_assert_true (_bk_staff_mode_finish_hold (bk_window_get_staff_mode (f.window)));
   bk_ui_test_iterate (50);
-  g_assert_nonnull (bk_staff_mode_get_pin_dialog (f.window));
+  g_assert_nonnull (_bk_staff_mode_get_pin_dialog (bk_window_get_staff_mode (f.window)));
   fixture_clear (&f);
 }
 
@@ -243,7 +245,7 @@ test_wrong_pin_locks (void)
 
   /* Locked: even the right PIN is refused, until the time is over. */
   enter_pin (dialog, PIN);
-  g_assert_false (bk_staff_mode_is_open (f.window));
+  g_assert_false (bk_staff_mode_is_open (bk_window_get_staff_mode (f.window)));
   g_assert_nonnull (strstr (bk_pin_dialog_get_status (dialog), "locked for 5 minutes"));
   f.now += 4 * 60;
   enter_pin (dialog, PIN);
@@ -287,7 +289,7 @@ test_wrong_pin_locks (void)
   f.now += 60;
   enter_pin (dialog, PIN);
   g_assert_nonnull (bk_log_capture_find ("staff-mode-opened", NULL));
-  g_assert_true (bk_staff_mode_is_open (f.window));
+  g_assert_true (bk_staff_mode_is_open (bk_window_get_staff_mode (f.window)));
   g_assert_cmpstr (bk_window_get_page_name (f.window), ==, "staff");
   fixture_clear (&f);
 }
@@ -301,7 +303,7 @@ test_right_pin_opens (void)
   fixture_init (&f, TRUE);
 
   /* Without the PIN the staff page cannot be shown. */
-  g_assert_false (bk_staff_mode_is_open (f.window));
+  g_assert_false (bk_staff_mode_is_open (bk_window_get_staff_mode (f.window)));
   bk_ui_test_open_page (f.window, "win.show-motions", NULL);
   bk_ui_test_open_page (f.window, "win.back", NULL);
   g_assert_cmpstr (bk_window_get_page_name (f.window), ==, "home");
@@ -310,22 +312,22 @@ test_right_pin_opens (void)
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   enter_pin (dialog, PIN);
   g_assert_null (dialog);   /* closed itself */
-  g_assert_true (bk_staff_mode_is_open (f.window));
+  g_assert_true (bk_staff_mode_is_open (bk_window_get_staff_mode (f.window)));
   g_assert_cmpstr (bk_window_get_page_name (f.window), ==, "staff");
 
   /* Another page closes staff mode; coming back needs the PIN again. */
   bk_ui_test_open_page (f.window, "win.home", NULL);
-  g_assert_false (bk_staff_mode_is_open (f.window));
+  g_assert_false (bk_staff_mode_is_open (bk_window_get_staff_mode (f.window)));
   bk_ui_test_open_page (f.window, "win.back", NULL);
   g_assert_cmpstr (bk_window_get_page_name (f.window), ==, "home");
 
   /* "Back to the kiosk" */
   dialog = open_dialog (&f);
   enter_pin (dialog, PIN);
-  g_assert_true (bk_staff_mode_is_open (f.window));
-  g_signal_emit_by_name (bk_window_get_page (f.window, "staff"), "leave");
+  g_assert_true (bk_staff_mode_is_open (bk_window_get_staff_mode (f.window)));
+  g_signal_emit_by_name (bk_window_get_page (f.window, "staff"), "done");
   bk_ui_test_iterate (50);
-  g_assert_false (bk_staff_mode_is_open (f.window));
+  g_assert_false (bk_staff_mode_is_open (bk_window_get_staff_mode (f.window)));
   g_assert_cmpstr (bk_window_get_page_name (f.window), ==, "home");
   fixture_clear (&f);
 }
@@ -339,7 +341,7 @@ test_no_pin_set (void)
   fixture_init (&f, FALSE);
   dialog = open_dialog (&f);
   enter_pin (dialog, "123456");
-  g_assert_false (bk_staff_mode_is_open (f.window));
+  g_assert_false (bk_staff_mode_is_open (bk_window_get_staff_mode (f.window)));
   g_assert_nonnull (strstr (bk_pin_dialog_get_status (dialog), "set-staff-pin"));
   fixture_clear (&f);
 }
@@ -428,7 +430,6 @@ test_staff_page_import_export (void)
   fixture_init (&f, TRUE);
   enter_pin (open_dialog (&f), PIN);
   page = BK_STAFF_PAGE (bk_window_get_page (f.window, "staff"));
-  bk_staff_page_set_settings (page, settings);
 
   row = gtk_widget_get_first_child (bk_staff_page_get_import_list (page));
   g_assert_nonnull (row);
@@ -499,22 +500,25 @@ test_rating (void)
   bk_rating_reset (BK_RATING (rating));
   g_assert_cmpint (bk_rating_get_selected (BK_RATING (rating)), ==, 0);
 
-  /* In a window of the kiosk application it counts itself, once. */
-  {
-    BkStatsBatch *batch = bk_application_get_stats (app);
+  gtk_window_destroy (GTK_WINDOW (window));
+  bk_ui_test_iterate (50);
 
+  /* On the receipt page of the kiosk it counts in the usage, once. */
+  {
+    BkStatsBatch *batch = _bk_usage_get_batch (bk_application_get_usage (app));
+    g_autoptr(BkStore) store = bk_ui_test_demo_store_new ();
+    BkWindow *kiosk = bk_ui_test_app_window_new (app, store);
+
+    rating = bk_receipt_page_get_rating (BK_RECEIPT_PAGE (bk_window_get_page (kiosk, "receipt")));
     bk_stats_batch_clear (batch);
-    gtk_window_set_application (GTK_WINDOW (window), GTK_APPLICATION (app));
     g_assert_true (gtk_widget_grab_focus (bk_rating_get_button (BK_RATING (rating), 1)));
     click (bk_rating_get_button (BK_RATING (rating), 5));
     click (bk_rating_get_send_button (BK_RATING (rating)));
     click (bk_rating_get_send_button (BK_RATING (rating)));
     g_assert_cmpint (bk_stats_batch_get (batch, BK_STATS_RATING, "5"), ==, 1);
-    g_assert_cmpint (rated, ==, 5);
     bk_stats_batch_clear (batch);
+    bk_ui_test_window_destroy (kiosk);
   }
-  gtk_window_destroy (GTK_WINDOW (window));
-  bk_ui_test_iterate (50);
 }
 
 /* ---- statistics of a session --------------------------------------------- */
@@ -523,11 +527,11 @@ static void
 test_session_stats (void)
 {
   Fixture f;
-  BkStatsBatch *batch = bk_application_get_stats (app);
+  BkStatsBatch *batch = _bk_usage_get_batch (bk_application_get_usage (app));
 
   fixture_init (&f, TRUE);
   bk_stats_batch_clear (batch);
-  bk_staff_mode_set_stats (f.window, batch);
+  bk_ui_test_window_count_usage (f.window, app);
   bk_ui_test_open_page (f.window, "win.show-motions", NULL);
   bk_ui_test_open_page (f.window, "win.home", NULL);
   bk_ui_test_open_page (f.window, "win.show-motions", NULL);

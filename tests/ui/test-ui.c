@@ -730,7 +730,8 @@ test_open_error (void)
 {
   g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
                                                  "Permission denied");
-  BkWindow *window = bk_window_new (NULL, NULL, error);
+  g_autoptr(BkContext) context = bk_ui_test_context_new (NULL, NULL);
+  BkWindow *window = bk_window_new (NULL, context, NULL, error);
 
   gtk_window_present (GTK_WINDOW (window));
   bk_ui_test_iterate (100);

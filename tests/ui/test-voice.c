@@ -106,9 +106,7 @@ wait_said (Fixture    *f,
 static BkWindow *
 window_new (Fixture *f)
 {
-  BkWindow *window = bk_ui_test_window_new (f->store);
-
-  bk_window_set_voice (window, bk_application_get_voice (app));
+  BkWindow *window = bk_ui_test_app_window_new (app, f->store);
 
   return window;
 }
@@ -214,10 +212,13 @@ test_error_page (void)
     return;
 
   fixture_init (&f);
-  window = bk_window_new (NULL, NULL, error);
-  gtk_window_present (GTK_WINDOW (window));
-  bk_ui_test_iterate (100);
-  bk_window_set_voice (window, bk_application_get_voice (app));
+  {
+    g_autoptr(BkContext) context = bk_ui_test_context_new (app, NULL);
+
+    window = bk_window_new (NULL, context, NULL, error);
+    gtk_window_present (GTK_WINDOW (window));
+    bk_ui_test_iterate (100);
+  }
 
   /* Heading and message. */
   g_assert_nonnull (wait_said (&f, "The motions cannot be shown. The kiosk could not open its database", 5));

@@ -253,7 +253,7 @@ bk_ez_dup_name (GtkWidget *item)
 static guint
 list_row_position (GtkWidget *row)
 {
-  GtkListItem *item = g_object_get_data (G_OBJECT (row), "bk-list-item");
+  GtkListItem *item = bk_ui_get_list_item (row);
   guint position = 0;
 
   if (item != NULL)

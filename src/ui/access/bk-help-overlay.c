@@ -220,7 +220,7 @@ disconnect_root (BkHelpOverlay *self)
 void
 bk_help_overlay_open (BkHelpOverlay *self,
                       GtkWidget     *item,
-                      const char    *page,
+                      const char    *screen,
                       BkVoice       *voice)
 {
   GtkRoot *root;
@@ -242,7 +242,7 @@ bk_help_overlay_open (BkHelpOverlay *self,
   g_set_object (&self->voice, voice);
 
   g_clear_pointer (&self->layers, g_ptr_array_unref);
-  self->layers = bk_help_collect (item, page);
+  self->layers = bk_help_collect (item, screen);
   self->current = 0;
 
   if (self->item != NULL)

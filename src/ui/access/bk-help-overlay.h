@@ -22,7 +22,7 @@ GtkWidget  *bk_help_overlay_new            (void);
  * it back to where it was. */
 void        bk_help_overlay_open           (BkHelpOverlay *self,
                                             GtkWidget     *item,
-                                            const char    *page,
+                                            const char    *screen,
                                             BkVoice       *voice);
 void        bk_help_overlay_close          (BkHelpOverlay *self);
 gboolean    bk_help_overlay_is_open        (BkHelpOverlay *self);

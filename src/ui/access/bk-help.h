@@ -32,22 +32,18 @@ const char  *bk_help_get_item_text     (GtkWidget   *widget);
  * list's text covers its rows. */
 const char  *bk_help_find_item_text    (GtkWidget   *widget);
 
-/* The help of a screen by its stack page name; NULL for an unknown page. */
-const char  *bk_help_get_screen_text   (const char  *page);
 const char  *bk_help_get_kiosk_text    (void);
 /* "Help: this item" and so on. */
 const char  *bk_help_get_layer_title   (BkHelpLayer  layer);
 
-/* The layers for item (may be NULL: then there is no item layer) on page.
- * A GPtrArray of BkHelpEntry, most local first; never empty. */
+/* The layers for item (may be NULL: then there is no item layer) on a
+ * screen whose help is screen (its page's; may be NULL). A GPtrArray of
+ * BkHelpEntry, most local first; never empty. */
 GPtrArray   *bk_help_collect           (GtkWidget   *item,
-                                        const char  *page);
+                                        const char  *screen);
 
 /* The spoken and shown instruction for layer index of n. */
 const char  *bk_help_get_instruction   (guint        index,
                                         guint        n);
-
-/* Sets the item texts of a BkWindow's main controls. */
-void         bk_help_add_item_texts    (GtkWidget   *window);
 
 G_END_DECLS

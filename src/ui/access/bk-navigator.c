@@ -10,9 +10,11 @@
  * is or would do. Autorepeat is off for the keypad keys (5.7), and a key
  * pressed again within the debounce time is ignored (bounce keys).
  *
- * The window's capture-phase key controller sees every key first, so the
- * keypad works wherever the focus is. A clock can be injected, so tests
- * never sleep.
+ * The window's key router (bk-window-keys.c) gives it every key, so the
+ * keypad works wherever the focus is. It is handed the window, its stack
+ * and the voice; it acts on the window only through its actions (win.back,
+ * win.help, help.*, page.next). A clock can be injected, so tests never
+ * sleep.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,10 +26,9 @@
 #include <glib/gi18n.h>
 
 #include "bk-ez-tree.h"
-#include "bk-help-overlay.h"
+#include "bk-key-filter.h"
 #include "bk-navigator.h"
 #include "bk-ui.h"
-#include "bk-window.h"
 
 #define CURRENT_CLASS "bk-ez-current"
 #define NO_TIME G_MININT64
@@ -42,44 +43,36 @@ struct _BkNavigator
   BkKeymap            *keymap;
   BkScanner           *scanner;
 
-  BkNavigatorTimeFunc  time_func;
-  gpointer             time_data;
-
-  GHashTable          *keys_down;     /* keyvals pressed and not released */
-  GHashTable          *swallowed;     /* of those, the ones ignored */
-  guint                last_key;
-  gint64               last_key_time;
+  BkKeyFilter         *filter;
   guint                help_key;
   gint64               help_pressed;
 
   gboolean             active;        /* EZ mode */
   GtkWidget           *current;
-  const char          *page;          /* interned page name */
-  GtkWidget           *stack;         /* weak */
+  GtkWidget           *page;          /* the stack's page the cursor is on */
+  GtkStack            *stack;         /* weak */
   int                  moving;
   const char          *edge_text;
+  gboolean             can_go_back;
+  gboolean             help_open;
 };
 
 G_DEFINE_FINAL_TYPE (BkNavigator, bk_navigator, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_CAN_GO_BACK,
+  PROP_HELP_OPEN,
+  N_PROPS
+};
 
 enum {
   SAID,
   N_SIGNALS
 };
 
+static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
-
-static gint64
-default_time (gpointer user_data)
-{
-  return g_get_monotonic_time ();
-}
-
-static gint64
-now (BkNavigator *self)
-{
-  return self->time_func (self->time_data);
-}
 
 /* ---- speaking ------------------------------------------------------------ */
 
@@ -146,19 +139,24 @@ set_current (BkNavigator *self,
     gtk_widget_add_css_class (self->current, CURRENT_CLASS);
 }
 
+static GtkWidget *
+visible_page (BkNavigator *self)
+{
+  return self->stack ? gtk_stack_get_visible_child (self->stack) : NULL;
+}
+
 static void
 reset_cursor (BkNavigator *self)
 {
   set_current (self, NULL);
-  self->page = BK_IS_WINDOW (self->window) ? bk_window_get_page_name (BK_WINDOW (self->window)) : NULL;
+  self->page = visible_page (self);
   bk_scanner_restart (self->scanner);
 }
 
 static void
 check_page (BkNavigator *self)
 {
-  if (BK_IS_WINDOW (self->window) &&
-      bk_window_get_page_name (BK_WINDOW (self->window)) != self->page)
+  if (visible_page (self) != self->page)
     reset_cursor (self);
 }
 
@@ -282,13 +280,6 @@ activate_current (BkNavigator *self)
 /* ---- commands ------------------------------------------------------------ */
 
 static gboolean
-is_help_open (GtkWidget *window)
-{
-  return BK_IS_WINDOW (window) &&
-         bk_help_overlay_is_open (BK_HELP_OVERLAY (bk_window_get_help_overlay (BK_WINDOW (window))));
-}
-
-static gboolean
 class_has_action (GtkWidget  *widget,
                   const char *action)
 {
@@ -335,8 +326,7 @@ back (BkNavigator *self)
       return;
     }
 
-  if (BK_IS_WINDOW (self->window) &&
-      !gtk_widget_get_visible (bk_window_get_back_button (BK_WINDOW (self->window))))
+  if (!self->can_go_back)
     {
       cue_edge (self, NULL, NULL);
       /* Translators: Back was pressed on the first screen */
@@ -350,11 +340,7 @@ back (BkNavigator *self)
 static void
 next (BkNavigator *self)
 {
-  GtkWidget *page = NULL;
-
-  if (BK_IS_WINDOW (self->window))
-    page = bk_window_get_page (BK_WINDOW (self->window),
-                               bk_window_get_page_name (BK_WINDOW (self->window)));
+  GtkWidget *page = visible_page (self);
 
   /* A page with a next step installs the action page.next. */
   if (page != NULL && class_has_action (page, "page.next"))
@@ -399,7 +385,7 @@ help_released (BkNavigator *self,
   if (explore_mode (self))
     /* Translators: explore mode: what the Help key does */
     say (self, _("Help: opens or closes the help for this screen. Hold it to leave explore mode."));
-  else if (is_help_open (self->window))
+  else if (self->help_open)
     gtk_widget_activate_action (self->window, "help.close", NULL);
   else
     gtk_widget_activate_action (self->window, "win.help", NULL);
@@ -560,7 +546,7 @@ run_command (BkNavigator     *self,
              BkKeypadCommand  command)
 {
   gboolean help = (command == BK_KEYPAD_UP || command == BK_KEYPAD_DOWN ||
-                   command == BK_KEYPAD_ACTION) && is_help_open (self->window);
+                   command == BK_KEYPAD_ACTION) && self->help_open;
 
   switch (command)
     {
@@ -613,53 +599,42 @@ run_command (BkNavigator     *self,
     }
 }
 
-gboolean
-bk_navigator_handle_key (BkNavigator     *self,
+BkKeyVerdict
+bk_navigator_filter_key (BkNavigator     *self,
                          guint            keyval,
                          GdkModifierType  state)
 {
-  gpointer key = GUINT_TO_POINTER (keyval);
-  BkKeypadCommand command;
-  gint64 time;
   int debounce;
-  guint mask;
+
+  g_return_val_if_fail (BK_IS_NAVIGATOR (self), BK_KEY_NEW);
+
+  if (is_modifier (keyval))
+    return BK_KEY_REPEAT;
+
+  debounce = bk_settings_get_int (self->settings, "key-debounce");
+  /* Keypad keys never repeat; in explore mode no key does. */
+  return bk_key_filter_press (self->filter, keyval,
+                              command_mask (self, keyval, state) != 0 || explore_mode (self),
+                              (guint) MAX (debounce, 0));
+}
+
+gboolean
+bk_navigator_run_key (BkNavigator     *self,
+                      guint            keyval,
+                      GdkModifierType  state)
+{
+  BkKeypadCommand command;
 
   g_return_val_if_fail (BK_IS_NAVIGATOR (self), FALSE);
 
-  if (self->settings == NULL || self->window == NULL || is_modifier (keyval))
+  if (is_modifier (keyval))
     return FALSE;
 
-  time = now (self);
-  mask = command_mask (self, keyval, state);
-
-  /* Autorepeat: a press without a release. Keypad keys never repeat. */
-  if (g_hash_table_contains (self->keys_down, key))
-    return mask != 0 || g_hash_table_contains (self->swallowed, key) || explore_mode (self);
-
-  g_hash_table_add (self->keys_down, key);
-
-  debounce = bk_settings_get_int (self->settings, "key-debounce");
-  if (debounce > 0 && keyval == self->last_key && self->last_key_time != NO_TIME &&
-      time - self->last_key_time < (gint64)debounce * 1000)
-    {
-      g_hash_table_add (self->swallowed, key);
-      return TRUE;
-    }
-  self->last_key = keyval;
-  self->last_key_time = time;
-
-  /* The tutorial teaches the keys: it gets them itself (the window's key
-   * handler passes them on), unless the help is open over it. */
-  if (BK_IS_WINDOW (self->window) &&
-      bk_window_get_page_name (BK_WINDOW (self->window)) == g_intern_static_string ("tutorial") &&
-      !is_help_open (self->window))
-    return FALSE;
-
-  command = first_command (mask);
+  command = first_command (command_mask (self, keyval, state));
   if (command == BK_KEYPAD_HELP)
     {
       self->help_key = keyval;
-      self->help_pressed = time;
+      self->help_pressed = bk_key_filter_now (self->filter);
       return TRUE;
     }
 
@@ -674,37 +649,47 @@ bk_navigator_handle_key (BkNavigator     *self,
 }
 
 gboolean
+bk_navigator_handle_key (BkNavigator     *self,
+                         guint            keyval,
+                         GdkModifierType  state)
+{
+  g_return_val_if_fail (BK_IS_NAVIGATOR (self), FALSE);
+
+  switch (bk_navigator_filter_key (self, keyval, state))
+    {
+    case BK_KEY_SWALLOW:
+      return TRUE;
+    case BK_KEY_REPEAT:
+      return FALSE;
+    case BK_KEY_NEW:
+    default:
+      return bk_navigator_run_key (self, keyval, state);
+    }
+}
+
+gboolean
 bk_navigator_handle_key_release (BkNavigator     *self,
                                  guint            keyval,
                                  GdkModifierType  state)
 {
-  gpointer key = GUINT_TO_POINTER (keyval);
-  gboolean swallowed;
-  gint64 time;
-
   g_return_val_if_fail (BK_IS_NAVIGATOR (self), FALSE);
 
-  if (self->settings == NULL || self->window == NULL || is_modifier (keyval))
+  if (is_modifier (keyval))
     return FALSE;
 
-  time = now (self);
-  g_hash_table_remove (self->keys_down, key);
-  swallowed = g_hash_table_remove (self->swallowed, key);
+  if (bk_key_filter_release (self->filter, keyval))
+    return TRUE;
 
-  /* Bounce keys count from the release of the last accepted press. */
-  if (!swallowed && keyval == self->last_key)
-    self->last_key_time = time;
-
-  if (!swallowed && self->help_pressed != NO_TIME && keyval == self->help_key)
+  if (self->help_pressed != NO_TIME && keyval == self->help_key)
     {
-      gint64 held = time - self->help_pressed;
+      gint64 held = bk_key_filter_now (self->filter) - self->help_pressed;
 
       self->help_pressed = NO_TIME;
       help_released (self, held);
       return TRUE;
     }
 
-  return swallowed;
+  return FALSE;
 }
 
 gboolean
@@ -716,9 +701,6 @@ bk_navigator_handle_touch (BkNavigator *self,
   GtkWidget *item;
 
   g_return_val_if_fail (BK_IS_NAVIGATOR (self), FALSE);
-
-  if (self->settings == NULL || self->window == NULL)
-    return FALSE;
 
   if (!explore_mode (self))
     {
@@ -745,26 +727,6 @@ bk_navigator_handle_touch (BkNavigator *self,
 }
 
 /* ---- controllers --------------------------------------------------------- */
-
-static gboolean
-key_pressed_cb (GtkEventControllerKey *controller,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                BkNavigator           *self)
-{
-  return bk_navigator_handle_key (self, keyval, state);
-}
-
-static void
-key_released_cb (GtkEventControllerKey *controller,
-                 guint                  keyval,
-                 guint                  keycode,
-                 GdkModifierType        state,
-                 BkNavigator           *self)
-{
-  bk_navigator_handle_key_release (self, keyval, state);
-}
 
 static void
 pressed_cb (GtkGestureClick *gesture,
@@ -801,6 +763,48 @@ explore_changed_cb (BkNavigator *self)
 /* ---- GObject ------------------------------------------------------------- */
 
 static void
+bk_navigator_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  BkNavigator *self = BK_NAVIGATOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_CAN_GO_BACK:
+      g_value_set_boolean (value, self->can_go_back);
+      break;
+    case PROP_HELP_OPEN:
+      g_value_set_boolean (value, self->help_open);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bk_navigator_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  BkNavigator *self = BK_NAVIGATOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_CAN_GO_BACK:
+      self->can_go_back = g_value_get_boolean (value);
+      break;
+    case PROP_HELP_OPEN:
+      self->help_open = g_value_get_boolean (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 bk_navigator_dispose (GObject *object)
 {
   BkNavigator *self = (BkNavigator *)object;
@@ -825,8 +829,7 @@ bk_navigator_finalize (GObject *object)
   BkNavigator *self = (BkNavigator *)object;
 
   g_clear_pointer (&self->keymap, bk_keymap_free);
-  g_clear_pointer (&self->keys_down, g_hash_table_unref);
-  g_clear_pointer (&self->swallowed, g_hash_table_unref);
+  g_clear_pointer (&self->filter, bk_key_filter_free);
 
   G_OBJECT_CLASS (bk_navigator_parent_class)->finalize (object);
 }
@@ -836,8 +839,20 @@ bk_navigator_class_init (BkNavigatorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->get_property = bk_navigator_get_property;
+  object_class->set_property = bk_navigator_set_property;
   object_class->dispose = bk_navigator_dispose;
   object_class->finalize = bk_navigator_finalize;
+
+  /* The window binds these: Back on the first screen says so; Up, Down
+   * and Action move through the open help. */
+  properties[PROP_CAN_GO_BACK] =
+    g_param_spec_boolean ("can-go-back", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HELP_OPEN] =
+    g_param_spec_boolean ("help-open", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[SAID] = g_signal_new ("said",
                                 G_TYPE_FROM_CLASS (klass),
@@ -849,81 +864,47 @@ bk_navigator_class_init (BkNavigatorClass *klass)
 static void
 bk_navigator_init (BkNavigator *self)
 {
-  self->time_func = default_time;
-  self->keys_down = g_hash_table_new (NULL, NULL);
-  self->swallowed = g_hash_table_new (NULL, NULL);
-  self->last_key_time = NO_TIME;
+  self->filter = bk_key_filter_new ();
   self->help_pressed = NO_TIME;
 }
 
 BkNavigator *
-bk_navigator_new (GtkWidget *window)
+bk_navigator_new (GtkWidget *window,
+                  GtkStack  *stack,
+                  BkVoice   *voice)
 {
   BkNavigator *self;
-  GtkEventController *keys;
   GtkGesture *click;
 
   g_return_val_if_fail (GTK_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (GTK_IS_STACK (stack), NULL);
+  g_return_val_if_fail (BK_IS_VOICE (voice), NULL);
 
   self = g_object_new (BK_TYPE_NAVIGATOR, NULL);
   g_set_weak_pointer (&self->window, window);
-  self->scanner = bk_scanner_new (window);
+  self->voice = g_object_ref (voice);
+  self->settings = g_object_ref (bk_voice_get_settings (voice));
+  self->scanner = bk_scanner_new (window, voice);
 
-  keys = gtk_event_controller_key_new ();
-  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self, 0);
-  g_signal_connect_object (keys, "key-released", G_CALLBACK (key_released_cb), self, 0);
-  gtk_widget_add_controller (window, keys);
-
+  /* Touches: explore mode takes them, otherwise they leave EZ mode. */
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
   g_signal_connect_object (click, "pressed", G_CALLBACK (pressed_cb), self, 0);
   gtk_widget_add_controller (window, GTK_EVENT_CONTROLLER (click));
 
-  if (BK_IS_WINDOW (window))
-    {
-      GtkWidget *home = bk_window_get_page (BK_WINDOW (window), "home");
-      GtkWidget *stack = home ? gtk_widget_get_parent (home) : NULL;
+  g_set_weak_pointer (&self->stack, stack);
+  g_signal_connect_object (stack, "notify::visible-child",
+                           G_CALLBACK (page_changed_cb), self, G_CONNECT_SWAPPED);
+  self->page = visible_page (self);
 
-      if (GTK_IS_STACK (stack))
-        {
-          g_set_weak_pointer (&self->stack, stack);
-          g_signal_connect_object (stack, "notify::visible-child",
-                                   G_CALLBACK (page_changed_cb), self, G_CONNECT_SWAPPED);
-        }
-      self->page = bk_window_get_page_name (BK_WINDOW (window));
-    }
+  g_signal_connect_object (self->settings, "notify::keypad-map",
+                           G_CALLBACK (keymap_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "notify::explore-mode",
+                           G_CALLBACK (explore_changed_cb), self, G_CONNECT_SWAPPED);
+  keymap_changed_cb (self);
 
   return self;
-}
-
-void
-bk_navigator_set_voice (BkNavigator *self,
-                        BkVoice     *voice)
-{
-  g_return_if_fail (BK_IS_NAVIGATOR (self));
-  g_return_if_fail (!voice || BK_IS_VOICE (voice));
-
-  if (self->settings != NULL)
-    g_signal_handlers_disconnect_by_data (self->settings, self);
-  g_set_object (&self->voice, voice);
-  {
-    BkSettings *settings = voice ? bk_voice_get_settings (voice) : NULL;
-
-    g_set_object (&self->settings, settings);
-  }
-  g_clear_pointer (&self->keymap, bk_keymap_free);
-
-  if (self->settings != NULL)
-    {
-      g_signal_connect_object (self->settings, "notify::keypad-map",
-                               G_CALLBACK (keymap_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->settings, "notify::explore-mode",
-                               G_CALLBACK (explore_changed_cb), self, G_CONNECT_SWAPPED);
-      keymap_changed_cb (self);
-    }
-  bk_scanner_set_voice (self->scanner, voice);
 }
 
 void
@@ -933,8 +914,7 @@ bk_navigator_set_time_func (BkNavigator         *self,
 {
   g_return_if_fail (BK_IS_NAVIGATOR (self));
 
-  self->time_func = func ? func : default_time;
-  self->time_data = func ? user_data : NULL;
+  bk_key_filter_set_clock (self->filter, func, user_data);
 }
 
 gboolean
@@ -944,7 +924,7 @@ bk_navigator_owns_key (BkNavigator     *self,
 {
   g_return_val_if_fail (BK_IS_NAVIGATOR (self), FALSE);
 
-  return self->settings != NULL && command_mask (self, keyval, state) != 0;
+  return command_mask (self, keyval, state) != 0;
 }
 
 gboolean

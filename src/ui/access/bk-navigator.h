@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "bk-key-filter.h"
 #include "bk-keymap.h"
 #include "bk-scanner.h"
 #include "bk-voice.h"
@@ -22,18 +23,29 @@ G_DECLARE_FINAL_TYPE (BkNavigator, bk_navigator, BK, NAVIGATOR, GObject)
 /* Monotonic microseconds; tests inject their own clock. */
 typedef gint64 (*BkNavigatorTimeFunc) (gpointer user_data);
 
-/* Attaches to window (capture-phase key controller and click gesture); the
- * window owns the navigator. It does nothing until it has a voice, which
- * brings the settings (keypad map, debounce, explore and scan mode). */
-BkNavigator *bk_navigator_new                (GtkWidget           *window);
-void         bk_navigator_set_voice          (BkNavigator         *self,
+/* For window (which owns it) with its pages in stack; voice brings the
+ * settings (keypad map, debounce, explore and scan mode). It adds a click
+ * gesture to window for explore mode; keys come from the window's key
+ * router. Properties "can-go-back" and "help-open" are the window's to
+ * bind. */
+BkNavigator *bk_navigator_new                (GtkWidget           *window,
+                                              GtkStack            *stack,
                                               BkVoice             *voice);
 void         bk_navigator_set_time_func      (BkNavigator         *self,
                                               BkNavigatorTimeFunc  func,
                                               gpointer             user_data);
 
-/* What the key controller calls; TRUE when the key was used or swallowed
- * (debounce, autorepeat, explore mode). */
+/* Bounce keys and autorepeat (bk-key-filter.h) with this kiosk's debounce
+ * setting, keypad map and explore mode: the key router's first step. */
+BkKeyVerdict bk_navigator_filter_key         (BkNavigator         *self,
+                                              guint                keyval,
+                                              GdkModifierType      state);
+/* A new press that passed the filter: the keypad command, or explore
+ * mode's description. TRUE when the key was used. */
+gboolean     bk_navigator_run_key            (BkNavigator         *self,
+                                              guint                keyval,
+                                              GdkModifierType      state);
+/* Both of the above; TRUE when the key was used or swallowed. */
 gboolean     bk_navigator_handle_key         (BkNavigator         *self,
                                               guint                keyval,
                                               GdkModifierType      state);

@@ -167,48 +167,25 @@ bk_scanner_init (BkScanner *self)
 }
 
 BkScanner *
-bk_scanner_new (GtkWidget *window)
+bk_scanner_new (GtkWidget *window,
+                BkVoice   *voice)
 {
   BkScanner *self;
 
   g_return_val_if_fail (GTK_IS_WIDGET (window), NULL);
+  g_return_val_if_fail (BK_IS_VOICE (voice), NULL);
 
   self = g_object_new (BK_TYPE_SCANNER, NULL);
   g_set_weak_pointer (&self->window, window);
+  self->voice = g_object_ref (voice);
+  self->settings = g_object_ref (bk_voice_get_settings (voice));
+  g_signal_connect_object (self->settings, "notify::scan-mode",
+                           G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "notify::scan-interval",
+                           G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);
+  settings_changed_cb (self);
 
   return self;
-}
-
-void
-bk_scanner_set_voice (BkScanner *self,
-                      BkVoice   *voice)
-{
-  g_return_if_fail (BK_IS_SCANNER (self));
-  g_return_if_fail (!voice || BK_IS_VOICE (voice));
-
-  if (self->settings != NULL)
-    g_signal_handlers_disconnect_by_data (self->settings, self);
-  g_set_object (&self->voice, voice);
-  {
-    BkSettings *settings = voice ? bk_voice_get_settings (voice) : NULL;
-
-    g_set_object (&self->settings, settings);
-  }
-
-  if (self->settings != NULL)
-    {
-      g_signal_connect_object (self->settings, "notify::scan-mode",
-                               G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->settings, "notify::scan-interval",
-                               G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);
-      settings_changed_cb (self);
-    }
-  else
-    {
-      self->mode = BK_SCAN_OFF;
-      clear (self);
-      update_timer (self);
-    }
 }
 
 BkScanMode

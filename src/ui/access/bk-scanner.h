@@ -26,11 +26,10 @@ typedef enum
 #define BK_SCAN_ITEM_HIGHLIGHT  "bk-scan-current"
 #define BK_SCAN_LEAVE_HIGHLIGHT "bk-scan-leave"
 
-BkScanner  *bk_scanner_new                 (GtkWidget  *window);
+BkScanner  *bk_scanner_new                 (GtkWidget  *window,
+                                            BkVoice    *voice);
 /* The mode and interval follow the voice's settings (scan-mode,
  * scan-interval). */
-void        bk_scanner_set_voice           (BkScanner  *self,
-                                            BkVoice    *voice);
 BkScanMode  bk_scanner_get_mode            (BkScanner  *self);
 
 /* One step: the next group, or in a group the next item and at the end

@@ -523,7 +523,7 @@ bk_voice_describe_widget (GtkWidget *widget)
                          ? _("expanded") : _("collapsed"));
     }
 
-  list_item = g_object_get_data (G_OBJECT (widget), "bk-list-item");
+  list_item = bk_ui_get_list_item (widget);
   if (list_item != NULL && gtk_list_item_get_selectable (list_item) &&
       gtk_list_item_get_selected (list_item))
     /* Translators: the state of a list item */

@@ -56,6 +56,16 @@ typedef struct {
   guint              n_fields;
 } BkForm;
 
+/* Where a form was started: the service or motion the citizen was reading.
+ * The page that starts it fills this in (bk_page_fill_form_context). */
+typedef struct {
+  const char *service_id;
+  const char *service_name;   /* answers the form's context field ("service") */
+  const char *office;         /* shown on the receipt */
+  gint64      motion_id;
+  const char *motion_title;
+} BkFormContext;
+
 /* The five forms, by id or by kind; NULL when unknown. */
 const BkForm      *bk_form_lookup        (const char       *id);
 const BkForm      *bk_form_get           (BkSubmissionKind  kind);

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "bk-a11y-page.h"
+#include "bk-page.h"
 #include "bk-i18n.h"
 #include "bk-ui.h"
 #include "bk-voice.h"
@@ -25,6 +26,7 @@ struct _BkA11yPage
 {
   GtkWidget   parent_instance;
 
+  BkContext  *context;
   GtkWidget  *heading;
   GtkLabel   *volume_label;
   GtkLabel   *scan_interval_label;
@@ -35,7 +37,12 @@ struct _BkA11yPage
   BkSettings *settings;
 };
 
-G_DEFINE_FINAL_TYPE (BkA11yPage, bk_a11y_page, GTK_TYPE_WIDGET)
+static void page_iface_init (BkPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (BkA11yPage, bk_a11y_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (BK_TYPE_PAGE, page_iface_init))
+
+enum { PROP_0, PROP_CONTEXT };
 
 /* ---- words for values ---------------------------------------------------- */
 
@@ -249,11 +256,100 @@ bk_a11y_page_dispose (GObject *object)
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
   g_clear_object (&self->settings);
+  g_clear_object (&self->context);
 
   gtk_widget_dispose_template (GTK_WIDGET (object), BK_TYPE_A11Y_PAGE);
   bk_ui_unparent_children (GTK_WIDGET (object));
 
   G_OBJECT_CLASS (bk_a11y_page_parent_class)->dispose (object);
+}
+
+/* ---- BkPage -------------------------------------------------------------- */
+
+static char *
+bk_a11y_page_dup_summary (BkPage *page)
+{
+  /* Translators: spoken when the accessibility panel is shown */
+  return g_strdup_printf (_("%s. %s"), _("Accessibility"),
+                          _("Changes apply at once. They end when your visit ends."));
+}
+
+static const char *
+bk_a11y_page_get_help_text (BkPage *page)
+{
+  /* Translators: help for the accessibility settings page */
+  return _("Here you change how the kiosk looks and speaks: colours, text size, speech, "
+           "easy-read language, the language, and how the keys work. "
+           "Every change works at once. "
+           "Back to standard undoes all changes.");
+}
+
+/* Opened from anywhere, a form too, and left again with Back. */
+static gboolean
+bk_a11y_page_is_aside (BkPage *page)
+{
+  return TRUE;
+}
+
+static void
+page_iface_init (BkPageInterface *iface)
+{
+  iface->dup_summary = bk_a11y_page_dup_summary;
+  iface->get_help_text = bk_a11y_page_get_help_text;
+  iface->is_aside = bk_a11y_page_is_aside;
+}
+
+/* The context arrives once, from the window. */
+static void
+set_context (BkA11yPage *self,
+             BkContext *context)
+{
+  if (!g_set_object (&self->context, context) || context == NULL)
+    return;
+  g_set_object (&self->settings, bk_context_get_settings (context));
+  g_signal_connect_object (self->settings, "notify::speech-volume",
+                           G_CALLBACK (update_volume), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "notify::scan-interval",
+                           G_CALLBACK (update_scan_interval), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "notify::language",
+                           G_CALLBACK (update_easy_read_note), self, G_CONNECT_SWAPPED);
+  update_all (self);
+}
+
+static void
+bk_a11y_page_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  BkA11yPage *self = BK_A11Y_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bk_a11y_page_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  BkA11yPage *self = BK_A11Y_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      set_context (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -263,6 +359,9 @@ bk_a11y_page_class_init (BkA11yPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bk_a11y_page_dispose;
+  object_class->get_property = bk_a11y_page_get_property;
+  object_class->set_property = bk_a11y_page_set_property;
+  g_object_class_override_property (object_class, PROP_CONTEXT, "context");
   widget_class->grab_focus = bk_a11y_page_grab_focus;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/buergerkiosk/Kiosk/ui/bk-a11y-page.ui");
@@ -286,40 +385,4 @@ GtkWidget *
 bk_a11y_page_new (void)
 {
   return g_object_new (BK_TYPE_A11Y_PAGE, NULL);
-}
-
-void
-bk_a11y_page_set_settings (BkA11yPage *self,
-                           BkSettings *settings)
-{
-  g_return_if_fail (BK_IS_A11Y_PAGE (self));
-  g_return_if_fail (!settings || BK_IS_SETTINGS (settings));
-
-  if (self->settings == settings)
-    return;
-
-  if (self->settings != NULL)
-    g_signal_handlers_disconnect_by_data (self->settings, self);
-  g_set_object (&self->settings, settings);
-  if (settings == NULL)
-    return;
-
-  g_signal_connect_object (settings, "notify::speech-volume",
-                           G_CALLBACK (update_volume), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (settings, "notify::scan-interval",
-                           G_CALLBACK (update_scan_interval), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (settings, "notify::language",
-                           G_CALLBACK (update_easy_read_note), self, G_CONNECT_SWAPPED);
-  update_all (self);
-}
-
-/* What is said when the page is shown. */
-char *
-bk_a11y_page_dup_summary (BkA11yPage *self)
-{
-  g_return_val_if_fail (BK_IS_A11Y_PAGE (self), NULL);
-
-  /* Translators: spoken when the accessibility panel is shown */
-  return g_strdup_printf (_("%s. %s"), _("Accessibility"),
-                          _("Changes apply at once. They end when your visit ends."));
 }

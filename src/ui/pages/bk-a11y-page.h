@@ -17,9 +17,6 @@ G_DECLARE_FINAL_TYPE (BkA11yPage, bk_a11y_page, BK, A11Y_PAGE, GtkWidget)
 GtkWidget *bk_a11y_page_new              (void);
 /* The settings whose values the page shows in words (volume, interval, the
  * easy-read note); the controls' states come from the app.* actions. */
-void       bk_a11y_page_set_settings     (BkA11yPage *self,
-                                          BkSettings *settings);
-char      *bk_a11y_page_dup_summary      (BkA11yPage *self);
 
 /* What the kiosk says when a panel setting changed, in the interface
  * language ("Text size: 200 percent"); NULL for a key it does not announce. */

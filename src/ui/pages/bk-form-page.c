@@ -21,24 +21,17 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "bk-field-view.h"
 #include "bk-form-page.h"
+#include "bk-page.h"
 #include "bk-help.h"
 #include "bk-ui.h"
-
-typedef struct
-{
-  const BkFormField *field;
-  GtkWidget         *label;
-  GtkWidget         *hint;
-  GtkWidget         *input;     /* GtkEntry, GtkTextView or the choice group */
-  GtkWidget         *error_box;
-  GtkWidget         *error_label;
-} FieldView;
 
 struct _BkFormPage
 {
   GtkWidget          parent_instance;
 
+  BkContext         *context;
   BkStore           *store;
   BkVoice           *voice;
   BkSettings        *settings;
@@ -54,7 +47,7 @@ struct _BkFormPage
   BkFormStep         step;
   guint              screen;
   gboolean           return_to_confirm;
-  GPtrArray         *views;       /* FieldView, of the screen shown */
+  GPtrArray         *views;       /* BkFieldView, of the screen shown */
   GHashTable        *change_buttons;  /* field id → button, on the confirmation */
 
   GtkScrolledWindow *scroller;
@@ -69,7 +62,12 @@ struct _BkFormPage
   GtkLabel          *next_label;
 };
 
-G_DEFINE_FINAL_TYPE (BkFormPage, bk_form_page, GTK_TYPE_WIDGET)
+static void page_iface_init (BkPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (BkFormPage, bk_form_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (BK_TYPE_PAGE, page_iface_init))
+
+enum { PROP_0, PROP_CONTEXT };
 
 enum {
   SIGNAL_SUBMITTED,
@@ -139,99 +137,22 @@ screen_of_field (BkFormPage *self,
   return 0;
 }
 
-/* ---- reading and checking fields ----------------------------------------- */
-
-static char *
-dup_input_text (FieldView *view)
-{
-  if (GTK_IS_EDITABLE (view->input))
-    return g_strdup (gtk_editable_get_text (GTK_EDITABLE (view->input)));
-
-  if (GTK_IS_TEXT_VIEW (view->input))
-    {
-      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view->input));
-      GtkTextIter start, end;
-
-      gtk_text_buffer_get_bounds (buffer, &start, &end);
-      return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (view->input);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (child)))
-      return g_strdup (g_object_get_data (G_OBJECT (child), "bk-choice-id"));
-
-  return g_strdup ("");
-}
-
-/* The widget that takes the focus for the field. */
-static GtkWidget *
-focus_target (FieldView *view)
-{
-  if (view->field->kind == BK_FIELD_CHOICE)
-    {
-      for (GtkWidget *child = gtk_widget_get_first_child (view->input);
-           child != NULL;
-           child = gtk_widget_get_next_sibling (child))
-        if (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (child)))
-          return child;
-      return gtk_widget_get_first_child (view->input);
-    }
-
-  return view->input;
-}
-
-/* The hint always, the error while there is one: as relation for screen
- * readers and as description for the kiosk's own voice. */
-static void
-update_description (FieldView  *view,
-                    const char *error)
-{
-  const char *hint = gtk_label_get_text (GTK_LABEL (view->hint));
-  g_autofree char *description = error ? g_strdup_printf ("%s %s", error, hint) : g_strdup (hint);
-  GtkAccessible *input = GTK_ACCESSIBLE (view->input);
-
-  if (error != NULL)
-    gtk_accessible_update_relation (input, GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
-                                    view->error_label, view->hint, NULL, -1);
-  else
-    gtk_accessible_update_relation (input, GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
-                                    view->hint, NULL, -1);
-  gtk_accessible_update_state (input, GTK_ACCESSIBLE_STATE_INVALID,
-                               error ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE, -1);
-  gtk_accessible_update_property (input, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
-
-  if (view->field->kind == BK_FIELD_CHOICE)
-    for (GtkWidget *child = gtk_widget_get_first_child (view->input);
-         child != NULL;
-         child = gtk_widget_get_next_sibling (child))
-      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                      description, -1);
-}
-
-static void
-set_field_error (FieldView  *view,
-                 const char *error)
-{
-  gtk_label_set_text (GTK_LABEL (view->error_label), error ? error : "");
-  gtk_widget_set_visible (view->error_box, error != NULL);
-  update_description (view, error);
-}
+/* ---- checking fields ----------------------------------------------------- */
 
 /* Checks a field; shows (or clears) its error. when_empty: an empty required
  * field is an error too (on Next, not while moving through the fields).
  * Returns the error, or NULL. */
 static char *
-check_view (BkFormPage *self,
-            FieldView  *view,
-            gboolean    when_empty)
+check_view (BkFormPage  *self,
+            BkFieldView *view,
+            gboolean     when_empty)
 {
-  g_autofree char *text = dup_input_text (view);
+  const BkFormField *field = bk_field_view_get_field (view);
+  g_autofree char *text = bk_field_view_dup_text (view);
   g_autofree char *normalized = NULL;
   char *error;
 
-  g_hash_table_replace (self->typed, g_strdup (view->field->id), g_strdup (text));
+  g_hash_table_replace (self->typed, g_strdup (field->id), g_strdup (text));
 
   if (!when_empty)
     {
@@ -239,29 +160,25 @@ check_view (BkFormPage *self,
 
       if (stripped[0] == '\0')
         {
-          set_field_error (view, NULL);
-          g_hash_table_remove (self->answers, view->field->id);
+          bk_field_view_set_error (view, NULL);
+          g_hash_table_remove (self->answers, field->id);
           return NULL;
         }
     }
 
-  error = bk_form_field_check (view->field, text, NULL, &normalized);
-  set_field_error (view, error);
+  error = bk_form_field_check (field, text, NULL, &normalized);
+  bk_field_view_set_error (view, error);
   if (error == NULL)
     {
       if (normalized != NULL)
-        g_hash_table_replace (self->answers, g_strdup (view->field->id), g_steal_pointer (&normalized));
+        g_hash_table_replace (self->answers, g_strdup (field->id), g_steal_pointer (&normalized));
       else
-        g_hash_table_remove (self->answers, view->field->id);
+        g_hash_table_remove (self->answers, field->id);
     }
 
   return error;
 }
 
-/* urgent: the citizen pressed Next or Send and waits for the answer, so
- * it interrupts (what the focus move said is in the message too); a field
- * left with a problem waits its turn. With a screen reader the focus and
- * the field's description (with the error) carry it. */
 /* The question with its label and hint at the top of the screen, not only
  * the field that has the focus. */
 static void
@@ -277,15 +194,16 @@ scroll_to (BkFormPage *self,
     gtk_adjustment_set_value (adjustment, MAX (0, point.y - 24));
 }
 
+/* urgent: the citizen pressed Next or Send and waits for the answer, so
+ * it interrupts (what the focus move said is in the message too); a field
+ * left with a problem waits its turn. With a screen reader the focus and
+ * the field's description (with the error) carry it. */
 static void
 speak_error (BkFormPage *self,
              GtkWidget  *where,
              const char *message,
              gboolean    urgent)
 {
-  if (self->voice == NULL)
-    return;
-
   bk_voice_cue (self->voice, BK_EARCON_ERROR, where);
   if (urgent)
     bk_voice_speak_page (self->voice, message);
@@ -294,55 +212,51 @@ speak_error (BkFormPage *self,
 }
 
 static void
-input_focus_leave_cb (GtkEventControllerFocus *controller,
-                      BkFormPage              *self)
+view_left_cb (BkFieldView *view,
+              BkFormPage  *self)
 {
-  GtkWidget *input = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
-  FieldView *view = g_object_get_data (G_OBJECT (input), "bk-field-view");
-  gboolean had_error;
+  gboolean had_error = bk_field_view_has_error (view);
   g_autofree char *error = NULL;
 
-  if (view == NULL || self->views == NULL)
+  if (self->views == NULL)
     return;
 
-  had_error = gtk_widget_get_visible (view->error_box);
   error = check_view (self, view, FALSE);
   if (error != NULL && !had_error)
-    speak_error (self, view->error_box, error, FALSE);
+    speak_error (self, bk_field_view_get_error_widget (view), error, FALSE);
 }
 
 /* A fixed error disappears as soon as the answer is right; no new errors
  * appear while typing. */
 static void
-input_changed_cb (GtkWidget  *input,
-                  BkFormPage *self)
+view_changed_cb (BkFieldView *view,
+                 BkFormPage  *self)
 {
-  FieldView *view = g_object_get_data (G_OBJECT (input), "bk-field-view");
   g_autofree char *error = NULL;
 
-  if (view == NULL || !gtk_widget_get_visible (view->error_box))
+  if (self->views == NULL || !bk_field_view_has_error (view))
     return;
 
   error = check_view (self, view, FALSE);
 }
 
 static void
-buffer_changed_cb (GtkTextBuffer *buffer,
-                   GtkWidget     *input)
+view_activate_cb (BkFieldView *view,
+                  BkFormPage  *self)
 {
-  input_changed_cb (input, g_object_get_data (G_OBJECT (input), "bk-form-page"));
+  gtk_widget_activate (self->next_button);
 }
 
 static void
-choice_toggled_cb (GtkToggleButton *button,
-                   BkFormPage      *self)
+keep_typed (BkFormPage *self)
 {
-  GtkWidget *group = gtk_widget_get_parent (GTK_WIDGET (button));
+  for (guint i = 0; self->views != NULL && i < self->views->len; i++)
+    {
+      BkFieldView *view = g_ptr_array_index (self->views, i);
 
-  gtk_accessible_update_state (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_STATE_PRESSED,
-                               gtk_toggle_button_get_active (button), -1);
-  if (gtk_toggle_button_get_active (button))
-    input_changed_cb (group, self);
+      g_hash_table_replace (self->typed, g_strdup (bk_field_view_get_field (view)->id),
+                            bk_field_view_dup_text (view));
+    }
 }
 
 /* ---- building a screen --------------------------------------------------- */
@@ -350,193 +264,34 @@ choice_toggled_cb (GtkToggleButton *button,
 static void
 clear_content (BkFormPage *self)
 {
-
   /* The focus leaves the fields as they go: their handlers must not find
-   * views that are freed. */
+   * a screen that is gone. */
   for (guint i = 0; self->views != NULL && i < self->views->len; i++)
-    {
-      FieldView *view = g_ptr_array_index (self->views, i);
-
-      g_object_set_data (G_OBJECT (view->input), "bk-field-view", NULL);
-    }
+    g_signal_handlers_disconnect_by_data (g_ptr_array_index (self->views, i), self);
   g_clear_pointer (&self->views, g_ptr_array_unref);
   g_hash_table_remove_all (self->change_buttons);
   bk_ui_unparent_children (GTK_WIDGET (self->content_box));
   gtk_widget_set_visible (self->form_error_box, FALSE);
 }
 
-static GtkWidget *
-new_choice_group (BkFormPage        *self,
-                  const BkFormField *field,
-                  const char        *value)
-{
-  GtkWidget *group = g_object_new (GTK_TYPE_BOX,
-                                   "orientation", GTK_ORIENTATION_VERTICAL,
-                                   "spacing", 12,
-                                   "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP,
-                                   NULL);
-  GtkToggleButton *first = NULL;
-
-  for (const BkFieldChoice *c = field->choices; c != NULL && c->id != NULL; c++)
-    {
-      GtkWidget *button = gtk_toggle_button_new ();
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-      GtkWidget *check = g_object_new (GTK_TYPE_IMAGE,
-                                       "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
-                                       "icon-name", "object-select-symbolic",
-                                       "pixel-size", 24,
-                                       NULL);
-      GtkWidget *text = bk_ui_wrap_label_new (_(c->label), NULL);
-
-      gtk_widget_add_css_class (check, "bk-check");
-      gtk_widget_set_hexpand (text, TRUE);
-      gtk_box_append (GTK_BOX (box), check);
-      gtk_box_append (GTK_BOX (box), text);
-      gtk_button_set_child (GTK_BUTTON (button), box);
-      gtk_widget_add_css_class (button, "bk-choice");
-      bk_ui_set_accessible (button, _(c->label), NULL);
-      g_object_set_data (G_OBJECT (button), "bk-choice-id", (gpointer) c->id);
-
-      if (first == NULL)
-        first = GTK_TOGGLE_BUTTON (button);
-      else
-        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), first);
-      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), g_strcmp0 (value, c->id) == 0);
-      g_signal_connect_object (button, "toggled", G_CALLBACK (choice_toggled_cb), self, 0);
-      gtk_box_append (GTK_BOX (group), button);
-    }
-
-  bk_ui_expose_toggle_states (group);
-  return group;
-}
-
-static GtkWidget *
-new_input (BkFormPage        *self,
-           const BkFormField *field,
-           const char        *value)
-{
-  GtkWidget *input;
-
-  switch (field->kind)
-    {
-    case BK_FIELD_CHOICE:
-      return new_choice_group (self, field, value);
-
-    case BK_FIELD_MULTILINE:
-      {
-        GtkTextBuffer *buffer;
-
-        input = gtk_text_view_new ();
-        gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (input), GTK_WRAP_WORD_CHAR);
-        gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (input), FALSE);
-        gtk_text_view_set_input_hints (GTK_TEXT_VIEW (input), GTK_INPUT_HINT_NO_SPELLCHECK);
-        gtk_text_view_set_left_margin (GTK_TEXT_VIEW (input), 12);
-        gtk_text_view_set_right_margin (GTK_TEXT_VIEW (input), 12);
-        gtk_text_view_set_top_margin (GTK_TEXT_VIEW (input), 12);
-        gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (input), 12);
-        gtk_widget_set_size_request (input, -1, 160);
-        gtk_widget_add_css_class (input, "bk-form-text");
-        buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (input));
-        gtk_text_buffer_set_enable_undo (buffer, FALSE);
-        gtk_text_buffer_set_text (buffer, value ? value : "", -1);
-        g_object_set_data (G_OBJECT (input), "bk-form-page", self);
-        g_signal_connect_object (buffer, "changed", G_CALLBACK (buffer_changed_cb), input, 0);
-        return input;
-      }
-
-    default:
-      input = gtk_entry_new ();
-      /* Nothing suggested or remembered: the next citizen must not see it. */
-      gtk_entry_set_input_hints (GTK_ENTRY (input), GTK_INPUT_HINT_NO_SPELLCHECK | GTK_INPUT_HINT_NO_EMOJI);
-      gtk_entry_set_input_purpose (GTK_ENTRY (input),
-                                   field->kind == BK_FIELD_EMAIL ? GTK_INPUT_PURPOSE_EMAIL
-                                   : field->kind == BK_FIELD_PHONE ? GTK_INPUT_PURPOSE_PHONE
-                                   : GTK_INPUT_PURPOSE_FREE_FORM);
-      gtk_editable_set_enable_undo (GTK_EDITABLE (input), FALSE);
-      gtk_editable_set_text (GTK_EDITABLE (input), value ? value : "");
-      gtk_widget_set_hexpand (input, TRUE);
-      g_signal_connect_object (input, "changed", G_CALLBACK (input_changed_cb), self, 0);
-      g_signal_connect_object (input, "activate", G_CALLBACK (gtk_widget_activate), self->next_button,
-                               G_CONNECT_SWAPPED);
-      return input;
-    }
-}
-
 static void
 add_field (BkFormPage        *self,
            const BkFormField *field)
 {
-  FieldView *view = g_new0 (FieldView, 1);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-  GtkWidget *icon;
-  GtkWidget *widget;
-  GtkEventController *focus;
   const char *value = g_hash_table_lookup (self->typed, field->id);
   g_autofree char *shown = NULL;
-  gboolean easy = easy_read_on (self);
+  GtkWidget *view;
 
   /* A checked date reads as it was typed, not as stored. */
   if (value == NULL && g_hash_table_lookup (self->answers, field->id) != NULL && field->kind == BK_FIELD_DATE)
     value = shown = bk_form_field_display (field, g_hash_table_lookup (self->answers, field->id));
 
-  view->field = field;
-  /* One question a screen: the question is the screen's heading. */
-  view->label = g_object_new (GTK_TYPE_LABEL,
-                              "label", _(field->label),
-                              "wrap", TRUE,
-                              "wrap-mode", PANGO_WRAP_WORD_CHAR,
-                              "xalign", 0.0f,
-                              "accessible-role", easy ? GTK_ACCESSIBLE_ROLE_HEADING : GTK_ACCESSIBLE_ROLE_LABEL,
-                              NULL);
-  if (easy)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (view->label), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
-  gtk_widget_add_css_class (view->label, easy ? "title-2" : "title-3");
-  view->hint = bk_ui_wrap_label_new (_(field->hint), NULL);
-  view->input = new_input (self, field, value);
-  g_object_set_data (G_OBJECT (view->input), "bk-field-view", view);
-
-  /* The label names the field (labelled-by); a mnemonic widget sets the
-   * relation, and the kiosk's voice reads it. */
-  if (field->kind == BK_FIELD_CHOICE)
-    gtk_accessible_update_relation (GTK_ACCESSIBLE (view->input), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                    view->label, NULL, -1);
-  else
-    gtk_label_set_mnemonic_widget (GTK_LABEL (view->label), view->input);
-  if (field->flags & BK_FIELD_REQUIRED)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (view->input), GTK_ACCESSIBLE_PROPERTY_REQUIRED, TRUE, -1);
-
-  view->error_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  icon = g_object_new (GTK_TYPE_IMAGE,
-                       "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
-                       "icon-name", "dialog-warning-symbolic",
-                       "pixel-size", 32,
-                       "valign", GTK_ALIGN_START,
-                       NULL);
-  view->error_label = bk_ui_wrap_label_new ("", "bk-form-error");
-  gtk_widget_set_hexpand (view->error_label, TRUE);
-  gtk_box_append (GTK_BOX (view->error_box), icon);
-  gtk_box_append (GTK_BOX (view->error_box), view->error_label);
-  gtk_widget_set_visible (view->error_box, FALSE);
-
-  gtk_box_append (GTK_BOX (box), view->label);
-  gtk_box_append (GTK_BOX (box), view->hint);
-  if (field->kind == BK_FIELD_MULTILINE)
-    {
-      widget = gtk_frame_new (NULL);
-      gtk_frame_set_child (GTK_FRAME (widget), view->input);
-      gtk_box_append (GTK_BOX (box), widget);
-    }
-  else
-    gtk_box_append (GTK_BOX (box), view->input);
-  gtk_box_append (GTK_BOX (box), view->error_box);
-
-  focus = gtk_event_controller_focus_new ();
-  g_signal_connect_object (focus, "leave", G_CALLBACK (input_focus_leave_cb), self, 0);
-  gtk_widget_add_controller (view->input, focus);
-
-  set_field_error (view, NULL);
-  g_ptr_array_add (self->views, view);
-  gtk_box_append (self->content_box, box);
+  view = bk_field_view_new (field, value, easy_read_on (self));
+  g_signal_connect_object (view, "changed", G_CALLBACK (view_changed_cb), self, 0);
+  g_signal_connect_object (view, "left", G_CALLBACK (view_left_cb), self, 0);
+  g_signal_connect_object (view, "activate", G_CALLBACK (view_activate_cb), self, 0);
+  g_ptr_array_add (self->views, g_object_ref (view));
+  gtk_box_append (self->content_box, view);
 }
 
 static void
@@ -591,10 +346,10 @@ change_clicked_cb (GtkButton  *button,
 
   for (guint i = 0; i < self->views->len; i++)
     {
-      FieldView *view = g_ptr_array_index (self->views, i);
+      BkFieldView *view = g_ptr_array_index (self->views, i);
 
-      if (g_str_equal (view->field->id, field_id))
-        gtk_widget_grab_focus (focus_target (view));
+      if (g_str_equal (bk_field_view_get_field (view)->id, field_id))
+        gtk_widget_grab_focus (bk_field_view_get_focus_target (view));
     }
 }
 
@@ -648,7 +403,7 @@ show_questions (BkFormPage *self)
   GArray *fields = g_ptr_array_index (self->screens, self->screen);
 
   gtk_label_set_text (self->screen_heading, "");
-  self->views = g_ptr_array_new_with_free_func (g_free);
+  self->views = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < fields->len; i++)
     add_field (self, &self->form->fields[g_array_index (fields, guint, i)]);
 
@@ -714,11 +469,37 @@ static void
 focus_screen (BkFormPage *self)
 {
   if (self->step == BK_FORM_STEP_QUESTIONS && self->views != NULL && self->views->len > 0)
-    gtk_widget_grab_focus (focus_target (g_ptr_array_index (self->views, 0)));
+    gtk_widget_grab_focus (bk_field_view_get_focus_target (g_ptr_array_index (self->views, 0)));
   else if (self->step == BK_FORM_STEP_CONFIRM)
     gtk_widget_grab_focus (self->next_button);
   else
     gtk_widget_grab_focus (self->next_button);
+}
+
+/* What the voice says when the page or a new screen is shown. */
+static char *
+dup_summary (BkFormPage *self)
+{
+  if (self->form == NULL)
+    return g_strdup_printf ("%s. %s", gtk_label_get_text (self->title_label),
+                            gtk_label_get_text (self->screen_heading));
+
+  switch (self->step)
+    {
+    case BK_FORM_STEP_PRIVACY:
+      /* Translators: spoken: form title, step, heading, then what is stored */
+      return g_strdup_printf (_("%s. %s. %s"), _(self->form->title),
+                              gtk_label_get_text (self->step_label),
+                              gtk_label_get_text (self->screen_heading));
+    case BK_FORM_STEP_CONFIRM:
+      return g_strdup_printf (_("%s. %s. %s"), _(self->form->title),
+                              gtk_label_get_text (self->step_label),
+                              _("Check your answers. Each has a Change button. Then press Send."));
+    case BK_FORM_STEP_QUESTIONS:
+    case BK_FORM_STEP_NONE:
+    default:
+      return g_strdup_printf ("%s. %s.", _(self->form->title), gtk_label_get_text (self->step_label));
+    }
 }
 
 static void
@@ -726,12 +507,9 @@ announce_screen (BkFormPage *self)
 {
   g_autofree char *summary = NULL;
 
-  if (self->voice == NULL)
-    return;
-
   /* Like the window on a page change: the screen (interrupting what the
    * focus move said), then the focused field again, queued. */
-  summary = bk_form_page_dup_summary (self);
+  summary = dup_summary (self);
   bk_voice_speak_page (self->voice, summary);
   if (gtk_widget_get_root (GTK_WIDGET (self)) != NULL &&
       gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self))) != NULL)
@@ -818,7 +596,7 @@ send (BkFormPage *self)
 static void
 next_clicked_cb (BkFormPage *self)
 {
-  FieldView *first_bad = NULL;
+  BkFieldView *first_bad = NULL;
   g_autoptr(GString) spoken = NULL;
   guint n_bad = 0;
 
@@ -854,7 +632,7 @@ next_clicked_cb (BkFormPage *self)
   spoken = g_string_new (NULL);
   for (guint i = 0; i < self->views->len; i++)
     {
-      FieldView *view = g_ptr_array_index (self->views, i);
+      BkFieldView *view = g_ptr_array_index (self->views, i);
       g_autofree char *error = check_view (self, view, TRUE);
 
       if (error == NULL)
@@ -874,11 +652,11 @@ next_clicked_cb (BkFormPage *self)
       message = bk_form_check_answers (self->form, self->answers, &bad_field);
       for (guint i = 0; message != NULL && i < self->views->len; i++)
         {
-          FieldView *view = g_ptr_array_index (self->views, i);
+          BkFieldView *view = g_ptr_array_index (self->views, i);
 
-          if (g_str_equal (view->field->id, bad_field))
+          if (g_str_equal (bk_field_view_get_field (view)->id, bad_field))
             {
-              set_field_error (view, message);
+              bk_field_view_set_error (view, message);
               first_bad = view;
               n_bad = 1;
               g_string_append_printf (spoken, " %s", message);
@@ -891,12 +669,12 @@ next_clicked_cb (BkFormPage *self)
       g_autofree char *text = NULL;
 
       /* The focus first (the window says the field), then the problems. */
-      gtk_widget_grab_focus (focus_target (first_bad));
-      scroll_to (self, gtk_widget_get_parent (first_bad->label));
+      gtk_widget_grab_focus (bk_field_view_get_focus_target (first_bad));
+      scroll_to (self, GTK_WIDGET (first_bad));
       text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u answer needs a change.%s",
                                            "%u answers need a change.%s", n_bad),
                               n_bad, spoken->str);
-      speak_error (self, first_bad->error_box, text, TRUE);
+      speak_error (self, bk_field_view_get_error_widget (first_bad), text, TRUE);
       return;
     }
 
@@ -916,12 +694,7 @@ previous_clicked_cb (BkFormPage *self)
     return;
 
   /* Keep what was typed, checked or not. */
-  for (guint i = 0; self->views != NULL && i < self->views->len; i++)
-    {
-      FieldView *view = g_ptr_array_index (self->views, i);
-
-      g_hash_table_replace (self->typed, g_strdup (view->field->id), dup_input_text (view));
-    }
+  keep_typed (self);
 
   self->return_to_confirm = FALSE;
   if (self->step == BK_FORM_STEP_CONFIRM)
@@ -942,14 +715,8 @@ easy_read_changed_cb (BkFormPage *self)
 
   if (self->step == BK_FORM_STEP_QUESTIONS && self->views != NULL && self->views->len > 0)
     {
-      FieldView *view = g_ptr_array_index (self->views, 0);
-
-      field_id = view->field->id;
-      for (guint i = 0; i < self->views->len; i++)
-        {
-          view = g_ptr_array_index (self->views, i);
-          g_hash_table_replace (self->typed, g_strdup (view->field->id), dup_input_text (view));
-        }
+      field_id = bk_field_view_get_field (g_ptr_array_index (self->views, 0))->id;
+      keep_typed (self);
     }
 
   build_screens (self);
@@ -984,6 +751,7 @@ bk_form_page_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->voice);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
   gtk_widget_dispose_template (GTK_WIDGET (object), BK_TYPE_FORM_PAGE);
   bk_ui_unparent_children (GTK_WIDGET (object));
 
@@ -1006,6 +774,105 @@ bk_form_page_finalize (GObject *object)
   G_OBJECT_CLASS (bk_form_page_parent_class)->finalize (object);
 }
 
+/* ---- BkPage -------------------------------------------------------------- */
+
+static char *
+bk_form_page_dup_summary (BkPage *page)
+{
+  return dup_summary (BK_FORM_PAGE (page));
+}
+
+static const char *
+bk_form_page_get_help_text (BkPage *page)
+{
+  /* Translators: help for the screens of a form */
+  return _("This is a form. First it says what is stored and for how long. "
+           "Then it asks its questions; under each question it says what to write. "
+           "Next checks your answers: if something is wrong, the problem is written under the question. "
+           "Previous goes back without losing anything. "
+           "At the end you see all answers, with a Change button next to each, and Send. "
+           "Back or Start page leave the form, and the kiosk forgets what you wrote.");
+}
+
+/* The form itself is started by bk_form_page_start: its id is the target,
+ * for the window's history and the usage counts. */
+static GVariant *
+bk_form_page_dup_target (BkPage *page)
+{
+  BkFormPage *self = BK_FORM_PAGE (page);
+
+  return self->form ? g_variant_ref_sink (g_variant_new_string (self->form->id)) : NULL;
+}
+
+/* Leaving the form forgets every answer. */
+static void
+bk_form_page_leave (BkPage *page)
+{
+  BkFormPage *self = BK_FORM_PAGE (page);
+
+  if (self->form != NULL)
+    bk_form_page_clear (self);
+}
+
+static void
+page_iface_init (BkPageInterface *iface)
+{
+  iface->dup_summary = bk_form_page_dup_summary;
+  iface->get_help_text = bk_form_page_get_help_text;
+  iface->dup_target = bk_form_page_dup_target;
+  iface->leave = bk_form_page_leave;
+}
+
+/* The context arrives once, from the window. */
+static void
+set_context (BkFormPage *self,
+             BkContext *context)
+{
+  if (!g_set_object (&self->context, context) || context == NULL)
+    return;
+  g_set_object (&self->store, bk_context_get_store (context));
+  g_set_object (&self->voice, bk_context_get_voice (context));
+  g_set_object (&self->settings, bk_context_get_settings (context));
+  g_signal_connect_object (self->settings, "notify::easy-read",
+                           G_CALLBACK (easy_read_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
+bk_form_page_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  BkFormPage *self = BK_FORM_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bk_form_page_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  BkFormPage *self = BK_FORM_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      set_context (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 bk_form_page_class_init (BkFormPageClass *klass)
 {
@@ -1013,6 +880,9 @@ bk_form_page_class_init (BkFormPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bk_form_page_dispose;
+  object_class->get_property = bk_form_page_get_property;
+  object_class->set_property = bk_form_page_set_property;
+  g_object_class_override_property (object_class, PROP_CONTEXT, "context");
   object_class->finalize = bk_form_page_finalize;
   widget_class->grab_focus = bk_form_page_grab_focus;
 
@@ -1055,35 +925,6 @@ GtkWidget *
 bk_form_page_new (void)
 {
   return g_object_new (BK_TYPE_FORM_PAGE, NULL);
-}
-
-void
-bk_form_page_set_store (BkFormPage *self,
-                        BkStore    *store)
-{
-  g_return_if_fail (BK_IS_FORM_PAGE (self));
-  g_return_if_fail (!store || BK_IS_STORE (store));
-
-  g_set_object (&self->store, store);
-}
-
-void
-bk_form_page_set_voice (BkFormPage *self,
-                        BkVoice    *voice)
-{
-  g_return_if_fail (BK_IS_FORM_PAGE (self));
-  g_return_if_fail (!voice || BK_IS_VOICE (voice));
-
-  g_set_object (&self->voice, voice);
-  if (self->settings != NULL)
-    g_signal_handlers_disconnect_by_data (self->settings, self);
-  g_clear_object (&self->settings);
-  if (voice != NULL && bk_voice_get_settings (voice) != NULL)
-    {
-      self->settings = g_object_ref (bk_voice_get_settings (voice));
-      g_signal_connect_object (self->settings, "notify::easy-read",
-                               G_CALLBACK (easy_read_changed_cb), self, G_CONNECT_SWAPPED);
-    }
 }
 
 gboolean
@@ -1167,34 +1008,6 @@ bk_form_page_count_answers (BkFormPage *self)
          (self->views ? self->views->len : 0);
 }
 
-/* What the voice says when the page or a new screen is shown. */
-char *
-bk_form_page_dup_summary (BkFormPage *self)
-{
-  g_return_val_if_fail (BK_IS_FORM_PAGE (self), NULL);
-
-  if (self->form == NULL)
-    return g_strdup_printf ("%s. %s", gtk_label_get_text (self->title_label),
-                            gtk_label_get_text (self->screen_heading));
-
-  switch (self->step)
-    {
-    case BK_FORM_STEP_PRIVACY:
-      /* Translators: spoken: form title, step, heading, then what is stored */
-      return g_strdup_printf (_("%s. %s. %s"), _(self->form->title),
-                              gtk_label_get_text (self->step_label),
-                              gtk_label_get_text (self->screen_heading));
-    case BK_FORM_STEP_CONFIRM:
-      return g_strdup_printf (_("%s. %s. %s"), _(self->form->title),
-                              gtk_label_get_text (self->step_label),
-                              _("Check your answers. Each has a Change button. Then press Send."));
-    case BK_FORM_STEP_QUESTIONS:
-    case BK_FORM_STEP_NONE:
-    default:
-      return g_strdup_printf ("%s. %s.", _(self->form->title), gtk_label_get_text (self->step_label));
-    }
-}
-
 GtkWidget *
 bk_form_page_get_next_button (BkFormPage *self)
 {
@@ -1203,23 +1016,15 @@ bk_form_page_get_next_button (BkFormPage *self)
   return gtk_widget_get_visible (self->next_button) ? self->next_button : NULL;
 }
 
-GtkWidget *
-bk_form_page_get_previous_button (BkFormPage *self)
-{
-  g_return_val_if_fail (BK_IS_FORM_PAGE (self), NULL);
-
-  return gtk_widget_get_visible (self->previous_button) ? self->previous_button : NULL;
-}
-
-static FieldView *
+static BkFieldView *
 find_view (BkFormPage *self,
            const char *field_id)
 {
   for (guint i = 0; self->views != NULL && i < self->views->len; i++)
     {
-      FieldView *view = g_ptr_array_index (self->views, i);
+      BkFieldView *view = g_ptr_array_index (self->views, i);
 
-      if (g_str_equal (view->field->id, field_id))
+      if (g_str_equal (bk_field_view_get_field (view)->id, field_id))
         return view;
     }
 
@@ -1230,12 +1035,12 @@ GtkWidget *
 bk_form_page_get_input (BkFormPage *self,
                         const char *field_id)
 {
-  FieldView *view;
+  BkFieldView *view;
 
   g_return_val_if_fail (BK_IS_FORM_PAGE (self), NULL);
 
   view = find_view (self, field_id);
-  return view ? view->input : NULL;
+  return view ? bk_field_view_get_input (view) : NULL;
 }
 
 GtkWidget *
@@ -1243,33 +1048,24 @@ bk_form_page_get_choice (BkFormPage *self,
                          const char *field_id,
                          const char *choice_id)
 {
-  FieldView *view;
+  BkFieldView *view;
 
   g_return_val_if_fail (BK_IS_FORM_PAGE (self), NULL);
 
   view = find_view (self, field_id);
-  if (view == NULL || view->field->kind != BK_FIELD_CHOICE)
-    return NULL;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (view->input);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (g_strcmp0 (g_object_get_data (G_OBJECT (child), "bk-choice-id"), choice_id) == 0)
-      return child;
-
-  return NULL;
+  return view ? bk_field_view_get_choice (view, choice_id) : NULL;
 }
 
 GtkWidget *
 bk_form_page_get_error_label (BkFormPage *self,
                               const char *field_id)
 {
-  FieldView *view;
+  BkFieldView *view;
 
   g_return_val_if_fail (BK_IS_FORM_PAGE (self), NULL);
 
   view = find_view (self, field_id);
-  return view ? view->error_label : NULL;
+  return view ? bk_field_view_get_error_label (view) : NULL;
 }
 
 GtkWidget *

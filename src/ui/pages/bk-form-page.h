@@ -25,20 +25,9 @@ typedef enum {
 } BkFormStep;
 
 /* Where the form was started; every member may be NULL / 0. */
-typedef struct {
-  const char *service_id;
-  const char *service_name;   /* answers the form's context field ("service") */
-  const char *office;         /* shown on the receipt */
-  gint64      motion_id;
-  const char *motion_title;
-} BkFormContext;
 
 GtkWidget    *bk_form_page_new          (void);
-void          bk_form_page_set_store    (BkFormPage          *self,
-                                         BkStore             *store);
 /* For speaking errors and the easy-read setting (one question a screen). */
-void          bk_form_page_set_voice    (BkFormPage          *self,
-                                         BkVoice             *voice);
 /* Forgets any earlier form and starts form_id at its privacy notice; FALSE
  * for an unknown form. context may be NULL. */
 gboolean      bk_form_page_start        (BkFormPage          *self,
@@ -51,11 +40,9 @@ const BkForm *bk_form_page_get_form     (BkFormPage          *self);
 BkFormStep    bk_form_page_get_step     (BkFormPage          *self);
 /* Answers (and typed values) the page holds; 0 after clearing. */
 guint         bk_form_page_count_answers (BkFormPage         *self);
-char         *bk_form_page_dup_summary  (BkFormPage          *self);
 
 /* The controls of the screen shown now (NULL when not on it): */
 GtkWidget    *bk_form_page_get_next_button     (BkFormPage *self);
-GtkWidget    *bk_form_page_get_previous_button (BkFormPage *self);
 /* A GtkEntry, a GtkTextView or (choices) the group of toggle buttons. */
 GtkWidget    *bk_form_page_get_input           (BkFormPage *self,
                                                 const char *field_id);

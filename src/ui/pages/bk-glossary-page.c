@@ -15,12 +15,14 @@
 #include <glib/gi18n.h>
 
 #include "bk-glossary-page.h"
+#include "bk-page.h"
 #include "bk-ui.h"
 
 struct _BkGlossaryPage
 {
   GtkWidget              parent_instance;
 
+  BkContext             *context;
   BkGlossary            *glossary;
   const BkGlossaryEntry *entry;      /* shown, or NULL */
   BkVoice               *voice;
@@ -34,7 +36,12 @@ struct _BkGlossaryPage
   GtkListBox            *list;
 };
 
-G_DEFINE_FINAL_TYPE (BkGlossaryPage, bk_glossary_page, GTK_TYPE_WIDGET)
+static void page_iface_init (BkPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (BkGlossaryPage, bk_glossary_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (BK_TYPE_PAGE, page_iface_init))
+
+enum { PROP_0, PROP_CONTEXT };
 
 #define ENTRY_KEY "bk-glossary-entry"
 
@@ -154,11 +161,126 @@ bk_glossary_page_dispose (GObject *object)
   BkGlossaryPage *self = BK_GLOSSARY_PAGE (object);
 
   g_clear_object (&self->voice);
+  g_clear_object (&self->context);
   gtk_widget_dispose_template (GTK_WIDGET (self), BK_TYPE_GLOSSARY_PAGE);
   bk_ui_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->glossary);
 
   G_OBJECT_CLASS (bk_glossary_page_parent_class)->dispose (object);
+}
+
+/* ---- BkPage -------------------------------------------------------------- */
+
+static char *
+bk_glossary_page_dup_summary (BkPage *page)
+{
+  BkGlossaryPage *self = BK_GLOSSARY_PAGE (page);
+
+  if (self->entry != NULL)
+    /* Translators: spoken when the glossary opens at a word */
+    return g_strdup_printf (_("Words explained: %s."), self->entry->term);
+
+  /* Translators: spoken when the glossary opens; %u is the number of words */
+  return g_strdup_printf (ngettext ("Words explained. %u word from A to Z.",
+                                    "Words explained. %u words from A to Z.",
+                                    bk_glossary_get_n_entries (self->glossary)),
+                          bk_glossary_get_n_entries (self->glossary));
+}
+
+static const char *
+bk_glossary_page_get_help_text (BkPage *page)
+{
+  /* Translators: help for the page that explains difficult words */
+  return _("This screen explains difficult words. "
+           "Choose a word in the list to read what it means. "
+           "Read aloud reads the explanation to you.");
+}
+
+/* target: the word, "" for the list alone. A word the glossary does not
+ * know shows the list. */
+static gboolean
+bk_glossary_page_show_target (BkPage      *page,
+                              GVariant    *target,
+                              const char **heading,
+                              GError     **error)
+{
+  if (target != NULL && g_variant_is_of_type (target, G_VARIANT_TYPE_STRING))
+    bk_glossary_page_show_term (BK_GLOSSARY_PAGE (page), g_variant_get_string (target, NULL));
+  return TRUE;
+}
+
+/* Back returns to the word the citizen was reading. */
+static GVariant *
+bk_glossary_page_dup_target (BkPage *page)
+{
+  BkGlossaryPage *self = BK_GLOSSARY_PAGE (page);
+
+  return g_variant_ref_sink (g_variant_new_string (self->entry ? self->entry->term : ""));
+}
+
+/* Looked up in the middle of a form: the form keeps its answers. */
+static gboolean
+bk_glossary_page_is_aside (BkPage *page)
+{
+  return TRUE;
+}
+
+static void
+page_iface_init (BkPageInterface *iface)
+{
+  iface->dup_summary = bk_glossary_page_dup_summary;
+  iface->get_help_text = bk_glossary_page_get_help_text;
+  iface->show_target = bk_glossary_page_show_target;
+  iface->dup_target = bk_glossary_page_dup_target;
+  iface->is_aside = bk_glossary_page_is_aside;
+}
+
+/* The context arrives once, from the window. */
+static void
+set_context (BkGlossaryPage *self,
+             BkContext *context)
+{
+  if (!g_set_object (&self->context, context) || context == NULL)
+    return;
+  g_set_object (&self->voice, bk_context_get_voice (context));
+  /* Without speech the read-aloud button is hidden. */
+  gtk_widget_set_visible (self->read_button, bk_voice_has_speech (self->voice));
+}
+
+static void
+bk_glossary_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  BkGlossaryPage *self = BK_GLOSSARY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bk_glossary_page_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  BkGlossaryPage *self = BK_GLOSSARY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      set_context (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -168,6 +290,9 @@ bk_glossary_page_class_init (BkGlossaryPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bk_glossary_page_dispose;
+  object_class->get_property = bk_glossary_page_get_property;
+  object_class->set_property = bk_glossary_page_set_property;
+  g_object_class_override_property (object_class, PROP_CONTEXT, "context");
   widget_class->grab_focus = bk_glossary_page_grab_focus;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/buergerkiosk/Kiosk/ui/bk-glossary-page.ui");
@@ -198,18 +323,6 @@ GtkWidget *
 bk_glossary_page_new (void)
 {
   return g_object_new (BK_TYPE_GLOSSARY_PAGE, NULL);
-}
-
-/* Without speech the read-aloud button is hidden. */
-void
-bk_glossary_page_set_voice (BkGlossaryPage *self,
-                            BkVoice        *voice)
-{
-  g_return_if_fail (BK_IS_GLOSSARY_PAGE (self));
-  g_return_if_fail (!voice || BK_IS_VOICE (voice));
-
-  g_set_object (&self->voice, voice);
-  gtk_widget_set_visible (self->read_button, voice != NULL && bk_voice_has_speech (voice));
 }
 
 gboolean
@@ -246,7 +359,7 @@ bk_glossary_page_read_aloud (BkGlossaryPage *self)
 
   g_return_val_if_fail (BK_IS_GLOSSARY_PAGE (self), 0);
 
-  if (self->voice == NULL || self->entry == NULL)
+  if (self->entry == NULL)
     return 0;
 
   /* The explanation is German easy language whatever the interface. */
@@ -272,21 +385,4 @@ bk_glossary_page_get_row (BkGlossaryPage *self,
 
   index = bk_glossary_get_index (self->glossary, bk_glossary_lookup (self->glossary, term));
   return index >= 0 ? GTK_WIDGET (gtk_list_box_get_row_at_index (self->list, index)) : NULL;
-}
-
-/* What the voice says when the page is shown. */
-char *
-bk_glossary_page_dup_summary (BkGlossaryPage *self)
-{
-  g_return_val_if_fail (BK_IS_GLOSSARY_PAGE (self), NULL);
-
-  if (self->entry != NULL)
-    /* Translators: spoken when the glossary opens at a word */
-    return g_strdup_printf (_("Words explained: %s."), self->entry->term);
-
-  /* Translators: spoken when the glossary opens; %u is the number of words */
-  return g_strdup_printf (ngettext ("Words explained. %u word from A to Z.",
-                                    "Words explained. %u words from A to Z.",
-                                    bk_glossary_get_n_entries (self->glossary)),
-                          bk_glossary_get_n_entries (self->glossary));
 }

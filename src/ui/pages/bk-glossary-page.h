@@ -16,8 +16,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BkGlossaryPage, bk_glossary_page, BK, GLOSSARY_PAGE, GtkWidget)
 
 GtkWidget  *bk_glossary_page_new             (void);
-void        bk_glossary_page_set_voice       (BkGlossaryPage *self,
-                                              BkVoice        *voice);
 /* Shows the explanation of term (the term or any of its forms); NULL or ""
  * shows the list alone. FALSE for a word the glossary does not know. */
 gboolean    bk_glossary_page_show_term       (BkGlossaryPage *self,
@@ -30,6 +28,5 @@ GtkWidget  *bk_glossary_page_get_read_button (BkGlossaryPage *self);
 /* The list row of term, or NULL. */
 GtkWidget  *bk_glossary_page_get_row         (BkGlossaryPage *self,
                                               const char     *term);
-char       *bk_glossary_page_dup_summary     (BkGlossaryPage *self);
 
 G_END_DECLS

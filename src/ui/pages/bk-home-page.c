@@ -7,19 +7,90 @@
 
 #include "bk-config.h"
 
-#include "bk-ui.h"
+#include <glib/gi18n.h>
 
+#include "bk-help.h"
 #include "bk-home-page.h"
+#include "bk-page.h"
+#include "bk-ui.h"
 
 struct _BkHomePage
 {
-  GtkWidget     parent_instance;
+  GtkWidget  parent_instance;
 
+  BkContext *context;
   GtkWidget *services_button;
   GtkWidget *motions_button;
 };
 
-G_DEFINE_FINAL_TYPE (BkHomePage, bk_home_page, GTK_TYPE_WIDGET)
+static void page_iface_init (BkPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (BkHomePage, bk_home_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (BK_TYPE_PAGE, page_iface_init))
+
+enum { PROP_0, PROP_CONTEXT };
+
+static char *
+bk_home_page_dup_summary (BkPage *page)
+{
+  /* Translators: spoken when the start page is shown */
+  return g_strdup_printf (_("%s. %s Services or council motions."),
+                          _("Start page"), _("What would you like to do?"));
+}
+
+static const char *
+bk_home_page_get_help_text (BkPage *page)
+{
+  /* Translators: help for the start page */
+  return _("This is the start page. Here you choose what you want to do. "
+           "Services shows what the administration offers you. "
+           "Council motions lets you read what the councils are asked to decide. "
+           "The Accessibility button changes colours, text size, speech and language. "
+           "How to use the keys teaches the keypad step by step.");
+}
+
+static void
+page_iface_init (BkPageInterface *iface)
+{
+  iface->dup_summary = bk_home_page_dup_summary;
+  iface->get_help_text = bk_home_page_get_help_text;
+}
+
+static void
+bk_home_page_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  BkHomePage *self = BK_HOME_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bk_home_page_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  BkHomePage *self = BK_HOME_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_set_object (&self->context, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
 
 static gboolean
 bk_home_page_grab_focus (GtkWidget *widget)
@@ -32,8 +103,11 @@ bk_home_page_grab_focus (GtkWidget *widget)
 static void
 bk_home_page_dispose (GObject *object)
 {
+  BkHomePage *self = BK_HOME_PAGE (object);
+
   gtk_widget_dispose_template (GTK_WIDGET (object), BK_TYPE_HOME_PAGE);
   bk_ui_unparent_children (GTK_WIDGET (object));
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (bk_home_page_parent_class)->dispose (object);
 }
@@ -45,6 +119,9 @@ bk_home_page_class_init (BkHomePageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bk_home_page_dispose;
+  object_class->get_property = bk_home_page_get_property;
+  object_class->set_property = bk_home_page_set_property;
+  g_object_class_override_property (object_class, PROP_CONTEXT, "context");
   widget_class->grab_focus = bk_home_page_grab_focus;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/buergerkiosk/Kiosk/ui/bk-home-page.ui");
@@ -59,6 +136,13 @@ bk_home_page_init (BkHomePage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   /* the language choice */
   bk_ui_expose_toggle_states (GTK_WIDGET (self));
+
+  bk_help_set_item_text (self->services_button,
+                         /* Translators: item help of the Services choice on the start page */
+                         _("Opens the services of the administration."));
+  bk_help_set_item_text (self->motions_button,
+                         /* Translators: item help of the Council motions choice on the start page */
+                         _("Opens the list of council motions. You can search them and read each one."));
 }
 
 GtkWidget *

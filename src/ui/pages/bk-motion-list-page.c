@@ -12,15 +12,18 @@
 
 #include <glib/gi18n.h>
 
+#include "bk-help.h"
 #include "bk-motion-item.h"
 #include "bk-motion-list-page.h"
+#include "bk-page.h"
 #include "bk-motion-row.h"
 #include "bk-ui.h"
 
 struct _BkMotionListPage
 {
-  GtkWidget             parent_instance;
+  GtkWidget          parent_instance;
 
+  BkContext         *context;
   BkStore           *store;
   BkMotionListModel *model;
   GStrv              bodies;
@@ -36,14 +39,12 @@ struct _BkMotionListPage
   GtkLabel          *empty_label;
 };
 
-G_DEFINE_FINAL_TYPE (BkMotionListPage, bk_motion_list_page, GTK_TYPE_WIDGET)
+static void page_iface_init (BkPageInterface *iface);
 
-enum {
-  STATUS_CHANGED,
-  N_SIGNALS
-};
+G_DEFINE_FINAL_TYPE_WITH_CODE (BkMotionListPage, bk_motion_list_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (BK_TYPE_PAGE, page_iface_init))
 
-static guint signals[N_SIGNALS];
+enum { PROP_0, PROP_CONTEXT };
 
 static void
 update_count (BkMotionListPage *self)
@@ -78,7 +79,7 @@ update_count (BkMotionListPage *self)
     }
 
   /* A status message: the number of motions, or why there are none. */
-  g_signal_emit (self, signals[STATUS_CHANGED], 0, n == 0 ? empty : count);
+  bk_page_status_changed (BK_PAGE (self), n == 0 ? empty : count);
 }
 
 static const char *
@@ -172,7 +173,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
                             bk_motion_row_get_accessible_label (row),
                             bk_motion_row_get_accessible_description (row));
       /* The voice says the row's position: "3 of 17". */
-      g_object_set_data (G_OBJECT (parent), "bk-list-item", list_item);
+      bk_ui_set_list_item (parent, list_item);
     }
 }
 
@@ -185,7 +186,7 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (row));
 
   if (parent != NULL)
-    g_object_set_data (G_OBJECT (parent), "bk-list-item", NULL);
+    bk_ui_set_list_item (parent, NULL);
   bk_motion_row_set_item (row, NULL);
 }
 
@@ -217,7 +218,7 @@ bind_choice_cb (GtkSignalListItemFactory *factory,
   if (parent != NULL)
     {
       bk_ui_set_accessible (parent, text, NULL);
-      g_object_set_data (G_OBJECT (parent), "bk-list-item", list_item);
+      bk_ui_set_list_item (parent, list_item);
     }
 }
 
@@ -287,6 +288,7 @@ bk_motion_list_page_dispose (GObject *object)
   bk_ui_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->model);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (bk_motion_list_page_parent_class)->dispose (object);
 }
@@ -302,77 +304,48 @@ bk_motion_list_page_finalize (GObject *object)
   G_OBJECT_CLASS (bk_motion_list_page_parent_class)->finalize (object);
 }
 
-static void
-bk_motion_list_page_class_init (BkMotionListPageClass *klass)
+/* ---- BkPage -------------------------------------------------------------- */
+
+/* What the page holds, as the voice says it when the page is shown:
+ * "Council motions. 17 motions. Search, filters and list." */
+static char *
+bk_motion_list_page_dup_summary (BkPage *page)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  BkMotionListPage *self = BK_MOTION_LIST_PAGE (page);
+  const char *status = bk_motion_list_page_is_empty_shown (self)
+                       ? gtk_label_get_text (self->empty_label)
+                       : gtk_label_get_text (self->count_label);
 
-  object_class->dispose = bk_motion_list_page_dispose;
-  object_class->finalize = bk_motion_list_page_finalize;
-  widget_class->grab_focus = bk_motion_list_page_grab_focus;
+  /* Translators: spoken when the motion list is shown: the page title, the
+   * number of motions, then what is on the page */
+  return g_strdup_printf (_("%s. %s. Search, filters and list."),
+                          _("Council motions"), status);
+}
 
-  /* "status-changed" (const char *message): the number of motions changed
-   * (a search or a filter), for a status announcement. */
-  signals[STATUS_CHANGED] =
-    g_signal_new ("status-changed",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_STRING);
-
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/buergerkiosk/Kiosk/ui/bk-motion-list-page.ui");
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_bind_template_child (widget_class, BkMotionListPage, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, BkMotionListPage, body_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, BkMotionListPage, faction_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, BkMotionListPage, status_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, BkMotionListPage, count_label);
-  gtk_widget_class_bind_template_child (widget_class, BkMotionListPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, BkMotionListPage, list_view);
-  gtk_widget_class_bind_template_child (widget_class, BkMotionListPage, empty_label);
-  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
-  gtk_widget_class_bind_template_callback_full (widget_class, "stop_search_cb",
-                                                G_CALLBACK (bk_ui_stop_search_cb));
-  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
+static const char *
+bk_motion_list_page_get_help_text (BkPage *page)
+{
+  /* Translators: help for the list of council motions */
+  return _("This screen lists the council motions. "
+           "Type words into the search field to find a motion. "
+           "The filters show only the motions of one council, one faction or one status. "
+           "Choose a motion in the list to read it.");
 }
 
 static void
-bk_motion_list_page_init (BkMotionListPage *self)
+page_iface_init (BkPageInterface *iface)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-
-  gtk_widget_init_template (GTK_WIDGET (self));
-
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
-  gtk_list_view_set_factory (self->list_view, factory);
-
-  setup_dropdown (self->body_dropdown, _("Council or committee"));
-  setup_dropdown (self->faction_dropdown, _("Submitted by"));
-  setup_dropdown (self->status_dropdown, _("Status"));
-
-  update_count (self);
+  iface->dup_summary = bk_motion_list_page_dup_summary;
+  iface->get_help_text = bk_motion_list_page_get_help_text;
 }
 
-GtkWidget *
-bk_motion_list_page_new (void)
-{
-  return g_object_new (BK_TYPE_MOTION_LIST_PAGE, NULL);
-}
-
-void
-bk_motion_list_page_set_store (BkMotionListPage *self,
-                               BkStore          *store)
+static void
+load_store (BkMotionListPage *self,
+            BkStore          *store)
 {
   g_autoptr(GtkStringList) bodies = NULL;
   g_autoptr(GtkStringList) factions = NULL;
   g_autoptr(GtkNoSelection) selection = NULL;
-
-  g_return_if_fail (BK_IS_MOTION_LIST_PAGE (self));
-  g_return_if_fail (!store || BK_IS_STORE (store));
 
   if (!g_set_object (&self->store, store))
     return;
@@ -411,6 +384,123 @@ bk_motion_list_page_set_store (BkMotionListPage *self,
     }
 
   update_count (self);
+}
+
+/* The context arrives once, from the window. */
+static void
+set_context (BkMotionListPage *self,
+             BkContext *context)
+{
+  if (!g_set_object (&self->context, context) || context == NULL)
+    return;
+  load_store (self, bk_context_get_store (context));
+}
+
+static void
+bk_motion_list_page_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  BkMotionListPage *self = BK_MOTION_LIST_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bk_motion_list_page_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  BkMotionListPage *self = BK_MOTION_LIST_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      set_context (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bk_motion_list_page_class_init (BkMotionListPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = bk_motion_list_page_dispose;
+  object_class->get_property = bk_motion_list_page_get_property;
+  object_class->set_property = bk_motion_list_page_set_property;
+  g_object_class_override_property (object_class, PROP_CONTEXT, "context");
+  object_class->finalize = bk_motion_list_page_finalize;
+  widget_class->grab_focus = bk_motion_list_page_grab_focus;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/buergerkiosk/Kiosk/ui/bk-motion-list-page.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, BkMotionListPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, BkMotionListPage, body_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, BkMotionListPage, faction_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, BkMotionListPage, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, BkMotionListPage, count_label);
+  gtk_widget_class_bind_template_child (widget_class, BkMotionListPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, BkMotionListPage, list_view);
+  gtk_widget_class_bind_template_child (widget_class, BkMotionListPage, empty_label);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "stop_search_cb",
+                                                G_CALLBACK (bk_ui_stop_search_cb));
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
+}
+
+static void
+bk_motion_list_page_init (BkMotionListPage *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
+  gtk_list_view_set_factory (self->list_view, factory);
+
+  setup_dropdown (self->body_dropdown, _("Council or committee"));
+  setup_dropdown (self->faction_dropdown, _("Submitted by"));
+  setup_dropdown (self->status_dropdown, _("Status"));
+
+  update_count (self);
+
+  bk_help_set_item_text (self->search_entry,
+                         /* Translators: item help of the search field of the motion list */
+                         _("Type one or more words. The list then shows only the motions with these words."));
+  bk_help_set_item_text (GTK_WIDGET (self->body_dropdown),
+                         /* Translators: item help of the council filter of the motion list */
+                         _("Shows only the motions of one council or committee."));
+  bk_help_set_item_text (GTK_WIDGET (self->faction_dropdown),
+                         /* Translators: item help of the faction filter of the motion list */
+                         _("Shows only the motions of one faction."));
+  bk_help_set_item_text (GTK_WIDGET (self->status_dropdown),
+                         /* Translators: item help of the status filter of the motion list */
+                         _("Shows only the motions with this status, for example the decided ones."));
+  bk_help_set_item_text (GTK_WIDGET (self->list_view),
+                         /* Translators: item help of a row in the list of motions */
+                         _("A council motion. Choose it to read it. Up and Down move through the list."));
+}
+
+GtkWidget *
+bk_motion_list_page_new (void)
+{
+  return g_object_new (BK_TYPE_MOTION_LIST_PAGE, NULL);
 }
 
 BkMotionListModel *
@@ -475,25 +565,6 @@ bk_motion_list_page_is_empty_shown (BkMotionListPage *self)
   g_return_val_if_fail (BK_IS_MOTION_LIST_PAGE (self), FALSE);
 
   return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "empty") == 0;
-}
-
-/* What the page holds, as the voice says it when the page is shown:
- * "Council motions. 17 motions. Search, filters and list." */
-char *
-bk_motion_list_page_dup_summary (BkMotionListPage *self)
-{
-  const char *status;
-
-  g_return_val_if_fail (BK_IS_MOTION_LIST_PAGE (self), NULL);
-
-  status = bk_motion_list_page_is_empty_shown (self)
-           ? gtk_label_get_text (self->empty_label)
-           : gtk_label_get_text (self->count_label);
-
-  /* Translators: spoken when the motion list is shown: the page title, the
-   * number of motions, then what is on the page */
-  return g_strdup_printf (_("%s. %s. Search, filters and list."),
-                          _("Council motions"), status);
 }
 
 const char *

@@ -16,10 +16,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BkMotionListPage, bk_motion_list_page, BK, MOTION_LIST_PAGE, GtkWidget)
 
 GtkWidget         *bk_motion_list_page_new              (void);
-void               bk_motion_list_page_set_store        (BkMotionListPage *self,
-                                                         BkStore          *store);
 BkMotionListModel *bk_motion_list_page_get_model        (BkMotionListPage *self);
-char              *bk_motion_list_page_dup_summary      (BkMotionListPage *self);
 
 /* For tests */
 GtkWidget         *bk_motion_list_page_get_search_entry (BkMotionListPage *self);

@@ -23,7 +23,9 @@
 #include <glib/gi18n.h>
 
 #include "bk-glossary.h"
+#include "bk-help.h"
 #include "bk-motion-page.h"
+#include "bk-page.h"
 #include "bk-reader.h"
 #include "bk-ui.h"
 #include "bk-voice.h"
@@ -52,11 +54,11 @@ typedef BkReaderPartKind PartKind;
 
 struct _BkMotionPage
 {
-  GtkWidget             parent_instance;
+  GtkWidget          parent_instance;
 
+  BkContext         *context;
   BkStore           *store;
   BkMotion          *motion;
-  char              *today;
 
   GtkScrolledWindow *scroller;
   GtkLabel          *title_label;
@@ -87,7 +89,12 @@ struct _BkMotionPage
   BkReader          *reader;
 };
 
-G_DEFINE_FINAL_TYPE (BkMotionPage, bk_motion_page, GTK_TYPE_WIDGET)
+static void page_iface_init (BkPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (BkMotionPage, bk_motion_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (BK_TYPE_PAGE, page_iface_init))
+
+enum { PROP_0, PROP_CONTEXT };
 
 static GtkWidget *
 text_label_new (const char *text,
@@ -502,7 +509,7 @@ fill_timeline (BkMotionPage *self)
   bk_ui_unparent_children (GTK_WIDGET (self->timeline_box));
   add_part (self, SECTION_TIMELINE, self->timeline_heading, PART_INTERFACE);
 
-  today = self->today ? g_strdup (self->today) : bk_ui_dup_today ();
+  today = bk_ui_dup_today ();
 
   for (guint i = 0; consultations != NULL && i < consultations->len; i++)
     g_ptr_array_add (sorted, g_ptr_array_index (consultations, i));
@@ -769,6 +776,7 @@ bk_motion_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), BK_TYPE_MOTION_PAGE);
   bk_ui_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (bk_motion_page_parent_class)->dispose (object);
 }
@@ -779,9 +787,175 @@ bk_motion_page_finalize (GObject *object)
   BkMotionPage *self = (BkMotionPage *)object;
 
   g_clear_pointer (&self->motion, bk_motion_free);
-  g_clear_pointer (&self->today, g_free);
 
   G_OBJECT_CLASS (bk_motion_page_parent_class)->finalize (object);
+}
+
+/* The voice reads the sections aloud; without speech the buttons are hidden. */
+static void
+apply_voice (BkMotionPage *self,
+             BkVoice      *voice)
+{
+  GtkWidget *buttons[] = {
+    self->read_all_button, self->read_facts_button, self->read_points_button,
+    self->read_justification_button, self->read_timeline_button,
+  };
+  gboolean can_read;
+
+  g_set_object (&self->voice, voice);
+  bk_reader_set_voice (self->reader, voice);
+
+  can_read = voice != NULL && bk_voice_has_speech (voice);
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    gtk_widget_set_visible (buttons[i], can_read);
+
+  /* The easy-read setting comes with the voice's settings. */
+  if (self->settings != NULL)
+    g_signal_handlers_disconnect_by_data (self->settings, self);
+  g_clear_object (&self->settings);
+  if (voice != NULL && bk_voice_get_settings (voice) != NULL)
+    self->settings = g_object_ref (bk_voice_get_settings (voice));
+  if (self->settings != NULL)
+    g_signal_connect_object (self->settings, "notify::easy-read",
+                             G_CALLBACK (update_easy), self, G_CONNECT_SWAPPED);
+  update_easy (self);
+}
+
+/* ---- BkPage -------------------------------------------------------------- */
+
+static char *
+bk_motion_page_dup_summary (BkPage *page)
+{
+  BkMotionPage *self = BK_MOTION_PAGE (page);
+
+  /* Translators: spoken when a motion is shown: its subject, then what is
+   * on the page */
+  return g_strdup_printf (_("Motion: %s. Facts, what is asked, why, and where and when it is discussed."),
+                          gtk_label_get_text (self->title_label));
+}
+
+static const char *
+bk_motion_page_get_help_text (BkPage *page)
+{
+  /* Translators: help for the page of one council motion */
+  return _("This screen shows one council motion: who asks for it, what is asked, "
+           "the reasons, and where it is discussed. "
+           "Each part has a Read aloud button. "
+           "Press Back to return to the list.");
+}
+
+/* target: the motion's id (x); NULL keeps the motion shown. */
+static gboolean
+bk_motion_page_show_target (BkPage      *page,
+                            GVariant    *target,
+                            const char **heading,
+                            GError     **error)
+{
+  BkMotionPage *self = BK_MOTION_PAGE (page);
+
+  if (target == NULL || !g_variant_is_of_type (target, G_VARIANT_TYPE_INT64))
+    return TRUE;
+  if (!bk_motion_page_show_motion (self, g_variant_get_int64 (target), error))
+    {
+      /* Translators: heading of the error page */
+      *heading = _("This motion cannot be shown");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static GVariant *
+bk_motion_page_dup_target (BkPage *page)
+{
+  BkMotionPage *self = BK_MOTION_PAGE (page);
+
+  return self->motion ? g_variant_ref_sink (g_variant_new_int64 (self->motion->id)) : NULL;
+}
+
+/* A section (0: subject and facts, 1: what is asked, 2: why,
+ * 3: timeline, 4: the easy-read summary), or the whole motion for -1. */
+static gboolean
+bk_motion_page_read_aloud (BkPage *page,
+                           int     section)
+{
+  BkMotionPage *self = BK_MOTION_PAGE (page);
+
+  if (section < 0 || section >= N_SECTIONS)
+    start_reading (self, SECTION_FACTS, LAST_MOTION_SECTION, NULL);
+  else
+    start_reading (self, section, section, NULL);
+  return TRUE;
+}
+
+/* Feedback started here is about this motion. */
+static void
+bk_motion_page_fill_form_context (BkPage        *page,
+                                  BkFormContext *context)
+{
+  BkMotionPage *self = BK_MOTION_PAGE (page);
+
+  if (self->motion == NULL)
+    return;
+  context->motion_id = self->motion->id;
+  context->motion_title = gtk_label_get_text (self->title_label);
+}
+
+static void
+page_iface_init (BkPageInterface *iface)
+{
+  iface->dup_summary = bk_motion_page_dup_summary;
+  iface->get_help_text = bk_motion_page_get_help_text;
+  iface->show_target = bk_motion_page_show_target;
+  iface->dup_target = bk_motion_page_dup_target;
+  iface->read_aloud = bk_motion_page_read_aloud;
+  iface->fill_form_context = bk_motion_page_fill_form_context;
+}
+
+/* The context arrives once, from the window. */
+static void
+set_context (BkMotionPage *self,
+             BkContext *context)
+{
+  if (!g_set_object (&self->context, context) || context == NULL)
+    return;
+  g_set_object (&self->store, bk_context_get_store (context));
+  apply_voice (self, bk_context_get_voice (context));
+}
+
+static void
+bk_motion_page_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  BkMotionPage *self = BK_MOTION_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bk_motion_page_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  BkMotionPage *self = BK_MOTION_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      set_context (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -791,6 +965,9 @@ bk_motion_page_class_init (BkMotionPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bk_motion_page_dispose;
+  object_class->get_property = bk_motion_page_get_property;
+  object_class->set_property = bk_motion_page_set_property;
+  g_object_class_override_property (object_class, PROP_CONTEXT, "context");
   object_class->finalize = bk_motion_page_finalize;
   widget_class->grab_focus = bk_motion_page_grab_focus;
 
@@ -837,32 +1014,20 @@ bk_motion_page_init (BkMotionPage *self)
   bk_ui_set_content_language (GTK_WIDGET (self->easy_box), BK_VOICE_CONTENT_LANGUAGE);
 
   self->reader = bk_reader_new (GTK_WIDGET (self), self->scroller, N_SECTIONS);
+
+  bk_help_set_item_text (self->read_all_button,
+                         /* Translators: item help of the button that reads the whole motion */
+                         _("Reads the whole motion aloud, from the start."));
+  for (int section = SECTION_FACTS; section <= SECTION_TIMELINE; section++)
+    bk_help_set_item_text (bk_motion_page_get_read_button (self, section),
+                           /* Translators: item help of a Read aloud button of one part of a motion */
+                           _("Reads this part of the motion aloud."));
 }
 
 GtkWidget *
 bk_motion_page_new (void)
 {
   return g_object_new (BK_TYPE_MOTION_PAGE, NULL);
-}
-
-void
-bk_motion_page_set_store (BkMotionPage *self,
-                          BkStore      *store)
-{
-  g_return_if_fail (BK_IS_MOTION_PAGE (self));
-  g_return_if_fail (!store || BK_IS_STORE (store));
-
-  g_set_object (&self->store, store);
-}
-
-void
-bk_motion_page_set_today (BkMotionPage *self,
-                          const char   *today)
-{
-  g_return_if_fail (BK_IS_MOTION_PAGE (self));
-
-  g_free (self->today);
-  self->today = g_strdup (today);
 }
 
 /* The counts are shown for motions of public sessions only: what a
@@ -960,53 +1125,6 @@ bk_motion_page_get_title (BkMotionPage *self)
   return gtk_label_get_text (self->title_label);
 }
 
-/* The voice reads the sections aloud; without speech the buttons are hidden. */
-void
-bk_motion_page_set_voice (BkMotionPage *self,
-                          BkVoice      *voice)
-{
-  GtkWidget *buttons[] = {
-    self->read_all_button, self->read_facts_button, self->read_points_button,
-    self->read_justification_button, self->read_timeline_button,
-  };
-  gboolean can_read;
-
-  g_return_if_fail (BK_IS_MOTION_PAGE (self));
-  g_return_if_fail (!voice || BK_IS_VOICE (voice));
-
-  g_set_object (&self->voice, voice);
-  bk_reader_set_voice (self->reader, voice);
-
-  can_read = voice != NULL && bk_voice_has_speech (voice);
-  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
-    gtk_widget_set_visible (buttons[i], can_read);
-
-  /* The easy-read setting comes with the voice's settings. */
-  if (self->settings != NULL)
-    g_signal_handlers_disconnect_by_data (self->settings, self);
-  g_clear_object (&self->settings);
-  if (voice != NULL && bk_voice_get_settings (voice) != NULL)
-    self->settings = g_object_ref (bk_voice_get_settings (voice));
-  if (self->settings != NULL)
-    g_signal_connect_object (self->settings, "notify::easy-read",
-                             G_CALLBACK (update_easy), self, G_CONNECT_SWAPPED);
-  update_easy (self);
-}
-
-/* Reads a section (0: subject and facts, 1: what is asked, 2: why,
- * 3: timeline, 4: the easy-read summary), or the whole motion for -1. */
-void
-bk_motion_page_read_aloud (BkMotionPage *self,
-                           int           section)
-{
-  g_return_if_fail (BK_IS_MOTION_PAGE (self));
-
-  if (section < 0 || section >= N_SECTIONS)
-    start_reading (self, SECTION_FACTS, LAST_MOTION_SECTION, NULL);
-  else
-    start_reading (self, section, section, NULL);
-}
-
 /* Reads from the label that shows paragraph to the end of its section, as
  * Enter or a tap on it does. FALSE if it is not a readable text. */
 gboolean
@@ -1060,18 +1178,6 @@ bk_motion_page_get_read_button (BkMotionPage *self,
     case SECTION_EASY: return self->read_easy_button;
     default: return self->read_all_button;
     }
-}
-
-/* What the voice says when the page is shown. */
-char *
-bk_motion_page_dup_summary (BkMotionPage *self)
-{
-  g_return_val_if_fail (BK_IS_MOTION_PAGE (self), NULL);
-
-  /* Translators: spoken when a motion is shown: its subject, then what is
-   * on the page */
-  return g_strdup_printf (_("Motion: %s. Facts, what is asked, why, and where and when it is discussed."),
-                          gtk_label_get_text (self->title_label));
 }
 
 /* The "Easy-read summary" button, shown while the setting is off. */

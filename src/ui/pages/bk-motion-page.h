@@ -16,25 +16,16 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BkMotionPage, bk_motion_page, BK, MOTION_PAGE, GtkWidget)
 
 GtkWidget  *bk_motion_page_new          (void);
-void        bk_motion_page_set_store    (BkMotionPage *self,
-                                         BkStore      *store);
 /* Loads and shows the motion; FALSE and error when it cannot be loaded. */
 gboolean    bk_motion_page_show_motion  (BkMotionPage *self,
                                          gint64        id,
                                          GError      **error);
 gint64      bk_motion_page_get_motion_id (BkMotionPage *self);
 /* yyyy-mm-dd that counts as today for "done" and "next"; NULL: the real date */
-void        bk_motion_page_set_today    (BkMotionPage *self,
-                                         const char   *today);
 const char *bk_motion_page_get_title    (BkMotionPage *self);
-char       *bk_motion_page_dup_summary  (BkMotionPage *self);
 
-void        bk_motion_page_set_voice    (BkMotionPage *self,
-                                         BkVoice      *voice);
 /* 0 subject and facts, 1 what is asked, 2 why, 3 timeline, 4 easy-read
  * summary; -1 the whole motion (0 to 3) */
-void        bk_motion_page_read_aloud   (BkMotionPage *self,
-                                         int           section);
 gboolean    bk_motion_page_read_from    (BkMotionPage *self,
                                          GtkWidget    *paragraph);
 guint       bk_motion_page_get_reading_id (BkMotionPage *self);

@@ -17,6 +17,7 @@
 #include "bk-help.h"
 #include "bk-rating.h"
 #include "bk-receipt-page.h"
+#include "bk-page.h"
 #include "bk-ui.h"
 
 #define REFERENCE_SCALE 2.5
@@ -25,6 +26,7 @@ struct _BkReceiptPage
 {
   GtkWidget   parent_instance;
 
+  BkContext  *context;
   BkVoice    *voice;
   BkReceipt  *receipt;
 
@@ -40,7 +42,12 @@ struct _BkReceiptPage
   GtkWidget  *rating;
 };
 
-G_DEFINE_FINAL_TYPE (BkReceiptPage, bk_receipt_page, GTK_TYPE_WIDGET)
+static void page_iface_init (BkPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (BkReceiptPage, bk_receipt_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (BK_TYPE_PAGE, page_iface_init))
+
+enum { PROP_0, PROP_CONTEXT };
 
 static char *
 dup_spoken_reference (BkReceiptPage *self)
@@ -60,7 +67,7 @@ repeat_clicked_cb (BkReceiptPage *self)
 {
   g_autofree char *text = dup_spoken_reference (self);
 
-  if (self->voice != NULL && text != NULL)
+  if (text != NULL)
     bk_voice_say_on_demand (self->voice, text, NULL);
 }
 
@@ -70,8 +77,7 @@ set_print_status (BkReceiptPage *self,
 {
   gtk_label_set_text (self->print_status, text);
   gtk_widget_set_visible (GTK_WIDGET (self->print_status), TRUE);
-  if (self->voice != NULL)
-    bk_voice_announce (self->voice, text);
+  bk_voice_announce (self->voice, text);
 }
 
 static void
@@ -92,8 +98,7 @@ print_clicked_cb (BkReceiptPage *self)
       message = g_strdup_printf (_("Printing did not work: %s. Please write down the reference number, or ask the staff."),
                                  error ? error->message : _("unknown error"));
       set_print_status (self, message);
-      if (self->voice != NULL)
-        bk_voice_cue (self->voice, BK_EARCON_ERROR, GTK_WIDGET (self->print_status));
+      bk_voice_cue (self->voice, BK_EARCON_ERROR, GTK_WIDGET (self->print_status));
       return;
     }
 
@@ -114,11 +119,112 @@ bk_receipt_page_dispose (GObject *object)
   BkReceiptPage *self = BK_RECEIPT_PAGE (object);
 
   g_clear_object (&self->voice);
+  g_clear_object (&self->context);
   g_clear_pointer (&self->receipt, bk_receipt_free);
   gtk_widget_dispose_template (GTK_WIDGET (object), BK_TYPE_RECEIPT_PAGE);
   bk_ui_unparent_children (GTK_WIDGET (object));
 
   G_OBJECT_CLASS (bk_receipt_page_parent_class)->dispose (object);
+}
+
+/* ---- BkPage -------------------------------------------------------------- */
+
+static char *
+bk_receipt_page_dup_summary (BkPage *page)
+{
+  BkReceiptPage *self = BK_RECEIPT_PAGE (page);
+  g_autofree char *spoken = dup_spoken_reference (self);
+
+  if (spoken == NULL)
+    return g_strdup (_("Receipt. Nothing was sent yet."));
+
+  /* Translators: spoken on the receipt: the heading, the reference, what happens next */
+  return g_strdup_printf (_("%s %s %s %s"), _("Sent. Thank you!"), spoken,
+                          _("What happens next:"), self->receipt->next_steps ? self->receipt->next_steps : "");
+}
+
+static const char *
+bk_receipt_page_get_help_text (BkPage *page)
+{
+  /* Translators: help for the receipt after sending a form */
+  return _("Your form was sent. The large number is your reference number: "
+           "give it if you ask about your request. "
+           "Print receipt prints it on paper. "
+           "Done goes back to the start page, and the kiosk forgets your entries.");
+}
+
+/* The reference is not kept once the citizen goes on. */
+static void
+bk_receipt_page_leave (BkPage *page)
+{
+  BkReceiptPage *self = BK_RECEIPT_PAGE (page);
+
+  if (self->receipt != NULL)
+    bk_receipt_page_clear (self);
+}
+
+static void
+page_iface_init (BkPageInterface *iface)
+{
+  iface->dup_summary = bk_receipt_page_dup_summary;
+  iface->get_help_text = bk_receipt_page_get_help_text;
+  iface->leave = bk_receipt_page_leave;
+}
+
+/* The rating counts, anonymously, for the staff's statistics. */
+static void
+rated_cb (BkReceiptPage *self,
+          int            rating)
+{
+  if (self->context != NULL)
+    bk_usage_add_rating (bk_context_get_usage (self->context), rating);
+}
+
+/* The context arrives once, from the window. */
+static void
+set_context (BkReceiptPage *self,
+             BkContext *context)
+{
+  if (!g_set_object (&self->context, context) || context == NULL)
+    return;
+  g_set_object (&self->voice, bk_context_get_voice (context));
+  gtk_widget_set_visible (self->repeat_button, bk_voice_has_speech (self->voice));
+}
+
+static void
+bk_receipt_page_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  BkReceiptPage *self = BK_RECEIPT_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bk_receipt_page_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  BkReceiptPage *self = BK_RECEIPT_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      set_context (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -128,6 +234,9 @@ bk_receipt_page_class_init (BkReceiptPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bk_receipt_page_dispose;
+  object_class->get_property = bk_receipt_page_get_property;
+  object_class->set_property = bk_receipt_page_set_property;
+  g_object_class_override_property (object_class, PROP_CONTEXT, "context");
   widget_class->grab_focus = bk_receipt_page_grab_focus;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/buergerkiosk/Kiosk/ui/bk-receipt-page.ui");
@@ -155,6 +264,7 @@ bk_receipt_page_init (BkReceiptPage *self)
     GtkWidget *row = gtk_widget_get_parent (self->done_button);
 
     self->rating = bk_rating_new ();
+    g_signal_connect_object (self->rating, "rated", G_CALLBACK (rated_cb), self, G_CONNECT_SWAPPED);
     gtk_widget_insert_after (self->rating, gtk_widget_get_parent (row), row);
   }
 
@@ -176,17 +286,6 @@ GtkWidget *
 bk_receipt_page_new (void)
 {
   return g_object_new (BK_TYPE_RECEIPT_PAGE, NULL);
-}
-
-void
-bk_receipt_page_set_voice (BkReceiptPage *self,
-                           BkVoice       *voice)
-{
-  g_return_if_fail (BK_IS_RECEIPT_PAGE (self));
-  g_return_if_fail (!voice || BK_IS_VOICE (voice));
-
-  g_set_object (&self->voice, voice);
-  gtk_widget_set_visible (self->repeat_button, voice != NULL && bk_voice_has_speech (voice));
 }
 
 void
@@ -247,36 +346,12 @@ bk_receipt_page_get_receipt (BkReceiptPage *self)
   return self->receipt;
 }
 
-char *
-bk_receipt_page_dup_summary (BkReceiptPage *self)
-{
-  g_autofree char *spoken = NULL;
-
-  g_return_val_if_fail (BK_IS_RECEIPT_PAGE (self), NULL);
-
-  spoken = dup_spoken_reference (self);
-  if (spoken == NULL)
-    return g_strdup (_("Receipt. Nothing was sent yet."));
-
-  /* Translators: spoken on the receipt: the heading, the reference, what happens next */
-  return g_strdup_printf (_("%s %s %s %s"), _("Sent. Thank you!"), spoken,
-                          _("What happens next:"), self->receipt->next_steps ? self->receipt->next_steps : "");
-}
-
 GtkWidget *
 bk_receipt_page_get_reference_label (BkReceiptPage *self)
 {
   g_return_val_if_fail (BK_IS_RECEIPT_PAGE (self), NULL);
 
   return GTK_WIDGET (self->reference_label);
-}
-
-GtkWidget *
-bk_receipt_page_get_print_button (BkReceiptPage *self)
-{
-  g_return_val_if_fail (BK_IS_RECEIPT_PAGE (self), NULL);
-
-  return self->print_button;
 }
 
 GtkWidget *

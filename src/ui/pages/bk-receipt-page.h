@@ -16,8 +16,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BkReceiptPage, bk_receipt_page, BK, RECEIPT_PAGE, GtkWidget)
 
 GtkWidget       *bk_receipt_page_new          (void);
-void             bk_receipt_page_set_voice    (BkReceiptPage   *self,
-                                               BkVoice         *voice);
 /* Shows a copy of receipt. */
 void             bk_receipt_page_show         (BkReceiptPage   *self,
                                                const BkReceipt *receipt);
@@ -25,10 +23,8 @@ void             bk_receipt_page_show         (BkReceiptPage   *self,
 void             bk_receipt_page_clear        (BkReceiptPage   *self);
 const BkReceipt *bk_receipt_page_get_receipt  (BkReceiptPage   *self);
 /* The title, the reference spoken in groups and what happens next. */
-char            *bk_receipt_page_dup_summary  (BkReceiptPage   *self);
 
 GtkWidget       *bk_receipt_page_get_reference_label (BkReceiptPage *self);
-GtkWidget       *bk_receipt_page_get_print_button    (BkReceiptPage *self);
 GtkWidget       *bk_receipt_page_get_done_button     (BkReceiptPage *self);
 /* The optional satisfaction rating offered below Done (a BkRating). */
 GtkWidget       *bk_receipt_page_get_rating          (BkReceiptPage *self);

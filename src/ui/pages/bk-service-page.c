@@ -27,6 +27,7 @@
 #include "bk-qr.h"
 #include "bk-reader.h"
 #include "bk-service-page.h"
+#include "bk-page.h"
 #include "bk-settings.h"
 #include "bk-ui.h"
 
@@ -34,6 +35,7 @@ struct _BkServicePage
 {
   GtkWidget          parent_instance;
 
+  BkContext         *context;
   BkStore           *store;
   BkService         *service;
   BkVoice           *voice;
@@ -55,7 +57,12 @@ struct _BkServicePage
   GtkWidget         *qr;
 };
 
-G_DEFINE_FINAL_TYPE (BkServicePage, bk_service_page, GTK_TYPE_WIDGET)
+static void page_iface_init (BkPageInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (BkServicePage, bk_service_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (BK_TYPE_PAGE, page_iface_init))
+
+enum { PROP_0, PROP_CONTEXT };
 
 static const char *
 section_title (BkServiceSection section)
@@ -616,6 +623,7 @@ bk_service_page_dispose (GObject *object)
   bk_ui_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->qr);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (bk_service_page_parent_class)->dispose (object);
 }
@@ -630,6 +638,145 @@ bk_service_page_finalize (GObject *object)
   G_OBJECT_CLASS (bk_service_page_parent_class)->finalize (object);
 }
 
+/* ---- BkPage -------------------------------------------------------------- */
+
+static char *
+bk_service_page_dup_summary (BkPage *page)
+{
+  BkServicePage *self = BK_SERVICE_PAGE (page);
+
+  /* Translators: spoken when a service is shown: its name and municipality,
+   * then what is on the page */
+  return g_strdup_printf (_("Service: %s, %s. What it is, who may apply, what you need, costs, "
+                            "how it works, and where to go."),
+                          gtk_label_get_text (self->title_label),
+                          gtk_label_get_text (self->municipality_label));
+}
+
+static const char *
+bk_service_page_get_help_text (BkPage *page)
+{
+  /* Translators: help for the page of one service */
+  return _("This screen shows one service: what it is, who may apply, what you need, "
+           "the costs, the steps, and the office with its address and opening hours. "
+           "Each part has a Read aloud button. "
+           "If there is an online service, scan the QR code with your phone. "
+           "Press Back to return to the list.");
+}
+
+/* target: the service id; NULL keeps the service shown. */
+static gboolean
+bk_service_page_show_target (BkPage      *page,
+                             GVariant    *target,
+                             const char **heading,
+                             GError     **error)
+{
+  BkServicePage *self = BK_SERVICE_PAGE (page);
+
+  if (target == NULL || !g_variant_is_of_type (target, G_VARIANT_TYPE_STRING))
+    return TRUE;
+  if (!bk_service_page_show_service (self, g_variant_get_string (target, NULL), error))
+    {
+      /* Translators: heading of the error page */
+      *heading = _("This service cannot be shown");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static GVariant *
+bk_service_page_dup_target (BkPage *page)
+{
+  BkServicePage *self = BK_SERVICE_PAGE (page);
+
+  return self->service ? g_variant_ref_sink (g_variant_new_string (self->service->id)) : NULL;
+}
+
+static gboolean
+bk_service_page_read_aloud (BkPage *page,
+                            int     section)
+{
+  read_sections (BK_SERVICE_PAGE (page), section);
+  return TRUE;
+}
+
+/* A form started here is about this service, handled by its office. */
+static void
+bk_service_page_fill_form_context (BkPage        *page,
+                                   BkFormContext *context)
+{
+  BkServicePage *self = BK_SERVICE_PAGE (page);
+
+  if (self->service == NULL)
+    return;
+  context->service_id = self->service->id;
+  context->service_name = bk_service_get_name (self->service, bk_voice_get_interface_language ());
+  context->office = self->service->office.name;
+}
+
+static void
+page_iface_init (BkPageInterface *iface)
+{
+  iface->dup_summary = bk_service_page_dup_summary;
+  iface->get_help_text = bk_service_page_get_help_text;
+  iface->show_target = bk_service_page_show_target;
+  iface->dup_target = bk_service_page_dup_target;
+  iface->read_aloud = bk_service_page_read_aloud;
+  iface->fill_form_context = bk_service_page_fill_form_context;
+}
+
+/* The context arrives once, from the window. */
+static void
+set_context (BkServicePage *self,
+             BkContext *context)
+{
+  if (!g_set_object (&self->context, context) || context == NULL)
+    return;
+  g_set_object (&self->store, bk_context_get_store (context));
+  g_set_object (&self->voice, bk_context_get_voice (context));
+  bk_reader_set_voice (self->reader, self->voice);
+  g_set_object (&self->settings, bk_context_get_settings (context));
+  g_signal_connect_object (self->settings, "notify::easy-read",
+                           G_CALLBACK (update_easy), self, G_CONNECT_SWAPPED);
+  update_visibility (self);
+}
+
+static void
+bk_service_page_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  BkServicePage *self = BK_SERVICE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bk_service_page_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  BkServicePage *self = BK_SERVICE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      set_context (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 bk_service_page_class_init (BkServicePageClass *klass)
 {
@@ -637,6 +784,9 @@ bk_service_page_class_init (BkServicePageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bk_service_page_dispose;
+  object_class->get_property = bk_service_page_get_property;
+  object_class->set_property = bk_service_page_set_property;
+  g_object_class_override_property (object_class, PROP_CONTEXT, "context");
   object_class->finalize = bk_service_page_finalize;
   widget_class->grab_focus = bk_service_page_grab_focus;
 
@@ -666,39 +816,6 @@ GtkWidget *
 bk_service_page_new (void)
 {
   return g_object_new (BK_TYPE_SERVICE_PAGE, NULL);
-}
-
-void
-bk_service_page_set_store (BkServicePage *self,
-                           BkStore       *store)
-{
-  g_return_if_fail (BK_IS_SERVICE_PAGE (self));
-  g_return_if_fail (!store || BK_IS_STORE (store));
-
-  g_set_object (&self->store, store);
-}
-
-/* The voice reads the sections aloud; without speech the buttons are hidden.
- * The easy-read setting comes with the voice's settings. */
-void
-bk_service_page_set_voice (BkServicePage *self,
-                           BkVoice       *voice)
-{
-  g_return_if_fail (BK_IS_SERVICE_PAGE (self));
-  g_return_if_fail (!voice || BK_IS_VOICE (voice));
-
-  g_set_object (&self->voice, voice);
-  bk_reader_set_voice (self->reader, voice);
-
-  if (self->settings != NULL)
-    g_signal_handlers_disconnect_by_data (self->settings, self);
-  g_clear_object (&self->settings);
-  if (voice != NULL && bk_voice_get_settings (voice) != NULL)
-    self->settings = g_object_ref (bk_voice_get_settings (voice));
-  if (self->settings != NULL)
-    g_signal_connect_object (self->settings, "notify::easy-read",
-                             G_CALLBACK (update_easy), self, G_CONNECT_SWAPPED);
-  update_visibility (self);
 }
 
 gboolean
@@ -769,35 +886,12 @@ bk_service_page_get_title (BkServicePage *self)
   return gtk_label_get_text (self->title_label);
 }
 
-/* What the voice says when the page is shown. */
-char *
-bk_service_page_dup_summary (BkServicePage *self)
-{
-  g_return_val_if_fail (BK_IS_SERVICE_PAGE (self), NULL);
-
-  /* Translators: spoken when a service is shown: its name and municipality,
-   * then what is on the page */
-  return g_strdup_printf (_("Service: %s, %s. What it is, who may apply, what you need, costs, "
-                            "how it works, and where to go."),
-                          gtk_label_get_text (self->title_label),
-                          gtk_label_get_text (self->municipality_label));
-}
-
 GtkWidget *
 bk_service_page_get_actions_box (BkServicePage *self)
 {
   g_return_val_if_fail (BK_IS_SERVICE_PAGE (self), NULL);
 
   return GTK_WIDGET (self->actions_box);
-}
-
-void
-bk_service_page_read_aloud (BkServicePage *self,
-                            int            section)
-{
-  g_return_if_fail (BK_IS_SERVICE_PAGE (self));
-
-  read_sections (self, section);
 }
 
 guint

@@ -34,10 +34,6 @@ typedef enum {
 G_DECLARE_FINAL_TYPE (BkServicePage, bk_service_page, BK, SERVICE_PAGE, GtkWidget)
 
 GtkWidget  *bk_service_page_new             (void);
-void        bk_service_page_set_store       (BkServicePage *self,
-                                             BkStore       *store);
-void        bk_service_page_set_voice       (BkServicePage *self,
-                                             BkVoice       *voice);
 /* Loads and shows the service; FALSE and error when it cannot be loaded.
  * NULL id: as bk_service_page_clear (). */
 gboolean    bk_service_page_show_service    (BkServicePage *self,
@@ -46,7 +42,6 @@ gboolean    bk_service_page_show_service    (BkServicePage *self,
 void        bk_service_page_clear           (BkServicePage *self);
 const char *bk_service_page_get_service_id  (BkServicePage *self);
 const char *bk_service_page_get_title       (BkServicePage *self);
-char       *bk_service_page_dup_summary     (BkServicePage *self);
 
 /* "What you can do here": buttons for commands on this service (forms,
  * appointments). add_action appends a button bound to action_name and
@@ -60,8 +55,6 @@ GtkWidget  *bk_service_page_add_action      (BkServicePage *self,
 
 /* A section, or the whole page for -1 (with the easy-read text when it is
  * shown). */
-void        bk_service_page_read_aloud      (BkServicePage *self,
-                                             int            section);
 guint       bk_service_page_get_reading_id  (BkServicePage *self);
 /* -1: "Read the whole page" */
 GtkWidget  *bk_service_page_get_read_button (BkServicePage *self,

@@ -20,6 +20,7 @@
 
 #include "bk-help.h"
 #include "bk-services-page.h"
+#include "bk-page.h"
 #include "bk-ui.h"
 #include "bk-voice.h"
 
@@ -27,6 +28,7 @@ struct _BkServicesPage
 {
   GtkWidget     parent_instance;
 
+  BkContext    *context;
   BkStore      *store;
   GPtrArray    *ids;              /* char*: the results, in order */
   char         *situation;        /* chosen life situation, or NULL */
@@ -41,14 +43,12 @@ struct _BkServicesPage
   GtkListBox   *list;
 };
 
-G_DEFINE_FINAL_TYPE (BkServicesPage, bk_services_page, GTK_TYPE_WIDGET)
+static void page_iface_init (BkPageInterface *iface);
 
-enum {
-  STATUS_CHANGED,
-  N_SIGNALS
-};
+G_DEFINE_FINAL_TYPE_WITH_CODE (BkServicesPage, bk_services_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (BK_TYPE_PAGE, page_iface_init))
 
-static guint signals[N_SIGNALS];
+enum { PROP_0, PROP_CONTEXT };
 
 #define CHOICE_KEY "bk-services-choice"
 
@@ -138,7 +138,7 @@ update_count (BkServicesPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->list), n > 0);
 
   /* A status message: the number of services, or why there are none. */
-  g_signal_emit (self, signals[STATUS_CHANGED], 0, n == 0 ? empty : count);
+  bk_page_status_changed (BK_PAGE (self), n == 0 ? empty : count);
 }
 
 static void
@@ -288,6 +288,7 @@ bk_services_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (object), BK_TYPE_SERVICES_PAGE);
   bk_ui_unparent_children (GTK_WIDGET (object));
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (bk_services_page_parent_class)->dispose (object);
 }
@@ -304,6 +305,85 @@ bk_services_page_finalize (GObject *object)
   G_OBJECT_CLASS (bk_services_page_parent_class)->finalize (object);
 }
 
+static char *
+bk_services_page_dup_summary (BkPage *page)
+{
+  BkServicesPage *self = BK_SERVICES_PAGE (page);
+
+  /* Translators: spoken when the services page is shown: its title, what
+   * is on it, then the number of services */
+  return g_strdup_printf (_("%s. Search, life situations, town or county, and the list of services: %s."),
+                          _("Services"),
+                          gtk_widget_get_visible (GTK_WIDGET (self->empty_label))
+                          ? gtk_label_get_text (self->empty_label)
+                          : gtk_label_get_text (self->count_label));
+}
+
+static const char *
+bk_services_page_get_help_text (BkPage *page)
+{
+  /* Translators: help for the services page */
+  return _("This screen lists the services of the administration. "
+           "Type words into the search field to find a service, for example Ausweis. "
+           "Choose a life situation, such as moving house, or your town to see only those services. "
+           "Choose a service in the list to read what you need and where to go.");
+}
+
+static void
+page_iface_init (BkPageInterface *iface)
+{
+  iface->dup_summary = bk_services_page_dup_summary;
+  iface->get_help_text = bk_services_page_get_help_text;
+}
+
+/* The context arrives once, from the window. */
+static void
+set_context (BkServicesPage *self,
+             BkContext *context)
+{
+  if (!g_set_object (&self->context, context) || context == NULL)
+    return;
+  g_set_object (&self->store, bk_context_get_store (context));
+  build_choices (self);
+  refilter (self);
+}
+
+static void
+bk_services_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  BkServicesPage *self = BK_SERVICES_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bk_services_page_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  BkServicesPage *self = BK_SERVICES_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      set_context (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 bk_services_page_class_init (BkServicesPageClass *klass)
 {
@@ -311,17 +391,11 @@ bk_services_page_class_init (BkServicesPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bk_services_page_dispose;
+  object_class->get_property = bk_services_page_get_property;
+  object_class->set_property = bk_services_page_set_property;
+  g_object_class_override_property (object_class, PROP_CONTEXT, "context");
   object_class->finalize = bk_services_page_finalize;
   widget_class->grab_focus = bk_services_page_grab_focus;
-
-  /* "status-changed" (const char *message): the number of services changed
-   * (a search or a choice), for a status announcement. */
-  signals[STATUS_CHANGED] =
-    g_signal_new ("status-changed",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/buergerkiosk/Kiosk/ui/bk-services-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -363,32 +437,6 @@ GtkWidget *
 bk_services_page_new (void)
 {
   return g_object_new (BK_TYPE_SERVICES_PAGE, NULL);
-}
-
-void
-bk_services_page_set_store (BkServicesPage *self,
-                            BkStore        *store)
-{
-  g_return_if_fail (BK_IS_SERVICES_PAGE (self));
-  g_return_if_fail (!store || BK_IS_STORE (store));
-
-  g_set_object (&self->store, store);
-  build_choices (self);
-  refilter (self);
-}
-
-char *
-bk_services_page_dup_summary (BkServicesPage *self)
-{
-  g_return_val_if_fail (BK_IS_SERVICES_PAGE (self), NULL);
-
-  /* Translators: spoken when the services page is shown: its title, what
-   * is on it, then the number of services */
-  return g_strdup_printf (_("%s. Search, life situations, town or county, and the list of services: %s."),
-                          _("Services"),
-                          gtk_widget_get_visible (GTK_WIDGET (self->empty_label))
-                          ? gtk_label_get_text (self->empty_label)
-                          : gtk_label_get_text (self->count_label));
 }
 
 GtkWidget *

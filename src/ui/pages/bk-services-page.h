@@ -16,9 +16,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BkServicesPage, bk_services_page, BK, SERVICES_PAGE, GtkWidget)
 
 GtkWidget  *bk_services_page_new                (void);
-void        bk_services_page_set_store          (BkServicesPage *self,
-                                                 BkStore        *store);
-char       *bk_services_page_dup_summary        (BkServicesPage *self);
 
 GtkWidget  *bk_services_page_get_search_entry   (BkServicesPage *self);
 /* The toggle for a life situation id, or "All topics" for NULL. */

@@ -18,9 +18,9 @@
 
 #include "bk-help.h"
 #include "bk-tutorial-page.h"
+#include "bk-page.h"
 #include "bk-ui.h"
 #include "bk-voice.h"
-#include "bk-window.h"
 
 typedef enum
 {
@@ -166,6 +166,7 @@ struct _BkTutorialPage
 {
   GtkWidget   parent_instance;
 
+  BkContext  *context;
   GtkWidget  *step_box;
   GtkLabel   *step_title;
   GtkLabel   *step_text;
@@ -183,25 +184,20 @@ struct _BkTutorialPage
   GArray     *map_keys[N_KEYS];  /* guint keyvals */
 };
 
-G_DEFINE_FINAL_TYPE (BkTutorialPage, bk_tutorial_page, GTK_TYPE_WIDGET)
+static void page_iface_init (BkPageInterface *iface);
 
-static BkVoice *
-get_voice (BkTutorialPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+G_DEFINE_FINAL_TYPE_WITH_CODE (BkTutorialPage, bk_tutorial_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (BK_TYPE_PAGE, page_iface_init))
 
-  return root != NULL && BK_IS_WINDOW (root) ? bk_window_get_voice (BK_WINDOW (root)) : NULL;
-}
+enum { PROP_0, PROP_CONTEXT };
 
 static void
 say (BkTutorialPage *self,
      const char     *text)
 {
-  BkVoice *voice = get_voice (self);
-
   /* The citizen chose the tutorial: it talks also with a screen reader. */
-  if (voice != NULL)
-    bk_voice_say_on_demand (voice, text, NULL);
+  if (self->context != NULL)
+    bk_voice_say_on_demand (bk_context_get_voice (self->context), text, NULL);
 }
 
 static Key
@@ -241,8 +237,7 @@ show_step (BkTutorialPage *self)
 static void
 load_keypad_map (BkTutorialPage *self)
 {
-  BkVoice *voice = get_voice (self);
-  GVariant *map = voice ? bk_settings_get_keypad_map (bk_voice_get_settings (voice)) : NULL;
+  GVariant *map = self->context ? bk_settings_get_keypad_map (bk_context_get_settings (self->context)) : NULL;
   GVariantIter iter;
   const char *command;
   GVariant *names;
@@ -382,16 +377,17 @@ key_pressed (BkTutorialPage *self,
   next_step (self, text);
 }
 
-gboolean
-bk_tutorial_page_handle_key (BkTutorialPage  *self,
+/* The tutorial teaches the keys: it gets them before anything acts on
+ * them (Back and Help included). */
+static gboolean
+bk_tutorial_page_handle_key (BkPage          *page,
                              guint            keyval,
                              GdkModifierType  state)
 {
+  BkTutorialPage *self = BK_TUTORIAL_PAGE (page);
   GtkRoot *root;
   GtkWidget *focus;
   Key key;
-
-  g_return_val_if_fail (BK_IS_TUTORIAL_PAGE (self), FALSE);
 
   key = key_of_event (self, keyval, state);
   if (key == KEY_NONE)
@@ -411,30 +407,14 @@ bk_tutorial_page_handle_key (BkTutorialPage  *self,
   return TRUE;
 }
 
-void
-bk_tutorial_page_handle_key_release (BkTutorialPage *self,
-                                     guint           keyval)
+/* A held key's repeats are ignored until it is released. */
+static void
+bk_tutorial_page_handle_key_release (BkPage *page,
+                                     guint   keyval)
 {
-  g_return_if_fail (BK_IS_TUTORIAL_PAGE (self));
+  BkTutorialPage *self = BK_TUTORIAL_PAGE (page);
 
   g_hash_table_remove (self->keys_down, GUINT_TO_POINTER (keyval));
-}
-
-gboolean
-bk_tutorial_page_press (BkTutorialPage *self,
-                        const char     *command)
-{
-  g_return_val_if_fail (BK_IS_TUTORIAL_PAGE (self), FALSE);
-  g_return_val_if_fail (command != NULL, FALSE);
-
-  for (guint k = 0; k < N_KEYS; k++)
-    if (g_str_equal (keys[k].command, command))
-      {
-        key_pressed (self, k);
-        return TRUE;
-      }
-
-  return FALSE;
 }
 
 void
@@ -489,16 +469,6 @@ bk_tutorial_page_get_feedback (BkTutorialPage *self)
   g_return_val_if_fail (BK_IS_TUTORIAL_PAGE (self), NULL);
 
   return gtk_label_get_text (self->feedback_label);
-}
-
-char *
-bk_tutorial_page_dup_summary (BkTutorialPage *self)
-{
-  g_return_val_if_fail (BK_IS_TUTORIAL_PAGE (self), NULL);
-
-  /* The step itself follows as the focus (the step box). */
-  /* Translators: spoken when the tutorial is shown */
-  return g_strdup (_("Learn the keys."));
 }
 
 GtkWidget *
@@ -556,6 +526,7 @@ bk_tutorial_page_dispose (GObject *object)
   BkTutorialPage *self = (BkTutorialPage *)object;
 
   g_clear_pointer (&self->parsed_map, g_variant_unref);
+  g_clear_object (&self->context);
   gtk_widget_dispose_template (GTK_WIDGET (object), BK_TYPE_TUTORIAL_PAGE);
   bk_ui_unparent_children (GTK_WIDGET (object));
 
@@ -575,6 +546,87 @@ bk_tutorial_page_finalize (GObject *object)
   G_OBJECT_CLASS (bk_tutorial_page_parent_class)->finalize (object);
 }
 
+/* ---- BkPage -------------------------------------------------------------- */
+
+static char *
+bk_tutorial_page_dup_summary (BkPage *page)
+{
+  /* The step itself follows as the focus (the step box). */
+  /* Translators: spoken when the tutorial is shown */
+  return g_strdup (_("Learn the keys."));
+}
+
+static const char *
+bk_tutorial_page_get_help_text (BkPage *page)
+{
+  /* Translators: help for the keypad tutorial */
+  return _("This tutorial teaches the keys of the keypad, one at a time. "
+           "Press the key the kiosk asks for. "
+           "Skip step goes on without the key. "
+           "Leave tutorial goes back to where you were.");
+}
+
+/* Opened in the middle of a task and left again. */
+static gboolean
+bk_tutorial_page_is_aside (BkPage *page)
+{
+  return TRUE;
+}
+
+static void
+page_iface_init (BkPageInterface *iface)
+{
+  iface->dup_summary = bk_tutorial_page_dup_summary;
+  iface->get_help_text = bk_tutorial_page_get_help_text;
+  iface->is_aside = bk_tutorial_page_is_aside;
+  iface->handle_key = bk_tutorial_page_handle_key;
+  iface->handle_key_release = bk_tutorial_page_handle_key_release;
+}
+
+/* The context arrives once, from the window. */
+static void
+set_context (BkTutorialPage *self,
+             BkContext      *context)
+{
+  g_set_object (&self->context, context);
+}
+
+static void
+bk_tutorial_page_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  BkTutorialPage *self = BK_TUTORIAL_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bk_tutorial_page_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  BkTutorialPage *self = BK_TUTORIAL_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      set_context (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 bk_tutorial_page_class_init (BkTutorialPageClass *klass)
 {
@@ -582,6 +634,9 @@ bk_tutorial_page_class_init (BkTutorialPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bk_tutorial_page_dispose;
+  object_class->get_property = bk_tutorial_page_get_property;
+  object_class->set_property = bk_tutorial_page_set_property;
+  g_object_class_override_property (object_class, PROP_CONTEXT, "context");
   object_class->finalize = bk_tutorial_page_finalize;
   widget_class->grab_focus = bk_tutorial_page_grab_focus;
 

@@ -19,17 +19,10 @@ void        bk_tutorial_page_restart      (BkTutorialPage  *self);
 /* A key pressed while the page is shown: keypad keys by the settings'
  * keypad-map, and the keyboard's arrows, Enter, Escape, Page Up/Down, F1 and
  * Ctrl+Down/Up. TRUE if the tutorial took it. */
-gboolean    bk_tutorial_page_handle_key   (BkTutorialPage  *self,
-                                           guint            keyval,
-                                           GdkModifierType  state);
 /* Keys are not repeated while held (EN 301 549 5.7): a press of a key that
  * is down is taken but ignored until this. */
-void        bk_tutorial_page_handle_key_release (BkTutorialPage *self,
-                                                 guint           keyval);
 /* A keypad command by its keypad-map name ("down", "action", "volume-up"
  * …), e.g. from the navigator. FALSE if the tutorial does not teach it. */
-gboolean    bk_tutorial_page_press        (BkTutorialPage  *self,
-                                           const char      *command);
 void        bk_tutorial_page_skip_step    (BkTutorialPage  *self);
 
 /* 0 … n-1; the last step is "done". */
@@ -39,7 +32,6 @@ guint       bk_tutorial_page_get_n_steps  (BkTutorialPage  *self);
 const char *bk_tutorial_page_get_expected (BkTutorialPage  *self);
 const char *bk_tutorial_page_get_feedback (BkTutorialPage  *self);
 /* What is said when the page is shown. */
-char       *bk_tutorial_page_dup_summary  (BkTutorialPage  *self);
 GtkWidget  *bk_tutorial_page_get_skip_button  (BkTutorialPage *self);
 GtkWidget  *bk_tutorial_page_get_leave_button (BkTutorialPage *self);
 

@@ -317,13 +317,12 @@ input (BkSession *self)
   return covered;
 }
 
-static gboolean
-key_pressed_cb (GtkEventControllerKey *controller,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                BkSession             *self)
+/* The window's key router calls this first for every key. */
+gboolean
+bk_session_handle_key (BkSession *self)
 {
+  g_return_val_if_fail (BK_IS_SESSION (self), FALSE);
+
   return input (self);
 }
 
@@ -428,14 +427,8 @@ bk_session_attach_window (BkSession *self,
   gtk_overlay_add_overlay (GTK_OVERLAY (overlay), layers->attract);
   gtk_overlay_add_overlay (GTK_OVERLAY (overlay), layers->dim);
 
-  /* Added last, so run first in the capture phase: input reaches the
-   * session before the keypad or a page takes it. */
-  controller = gtk_event_controller_key_new ();
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  gtk_event_controller_set_name (controller, "bk-session-keys");
-  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (key_pressed_cb), self, 0);
-  gtk_widget_add_controller (GTK_WIDGET (window), controller);
-
+  /* Keys come from the window's key router (bk_session_handle_key);
+   * touches and scrolling are seen here, before any widget takes them. */
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);

@@ -31,6 +31,9 @@ BkSession     *bk_session_new                 (BkSettings *settings,
 void           bk_session_attach_window       (BkSession  *self,
                                                GtkWindow  *window);
 void           bk_session_note_activity       (BkSession  *self);
+/* A key: activity; TRUE when it only ended the warning or attract screen
+ * and must go no further. */
+gboolean       bk_session_handle_key          (BkSession  *self);
 /* The Continue button (app.session-continue). */
 void           bk_session_continue            (BkSession  *self);
 BkSessionState bk_session_get_state           (BkSession  *self);

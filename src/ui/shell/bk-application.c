@@ -1,13 +1,15 @@
 /* bk-application.c: the kiosk application
  *
- * Handles the command line (--version, --db PATH, --speech-output), opens the
- * store on activation and shows the window. If the store cannot be opened,
- * the window shows why instead of the motions.
+ * Handles the command line (--version, --db PATH, --kiosk, --windowed),
+ * opens the store on activation and shows the window. If the store cannot
+ * be opened, the window shows why instead of the motions.
  *
- * It owns the one speech service and the voice (BkVoice) that makes the
- * windows self-voicing, the speech commands (app.speech-*, app.read-aloud)
- * and watches whether a screen reader runs (org.a11y.Status on the session
- * bus): then the kiosk does not voice focus and pages itself.
+ * It owns the services and hands them down in one BkContext: the settings,
+ * the store, the one speech service with the voice that makes the windows
+ * self-voicing, and the usage counts. It watches whether a screen reader
+ * runs (org.a11y.Status on the session bus): then the kiosk does not voice
+ * focus and pages itself. It makes every window (_bk_application_new_window)
+ * and ends citizens' sessions.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,50 +20,10 @@
 
 #include <glib/gi18n.h>
 
-#include "bk-a11y-actions.h"
-#include "bk-a11y-page.h"
-#include "bk-application.h"
-#include "bk-demo.h"
+#include "bk-application-private.h"
 #include "bk-i18n.h"
-#include "bk-session.h"
 #include "bk-start.h"
-#include "bk-stats.h"
-#include "bk-speech.h"
 #include "bk-ui.h"
-#include "bk-theme.h"
-#include "bk-voice.h"
-#include "bk-window.h"
-
-struct _BkApplication
-{
-  AdwApplication  parent_instance;
-
-  BkSettings     *settings;
-  char           *database_path;
-  BkSpeechOutput  speech_output;
-  BkSpeech       *speech;
-  BkVoice        *voice;
-  BkTheme        *theme;
-  GDBusProxy     *a11y_status;
-  BkSession      *session;
-  gboolean        kiosk;              /* --kiosk: fullscreen, cannot be closed */
-  int             idle_timeout;       /* --idle-timeout, for tests; 0: the setting */
-  GCancellable   *cancellable;
-  gboolean        screen_reader_forced;
-
-  /* the accessibility panel */
-  GError         *store_error;        /* why activate could not open the store */
-  guint           quiet;              /* > 0: setting changes are not announced */
-  guint           language_source;    /* rebuilds the windows after a language change */
-  char           *language_announcement_key;  /* said after the rebuild */
-
-  /* staff mode and statistics (bk-staff-mode.c) */
-  BkStatsBatch   *stats;              /* this session's counts, written at its end */
-  gint64          speech_started;     /* monotonic µs of the utterance playing, or 0 */
-  gint64          speech_us;          /* speech heard in this session */
-  char           *staff_warning;      /* the database was broken: for staff only */
-  BkStore        *stats_store;        /* where the statistics go */
-};
 
 G_DEFINE_FINAL_TYPE (BkApplication, bk_application, ADW_TYPE_APPLICATION)
 
@@ -138,275 +100,6 @@ bk_application_handle_local_options (GApplication *application,
   return -1;
 }
 
-/* ---- speech commands ----------------------------------------------------- */
-
-static void
-speech_toggle_action (GSimpleAction *action,
-                      GVariant      *parameter,
-                      gpointer       user_data)
-{
-  BkApplication *self = user_data;
-  gboolean enabled = !bk_settings_get_speech_enabled (self->settings);
-
-  self->quiet++;
-  bk_settings_set_speech_enabled (self->settings, enabled);
-  self->quiet--;
-  if (enabled)
-    /* Translators: spoken when speech is switched on */
-    bk_voice_say_on_demand (self->voice, _("Speech on"), NULL);
-}
-
-static void
-speech_stop_action (GSimpleAction *action,
-                    GVariant      *parameter,
-                    gpointer       user_data)
-{
-  BkApplication *self = user_data;
-
-  bk_voice_stop (self->voice);
-}
-
-static void
-speech_pause_action (GSimpleAction *action,
-                     GVariant      *parameter,
-                     gpointer       user_data)
-{
-  BkApplication *self = user_data;
-
-  if (self->speech == NULL)
-    return;
-
-  if (bk_speech_is_paused (self->speech))
-    bk_speech_resume (self->speech);
-  else
-    bk_speech_pause (self->speech);
-}
-
-static void
-speech_repeat_action (GSimpleAction *action,
-                      GVariant      *parameter,
-                      gpointer       user_data)
-{
-  BkApplication *self = user_data;
-
-  if (self->speech != NULL)
-    bk_speech_repeat (self->speech);
-}
-
-static void
-speech_repeat_sentence_action (GSimpleAction *action,
-                               GVariant      *parameter,
-                               gpointer       user_data)
-{
-  BkApplication *self = user_data;
-
-  if (self->speech != NULL)
-    bk_speech_repeat_sentence (self->speech);
-}
-
-static void
-change_rate (BkApplication *self,
-             int            step)
-{
-  int rate = CLAMP (bk_settings_get_speech_rate (self->settings) + step, 0, BK_SPEECH_N_RATES - 1);
-  g_autofree char *text = NULL;
-
-  self->quiet++;
-  bk_settings_set_speech_rate (self->settings, rate);
-  self->quiet--;
-  text = bk_voice_dup_rate_text (rate);
-  bk_voice_say_on_demand (self->voice, text, NULL);
-}
-
-static void
-change_volume (BkApplication *self,
-               int            step)
-{
-  int volume = CLAMP (bk_settings_get_speech_volume (self->settings) + step, 0, 100);
-  g_autofree char *text = NULL;
-
-  self->quiet++;
-  bk_settings_set_speech_volume (self->settings, volume);
-  self->quiet--;
-  /* Translators: spoken when the volume changes */
-  text = g_strdup_printf (_("Volume %d percent"), bk_settings_get_speech_volume (self->settings));
-  bk_voice_say_on_demand (self->voice, text, NULL);
-}
-
-static void
-speech_faster_action (GSimpleAction *action,
-                      GVariant      *parameter,
-                      gpointer       user_data)
-{
-  change_rate (user_data, +1);
-}
-
-static void
-speech_slower_action (GSimpleAction *action,
-                      GVariant      *parameter,
-                      gpointer       user_data)
-{
-  change_rate (user_data, -1);
-}
-
-static void
-speech_louder_action (GSimpleAction *action,
-                      GVariant      *parameter,
-                      gpointer       user_data)
-{
-  change_volume (user_data, BK_SPEECH_VOLUME_STEP);
-}
-
-static void
-speech_quieter_action (GSimpleAction *action,
-                       GVariant      *parameter,
-                       gpointer       user_data)
-{
-  change_volume (user_data, -BK_SPEECH_VOLUME_STEP);
-}
-
-static void
-read_aloud_action (GSimpleAction *action,
-                   GVariant      *parameter,
-                   gpointer       user_data)
-{
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
-
-  if (BK_IS_WINDOW (window))
-    bk_window_read_aloud (BK_WINDOW (window));
-}
-
-static const GActionEntry speech_actions[] = {
-  { "speech-toggle", speech_toggle_action },
-  { "speech-stop", speech_stop_action },
-  { "speech-pause", speech_pause_action },
-  { "speech-repeat", speech_repeat_action },
-  { "speech-repeat-sentence", speech_repeat_sentence_action },
-  { "speech-faster", speech_faster_action },
-  { "speech-slower", speech_slower_action },
-  { "speech-louder", speech_louder_action },
-  { "speech-quieter", speech_quieter_action },
-  { "read-aloud", read_aloud_action },
-};
-
-/* Keys that clash with nothing the pages use (Escape is Back, arrows move). */
-static const struct {
-  const char *action;
-  const char *accels[4];
-} speech_accels[] = {
-  { "app.speech-toggle", { "<Control><Shift>v", NULL } },
-  { "app.speech-stop", { "<Control><Shift>s", NULL } },
-  { "app.speech-pause", { "F8", NULL } },
-  { "app.speech-repeat", { "F9", NULL } },
-  { "app.speech-repeat-sentence", { "<Shift>F9", NULL } },
-  { "app.speech-faster", { "<Control>plus", "<Control>KP_Add", "<Control>equal", NULL } },
-  { "app.speech-slower", { "<Control>minus", "<Control>KP_Subtract", NULL } },
-  { "app.speech-louder", { "<Control>Up", NULL } },
-  { "app.speech-quieter", { "<Control>Down", NULL } },
-  { "app.read-aloud", { "F7", NULL } },
-};
-
-/* ---- the accessibility panel --------------------------------------------- */
-
-static void
-announce_setting (BkApplication *self,
-                  const char    *key)
-{
-  g_autofree char *text = NULL;
-
-  /* A screen reader says the toggled state itself: no second voice. */
-  if (self->voice == NULL || bk_voice_get_screen_reader_running (self->voice))
-    return;
-
-  text = bk_a11y_dup_announcement (self->settings, key);
-  if (text != NULL)
-    bk_voice_say_on_demand (self->voice, text, NULL);
-}
-
-static void
-apply_language (BkApplication *self)
-{
-  const char *language = bk_settings_get_string (self->settings, "language");
-
-  bk_i18n_set_language (language, bk_settings_get_boolean (self->settings, "easy-read"));
-  gtk_widget_set_default_direction (bk_i18n_language_is_rtl (language)
-                                    ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
-}
-
-static gboolean
-rebuild_windows_cb (gpointer user_data)
-{
-  BkApplication *self = user_data;
-  g_autofree char *key = g_steal_pointer (&self->language_announcement_key);
-
-  self->language_source = 0;
-  bk_application_apply_language (self);
-  if (key != NULL)
-    announce_setting (self, key);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* Deferred: the change may come from a click on a button of the window
- * that is rebuilt; a language and easy-read change together rebuild once. */
-static void
-language_changed_cb (BkSettings    *settings,
-                     GParamSpec    *pspec,
-                     BkApplication *self)
-{
-  g_free (self->language_announcement_key);
-  self->language_announcement_key = self->quiet > 0 ? NULL : g_strdup (pspec->name);
-  if (self->language_source == 0)
-    self->language_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 30, rebuild_windows_cb, self, NULL);
-}
-
-static void
-setting_changed_cb (BkSettings    *settings,
-                    GParamSpec    *pspec,
-                    BkApplication *self)
-{
-  if (self->quiet > 0 ||
-      !g_strv_contains (bk_a11y_actions_get_keys (), pspec->name) ||
-      g_str_equal (pspec->name, "language") || g_str_equal (pspec->name, "easy-read"))
-    return;
-
-  announce_setting (self, pspec->name);
-}
-
-static void
-reset_accessibility_action (GSimpleAction *action,
-                            GVariant      *parameter,
-                            gpointer       user_data)
-{
-  BkApplication *self = user_data;
-
-  self->quiet++;
-  bk_a11y_reset_panel_settings (self->settings);
-  self->quiet--;
-  if (self->voice != NULL && !bk_voice_get_screen_reader_running (self->voice))
-    /* Translators: spoken after "Back to standard" */
-    bk_voice_say_on_demand (self->voice, _("All settings are back to standard"), NULL);
-}
-
-static void
-add_panel_actions (BkApplication *self)
-{
-  static const GActionEntry entries[] = {
-    { "reset-accessibility", reset_accessibility_action },
-  };
-
-  bk_a11y_actions_add (G_ACTION_MAP (self), self->settings);
-  g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
-
-  g_signal_connect_object (self->settings, "notify", G_CALLBACK (setting_changed_cb), self, 0);
-  g_signal_connect_object (self->settings, "notify::language", G_CALLBACK (language_changed_cb), self, 0);
-  g_signal_connect_object (self->settings, "notify::easy-read", G_CALLBACK (language_changed_cb), self, 0);
-
-  /* A developer's LANGUAGE=en wins at start; otherwise the setting. */
-  if (bk_i18n_follows_setting ())
-    apply_language (self);
-}
-
 /* ---- kiosk mode and the idle reset ----------------------------------------- */
 
 static gboolean
@@ -433,34 +126,6 @@ window_added_cb (GtkApplication *application,
       gtk_window_fullscreen (window);
       g_signal_connect (window, "close-request", G_CALLBACK (close_request_cb), NULL);
     }
-  if (self->session != NULL)
-    bk_session_attach_window (self->session, window);
-}
-
-static void
-session_continue_action (GSimpleAction *action,
-                         GVariant      *parameter,
-                         gpointer       user_data)
-{
-  BkApplication *self = user_data;
-
-  bk_session_continue (self->session);
-}
-
-static void
-setup_session (BkApplication *self)
-{
-  static const GActionEntry entries[] = {
-    { "session-continue", session_continue_action },
-  };
-
-  self->session = bk_session_new (self->settings, self->voice);
-  if (self->idle_timeout > 0)
-    bk_session_set_idle_timeout_override (self->session, self->idle_timeout);
-  g_signal_connect_object (self->session, "reset",
-                           G_CALLBACK (bk_application_end_session), self, G_CONNECT_SWAPPED);
-  g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
-  g_signal_connect (self, "window-added", G_CALLBACK (window_added_cb), NULL);
 }
 
 /* ---- screen reader ------------------------------------------------------- */
@@ -516,68 +181,88 @@ watch_screen_reader (BkApplication *self)
                             g_object_ref (self));
 }
 
-/* ---- statistics ---------------------------------------------------------- */
+/* ---- windows ---------------------------------------------------------------- */
 
-/* A session is counted when its end comes and something happened in it: an
- * idle reset with nobody there adds nothing. */
-static void
-flush_stats (BkApplication *self)
+/* The control that has the focus, as an action and target to find it again
+ * in the new window (the focus may be on a child of the control). */
+static GtkWidget *
+focused_actionable (GtkWindow *window)
 {
-  g_autoptr(GError) error = NULL;
-  BkStore *store = self->stats_store;
+  for (GtkWidget *w = gtk_root_get_focus (GTK_ROOT (window)); w != NULL; w = gtk_widget_get_parent (w))
+    if (GTK_IS_ACTIONABLE (w) && gtk_actionable_get_action_name (GTK_ACTIONABLE (w)) != NULL)
+      return w;
+  return NULL;
+}
 
-  if (self->speech_us >= G_USEC_PER_SEC)
-    bk_stats_batch_add (self->stats, BK_STATS_SPEECH_SECONDS, "all",
-                        (self->speech_us + G_USEC_PER_SEC / 2) / G_USEC_PER_SEC);
-  self->speech_us = 0;
-  if (bk_stats_batch_is_empty (self->stats))
-    return;
-  bk_stats_batch_add (self->stats, BK_STATS_SESSION, "all", 1);
-  if (store == NULL || bk_store_is_read_only (store))
+static void
+page_shown_cb (BkApplication *self,
+               const char    *page,
+               GVariant      *target)
+{
+  bk_usage_page_shown (self->usage, page, target);
+}
+
+BkWindow *
+_bk_application_new_window (BkApplication *self,
+                            BkWindow      *old)
+{
+  /* A window in place of another keeps its services. */
+  BkContext *context = old ? bk_window_get_context (old) : self->context;
+  BkWindow *window;
+
+  window = bk_window_new (GTK_APPLICATION (self), context, self->session, self->store_error);
+  g_signal_connect_object (window, "page-shown", G_CALLBACK (page_shown_cb), self, G_CONNECT_SWAPPED);
+  if (old != NULL)
     {
-      bk_stats_batch_clear (self->stats);
-      return;
+      int width, height;
+
+      gtk_window_get_default_size (GTK_WINDOW (old), &width, &height);
+      gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+      if (gtk_window_is_fullscreen (GTK_WINDOW (old)))
+        gtk_window_fullscreen (GTK_WINDOW (window));
+      else if (gtk_window_is_maximized (GTK_WINDOW (old)))
+        gtk_window_maximize (GTK_WINDOW (window));
     }
-  if (!bk_stats_batch_flush (self->stats, store, NULL, &error))
-    g_warning ("The session's statistics were not saved: %s", error->message);
+  gtk_window_present (GTK_WINDOW (window));
+  if (old != NULL)
+    gtk_window_destroy (GTK_WINDOW (old));
+
+  return window;
 }
 
-/* Accessibility features used: a session setting away from its kiosk default. */
+/* A window in the current interface language in place of old: the same
+ * page where that is the start page or the panel (the language is chosen
+ * there; from the panel, Back leads home), the focus on the same control. */
 static void
-feature_changed_cb (BkSettings *settings, GParamSpec *pspec, BkApplication *self)
+rebuild_window (BkApplication *self,
+                BkWindow      *old)
 {
-  g_autoptr(GVariant) kiosk_default = NULL;
-  gboolean changed = FALSE;
+  gboolean on_panel = g_strcmp0 (bk_window_get_page_name (old), "accessibility") == 0;
+  GtkWidget *focus = focused_actionable (GTK_WINDOW (old));
+  g_autofree char *focus_action = NULL;
+  g_autoptr(GVariant) focus_target = NULL;
+  BkWindow *window;
 
-  if (self->quiet > 0 || !bk_settings_is_session_key (pspec->name))
-    return;
-  kiosk_default = bk_settings_dup_kiosk_default (settings, pspec->name);
-  if (kiosk_default == NULL)
-    return;
-  if (g_variant_is_of_type (kiosk_default, G_VARIANT_TYPE_BOOLEAN))
-    changed = g_variant_get_boolean (kiosk_default) != bk_settings_get_boolean (settings, pspec->name);
-  else if (g_variant_is_of_type (kiosk_default, G_VARIANT_TYPE_INT32))
-    changed = g_variant_get_int32 (kiosk_default) != bk_settings_get_int (settings, pspec->name);
-  else if (g_variant_is_of_type (kiosk_default, G_VARIANT_TYPE_STRING))
-    changed = g_strcmp0 (g_variant_get_string (kiosk_default, NULL),
-                         bk_settings_get_string (settings, pspec->name)) != 0;
-  if (changed)
-    bk_stats_batch_add_once (self->stats, BK_STATS_FEATURE, pspec->name);
-}
+  if (focus != NULL)
+    {
+      GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (focus));
 
-static void
-utterance_started_cb (BkApplication *self)
-{
-  if (self->speech_started == 0)
-    self->speech_started = g_get_monotonic_time ();
-}
+      focus_action = g_strdup (gtk_actionable_get_action_name (GTK_ACTIONABLE (focus)));
+      focus_target = target ? g_variant_ref (target) : NULL;
+    }
 
-static void
-utterance_finished_cb (BkApplication *self)
-{
-  if (self->speech_started != 0)
-    self->speech_us += g_get_monotonic_time () - self->speech_started;
-  self->speech_started = 0;
+  /* The new window speaks its page when shown: quietly until it is the
+   * page the citizen was on. */
+  window = _bk_application_new_window (self, old);
+  if (on_panel)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-accessibility", NULL);
+  if (focus_action != NULL)
+    {
+      GtkWidget *same = bk_ui_find_actionable (GTK_WIDGET (window), focus_action, focus_target);
+
+      if (same != NULL)
+        gtk_widget_grab_focus (same);
+    }
 }
 
 static void
@@ -612,23 +297,21 @@ bk_application_startup (GApplication *application)
     if (self->speech == NULL)
       g_message ("The kiosk runs without speech: %s", error ? error->message : "unknown error");
     self->voice = bk_voice_new (self->speech, self->settings);
+    self->usage = bk_usage_new (self->settings);
     g_signal_connect_object (self->voice, "utterance-started",
-                             G_CALLBACK (utterance_started_cb), self, G_CONNECT_SWAPPED);
+                             G_CALLBACK (bk_usage_speech_started), self->usage, G_CONNECT_SWAPPED);
     g_signal_connect_object (self->voice, "utterance-finished",
-                             G_CALLBACK (utterance_finished_cb), self, G_CONNECT_SWAPPED);
-    g_signal_connect_object (self->settings, "notify", G_CALLBACK (feature_changed_cb), self, 0);
+                             G_CALLBACK (bk_usage_speech_finished), self->usage, G_CONNECT_SWAPPED);
 
-    g_action_map_add_action_entries (G_ACTION_MAP (application),
-                                     speech_actions, G_N_ELEMENTS (speech_actions),
-                                     application);
-    for (guint i = 0; i < G_N_ELEMENTS (speech_accels); i++)
-      gtk_application_set_accels_for_action (GTK_APPLICATION (application),
-                                             speech_accels[i].action,
-                                             speech_accels[i].accels);
+    self->session = bk_session_new (self->settings, self->voice);
+    if (self->idle_timeout > 0)
+      bk_session_set_idle_timeout_override (self->session, self->idle_timeout);
+    g_signal_connect_object (self->session, "reset",
+                             G_CALLBACK (bk_application_end_session), self, G_CONNECT_SWAPPED);
+    g_signal_connect (self, "window-added", G_CALLBACK (window_added_cb), NULL);
 
     watch_screen_reader (self);
-    add_panel_actions (self);
-    setup_session (self);
+    _bk_application_actions_init (self);
   }
 }
 
@@ -637,7 +320,8 @@ bk_application_shutdown (GApplication *application)
 {
   BkApplication *self = BK_APPLICATION (application);
 
-  flush_stats (self);
+  if (self->usage != NULL)
+    bk_usage_end_session (self->usage);
 
   g_cancellable_cancel (self->cancellable);
   if (self->voice != NULL)
@@ -668,14 +352,19 @@ bk_application_activate (GApplication *application)
 
     /* A broken database is moved aside and the demo content shown, read-only. */
     store = bk_start_open_store (path, NULL, &report, &error);
-    g_clear_pointer (&self->staff_warning, g_free);
+    g_clear_object (&self->context);
+    self->context = bk_context_new (store, self->settings, self->voice, self->usage);
     if (report.broken_path != NULL)
-      self->staff_warning = g_strdup_printf (
-          /* Translators: shown only in staff mode; %s is the moved file */
-          _("The database could not be used and was moved to %s. The kiosk shows the demo "
-            "content and saves nothing (no requests, no statistics). Restore a backup from "
-            "the folder “backups” beside it, then restart the kiosk."), report.broken_path);
-    g_set_object (&self->stats_store, store);
+      {
+        g_autofree char *warning = g_strdup_printf (
+            /* Translators: shown only in staff mode; %s is the moved file */
+            _("The database could not be used and was moved to %s. The kiosk shows the demo "
+              "content and saves nothing (no requests, no statistics). Restore a backup from "
+              "the folder “backups” beside it, then restart the kiosk."), report.broken_path);
+
+        bk_context_set_staff_warning (self->context, warning);
+      }
+    bk_usage_set_store (self->usage, store);
   }
   g_clear_error (&self->store_error);
   if (error != NULL)
@@ -685,9 +374,7 @@ bk_application_activate (GApplication *application)
                path ? path : "(default)",
                error ? error->message : "unknown error");
 
-  window = GTK_WINDOW (bk_window_new (GTK_APPLICATION (application), store, error));
-  bk_window_set_voice (BK_WINDOW (window), self->voice);
-  gtk_window_present (window);
+  _bk_application_new_window (self, NULL);
 }
 
 static void
@@ -701,9 +388,8 @@ bk_application_finalize (GObject *object)
   g_clear_handle_id (&self->language_source, g_source_remove);
   g_clear_pointer (&self->language_announcement_key, g_free);
   g_clear_error (&self->store_error);
-  g_clear_pointer (&self->stats, bk_stats_batch_free);
-  g_clear_pointer (&self->staff_warning, g_free);
-  g_clear_object (&self->stats_store);
+  g_clear_object (&self->context);
+  g_clear_object (&self->usage);
   g_clear_object (&self->voice);
   g_clear_object (&self->theme);
   g_clear_object (&self->speech);
@@ -740,7 +426,6 @@ static void
 bk_application_init (BkApplication *self)
 {
   self->settings = bk_settings_new ();
-  self->stats = bk_stats_batch_new ();
   self->speech_output = BK_SPEECH_OUTPUT_AUDIO;
   self->cancellable = g_cancellable_new ();
 
@@ -826,8 +511,9 @@ bk_application_set_screen_reader_running (BkApplication *self,
     bk_voice_set_screen_reader_running (self->voice, running);
 }
 
-/* The end of a citizen's session: speech stopped, and speech and captions
- * back to the kiosk defaults. Staff settings (headset, database) stay. */
+/* The end of a citizen's session: settings back to the kiosk defaults,
+ * then speech stopped and the settings applied to it again, the usage
+ * counted. Staff settings (headset, database) stay. */
 void
 bk_application_reset_session (BkApplication *self)
 {
@@ -840,7 +526,8 @@ bk_application_reset_session (BkApplication *self)
     bk_voice_reset_session (self->voice);
   g_signal_emit (self, signals[SESSION_RESET], 0);
   /* After the signal: a form left unfinished counts as abandoned. */
-  flush_stats (self);
+  if (self->usage != NULL)
+    bk_usage_end_session (self->usage);
 }
 
 /* The idle reset: bk_application_reset_session, then every window built
@@ -868,44 +555,16 @@ bk_application_end_session (BkApplication *self)
   if (bk_i18n_follows_setting () ||
       g_strcmp0 (language, bk_settings_get_string (self->settings, "language")) != 0 ||
       easy_read != bk_settings_get_boolean (self->settings, "easy-read"))
-    apply_language (self);
+    _bk_application_set_language (self);
 
   windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
   for (GList *l = windows; l != NULL; l = l->next)
-    {
-      BkWindow *old = l->data;
-      BkWindow *window;
-
-      if (!BK_IS_WINDOW (old))
-        continue;
-
-      window = bk_window_new (GTK_APPLICATION (self), bk_window_get_store (old), self->store_error);
-      gtk_window_present (GTK_WINDOW (window));
-      bk_window_set_voice (window, self->voice);
-      gtk_window_destroy (GTK_WINDOW (old));
-    }
+    if (BK_IS_WINDOW (l->data))
+      _bk_application_new_window (self, l->data);
   /* Nobody is there to hear the start page. */
   if (self->voice != NULL)
     bk_voice_stop (self->voice);
   g_message ("Idle reset: the citizen's session ended");
-}
-
-/* This session's statistics, written when it ends. */
-BkStatsBatch *
-bk_application_get_stats (BkApplication *self)
-{
-  g_return_val_if_fail (BK_IS_APPLICATION (self), NULL);
-
-  return self->stats;
-}
-
-/* What only staff should see about the start (a broken database), or NULL. */
-const char *
-bk_application_get_staff_warning (BkApplication *self)
-{
-  g_return_val_if_fail (BK_IS_APPLICATION (self), NULL);
-
-  return self->staff_warning;
 }
 
 /* NULL before startup. */
@@ -947,10 +606,18 @@ bk_application_apply_language (BkApplication *self)
 
   g_clear_handle_id (&self->language_source, g_source_remove);
   g_clear_pointer (&self->language_announcement_key, g_free);
-  apply_language (self);
+  _bk_application_set_language (self);
 
   windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
   for (GList *l = windows; l != NULL; l = l->next)
     if (BK_IS_WINDOW (l->data))
-      bk_a11y_rebuild_window (GTK_APPLICATION (self), l->data, self->store_error);
+      rebuild_window (self, l->data);
+}
+
+BkUsage *
+bk_application_get_usage (BkApplication *self)
+{
+  g_return_val_if_fail (BK_IS_APPLICATION (self), NULL);
+
+  return self->usage;
 }

@@ -7,11 +7,8 @@
 
 #include <adwaita.h>
 
-#include "bk-session.h"
 #include "bk-settings.h"
-#include "bk-stats.h"
 #include "bk-speech.h"
-#include "bk-voice.h"
 
 G_BEGIN_DECLS
 
@@ -19,27 +16,23 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BkApplication, bk_application, BK, APPLICATION, AdwApplication)
 
 BkApplication *bk_application_new               (void);
-BkSettings    *bk_application_get_settings      (BkApplication *self);
-const char    *bk_application_get_database_path (BkApplication *self);
-
+BkSettings    *bk_application_get_settings      (BkApplication  *self);
+/* The database from --db, else from the settings; NULL means the default. */
+const char    *bk_application_get_database_path (BkApplication  *self);
+/* Before the application is registered (started): where speech goes. */
 void           bk_application_set_speech_output (BkApplication  *self,
                                                  BkSpeechOutput  output);
-BkSpeech      *bk_application_get_speech        (BkApplication *self);
-BkVoice       *bk_application_get_voice         (BkApplication *self);
-void           bk_application_set_screen_reader_running (BkApplication *self,
-                                                         gboolean       running);
-/* Emits "session-reset" (connect to it to forget a citizen's data). */
-void           bk_application_reset_session     (BkApplication *self);
+/* Before startup (tests; --kiosk): fullscreen windows that cannot be closed. */
+void           bk_application_set_kiosk         (BkApplication  *self,
+                                                 gboolean        kiosk);
+/* The end of a citizen's session: settings back to the kiosk defaults,
+ * speech stopped, the usage counted; emits "session-reset". */
+void           bk_application_reset_session     (BkApplication  *self);
 /* The idle reset: reset_session, and every window new on the start page. */
-void           bk_application_end_session       (BkApplication *self);
-BkSession     *bk_application_get_session       (BkApplication *self);
-/* Staff mode: the session's statistics (written at its end, see
- * "session-reset") and the warning only staff see. */
-BkStatsBatch  *bk_application_get_stats         (BkApplication *self);
-const char    *bk_application_get_staff_warning (BkApplication *self);
-void           bk_application_set_kiosk         (BkApplication *self,
-                                                 gboolean       kiosk);
-gboolean       bk_application_get_kiosk         (BkApplication *self);
-void           bk_application_apply_language    (BkApplication *self);
+void           bk_application_end_session       (BkApplication  *self);
+/* The interface language from the settings, now: every window is built
+ * again in it (page, focus and voice kept). A change of the language or
+ * easy-read setting does this by itself, soon after. */
+void           bk_application_apply_language    (BkApplication  *self);
 
 G_END_DECLS

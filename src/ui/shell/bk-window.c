@@ -1,12 +1,19 @@
-/* bk-window.c: the kiosk window
+/* bk-window.c: the kiosk window: routing and history
  *
- * A header bar with Back and Start page, and a stack of pages. The window
- * keeps the navigation history itself (AdwNavigationView is libadwaita 1.4).
+ * A header bar with Back and Start page, and a stack of pages, each a
+ * BkPage handed the context. The window keeps the navigation history itself
+ * (AdwNavigationView is libadwaita 1.4): an entry is a page and its target
+ * (a motion id, a service id, a word), so Back shows exactly what was
+ * there. Everything a page does differently is asked of the page; the
+ * window knows page names only as routes.
+ *
  * Every command is an action: win.back, win.home, win.show-services,
- * win.show-motions, win.open-motion(x), win.open-service(s), win.start-form(s) (a form
- * id from bk-form.c, with the shown service or motion as context), win.show-glossary(s) (a word or ""), win.show-accessibility (F2),
- * win.show-tutorial and win.help (F1) with help.next-layer, help.previous-layer,
- * help.repeat and help.close.
+ * win.show-motions, win.open-motion(x), win.open-service(s),
+ * win.start-form(s) (a form id from bk-form.c, with the page shown as its
+ * context), win.show-glossary(s) (a word or ""), win.show-accessibility
+ * (F2), win.show-tutorial, win.staff-mode (Ctrl+Alt+S), win.show-staff
+ * (after the PIN) and win.help (F1) with help.next-layer,
+ * help.previous-layer, help.repeat and help.close.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,87 +25,50 @@
 #include <glib/gi18n.h>
 
 #include "bk-a11y-page.h"
+#include "bk-error-page.h"
 #include "bk-form-page.h"
 #include "bk-glossary-page.h"
+#include "bk-help.h"
 #include "bk-help-overlay.h"
 #include "bk-home-page.h"
 #include "bk-motion-list-page.h"
 #include "bk-motion-page.h"
-#include "bk-navigator.h"
+#include "bk-page.h"
 #include "bk-receipt-page.h"
 #include "bk-service-page.h"
 #include "bk-services-page.h"
-#include "bk-staff-mode.h"
+#include "bk-staff-mode-private.h"
 #include "bk-staff-page.h"
 #include "bk-tutorial-page.h"
 #include "bk-ui.h"
-#include "bk-voice.h"
-#include "bk-window.h"
-
-#define STATUS_DELAY_MS 700      /* a search settles before its count is said */
-#define CUE_BANNER_MS 1500
-#define CAPTION_LINGER_MS 2500
-
-typedef struct
-{
-  const char *page;   /* interned */
-  gint64      motion_id;
-  const char *term;   /* the glossary's word, interned, or NULL */
-  const char *service_id; /* the "service" page's service, interned, or NULL */
-} HistoryEntry;
-
-struct _BkWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  BkStore              *store;
-  GArray               *history;   /* HistoryEntry, without the current one */
-  HistoryEntry          current;
-
-  GtkWidget            *back_button;
-  GtkWidget            *home_button;
-  GtkStack             *stack;
-  GtkWidget            *home_page;
-  GtkWidget            *services_page;
-  GtkWidget            *service_page;
-  GtkWidget            *motion_list_page;
-  GtkWidget            *motion_page;
-  GtkWidget            *form_page;
-  GtkWidget            *receipt_page;
-  GtkWidget            *glossary_page;
-  GtkWidget            *a11y_page;
-  GtkWidget            *a11y_button;
-  GtkWidget            *help_button;
-  GtkWidget            *help_overlay;
-  GtkWidget            *tutorial_page;
-  GtkWidget            *staff_page;
-  GtkWidget            *staff_button;
-  GtkLabel             *error_heading;
-  GtkLabel             *error_label;
-  GtkWidget            *caption_bar;
-  GtkLabel             *caption_label;
-  GtkLabel             *cue_banner;
-
-  BkVoice              *voice;
-  BkNavigator          *navigator;
-  int                   changing_page;
-  guint                 status_source;
-  char                 *pending_status;
-  guint                 cue_banner_source;
-  guint                 caption_source;
-  guint                 caption_id;
-};
+#include "bk-window-private.h"
 
 G_DEFINE_FINAL_TYPE (BkWindow, bk_window, ADW_TYPE_APPLICATION_WINDOW)
 
+enum { PROP_0, PROP_CONTEXT, PROP_SESSION, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+enum { PAGE_SHOWN, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
 static void
-set_error (BkWindow   *self,
-           const char *heading,
-           const char *message)
+history_entry_clear (BkHistoryEntry *entry)
 {
-  gtk_label_set_text (self->error_heading, heading);
-  gtk_label_set_text (self->error_label, message);
-  bk_ui_set_accessible (GTK_WIDGET (self->error_label), message, NULL);
+  g_clear_pointer (&entry->target, g_variant_unref);
+}
+
+static gboolean
+targets_equal (GVariant *a,
+               GVariant *b)
+{
+  return a == b || (a != NULL && b != NULL && g_variant_equal (a, b));
+}
+
+static BkPage *
+page_by_name (BkWindow   *self,
+              const char *name)
+{
+  return BK_PAGE (gtk_stack_get_child_by_name (self->stack, name));
 }
 
 static void
@@ -115,11 +85,9 @@ update_navigation (BkWindow *self)
 /* GTK 4.8 keeps the pages a stack does not show in the accessibility tree,
  * so a screen reader could wander into them: hide them for real. */
 static void
-show_only_page (BkWindow   *self,
-                const char *name)
+show_only_page (BkWindow  *self,
+                GtkWidget *page)
 {
-  GtkWidget *page = gtk_stack_get_child_by_name (self->stack, name);
-
   gtk_widget_set_visible (page, TRUE);
   gtk_stack_set_visible_child (self->stack, page);
 
@@ -132,434 +100,114 @@ show_only_page (BkWindow   *self,
     }
 }
 
-/* ---- voice --------------------------------------------------------------- */
-
-/* What the voice says when a page is shown: its title and what is on it. */
-static char *
-dup_page_summary (BkWindow *self)
-{
-  const char *page = self->current.page;
-
-  if (page == g_intern_static_string ("home"))
-    /* Translators: spoken when the start page is shown */
-    return g_strdup_printf (_("%s. %s Services or council motions."),
-                            _("Start page"), _("What would you like to do?"));
-
-  if (page == g_intern_static_string ("services"))
-    return bk_services_page_dup_summary (BK_SERVICES_PAGE (self->services_page));
-
-  if (page == g_intern_static_string ("service"))
-    return bk_service_page_dup_summary (BK_SERVICE_PAGE (self->service_page));
-
-  if (page == g_intern_static_string ("motions"))
-    return bk_motion_list_page_dup_summary (BK_MOTION_LIST_PAGE (self->motion_list_page));
-
-  if (page == g_intern_static_string ("motion"))
-    return bk_motion_page_dup_summary (BK_MOTION_PAGE (self->motion_page));
-
-  if (page == g_intern_static_string ("form"))
-    return bk_form_page_dup_summary (BK_FORM_PAGE (self->form_page));
-
-  if (page == g_intern_static_string ("receipt"))
-    return bk_receipt_page_dup_summary (BK_RECEIPT_PAGE (self->receipt_page));
-
-  if (page == g_intern_static_string ("glossary"))
-    return bk_glossary_page_dup_summary (BK_GLOSSARY_PAGE (self->glossary_page));
-
-  if (page == g_intern_static_string ("tutorial"))
-    return bk_tutorial_page_dup_summary (BK_TUTORIAL_PAGE (self->tutorial_page));
-
-  if (page == g_intern_static_string ("accessibility"))
-    return bk_a11y_page_dup_summary (BK_A11Y_PAGE (self->a11y_page));
-
-  if (page == g_intern_static_string ("error"))
-    /* Translators: spoken on the error page: its heading, then the message */
-    return g_strdup_printf (_("%s. %s"),
-                            gtk_label_get_text (self->error_heading),
-                            gtk_label_get_text (self->error_label));
-
-  return NULL;
-}
-
+/* The citizen went on to next: unless it is an aside page (help-like),
+ * every other page forgets what was entered there (a form, a receipt). */
 static void
-speak_page (BkWindow *self)
+leave_pages (BkWindow  *self,
+             GtkWidget *next)
 {
-  g_autofree char *summary = NULL;
-  GtkWidget *focus;
-
-  if (self->voice == NULL)
+  if (next == _bk_window_get_current_page (self) || bk_page_is_aside (BK_PAGE (next)))
     return;
 
-  if (self->current.page == g_intern_static_string ("error"))
-    bk_voice_cue (self->voice, BK_EARCON_ERROR, GTK_WIDGET (self->error_heading));
-
-  /* The page first (interrupting), then where the focus is (queued). */
-  summary = dup_page_summary (self);
-  bk_voice_speak_page (self->voice, summary);
-
-  focus = gtk_root_get_focus (GTK_ROOT (self));
-  if (focus != NULL)
-    bk_voice_speak_focus (self->voice, focus, BK_SPEECH_QUEUE);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->stack));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (child != next)
+      bk_page_leave (BK_PAGE (child));
 }
 
+/* Shows entry (taking its target); the error page instead when its page
+ * cannot show it, the start page when the page is not available. */
 static void
-button_clicked_cb (GtkWidget *button,
-                   BkWindow  *self)
-{
-  if (self->voice != NULL)
-    bk_voice_cue (self->voice, BK_EARCON_ACTIVATE, button);
-}
-
-static void
-list_activated_cb (GtkListView *list,
-                   guint        position,
-                   BkWindow    *self)
-{
-  if (self->voice != NULL)
-    bk_voice_cue (self->voice, BK_EARCON_ACTIVATE, gtk_root_get_focus (GTK_ROOT (self)));
-}
-
-/* Activation earcons: connected to what gets the focus, once. */
-static void
-hook_activation (BkWindow  *self,
-                 GtkWidget *widget)
-{
-  GtkWidget *list;
-
-  if (GTK_IS_BUTTON (widget) && g_object_get_data (G_OBJECT (widget), "bk-voice-hooked") == NULL)
-    {
-      g_object_set_data (G_OBJECT (widget), "bk-voice-hooked", GINT_TO_POINTER (1));
-      g_signal_connect_object (widget, "clicked", G_CALLBACK (button_clicked_cb), self, 0);
-    }
-
-  list = gtk_widget_get_ancestor (widget, GTK_TYPE_LIST_VIEW);
-  if (list != NULL && g_object_get_data (G_OBJECT (list), "bk-voice-hooked") == NULL)
-    {
-      g_object_set_data (G_OBJECT (list), "bk-voice-hooked", GINT_TO_POINTER (1));
-      g_signal_connect_object (list, "activate", G_CALLBACK (list_activated_cb), self, 0);
-    }
-}
-
-static void
-focus_changed_cb (BkWindow *self)
-{
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
-
-  if (self->voice == NULL || focus == NULL)
-    return;
-
-  hook_activation (self, focus);
-
-  /* A page change says the page, then the focus (speak_page); the keypad's
-   * reading cursor says what it moves to itself. */
-  if (self->changing_page > 0 || bk_navigator_is_moving (self->navigator))
-    return;
-
-  bk_voice_cue (self->voice, BK_EARCON_MOVE, focus);
-  bk_voice_speak_focus (self->voice, focus, BK_SPEECH_INTERRUPT);
-}
-
-/* Up at the first row or Down at the last one: the edge earcon. */
-static gboolean
-key_pressed_cb (GtkEventControllerKey *controller,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                BkWindow              *self)
-{
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
-  GtkListItem *item;
-  GtkWidget *list;
-  GtkSelectionModel *model;
-  guint position, n;
-  gboolean up = keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up;
-  gboolean down = keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down;
-
-  /* The tutorial teaches the keys: it gets them before anything acts on
-   * them (Back and Help included), unless the help is open over it. */
-  if (self->current.page == g_intern_static_string ("tutorial") &&
-      !bk_help_overlay_is_open (BK_HELP_OVERLAY (self->help_overlay)) &&
-      bk_tutorial_page_handle_key (BK_TUTORIAL_PAGE (self->tutorial_page), keyval, state))
-    return TRUE;
-
-  if (self->voice == NULL || focus == NULL || !(up || down) ||
-      bk_navigator_owns_key (self->navigator, keyval, state))
-    return FALSE;
-
-  item = g_object_get_data (G_OBJECT (focus), "bk-list-item");
-  list = gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_VIEW);
-  model = list ? gtk_list_view_get_model (GTK_LIST_VIEW (list)) : NULL;
-  if (item == NULL || model == NULL)
-    return FALSE;
-
-  position = gtk_list_item_get_position (item);
-  n = g_list_model_get_n_items (G_LIST_MODEL (model));
-  if ((up && position == 0) || (down && position + 1 >= n))
-    bk_voice_cue (self->voice, BK_EARCON_EDGE, focus);
-
-  return FALSE;
-}
-
-/* The tutorial ignores a held key's repeats until it is released. */
-static void
-key_released_cb (GtkEventControllerKey *controller,
-                 guint                  keyval,
-                 guint                  keycode,
-                 GdkModifierType        state,
-                 BkWindow              *self)
-{
-  bk_tutorial_page_handle_key_release (BK_TUTORIAL_PAGE (self->tutorial_page), keyval);
-}
-
-static gboolean
-hide_cue_banner_cb (gpointer user_data)
-{
-  BkWindow *self = user_data;
-
-  self->cue_banner_source = 0;
-  gtk_widget_set_visible (GTK_WIDGET (self->cue_banner), FALSE);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* Error and edge also show in words, for a moment. */
-static void
-cue_cb (BkWindow *self,
-        int       earcon)
-{
-  const char *text = NULL;
-
-  switch (earcon)
-    {
-    case BK_EARCON_EDGE:
-      {
-        GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
-        GtkListItem *item = focus ? g_object_get_data (G_OBJECT (focus), "bk-list-item") : NULL;
-
-        /* The keypad's cursor at the top or end of the screen. */
-        text = bk_navigator_get_edge_text (self->navigator);
-        if (text != NULL)
-          break;
-        text = item != NULL && gtk_list_item_get_position (item) == 0
-               /* Translators: shown briefly when Up is pressed on the first row */
-               ? _("Start of the list")
-               /* Translators: shown briefly when Down is pressed on the last row */
-               : _("End of the list");
-      }
-      break;
-
-    case BK_EARCON_ERROR:
-      /* Translators: shown briefly with the error sound */
-      text = _("There is a problem");
-      break;
-
-    default:
-      return;
-    }
-
-  gtk_label_set_text (self->cue_banner, text);
-  gtk_widget_remove_css_class (GTK_WIDGET (self->cue_banner), "edge");
-  gtk_widget_remove_css_class (GTK_WIDGET (self->cue_banner), "error");
-  gtk_widget_add_css_class (GTK_WIDGET (self->cue_banner), earcon == BK_EARCON_ERROR ? "error" : "edge");
-  gtk_widget_set_visible (GTK_WIDGET (self->cue_banner), TRUE);
-  g_clear_handle_id (&self->cue_banner_source, g_source_remove);
-  self->cue_banner_source = g_timeout_add (CUE_BANNER_MS, hide_cue_banner_cb, self);
-}
-
-static void
-update_caption_bar (BkWindow *self)
-{
-  /* The open help shows what it says itself, and needs the room. */
-  gboolean shown = self->voice != NULL &&
-                   bk_voice_has_speech (self->voice) &&
-                   bk_settings_get_captions_enabled (bk_voice_get_settings (self->voice)) &&
-                   !gtk_widget_get_visible (self->help_overlay);
-
-  gtk_widget_set_visible (self->caption_bar, shown);
-}
-
-static void
-caption_started_cb (BkWindow   *self,
-                    guint       id,
-                    const char *text)
-{
-  g_autofree char *shown = bk_voice_strip_markers (text);
-  int scale = bk_settings_get_int (bk_voice_get_settings (self->voice), "text-scale");
-  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
-
-  /* The caption repeats what the screen shows; at 300 % it would take a third
-   * of the screen, so it grows only to 150 % — whole, never cut off. */
-  pango_attr_list_insert (attrs, pango_attr_scale_new (scale > 150 ? 150.0 / scale : 1.0));
-  gtk_label_set_attributes (self->caption_label, attrs);
-
-  g_clear_handle_id (&self->caption_source, g_source_remove);
-  self->caption_id = id;
-  gtk_label_set_text (self->caption_label, shown ? shown : "");
-}
-
-static gboolean
-clear_caption_cb (gpointer user_data)
-{
-  BkWindow *self = user_data;
-
-  self->caption_source = 0;
-  gtk_label_set_text (self->caption_label, "");
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-caption_finished_cb (BkWindow *self,
-                     guint     id,
-                     gboolean  interrupted)
-{
-  if (id != self->caption_id)
-    return;
-
-  g_clear_handle_id (&self->caption_source, g_source_remove);
-  self->caption_source = g_timeout_add (CAPTION_LINGER_MS, clear_caption_cb, self);
-}
-
-static gboolean
-announce_status_cb (gpointer user_data)
-{
-  BkWindow *self = user_data;
-
-  self->status_source = 0;
-  if (self->voice != NULL && self->pending_status != NULL &&
-      (self->current.page == g_intern_static_string ("motions") ||
-       self->current.page == g_intern_static_string ("services")))
-    bk_voice_announce (self->voice, self->pending_status);
-  g_clear_pointer (&self->pending_status, g_free);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* The motion count after a search or a filter: a status message, queued. */
-static void
-list_status_changed_cb (BkWindow   *self,
-                        const char *message)
-{
-  if (self->voice == NULL || self->changing_page > 0 ||
-      (self->current.page != g_intern_static_string ("motions") &&
-       self->current.page != g_intern_static_string ("services")))
-    return;
-
-  g_free (self->pending_status);
-  self->pending_status = g_strdup (message);
-  g_clear_handle_id (&self->status_source, g_source_remove);
-  self->status_source = g_timeout_add (STATUS_DELAY_MS, announce_status_cb, self);
-}
-
-/* Pages that a citizen opens in the middle of a form and comes back from:
- * the form keeps its answers there. */
-static gboolean
-keeps_form (const char *page)
-{
-  return page == g_intern_static_string ("accessibility") ||
-         page == g_intern_static_string ("glossary") ||
-         page == g_intern_static_string ("tutorial");
-}
-
-/* Leaving a form or its receipt (home, back, anywhere but the pages
- * above): the kiosk forgets what was entered. */
-static void
-forget_entries (BkWindow   *self,
-                const char *next_page)
-{
-  const char *form = g_intern_static_string ("form");
-  const char *receipt = g_intern_static_string ("receipt");
-
-  if (next_page == self->current.page || keeps_form (next_page))
-    return;
-  if (next_page != form)
-    bk_form_page_clear (BK_FORM_PAGE (self->form_page));
-  if (next_page != receipt)
-    bk_receipt_page_clear (BK_RECEIPT_PAGE (self->receipt_page));
-}
-
-/* Shows entry; FALSE if it could not be shown (the error page is shown then). */
-static gboolean
-show_entry (BkWindow           *self,
-            const HistoryEntry *entry)
+show_entry (BkWindow       *self,
+            BkHistoryEntry *entry)
 {
   g_autoptr(GError) error = NULL;
-  HistoryEntry shown = *entry;
+  BkHistoryEntry shown = *entry;
+  const char *heading = NULL;
   GtkWidget *page;
 
-  if (shown.page == g_intern_static_string ("motion") &&
-      !bk_motion_page_show_motion (BK_MOTION_PAGE (self->motion_page), shown.motion_id, &error))
+  page = gtk_stack_get_child_by_name (self->stack, shown.page);
+  if (!bk_page_show_target (BK_PAGE (page), shown.target, &heading, &error))
     {
-      set_error (self,
-                 _("This motion cannot be shown"),
-                 error ? error->message : _("It could not be loaded."));
-      shown.page = g_intern_static_string ("error");
+      history_entry_clear (&shown);
+      if (error != NULL)
+        {
+          shown.page = g_intern_static_string ("error");
+          shown.target = g_variant_ref_sink (bk_error_page_target_new (heading ? heading : _("This cannot be shown"),
+                                                                       error->message));
+        }
+      else
+        shown.page = g_intern_static_string ("home");
+      page = gtk_stack_get_child_by_name (self->stack, shown.page);
+      bk_page_show_target (BK_PAGE (page), shown.target, &heading, NULL);
     }
-  if (shown.page == g_intern_static_string ("service") &&
-      !bk_service_page_show_service (BK_SERVICE_PAGE (self->service_page), shown.service_id, &error))
-    {
-      set_error (self,
-                 _("This service cannot be shown"),
-                 error ? error->message : _("It could not be loaded."));
-      shown.page = g_intern_static_string ("error");
-    }
-  if (shown.page == g_intern_static_string ("glossary"))
-    bk_glossary_page_show_term (BK_GLOSSARY_PAGE (self->glossary_page), shown.term);
-  /* Staff mode only after the PIN; any other page closes it again. */
-  if (shown.page == g_intern_static_string ("staff") && !bk_staff_mode_is_open (self))
-    shown.page = g_intern_static_string ("home");
-  bk_staff_mode_page_shown (self, shown.page);
-  if (shown.page == g_intern_static_string ("service"))
-    bk_staff_mode_count_service (self, shown.service_id);
-  forget_entries (self, shown.page);
+  leave_pages (self, page);
 
   self->changing_page++;
+  history_entry_clear (&self->current);
   self->current = shown;
-  show_only_page (self, shown.page);
+  show_only_page (self, page);
   /* The header was done when the window was mapped; pages build rows and
    * buttons when they are shown. */
-  bk_ui_drop_doubled_names (gtk_stack_get_child_by_name (self->stack, shown.page));
+  bk_ui_drop_doubled_names (page);
   update_navigation (self);
 
-  page = gtk_stack_get_visible_child (self->stack);
   if (!gtk_widget_grab_focus (page))
     gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
   self->changing_page--;
 
   g_clear_handle_id (&self->status_source, g_source_remove);
-  speak_page (self);
-
-  return shown.page == entry->page;
+  /* A window not on screen yet says its page when it is mapped. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    _bk_window_speak_page (self);
+  g_signal_emit (self, signals[PAGE_SHOWN], 0, self->current.page, self->current.target);
 }
 
+/* To page with target (floating or not; may be NULL). */
 static void
-navigate_to_entry (BkWindow           *self,
-                   const HistoryEntry *entry)
+navigate (BkWindow   *self,
+          const char *name,
+          GVariant   *target)
 {
-  if (entry->page == self->current.page && entry->motion_id == self->current.motion_id &&
-      entry->term == self->current.term && entry->service_id == self->current.service_id)
-    return;
+  BkHistoryEntry entry = { g_intern_string (name), target ? g_variant_ref_sink (target) : NULL };
+  GtkWidget *current = _bk_window_get_current_page (self);
 
-  /* Back returns to the word the citizen was reading, not the first one. */
-  if (self->current.page == g_intern_static_string ("glossary"))
-    self->current.term = g_intern_string (bk_glossary_page_get_term (BK_GLOSSARY_PAGE (self->glossary_page)));
+  if (entry.page == self->current.page && targets_equal (entry.target, self->current.target))
+    {
+      history_entry_clear (&entry);
+      return;
+    }
 
-  if (entry->page == g_intern_static_string ("home"))
+  /* An aside page shown already (the glossary at another word) changes in
+   * place: Back still leads where the citizen came from. */
+  if (entry.page == self->current.page && bk_page_is_aside (BK_PAGE (current)))
+    {
+      const char *heading = NULL;
+
+      bk_page_show_target (BK_PAGE (current), entry.target, &heading, NULL);
+      history_entry_clear (&self->current);
+      self->current.target = g_steal_pointer (&entry.target);
+      self->changing_page++;
+      gtk_widget_grab_focus (current);
+      self->changing_page--;
+      _bk_window_speak_page (self);
+      return;
+    }
+
+  /* Back returns to what the page shows now (the word being read). */
+  g_clear_pointer (&self->current.target, g_variant_unref);
+  self->current.target = bk_page_dup_target (BK_PAGE (current));
+
+  if (entry.page == g_intern_static_string ("home"))
     g_array_set_size (self->history, 0);
   else
-    g_array_append_val (self->history, self->current);
+    {
+      g_array_append_val (self->history, self->current);
+      self->current.target = NULL;
+    }
 
-  show_entry (self, entry);
-}
-
-static void
-navigate_to (BkWindow   *self,
-             const char *page,
-             gint64      motion_id)
-{
-  HistoryEntry entry = { g_intern_string (page), motion_id, NULL, NULL };
-
-  navigate_to_entry (self, &entry);
+  show_entry (self, &entry);
 }
 
 static void
@@ -568,12 +216,13 @@ back_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   BkWindow *self = BK_WINDOW (widget);
-  HistoryEntry entry;
+  BkHistoryEntry entry;
 
   if (self->history->len == 0)
     return;
 
-  entry = g_array_index (self->history, HistoryEntry, self->history->len - 1);
+  entry = g_array_index (self->history, BkHistoryEntry, self->history->len - 1);
+  g_array_index (self->history, BkHistoryEntry, self->history->len - 1).target = NULL;
   g_array_set_size (self->history, self->history->len - 1);
   show_entry (self, &entry);
 }
@@ -583,7 +232,7 @@ home_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  navigate_to (BK_WINDOW (widget), "home", 0);
+  navigate (BK_WINDOW (widget), "home", NULL);
 }
 
 static void
@@ -591,7 +240,7 @@ show_services_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  navigate_to (BK_WINDOW (widget), "services", 0);
+  navigate (BK_WINDOW (widget), "services", NULL);
 }
 
 static void
@@ -602,7 +251,10 @@ show_motions_action (GtkWidget  *widget,
   BkWindow *self = BK_WINDOW (widget);
 
   /* Without a database, the error page explains why there is nothing. */
-  navigate_to (self, self->store ? "motions" : "error", 0);
+  if (self->store_error != NULL)
+    navigate (self, "error", self->store_error);
+  else
+    navigate (self, "motions", NULL);
 }
 
 /* From every page, the error page too: the one way into the panel. */
@@ -611,7 +263,7 @@ show_accessibility_action (GtkWidget  *widget,
                            const char *action_name,
                            GVariant   *parameter)
 {
-  navigate_to (BK_WINDOW (widget), "accessibility", 0);
+  navigate (BK_WINDOW (widget), "accessibility", NULL);
 }
 
 static void
@@ -622,7 +274,73 @@ show_tutorial_action (GtkWidget  *widget,
   BkWindow *self = BK_WINDOW (widget);
 
   bk_help_overlay_close (BK_HELP_OVERLAY (self->help_overlay));
-  navigate_to (self, "tutorial", 0);
+  navigate (self, "tutorial", NULL);
+}
+
+static void
+open_motion_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  navigate (BK_WINDOW (widget), "motion", parameter);
+}
+
+static void
+open_service_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  navigate (BK_WINDOW (widget), "service", parameter);
+}
+
+/* The glossary at a word ("" for the list alone). */
+static void
+show_glossary_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  navigate (BK_WINDOW (widget), "glossary", parameter);
+}
+
+/* win.start-form('appointment'): the form, with the page the citizen is
+ * reading (a service, a motion) as its context. */
+static void
+start_form_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  BkWindow *self = BK_WINDOW (widget);
+  const char *form_id = g_variant_get_string (parameter, NULL);
+  const BkForm *form = bk_form_lookup (form_id);
+  BkFormContext context = { NULL, };
+
+  if (form == NULL)
+    {
+      g_warning ("win.start-form: there is no form called “%s”", form_id);
+      return;
+    }
+
+  bk_page_fill_form_context (BK_PAGE (_bk_window_get_current_page (self)), &context);
+  if (form->kind == BK_SUBMISSION_MOTION_FEEDBACK && context.motion_id == 0)
+    {
+      g_warning ("win.start-form: “%s” needs a motion; open one first", form_id);
+      return;
+    }
+
+  bk_form_page_start (BK_FORM_PAGE (self->form_page), form_id, &context);
+  navigate (self, "form", parameter);
+}
+
+/* The receipt takes the form's place: Back leads to where the form was
+ * started, not into the sent form. */
+static void
+form_submitted_cb (BkWindow        *self,
+                   const BkReceipt *receipt)
+{
+  BkHistoryEntry entry = { g_intern_static_string ("receipt"), NULL };
+
+  bk_receipt_page_show (BK_RECEIPT_PAGE (self->receipt_page), receipt);
+  show_entry (self, &entry);
 }
 
 /* The item the help explains: the focus (the keypad's reading cursor gives
@@ -634,6 +352,7 @@ help_action (GtkWidget  *widget,
 {
   BkWindow *self = BK_WINDOW (widget);
   BkHelpOverlay *overlay = BK_HELP_OVERLAY (self->help_overlay);
+  BkPage *page = BK_PAGE (_bk_window_get_current_page (self));
 
   if (bk_help_overlay_is_open (overlay))
     {
@@ -643,7 +362,8 @@ help_action (GtkWidget  *widget,
 
   /* The help says itself; the focus moving into it is not said too. */
   self->changing_page++;
-  bk_help_overlay_open (overlay, gtk_root_get_focus (GTK_ROOT (self)), self->current.page, self->voice);
+  bk_help_overlay_open (overlay, gtk_root_get_focus (GTK_ROOT (self)),
+                        bk_page_get_help_text (page), bk_context_get_voice (self->context));
   self->changing_page--;
 }
 
@@ -666,126 +386,148 @@ help_command_action (GtkWidget  *widget,
     bk_help_overlay_close (overlay);
 }
 
-/* The glossary at a word ("" for the list alone). On the glossary already,
- * the word changes in place: Back still leads where the citizen came from. */
-static void
-show_glossary_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  BkWindow *self = BK_WINDOW (widget);
-  const char *term = g_variant_get_string (parameter, NULL);
-  HistoryEntry entry = { g_intern_static_string ("glossary"), 0, term[0] != '\0' ? g_intern_string (term) : NULL, NULL };
-
-  if (self->current.page == entry.page)
-    {
-      bk_glossary_page_show_term (BK_GLOSSARY_PAGE (self->glossary_page), entry.term);
-      self->current.term = entry.term;
-      self->changing_page++;
-      gtk_widget_grab_focus (self->glossary_page);
-      self->changing_page--;
-      speak_page (self);
-      return;
-    }
-
-  navigate_to_entry (self, &entry);
-}
-
-static void
-open_motion_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  navigate_to (BK_WINDOW (widget), "motion", g_variant_get_int64 (parameter));
-}
-
-static void
-open_service_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  BkWindow *self = BK_WINDOW (widget);
-  HistoryEntry entry = { g_intern_static_string ("service"), 0, NULL,
-                         g_intern_string (g_variant_get_string (parameter, NULL)) };
-
-  navigate_to_entry (self, &entry);
-}
-
-/* win.start-form('appointment'): the form, with the service or motion the
- * citizen is looking at as its context. */
-static void
-start_form_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  BkWindow *self = BK_WINDOW (widget);
-  const char *form_id = g_variant_get_string (parameter, NULL);
-  const BkForm *form = bk_form_lookup (form_id);
-  g_autoptr(BkService) service = NULL;
-  BkFormContext context = { NULL, };
-
-  if (form == NULL)
-    {
-      g_warning ("win.start-form: there is no form called “%s”", form_id);
-      return;
-    }
-
-  if (self->current.page == g_intern_static_string ("service") && self->store != NULL &&
-      self->current.service_id != NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      service = bk_store_load_service (self->store, self->current.service_id, &error);
-      if (service == NULL)
-        g_warning ("win.start-form: service %s: %s", self->current.service_id, error->message);
-      else
-        {
-          context.service_id = service->id;
-          context.service_name = bk_service_get_name (service, bk_voice_get_interface_language ());
-          context.office = service->office.name;
-        }
-    }
-  if (self->current.page == g_intern_static_string ("motion"))
-    {
-      context.motion_id = self->current.motion_id;
-      context.motion_title = bk_motion_page_get_title (BK_MOTION_PAGE (self->motion_page));
-    }
-
-  if (form->kind == BK_SUBMISSION_MOTION_FEEDBACK && context.motion_id == 0)
-    {
-      g_warning ("win.start-form: “%s” needs a motion; open one first", form_id);
-      return;
-    }
-
-  bk_form_page_start (BK_FORM_PAGE (self->form_page), form_id, &context);
-  navigate_to (self, "form", 0);
-}
-
-/* The receipt takes the form's place: Back leads to where the form was
- * started, not into the sent form. */
-static void
-form_submitted_cb (BkWindow        *self,
-                   const BkReceipt *receipt)
-{
-  HistoryEntry entry = { g_intern_static_string ("receipt"), 0, NULL, NULL };
-
-  bk_receipt_page_show (BK_RECEIPT_PAGE (self->receipt_page), receipt);
-  show_entry (self, &entry);
-}
-
-static void
-show_focus_cb (GtkWidget *widget)
-{
-  gtk_window_set_focus_visible (GTK_WINDOW (widget), TRUE);
-  bk_ui_drop_doubled_names (widget);
-}
-
 static void
 staff_mode_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  bk_staff_mode_request (BK_WINDOW (widget));
+  bk_staff_mode_request (BK_WINDOW (widget)->staff_mode);
+}
+
+/* The staff page shows only while staff mode is open (after the PIN). */
+static void
+show_staff_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  navigate (BK_WINDOW (widget), "staff", NULL);
+}
+
+/* The first page is said once the window is on screen and its focus has
+ * settled: GTK moves the focus while it maps a window, and that move must
+ * not cut the page short. */
+static gboolean
+speak_first_page_cb (gpointer user_data)
+{
+  BkWindow *self = user_data;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  self->first_page_source = 0;
+  self->changing_page--;
+  if (focus != NULL)
+    _bk_window_hook_focus (self, focus);
+  _bk_window_speak_page (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+map_cb (BkWindow *self)
+{
+  /* A kiosk is used with keys as much as with touch: show where the focus
+   * is from the start (GTK resets this when the window is mapped). */
+  gtk_window_set_focus_visible (GTK_WINDOW (self), TRUE);
+  bk_ui_drop_doubled_names (GTK_WIDGET (self));
+
+  if (self->first_page_source == 0)
+    {
+      self->changing_page++;
+      self->first_page_source = g_idle_add (speak_first_page_cb, self);
+    }
+}
+
+static void
+page_shown_cb (BkWindow   *self,
+               const char *page)
+{
+  bk_staff_mode_page_shown (self->staff_mode, page);
+}
+
+static void
+set_item_help (BkWindow *self)
+{
+  bk_help_set_item_text (self->back_button,
+                         /* Translators: item help of the Back button */
+                         _("Goes back to the screen you saw before."));
+  bk_help_set_item_text (self->home_button,
+                         /* Translators: item help of the Start page button */
+                         _("Goes to the start page. There you can choose again."));
+  bk_help_set_item_text (self->help_button,
+                         /* Translators: item help of the Help button */
+                         _("Opens help: first about the item you are on, then about the screen, then about the kiosk. "
+                           "Press it again to close help."));
+}
+
+static void
+bk_window_constructed (GObject *object)
+{
+  BkWindow *self = BK_WINDOW (object);
+
+  G_OBJECT_CLASS (bk_window_parent_class)->constructed (object);
+
+  g_assert (BK_IS_CONTEXT (self->context));
+
+  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->stack));
+       page != NULL;
+       page = gtk_widget_get_next_sibling (page))
+    g_object_set (page, "context", self->context, NULL);
+
+  /* The EZ keypad, explore mode and switch scanning. */
+  self->navigator = bk_navigator_new (GTK_WIDGET (self), self->stack, bk_context_get_voice (self->context));
+  g_object_bind_property (self->back_button, "visible", self->navigator, "can-go-back", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->help_overlay, "visible", self->navigator, "help-open", G_BINDING_SYNC_CREATE);
+  self->staff_mode = bk_staff_mode_new (GTK_WINDOW (self), self->context,
+                                        BK_STAFF_PAGE (self->staff_page), self->staff_button);
+  g_signal_connect (self, "page-shown", G_CALLBACK (page_shown_cb), NULL);
+
+  _bk_window_keys_init (self);
+  _bk_window_voice_init (self);
+  if (self->session != NULL)
+    bk_session_attach_window (self->session, GTK_WINDOW (self));
+
+  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
+}
+
+static void
+bk_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  BkWindow *self = BK_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bk_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  BkWindow *self = BK_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -793,18 +535,17 @@ bk_window_dispose (GObject *object)
 {
   BkWindow *self = (BkWindow *)object;
 
-  g_clear_handle_id (&self->status_source, g_source_remove);
-  g_clear_handle_id (&self->cue_banner_source, g_source_remove);
-  g_clear_handle_id (&self->caption_source, g_source_remove);
-  g_clear_object (&self->navigator);
-  if (self->voice != NULL)
+  if (self->first_page_source != 0)
     {
-      g_signal_handlers_disconnect_by_data (self->voice, self);
-      g_signal_handlers_disconnect_by_data (bk_voice_get_settings (self->voice), self);
+      g_clear_handle_id (&self->first_page_source, g_source_remove);
+      self->changing_page--;
     }
-  g_clear_object (&self->voice);
+  _bk_window_voice_dispose (self);
+  g_clear_object (&self->navigator);
+  g_clear_object (&self->staff_mode);
   gtk_widget_dispose_template (GTK_WIDGET (self), BK_TYPE_WINDOW);
-  g_clear_object (&self->store);
+  g_clear_object (&self->session);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (bk_window_parent_class)->dispose (object);
 }
@@ -815,7 +556,8 @@ bk_window_finalize (GObject *object)
   BkWindow *self = (BkWindow *)object;
 
   g_clear_pointer (&self->history, g_array_unref);
-  g_clear_pointer (&self->pending_status, g_free);
+  history_entry_clear (&self->current);
+  g_clear_pointer (&self->store_error, g_variant_unref);
 
   G_OBJECT_CLASS (bk_window_parent_class)->finalize (object);
 }
@@ -826,12 +568,31 @@ bk_window_class_init (BkWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = bk_window_constructed;
+  object_class->get_property = bk_window_get_property;
+  object_class->set_property = bk_window_set_property;
   object_class->dispose = bk_window_dispose;
   object_class->finalize = bk_window_finalize;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, BK_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, BK_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[PAGE_SHOWN] =
+    g_signal_new ("page-shown",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_VARIANT);
 
   /* The types its template names. */
   bk_ui_init ();
   g_type_ensure (BK_TYPE_A11Y_PAGE);
+  g_type_ensure (BK_TYPE_ERROR_PAGE);
   g_type_ensure (BK_TYPE_FORM_PAGE);
   g_type_ensure (BK_TYPE_GLOSSARY_PAGE);
   g_type_ensure (BK_TYPE_HELP_OVERLAY);
@@ -848,26 +609,16 @@ bk_window_class_init (BkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BkWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, BkWindow, home_button);
   gtk_widget_class_bind_template_child (widget_class, BkWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, BkWindow, home_page);
-  gtk_widget_class_bind_template_child (widget_class, BkWindow, services_page);
-  gtk_widget_class_bind_template_child (widget_class, BkWindow, service_page);
-  gtk_widget_class_bind_template_child (widget_class, BkWindow, motion_list_page);
-  gtk_widget_class_bind_template_child (widget_class, BkWindow, motion_page);
   gtk_widget_class_bind_template_child (widget_class, BkWindow, form_page);
   gtk_widget_class_bind_template_child (widget_class, BkWindow, receipt_page);
-  gtk_widget_class_bind_template_child (widget_class, BkWindow, glossary_page);
-  gtk_widget_class_bind_template_child (widget_class, BkWindow, a11y_page);
   gtk_widget_class_bind_template_child (widget_class, BkWindow, a11y_button);
   gtk_widget_class_bind_template_child (widget_class, BkWindow, help_button);
   gtk_widget_class_bind_template_child (widget_class, BkWindow, help_overlay);
-  gtk_widget_class_bind_template_child (widget_class, BkWindow, tutorial_page);
-  gtk_widget_class_bind_template_child (widget_class, BkWindow, error_heading);
-  gtk_widget_class_bind_template_child (widget_class, BkWindow, error_label);
+  gtk_widget_class_bind_template_child (widget_class, BkWindow, staff_page);
+  gtk_widget_class_bind_template_child (widget_class, BkWindow, staff_button);
   gtk_widget_class_bind_template_child (widget_class, BkWindow, caption_bar);
   gtk_widget_class_bind_template_child (widget_class, BkWindow, caption_label);
   gtk_widget_class_bind_template_child (widget_class, BkWindow, cue_banner);
-  gtk_widget_class_bind_template_child (widget_class, BkWindow, staff_page);
-  gtk_widget_class_bind_template_child (widget_class, BkWindow, staff_button);
 
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.home", NULL, home_action);
@@ -881,6 +632,7 @@ bk_window_class_init (BkWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-tutorial", NULL, show_tutorial_action);
   gtk_widget_class_install_action (widget_class, "win.help", NULL, help_action);
   gtk_widget_class_install_action (widget_class, "win.staff-mode", NULL, staff_mode_action);
+  gtk_widget_class_install_action (widget_class, "win.show-staff", NULL, show_staff_action);
   gtk_widget_class_install_action (widget_class, "help.next-layer", NULL, help_command_action);
   gtk_widget_class_install_action (widget_class, "help.previous-layer", NULL, help_command_action);
   gtk_widget_class_install_action (widget_class, "help.repeat", NULL, help_command_action);
@@ -900,78 +652,56 @@ bk_window_init (BkWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->history = g_array_new (FALSE, FALSE, sizeof (HistoryEntry));
+  self->history = g_array_new (FALSE, FALSE, sizeof (BkHistoryEntry));
+  g_array_set_clear_func (self->history, (GDestroyNotify) history_entry_clear);
   self->current.page = g_intern_static_string ("home");
-  self->current.motion_id = 0;
 
-  {
-    GtkEventController *keys = gtk_event_controller_key_new ();
-
-    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-    g_signal_connect_object (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self, 0);
-    g_signal_connect_object (keys, "key-released", G_CALLBACK (key_released_cb), self, 0);
-    gtk_widget_add_controller (GTK_WIDGET (self), keys);
-  }
-
-  /* The EZ keypad, explore mode and switch scanning. */
-  self->navigator = bk_navigator_new (GTK_WIDGET (self));
-  bk_staff_mode_attach (self, self->staff_page, self->staff_button);
-
-  g_signal_connect (self, "notify::focus-widget", G_CALLBACK (focus_changed_cb), NULL);
-  bk_help_add_item_texts (GTK_WIDGET (self));
-  g_signal_connect_object (self->help_overlay, "notify::visible",
-                           G_CALLBACK (update_caption_bar), self, G_CONNECT_SWAPPED);
+  set_item_help (self);
   g_signal_connect_object (self->form_page, "submitted",
                            G_CALLBACK (form_submitted_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->motion_list_page, "status-changed",
-                           G_CALLBACK (list_status_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->services_page, "status-changed",
-                           G_CALLBACK (list_status_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 BkWindow *
 bk_window_new (GtkApplication *application,
-               BkStore        *store,
+               BkContext      *context,
+               BkSession      *session,
                const GError   *error)
 {
   BkWindow *self;
+  BkHistoryEntry entry = { g_intern_static_string ("home"), NULL };
 
   g_return_val_if_fail (!application || GTK_IS_APPLICATION (application), NULL);
-  g_return_val_if_fail (!store || BK_IS_STORE (store), NULL);
+  g_return_val_if_fail (BK_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (!session || BK_IS_SESSION (session), NULL);
 
   self = g_object_new (BK_TYPE_WINDOW,
                        "application", application,
+                       "context", context,
+                       "session", session,
                        NULL);
 
-  /* A kiosk is used with keys as much as with touch: show where the focus
-   * is from the start (GTK resets this when the window is mapped). */
-  g_signal_connect (self, "map", G_CALLBACK (show_focus_cb), NULL);
-
-  if (store != NULL)
+  if (bk_context_get_store (context) == NULL)
     {
-      HistoryEntry home = { g_intern_static_string ("home"), 0 };
-
-      self->store = g_object_ref (store);
-      bk_motion_list_page_set_store (BK_MOTION_LIST_PAGE (self->motion_list_page), store);
-      bk_motion_page_set_store (BK_MOTION_PAGE (self->motion_page), store);
-      bk_form_page_set_store (BK_FORM_PAGE (self->form_page), store);
-      bk_services_page_set_store (BK_SERVICES_PAGE (self->services_page), store);
-      bk_service_page_set_store (BK_SERVICE_PAGE (self->service_page), store);
-      show_entry (self, &home);
-    }
-  else
-    {
-      HistoryEntry entry = { g_intern_static_string ("error"), 0 };
       g_autofree char *message = NULL;
 
       /* Translators: %s is the technical reason */
       message = g_strdup_printf (_("The kiosk could not open its database of motions: %s. Please tell the staff."),
                                  error ? error->message : _("unknown error"));
-      set_error (self, _("The motions cannot be shown"), message);
-      show_entry (self, &entry);
+      self->store_error = g_variant_ref_sink (bk_error_page_target_new (_("The motions cannot be shown"), message));
+      entry.page = g_intern_static_string ("error");
+      entry.target = g_variant_ref (self->store_error);
     }
+  show_entry (self, &entry);
 
   return self;
+}
+
+BkContext *
+bk_window_get_context (BkWindow *self)
+{
+  g_return_val_if_fail (BK_IS_WINDOW (self), NULL);
+
+  return self->context;
 }
 
 const char *
@@ -982,7 +712,8 @@ bk_window_get_page_name (BkWindow *self)
   return self->current.page;
 }
 
-/* "home", "services", "motions", "motion", "accessibility" or "error" */
+/* ---- for tests ------------------------------------------------------------- */
+
 GtkWidget *
 bk_window_get_page (BkWindow   *self,
                     const char *name)
@@ -1013,74 +744,43 @@ bk_window_dup_page_names (BkWindow *self)
   return g_strv_builder_end (names);
 }
 
-/* Shows the page called name as if the citizen went there; motion_id for the
- * "motion" page. FALSE if there is no such page. */
 gboolean
 bk_window_show_page (BkWindow   *self,
                      const char *name,
                      gint64      motion_id)
 {
+  GVariant *target = NULL;
+
   g_return_val_if_fail (BK_IS_WINDOW (self), FALSE);
 
   if (name == NULL || gtk_stack_get_child_by_name (self->stack, name) == NULL)
     return FALSE;
 
-  /* Citizens reach staff mode only through the PIN (win.staff-mode); this
-   * is the program's own way, for tests and screenshots. */
   if (g_str_equal (name, "staff"))
-    bk_staff_mode_open_without_pin (self);
-
+    _bk_staff_mode_open_without_pin (self->staff_mode);
+  else if (g_str_equal (name, "motion"))
+    target = g_variant_new_int64 (motion_id);
+  else if (g_str_equal (name, "error"))
+    target = self->store_error;
   /* The service page needs a service: the one it shows, or the first. */
-  if (g_str_equal (name, "service"))
+  else if (g_str_equal (name, "service"))
     {
-      const char *id = bk_service_page_get_service_id (BK_SERVICE_PAGE (self->service_page));
-      g_autoptr(GPtrArray) services = NULL;
-      HistoryEntry entry = { g_intern_static_string ("service"), 0, NULL, NULL };
+      g_autoptr(GVariant) shown = bk_page_dup_target (page_by_name (self, "service"));
+      BkStore *store = bk_context_get_store (self->context);
 
-      if (id == NULL && self->store != NULL)
-        services = bk_store_list_services (self->store, NULL, NULL, NULL);
-      if (id == NULL && services != NULL && services->len > 0)
-        id = ((BkServiceSummary *)g_ptr_array_index (services, 0))->id;
-      entry.service_id = g_intern_string (id);
-      navigate_to_entry (self, &entry);
-      return TRUE;
+      if (shown != NULL)
+        target = g_variant_new_string (g_variant_get_string (shown, NULL));
+      else if (store != NULL)
+        {
+          g_autoptr(GPtrArray) services = bk_store_list_services (store, NULL, NULL, NULL);
+
+          if (services != NULL && services->len > 0)
+            target = g_variant_new_string (((BkServiceSummary *) g_ptr_array_index (services, 0))->id);
+        }
     }
 
-  navigate_to (self, name, motion_id);
+  navigate (self, name, target);
   return TRUE;
-}
-
-/* NULL when the window shows why the database could not be opened. */
-BkStore *
-bk_window_get_store (BkWindow *self)
-{
-  g_return_val_if_fail (BK_IS_WINDOW (self), NULL);
-
-  return self->store;
-}
-
-GtkWidget *
-bk_window_get_help_button (BkWindow *self)
-{
-  g_return_val_if_fail (BK_IS_WINDOW (self), NULL);
-
-  return self->help_button;
-}
-
-GtkWidget *
-bk_window_get_help_overlay (BkWindow *self)
-{
-  g_return_val_if_fail (BK_IS_WINDOW (self), NULL);
-
-  return self->help_overlay;
-}
-
-GtkWidget *
-bk_window_get_a11y_button (BkWindow *self)
-{
-  g_return_val_if_fail (BK_IS_WINDOW (self), NULL);
-
-  return self->a11y_button;
 }
 
 GtkWidget *
@@ -1099,85 +799,36 @@ bk_window_get_home_button (BkWindow *self)
   return self->home_button;
 }
 
-const char *
-bk_window_get_error_text (BkWindow *self)
+GtkWidget *
+bk_window_get_a11y_button (BkWindow *self)
 {
   g_return_val_if_fail (BK_IS_WINDOW (self), NULL);
 
-  return gtk_label_get_text (self->error_label);
+  return self->a11y_button;
 }
 
-/* Orca 43 drops the focus events GTK 4.8 sends before the kiosk is on the
- * accessibility registry, and says nothing until the first key. When a
- * screen reader is found, hand it the focus once more: away and back, which
- * the kiosk itself does not voice. */
-static void
-screen_reader_changed_cb (BkWindow *self)
+GtkWidget *
+bk_window_get_help_button (BkWindow *self)
 {
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  g_return_val_if_fail (BK_IS_WINDOW (self), NULL);
 
-  if (self->voice == NULL || !bk_voice_get_screen_reader_running (self->voice) || focus == NULL)
-    return;
-
-  g_object_ref (focus);
-  self->changing_page++;
-  gtk_window_set_focus (GTK_WINDOW (self), NULL);
-  gtk_widget_grab_focus (focus);
-  self->changing_page--;
-  g_object_unref (focus);
+  return self->help_button;
 }
 
-/* Makes the window self-voicing: focus and page changes are spoken, earcons
- * play with their visual cues, and the caption bar shows what is spoken.
- * Speaks the page that is shown now. */
-void
-bk_window_set_voice (BkWindow *self,
-                     BkVoice  *voice)
+GtkWidget *
+bk_window_get_help_overlay (BkWindow *self)
 {
-  g_return_if_fail (BK_IS_WINDOW (self));
-  g_return_if_fail (!voice || BK_IS_VOICE (voice));
+  g_return_val_if_fail (BK_IS_WINDOW (self), NULL);
 
-  if (self->voice == voice)
-    return;
+  return self->help_overlay;
+}
 
-  if (self->voice != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->voice, self);
-      g_signal_handlers_disconnect_by_data (bk_voice_get_settings (self->voice), self);
-    }
-  g_set_object (&self->voice, voice);
-  bk_motion_page_set_voice (BK_MOTION_PAGE (self->motion_page), voice);
-  bk_form_page_set_voice (BK_FORM_PAGE (self->form_page), voice);
-  bk_receipt_page_set_voice (BK_RECEIPT_PAGE (self->receipt_page), voice);
-  bk_service_page_set_voice (BK_SERVICE_PAGE (self->service_page), voice);
-  bk_glossary_page_set_voice (BK_GLOSSARY_PAGE (self->glossary_page), voice);
-  bk_navigator_set_voice (self->navigator, voice);
-  bk_a11y_page_set_settings (BK_A11Y_PAGE (self->a11y_page), voice ? bk_voice_get_settings (voice) : NULL);
+BkStore *
+bk_window_get_store (BkWindow *self)
+{
+  g_return_val_if_fail (BK_IS_WINDOW (self), NULL);
 
-  if (voice != NULL)
-    {
-      g_signal_connect_object (voice, "utterance-started",
-                               G_CALLBACK (caption_started_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (voice, "utterance-finished",
-                               G_CALLBACK (caption_finished_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (voice, "cue",
-                               G_CALLBACK (cue_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (bk_voice_get_settings (voice), "notify::captions-enabled",
-                               G_CALLBACK (update_caption_bar), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (voice, "notify::screen-reader-running",
-                               G_CALLBACK (screen_reader_changed_cb), self, G_CONNECT_SWAPPED);
-    }
-
-  update_caption_bar (self);
-
-  if (voice != NULL)
-    {
-      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
-
-      if (focus != NULL)
-        hook_activation (self, focus);
-      speak_page (self);
-    }
+  return bk_context_get_store (self->context);
 }
 
 BkVoice *
@@ -1185,10 +836,17 @@ bk_window_get_voice (BkWindow *self)
 {
   g_return_val_if_fail (BK_IS_WINDOW (self), NULL);
 
-  return self->voice;
+  return bk_context_get_voice (self->context);
 }
 
-/* The EZ keypad, explore mode and switch scanning of this window. */
+const char *
+bk_window_get_error_text (BkWindow *self)
+{
+  g_return_val_if_fail (BK_IS_WINDOW (self), NULL);
+
+  return bk_error_page_get_message (BK_ERROR_PAGE (page_by_name (self, "error")));
+}
+
 BkNavigator *
 bk_window_get_navigator (BkWindow *self)
 {
@@ -1197,55 +855,10 @@ bk_window_get_navigator (BkWindow *self)
   return self->navigator;
 }
 
-/* The read-aloud command: on the motion page the whole motion, elsewhere
- * what the page holds and where the focus is. */
-void
-bk_window_read_aloud (BkWindow *self)
-{
-  g_autofree char *summary = NULL;
-  g_autofree char *focus_text = NULL;
-  GtkWidget *focus;
-
-  g_return_if_fail (BK_IS_WINDOW (self));
-
-  if (self->voice == NULL)
-    return;
-
-  if (self->current.page == g_intern_static_string ("motion"))
-    {
-      bk_motion_page_read_aloud (BK_MOTION_PAGE (self->motion_page), -1);
-      return;
-    }
-  if (self->current.page == g_intern_static_string ("service"))
-    {
-      bk_service_page_read_aloud (BK_SERVICE_PAGE (self->service_page), -1);
-      return;
-    }
-
-  summary = dup_page_summary (self);
-  focus = gtk_root_get_focus (GTK_ROOT (self));
-  focus_text = focus ? bk_voice_describe_widget (focus) : NULL;
-  if (focus_text != NULL)
-    {
-      g_autofree char *all = g_strdup_printf ("%s %s", summary ? summary : "", focus_text);
-      bk_voice_say_on_demand (self->voice, all, NULL);
-    }
-  else
-    bk_voice_say_on_demand (self->voice, summary, NULL);
-}
-
-gboolean
-bk_window_get_caption_visible (BkWindow *self)
-{
-  g_return_val_if_fail (BK_IS_WINDOW (self), FALSE);
-
-  return gtk_widget_get_visible (self->caption_bar);
-}
-
-const char *
-bk_window_get_caption_text (BkWindow *self)
+BkStaffMode *
+bk_window_get_staff_mode (BkWindow *self)
 {
   g_return_val_if_fail (BK_IS_WINDOW (self), NULL);
 
-  return gtk_label_get_text (self->caption_label);
+  return self->staff_mode;
 }

@@ -7,41 +7,28 @@
 
 #include <adwaita.h>
 
-#include "bk-store.h"
-#include "bk-navigator.h"
-#include "bk-voice.h"
+#include "bk-context.h"
+#include "bk-session.h"
 
 G_BEGIN_DECLS
 
 #define BK_TYPE_WINDOW (bk_window_get_type ())
 G_DECLARE_FINAL_TYPE (BkWindow, bk_window, BK, WINDOW, AdwApplicationWindow)
 
-/* store may be NULL; then error says why, and the window shows it. */
-BkWindow   *bk_window_new                   (GtkApplication *application,
-                                             BkStore        *store,
-                                             const GError   *error);
-const char *bk_window_get_page_name         (BkWindow       *self);
-GtkWidget  *bk_window_get_page              (BkWindow       *self,
-                                             const char     *name);
-GStrv       bk_window_dup_page_names        (BkWindow       *self);
-gboolean    bk_window_show_page             (BkWindow       *self,
-                                             const char     *name,
-                                             gint64          motion_id);
-GtkWidget  *bk_window_get_back_button       (BkWindow       *self);
-GtkWidget  *bk_window_get_a11y_button       (BkWindow       *self);
-GtkWidget  *bk_window_get_help_button       (BkWindow       *self);
-/* The BkHelpOverlay */
-GtkWidget  *bk_window_get_help_overlay      (BkWindow       *self);
-BkStore    *bk_window_get_store             (BkWindow       *self);
-GtkWidget  *bk_window_get_home_button       (BkWindow       *self);
-const char *bk_window_get_error_text        (BkWindow       *self);
+/* A window on the start page. session may be NULL (no idle reset). When
+ * the context has no store, error says why, and the window shows it. */
+BkWindow   *bk_window_new           (GtkApplication *application,
+                                     BkContext      *context,
+                                     BkSession      *session,
+                                     const GError   *error);
+BkContext  *bk_window_get_context   (BkWindow       *self);
+/* The stack name of the page shown: "home", "motion", … */
+const char *bk_window_get_page_name (BkWindow       *self);
+/* The read-aloud command: what the page reads, else its summary and the
+ * focused control. */
+void        bk_window_read_aloud    (BkWindow       *self);
 
-void        bk_window_set_voice             (BkWindow       *self,
-                                             BkVoice        *voice);
-BkVoice    *bk_window_get_voice             (BkWindow       *self);
-BkNavigator *bk_window_get_navigator        (BkWindow       *self);
-void        bk_window_read_aloud            (BkWindow       *self);
-gboolean    bk_window_get_caption_visible   (BkWindow       *self);
-const char *bk_window_get_caption_text      (BkWindow       *self);
+/* Signal "page-shown" (const char *page, GVariant *target): after every
+ * page change, with what the page shows (a motion id, a service id, …). */
 
 G_END_DECLS

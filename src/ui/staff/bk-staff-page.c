@@ -18,6 +18,7 @@
 #include "bk-import.h"
 #include "bk-staff-log.h"
 #include "bk-staff-page.h"
+#include "bk-page.h"
 #include "bk-staff-tasks.h"
 #include "bk-stats-chart.h"
 #include "bk-stats.h"
@@ -29,6 +30,8 @@ struct _BkStaffPage
 {
   GtkWidget      parent_instance;
 
+  BkContext     *context;
+  gboolean       unlocked;
   GtkWidget     *scroller;
   GtkWidget     *banner;
   GtkWidget     *leave_button;
@@ -51,9 +54,14 @@ struct _BkStaffPage
   gboolean       loading;          /* filling the controls: no setting is written */
 };
 
-G_DEFINE_FINAL_TYPE (BkStaffPage, bk_staff_page, GTK_TYPE_WIDGET)
+static void page_iface_init (BkPageInterface *iface);
 
-enum { LEAVE, QUIT, N_SIGNALS };
+G_DEFINE_FINAL_TYPE_WITH_CODE (BkStaffPage, bk_staff_page, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (BK_TYPE_PAGE, page_iface_init))
+
+enum { PROP_0, PROP_CONTEXT };
+
+enum { DONE, QUIT, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static const char *const language_values[] = { "", "de", "en", "tr", "ar", "uk" };
@@ -393,9 +401,9 @@ bk_staff_page_refresh (BkStaffPage *self)
 }
 
 static void
-leave_cb (BkStaffPage *self)
+done_cb (BkStaffPage *self)
 {
-  g_signal_emit (self, signals[LEAVE], 0);
+  g_signal_emit (self, signals[DONE], 0);
 }
 
 static void
@@ -412,6 +420,7 @@ bk_staff_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), BK_TYPE_STAFF_PAGE);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
+  g_clear_object (&self->context);
   G_OBJECT_CLASS (bk_staff_page_parent_class)->dispose (object);
 }
 
@@ -426,15 +435,112 @@ bk_staff_page_finalize (GObject *object)
 }
 
 static void
+set_warning (BkStaffPage *self,
+             const char  *warning)
+{
+  gtk_label_set_text (GTK_LABEL (self->banner), warning ? warning : "");
+  gtk_widget_set_visible (self->banner, warning != NULL && warning[0] != '\0');
+}
+
+/* ---- BkPage -------------------------------------------------------------- */
+
+static const char *
+bk_staff_page_get_help_text (BkPage *page)
+{
+  /* Translators: help for the staff page (only staff see it) */
+  return _("Staff mode: import content from the import folder, export the submissions, "
+           "read the statistics and change the kiosk settings. "
+           "Back to the kiosk leaves staff mode; any other screen leaves it too.");
+}
+
+/* Only after the PIN (BkStaffMode unlocks it); the window shows the start
+ * page instead. */
+static gboolean
+bk_staff_page_show_target (BkPage      *page,
+                           GVariant    *target,
+                           const char **heading,
+                           GError     **error)
+{
+  BkStaffPage *self = BK_STAFF_PAGE (page);
+
+  if (!self->unlocked)
+    return FALSE;
+  bk_staff_page_refresh (self);
+  return TRUE;
+}
+
+static void
+page_iface_init (BkPageInterface *iface)
+{
+  iface->get_help_text = bk_staff_page_get_help_text;
+  iface->show_target = bk_staff_page_show_target;
+}
+
+/* The context arrives once, from the window. */
+static void
+set_context (BkStaffPage *self,
+             BkContext *context)
+{
+  if (!g_set_object (&self->context, context) || context == NULL)
+    return;
+  g_set_object (&self->store, bk_context_get_store (context));
+  g_set_object (&self->settings, bk_context_get_settings (context));
+  if (bk_context_get_staff_warning (context) != NULL)
+    set_warning (self, bk_context_get_staff_warning (context));
+  else if (self->store != NULL && bk_store_is_read_only (self->store))
+    set_warning (self, _("The database is read-only: nothing is saved."));
+  bk_staff_page_refresh (self);
+}
+
+static void
+bk_staff_page_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  BkStaffPage *self = BK_STAFF_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bk_staff_page_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  BkStaffPage *self = BK_STAFF_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      set_context (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 bk_staff_page_class_init (BkStaffPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bk_staff_page_dispose;
+  object_class->get_property = bk_staff_page_get_property;
+  object_class->set_property = bk_staff_page_set_property;
+  g_object_class_override_property (object_class, PROP_CONTEXT, "context");
   object_class->finalize = bk_staff_page_finalize;
 
-  signals[LEAVE] = g_signal_new ("leave", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+  signals[DONE] = g_signal_new ("done", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   signals[QUIT] = g_signal_new ("quit", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -472,7 +578,7 @@ bk_staff_page_init (BkStaffPage *self)
   languages = gtk_string_list_new (language_names);
   gtk_drop_down_set_model (self->language_dropdown, G_LIST_MODEL (languages));
 
-  g_signal_connect_swapped (self->leave_button, "clicked", G_CALLBACK (leave_cb), self);
+  g_signal_connect_swapped (self->leave_button, "clicked", G_CALLBACK (done_cb), self);
   g_signal_connect_swapped (self->quit_button, "clicked", G_CALLBACK (quit_cb), self);
   g_signal_connect_swapped (self->export_button, "clicked", G_CALLBACK (export_clicked_cb), self);
   g_signal_connect_swapped (self->idle_spin, "value-changed", G_CALLBACK (idle_changed_cb), self);
@@ -482,40 +588,6 @@ bk_staff_page_init (BkStaffPage *self)
                             G_CALLBACK (municipality_changed_cb), self);
   bk_ui_drop_doubled_names (GTK_WIDGET (self));
   bk_staff_page_refresh (self);
-}
-
-void
-bk_staff_page_set_store (BkStaffPage *self, BkStore *store)
-{
-  g_return_if_fail (BK_IS_STAFF_PAGE (self));
-
-  g_set_object (&self->store, store);
-  bk_staff_page_refresh (self);
-}
-
-void
-bk_staff_page_set_settings (BkStaffPage *self, BkSettings *settings)
-{
-  g_return_if_fail (BK_IS_STAFF_PAGE (self));
-
-  g_set_object (&self->settings, settings);
-  bk_staff_page_refresh (self);
-}
-
-void
-bk_staff_page_set_warning (BkStaffPage *self, const char *warning)
-{
-  g_return_if_fail (BK_IS_STAFF_PAGE (self));
-
-  gtk_label_set_text (GTK_LABEL (self->banner), warning ? warning : "");
-  gtk_widget_set_visible (self->banner, warning != NULL && warning[0] != '\0');
-}
-
-GtkWidget *
-bk_staff_page_get_banner (BkStaffPage *self)
-{
-  g_return_val_if_fail (BK_IS_STAFF_PAGE (self), NULL);
-  return self->banner;
 }
 
 GtkWidget *
@@ -551,4 +623,22 @@ bk_staff_page_get_charts (BkStaffPage *self)
 {
   g_return_val_if_fail (BK_IS_STAFF_PAGE (self), NULL);
   return self->chart_widgets;
+}
+
+/* Staff mode opens the page (after the PIN) and closes it. */
+void
+bk_staff_page_set_unlocked (BkStaffPage *self,
+                            gboolean     unlocked)
+{
+  g_return_if_fail (BK_IS_STAFF_PAGE (self));
+
+  self->unlocked = unlocked;
+}
+
+gboolean
+bk_staff_page_get_unlocked (BkStaffPage *self)
+{
+  g_return_val_if_fail (BK_IS_STAFF_PAGE (self), FALSE);
+
+  return self->unlocked;
 }

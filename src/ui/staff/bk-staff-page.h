@@ -15,20 +15,15 @@ G_BEGIN_DECLS
 #define BK_TYPE_STAFF_PAGE (bk_staff_page_get_type ())
 G_DECLARE_FINAL_TYPE (BkStaffPage, bk_staff_page, BK, STAFF_PAGE, GtkWidget)
 
-/* Signals: "leave" (Back to the kiosk) and "quit" (Quit the kiosk). */
-void        bk_staff_page_set_store    (BkStaffPage *self,
-                                        BkStore     *store);
-/* settings may be NULL: the kiosk settings cannot be changed then. */
-void        bk_staff_page_set_settings (BkStaffPage *self,
-                                        BkSettings  *settings);
-/* A problem only staff should see (the database was broken …); NULL: none. */
-void        bk_staff_page_set_warning  (BkStaffPage *self,
-                                        const char  *warning);
+/* Signals: "done" (Back to the kiosk) and "quit" (Quit the kiosk). */
+
+/* Staff mode only: the page refuses to show while locked. */
+void        bk_staff_page_set_unlocked (BkStaffPage *self,
+                                        gboolean     unlocked);
+gboolean    bk_staff_page_get_unlocked (BkStaffPage *self);
 /* Reads the import folder and the statistics again. */
 void        bk_staff_page_refresh      (BkStaffPage *self);
 
-/* For tests */
-GtkWidget  *bk_staff_page_get_banner       (BkStaffPage *self);
 GtkWidget  *bk_staff_page_get_import_list  (BkStaffPage *self);
 const char *bk_staff_page_get_import_status (BkStaffPage *self);
 GtkWidget  *bk_staff_page_get_export_button (BkStaffPage *self);

@@ -14,7 +14,6 @@
 
 #include <glib/gi18n.h>
 
-#include "bk-application.h"
 #include "bk-rating.h"
 #include "bk-ui.h"
 
@@ -91,14 +90,6 @@ send_cb (BkRating *self)
   gtk_widget_set_visible (self->thanks_label, TRUE);
   gtk_widget_set_sensitive (self->send_button, FALSE);
   gtk_widget_set_sensitive (self->scale, FALSE);
-  {
-    GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-    GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
-    char key[2] = { (char) ('0' + rating), 0 };
-
-    if (BK_IS_APPLICATION (app))
-      bk_stats_batch_add (bk_application_get_stats (BK_APPLICATION (app)), BK_STATS_RATING, key, 1);
-  }
   g_signal_emit (self, signals[RATED], 0, rating);
 }
 

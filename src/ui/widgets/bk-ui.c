@@ -245,3 +245,23 @@ bk_ui_wrap_label_new (const char *text,
 
   return label;
 }
+
+#define LIST_ITEM_KEY "bk-list-item"
+
+void
+bk_ui_set_list_item (GtkWidget   *row,
+                     GtkListItem *item)
+{
+  g_return_if_fail (GTK_IS_WIDGET (row));
+  g_return_if_fail (!item || GTK_IS_LIST_ITEM (item));
+
+  g_object_set_data (G_OBJECT (row), LIST_ITEM_KEY, item);
+}
+
+GtkListItem *
+bk_ui_get_list_item (GtkWidget *row)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (row), NULL);
+
+  return g_object_get_data (G_OBJECT (row), LIST_ITEM_KEY);
+}

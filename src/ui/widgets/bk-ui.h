@@ -64,4 +64,11 @@ void       bk_ui_append_label_texts (GtkWidget  *widget,
  * it undefined until the first toggle). */
 void       bk_ui_expose_toggle_states (GtkWidget *root);
 
+/* GTK 4.8 gives no way from a list's row widget to its GtkListItem (its
+ * position): the page that builds the rows records it here, and the voice,
+ * the reading cursor and the edge cue read it. */
+void         bk_ui_set_list_item (GtkWidget   *row,
+                                  GtkListItem *item);
+GtkListItem *bk_ui_get_list_item (GtkWidget   *row);
+
 G_END_DECLS

@@ -1,15 +1,13 @@
-/* bk-a11y-actions.h: the accessibility panel's actions and the window rebuild
- * a language change needs
+/* bk-a11y-actions.h: the accessibility panel's actions over the settings
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #pragma once
 
-#include <adwaita.h>
+#include <gio/gio.h>
 
 #include "bk-settings.h"
-#include "bk-window.h"
 
 G_BEGIN_DECLS
 
@@ -25,13 +23,5 @@ const char * const *bk_a11y_actions_get_keys (void);
 /* "Back to standard": every panel setting to its kiosk default, except the
  * language the citizen chose. */
 void        bk_a11y_reset_panel_settings     (BkSettings  *settings);
-
-/* A new window in the current interface language in place of old: same
- * store, voice, size and page (for "home" and "accessibility"; Back leads
- * home), focus on the control that had it. old is destroyed. error is what
- * a window without a store shows. */
-BkWindow   *bk_a11y_rebuild_window           (GtkApplication *application,
-                                              BkWindow       *old,
-                                              const GError   *error);
 
 G_END_DECLS

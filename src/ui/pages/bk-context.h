@@ -1,0 +1,35 @@
+/* bk-context.h: the services every page is handed
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "bk-settings.h"
+#include "bk-store.h"
+#include "bk-usage.h"
+#include "bk-voice.h"
+
+G_BEGIN_DECLS
+
+#define BK_TYPE_CONTEXT (bk_context_get_type ())
+G_DECLARE_FINAL_TYPE (BkContext, bk_context, BK, CONTEXT, GObject)
+
+/* store may be NULL: the kiosk could not open its database and says why.
+ * voice is always there (silent without speech). */
+BkContext  *bk_context_new               (BkStore    *store,
+                                          BkSettings *settings,
+                                          BkVoice    *voice,
+                                          BkUsage    *usage);
+BkStore    *bk_context_get_store         (BkContext  *self);
+BkSettings *bk_context_get_settings      (BkContext  *self);
+BkVoice    *bk_context_get_voice         (BkContext  *self);
+BkUsage    *bk_context_get_usage         (BkContext  *self);
+/* Nothing can be saved: no store, or a read-only one. */
+gboolean    bk_context_get_read_only     (BkContext  *self);
+/* What only staff should see about the start (a broken database), or NULL. */
+const char *bk_context_get_staff_warning (BkContext  *self);
+void        bk_context_set_staff_warning (BkContext  *self,
+                                          const char *warning);
+
+G_END_DECLS

@@ -1,0 +1,86 @@
+/* bk-page.h: what every page of the kiosk window offers it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "bk-context.h"
+#include "bk-form.h"
+
+G_BEGIN_DECLS
+
+#define BK_TYPE_PAGE (bk_page_get_type ())
+G_DECLARE_INTERFACE (BkPage, bk_page, BK, PAGE, GtkWidget)
+
+struct _BkPageInterface
+{
+  GTypeInterface parent_iface;
+
+  /* What the voice says when the page is shown: its title and content. */
+  char       *(*dup_summary)        (BkPage          *self);
+  /* The help layer "this screen". */
+  const char *(*get_help_text)      (BkPage          *self);
+
+  /* Shows target (the page's own: a motion id, a service id, a word), or
+   * the page as it is when target is NULL. FALSE with error: it cannot be
+   * shown, *heading says what (the error page shows both); FALSE without
+   * error: the page is not available now (staff mode without the PIN). */
+  gboolean    (*show_target)        (BkPage          *self,
+                                     GVariant        *target,
+                                     const char     **heading,
+                                     GError         **error);
+  /* What it shows now, to come back to it (Back); NULL for none. */
+  GVariant   *(*dup_target)         (BkPage          *self);
+
+  /* The read-aloud command, one section or all (-1); FALSE: the page has
+   * nothing of its own to read and the window reads its summary. */
+  gboolean    (*read_aloud)         (BkPage          *self,
+                                     int              section);
+  /* The citizen went on to another page that is not an aside one: forget
+   * what was entered or chosen here. */
+  void        (*leave)              (BkPage          *self);
+  /* Opened in the middle of a task and left again (help-like pages): the
+   * task keeps its entries while it is shown. */
+  gboolean    (*is_aside)           (BkPage          *self);
+  /* Where a form started from this page comes from. */
+  void        (*fill_form_context)  (BkPage          *self,
+                                     BkFormContext   *context);
+  /* Keys before anything else acts on them (a page that teaches keys). */
+  gboolean    (*handle_key)         (BkPage          *self,
+                                     guint            keyval,
+                                     GdkModifierType  state);
+  void        (*handle_key_release) (BkPage          *self,
+                                     guint            keyval);
+};
+
+/* The "context" property (BkContext, set once by the window). */
+BkContext  *bk_page_get_context        (BkPage          *self);
+
+char       *bk_page_dup_summary        (BkPage          *self);
+const char *bk_page_get_help_text      (BkPage          *self);
+gboolean    bk_page_show_target        (BkPage          *self,
+                                        GVariant        *target,
+                                        const char     **heading,
+                                        GError         **error);
+GVariant   *bk_page_dup_target         (BkPage          *self);
+gboolean    bk_page_read_aloud         (BkPage          *self,
+                                        int              section);
+void        bk_page_leave              (BkPage          *self);
+gboolean    bk_page_is_aside           (BkPage          *self);
+void        bk_page_fill_form_context  (BkPage          *self,
+                                        BkFormContext   *context);
+gboolean    bk_page_handle_key         (BkPage          *self,
+                                        guint            keyval,
+                                        GdkModifierType  state);
+void        bk_page_handle_key_release (BkPage          *self,
+                                        guint            keyval);
+
+/* "status-changed" (const char *message): something to say after a
+ * change on the page, e.g. the number of results after a search. */
+void        bk_page_status_changed     (BkPage          *self,
+                                        const char      *message);
+
+G_END_DECLS

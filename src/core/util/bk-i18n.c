@@ -28,6 +28,22 @@ static const struct {
   { "uk", "Українська" },
 };
 
+const char * const *
+bk_i18n_get_languages (void)
+{
+  static const char *codes[G_N_ELEMENTS (languages) + 1];
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+        codes[i] = languages[i].code;
+      codes[G_N_ELEMENTS (languages)] = NULL;
+      g_once_init_leave (&initialized, 1);
+    }
+  return codes;
+}
+
 static gboolean
 is_c_locale (const char *value)
 {

@@ -21,6 +21,9 @@ gboolean    bk_i18n_follows_setting      (void);
 void        bk_i18n_set_language         (const char *code,
                                           gboolean    easy_read);
 
+/* The kiosk's interface languages, NULL-terminated: "de", "en", "tr", "ar",
+ * "uk". The one list: the settings' choices and every language chooser. */
+const char * const *bk_i18n_get_languages (void);
 /* TRUE for a language written right to left ("ar"). */
 gboolean    bk_i18n_language_is_rtl      (const char *code);
 

@@ -57,26 +57,21 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const char * const theme_names[] = {
-  "standard",
-  "high-contrast-dark",
-  "high-contrast-light",
-  "yellow-on-black",
-  NULL
-};
-
+/* The one list of themes is the setting's. */
 const char * const *
 bk_theme_get_names (void)
 {
-  return theme_names;
+  return bk_settings_get_choices ("theme");
 }
 
 static const char *
 lookup_name (const char *name)
 {
-  for (guint i = 0; theme_names[i] != NULL; i++)
-    if (g_strcmp0 (theme_names[i], name) == 0)
-      return theme_names[i];
+  const char * const *names = bk_theme_get_names ();
+
+  for (guint i = 0; names[i] != NULL; i++)
+    if (g_strcmp0 (names[i], name) == 0)
+      return names[i];
 
   return NULL;
 }
@@ -99,11 +94,11 @@ bk_theme_resolve (const char *theme,
     {
       g_warning ("Unknown theme “%s” in the setting “theme”: using the standard theme",
                  theme ? theme : "(null)");
-      name = theme_names[0];
+      name = bk_theme_get_names ()[0];
     }
 
   /* A citizen's own choice of contrast stays; the standard look gives way. */
-  if (name == theme_names[0] && system_high_contrast)
+  if (name == bk_theme_get_names ()[0] && system_high_contrast)
     return system_prefers_dark ? "high-contrast-dark" : "high-contrast-light";
 
   return name;
@@ -232,7 +227,7 @@ apply_theme (BkTheme *self)
   self->colour_provider = provider_new (file);
   add_provider (self->colour_provider, PRIORITY_COLOURS);
 
-  if (name == theme_names[0])
+  if (name == bk_theme_get_names ()[0])
     remove_provider (&self->hc_provider);
   else if (self->hc_provider == NULL)
     {

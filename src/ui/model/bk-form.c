@@ -17,6 +17,8 @@
 
 #include <glib/gi18n.h>
 
+#include <json-glib/json-glib.h>
+
 #include "bk-form.h"
 
 #define TEXT_MAX_LENGTH      200
@@ -473,4 +475,124 @@ bk_form_dup_spoken_reference (const char *reference)
     }
 
   return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+gboolean
+bk_form_field_is_asked (const BkFormField *field,
+                        GHashTable        *answers)
+{
+  g_return_val_if_fail (field != NULL, FALSE);
+
+  return !(field->flags & BK_FIELD_FROM_CONTEXT) ||
+         g_hash_table_lookup (answers, field->id) == NULL;
+}
+
+GPtrArray *
+bk_form_build_screens (const BkForm *form,
+                       GHashTable   *answers,
+                       gboolean      easy_read)
+{
+  GPtrArray *screens = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  GArray *current = NULL;
+  guint current_group = G_MAXUINT;
+
+  g_return_val_if_fail (form != NULL, screens);
+
+  for (guint i = 0; i < form->n_fields; i++)
+    {
+      const BkFormField *field = &form->fields[i];
+
+      if (!bk_form_field_is_asked (field, answers))
+        continue;
+      if (current == NULL || easy_read || field->screen != current_group)
+        {
+          current = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_ptr_array_add (screens, current);
+          current_group = field->screen;
+        }
+      g_array_append_val (current, i);
+    }
+
+  return screens;
+}
+
+guint
+bk_form_screen_of_field (const BkForm *form,
+                         GPtrArray    *screens,
+                         const char   *field_id)
+{
+  g_return_val_if_fail (form != NULL && screens != NULL, 0);
+
+  for (guint s = 0; s < screens->len; s++)
+    {
+      GArray *fields = g_ptr_array_index (screens, s);
+
+      for (guint i = 0; i < fields->len; i++)
+        if (g_str_equal (form->fields[g_array_index (fields, guint, i)].id, field_id))
+          return s;
+    }
+
+  return 0;
+}
+
+BkSubmission *
+bk_form_build_submission (const BkForm *form,
+                          GHashTable   *answers,
+                          const char   *service_id,
+                          gint64        motion_id,
+                          const char   *language)
+{
+  BkSubmission *submission;
+  g_autoptr(JsonObject) object = json_object_new ();
+
+  g_return_val_if_fail (form != NULL, NULL);
+
+  submission = bk_submission_new (form->kind);
+  for (guint i = 0; i < form->n_fields; i++)
+    {
+      const BkFormField *field = &form->fields[i];
+      const char *value = g_hash_table_lookup (answers, field->id);
+
+      /* Feedback without an opinion counts as a comment only. */
+      if (field->kind == BK_FIELD_CHOICE && g_strcmp0 (value, "none") == 0)
+        json_object_set_null_member (object, field->id);
+      else if (value != NULL)
+        json_object_set_string_member (object, field->id, value);
+    }
+
+  bk_submission_set_answers (submission, object);
+  submission->service_id = g_strdup (service_id);
+  submission->motion_id = motion_id;
+  g_free (submission->language);
+  submission->language = g_strdup (language);
+
+  return submission;
+}
+
+GStrv
+bk_form_dup_privacy_notice (const BkForm *form,
+                            guint         days)
+{
+  g_autoptr(GStrvBuilder) paragraphs = g_strv_builder_new ();
+  g_autofree char *who = NULL;
+  g_autofree char *kept = NULL;
+
+  g_return_val_if_fail (form != NULL, NULL);
+
+  g_strv_builder_add (paragraphs, _(form->intro));
+  if (form->kind == BK_SUBMISSION_MOTION_FEEDBACK)
+    g_strv_builder_add (paragraphs, _("What is stored: your opinion and comment, the time and the language you used. No name and nothing else about you is asked: the feedback is anonymous."));
+  else
+    g_strv_builder_add (paragraphs, _("What is stored: only the answers you give on the next screens, the time and the language you used."));
+  /* Translators: %s is who reads it, for example “The staff of the citizens’ office” */
+  who = g_strdup_printf (_("Who reads it: %s. Nobody else."), _(form->recipient));
+  g_strv_builder_add (paragraphs, who);
+  kept = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "How long: it is deleted after %u day.",
+                                       "How long: it is deleted after %u days.", days),
+                          days);
+  g_strv_builder_add (paragraphs, kept);
+  g_strv_builder_add (paragraphs, _("This kiosk forgets your entries as soon as you finish or leave the form."));
+
+  return g_strv_builder_end (paragraphs);
 }

@@ -97,4 +97,29 @@ char              *bk_form_field_display (const BkFormField *field,
 /* "BK 2026 000 123 K": the reference in groups of digits, for speech. */
 char              *bk_form_dup_spoken_reference (const char *reference);
 
+/* What the citizen already chose where the form was started (the service)
+ * is not asked again. answers: field id → value. */
+gboolean           bk_form_field_is_asked  (const BkFormField *field,
+                                            GHashTable        *answers);
+/* The question screens: a GPtrArray of GArray of field indices. Related
+ * questions share a screen, one question a screen in easy-read. */
+GPtrArray         *bk_form_build_screens   (const BkForm      *form,
+                                            GHashTable        *answers,
+                                            gboolean           easy_read);
+/* The screen that asks field_id (0 when none does). */
+guint              bk_form_screen_of_field (const BkForm      *form,
+                                            GPtrArray         *screens,
+                                            const char        *field_id);
+/* The privacy notice before the questions, one paragraph a string: what
+ * the form is, what is stored, who reads it, when it is deleted (after
+ * days), that the kiosk forgets. */
+GStrv              bk_form_dup_privacy_notice (const BkForm   *form,
+                                               guint           days);
+/* The submission of the checked answers (field id → value). */
+BkSubmission      *bk_form_build_submission (const BkForm     *form,
+                                             GHashTable       *answers,
+                                             const char       *service_id,
+                                             gint64            motion_id,
+                                             const char       *language);
+
 G_END_DECLS

@@ -20,15 +20,19 @@
 
 #include <string.h>
 
+#include "bk-i18n.h"
 #include "bk-settings.h"
 
+/* The one list of themes (bk-theme.c styles them); the languages are
+ * bk-i18n's. */
 static const char * const theme_choices[] = {
   "standard", "high-contrast-dark", "high-contrast-light", "yellow-on-black", NULL
 };
-static const char * const language_choices[] = { "de", "en", "tr", "ar", "uk", NULL };
 static const char * const scan_choices[] = { "off", "one-switch", "two-switch", NULL };
-/* "": the schema default of "language" (a deployment's override) */
-static const char * const default_language_choices[] = { "", "de", "en", "tr", "ar", "uk", NULL };
+/* Marks a key whose choices are the interface languages; "default-language"
+ * also allows "": the schema default of "language" (a deployment's override). */
+static const char * const language_choices[] = { NULL };
+static const char * const default_language_choices[] = { NULL };
 
 typedef struct
 {
@@ -79,6 +83,8 @@ static const KeyInfo keys[] = {
 
 #define N_KEYS G_N_ELEMENTS (keys)
 
+static const char * const *choices_of (const KeyInfo *info);
+
 struct _BkSettings
 {
   GObject    parent_instance;
@@ -125,7 +131,7 @@ normalize (const KeyInfo *info,
 
       if (s == NULL)
         s = "";
-      if (info->choices != NULL && !g_strv_contains ((const char * const *)info->choices, s))
+      if (choices_of (info) != NULL && !g_strv_contains (choices_of (info), s))
         {
           g_warning ("Setting “%s”: “%s” is not one of its choices; ignored", info->name, s);
           g_value_unset (out);
@@ -322,14 +328,6 @@ bk_settings_new (void)
 }
 
 /* TRUE when the values are backed by GSettings (the schema is installed). */
-gboolean
-bk_settings_is_persistent (BkSettings *self)
-{
-  g_return_val_if_fail (BK_IS_SETTINGS (self), FALSE);
-
-  return self->settings != NULL;
-}
-
 static const GValue *
 lookup (BkSettings *self,
         const char *key,
@@ -464,12 +462,37 @@ bk_settings_set_keypad_map (BkSettings *self,
 }
 
 /* The values the keys allow, NULL-terminated, or NULL for a free string. */
+static const char * const *
+choices_of (const KeyInfo *info)
+{
+  static const char *with_default[16];
+  static gsize initialized = 0;
+
+  if (info->choices == language_choices)
+    return bk_i18n_get_languages ();
+  if (info->choices != default_language_choices)
+    return info->choices;
+
+  if (g_once_init_enter (&initialized))
+    {
+      const char * const *languages = bk_i18n_get_languages ();
+      guint n = 0;
+
+      with_default[n++] = "";
+      for (guint i = 0; languages[i] != NULL && n + 1 < G_N_ELEMENTS (with_default); i++)
+        with_default[n++] = languages[i];
+      with_default[n] = NULL;
+      g_once_init_leave (&initialized, 1);
+    }
+  return with_default;
+}
+
 const char * const *
 bk_settings_get_choices (const char *key)
 {
   int i = key_index (key);
 
-  return i >= 0 ? keys[i].choices : NULL;
+  return i >= 0 ? choices_of (&keys[i]) : NULL;
 }
 
 gboolean
@@ -497,13 +520,6 @@ const char *
 bk_settings_get_database_path (BkSettings *self)
 {
   return bk_settings_get_string (self, "database-path");
-}
-
-void
-bk_settings_set_database_path (BkSettings *self,
-                               const char *path)
-{
-  bk_settings_set_string (self, "database-path", path ? path : "");
 }
 
 #define DEFINE_BOOLEAN(name, key)                                       \

@@ -19,10 +19,7 @@ G_DECLARE_FINAL_TYPE (BkSettings, bk_settings, BK, SETTINGS, GObject)
 #define BK_SETTINGS_DEFAULT_CAPTIONS_ENABLED TRUE
 
 BkSettings *bk_settings_new                   (void);
-gboolean    bk_settings_is_persistent         (BkSettings *self);
 const char *bk_settings_get_database_path     (BkSettings *self);
-void        bk_settings_set_database_path     (BkSettings *self,
-                                               const char *path);
 
 gboolean    bk_settings_get_speech_enabled    (BkSettings *self);
 void        bk_settings_set_speech_enabled    (BkSettings *self,

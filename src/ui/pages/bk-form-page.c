@@ -19,7 +19,6 @@
 #include "bk-config.h"
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 
 #include "bk-field-view.h"
 #include "bk-form-page.h"
@@ -86,55 +85,11 @@ easy_read_on (BkFormPage *self)
 
 /* ---- screens ------------------------------------------------------------- */
 
-static gboolean
-field_is_asked (BkFormPage        *self,
-                const BkFormField *field)
-{
-  /* What the citizen already chose (the service) is not asked again. */
-  return !(field->flags & BK_FIELD_FROM_CONTEXT) ||
-         g_hash_table_lookup (self->answers, field->id) == NULL;
-}
-
 static void
 build_screens (BkFormPage *self)
 {
-  gboolean easy = easy_read_on (self);
-  GArray *current = NULL;
-  guint current_group = G_MAXUINT;
-
   g_clear_pointer (&self->screens, g_ptr_array_unref);
-  self->screens = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-
-  for (guint i = 0; i < self->form->n_fields; i++)
-    {
-      const BkFormField *field = &self->form->fields[i];
-
-      if (!field_is_asked (self, field))
-        continue;
-      if (current == NULL || easy || field->screen != current_group)
-        {
-          current = g_array_new (FALSE, FALSE, sizeof (guint));
-          g_ptr_array_add (self->screens, current);
-          current_group = field->screen;
-        }
-      g_array_append_val (current, i);
-    }
-}
-
-static guint
-screen_of_field (BkFormPage *self,
-                 const char *field_id)
-{
-  for (guint s = 0; s < self->screens->len; s++)
-    {
-      GArray *fields = g_ptr_array_index (self->screens, s);
-
-      for (guint i = 0; i < fields->len; i++)
-        if (g_str_equal (self->form->fields[g_array_index (fields, guint, i)].id, field_id))
-          return s;
-    }
-
-  return 0;
+  self->screens = bk_form_build_screens (self->form, self->answers, easy_read_on (self));
 }
 
 /* ---- checking fields ----------------------------------------------------- */
@@ -306,29 +261,12 @@ set_next (BkFormPage *self,
 static void
 show_privacy (BkFormPage *self)
 {
-  g_autofree char *stored = NULL;
-  g_autofree char *kept = NULL;
-  g_autofree char *who = NULL;
   guint days = self->store ? bk_store_get_retention_days (self->store) : BK_STORE_DEFAULT_RETENTION_DAYS;
+  g_auto(GStrv) paragraphs = bk_form_dup_privacy_notice (self->form, days);
 
   gtk_label_set_text (self->screen_heading, _("Before you start: your data"));
-  if (self->form->kind == BK_SUBMISSION_MOTION_FEEDBACK)
-    stored = g_strdup (_("What is stored: your opinion and comment, the time and the language you used. No name and nothing else about you is asked: the feedback is anonymous."));
-  else
-    stored = g_strdup (_("What is stored: only the answers you give on the next screens, the time and the language you used."));
-  /* Translators: %s is who reads it, for example “The staff of the citizens’ office” */
-  who = g_strdup_printf (_("Who reads it: %s. Nobody else."), _(self->form->recipient));
-  kept = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "How long: it is deleted after %u day.",
-                                       "How long: it is deleted after %u days.", days),
-                          days);
-
-  gtk_box_append (self->content_box, bk_ui_wrap_label_new (_(self->form->intro), "text-block"));
-  gtk_box_append (self->content_box, bk_ui_wrap_label_new (stored, "text-block"));
-  gtk_box_append (self->content_box, bk_ui_wrap_label_new (who, "text-block"));
-  gtk_box_append (self->content_box, bk_ui_wrap_label_new (kept, "text-block"));
-  gtk_box_append (self->content_box,
-                  bk_ui_wrap_label_new (_("This kiosk forgets your entries as soon as you finish or leave the form."), "text-block"));
+  for (guint i = 0; paragraphs[i] != NULL; i++)
+    gtk_box_append (self->content_box, bk_ui_wrap_label_new (paragraphs[i], "text-block"));
 
   set_next (self, _("Start"), _("Starts the questions"));
 }
@@ -340,7 +278,7 @@ change_clicked_cb (GtkButton  *button,
   const char *field_id = g_object_get_data (G_OBJECT (button), "bk-field-id");
 
   self->step = BK_FORM_STEP_QUESTIONS;
-  self->screen = screen_of_field (self, field_id);
+  self->screen = bk_form_screen_of_field (self->form, self->screens, field_id);
   self->return_to_confirm = TRUE;
   show_screen (self);
 
@@ -376,7 +314,7 @@ show_confirm (BkFormPage *self)
       gtk_box_append (GTK_BOX (texts), value_label);
       gtk_box_append (GTK_BOX (row), texts);
 
-      if (field_is_asked (self, field))
+      if (bk_form_field_is_asked (field, self->answers))
         {
           GtkWidget *button = gtk_button_new ();
           GtkWidget *button_label = bk_ui_wrap_label_new (_("Change"), NULL);
@@ -544,30 +482,13 @@ show_form_error (BkFormPage *self,
 static void
 send (BkFormPage *self)
 {
-  g_autoptr(BkSubmission) submission = bk_submission_new (self->form->kind);
-  g_autoptr(JsonObject) answers = json_object_new ();
+  g_autoptr(BkSubmission) submission = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(BkReceipt) receipt = NULL;
   g_autofree char *reference = NULL;
 
-  for (guint i = 0; i < self->form->n_fields; i++)
-    {
-      const BkFormField *field = &self->form->fields[i];
-      const char *value = g_hash_table_lookup (self->answers, field->id);
-
-      /* Feedback without an opinion counts as a comment only. */
-      if (field->kind == BK_FIELD_CHOICE && g_strcmp0 (value, "none") == 0)
-        json_object_set_null_member (answers, field->id);
-      else if (value != NULL)
-        json_object_set_string_member (answers, field->id, value);
-    }
-
-  bk_submission_set_answers (submission, answers);
-  submission->service_id = g_strdup (self->service_id);
-  submission->motion_id = self->motion_id;
-  g_free (submission->language);
-  submission->language = g_strdup (bk_voice_get_interface_language ());
-
+  submission = bk_form_build_submission (self->form, self->answers, self->service_id, self->motion_id,
+                                         bk_voice_get_interface_language ());
   if (self->store != NULL)
     reference = bk_store_add_submission (self->store, submission, &error);
   if (reference == NULL)
@@ -721,7 +642,7 @@ easy_read_changed_cb (BkFormPage *self)
 
   build_screens (self);
   if (field_id != NULL)
-    self->screen = screen_of_field (self, field_id);
+    self->screen = bk_form_screen_of_field (self->form, self->screens, field_id);
   show_screen (self);
 }
 

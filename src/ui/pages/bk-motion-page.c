@@ -25,8 +25,10 @@
 #include "bk-glossary.h"
 #include "bk-help.h"
 #include "bk-motion-page.h"
+#include "bk-motion-timeline.h"
 #include "bk-page.h"
 #include "bk-reader.h"
+#include "bk-terms-row.h"
 #include "bk-ui.h"
 #include "bk-voice.h"
 #include "bk-wrap-layout.h"
@@ -103,64 +105,11 @@ text_label_new (const char *text,
   return bk_reader_text_label_new (text, css_class);
 }
 
-/* "Words explained:" and a button for every glossary term in text, or NULL
- * when there is none. */
-static GtkWidget *
-terms_row_new (const char *text)
-{
-  g_autoptr(GPtrArray) terms = bk_glossary_find_terms (bk_glossary_get_default (), text);
-  GtkWidget *row;
-  GtkWidget *label;
-  GtkWidget *buttons;
-
-  if (terms->len == 0)
-    return NULL;
-
-  row = g_object_new (GTK_TYPE_BOX,
-                      "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP,
-                      "orientation", GTK_ORIENTATION_VERTICAL,
-                      "spacing", 6,
-                      NULL);
-  gtk_widget_add_css_class (row, "terms-row");
-  bk_ui_set_accessible (row, _("Words explained"), NULL);
-
-  /* Translators: before the buttons that explain the difficult words of a section */
-  label = gtk_label_new (_("Words explained:"));
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "terms-row-label");
-  gtk_box_append (GTK_BOX (row), label);
-
-  /* Buttons wrap onto more lines at large text sizes. */
-  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  gtk_widget_set_layout_manager (buttons, g_object_new (BK_TYPE_WRAP_LAYOUT,
-                                                        "spacing", 12,
-                                                        "line-spacing", 12,
-                                                        NULL));
-  for (guint i = 0; i < terms->len; i++)
-    {
-      const BkGlossaryEntry *entry = g_ptr_array_index (terms, i);
-      GtkWidget *button = gtk_button_new_with_label (entry->term);
-      g_autofree char *name = NULL;
-
-      gtk_widget_add_css_class (button, "term-button");
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-glossary");
-      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_string (entry->term));
-      /* Translators: a button that opens the glossary at a word, e.g. "Explain: Antrag" */
-      name = g_strdup_printf (_("Explain: %s"), entry->term);
-      bk_ui_set_accessible (button, name, NULL);
-      gtk_box_append (GTK_BOX (buttons), button);
-    }
-  gtk_box_append (GTK_BOX (row), buttons);
-
-  return row;
-}
-
 static void
 append_terms_row (GtkBox     *box,
                   const char *text)
 {
-  GtkWidget *row = terms_row_new (text);
+  GtkWidget *row = bk_terms_row_new (text);
 
   if (row != NULL)
     gtk_box_append (box, row);
@@ -251,7 +200,7 @@ fill_facts (BkMotionPage *self)
                                        self->motion->type ? self->motion->type : "",
                                        self->motion->body ? self->motion->body : "",
                                        submitters ? submitters : "", NULL);
-    GtkWidget *terms = terms_row_new (text);
+    GtkWidget *terms = bk_terms_row_new (text);
 
     if (terms != NULL)
       gtk_grid_attach (self->facts_grid, terms, 0, row, 2, 1);
@@ -371,193 +320,14 @@ fill_justification (BkMotionPage *self)
     append_terms_row (self->justification_box, self->motion->justification);
 }
 
-static int
-compare_consultations (gconstpointer a,
-                       gconstpointer b)
-{
-  const BkConsultation *ca = *(const BkConsultation * const *)a;
-  const BkConsultation *cb = *(const BkConsultation * const *)b;
-  gboolean a_dated = ca->date != NULL && ca->date[0] != '\0';
-  gboolean b_dated = cb->date != NULL && cb->date[0] != '\0';
-
-  if (a_dated && b_dated)
-    return strcmp (ca->date, cb->date);
-  if (a_dated != b_dated)
-    return a_dated ? -1 : 1;
-
-  return 0;
-}
-
-typedef enum {
-  STEP_DONE,
-  STEP_NEXT,
-  STEP_PLANNED,
-  STEP_UNDATED,
-} Step;
-
-static GtkWidget *
-timeline_row_new (BkMotionPage         *self,
-                  const BkConsultation *consultation,
-                  Step                  step)
-{
-  static const struct {
-    const char *icon;
-    const char *css;
-  } looks[] = {
-    [STEP_DONE] = { "object-select-symbolic", "done" },
-    [STEP_NEXT] = { "go-next-symbolic", "next" },
-    [STEP_PLANNED] = { "radio-symbolic", "planned" },
-    [STEP_UNDATED] = { "radio-symbolic", "undated" },
-  };
-  g_autofree char *date = bk_ui_format_date (consultation->date);
-  g_autofree char *accessible = NULL;
-  g_autoptr(GString) details = g_string_new (NULL);
-  const char *status = NULL;
-  GtkWidget *row;
-  GtkWidget *icon;
-  GtkWidget *text_box;
-  GtkWidget *status_label;
-  GtkWidget *details_label;
-
-  switch (step)
-    {
-    case STEP_DONE:
-      /* Translators: a consultation that has taken place */
-      status = _("done");
-      break;
-    case STEP_NEXT:
-      /* Translators: the next consultation from today */
-      status = _("next");
-      break;
-    case STEP_PLANNED:
-      /* Translators: a consultation after the next one */
-      status = _("planned");
-      break;
-    case STEP_UNDATED:
-    default:
-      /* Translators: a consultation without a date */
-      status = _("no date yet");
-      break;
-    }
-
-  if (date != NULL)
-    g_string_append (details, date);
-  if (consultation->committee != NULL && consultation->committee[0] != '\0')
-    {
-      if (details->len > 0)
-        g_string_append (details, " · ");
-      g_string_append (details, consultation->committee);
-    }
-  if (consultation->role != NULL && consultation->role[0] != '\0')
-    {
-      if (details->len > 0)
-        g_string_append (details, " · ");
-      g_string_append (details, consultation->role);
-    }
-  if (consultation->is_public == BK_TRISTATE_NO)
-    {
-      if (details->len > 0)
-        g_string_append (details, " · ");
-      g_string_append (details, _("not public"));
-    }
-
-  row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
-  gtk_widget_add_css_class (row, "timeline-row");
-  gtk_widget_add_css_class (row, looks[step].css);
-
-  icon = gtk_image_new_from_icon_name (looks[step].icon);
-  gtk_image_set_pixel_size (GTK_IMAGE (icon), 32);
-  gtk_widget_set_valign (icon, GTK_ALIGN_START);
-  gtk_widget_add_css_class (icon, "timeline-icon");
-  gtk_accessible_update_state (GTK_ACCESSIBLE (icon),
-                               GTK_ACCESSIBLE_STATE_HIDDEN, TRUE,
-                               -1);
-
-  text_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
-  gtk_widget_set_hexpand (text_box, TRUE);
-
-  status_label = gtk_label_new (status);
-  gtk_label_set_xalign (GTK_LABEL (status_label), 0.0f);
-  gtk_widget_add_css_class (status_label, "timeline-status");
-  gtk_accessible_update_state (GTK_ACCESSIBLE (status_label),
-                               GTK_ACCESSIBLE_STATE_HIDDEN, TRUE,
-                               -1);
-
-  add_part (self, SECTION_TIMELINE, status_label, PART_KEY);
-  details_label = readable_label_new (self, SECTION_TIMELINE, details->str, "timeline-details",
-                                      PART_CONTENT);
-  /* Translators: a consultation read out as one, e.g. "done: 2 December 2026 · Kreistag" */
-  accessible = g_strdup_printf (_("%s: %s"), status, details->str);
-  bk_ui_set_accessible (details_label, accessible, NULL);
-
-  gtk_box_append (GTK_BOX (text_box), status_label);
-  gtk_box_append (GTK_BOX (text_box), details_label);
-  gtk_box_append (GTK_BOX (row), icon);
-  gtk_box_append (GTK_BOX (row), text_box);
-
-  return row;
-}
-
 static void
 fill_timeline (BkMotionPage *self)
 {
-  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
-  g_autofree char *today = NULL;
-  GPtrArray *consultations = self->motion->consultations;
-  gboolean next_found = FALSE;
+  g_autofree char *text = NULL;
 
-  bk_ui_unparent_children (GTK_WIDGET (self->timeline_box));
-  add_part (self, SECTION_TIMELINE, self->timeline_heading, PART_INTERFACE);
-
-  today = bk_ui_dup_today ();
-
-  for (guint i = 0; consultations != NULL && i < consultations->len; i++)
-    g_ptr_array_add (sorted, g_ptr_array_index (consultations, i));
-  g_ptr_array_sort (sorted, compare_consultations);
-
-  if (sorted->len == 0)
-    {
-      gtk_box_append (self->timeline_box,
-                      readable_label_new (self, SECTION_TIMELINE,
-                                          _("No consultation is planned yet."), NULL,
-                                          PART_INTERFACE));
-      return;
-    }
-
-  for (guint i = 0; i < sorted->len; i++)
-    {
-      const BkConsultation *consultation = g_ptr_array_index (sorted, i);
-      Step step;
-
-      if (consultation->date == NULL || consultation->date[0] == '\0')
-        step = STEP_UNDATED;
-      else if (strncmp (consultation->date, today, 10) < 0)
-        step = STEP_DONE;
-      else if (!next_found)
-        {
-          step = STEP_NEXT;
-          next_found = TRUE;
-        }
-      else
-        step = STEP_PLANNED;
-
-      gtk_box_append (self->timeline_box, timeline_row_new (self, consultation, step));
-    }
-
-  {
-    g_autoptr(GString) text = g_string_new (NULL);
-
-    for (guint i = 0; i < sorted->len; i++)
-      {
-        const BkConsultation *consultation = g_ptr_array_index (sorted, i);
-
-        g_string_append_printf (text, "%s\n%s\n%s\n",
-                                consultation->committee ? consultation->committee : "",
-                                consultation->role ? consultation->role : "",
-                                consultation->meeting_name ? consultation->meeting_name : "");
-      }
-    append_terms_row (self->timeline_box, text->str);
-  }
+  bk_reader_add_part (self->reader, SECTION_TIMELINE, self->timeline_heading, PART_INTERFACE, NULL);
+  text = bk_motion_timeline_fill (self->timeline_box, self->motion, self->reader, SECTION_TIMELINE);
+  append_terms_row (self->timeline_box, text);
 }
 
 static gboolean

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bk-i18n.h"
 #include "bk-import.h"
 #include "bk-staff-log.h"
 #include "bk-staff-page.h"
@@ -64,7 +65,6 @@ enum { PROP_0, PROP_CONTEXT };
 enum { DONE, QUIT, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
-static const char *const language_values[] = { "", "de", "en", "tr", "ar", "uk" };
 
 static void
 set_status (GtkLabel *label, const char *text)
@@ -319,9 +319,10 @@ idle_changed_cb (BkStaffPage *self)
 static void
 language_changed_cb (BkStaffPage *self)
 {
+  const char * const *language_values = bk_settings_get_choices ("default-language");
   guint selected = gtk_drop_down_get_selected (self->language_dropdown);
 
-  if (self->loading || self->settings == NULL || selected >= G_N_ELEMENTS (language_values))
+  if (self->loading || self->settings == NULL || selected >= g_strv_length ((char **) language_values))
     return;
   bk_settings_set_string (self->settings, "default-language", language_values[selected]);
   log_setting ("default-language");
@@ -355,9 +356,10 @@ fill_settings (BkStaffPage *self)
   if (self->settings != NULL)
     {
       const char *language = bk_settings_get_string (self->settings, "default-language");
+      const char * const *language_values = bk_settings_get_choices ("default-language");
 
       gtk_spin_button_set_value (self->idle_spin, bk_settings_get_int (self->settings, "idle-timeout"));
-      for (guint i = 0; i < G_N_ELEMENTS (language_values); i++)
+      for (guint i = 0; language_values[i] != NULL; i++)
         if (g_strcmp0 (language, language_values[i]) == 0)
           gtk_drop_down_set_selected (self->language_dropdown, i);
     }
@@ -569,13 +571,19 @@ bk_staff_page_init (BkStaffPage *self)
 {
   g_autoptr(GtkStringList) languages = NULL;
   /* Translators: the first choice of the default language: no choice of staff */
-  const char *language_names[] = { _("As the kiosk's default"), "Deutsch", "English", "Türkçe",
-                                   "العربية", "Українська", NULL };
+  const char * const *codes = bk_settings_get_choices ("default-language");
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_auto(GStrv) language_names = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->chart_widgets = g_ptr_array_new ();
 
-  languages = gtk_string_list_new (language_names);
+  /* Each language named in itself; "" is the kiosk's default. */
+  for (guint i = 0; codes[i] != NULL; i++)
+    /* Translators: the first choice of the default language: no choice of staff */
+    g_strv_builder_add (names, codes[i][0] == '\0' ? _("As the kiosk's default") : bk_i18n_get_native_name (codes[i]));
+  language_names = g_strv_builder_end (names);
+  languages = gtk_string_list_new ((const char * const *) language_names);
   gtk_drop_down_set_model (self->language_dropdown, G_LIST_MODEL (languages));
 
   g_signal_connect_swapped (self->leave_button, "clicked", G_CALLBACK (done_cb), self);

@@ -6,9 +6,7 @@
 
 #pragma once
 
-#include "bk-application.h"
-#include "bk-navigator.h"
-#include "bk-window.h"
+#include "bk-ui-test-util.h"
 
 G_BEGIN_DECLS
 

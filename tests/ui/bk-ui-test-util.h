@@ -1,7 +1,30 @@
 #pragma once
 
+/* The tests reach inside: every private header (test hooks and getters). */
 #include "bk-application-private.h"
-#include "bk-voice.h"
+#include "bk-form-page-private.h"
+#include "bk-glossary-page-private.h"
+#include "bk-help-overlay-private.h"
+#include "bk-home-page-private.h"
+#include "bk-idle-warning-private.h"
+#include "bk-motion-list-page-private.h"
+#include "bk-motion-page-private.h"
+#include "bk-navigator-private.h"
+#include "bk-pin-dialog-private.h"
+#include "bk-qr-private.h"
+#include "bk-rating-private.h"
+#include "bk-receipt-page-private.h"
+#include "bk-scanner-private.h"
+#include "bk-service-page-private.h"
+#include "bk-services-page-private.h"
+#include "bk-session-private.h"
+#include "bk-staff-mode-private.h"
+#include "bk-staff-page-private.h"
+#include "bk-stats-chart-private.h"
+#include "bk-theme-private.h"
+#include "bk-tutorial-page-private.h"
+#include "bk-usage-private.h"
+#include "bk-voice-private.h"
 #include "bk-window-private.h"
 
 G_BEGIN_DECLS

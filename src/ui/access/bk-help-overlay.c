@@ -15,7 +15,7 @@
 
 #include <glib/gi18n.h>
 
-#include "bk-help-overlay.h"
+#include "bk-help-overlay-private.h"
 #include "bk-ui.h"
 
 #define ITEM_CLASS "bk-help-item"

@@ -33,13 +33,5 @@ gboolean    bk_help_overlay_previous_layer (BkHelpOverlay *self);
 /* Says the current layer again. */
 void        bk_help_overlay_repeat         (BkHelpOverlay *self);
 
-guint       bk_help_overlay_get_layer      (BkHelpOverlay *self);
-guint       bk_help_overlay_get_n_layers   (BkHelpOverlay *self);
-BkHelpLayer bk_help_overlay_get_layer_kind (BkHelpOverlay *self);
-const char *bk_help_overlay_get_heading    (BkHelpOverlay *self);
-const char *bk_help_overlay_get_text       (BkHelpOverlay *self);
-/* "Layer 2 of 3" */
-const char *bk_help_overlay_get_position   (BkHelpOverlay *self);
-GtkWidget  *bk_help_overlay_get_item       (BkHelpOverlay *self);
 
 G_END_DECLS

@@ -27,7 +27,7 @@
 
 #include "bk-ez-tree.h"
 #include "bk-key-filter.h"
-#include "bk-navigator.h"
+#include "bk-navigator-private.h"
 #include "bk-ui.h"
 
 #define CURRENT_CLASS "bk-ez-current"

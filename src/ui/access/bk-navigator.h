@@ -31,9 +31,6 @@ typedef gint64 (*BkNavigatorTimeFunc) (gpointer user_data);
 BkNavigator *bk_navigator_new                (GtkWidget           *window,
                                               GtkStack            *stack,
                                               BkVoice             *voice);
-void         bk_navigator_set_time_func      (BkNavigator         *self,
-                                              BkNavigatorTimeFunc  func,
-                                              gpointer             user_data);
 
 /* Bounce keys and autorepeat (bk-key-filter.h) with this kiosk's debounce
  * setting, keypad map and explore mode: the key router's first step. */
@@ -43,10 +40,6 @@ BkKeyVerdict bk_navigator_filter_key         (BkNavigator         *self,
 /* A new press that passed the filter: the keypad command, or explore
  * mode's description. TRUE when the key was used. */
 gboolean     bk_navigator_run_key            (BkNavigator         *self,
-                                              guint                keyval,
-                                              GdkModifierType      state);
-/* Both of the above; TRUE when the key was used or swallowed. */
-gboolean     bk_navigator_handle_key         (BkNavigator         *self,
                                               guint                keyval,
                                               GdkModifierType      state);
 gboolean     bk_navigator_handle_key_release (BkNavigator         *self,
@@ -68,10 +61,6 @@ gboolean     bk_navigator_is_moving          (BkNavigator         *self);
 /* The text for the edge cue the navigator just gave, or NULL. */
 const char  *bk_navigator_get_edge_text      (BkNavigator         *self);
 
-/* The EZ reading cursor: NULL when EZ mode is off. */
-GtkWidget   *bk_navigator_get_current        (BkNavigator         *self);
-gboolean     bk_navigator_get_active         (BkNavigator         *self);
-BkScanner   *bk_navigator_get_scanner        (BkNavigator         *self);
 
 /* Signal "said" (const char *text): everything the navigator says, also
  * when there is no speech (for captions and tests). */

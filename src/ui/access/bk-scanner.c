@@ -20,7 +20,7 @@
 #include <glib/gi18n.h>
 
 #include "bk-ez-tree.h"
-#include "bk-scanner.h"
+#include "bk-scanner-private.h"
 
 #define MAX_NAMES 3
 

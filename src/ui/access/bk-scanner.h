@@ -41,12 +41,6 @@ void        bk_scanner_select              (BkScanner  *self);
 /* Back to the first group, e.g. after a page change. */
 void        bk_scanner_restart             (BkScanner  *self);
 
-/* What is highlighted: the group (or single item) at the group level; in a
- * group, the group and its item (NULL on the "leave group" step). */
-GtkWidget  *bk_scanner_get_group           (BkScanner  *self);
-GtkWidget  *bk_scanner_get_item            (BkScanner  *self);
-gboolean    bk_scanner_in_group            (BkScanner  *self);
-gboolean    bk_scanner_has_timer           (BkScanner  *self);
 /* What the select switch would do now, for explore mode. */
 char       *bk_scanner_dup_selection_text  (BkScanner  *self);
 

@@ -18,7 +18,7 @@
 
 #include <adwaita.h>
 
-#include "bk-theme.h"
+#include "bk-theme-private.h"
 
 #define RESOURCE_PATH "/io/github/buergerkiosk/Kiosk/"
 #define DEFAULT_DPI (96 * 1024)

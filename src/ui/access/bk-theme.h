@@ -18,10 +18,6 @@ G_DECLARE_FINAL_TYPE (BkTheme, bk_theme, BK, THEME, GObject)
  * system's high-contrast setting, on the default display: one per process. */
 BkTheme            *bk_theme_new             (BkSettings *settings);
 
-/* The theme shown now: the setting, or a high-contrast one when the system
- * asks for high contrast. Every BkWindow has the CSS class "theme-NAME". */
-const char         *bk_theme_get_active      (BkTheme    *self);
-int                 bk_theme_get_text_scale  (BkTheme    *self);
 
 /* "standard", "high-contrast-dark", "high-contrast-light", "yellow-on-black" */
 const char * const *bk_theme_get_names       (void);

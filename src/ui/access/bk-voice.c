@@ -20,7 +20,7 @@
 #include <glib/gi18n.h>
 
 #include "bk-ui.h"
-#include "bk-voice.h"
+#include "bk-voice-private.h"
 
 #define CUE_MS 300
 

@@ -66,8 +66,6 @@ gboolean    bk_voice_get_current_word        (BkVoice    *self,
                                               guint      *text_offset,
                                               guint      *length);
 
-/* For tests: the language of the last on-demand utterance. */
-const char *bk_voice_get_last_language       (BkVoice    *self);
 
 /* What the kiosk says when the speech rate (0 slowest … 4 fastest)
  * changes: "Speech rate: slow". */

@@ -152,16 +152,6 @@ bk_form_lookup (const char *id)
   return NULL;
 }
 
-const BkForm *
-bk_form_get (BkSubmissionKind kind)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
-    if (forms[i].kind == kind)
-      return &forms[i];
-
-  return NULL;
-}
-
 const BkForm **
 bk_form_list (guint *n_forms)
 {

@@ -68,7 +68,6 @@ typedef struct {
 
 /* The five forms, by id or by kind; NULL when unknown. */
 const BkForm      *bk_form_lookup        (const char       *id);
-const BkForm      *bk_form_get           (BkSubmissionKind  kind);
 const BkForm     **bk_form_list          (guint            *n_forms);
 const BkFormField *bk_form_find_field    (const BkForm     *form,
                                           const char       *field_id);

@@ -82,20 +82,6 @@ bk_motion_item_get_date (BkMotionItem *self)
 }
 
 const char *
-bk_motion_item_get_reference (BkMotionItem *self)
-{
-  g_return_val_if_fail (BK_IS_MOTION_ITEM (self), NULL);
-  return self->summary->reference;
-}
-
-const char *
-bk_motion_item_get_body (BkMotionItem *self)
-{
-  g_return_val_if_fail (BK_IS_MOTION_ITEM (self), NULL);
-  return self->summary->body;
-}
-
-const char *
 bk_motion_item_get_next_committee (BkMotionItem *self)
 {
   g_return_val_if_fail (BK_IS_MOTION_ITEM (self), NULL);

@@ -19,8 +19,6 @@ gint64        bk_motion_item_get_id             (BkMotionItem    *self);
 const char   *bk_motion_item_get_subject        (BkMotionItem    *self);
 const char   *bk_motion_item_get_submitters     (BkMotionItem    *self);
 const char   *bk_motion_item_get_date           (BkMotionItem    *self);
-const char   *bk_motion_item_get_reference      (BkMotionItem    *self);
-const char   *bk_motion_item_get_body           (BkMotionItem    *self);
 const char   *bk_motion_item_get_next_committee (BkMotionItem    *self);
 const char   *bk_motion_item_get_next_date      (BkMotionItem    *self);
 

@@ -198,14 +198,6 @@ bk_motion_list_model_new (BkStore *store)
   return self;
 }
 
-BkStore *
-bk_motion_list_model_get_store (BkMotionListModel *self)
-{
-  g_return_val_if_fail (BK_IS_MOTION_LIST_MODEL (self), NULL);
-
-  return self->store;
-}
-
 /* Runs the query again and replaces the whole content. */
 void
 bk_motion_list_model_reload (BkMotionListModel *self)

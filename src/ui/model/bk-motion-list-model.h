@@ -15,7 +15,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BkMotionListModel, bk_motion_list_model, BK, MOTION_LIST_MODEL, GObject)
 
 BkMotionListModel *bk_motion_list_model_new         (BkStore           *store);
-BkStore           *bk_motion_list_model_get_store   (BkMotionListModel *self);
 void               bk_motion_list_model_set_query   (BkMotionListModel *self,
                                                      const char        *query);
 const char        *bk_motion_list_model_get_query   (BkMotionListModel *self);

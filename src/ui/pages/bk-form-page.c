@@ -21,7 +21,7 @@
 #include <glib/gi18n.h>
 
 #include "bk-field-view.h"
-#include "bk-form-page.h"
+#include "bk-form-page-private.h"
 #include "bk-page.h"
 #include "bk-help.h"
 #include "bk-ui.h"

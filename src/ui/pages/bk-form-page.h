@@ -36,25 +36,7 @@ gboolean      bk_form_page_start        (BkFormPage          *self,
 /* Forgets every answer, every field and the form itself. */
 void          bk_form_page_clear        (BkFormPage          *self);
 
-const BkForm *bk_form_page_get_form     (BkFormPage          *self);
-BkFormStep    bk_form_page_get_step     (BkFormPage          *self);
-/* Answers (and typed values) the page holds; 0 after clearing. */
-guint         bk_form_page_count_answers (BkFormPage         *self);
 
-/* The controls of the screen shown now (NULL when not on it): */
-GtkWidget    *bk_form_page_get_next_button     (BkFormPage *self);
-/* A GtkEntry, a GtkTextView or (choices) the group of toggle buttons. */
-GtkWidget    *bk_form_page_get_input           (BkFormPage *self,
-                                                const char *field_id);
-GtkWidget    *bk_form_page_get_choice          (BkFormPage *self,
-                                                const char *field_id,
-                                                const char *choice_id);
-/* The label with the field's error; hidden while there is none. */
-GtkWidget    *bk_form_page_get_error_label     (BkFormPage *self,
-                                                const char *field_id);
-/* On the confirmation screen. */
-GtkWidget    *bk_form_page_get_change_button   (BkFormPage *self,
-                                                const char *field_id);
 
 /* Signal "submitted" (const BkReceipt *receipt): stored and committed. */
 

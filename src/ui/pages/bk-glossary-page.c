@@ -14,7 +14,7 @@
 
 #include <glib/gi18n.h>
 
-#include "bk-glossary-page.h"
+#include "bk-glossary-page-private.h"
 #include "bk-page.h"
 #include "bk-ui.h"
 

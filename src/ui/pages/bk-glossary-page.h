@@ -20,13 +20,7 @@ GtkWidget  *bk_glossary_page_new             (void);
  * shows the list alone. FALSE for a word the glossary does not know. */
 gboolean    bk_glossary_page_show_term       (BkGlossaryPage *self,
                                               const char     *term);
-/* The term explained now, or NULL. */
-const char *bk_glossary_page_get_term        (BkGlossaryPage *self);
 /* Reads the explanation aloud in German; the utterance id or 0. */
 guint       bk_glossary_page_read_aloud      (BkGlossaryPage *self);
-GtkWidget  *bk_glossary_page_get_read_button (BkGlossaryPage *self);
-/* The list row of term, or NULL. */
-GtkWidget  *bk_glossary_page_get_row         (BkGlossaryPage *self,
-                                              const char     *term);
 
 G_END_DECLS

@@ -10,7 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "bk-help.h"
-#include "bk-home-page.h"
+#include "bk-home-page-private.h"
 #include "bk-page.h"
 #include "bk-ui.h"
 

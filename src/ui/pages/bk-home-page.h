@@ -13,9 +13,5 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BkHomePage, bk_home_page, BK, HOME_PAGE, GtkWidget)
 
 GtkWidget *bk_home_page_new              (void);
-/* The first choice; it gets the focus when the page is shown. */
-GtkWidget *bk_home_page_get_first_choice (BkHomePage *self);
-GtkWidget *bk_home_page_get_choice       (BkHomePage *self,
-                                          guint       index);
 
 G_END_DECLS

@@ -14,7 +14,7 @@
 
 #include "bk-help.h"
 #include "bk-motion-item.h"
-#include "bk-motion-list-page.h"
+#include "bk-motion-list-page-private.h"
 #include "bk-page.h"
 #include "bk-motion-row.h"
 #include "bk-ui.h"

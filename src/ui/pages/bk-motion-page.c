@@ -24,7 +24,7 @@
 
 #include "bk-glossary.h"
 #include "bk-help.h"
-#include "bk-motion-page.h"
+#include "bk-motion-page-private.h"
 #include "bk-motion-timeline.h"
 #include "bk-page.h"
 #include "bk-reader.h"

@@ -20,24 +20,6 @@ GtkWidget  *bk_motion_page_new          (void);
 gboolean    bk_motion_page_show_motion  (BkMotionPage *self,
                                          gint64        id,
                                          GError      **error);
-gint64      bk_motion_page_get_motion_id (BkMotionPage *self);
-/* yyyy-mm-dd that counts as today for "done" and "next"; NULL: the real date */
-const char *bk_motion_page_get_title    (BkMotionPage *self);
 
-/* 0 subject and facts, 1 what is asked, 2 why, 3 timeline, 4 easy-read
- * summary; -1 the whole motion (0 to 3) */
-gboolean    bk_motion_page_read_from    (BkMotionPage *self,
-                                         GtkWidget    *paragraph);
-guint       bk_motion_page_get_reading_id (BkMotionPage *self);
-gboolean    bk_motion_page_get_highlight (BkMotionPage *self,
-                                          GtkLabel    **label,
-                                          int          *start,
-                                          int          *end);
-GtkWidget  *bk_motion_page_get_read_button (BkMotionPage *self,
-                                            int           section);
-GtkWidget  *bk_motion_page_get_easy_button (BkMotionPage *self);
-gboolean    bk_motion_page_get_easy_summary_visible (BkMotionPage *self);
-/* "So far: 12 agree, 3 disagree, 5 comments."; hidden unless the motion is public. */
-GtkWidget  *bk_motion_page_get_feedback_label (BkMotionPage *self);
 
 G_END_DECLS

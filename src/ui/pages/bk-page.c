@@ -36,18 +36,6 @@ bk_page_default_init (BkPageInterface *iface)
                   G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
-BkContext *
-bk_page_get_context (BkPage *self)
-{
-  g_autoptr(BkContext) context = NULL;
-
-  g_return_val_if_fail (BK_IS_PAGE (self), NULL);
-
-  g_object_get (self, "context", &context, NULL);
-  /* The page holds a reference of its own. */
-  return context;
-}
-
 char *
 bk_page_dup_summary (BkPage *self)
 {

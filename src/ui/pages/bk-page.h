@@ -56,9 +56,9 @@ struct _BkPageInterface
                                      guint            keyval);
 };
 
-/* The "context" property (BkContext, set once by the window). */
-BkContext  *bk_page_get_context        (BkPage          *self);
 
+/* Property "context" (BkContext): the services, set once by the window.
+ * Implementations override it and keep their own reference. */
 char       *bk_page_dup_summary        (BkPage          *self);
 const char *bk_page_get_help_text      (BkPage          *self);
 gboolean    bk_page_show_target        (BkPage          *self,

@@ -16,7 +16,7 @@
 #include "bk-form.h"
 #include "bk-help.h"
 #include "bk-rating.h"
-#include "bk-receipt-page.h"
+#include "bk-receipt-page-private.h"
 #include "bk-page.h"
 #include "bk-ui.h"
 

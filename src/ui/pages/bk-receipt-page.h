@@ -21,12 +21,7 @@ void             bk_receipt_page_show         (BkReceiptPage   *self,
                                                const BkReceipt *receipt);
 /* Forgets the receipt (when the citizen leaves the page). */
 void             bk_receipt_page_clear        (BkReceiptPage   *self);
-const BkReceipt *bk_receipt_page_get_receipt  (BkReceiptPage   *self);
 /* The title, the reference spoken in groups and what happens next. */
 
-GtkWidget       *bk_receipt_page_get_reference_label (BkReceiptPage *self);
-GtkWidget       *bk_receipt_page_get_done_button     (BkReceiptPage *self);
-/* The optional satisfaction rating offered below Done (a BkRating). */
-GtkWidget       *bk_receipt_page_get_rating          (BkReceiptPage *self);
 
 G_END_DECLS

@@ -26,7 +26,7 @@
 #include "bk-help.h"
 #include "bk-qr.h"
 #include "bk-reader.h"
-#include "bk-service-page.h"
+#include "bk-service-page-private.h"
 #include "bk-page.h"
 #include "bk-settings.h"
 #include "bk-ui.h"

@@ -40,30 +40,7 @@ gboolean    bk_service_page_show_service    (BkServicePage *self,
                                              const char    *id,
                                              GError       **error);
 void        bk_service_page_clear           (BkServicePage *self);
-const char *bk_service_page_get_service_id  (BkServicePage *self);
-const char *bk_service_page_get_title       (BkServicePage *self);
 
-/* "What you can do here": buttons for commands on this service (forms,
- * appointments). add_action appends a button bound to action_name and
- * target and shows the section; the section is emptied when another
- * service is shown. */
-GtkWidget  *bk_service_page_get_actions_box (BkServicePage *self);
-GtkWidget  *bk_service_page_add_action      (BkServicePage *self,
-                                             const char    *label,
-                                             const char    *action_name,
-                                             GVariant      *target);
 
-/* A section, or the whole page for -1 (with the easy-read text when it is
- * shown). */
-guint       bk_service_page_get_reading_id  (BkServicePage *self);
-/* -1: "Read the whole page" */
-GtkWidget  *bk_service_page_get_read_button (BkServicePage *self,
-                                             int            section);
-GtkWidget  *bk_service_page_get_heading     (BkServicePage *self,
-                                             BkServiceSection section);
-GtkWidget  *bk_service_page_get_section     (BkServicePage *self,
-                                             BkServiceSection section);
-/* The BkQr of the online service (hidden when there is none). */
-GtkWidget  *bk_service_page_get_qr          (BkServicePage *self);
 
 G_END_DECLS

@@ -19,7 +19,7 @@
 #include <glib/gi18n.h>
 
 #include "bk-help.h"
-#include "bk-services-page.h"
+#include "bk-services-page-private.h"
 #include "bk-page.h"
 #include "bk-ui.h"
 #include "bk-voice.h"

@@ -17,7 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "bk-help.h"
-#include "bk-tutorial-page.h"
+#include "bk-tutorial-page-private.h"
 #include "bk-page.h"
 #include "bk-ui.h"
 #include "bk-voice.h"

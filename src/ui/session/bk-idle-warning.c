@@ -14,7 +14,7 @@
 
 #include <glib/gi18n.h>
 
-#include "bk-idle-warning.h"
+#include "bk-idle-warning-private.h"
 #include "bk-ui.h"
 
 struct _BkIdleWarning

@@ -15,7 +15,6 @@ G_DECLARE_FINAL_TYPE (BkIdleWarning, bk_idle_warning, BK, IDLE_WARNING, GtkWidge
 GtkWidget  *bk_idle_warning_new                 (void);
 void        bk_idle_warning_set_remaining       (BkIdleWarning *self,
                                                  int            seconds);
-const char *bk_idle_warning_get_remaining_text  (BkIdleWarning *self);
 GtkWidget  *bk_idle_warning_get_continue_button (BkIdleWarning *self);
 /* "Are you still there? …": what the voice says when the warning appears */
 char       *bk_idle_warning_dup_text            (BkIdleWarning *self);

@@ -27,7 +27,7 @@
 
 #include "bk-attract.h"
 #include "bk-idle-warning.h"
-#include "bk-session.h"
+#include "bk-session-private.h"
 
 #define COUNTDOWN_STEP 5     /* seconds between updates of the time left */
 #define SPEAK_AT_LEFT 10     /* the time left is said once more */

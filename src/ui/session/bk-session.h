@@ -37,22 +37,10 @@ gboolean       bk_session_handle_key          (BkSession  *self);
 /* The Continue button (app.session-continue). */
 void           bk_session_continue            (BkSession  *self);
 BkSessionState bk_session_get_state           (BkSession  *self);
-/* Seconds until the reset while the warning is shown, else -1. */
-int            bk_session_get_remaining       (BkSession  *self);
+
 /* For tests and --idle-timeout: seconds instead of the idle-timeout
  * setting; 0 follows the setting again. */
 void           bk_session_set_idle_timeout_override (BkSession *self,
                                                      int        seconds);
-/* For tests: as if seconds more had passed without input, then the
- * pending deadline is checked at once. From the first call on, the session's
- * clock moves only by these calls. */
-void           bk_session_advance_for_testing (BkSession  *self,
-                                               int         seconds);
-GtkWidget     *bk_session_get_warning         (BkSession  *self,
-                                               GtkWindow  *window);
-GtkWidget     *bk_session_get_attract         (BkSession  *self,
-                                               GtkWindow  *window);
-GtkWidget     *bk_session_get_dim_layer       (BkSession  *self,
-                                               GtkWindow  *window);
 
 G_END_DECLS

@@ -14,7 +14,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
-#include "bk-pin-dialog.h"
+#include "bk-pin-dialog-private.h"
 #include "bk-staff-log.h"
 #include "bk-ui.h"
 

@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include "bk-pin-dialog.h"
+#include "bk-pin-dialog-private.h"
 #include "bk-staff-mode.h"
 
 G_BEGIN_DECLS

@@ -18,7 +18,7 @@
 #include "bk-i18n.h"
 #include "bk-import.h"
 #include "bk-staff-log.h"
-#include "bk-staff-page.h"
+#include "bk-staff-page-private.h"
 #include "bk-page.h"
 #include "bk-staff-tasks.h"
 #include "bk-stats-chart.h"
@@ -489,7 +489,7 @@ set_context (BkStaffPage *self,
   g_set_object (&self->settings, bk_context_get_settings (context));
   if (bk_context_get_staff_warning (context) != NULL)
     set_warning (self, bk_context_get_staff_warning (context));
-  else if (self->store != NULL && bk_store_is_read_only (self->store))
+  else if (self->store != NULL && bk_context_get_read_only (context))
     set_warning (self, _("The database is read-only: nothing is saved."));
   bk_staff_page_refresh (self);
 }

@@ -24,11 +24,5 @@ gboolean    bk_staff_page_get_unlocked (BkStaffPage *self);
 /* Reads the import folder and the statistics again. */
 void        bk_staff_page_refresh      (BkStaffPage *self);
 
-GtkWidget  *bk_staff_page_get_import_list  (BkStaffPage *self);
-const char *bk_staff_page_get_import_status (BkStaffPage *self);
-GtkWidget  *bk_staff_page_get_export_button (BkStaffPage *self);
-const char *bk_staff_page_get_export_status (BkStaffPage *self);
-/* The BkStatsChart widgets */
-GPtrArray  *bk_staff_page_get_charts       (BkStaffPage *self);
 
 G_END_DECLS

@@ -13,7 +13,7 @@
 
 #include <glib/gi18n.h>
 
-#include "bk-stats-chart.h"
+#include "bk-stats-chart-private.h"
 #include "bk-ui.h"
 #include "bk-wrap-layout.h"
 

@@ -21,11 +21,5 @@ void        bk_stats_chart_set_data    (BkStatsChart       *self,
                                         const char * const *labels,
                                         const gint64       *values,
                                         guint               n);
-guint       bk_stats_chart_get_n_bars  (BkStatsChart       *self);
-/* The text alternative of the drawing: what it shows, in one sentence. */
-const char *bk_stats_chart_get_summary (BkStatsChart       *self);
-/* The drawing (role img) and the table (a GtkGrid of labels). */
-GtkWidget  *bk_stats_chart_get_drawing (BkStatsChart       *self);
-GtkWidget  *bk_stats_chart_get_table   (BkStatsChart       *self);
 
 G_END_DECLS

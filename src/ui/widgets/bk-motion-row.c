@@ -162,14 +162,6 @@ bk_motion_row_new (void)
   return g_object_new (BK_TYPE_MOTION_ROW, NULL);
 }
 
-BkMotionItem *
-bk_motion_row_get_item (BkMotionRow *self)
-{
-  g_return_val_if_fail (BK_IS_MOTION_ROW (self), NULL);
-
-  return self->item;
-}
-
 void
 bk_motion_row_set_item (BkMotionRow  *self,
                         BkMotionItem *item)

@@ -15,7 +15,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BkMotionRow, bk_motion_row, BK, MOTION_ROW, GtkWidget)
 
 GtkWidget    *bk_motion_row_new               (void);
-BkMotionItem *bk_motion_row_get_item          (BkMotionRow  *self);
 void          bk_motion_row_set_item          (BkMotionRow  *self,
                                                BkMotionItem *item);
 /* The texts that are read out for the row. */

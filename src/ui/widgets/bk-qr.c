@@ -17,7 +17,7 @@
 #include <glib/gi18n.h>
 #include <qrencode.h>
 
-#include "bk-qr.h"
+#include "bk-qr-private.h"
 #include "bk-ui.h"
 
 #define QUIET_ZONE 4          /* modules, as ISO/IEC 18004 asks */

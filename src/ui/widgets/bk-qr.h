@@ -17,7 +17,6 @@ GtkWidget  *bk_qr_new              (const char *text);
  * "QR code for <text>". FALSE (and a warning) when it cannot be encoded. */
 gboolean    bk_qr_set_text         (BkQr       *self,
                                     const char *text);
-const char *bk_qr_get_text         (BkQr       *self);
 /* Modules per side, without the quiet zone; 0 when empty. */
 guint       bk_qr_get_module_count (BkQr       *self);
 gboolean    bk_qr_get_module       (BkQr       *self,

@@ -14,7 +14,7 @@
 
 #include <glib/gi18n.h>
 
-#include "bk-rating.h"
+#include "bk-rating-private.h"
 #include "bk-ui.h"
 
 #define N_STEPS 5

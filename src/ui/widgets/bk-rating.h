@@ -21,10 +21,6 @@ GtkWidget *bk_rating_new          (void);
 int        bk_rating_get_selected (BkRating *self);
 void       bk_rating_select       (BkRating *self,
                                    int       rating);
-/* The toggle button for rating 1 … 5. */
-GtkWidget *bk_rating_get_button   (BkRating *self,
-                                   int       rating);
-GtkWidget *bk_rating_get_send_button (BkRating *self);
 /* Back to nothing chosen (a new session). */
 void       bk_rating_reset        (BkRating *self);
 

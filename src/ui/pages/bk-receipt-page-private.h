@@ -1,0 +1,18 @@
+/* bk-receipt-page-private.h: for tests only
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "bk-receipt-page.h"
+
+G_BEGIN_DECLS
+
+GtkWidget       *bk_receipt_page_get_done_button     (BkReceiptPage *self);
+/* The optional satisfaction rating offered below Done (a BkRating). */
+GtkWidget       *bk_receipt_page_get_rating          (BkReceiptPage *self);
+const BkReceipt *bk_receipt_page_get_receipt  (BkReceiptPage   *self);
+GtkWidget       *bk_receipt_page_get_reference_label (BkReceiptPage *self);
+
+G_END_DECLS

@@ -1,0 +1,19 @@
+/* bk-staff-page-private.h: for tests only
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "bk-staff-page.h"
+
+G_BEGIN_DECLS
+
+/* The BkStatsChart widgets */
+GPtrArray  *bk_staff_page_get_charts       (BkStaffPage *self);
+GtkWidget  *bk_staff_page_get_export_button (BkStaffPage *self);
+const char *bk_staff_page_get_export_status (BkStaffPage *self);
+GtkWidget  *bk_staff_page_get_import_list  (BkStaffPage *self);
+const char *bk_staff_page_get_import_status (BkStaffPage *self);
+
+G_END_DECLS

@@ -142,3 +142,41 @@ bk_keymap_get_keys (BkKeymap        *self,
 
   return (const guint *)(gpointer)self->keys[command]->data;
 }
+
+/* ---- one keymap per settings ----------------------------------------------- */
+
+typedef struct
+{
+  GVariant *map;
+  BkKeymap *keymap;
+} Cached;
+
+static void
+cached_free (Cached *cached)
+{
+  g_clear_pointer (&cached->map, g_variant_unref);
+  g_clear_pointer (&cached->keymap, bk_keymap_free);
+  g_free (cached);
+}
+
+BkKeymap *
+bk_keymap_for_settings (BkSettings *settings)
+{
+  GVariant *map;
+  Cached *cached;
+
+  g_return_val_if_fail (BK_IS_SETTINGS (settings), NULL);
+
+  map = bk_settings_get_keypad_map (settings);
+  cached = g_object_get_data (G_OBJECT (settings), "bk-keymap");
+  if (cached != NULL && (cached->map == map || (map != NULL && cached->map != NULL &&
+                                                g_variant_equal (cached->map, map))))
+    return cached->keymap;
+
+  cached = g_new0 (Cached, 1);
+  cached->map = map ? g_variant_ref (map) : NULL;
+  cached->keymap = bk_keymap_new (map);
+  g_object_set_data_full (G_OBJECT (settings), "bk-keymap", cached, (GDestroyNotify) cached_free);
+
+  return cached->keymap;
+}

@@ -7,6 +7,8 @@
 
 #include <gtk/gtk.h>
 
+#include "bk-settings.h"
+
 G_BEGIN_DECLS
 
 /* The EZ keypad's commands, as named in the keypad-map setting. */
@@ -43,6 +45,11 @@ guint            bk_keymap_lookup          (BkKeymap        *self,
 /* The keyvals of command, 0-terminated; owned by self. */
 const guint     *bk_keymap_get_keys        (BkKeymap        *self,
                                             BkKeypadCommand  command);
+
+/* The keymap of the settings' keypad-map, parsed (and warned about) once
+ * per value of the setting and shared by everyone who reads keys. Owned by
+ * settings; valid until the setting changes. */
+BkKeymap        *bk_keymap_for_settings    (BkSettings      *settings);
 
 const char      *bk_keypad_command_to_string   (BkKeypadCommand  command);
 BkKeypadCommand  bk_keypad_command_from_string (const char      *name);

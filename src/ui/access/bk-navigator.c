@@ -40,7 +40,6 @@ struct _BkNavigator
   GtkWidget           *window;        /* weak; it owns us */
   BkVoice             *voice;
   BkSettings          *settings;
-  BkKeymap            *keymap;
   BkScanner           *scanner;
 
   BkKeyFilter         *filter;
@@ -484,11 +483,10 @@ command_mask (BkNavigator     *self,
 {
   guint mask;
 
-  if (self->keymap == NULL ||
-      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK | GDK_META_MASK)) != 0)
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK | GDK_META_MASK)) != 0)
     return 0;
 
-  mask = bk_keymap_lookup (self->keymap, keyval);
+  mask = bk_keymap_lookup (bk_keymap_for_settings (self->settings), keyval);
   switch (bk_scanner_get_mode (self->scanner))
     {
     case BK_SCAN_OFF:
@@ -747,13 +745,6 @@ page_changed_cb (BkNavigator *self)
 }
 
 static void
-keymap_changed_cb (BkNavigator *self)
-{
-  g_clear_pointer (&self->keymap, bk_keymap_free);
-  self->keymap = bk_keymap_new (bk_settings_get_keypad_map (self->settings));
-}
-
-static void
 explore_changed_cb (BkNavigator *self)
 {
   /* A hold of Help that began before the change is not a toggle. */
@@ -828,7 +819,6 @@ bk_navigator_finalize (GObject *object)
 {
   BkNavigator *self = (BkNavigator *)object;
 
-  g_clear_pointer (&self->keymap, bk_keymap_free);
   g_clear_pointer (&self->filter, bk_key_filter_free);
 
   G_OBJECT_CLASS (bk_navigator_parent_class)->finalize (object);
@@ -898,11 +888,10 @@ bk_navigator_new (GtkWidget *window,
                            G_CALLBACK (page_changed_cb), self, G_CONNECT_SWAPPED);
   self->page = visible_page (self);
 
-  g_signal_connect_object (self->settings, "notify::keypad-map",
-                           G_CALLBACK (keymap_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "notify::explore-mode",
                            G_CALLBACK (explore_changed_cb), self, G_CONNECT_SWAPPED);
-  keymap_changed_cb (self);
+  /* A broken keypad map warns at the start, not at the first key. */
+  bk_keymap_for_settings (self->settings);
 
   return self;
 }

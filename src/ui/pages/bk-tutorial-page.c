@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "bk-help.h"
+#include "bk-keymap.h"
 #include "bk-tutorial-page-private.h"
 #include "bk-page.h"
 #include "bk-ui.h"
@@ -35,6 +36,13 @@ typedef enum
   N_KEYS,
   KEY_NONE = N_KEYS
 } Key;
+
+/* The tutorial's keys are the keypad's first commands, in their order. */
+G_STATIC_ASSERT ((int) KEY_UP == (int) BK_KEYPAD_UP && (int) KEY_DOWN == (int) BK_KEYPAD_DOWN &&
+                 (int) KEY_ACTION == (int) BK_KEYPAD_ACTION && (int) KEY_HELP == (int) BK_KEYPAD_HELP &&
+                 (int) KEY_BACK == (int) BK_KEYPAD_BACK && (int) KEY_NEXT == (int) BK_KEYPAD_NEXT &&
+                 (int) KEY_VOLUME_DOWN == (int) BK_KEYPAD_VOLUME_DOWN &&
+                 (int) KEY_VOLUME_UP == (int) BK_KEYPAD_VOLUME_UP);
 
 typedef struct
 {
@@ -180,8 +188,6 @@ struct _BkTutorialPage
 
   GHashTable *keys_down;     /* keyvals pressed and not released */
 
-  GVariant   *parsed_map;    /* the keypad-map the table below is from */
-  GArray     *map_keys[N_KEYS];  /* guint keyvals */
 };
 
 static void page_iface_init (BkPageInterface *iface);
@@ -234,52 +240,6 @@ show_step (BkTutorialPage *self)
   gtk_widget_set_visible (self->skip_button, self->step + 1 < N_STEPS);
 }
 
-static void
-load_keypad_map (BkTutorialPage *self)
-{
-  GVariant *map = self->context ? bk_settings_get_keypad_map (bk_context_get_settings (self->context)) : NULL;
-  GVariantIter iter;
-  const char *command;
-  GVariant *names;
-
-  if (map == self->parsed_map || (map && self->parsed_map && g_variant_equal (map, self->parsed_map)))
-    return;
-
-  g_clear_pointer (&self->parsed_map, g_variant_unref);
-  for (guint k = 0; k < N_KEYS; k++)
-    g_array_set_size (self->map_keys[k], 0);
-
-  if (map == NULL || !g_variant_is_of_type (map, G_VARIANT_TYPE ("a{sas}")))
-    return;
-
-  self->parsed_map = g_variant_ref (map);
-  g_variant_iter_init (&iter, map);
-  while (g_variant_iter_loop (&iter, "{&s@as}", &command, &names))
-    {
-      Key key = KEY_NONE;
-      g_autofree const char **list = NULL;
-
-      for (guint k = 0; k < N_KEYS; k++)
-        if (g_str_equal (keys[k].command, command))
-          key = k;
-      /* The other commands (accessibility, explore, switches) are not taught. */
-      if (key == KEY_NONE)
-        continue;
-
-      list = g_variant_get_strv (names, NULL);
-      for (guint i = 0; list[i] != NULL; i++)
-        {
-          guint keyval = gdk_keyval_from_name (list[i]);
-
-          if (keyval == GDK_KEY_VoidSymbol || keyval == 0)
-            g_warning ("keypad-map: “%s” for the command “%s” is not a key name; ignored",
-                       list[i], command);
-          else
-            g_array_append_val (self->map_keys[key], keyval);
-        }
-    }
-}
-
 static Key
 key_of_event (BkTutorialPage  *self,
               guint            keyval,
@@ -287,13 +247,15 @@ key_of_event (BkTutorialPage  *self,
 {
   GdkModifierType mods = state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK);
 
-  load_keypad_map (self);
+  /* The keys the navigator knows, read from the same keymap. */
+  if (mods == 0 && self->context != NULL)
+    {
+      guint mask = bk_keymap_lookup (bk_keymap_for_settings (bk_context_get_settings (self->context)), keyval);
 
-  if (mods == 0)
-    for (guint k = 0; k < N_KEYS; k++)
-      for (guint i = 0; i < self->map_keys[k]->len; i++)
-        if (g_array_index (self->map_keys[k], guint, i) == keyval)
+      for (guint k = 0; k < N_KEYS; k++)
+        if (mask & BK_KEYPAD_MASK (k))
           return k;
+    }
 
   for (guint k = 0; k < N_KEYS; k++)
     for (guint i = 0; i < G_N_ELEMENTS (keys[k].keyvals) && keys[k].keyvals[i] != 0; i++)
@@ -525,7 +487,6 @@ bk_tutorial_page_dispose (GObject *object)
 {
   BkTutorialPage *self = (BkTutorialPage *)object;
 
-  g_clear_pointer (&self->parsed_map, g_variant_unref);
   g_clear_object (&self->context);
   gtk_widget_dispose_template (GTK_WIDGET (object), BK_TYPE_TUTORIAL_PAGE);
   bk_ui_unparent_children (GTK_WIDGET (object));
@@ -538,8 +499,6 @@ bk_tutorial_page_finalize (GObject *object)
 {
   BkTutorialPage *self = (BkTutorialPage *)object;
 
-  for (guint k = 0; k < N_KEYS; k++)
-    g_clear_pointer (&self->map_keys[k], g_array_unref);
   g_clear_pointer (&self->keys_down, g_hash_table_unref);
   g_free (self->title);
 
@@ -658,8 +617,6 @@ bk_tutorial_page_init (BkTutorialPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  for (guint k = 0; k < N_KEYS; k++)
-    self->map_keys[k] = g_array_new (FALSE, FALSE, sizeof (guint));
   self->keys_down = g_hash_table_new (NULL, NULL);
 
   bk_help_set_item_text (self->skip_button,

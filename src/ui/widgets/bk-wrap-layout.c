@@ -7,6 +7,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#define G_LOG_DOMAIN "bk-wrap-layout"
+
 #include "bk-config.h"
 
 #include "bk-wrap-layout.h"

@@ -42,8 +42,6 @@ static void page_iface_init (BkPageInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (BkA11yPage, bk_a11y_page, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (BK_TYPE_PAGE, page_iface_init))
 
-enum { PROP_0, PROP_CONTEXT };
-
 /* ---- words for values ---------------------------------------------------- */
 
 static const char *
@@ -316,41 +314,7 @@ set_context (BkA11yPage *self,
   update_all (self);
 }
 
-static void
-bk_a11y_page_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
-{
-  BkA11yPage *self = BK_A11Y_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-bk_a11y_page_set_property (GObject      *object,
-                           guint         prop_id,
-                           const GValue *value,
-                           GParamSpec   *pspec)
-{
-  BkA11yPage *self = BK_A11Y_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      set_context (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+BK_PAGE_DEFINE_CONTEXT_PROPERTY (BkA11yPage, bk_a11y_page, BK_A11Y_PAGE)
 
 static void
 bk_a11y_page_class_init (BkA11yPageClass *klass)
@@ -361,7 +325,7 @@ bk_a11y_page_class_init (BkA11yPageClass *klass)
   object_class->dispose = bk_a11y_page_dispose;
   object_class->get_property = bk_a11y_page_get_property;
   object_class->set_property = bk_a11y_page_set_property;
-  g_object_class_override_property (object_class, PROP_CONTEXT, "context");
+  g_object_class_override_property (object_class, BK_PAGE_PROP_CONTEXT, "context");
   widget_class->grab_focus = bk_a11y_page_grab_focus;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/buergerkiosk/Kiosk/ui/bk-a11y-page.ui");

@@ -31,8 +31,6 @@ static void page_iface_init (BkPageInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (BkErrorPage, bk_error_page, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (BK_TYPE_PAGE, page_iface_init))
 
-enum { PROP_0, PROP_CONTEXT };
-
 static char *
 bk_error_page_dup_summary (BkPage *page)
 {
@@ -96,41 +94,15 @@ page_iface_init (BkPageInterface *iface)
   iface->dup_target = bk_error_page_dup_target;
 }
 
+/* The context arrives once, from the window. */
 static void
-bk_error_page_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
+set_context (BkErrorPage *self,
+             BkContext *context)
 {
-  BkErrorPage *self = BK_ERROR_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  g_set_object (&self->context, context);
 }
 
-static void
-bk_error_page_set_property (GObject      *object,
-                            guint         prop_id,
-                            const GValue *value,
-                            GParamSpec   *pspec)
-{
-  BkErrorPage *self = BK_ERROR_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_set_object (&self->context, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+BK_PAGE_DEFINE_CONTEXT_PROPERTY (BkErrorPage, bk_error_page, BK_ERROR_PAGE)
 
 static void
 bk_error_page_dispose (GObject *object)
@@ -153,7 +125,7 @@ bk_error_page_class_init (BkErrorPageClass *klass)
   object_class->dispose = bk_error_page_dispose;
   object_class->get_property = bk_error_page_get_property;
   object_class->set_property = bk_error_page_set_property;
-  g_object_class_override_property (object_class, PROP_CONTEXT, "context");
+  g_object_class_override_property (object_class, BK_PAGE_PROP_CONTEXT, "context");
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/buergerkiosk/Kiosk/ui/bk-error-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

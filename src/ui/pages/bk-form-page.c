@@ -66,8 +66,6 @@ static void page_iface_init (BkPageInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (BkFormPage, bk_form_page, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (BK_TYPE_PAGE, page_iface_init))
 
-enum { PROP_0, PROP_CONTEXT };
-
 enum {
   SIGNAL_SUBMITTED,
   N_SIGNALS
@@ -758,41 +756,7 @@ set_context (BkFormPage *self,
                            G_CALLBACK (easy_read_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
-static void
-bk_form_page_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
-{
-  BkFormPage *self = BK_FORM_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-bk_form_page_set_property (GObject      *object,
-                           guint         prop_id,
-                           const GValue *value,
-                           GParamSpec   *pspec)
-{
-  BkFormPage *self = BK_FORM_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      set_context (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+BK_PAGE_DEFINE_CONTEXT_PROPERTY (BkFormPage, bk_form_page, BK_FORM_PAGE)
 
 static void
 bk_form_page_class_init (BkFormPageClass *klass)
@@ -803,7 +767,7 @@ bk_form_page_class_init (BkFormPageClass *klass)
   object_class->dispose = bk_form_page_dispose;
   object_class->get_property = bk_form_page_get_property;
   object_class->set_property = bk_form_page_set_property;
-  g_object_class_override_property (object_class, PROP_CONTEXT, "context");
+  g_object_class_override_property (object_class, BK_PAGE_PROP_CONTEXT, "context");
   object_class->finalize = bk_form_page_finalize;
   widget_class->grab_focus = bk_form_page_grab_focus;
 

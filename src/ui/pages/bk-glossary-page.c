@@ -41,8 +41,6 @@ static void page_iface_init (BkPageInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (BkGlossaryPage, bk_glossary_page, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (BK_TYPE_PAGE, page_iface_init))
 
-enum { PROP_0, PROP_CONTEXT };
-
 #define ENTRY_KEY "bk-glossary-entry"
 
 /* The letter a term is listed under: Ä under A. */
@@ -247,41 +245,7 @@ set_context (BkGlossaryPage *self,
   gtk_widget_set_visible (self->read_button, bk_voice_has_speech (self->voice));
 }
 
-static void
-bk_glossary_page_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  BkGlossaryPage *self = BK_GLOSSARY_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-bk_glossary_page_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  BkGlossaryPage *self = BK_GLOSSARY_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      set_context (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+BK_PAGE_DEFINE_CONTEXT_PROPERTY (BkGlossaryPage, bk_glossary_page, BK_GLOSSARY_PAGE)
 
 static void
 bk_glossary_page_class_init (BkGlossaryPageClass *klass)
@@ -292,7 +256,7 @@ bk_glossary_page_class_init (BkGlossaryPageClass *klass)
   object_class->dispose = bk_glossary_page_dispose;
   object_class->get_property = bk_glossary_page_get_property;
   object_class->set_property = bk_glossary_page_set_property;
-  g_object_class_override_property (object_class, PROP_CONTEXT, "context");
+  g_object_class_override_property (object_class, BK_PAGE_PROP_CONTEXT, "context");
   widget_class->grab_focus = bk_glossary_page_grab_focus;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/buergerkiosk/Kiosk/ui/bk-glossary-page.ui");

@@ -28,8 +28,6 @@ static void page_iface_init (BkPageInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (BkHomePage, bk_home_page, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (BK_TYPE_PAGE, page_iface_init))
 
-enum { PROP_0, PROP_CONTEXT };
-
 static char *
 bk_home_page_dup_summary (BkPage *page)
 {
@@ -56,41 +54,15 @@ page_iface_init (BkPageInterface *iface)
   iface->get_help_text = bk_home_page_get_help_text;
 }
 
+/* The context arrives once, from the window. */
 static void
-bk_home_page_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
+set_context (BkHomePage *self,
+             BkContext *context)
 {
-  BkHomePage *self = BK_HOME_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  g_set_object (&self->context, context);
 }
 
-static void
-bk_home_page_set_property (GObject      *object,
-                           guint         prop_id,
-                           const GValue *value,
-                           GParamSpec   *pspec)
-{
-  BkHomePage *self = BK_HOME_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_set_object (&self->context, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+BK_PAGE_DEFINE_CONTEXT_PROPERTY (BkHomePage, bk_home_page, BK_HOME_PAGE)
 
 static gboolean
 bk_home_page_grab_focus (GtkWidget *widget)
@@ -121,7 +93,7 @@ bk_home_page_class_init (BkHomePageClass *klass)
   object_class->dispose = bk_home_page_dispose;
   object_class->get_property = bk_home_page_get_property;
   object_class->set_property = bk_home_page_set_property;
-  g_object_class_override_property (object_class, PROP_CONTEXT, "context");
+  g_object_class_override_property (object_class, BK_PAGE_PROP_CONTEXT, "context");
   widget_class->grab_focus = bk_home_page_grab_focus;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/buergerkiosk/Kiosk/ui/bk-home-page.ui");

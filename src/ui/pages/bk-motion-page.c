@@ -96,8 +96,6 @@ static void page_iface_init (BkPageInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (BkMotionPage, bk_motion_page, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (BK_TYPE_PAGE, page_iface_init))
 
-enum { PROP_0, PROP_CONTEXT };
-
 static GtkWidget *
 text_label_new (const char *text,
                 const char *css_class)
@@ -692,41 +690,7 @@ set_context (BkMotionPage *self,
   apply_voice (self, bk_context_get_voice (context));
 }
 
-static void
-bk_motion_page_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
-{
-  BkMotionPage *self = BK_MOTION_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-bk_motion_page_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
-{
-  BkMotionPage *self = BK_MOTION_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      set_context (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+BK_PAGE_DEFINE_CONTEXT_PROPERTY (BkMotionPage, bk_motion_page, BK_MOTION_PAGE)
 
 static void
 bk_motion_page_class_init (BkMotionPageClass *klass)
@@ -737,7 +701,7 @@ bk_motion_page_class_init (BkMotionPageClass *klass)
   object_class->dispose = bk_motion_page_dispose;
   object_class->get_property = bk_motion_page_get_property;
   object_class->set_property = bk_motion_page_set_property;
-  g_object_class_override_property (object_class, PROP_CONTEXT, "context");
+  g_object_class_override_property (object_class, BK_PAGE_PROP_CONTEXT, "context");
   object_class->finalize = bk_motion_page_finalize;
   widget_class->grab_focus = bk_motion_page_grab_focus;
 

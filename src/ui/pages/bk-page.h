@@ -83,4 +83,37 @@ void        bk_page_handle_key_release (BkPage          *self,
 void        bk_page_status_changed     (BkPage          *self,
                                         const char      *message);
 
+/* For implementations that keep the context in a field "context" and take
+ * it in a static set_context (self, context): their get_property and
+ * set_property for the one property, installed with
+ * g_object_class_override_property (object_class, BK_PAGE_PROP_CONTEXT,
+ * "context"). */
+#define BK_PAGE_PROP_CONTEXT 1
+#define BK_PAGE_DEFINE_CONTEXT_PROPERTY(TypeName, type_name, TYPE_CAST)         \
+static void                                                                     \
+type_name##_get_property (GObject    *object,                                   \
+                          guint       prop_id,                                  \
+                          GValue     *value,                                    \
+                          GParamSpec *pspec)                                    \
+{                                                                               \
+  TypeName *self = TYPE_CAST (object);                                          \
+                                                                                \
+  if (prop_id == BK_PAGE_PROP_CONTEXT)                                          \
+    g_value_set_object (value, self->context);                                  \
+  else                                                                          \
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);                 \
+}                                                                               \
+                                                                                \
+static void                                                                     \
+type_name##_set_property (GObject      *object,                                 \
+                          guint         prop_id,                                \
+                          const GValue *value,                                  \
+                          GParamSpec   *pspec)                                  \
+{                                                                               \
+  if (prop_id == BK_PAGE_PROP_CONTEXT)                                          \
+    set_context (TYPE_CAST (object), g_value_get_object (value));               \
+  else                                                                          \
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);                 \
+}
+
 G_END_DECLS

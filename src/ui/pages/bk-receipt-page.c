@@ -47,8 +47,6 @@ static void page_iface_init (BkPageInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (BkReceiptPage, bk_receipt_page, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (BK_TYPE_PAGE, page_iface_init))
 
-enum { PROP_0, PROP_CONTEXT };
-
 static char *
 dup_spoken_reference (BkReceiptPage *self)
 {
@@ -191,41 +189,7 @@ set_context (BkReceiptPage *self,
   gtk_widget_set_visible (self->repeat_button, bk_voice_has_speech (self->voice));
 }
 
-static void
-bk_receipt_page_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  BkReceiptPage *self = BK_RECEIPT_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-bk_receipt_page_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  BkReceiptPage *self = BK_RECEIPT_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      set_context (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+BK_PAGE_DEFINE_CONTEXT_PROPERTY (BkReceiptPage, bk_receipt_page, BK_RECEIPT_PAGE)
 
 static void
 bk_receipt_page_class_init (BkReceiptPageClass *klass)
@@ -236,7 +200,7 @@ bk_receipt_page_class_init (BkReceiptPageClass *klass)
   object_class->dispose = bk_receipt_page_dispose;
   object_class->get_property = bk_receipt_page_get_property;
   object_class->set_property = bk_receipt_page_set_property;
-  g_object_class_override_property (object_class, PROP_CONTEXT, "context");
+  g_object_class_override_property (object_class, BK_PAGE_PROP_CONTEXT, "context");
   widget_class->grab_focus = bk_receipt_page_grab_focus;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/buergerkiosk/Kiosk/ui/bk-receipt-page.ui");

@@ -62,8 +62,6 @@ static void page_iface_init (BkPageInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (BkServicePage, bk_service_page, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (BK_TYPE_PAGE, page_iface_init))
 
-enum { PROP_0, PROP_CONTEXT };
-
 static const char *
 section_title (BkServiceSection section)
 {
@@ -741,41 +739,7 @@ set_context (BkServicePage *self,
   update_visibility (self);
 }
 
-static void
-bk_service_page_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  BkServicePage *self = BK_SERVICE_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-bk_service_page_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  BkServicePage *self = BK_SERVICE_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      set_context (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+BK_PAGE_DEFINE_CONTEXT_PROPERTY (BkServicePage, bk_service_page, BK_SERVICE_PAGE)
 
 static void
 bk_service_page_class_init (BkServicePageClass *klass)
@@ -786,7 +750,7 @@ bk_service_page_class_init (BkServicePageClass *klass)
   object_class->dispose = bk_service_page_dispose;
   object_class->get_property = bk_service_page_get_property;
   object_class->set_property = bk_service_page_set_property;
-  g_object_class_override_property (object_class, PROP_CONTEXT, "context");
+  g_object_class_override_property (object_class, BK_PAGE_PROP_CONTEXT, "context");
   object_class->finalize = bk_service_page_finalize;
   widget_class->grab_focus = bk_service_page_grab_focus;
 

@@ -48,8 +48,6 @@ static void page_iface_init (BkPageInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (BkServicesPage, bk_services_page, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (BK_TYPE_PAGE, page_iface_init))
 
-enum { PROP_0, PROP_CONTEXT };
-
 #define CHOICE_KEY "bk-services-choice"
 
 static void
@@ -348,41 +346,7 @@ set_context (BkServicesPage *self,
   refilter (self);
 }
 
-static void
-bk_services_page_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  BkServicesPage *self = BK_SERVICES_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-bk_services_page_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  BkServicesPage *self = BK_SERVICES_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      set_context (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+BK_PAGE_DEFINE_CONTEXT_PROPERTY (BkServicesPage, bk_services_page, BK_SERVICES_PAGE)
 
 static void
 bk_services_page_class_init (BkServicesPageClass *klass)
@@ -393,7 +357,7 @@ bk_services_page_class_init (BkServicesPageClass *klass)
   object_class->dispose = bk_services_page_dispose;
   object_class->get_property = bk_services_page_get_property;
   object_class->set_property = bk_services_page_set_property;
-  g_object_class_override_property (object_class, PROP_CONTEXT, "context");
+  g_object_class_override_property (object_class, BK_PAGE_PROP_CONTEXT, "context");
   object_class->finalize = bk_services_page_finalize;
   widget_class->grab_focus = bk_services_page_grab_focus;
 

@@ -195,8 +195,6 @@ static void page_iface_init (BkPageInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (BkTutorialPage, bk_tutorial_page, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (BK_TYPE_PAGE, page_iface_init))
 
-enum { PROP_0, PROP_CONTEXT };
-
 static void
 say (BkTutorialPage *self,
      const char     *text)
@@ -550,41 +548,7 @@ set_context (BkTutorialPage *self,
   g_set_object (&self->context, context);
 }
 
-static void
-bk_tutorial_page_get_property (GObject    *object,
-                               guint       prop_id,
-                               GValue     *value,
-                               GParamSpec *pspec)
-{
-  BkTutorialPage *self = BK_TUTORIAL_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-bk_tutorial_page_set_property (GObject      *object,
-                               guint         prop_id,
-                               const GValue *value,
-                               GParamSpec   *pspec)
-{
-  BkTutorialPage *self = BK_TUTORIAL_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      set_context (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+BK_PAGE_DEFINE_CONTEXT_PROPERTY (BkTutorialPage, bk_tutorial_page, BK_TUTORIAL_PAGE)
 
 static void
 bk_tutorial_page_class_init (BkTutorialPageClass *klass)
@@ -595,7 +559,7 @@ bk_tutorial_page_class_init (BkTutorialPageClass *klass)
   object_class->dispose = bk_tutorial_page_dispose;
   object_class->get_property = bk_tutorial_page_get_property;
   object_class->set_property = bk_tutorial_page_set_property;
-  g_object_class_override_property (object_class, PROP_CONTEXT, "context");
+  g_object_class_override_property (object_class, BK_PAGE_PROP_CONTEXT, "context");
   object_class->finalize = bk_tutorial_page_finalize;
   widget_class->grab_focus = bk_tutorial_page_grab_focus;
 

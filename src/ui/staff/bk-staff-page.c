@@ -60,8 +60,6 @@ static void page_iface_init (BkPageInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (BkStaffPage, bk_staff_page, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (BK_TYPE_PAGE, page_iface_init))
 
-enum { PROP_0, PROP_CONTEXT };
-
 enum { DONE, QUIT, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
@@ -494,41 +492,7 @@ set_context (BkStaffPage *self,
   bk_staff_page_refresh (self);
 }
 
-static void
-bk_staff_page_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
-{
-  BkStaffPage *self = BK_STAFF_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      g_value_set_object (value, self->context);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-bk_staff_page_set_property (GObject      *object,
-                            guint         prop_id,
-                            const GValue *value,
-                            GParamSpec   *pspec)
-{
-  BkStaffPage *self = BK_STAFF_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CONTEXT:
-      set_context (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+BK_PAGE_DEFINE_CONTEXT_PROPERTY (BkStaffPage, bk_staff_page, BK_STAFF_PAGE)
 
 static void
 bk_staff_page_class_init (BkStaffPageClass *klass)
@@ -539,7 +503,7 @@ bk_staff_page_class_init (BkStaffPageClass *klass)
   object_class->dispose = bk_staff_page_dispose;
   object_class->get_property = bk_staff_page_get_property;
   object_class->set_property = bk_staff_page_set_property;
-  g_object_class_override_property (object_class, PROP_CONTEXT, "context");
+  g_object_class_override_property (object_class, BK_PAGE_PROP_CONTEXT, "context");
   object_class->finalize = bk_staff_page_finalize;
 
   signals[DONE] = g_signal_new ("done", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,

@@ -11,6 +11,7 @@
 #include "bk-oparl.h"
 #include "bk-oparl-folder.h"
 #include "bk-store.h"
+#include "bk-store-oparl.h"
 
 #define B "https://ris.testhausen.example/oparl/v1"
 

@@ -16,6 +16,7 @@
 #include "bk-oparl.h"
 #include "bk-text-util.h"
 #include "bk-oparl-folder.h"
+#include "bk-store-oparl.h"
 #include "bk-error.h"
 
 #include <errno.h>

@@ -559,31 +559,7 @@ bk_store_list_service_municipalities (BkStore *self)
   return g_strv_builder_end (builder);
 }
 
-/* --- check ------------------------------------------------------------ */
-
-/* What SQL cannot see: the check letters of the references. */
-static guint
-check_references (BkStore *self, GString *report)
-{
-  sqlite3_stmt *stmt = NULL;
-  guint problems = 0;
-
-  if (sqlite3_prepare_v2 (bk_store_get_db (self), "SELECT reference FROM submission", -1, &stmt,
-                          NULL) != SQLITE_OK)
-    return 0;   /* the integrity check reports a broken table */
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      const char *reference = (const char *) sqlite3_column_text (stmt, 0);
-
-      if (bk_submission_reference_is_valid (reference))
-        continue;
-      if (problems++ < 20)
-        g_string_append_printf (report, "%s: submission %s: the check letter does not match\n",
-                                _("submissions"), reference ? reference : "(none)");
-    }
-  sqlite3_finalize (stmt);
-  return problems;
-}
+/* --- check (bk-store-check.c) ------------------------------------------ */
 
 static guint
 check_life_situations (BkStore *self, GString *report)
@@ -613,7 +589,7 @@ check_life_situations (BkStore *self, GString *report)
 guint
 bk_store_check_services (BkStore *self, GString *report)
 {
-  guint problems = check_references (self, report) + check_life_situations (self, report);
+  guint problems = check_life_situations (self, report);
 
   problems += bk_store_check_rows (self,
                                    "SELECT 'service ' || id || ' is missing from the search index'"
@@ -627,22 +603,5 @@ bk_store_check_services (BkStore *self, GString *report)
                                    "INSERT INTO service_fts (service_fts, rank)"
                                    " VALUES ('integrity-check', 1)",
                                    report, _("search index"));
-  problems += bk_store_check_rows (self,
-                                   "SELECT 'submission ' || reference || ' has answers that are"
-                                   " not a JSON object' FROM submission"
-                                   " WHERE NOT json_valid (answers) OR json_type (answers) != 'object'",
-                                   report, _("submissions"));
-  problems += bk_store_check_rows (self,
-                                   "SELECT 'feedback counts of motion ' || motion_id ||"
-                                   " ' are negative' FROM motion_feedback"
-                                   " WHERE agree < 0 OR disagree < 0 OR comments < 0",
-                                   report, _("submissions"));
-  problems += bk_store_check_rows (self,
-                                   "SELECT 'index ' || name || ' is missing' FROM (SELECT"
-                                   " 'submission_created' AS name UNION ALL SELECT"
-                                   " 'submission_unexported' UNION ALL SELECT"
-                                   " 'service_municipality') WHERE name NOT IN"
-                                   " (SELECT name FROM sqlite_schema WHERE type = 'index')",
-                                   report, _("indexes"));
   return problems;
 }

@@ -460,3 +460,50 @@ bk_store_set_retention_days (BkStore *self, guint days, GError **error)
     }
   return bk_store_commit (self, error);
 }
+
+/* --- check (bk-store-check.c) ------------------------------------------ */
+
+/* What SQL cannot see: the check letters of the references. */
+static guint
+check_references (BkStore *self, GString *report)
+{
+  sqlite3_stmt *stmt = NULL;
+  guint problems = 0;
+
+  if (sqlite3_prepare_v2 (bk_store_get_db (self), "SELECT reference FROM submission", -1, &stmt,
+                          NULL) != SQLITE_OK)
+    return 0;   /* the integrity check reports a broken table */
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *reference = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (bk_submission_reference_is_valid (reference))
+        continue;
+      if (problems++ < 20)
+        g_string_append_printf (report, "%s: submission %s: the check letter does not match\n",
+                                _("submissions"), reference ? reference : "(none)");
+    }
+  sqlite3_finalize (stmt);
+  return problems;
+}
+
+/* The answers are read back as a JSON object by exports and by the staff
+ * view, and negative counts would show as nonsense on the motion page. */
+guint
+bk_store_check_submissions (BkStore *self,
+                            GString *report)
+{
+  guint problems = check_references (self, report);
+
+  problems += bk_store_check_rows (self,
+                                   "SELECT 'submission ' || reference || ' has answers that are"
+                                   " not a JSON object' FROM submission"
+                                   " WHERE NOT json_valid (answers) OR json_type (answers) != 'object'",
+                                   report, _("submissions"));
+  problems += bk_store_check_rows (self,
+                                   "SELECT 'feedback counts of motion ' || motion_id ||"
+                                   " ' are negative' FROM motion_feedback"
+                                   " WHERE agree < 0 OR disagree < 0 OR comments < 0",
+                                   report, _("submissions"));
+  return problems;
+}

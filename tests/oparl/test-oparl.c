@@ -1,4 +1,4 @@
-/* Tests for the OParl importer (src/core/bk-oparl.c).
+/* Tests for the OParl importer (src/core/import/bk-oparl*.c).
  *
  * The fixtures describe a fictional municipality "Gemeinde Testhausen";
  * see tests/oparl/fixtures/README.md. */

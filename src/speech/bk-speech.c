@@ -148,12 +148,12 @@ dispatch_cb (gpointer data)
 }
 
 void
-bk_speech_dispatch (BkSpeech            *self,
-                    BkSpeechDispatchKind kind,
-                    guint                gen,
-                    guint                id,
-                    gboolean             flag,
-                    const char          *text)
+bk_speech_dispatch (BkSpeech             *self,
+                    BkSpeechDispatchKind  kind,
+                    guint                 gen,
+                    guint                 id,
+                    gboolean              flag,
+                    const char           *text)
 {
   Dispatch *d = g_new0 (Dispatch, 1);
   GSource *source;

@@ -36,7 +36,9 @@ bk_motion_summary_free (BkMotionSummary *summary)
 
 /* NULL for unknown, as OParl leaves it out. */
 static void
-bind_tristate (sqlite3_stmt *stmt, int index, BkTristate value)
+bind_tristate (sqlite3_stmt *stmt,
+               int           index,
+               BkTristate    value)
 {
   if (value == BK_TRISTATE_UNKNOWN)
     sqlite3_bind_null (stmt, index);
@@ -45,7 +47,8 @@ bind_tristate (sqlite3_stmt *stmt, int index, BkTristate value)
 }
 
 static BkTristate
-column_tristate (sqlite3_stmt *stmt, int column)
+column_tristate (sqlite3_stmt *stmt,
+                 int           column)
 {
   if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
     return BK_TRISTATE_UNKNOWN;
@@ -62,7 +65,8 @@ bk_store_count_motions (BkStore *self)
 /* --- motions --------------------------------------------------------- */
 
 static gint64
-find_existing (BkStore *self, const BkMotion *motion)
+find_existing (BkStore        *self,
+               const BkMotion *motion)
 {
   if (motion->id > 0)
     {
@@ -103,7 +107,9 @@ find_existing (BkStore *self, const BkMotion *motion)
 }
 
 static gboolean
-delete_children (BkStore *self, gint64 id, GError **error)
+delete_children (BkStore *self,
+                 gint64   id,
+                 GError **error)
 {
   static const char *const sql[] = {
     "DELETE FROM paper_party WHERE paper_id = ?1",
@@ -129,7 +135,11 @@ delete_children (BkStore *self, gint64 id, GError **error)
 }
 
 static gboolean
-insert_parties (BkStore *self, gint64 id, const char *role, GPtrArray *parties, GError **error)
+insert_parties (BkStore    *self,
+                gint64      id,
+                const char *role,
+                GPtrArray  *parties,
+                GError    **error)
 {
   for (guint i = 0; i < parties->len; i++)
     {
@@ -155,8 +165,14 @@ insert_parties (BkStore *self, gint64 id, const char *role, GPtrArray *parties, 
 /* One row of a motion's parts: ?1 the motion, ?2 the position, then the texts
  * from ?3 on; a second position (sub-points) goes after the texts. */
 static gboolean
-insert_part (BkStore *self, const char *sql, gint64 id, int position, int subposition,
-             const char *const *texts, guint n_texts, GError **error)
+insert_part (BkStore           *self,
+             const char        *sql,
+             gint64             id,
+             int                position,
+             int                subposition,
+             const char *const *texts,
+             guint              n_texts,
+             GError           **error)
 {
   sqlite3_stmt *stmt = bk_store_get_stmt (self, sql, error);
 
@@ -172,7 +188,10 @@ insert_part (BkStore *self, const char *sql, gint64 id, int position, int subpos
 }
 
 static gboolean
-insert_children (BkStore *self, gint64 id, const BkMotion *motion, GError **error)
+insert_children (BkStore        *self,
+                 gint64          id,
+                 const BkMotion *motion,
+                 GError        **error)
 {
   sqlite3_stmt *stmt;
 
@@ -245,7 +264,10 @@ insert_children (BkStore *self, gint64 id, const BkMotion *motion, GError **erro
 }
 
 static gboolean
-index_motion (BkStore *self, gint64 id, const BkMotion *motion, GError **error)
+index_motion (BkStore        *self,
+              gint64          id,
+              const BkMotion *motion,
+              GError        **error)
 {
   g_autofree char *resolution = bk_motion_dup_resolution_text (motion);
   g_autofree char *submitters = bk_motion_dup_submitter_names (motion);
@@ -288,7 +310,9 @@ index_motion (BkStore *self, gint64 id, const BkMotion *motion, GError **error)
 }
 
 static gboolean
-save_motion_row (BkStore *self, BkMotion *motion, GError **error)
+save_motion_row (BkStore  *self,
+                 BkMotion *motion,
+                 GError  **error)
 {
   g_autofree char *submitters = bk_motion_dup_submitter_names (motion);
   gint64 id = find_existing (self, motion);
@@ -343,7 +367,9 @@ save_motion_row (BkStore *self, BkMotion *motion, GError **error)
 }
 
 gboolean
-bk_store_save_motion (BkStore *self, BkMotion *motion, GError **error)
+bk_store_save_motion (BkStore  *self,
+                      BkMotion *motion,
+                      GError  **error)
 {
   g_return_val_if_fail (BK_IS_STORE (self), FALSE);
   g_return_val_if_fail (motion != NULL, FALSE);
@@ -359,7 +385,10 @@ bk_store_save_motion (BkStore *self, BkMotion *motion, GError **error)
 }
 
 static void
-load_parties (BkStore *self, BkMotion *motion, const char *role, GPtrArray *into)
+load_parties (BkStore    *self,
+              BkMotion   *motion,
+              const char *role,
+              GPtrArray  *into)
 {
   sqlite3_stmt *stmt = bk_store_get_stmt (self, "SELECT name, kind, party_role FROM paper_party"
                                        " WHERE paper_id = ?1 AND role = ?2 ORDER BY position",
@@ -385,7 +414,10 @@ load_parties (BkStore *self, BkMotion *motion, const char *role, GPtrArray *into
 
 /* Steps to the row of motion id; a missing motion is BK_ERROR_NOT_FOUND. */
 static gboolean
-step_motion_row (BkStore *self, sqlite3_stmt *stmt, gint64 id, GError **error)
+step_motion_row (BkStore      *self,
+                 sqlite3_stmt *stmt,
+                 gint64        id,
+                 GError      **error)
 {
   int rc = sqlite3_step (stmt);
 
@@ -401,7 +433,9 @@ step_motion_row (BkStore *self, sqlite3_stmt *stmt, gint64 id, GError **error)
 }
 
 BkMotion *
-bk_store_load_motion (BkStore *self, gint64 id, GError **error)
+bk_store_load_motion (BkStore *self,
+                      gint64   id,
+                      GError **error)
 {
   g_autoptr(BkMotion) motion = NULL;
   sqlite3_stmt *stmt;
@@ -518,7 +552,9 @@ dup_today (const char *today)
 }
 
 BkMotionSummary *
-bk_store_load_summary (BkStore *self, gint64 id, GError **error)
+bk_store_load_summary (BkStore *self,
+                       gint64   id,
+                       GError **error)
 {
   g_autoptr(BkMotionSummary) summary = NULL;
   g_autofree char *today = dup_today (NULL);
@@ -553,7 +589,8 @@ bk_store_load_summary (BkStore *self, gint64 id, GError **error)
 }
 
 gint64
-bk_store_find_motion_by_reference (BkStore *self, const char *reference)
+bk_store_find_motion_by_reference (BkStore    *self,
+                                   const char *reference)
 {
   g_return_val_if_fail (BK_IS_STORE (self), 0);
   if (reference == NULL || *reference == '\0')
@@ -563,7 +600,9 @@ bk_store_find_motion_by_reference (BkStore *self, const char *reference)
 }
 
 static gboolean
-delete_paper (BkStore *self, gint64 id, GError **error)
+delete_paper (BkStore *self,
+              gint64   id,
+              GError **error)
 {
   sqlite3_stmt *stmt;
 
@@ -577,7 +616,9 @@ delete_paper (BkStore *self, gint64 id, GError **error)
 }
 
 gboolean
-bk_store_delete_motion (BkStore *self, gint64 id, GError **error)
+bk_store_delete_motion (BkStore *self,
+                        gint64   id,
+                        GError **error)
 {
   g_return_val_if_fail (BK_IS_STORE (self), FALSE);
   if (!bk_store_begin (self, error))
@@ -594,7 +635,8 @@ bk_store_delete_motion (BkStore *self, gint64 id, GError **error)
 
 /* Appends the filter's conditions on table alias p, as named parameters. */
 static void
-append_filter_sql (GString *sql, const BkMotionFilter *filter)
+append_filter_sql (GString              *sql,
+                   const BkMotionFilter *filter)
 {
   if (filter == NULL)
     return;
@@ -613,7 +655,9 @@ append_filter_sql (GString *sql, const BkMotionFilter *filter)
 }
 
 static void
-bind_filter (sqlite3_stmt *stmt, const BkMotionFilter *filter, const char *today)
+bind_filter (sqlite3_stmt         *stmt,
+             const BkMotionFilter *filter,
+             const char           *today)
 {
   int index;
 
@@ -630,8 +674,12 @@ bind_filter (sqlite3_stmt *stmt, const BkMotionFilter *filter, const char *today
 /* Filtered statements vary in shape, so they are prepared per call rather than
  * cached; the unfiltered list, the common case, uses the cache. */
 static GArray *
-collect_ids (BkStore *self, const char *sql, const char *match, const BkMotionFilter *filter,
-             guint limit, GError **error)
+collect_ids (BkStore              *self,
+             const char           *sql,
+             const char           *match,
+             const BkMotionFilter *filter,
+             guint                 limit,
+             GError              **error)
 {
   g_autofree char *today = dup_today (filter ? filter->today : NULL);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -665,7 +713,9 @@ collect_ids (BkStore *self, const char *sql, const char *match, const BkMotionFi
 }
 
 GArray *
-bk_store_list_motion_ids (BkStore *self, const BkMotionFilter *filter, GError **error)
+bk_store_list_motion_ids (BkStore              *self,
+                          const BkMotionFilter *filter,
+                          GError              **error)
 {
   g_autoptr(GString) sql = g_string_new ("SELECT p.id FROM paper p WHERE 1");
 
@@ -679,7 +729,8 @@ bk_store_list_motion_ids (BkStore *self, const BkMotionFilter *filter, GError **
  * or more characters must occur, as a word start or a part of a word.
  * Returns NULL when no word is long enough for the index. */
 char *
-bk_store_build_match (const char *query, GPtrArray *short_terms)
+bk_store_build_match (const char *query,
+                      GPtrArray  *short_terms)
 {
   g_autofree char *folded = bk_fold_for_search (query);
   g_auto(GStrv) words = g_strsplit (folded, " ", -1);
@@ -712,8 +763,11 @@ bk_store_build_match (const char *query, GPtrArray *short_terms)
 G_STATIC_ASSERT (sizeof (gpointer) >= sizeof (gint64));
 
 static GArray *
-search_tiers (BkStore *self, const char *match, const BkMotionFilter *filter, guint limit,
-              GError **error)
+search_tiers (BkStore              *self,
+              const char           *match,
+              const BkMotionFilter *filter,
+              guint                 limit,
+              GError              **error)
 {
   static const char *const tables[] = { "paper_head_fts", "paper_fts" };
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -792,7 +846,8 @@ bk_store_search (BkStore              *self,
 }
 
 static GStrv
-collect_strings (BkStore *self, const char *sql)
+collect_strings (BkStore    *self,
+                 const char *sql)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   sqlite3_stmt *stmt = bk_store_get_stmt (self, sql, NULL);

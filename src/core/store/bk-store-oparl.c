@@ -19,7 +19,11 @@
 #define column_dup bk_store_column_dup
 
 static gboolean
-run_upsert (BkStore *self, const char *sql, GError **error, int n, const char *const *values)
+run_upsert (BkStore           *self,
+            const char        *sql,
+            GError           **error,
+            int                n,
+            const char *const *values)
 {
   sqlite3_stmt *stmt;
 
@@ -42,8 +46,11 @@ run_upsert (BkStore *self, const char *sql, GError **error, int n, const char *c
 }
 
 gboolean
-bk_store_save_body (BkStore *self, const char *oparl_id, const char *name,
-                    const char *short_name, GError **error)
+bk_store_save_body (BkStore    *self,
+                    const char *oparl_id,
+                    const char *name,
+                    const char *short_name,
+                    GError    **error)
 {
   const char *values[] = { oparl_id, name ? name : "", short_name };
 
@@ -55,7 +62,9 @@ bk_store_save_body (BkStore *self, const char *oparl_id, const char *name,
 }
 
 static char *
-query_string (BkStore *self, const char *sql, const char *arg)
+query_string (BkStore    *self,
+              const char *sql,
+              const char *arg)
 {
   sqlite3_stmt *stmt = bk_store_get_stmt (self, sql, NULL);
   char *value = NULL;
@@ -70,8 +79,10 @@ query_string (BkStore *self, const char *sql, const char *arg)
 }
 
 gboolean
-bk_store_set_body_main_organization (BkStore *self, const char *body_oparl_id,
-                                     const char *organization_oparl_id, GError **error)
+bk_store_set_body_main_organization (BkStore    *self,
+                                     const char *body_oparl_id,
+                                     const char *organization_oparl_id,
+                                     GError    **error)
 {
   const char *values[] = { body_oparl_id, organization_oparl_id };
 
@@ -81,7 +92,8 @@ bk_store_set_body_main_organization (BkStore *self, const char *body_oparl_id,
 }
 
 char *
-bk_store_dup_body_assembly_name (BkStore *self, const char *body_oparl_id)
+bk_store_dup_body_assembly_name (BkStore    *self,
+                                 const char *body_oparl_id)
 {
   g_return_val_if_fail (BK_IS_STORE (self), NULL);
   return query_string (self, "SELECT nullif(o.name, '') FROM body b JOIN organization o"
@@ -90,9 +102,13 @@ bk_store_dup_body_assembly_name (BkStore *self, const char *body_oparl_id)
 }
 
 gboolean
-bk_store_save_organization (BkStore *self, const char *oparl_id, const char *body_oparl_id,
-                            const char *name, const char *short_name,
-                            const char *classification, GError **error)
+bk_store_save_organization (BkStore    *self,
+                            const char *oparl_id,
+                            const char *body_oparl_id,
+                            const char *name,
+                            const char *short_name,
+                            const char *classification,
+                            GError    **error)
 {
   const char *values[] = { oparl_id, body_oparl_id, name, short_name, classification };
 
@@ -107,7 +123,10 @@ bk_store_save_organization (BkStore *self, const char *oparl_id, const char *bod
 }
 
 gboolean
-bk_store_save_person (BkStore *self, const char *oparl_id, const char *name, GError **error)
+bk_store_save_person (BkStore    *self,
+                      const char *oparl_id,
+                      const char *name,
+                      GError    **error)
 {
   const char *values[] = { oparl_id, name };
 
@@ -118,9 +137,14 @@ bk_store_save_person (BkStore *self, const char *oparl_id, const char *name, GEr
 }
 
 gboolean
-bk_store_save_meeting (BkStore *self, const char *oparl_id, const char *name,
-                       const char *start, const char *end, const char *location,
-                       gboolean cancelled, GError **error)
+bk_store_save_meeting (BkStore    *self,
+                       const char *oparl_id,
+                       const char *name,
+                       const char *start,
+                       const char *end,
+                       const char *location,
+                       gboolean    cancelled,
+                       GError    **error)
 {
   const char *values[] = { oparl_id, name, start, end, location, cancelled ? "1" : "0" };
 
@@ -134,10 +158,15 @@ bk_store_save_meeting (BkStore *self, const char *oparl_id, const char *name,
 }
 
 gboolean
-bk_store_save_agenda_item (BkStore *self, const char *oparl_id, const char *meeting_oparl_id,
-                           const char *number, const char *name,
-                           const char *consultation_oparl_id, BkTristate is_public,
-                           const char *result, GError **error)
+bk_store_save_agenda_item (BkStore    *self,
+                           const char *oparl_id,
+                           const char *meeting_oparl_id,
+                           const char *number,
+                           const char *name,
+                           const char *consultation_oparl_id,
+                           BkTristate  is_public,
+                           const char *result,
+                           GError    **error)
 {
   const char *values[] = {
     oparl_id, meeting_oparl_id, number, name, consultation_oparl_id,
@@ -158,7 +187,8 @@ bk_store_save_agenda_item (BkStore *self, const char *oparl_id, const char *meet
 }
 
 char *
-bk_store_dup_organization_name (BkStore *self, const char *oparl_id)
+bk_store_dup_organization_name (BkStore    *self,
+                                const char *oparl_id)
 {
   g_return_val_if_fail (BK_IS_STORE (self), NULL);
   return query_string (self, "SELECT coalesce(nullif(name, ''), short_name) FROM organization"
@@ -166,14 +196,16 @@ bk_store_dup_organization_name (BkStore *self, const char *oparl_id)
 }
 
 char *
-bk_store_dup_person_name (BkStore *self, const char *oparl_id)
+bk_store_dup_person_name (BkStore    *self,
+                          const char *oparl_id)
 {
   g_return_val_if_fail (BK_IS_STORE (self), NULL);
   return query_string (self, "SELECT name FROM person WHERE oparl_id = ?1", oparl_id);
 }
 
 char *
-bk_store_dup_body_name (BkStore *self, const char *oparl_id)
+bk_store_dup_body_name (BkStore    *self,
+                        const char *oparl_id)
 {
   g_return_val_if_fail (BK_IS_STORE (self), NULL);
   return query_string (self, "SELECT name FROM body WHERE oparl_id = ?1", oparl_id);
@@ -181,8 +213,12 @@ bk_store_dup_body_name (BkStore *self, const char *oparl_id)
 
 /* The first row of a two-column query with up to two text parameters. */
 static gboolean
-lookup_two (BkStore *self, const char *sql, const char *arg1, const char *arg2,
-            char **first, char **second)
+lookup_two (BkStore    *self,
+            const char *sql,
+            const char *arg1,
+            const char *arg2,
+            char      **first,
+            char      **second)
 {
   sqlite3_stmt *stmt = bk_store_get_stmt (self, sql, NULL);
   gboolean found = FALSE;
@@ -205,7 +241,10 @@ lookup_two (BkStore *self, const char *sql, const char *arg1, const char *arg2,
 }
 
 gboolean
-bk_store_lookup_meeting (BkStore *self, const char *oparl_id, char **start, char **name)
+bk_store_lookup_meeting (BkStore    *self,
+                         const char *oparl_id,
+                         char      **start,
+                         char      **name)
 {
   g_return_val_if_fail (BK_IS_STORE (self), FALSE);
   return lookup_two (self, "SELECT start, name FROM meeting WHERE oparl_id = ?1",
@@ -213,8 +252,10 @@ bk_store_lookup_meeting (BkStore *self, const char *oparl_id, char **start, char
 }
 
 gboolean
-bk_store_lookup_organization (BkStore *self, const char *oparl_id, char **name,
-                              char **classification)
+bk_store_lookup_organization (BkStore    *self,
+                              const char *oparl_id,
+                              char      **name,
+                              char      **classification)
 {
   g_return_val_if_fail (BK_IS_STORE (self), FALSE);
   return lookup_two (self, "SELECT coalesce(nullif(name, ''), short_name), classification"
@@ -223,8 +264,10 @@ bk_store_lookup_organization (BkStore *self, const char *oparl_id, char **name,
 }
 
 gboolean
-bk_store_lookup_agenda_item (BkStore *self, const char *item_oparl_id,
-                             const char *consultation_oparl_id, char **meeting_oparl_id,
+bk_store_lookup_agenda_item (BkStore    *self,
+                             const char *item_oparl_id,
+                             const char *consultation_oparl_id,
+                             char      **meeting_oparl_id,
                              BkTristate *is_public)
 {
   g_autofree char *public_text = NULL;
@@ -244,7 +287,8 @@ bk_store_lookup_agenda_item (BkStore *self, const char *item_oparl_id,
 }
 
 char *
-bk_store_dup_paper_reference (BkStore *self, const char *oparl_id)
+bk_store_dup_paper_reference (BkStore    *self,
+                              const char *oparl_id)
 {
   g_return_val_if_fail (BK_IS_STORE (self), NULL);
   return query_string (self, "SELECT nullif(reference, '') FROM paper WHERE oparl_id = ?1",
@@ -252,7 +296,9 @@ bk_store_dup_paper_reference (BkStore *self, const char *oparl_id)
 }
 
 gboolean
-bk_store_delete_oparl_object (BkStore *self, const char *oparl_id, GError **error)
+bk_store_delete_oparl_object (BkStore    *self,
+                              const char *oparl_id,
+                              GError    **error)
 {
   static const char *const sql[] = {
     "DELETE FROM body WHERE oparl_id = ?1",

@@ -65,7 +65,9 @@ bk_store_init (BkStore *self)
 
 /* Maps an SQLite failure to a GError that a clerk can act on. */
 void
-bk_store_set_sqlite_error (BkStore *self, int rc, GError **error)
+bk_store_set_sqlite_error (BkStore *self,
+                           int      rc,
+                           GError **error)
 {
   const char *where = self->path ? self->path : ":memory:";
   const char *msg = self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
@@ -101,7 +103,9 @@ bk_store_set_sqlite_error (BkStore *self, int rc, GError **error)
 }
 
 sqlite3_stmt *
-bk_store_get_stmt (BkStore *self, const char *sql, GError **error)
+bk_store_get_stmt (BkStore    *self,
+                   const char *sql,
+                   GError    **error)
 {
   sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
   int rc;
@@ -124,7 +128,9 @@ bk_store_get_stmt (BkStore *self, const char *sql, GError **error)
 }
 
 gboolean
-bk_store_exec (BkStore *self, const char *sql, GError **error)
+bk_store_exec (BkStore    *self,
+               const char *sql,
+               GError    **error)
 {
   int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
 
@@ -138,7 +144,9 @@ bk_store_exec (BkStore *self, const char *sql, GError **error)
 
 /* Runs a prepared statement that returns no rows. */
 gboolean
-bk_store_step_done (BkStore *self, sqlite3_stmt *stmt, GError **error)
+bk_store_step_done (BkStore      *self,
+                    sqlite3_stmt *stmt,
+                    GError      **error)
 {
   int rc = sqlite3_step (stmt);
 
@@ -152,7 +160,8 @@ bk_store_step_done (BkStore *self, sqlite3_stmt *stmt, GError **error)
 }
 
 static int
-query_user_version (BkStore *self, GError **error)
+query_user_version (BkStore *self,
+                    GError **error)
 {
   sqlite3_stmt *stmt = bk_store_get_stmt (self, "PRAGMA user_version", error);
   int rc, version;
@@ -172,7 +181,8 @@ query_user_version (BkStore *self, GError **error)
 }
 
 static gboolean
-migrate (BkStore *self, GError **error)
+migrate (BkStore *self,
+         GError **error)
 {
   int version = query_user_version (self, error);
 
@@ -214,7 +224,9 @@ migrate (BkStore *self, GError **error)
 }
 
 BkStore *
-bk_store_open (const char *path, BkStoreOpenFlags flags, GError **error)
+bk_store_open (const char       *path,
+               BkStoreOpenFlags  flags,
+               GError          **error)
 {
   g_autoptr(BkStore) self = g_object_new (BK_TYPE_STORE, NULL);
   gboolean read_only = (flags & BK_STORE_OPEN_READ_ONLY) != 0;
@@ -310,7 +322,9 @@ bk_store_get_schema_version (BkStore *self)
 }
 
 gint64
-bk_store_query_int (BkStore *self, const char *sql, const char *arg)
+bk_store_query_int (BkStore    *self,
+                    const char *sql,
+                    const char *arg)
 {
   sqlite3_stmt *stmt = bk_store_get_stmt (self, sql, NULL);
   gint64 value = 0;
@@ -338,7 +352,8 @@ bk_store_is_empty (BkStore *self)
  * motion), which tripled the cost of a bulk import. A failure inside marks
  * the whole transaction failed instead; its outermost commit rolls back. */
 gboolean
-bk_store_begin (BkStore *self, GError **error)
+bk_store_begin (BkStore *self,
+                GError **error)
 {
   g_return_val_if_fail (BK_IS_STORE (self), FALSE);
   if (self->read_only)
@@ -359,7 +374,8 @@ bk_store_begin (BkStore *self, GError **error)
 }
 
 gboolean
-bk_store_commit (BkStore *self, GError **error)
+bk_store_commit (BkStore *self,
+                 GError **error)
 {
   g_return_val_if_fail (BK_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->depth > 0, FALSE);
@@ -417,7 +433,10 @@ bk_store_in_transaction (BkStore *self)
 }
 
 guint
-bk_store_check_rows (BkStore *self, const char *sql, GString *report, const char *prefix)
+bk_store_check_rows (BkStore    *self,
+                     const char *sql,
+                     GString    *report,
+                     const char *prefix)
 {
   sqlite3_stmt *stmt;
   guint n = 0;

@@ -1,3 +1,12 @@
+/* bk-store.h: the store: the one owner of the SQLite database
+ *
+ * Motions, services and submissions, with transactions and an integrity
+ * check. The OParl objects besides papers are in bk-store-oparl.h, for the
+ * importer only.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #pragma once
 
 #include <gio/gio.h>

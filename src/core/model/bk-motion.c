@@ -1,3 +1,13 @@
+/* bk-motion.c: a motion (Antrag) and its parts
+ *
+ * Plain data with constructors, list helpers and a JSON form for the CLI;
+ * no storage and no parsing of sources here.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bk-motion"
+
 #include "bk-motion.h"
 
 static void
@@ -86,7 +96,9 @@ bk_motion_free (BkMotion *self)
 }
 
 static BkParty *
-party_append (GPtrArray *array, const char *name, BkPartyKind kind)
+party_append (GPtrArray   *array,
+              const char  *name,
+              BkPartyKind  kind)
 {
   BkParty *p = g_new0 (BkParty, 1);
 
@@ -97,14 +109,18 @@ party_append (GPtrArray *array, const char *name, BkPartyKind kind)
 }
 
 BkParty *
-bk_motion_add_submitter (BkMotion *self, const char *name, BkPartyKind kind)
+bk_motion_add_submitter (BkMotion    *self,
+                         const char  *name,
+                         BkPartyKind  kind)
 {
   g_return_val_if_fail (self != NULL && name != NULL, NULL);
   return party_append (self->submitters, name, kind);
 }
 
 BkParty *
-bk_motion_add_signatory (BkMotion *self, const char *name, BkPartyKind kind)
+bk_motion_add_signatory (BkMotion    *self,
+                         const char  *name,
+                         BkPartyKind  kind)
 {
   g_return_val_if_fail (self != NULL && name != NULL, NULL);
   return party_append (self->signatories, name, kind);
@@ -130,7 +146,8 @@ bk_motion_add_consultation (BkMotion   *self,
 }
 
 BkResolutionPoint *
-bk_motion_add_point (BkMotion *self, const char *text)
+bk_motion_add_point (BkMotion   *self,
+                     const char *text)
 {
   BkResolutionPoint *p = g_new0 (BkResolutionPoint, 1);
 
@@ -142,14 +159,16 @@ bk_motion_add_point (BkMotion *self, const char *text)
 }
 
 void
-bk_resolution_point_add_subpoint (BkResolutionPoint *self, const char *text)
+bk_resolution_point_add_subpoint (BkResolutionPoint *self,
+                                  const char        *text)
 {
   g_return_if_fail (self != NULL && text != NULL);
   g_ptr_array_add (self->subpoints, g_strdup (text));
 }
 
 gboolean
-bk_motion_add_reference (BkMotion *self, const char *reference)
+bk_motion_add_reference (BkMotion   *self,
+                         const char *reference)
 {
   g_return_val_if_fail (self != NULL && reference != NULL, FALSE);
   for (guint i = 0; i < self->related_references->len; i++)
@@ -224,7 +243,8 @@ bk_party_kind_to_string (BkPartyKind kind)
 }
 
 gboolean
-bk_party_kind_from_string (const char *str, BkPartyKind *kind)
+bk_party_kind_from_string (const char  *str,
+                           BkPartyKind *kind)
 {
   if (g_strcmp0 (str, "faction") == 0)
     *kind = BK_PARTY_FACTION;
@@ -238,7 +258,9 @@ bk_party_kind_from_string (const char *str, BkPartyKind *kind)
 }
 
 static void
-add_string_or_null (JsonBuilder *b, const char *key, const char *value)
+add_string_or_null (JsonBuilder *b,
+                    const char  *key,
+                    const char  *value)
 {
   json_builder_set_member_name (b, key);
   if (value != NULL && *value != '\0')
@@ -248,7 +270,9 @@ add_string_or_null (JsonBuilder *b, const char *key, const char *value)
 }
 
 static void
-add_tristate (JsonBuilder *b, const char *key, BkTristate value)
+add_tristate (JsonBuilder *b,
+              const char  *key,
+              BkTristate   value)
 {
   json_builder_set_member_name (b, key);
   if (value == BK_TRISTATE_UNKNOWN)
@@ -258,7 +282,9 @@ add_tristate (JsonBuilder *b, const char *key, BkTristate value)
 }
 
 static void
-add_parties (JsonBuilder *b, const char *key, GPtrArray *parties)
+add_parties (JsonBuilder *b,
+             const char  *key,
+             GPtrArray   *parties)
 {
   json_builder_set_member_name (b, key);
   json_builder_begin_array (b);
@@ -367,7 +393,8 @@ bk_motion_to_json (const BkMotion *self)
 }
 
 char *
-bk_motion_to_json_string (const BkMotion *self, gboolean pretty)
+bk_motion_to_json_string (const BkMotion *self,
+                          gboolean        pretty)
 {
   g_autoptr(JsonNode) root = bk_motion_to_json (self);
   g_autoptr(JsonGenerator) gen = json_generator_new ();

@@ -20,7 +20,8 @@
 
 #include "bench-gen.h"
 #include "bk-motion-list-model.h"
-#include "bk-motion-list-page.h"
+#include "bk-context.h"
+#include "bk-motion-list-page-private.h"
 #include "bk-store.h"
 #include "bk-ui.h"
 
@@ -108,8 +109,14 @@ main (int argc, char **argv)
 
   window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 1024);
-  page = bk_motion_list_page_new ();
-  bk_motion_list_page_set_store (BK_MOTION_LIST_PAGE (page), store);
+  {
+    g_autoptr(BkSettings) settings = bk_settings_new ();
+    g_autoptr(BkVoice) voice = bk_voice_new (NULL, settings);
+    g_autoptr(BkUsage) usage = bk_usage_new (settings);
+    g_autoptr(BkContext) context = bk_context_new (store, settings, voice, usage);
+
+    page = g_object_new (BK_TYPE_MOTION_LIST_PAGE, "context", context, NULL);
+  }
   gtk_window_set_child (GTK_WINDOW (window), page);
   gtk_window_present (GTK_WINDOW (window));
   while (gtk_widget_get_frame_clock (window) == NULL)

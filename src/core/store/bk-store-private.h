@@ -2,7 +2,7 @@
  *
  * For the parts of the store in files of their own (bk-store-motions.c,
  * bk-store-oparl.c, bk-store-services.c, bk-store-submissions.c,
- * bk-store-check.c) and the core modules with tables of their own
+ * bk-store-outbox.c, bk-store-check.c) and the core modules with tables of their own
  * (bk-stats.c, bk-staff-pin.c, bk-backup.c, bk-start.c): the connection
  * and statement cache of bk-store.c, and each table file's check.
  *
@@ -78,5 +78,7 @@ guint         bk_store_check_services  (BkStore     *self,
                                         GString     *report);
 guint         bk_store_check_submissions (BkStore   *self,
                                           GString   *report);
+guint         bk_store_check_outbox    (BkStore     *self,
+                                        GString     *report);
 
 G_END_DECLS

@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bk-error.h"
+#include "bk-store-outbox.h"
 #include "bk-store-private.h"
 
 #define bind_text bk_store_bind_text
@@ -118,12 +119,13 @@ insert_row (BkStore      *self,
             gint64        id,
             const char   *reference,
             const char   *created_at,
+            gboolean      sealed,
             GError      **error)
 {
   sqlite3_stmt *stmt = bk_store_get_stmt (self,
                                           "INSERT INTO submission (id, reference, kind, service_id,"
-                                          " motion_id, created_at, answers, language)"
-                                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
+                                          " motion_id, created_at, answers, language, sealed)"
+                                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -136,8 +138,10 @@ insert_row (BkStore      *self,
   else
     sqlite3_bind_null (stmt, 5);
   bind_text (stmt, 6, created_at);
-  bind_text (stmt, 7, s->answers);
+  /* Sealed: the answers live only in the encrypted bundle. */
+  bind_text (stmt, 7, sealed ? "{}" : s->answers);
   bind_text (stmt, 8, s->language);
+  sqlite3_bind_int (stmt, 9, sealed ? 1 : 0);
   return bk_store_step_done (self, stmt, error);
 }
 
@@ -189,10 +193,15 @@ next_id (BkStore *self)
                              " coalesce ((SELECT max (id) FROM submission), 0)) + 1", NULL);
 }
 
-char *
-bk_store_add_submission (BkStore      *self,
-                         BkSubmission *submission,
-                         GError      **error)
+/* Stores submission in one transaction of its own; with seal, the answers
+ * go only into what seal makes of them (inside the transaction, knowing the
+ * reference) and the row keeps none (sealed = 1). */
+static char *
+add_submission (BkStore      *self,
+                BkSubmission *submission,
+                BkSealFunc    seal,
+                gpointer      seal_data,
+                GError      **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GDateTime) local = g_date_time_new_now_local ();
@@ -231,7 +240,9 @@ bk_store_add_submission (BkStore      *self,
       goto fail;
     }
   reference = bk_submission_format_reference (g_date_time_get_year (local), id);
-  if (!insert_row (self, submission, id, reference, created_at, error))
+  if (!insert_row (self, submission, id, reference, created_at, seal != NULL, error))
+    goto fail;
+  if (seal != NULL && !seal (self, submission, reference, created_at, seal_data, error))
     goto fail;
   if (submission->kind == BK_SUBMISSION_MOTION_FEEDBACK &&
       !count_feedback (self, submission->motion_id, agree, disagree, comment, error))
@@ -249,6 +260,25 @@ bk_store_add_submission (BkStore      *self,
 fail:
   bk_store_rollback (self);
   return NULL;
+}
+
+char *
+bk_store_add_submission (BkStore      *self,
+                         BkSubmission *submission,
+                         GError      **error)
+{
+  return add_submission (self, submission, NULL, NULL, error);
+}
+
+char *
+bk_store_add_sealed_submission (BkStore      *self,
+                                BkSubmission *submission,
+                                BkSealFunc    seal,
+                                gpointer      seal_data,
+                                GError      **error)
+{
+  g_return_val_if_fail (seal != NULL, NULL);
+  return add_submission (self, submission, seal, seal_data, error);
 }
 
 #define SUBMISSION_COLUMNS \
@@ -324,12 +354,14 @@ bk_store_list_submissions (BkStore                 *self,
 
   g_return_val_if_fail (BK_IS_STORE (self), NULL);
   /* two statements, so the unexported list can use its partial index */
+  /* Sealed submissions hold no answers: they reach their destination
+   * through the outbox, not through an export. */
   stmt = bk_store_get_stmt (self, unexported
                             ? "SELECT " SUBMISSION_COLUMNS " FROM submission"
-                              " WHERE exported_at IS NULL AND created_at >= ?1"
+                              " WHERE exported_at IS NULL AND created_at >= ?1 AND sealed = 0"
                               " ORDER BY created_at, id"
                             : "SELECT " SUBMISSION_COLUMNS " FROM submission"
-                              " WHERE created_at >= ?1 ORDER BY created_at, id", error);
+                              " WHERE created_at >= ?1 AND sealed = 0 ORDER BY created_at, id", error);
   if (stmt == NULL)
     return NULL;
   bind_text (stmt, 1, since);
@@ -388,6 +420,8 @@ bk_store_purge_submissions (BkStore    *self,
   g_return_val_if_fail (cutoff != NULL, FALSE);
   if (!bk_store_begin (self, error))
     return FALSE;
+  if (!bk_store_purge_outbox (self, cutoff, error))
+    goto fail;
   stmt = bk_store_get_stmt (self, "DELETE FROM submission WHERE created_at < ?1", error);
   if (stmt == NULL)
     goto fail;

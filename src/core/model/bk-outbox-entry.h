@@ -72,5 +72,6 @@ typedef struct {
 } BkOutboxSummary;
 
 void           bk_outbox_summary_clear (BkOutboxSummary *self);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (BkOutboxSummary, bk_outbox_summary_clear)
 
 G_END_DECLS

@@ -22,37 +22,6 @@
 #include "bk-outbox.h"
 #include "bk-store-outbox.h"
 
-static char *
-format_time (gint64 ms)
-{
-  g_autoptr(GDateTime) utc = NULL;
-  g_autoptr(GDateTime) local = NULL;
-
-  if (ms <= 0)
-    return g_strdup ("-");
-  utc = g_date_time_new_from_unix_utc (ms / 1000);
-  local = g_date_time_to_local (utc);
-  return g_date_time_format (local, "%Y-%m-%d %H:%M:%S");
-}
-
-static char *
-format_age (gint64 since_ms)
-{
-  gint64 seconds = MAX (g_get_real_time () / 1000 - since_ms, 0) / 1000;
-
-  if (seconds < 120)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d second", "%d seconds", (gulong) seconds),
-                            (int) seconds);
-  if (seconds < 2 * 3600)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d minute", "%d minutes", (gulong) (seconds / 60)),
-                            (int) (seconds / 60));
-  if (seconds < 2 * 86400)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d hour", "%d hours", (gulong) (seconds / 3600)),
-                            (int) (seconds / 3600));
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day", "%d days", (gulong) (seconds / 86400)),
-                          (int) (seconds / 86400));
-}
-
 /* The delivery file as the kiosk reads it, or NULL (said why on stderr
  * when it exists but is broken). */
 static BkDeliveryConfig *
@@ -101,27 +70,31 @@ outbox_status (CtlGlobals *globals,
       return EXIT_FAILURE_;
     }
   for (guint s = 0; s < BK_OUTBOX_N_STATES; s++)
-    g_print ("%-10s %5u  %s\n", bk_outbox_state_to_string (s), summary.counts[s], bk_outbox_state_describe (s));
+    g_print ("%-10s %5u  %s\n", bk_outbox_state_to_string ((BkOutboxState) s), summary.counts[s],
+             bk_outbox_state_describe ((BkOutboxState) s));
   if (summary.oldest_waiting > 0)
     {
-      g_autofree char *age = format_age (summary.oldest_waiting);
+      g_autofree char *age = bk_outbox_dup_age (summary.oldest_waiting);
 
-      g_print (_("Oldest waiting: %s, for %s\n"), summary.oldest_reference, age);
+      g_print (_("Oldest waiting: %s, for %s."), summary.oldest_reference, age);
+      g_print ("\n");
     }
   else
-    g_print (_("Nothing is waiting to be sent.\n"));
+    g_print ("%s\n", _("Nothing is waiting to be sent."));
   if (summary.last_error != NULL)
     {
       g_autofree char *words = bk_outbox_describe_problem (summary.last_error);
-      g_autofree char *when = format_time (summary.last_error_at);
+      g_autofree char *when = bk_outbox_dup_time (summary.last_error_at);
 
-      g_print (_("Last problem (%s): %s\n"), when, words);
+      g_print (_("Last problem (%s): %s"), when, words);
+      g_print ("\n");
     }
   if (summary.expired > 0)
-    g_print (g_dngettext (GETTEXT_PACKAGE,
-                          "%u submission was removed unsent after the retention period.\n",
-                          "%u submissions were removed unsent after the retention period.\n",
-                          summary.expired), summary.expired);
+    {
+      g_autofree char *expired = bk_outbox_dup_expired_text (summary.expired);
+
+      g_print ("%s\n", expired);
+    }
   return broken ? EXIT_FAILURE_ : EXIT_OK;
 }
 
@@ -227,7 +200,7 @@ outbox_list (BkStore *store,
   for (guint i = 0; i < entries->len; i++)
     {
       BkOutboxEntry *e = g_ptr_array_index (entries, i);
-      g_autofree char *created = format_time (e->created_at);
+      g_autofree char *created = bk_outbox_dup_time (e->created_at);
       g_autofree char *words = bk_outbox_describe_problem (e->last_error);
 
       /* Tab-separated: number, reference, state, form, recipient, time, attempts */

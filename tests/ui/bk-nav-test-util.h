@@ -24,6 +24,11 @@ typedef struct
 
 void        nav_fixture_init    (NavFixture *f,
                                  BkApplication *app);
+/* The keypad of a window made elsewhere; f->store is the caller's to set
+ * (nav_fixture_clear destroys the window and drops f->store). */
+void        nav_fixture_attach  (NavFixture    *f,
+                                 BkApplication *app,
+                                 BkWindow      *window);
 void        nav_fixture_clear   (NavFixture *f);
 /* Press and release keyval (50 ms later); the clock then moves on 1 s. */
 gboolean    nav_press           (NavFixture *f,

@@ -108,7 +108,7 @@ bk_base64url_decode (const char *text,
       else if (!g_ascii_isalnum (c))
         {
           g_set_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT,
-                       _("not base64url: unexpected character at position %" G_GSIZE_FORMAT), i);
+                       _("not base64url: unexpected character at position %u"), (guint) i);
           return NULL;
         }
       g_string_append_c (padded, c);

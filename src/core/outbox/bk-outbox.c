@@ -379,6 +379,26 @@ seal_cb (BkStore      *store,
   return bk_store_outbox_insert (store, entry, error);
 }
 
+static const char *
+route_recipient (const BkRoute *route,
+                 const char    *municipality)
+{
+  return route->recipient ? route->recipient : municipality ? municipality : route->transport->name;
+}
+
+char *
+bk_outbox_dup_recipient (BkOutbox         *self,
+                         const char       *service_id,
+                         BkSubmissionKind  kind,
+                         const char       *municipality)
+{
+  const BkRoute *route;
+
+  g_return_val_if_fail (BK_IS_OUTBOX (self), NULL);
+  route = bk_delivery_config_route_for (self->config, service_id, kind);
+  return route ? g_strdup (route_recipient (route, municipality)) : NULL;
+}
+
 char *
 bk_outbox_submit (BkOutbox             *self,
                   BkSubmission         *submission,
@@ -407,8 +427,7 @@ bk_outbox_submit (BkOutbox             *self,
   seal.info = info ? info : &none;
   seal.attach = attach;
   seal.attach_data = attach_data;
-  seal.recipient = route->recipient ? route->recipient
-                   : seal.info->municipality ? seal.info->municipality : route->transport->name;
+  seal.recipient = route_recipient (route, seal.info->municipality);
   reference = bk_store_add_sealed_submission (self->store, submission, seal_cb, &seal, error);
   if (reference == NULL)
     return NULL;
@@ -457,14 +476,59 @@ bk_outbox_state_describe (BkOutboxState state)
   switch (state)
     {
     /* Translators: states of a submission in the outbox (staff page, buergerkiosk-ctl) */
-    case BK_OUTBOX_PENDING: return _("waiting to be sent");
-    case BK_OUTBOX_SENDING: return _("being sent");
-    case BK_OUTBOX_SUBMITTED: return _("delivered, awaiting acceptance");
-    case BK_OUTBOX_ACCEPTED: return _("accepted by the authority");
-    case BK_OUTBOX_REJECTED: return _("rejected by the authority");
+    case BK_OUTBOX_PENDING: return _("Waiting to be sent");
+    case BK_OUTBOX_SENDING: return _("Being sent");
+    case BK_OUTBOX_SUBMITTED: return _("Delivered, awaiting acceptance");
+    case BK_OUTBOX_ACCEPTED: return _("Accepted by the authority");
+    case BK_OUTBOX_REJECTED: return _("Rejected by the authority");
     case BK_OUTBOX_FAILED:
-    default: return _("failed, needs staff");
+    default: return _("Failed, needs staff");
     }
+}
+
+char *
+bk_outbox_dup_time (gint64 ms)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (ms <= 0)
+    return g_strdup ("-");
+  utc = g_date_time_new_from_unix_utc (ms / 1000);
+  local = g_date_time_to_local (utc);
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
+
+char *
+bk_outbox_dup_age (gint64 since)
+{
+  gint64 seconds = MAX (g_get_real_time () / 1000 - since, 0) / 1000;
+  gulong n;
+
+  if (seconds < 120)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lu second", "%lu seconds", (gulong) seconds),
+                            (gulong) seconds);
+  if (seconds < 2 * 3600)
+    {
+      n = (gulong) (seconds / 60);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lu minute", "%lu minutes", n), n);
+    }
+  if (seconds < 2 * 86400)
+    {
+      n = (gulong) (seconds / 3600);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lu hour", "%lu hours", n), n);
+    }
+  n = (gulong) (seconds / 86400);
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%lu day", "%lu days", n), n);
+}
+
+char *
+bk_outbox_dup_expired_text (guint expired)
+{
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u submission was removed unsent after the retention period.",
+                                       "%u submissions were removed unsent after the retention period.",
+                                       expired), expired);
 }
 
 char *

@@ -62,6 +62,14 @@ char             *bk_outbox_submit       (BkOutbox             *self,
                                           char                **recipient,
                                           GError              **error);
 
+/* Who a submission from this service (may be NULL) and form would be for:
+ * the route's recipient, else the service's place (municipality), else the
+ * transport's name; NULL when it has no route (kept for the export). */
+char             *bk_outbox_dup_recipient (BkOutbox        *self,
+                                           const char      *service_id,
+                                           BkSubmissionKind kind,
+                                           const char      *municipality);
+
 /* A reference's entry, or NULL (none: it was stored for the export). */
 BkOutboxEntry    *bk_outbox_get_entry    (BkOutbox         *self,
                                           const char       *reference);
@@ -81,7 +89,14 @@ gboolean          bk_outbox_retry        (BkOutbox         *self,
 /* A stored problem ("CODE: detail", BkOutboxEntry.last_error) in words for
  * staff, translated, the detail in brackets. */
 char             *bk_outbox_describe_problem (const char    *problem);
-/* "Waiting", "Sending", "Delivered, awaiting acceptance", …; translated. */
+/* "Waiting to be sent", "Being sent", "Delivered, awaiting acceptance", …;
+ * translated. */
 const char       *bk_outbox_state_describe   (BkOutboxState  state);
+/* A time (Unix ms) as local "2026-12-01 10:46"; "-" for 0. */
+char             *bk_outbox_dup_time         (gint64         ms);
+/* How long ago since (Unix ms) was: "40 seconds", "3 hours", "2 days". */
+char             *bk_outbox_dup_age          (gint64         since);
+/* "3 submissions were removed unsent after the retention period." */
+char             *bk_outbox_dup_expired_text (guint          expired);
 
 G_END_DECLS

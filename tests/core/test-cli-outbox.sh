@@ -25,12 +25,14 @@ for id_, ref, state, bundle, removed, error, finished in rows:
     c.execute("insert into submission (id, reference, kind, created_at, answers, language, sealed)"
               " values (?, ?, 'defect-report', '2026-12-01T10:00:00Z', '{}', 'de', 1)", (id_, ref))
     c.execute("insert into outbox (id, reference, idempotency_key, kind, route, transport, recipient, state,"
-              " bundle, sealed_for, remote_id, attempts, next_attempt_at, created_at, updated_at,"
+              " sealed_for, remote_id, attempts, next_attempt_at, created_at, updated_at,"
               " finished_at, last_error, bundle_removed)"
-              " values (?, ?, ?, 'defect-report', 'service x', 'fit-connect', 'Stadt Auenbach', ?, ?, 'kid',"
+              " values (?, ?, ?, 'defect-report', 'service x', 'fit-connect', 'Stadt Auenbach', ?, 'kid',"
               " ?, 2, ?, ?, ?, ?, ?, ?)",
-              (id_, ref, "key-%d" % id_, state, bundle, "sub-%d" % id_ if state == "accepted" else None,
+              (id_, ref, "key-%d" % id_, state, "sub-%d" % id_ if state == "accepted" else None,
                now + 30000, now - 3600 * 1000 * id_, now, finished, error, removed))
+    if bundle is not None:
+        c.execute("insert into outbox_bundle (id, size, bundle) values (?, ?, ?)", (id_, len(bundle), bundle))
 c.execute("insert into submission (id, reference, kind, created_at, answers, language)"
           " values (4, 'BK-2026-000004-D', 'defect-report', '2026-12-01T10:00:00Z', '{\"place\":\"x\"}', 'de')")
 c.commit()

@@ -82,8 +82,8 @@ bk_test_server_start (const char          *kind,
   return self;
 }
 
-static void
-remove_tree (const char *dir)
+void
+bk_test_remove_tree (const char *dir)
 {
   g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
   const char *name;
@@ -93,7 +93,7 @@ remove_tree (const char *dir)
       g_autofree char *path = g_build_filename (dir, name, NULL);
 
       if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_tree (path);
+        bk_test_remove_tree (path);
       else
         g_remove (path);
     }
@@ -108,7 +108,7 @@ bk_test_server_stop (BkTestServer *self)
   g_subprocess_force_exit (self->process);
   g_subprocess_wait (self->process, NULL, NULL);
   g_object_unref (self->process);
-  remove_tree (self->dir);
+  bk_test_remove_tree (self->dir);
   g_free (self->dir);
   g_free (self->keys);
   g_free (self->kind);

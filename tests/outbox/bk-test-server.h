@@ -50,6 +50,9 @@ char         *bk_test_delivery_file (const char          *dir,
                                      const char          *delivery,
                                      const char          *routes);
 
+/* Removes dir and everything in it. */
+void          bk_test_remove_tree   (const char          *dir);
+
 /* The destination id of the FIT-Connect test server. */
 #define BK_TEST_DESTINATION "0c438057-ec3e-4ce0-b154-1683b5d3c2e8"
 

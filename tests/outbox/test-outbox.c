@@ -117,24 +117,6 @@ make_outbox (Fixture *f)
 }
 
 static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_tree (path);
-      else
-        g_remove (path);
-    }
-  g_rmdir (dir);
-}
-
-static void
 fixture_clear (Fixture *f)
 {
   g_autoptr(GString) report = g_string_new (NULL);
@@ -147,7 +129,7 @@ fixture_clear (Fixture *f)
   g_clear_pointer (&f->config, bk_delivery_config_unref);
   g_clear_pointer (&f->fit, bk_test_server_stop);
   g_clear_pointer (&f->form, bk_test_server_stop);
-  remove_tree (f->dir);
+  bk_test_remove_tree (f->dir);
   g_free (f->dir);
   g_free (f->db_path);
 }
@@ -536,6 +518,7 @@ test_fit_connect (void)
   entry = entry_of (&f, first);
   g_assert_null (entry->bundle);
   g_assert_cmpstr (entry->bundle_removed, ==, "accepted");
+  g_assert_cmpuint (entry->bundle_size, ==, 0);
   g_assert_nonnull (entry->remote_id);
   g_assert_cmpint (entry->submitted_at, >, 0);
   g_assert_cmpint (entry->finished_at, >=, entry->submitted_at);

@@ -44,6 +44,7 @@ typedef struct {
   BkOutboxState  state;
   char          *bundle;           /* the encrypted bundle (JSON of JWEs); NULL once removed, or in lists */
   gsize          bundle_size;      /* its length in bytes; 0 once removed */
+  gboolean       bundle_changed;   /* sealed anew: the next update writes it */
   char          *sealed_for;       /* the key (kid) the bundle is encrypted for */
   char          *remote_id;        /* the destination's id for it (FIT-Connect submissionId) */
   char          *case_id;          /* FIT-Connect caseId, or a status address */

@@ -346,6 +346,7 @@ _bk_transport_reseal (BkOutboxEntry     *entry,
   previous_kid = entry->sealed_for;
   entry->bundle = g_steal_pointer (&sealed);
   entry->sealed_for = g_strdup (bk_jose_key_get_kid (key));
+  entry->bundle_changed = TRUE;
   if (!context->checkpoint (entry, context->checkpoint_data))
     {
       g_free (entry->bundle);

@@ -22,15 +22,17 @@
 #define column_dup bk_store_column_dup
 
 #define OUTBOX_COLUMNS \
-  "id, reference, idempotency_key, kind, route, transport, recipient, state, bundle," \
-  " sealed_for, remote_id, case_id, attempts, next_attempt_at, created_at, updated_at," \
-  " submitted_at, finished_at, last_error, bundle_removed"
+  "o.id, o.reference, o.idempotency_key, o.kind, o.route, o.transport, o.recipient, o.state," \
+  " b.bundle, o.sealed_for, o.remote_id, o.case_id, o.attempts, o.next_attempt_at, o.created_at," \
+  " o.updated_at, o.submitted_at, o.finished_at, o.last_error, o.bundle_removed, coalesce (b.size, 0)" \
+  " FROM outbox o LEFT JOIN outbox_bundle b ON b.id = o.id"
 
-/* The same for lists: no bundle, its size at the end. */
+/* The same for lists: no bundle, only its size. */
 #define LIST_COLUMNS \
-  "id, reference, idempotency_key, kind, route, transport, recipient, state, NULL," \
-  " sealed_for, remote_id, case_id, attempts, next_attempt_at, created_at, updated_at," \
-  " submitted_at, finished_at, last_error, bundle_removed, coalesce (length (bundle), 0)"
+  "o.id, o.reference, o.idempotency_key, o.kind, o.route, o.transport, o.recipient, o.state," \
+  " NULL, o.sealed_for, o.remote_id, o.case_id, o.attempts, o.next_attempt_at, o.created_at," \
+  " o.updated_at, o.submitted_at, o.finished_at, o.last_error, o.bundle_removed, coalesce (b.size, 0)" \
+  " FROM outbox o LEFT JOIN outbox_bundle b ON b.id = o.id"
 
 #define ACTIVE "state IN ('pending', 'sending', 'submitted')"
 
@@ -56,7 +58,7 @@ entry_from_row (sqlite3_stmt *stmt)
   if (!bk_outbox_state_from_string ((const char *) sqlite3_column_text (stmt, 7), &e->state))
     e->state = BK_OUTBOX_FAILED;
   e->bundle = column_dup (stmt, 8);
-  e->bundle_size = e->bundle ? strlen (e->bundle) : 0;
+  e->bundle_size = (gsize) sqlite3_column_int64 (stmt, 20);
   e->sealed_for = column_dup (stmt, 9);
   e->remote_id = column_dup (stmt, 10);
   e->case_id = column_dup (stmt, 11);
@@ -71,6 +73,37 @@ entry_from_row (sqlite3_stmt *stmt)
   return e;
 }
 
+/* The bundle's row, written, or removed once bundle_removed says why. */
+static gboolean
+write_bundle (BkStore        *self,
+              BkOutboxEntry  *entry,
+              GError        **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (entry->bundle_removed != NULL)
+    {
+      stmt = bk_store_get_stmt (self, "DELETE FROM outbox_bundle WHERE id = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, entry->id);
+      return bk_store_step_done (self, stmt, error);
+    }
+  stmt = bk_store_get_stmt (self, "INSERT INTO outbox_bundle (id, size, bundle) VALUES (?1, ?2, ?3)"
+                                  " ON CONFLICT (id) DO UPDATE SET size = excluded.size,"
+                                  " bundle = excluded.bundle", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, entry->id);
+  sqlite3_bind_int64 (stmt, 2, (gint64) strlen (entry->bundle));
+  bind_text (stmt, 3, entry->bundle);
+  if (!bk_store_step_done (self, stmt, error))
+    return FALSE;
+  entry->bundle_size = strlen (entry->bundle);
+  entry->bundle_changed = FALSE;
+  return TRUE;
+}
+
 gboolean
 bk_store_outbox_insert (BkStore        *self,
                         BkOutboxEntry  *entry,
@@ -81,13 +114,15 @@ bk_store_outbox_insert (BkStore        *self,
   g_return_val_if_fail (BK_IS_STORE (self), FALSE);
   g_return_val_if_fail (entry != NULL && entry->bundle != NULL, FALSE);
 
+  if (!bk_store_begin (self, error))
+    return FALSE;
   stmt = bk_store_get_stmt (self,
                             "INSERT INTO outbox (reference, idempotency_key, kind, route, transport,"
-                            " recipient, state, bundle, sealed_for, attempts, next_attempt_at,"
+                            " recipient, state, sealed_for, attempts, next_attempt_at,"
                             " created_at, updated_at)"
-                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 0, ?10, ?11, ?11)", error);
+                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 0, ?9, ?10, ?10)", error);
   if (stmt == NULL)
-    return FALSE;
+    goto fail;
   bind_text (stmt, 1, entry->reference);
   bind_text (stmt, 2, entry->idempotency_key);
   bind_text (stmt, 3, entry->kind);
@@ -95,15 +130,20 @@ bk_store_outbox_insert (BkStore        *self,
   bind_text (stmt, 5, entry->transport);
   bind_text (stmt, 6, entry->recipient);
   bind_text (stmt, 7, bk_outbox_state_to_string (entry->state));
-  bind_text (stmt, 8, entry->bundle);
-  bind_text (stmt, 9, entry->sealed_for);
-  sqlite3_bind_int64 (stmt, 10, entry->next_attempt_at);
-  sqlite3_bind_int64 (stmt, 11, entry->created_at);
+  bind_text (stmt, 8, entry->sealed_for);
+  sqlite3_bind_int64 (stmt, 9, entry->next_attempt_at);
+  sqlite3_bind_int64 (stmt, 10, entry->created_at);
   if (!bk_store_step_done (self, stmt, error))
-    return FALSE;
+    goto fail;
   entry->id = sqlite3_last_insert_rowid (bk_store_get_db (self));
+  if (!write_bundle (self, entry, error))
+    goto fail;
   entry->updated_at = entry->created_at;
-  return TRUE;
+  return bk_store_commit (self, error);
+
+fail:
+  bk_store_rollback (self);
+  return FALSE;
 }
 
 BkOutboxEntry *
@@ -120,7 +160,7 @@ bk_store_outbox_load (BkStore     *self,
   g_return_val_if_fail (BK_IS_STORE (self), NULL);
   if (id > 0)
     {
-      stmt = bk_store_get_stmt (self, "SELECT " OUTBOX_COLUMNS " FROM outbox WHERE id = ?1", error);
+      stmt = bk_store_get_stmt (self, "SELECT " OUTBOX_COLUMNS " WHERE o.id = ?1", error);
       if (stmt == NULL)
         return NULL;
       sqlite3_bind_int64 (stmt, 1, id);
@@ -129,8 +169,7 @@ bk_store_outbox_load (BkStore     *self,
     {
       ref = g_ascii_strup (reference ? reference : "", -1);
       g_strstrip (ref);
-      stmt = bk_store_get_stmt (self, "SELECT " OUTBOX_COLUMNS " FROM outbox WHERE reference = ?1",
-                                error);
+      stmt = bk_store_get_stmt (self, "SELECT " OUTBOX_COLUMNS " WHERE o.reference = ?1", error);
       if (stmt == NULL)
         return NULL;
       bind_text (stmt, 1, ref);
@@ -208,38 +247,49 @@ bk_store_outbox_update (BkStore        *self,
 
   g_return_val_if_fail (BK_IS_STORE (self), FALSE);
   g_return_val_if_fail (entry != NULL && entry->id > 0, FALSE);
-  g_return_val_if_fail ((entry->bundle == NULL) == (entry->bundle_removed != NULL), FALSE);
+  g_return_val_if_fail (entry->bundle == NULL || entry->bundle_removed == NULL, FALSE);
 
-  stmt = bk_store_get_stmt (self,
-                            "UPDATE outbox SET state = ?2, bundle = ?3, sealed_for = ?4,"
-                            " remote_id = ?5, case_id = ?6, attempts = ?7, next_attempt_at = ?8,"
-                            " updated_at = ?9, submitted_at = ?10, finished_at = ?11,"
-                            " last_error = ?12, bundle_removed = ?13 WHERE id = ?1", error);
-  if (stmt == NULL)
+  if (!bk_store_begin (self, error))
     return FALSE;
+  stmt = bk_store_get_stmt (self,
+                            "UPDATE outbox SET state = ?2, sealed_for = ?3,"
+                            " remote_id = ?4, case_id = ?5, attempts = ?6, next_attempt_at = ?7,"
+                            " updated_at = ?8, submitted_at = ?9, finished_at = ?10,"
+                            " last_error = ?11, bundle_removed = ?12 WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto fail;
   sqlite3_bind_int64 (stmt, 1, entry->id);
   bind_text (stmt, 2, bk_outbox_state_to_string (entry->state));
-  bind_text (stmt, 3, entry->bundle);
-  bind_text (stmt, 4, entry->sealed_for);
-  bind_text (stmt, 5, entry->remote_id);
-  bind_text (stmt, 6, entry->case_id);
-  sqlite3_bind_int (stmt, 7, (int) entry->attempts);
-  sqlite3_bind_int64 (stmt, 8, entry->next_attempt_at);
-  sqlite3_bind_int64 (stmt, 9, now);
-  sqlite3_bind_int64 (stmt, 10, entry->submitted_at);
-  sqlite3_bind_int64 (stmt, 11, entry->finished_at);
-  bind_text (stmt, 12, entry->last_error);
-  bind_text (stmt, 13, entry->bundle_removed);
+  bind_text (stmt, 3, entry->sealed_for);
+  bind_text (stmt, 4, entry->remote_id);
+  bind_text (stmt, 5, entry->case_id);
+  sqlite3_bind_int (stmt, 6, (int) entry->attempts);
+  sqlite3_bind_int64 (stmt, 7, entry->next_attempt_at);
+  sqlite3_bind_int64 (stmt, 8, now);
+  sqlite3_bind_int64 (stmt, 9, entry->submitted_at);
+  sqlite3_bind_int64 (stmt, 10, entry->finished_at);
+  bind_text (stmt, 11, entry->last_error);
+  bind_text (stmt, 12, entry->bundle_removed);
   if (!bk_store_step_done (self, stmt, error))
-    return FALSE;
+    goto fail;
   if (sqlite3_changes (bk_store_get_db (self)) != 1)
     {
       g_set_error (error, BK_ERROR, BK_ERROR_NOT_FOUND,
                    _("There is no outbox entry with the number %lld"), (long long) entry->id);
-      return FALSE;
+      goto fail;
     }
+  /* The bundle only when it was sealed anew or is to go: tens of kilobytes
+   * are not rewritten for every step. */
+  if ((entry->bundle_changed || entry->bundle_removed != NULL) && !write_bundle (self, entry, error))
+    goto fail;
+  if (!bk_store_commit (self, error))
+    return FALSE;
   entry->updated_at = now;
   return TRUE;
+
+fail:
+  bk_store_rollback (self);
+  return FALSE;
 }
 
 gboolean
@@ -282,20 +332,15 @@ bk_store_outbox_list (BkStore  *self,
   int rc;
 
   g_return_val_if_fail (BK_IS_STORE (self), NULL);
-  stmt = bk_store_get_stmt (self, "SELECT " LIST_COLUMNS " FROM outbox"
-                                  " WHERE ?1 IS NULL OR state = ?1"
-                                  " ORDER BY created_at DESC, id DESC LIMIT ?2", error);
+  stmt = bk_store_get_stmt (self, "SELECT " LIST_COLUMNS
+                                  " WHERE ?1 IS NULL OR o.state = ?1"
+                                  " ORDER BY o.created_at DESC, o.id DESC LIMIT ?2", error);
   if (stmt == NULL)
     return NULL;
   bind_text (stmt, 1, state >= 0 ? bk_outbox_state_to_string ((BkOutboxState) state) : NULL);
   sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      BkOutboxEntry *entry = entry_from_row (stmt);
-
-      entry->bundle_size = (gsize) sqlite3_column_int64 (stmt, 20);
-      g_ptr_array_add (rows, entry);
-    }
+    g_ptr_array_add (rows, entry_from_row (stmt));
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     {
@@ -435,11 +480,12 @@ bk_store_outbox_expire (BkStore     *self,
   if (!bk_store_begin (self, error))
     return FALSE;
   stmt = bk_store_get_stmt (self,
-                            "UPDATE outbox SET bundle = NULL, bundle_removed = 'retention',"
+                            "UPDATE outbox SET bundle_removed = 'retention',"
                             " state = CASE WHEN state IN ('rejected', 'failed') THEN state ELSE 'failed' END,"
                             " finished_at = CASE WHEN finished_at = 0 THEN ?2 ELSE finished_at END,"
                             " next_attempt_at = 0, last_error = ?3, updated_at = ?2"
-                            " WHERE bundle IS NOT NULL AND created_at < ?1", error);
+                            " WHERE bundle_removed IS NULL AND created_at < ?1"
+                            " AND id IN (SELECT id FROM outbox_bundle)", error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, cutoff);
@@ -448,6 +494,9 @@ bk_store_outbox_expire (BkStore     *self,
   if (!bk_store_step_done (self, stmt, error))
     goto fail;
   n = (guint) sqlite3_changes (bk_store_get_db (self));
+  if (!bk_store_exec (self, "DELETE FROM outbox_bundle WHERE id IN"
+                            " (SELECT id FROM outbox WHERE bundle_removed IS NOT NULL)", error))
+    goto fail;
   if (!bk_store_commit (self, error))
     return FALSE;
   if (removed != NULL)
@@ -468,7 +517,7 @@ bk_store_purge_outbox (BkStore     *self,
 
   /* Before the submissions themselves: an entry goes with its submission,
    * so that a sealed submission never lacks its entry. */
-  stmt = bk_store_get_stmt (self, "DELETE FROM outbox WHERE bundle IS NULL AND NOT EXISTS"
+  stmt = bk_store_get_stmt (self, "DELETE FROM outbox WHERE bundle_removed IS NOT NULL AND NOT EXISTS"
                                   " (SELECT 1 FROM submission s WHERE s.reference = outbox.reference"
                                   "  AND s.created_at >= ?1)", error);
   if (stmt == NULL)
@@ -561,11 +610,16 @@ bk_store_check_outbox (BkStore *self,
   problems += bk_store_check_rows (self,
                                    "SELECT 'outbox entry ' || id || ' (' || reference || ') is ' || state ||"
                                    " ' but its bundle is gone' FROM outbox"
-                                   " WHERE bundle IS NULL AND " ACTIVE,
+                                   " WHERE " ACTIVE " AND id NOT IN (SELECT id FROM outbox_bundle)",
                                    report, _("outbox"));
   problems += bk_store_check_rows (self,
-                                   "SELECT 'outbox entry ' || id || ' (' || reference || ') has a bundle that"
-                                   " is not JSON' FROM outbox WHERE bundle IS NOT NULL AND NOT json_valid (bundle)",
+                                   "SELECT 'outbox entry ' || id || ' (' || reference || ') keeps the bundle"
+                                   " it says was removed' FROM outbox WHERE bundle_removed IS NOT NULL"
+                                   " AND id IN (SELECT id FROM outbox_bundle)",
+                                   report, _("outbox"));
+  problems += bk_store_check_rows (self,
+                                   "SELECT 'outbox entry ' || id || ' has a bundle that is not JSON'"
+                                   " FROM outbox_bundle WHERE NOT json_valid (bundle) OR size != length (CAST (bundle AS BLOB))",
                                    report, _("outbox"));
   problems += bk_store_check_rows (self,
                                    "SELECT 'outbox entry ' || id || ' (' || reference || ') is ' || state ||"

@@ -58,8 +58,9 @@ BkOutboxEntry *bk_store_outbox_next_due    (BkStore             *self,
                                             const char * const  *skip,
                                             gint64              *next_due,
                                             GError             **error);
-/* Writes entry's state, bundle, ids, attempts, times and error as they
- * are now (updated_at = now). */
+/* Writes entry's state, ids, attempts, times and error as they are now
+ * (updated_at = now); its bundle when bundle_changed (sealed anew), and
+ * removes it when bundle_removed is set. */
 gboolean       bk_store_outbox_update      (BkStore        *self,
                                             BkOutboxEntry  *entry,
                                             gint64          now,

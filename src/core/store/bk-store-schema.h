@@ -220,6 +220,9 @@ static const char *const bk_store_migrations[] = {
   /* 4: the outbox (bk-store-outbox.c): each submission for a configured
    * destination as an encrypted bundle with its delivery state; the
    * submission row then keeps no answers (sealed = 1). Times in Unix ms.
+   * The bundles (tens of kilobytes each) live in a table of their own, so
+   * that the many small reads and writes of the delivery state never walk
+   * through them; a bundle's row goes once it was accepted or expired.
    * outbox_key caches a destination's checked encryption key (JWK). */
   "ALTER TABLE submission ADD COLUMN sealed INTEGER NOT NULL DEFAULT 0;"
   "CREATE TABLE outbox ("
@@ -232,7 +235,6 @@ static const char *const bk_store_migrations[] = {
   "  recipient TEXT NOT NULL,"
   "  state TEXT NOT NULL CHECK (state IN ('pending', 'sending', 'submitted',"
   "    'accepted', 'rejected', 'failed')),"
-  "  bundle TEXT,"
   "  sealed_for TEXT NOT NULL,"
   "  remote_id TEXT,"
   "  case_id TEXT,"
@@ -243,11 +245,14 @@ static const char *const bk_store_migrations[] = {
   "  submitted_at INTEGER NOT NULL DEFAULT 0,"
   "  finished_at INTEGER NOT NULL DEFAULT 0,"
   "  last_error TEXT,"
-  "  bundle_removed TEXT CHECK (bundle_removed IN ('accepted', 'retention')),"
-  "  CHECK ((bundle IS NULL) = (bundle_removed IS NOT NULL)));"
+  "  bundle_removed TEXT CHECK (bundle_removed IN ('accepted', 'retention')));"
   "CREATE INDEX outbox_due ON outbox (next_attempt_at, id)"
   "  WHERE state IN ('pending', 'sending', 'submitted');"
   "CREATE INDEX outbox_created ON outbox (created_at);"
+  "CREATE TABLE outbox_bundle ("
+  "  id INTEGER PRIMARY KEY REFERENCES outbox (id) ON DELETE CASCADE,"
+  "  size INTEGER NOT NULL,"
+  "  bundle TEXT NOT NULL);"
   "CREATE TABLE outbox_key ("
   "  route TEXT PRIMARY KEY,"
   "  kid TEXT NOT NULL,"

@@ -321,6 +321,26 @@ bk_store_outbox_hold_route (BkStore     *self,
   return TRUE;
 }
 
+gboolean
+bk_store_outbox_update_lazily (BkStore        *self,
+                               BkOutboxEntry  *entry,
+                               gint64          now,
+                               GError        **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (BK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (!bk_store_in_transaction (self), FALSE);
+  /* In WAL mode NORMAL skips the fsync of this commit only; the next FULL
+   * commit makes it durable with its own. */
+  if (!bk_store_exec (self, "PRAGMA synchronous = NORMAL", error))
+    return FALSE;
+  ok = bk_store_outbox_update (self, entry, now, error);
+  if (!bk_store_exec (self, "PRAGMA synchronous = FULL", ok ? error : NULL))
+    return FALSE;
+  return ok;
+}
+
 GPtrArray *
 bk_store_outbox_list (BkStore  *self,
                       int       state,

@@ -65,6 +65,14 @@ gboolean       bk_store_outbox_update      (BkStore        *self,
                                             BkOutboxEntry  *entry,
                                             gint64          now,
                                             GError        **error);
+/* The same without waiting for the disk (synchronous = NORMAL for this one
+ * commit): safe against a crash of the program, and after a power cut the
+ * entry is at most a step back, which the worker takes again (for the
+ * delivery worker's own steps whose loss costs only a repeated question). */
+gboolean       bk_store_outbox_update_lazily (BkStore      *self,
+                                              BkOutboxEntry *entry,
+                                              gint64        now,
+                                              GError      **error);
 /* A resting route's pending entries wait until until and carry its
  * problem; changed receives how many changed. */
 gboolean       bk_store_outbox_hold_route  (BkStore        *self,

@@ -111,18 +111,6 @@ _bk_fit_connect_transport_new (BkTransportConfig *config,
 /* ---- requests ------------------------------------------------------------ */
 
 static gboolean
-session_ready (BkFitConnectTransport *self,
-               BkDeliveryResult      *result)
-{
-  if (self->http != NULL)
-    return TRUE;
-  result->route_wide = TRUE;
-  bk_delivery_result_set (result, BK_DELIVERY_RETRY, BK_PROBLEM_TLS, "tls-ca: %s",
-                          self->http_error ? self->http_error->message : "unusable");
-  return FALSE;
-}
-
-static gboolean
 fetch_token (BkFitConnectTransport *self,
              BkDeliveryContext     *context,
              BkDeliveryResult      *result)
@@ -651,7 +639,7 @@ fit_connect_deliver (BkTransport        *transport,
   g_autoptr(BkBundle) bundle = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!session_ready (self, result))
+  if (!bk_http_ready (self->http, self->http_error, result))
     return;
   if (entry->bundle == NULL)
     {
@@ -730,7 +718,7 @@ fit_connect_poll (BkTransport        *transport,
   g_autofree char *problems = NULL;
   Seen seen;
 
-  if (!session_ready (self, result))
+  if (!bk_http_ready (self->http, self->http_error, result))
     return;
   if (entry->case_id == NULL)
     {

@@ -202,18 +202,6 @@ read_status (BkHttpResponse   *response,
     }
 }
 
-static gboolean
-session_ready (BkHttpsTransport *self,
-               BkDeliveryResult *result)
-{
-  if (self->http != NULL)
-    return TRUE;
-  result->route_wide = TRUE;
-  bk_delivery_result_set (result, BK_DELIVERY_RETRY, BK_PROBLEM_TLS, "%s",
-                          self->http_error ? self->http_error->message : "unusable");
-  return FALSE;
-}
-
 static void
 https_deliver (BkTransport        *transport,
                const BkRoute      *route,
@@ -226,7 +214,7 @@ https_deliver (BkTransport        *transport,
   g_autoptr(GBytes) body = NULL;
   const char *headers[] = { "Idempotency-Key", entry->idempotency_key, NULL };
 
-  if (!session_ready (self, result))
+  if (!bk_http_ready (self->http, self->http_error, result))
     return;
   if (entry->bundle == NULL)
     {
@@ -262,7 +250,7 @@ https_poll (BkTransport        *transport,
   BkHttpsTransport *self = BK_HTTPS_TRANSPORT (transport);
   g_auto(BkHttpResponse) response = { 0 };
 
-  if (!session_ready (self, result))
+  if (!bk_http_ready (self->http, self->http_error, result))
     return;
   if (entry->case_id == NULL)
     {

@@ -148,6 +148,11 @@ BkHttp    *bk_http_new           (const char      *tls_ca,
                                   GProxyResolver  *proxy,
                                   GError         **error);
 void       bk_http_free          (BkHttp          *self);
+/* TRUE when http could be made; else result says why (the CA file or the
+ * client certificate in why), for every entry of the route. */
+gboolean   bk_http_ready         (BkHttp          *http,
+                                  const GError    *why,
+                                  BkDeliveryResult *result);
 /* One request; headers is NULL or a NULL-terminated list of name, value. */
 void       bk_http_request       (BkHttp          *self,
                                   const char      *method,

@@ -27,6 +27,7 @@
 import argparse
 import base64
 import datetime
+import functools
 import hashlib
 import json
 import os
@@ -178,7 +179,10 @@ def _make_keys(directory):
     _write(done, b'')
 
 
+@functools.lru_cache(maxsize=None)
 def load_key(directory, name):
+    # Loading (and so checking) a 4096-bit key takes a good part of a second
+    # on a busy machine: once per key and process.
     with open(os.path.join(directory, name + '.key'), 'rb') as f:
         return serialization.load_pem_private_key(f.read(), None)
 
@@ -191,19 +195,24 @@ def load_chain(directory, name):
 
 
 def jwk_of(directory, name, use, key_ops=None, chain_of=None):
+    return json.loads(_jwk_of(directory, name, use, tuple(key_ops) if key_ops else None, chain_of))
+
+
+@functools.lru_cache(maxsize=None)
+def _jwk_of(directory, name, use, key_ops, chain_of):
     key = load_key(directory, name)
     numbers = key.public_key().public_numbers()
     jwk = {'kty': 'RSA', 'kid': name + '-' + hashlib.sha256(int_b64u(numbers.n).encode()).hexdigest()[:12],
            'n': int_b64u(numbers.n), 'e': int_b64u(numbers.e)}
     if use == 'enc':
-        jwk.update(alg='RSA-OAEP-256', key_ops=key_ops or ['wrapKey'])
+        jwk.update(alg='RSA-OAEP-256', key_ops=list(key_ops or ['wrapKey']))
     else:
-        jwk.update(alg='PS512', key_ops=key_ops or ['verify'])
+        jwk.update(alg='PS512', key_ops=list(key_ops or ['verify']))
     chain_name = chain_of or name
     if os.path.exists(os.path.join(directory, chain_name + '.pem')):
         jwk['x5c'] = [base64.b64encode(c.public_bytes(serialization.Encoding.DER)).decode()
                       for c in load_chain(directory, chain_name)]
-    return jwk
+    return json.dumps(jwk)
 
 
 # ---- JOSE -------------------------------------------------------------------
@@ -236,6 +245,7 @@ def jws_sign(key, kid, payload, corrupt=False):
 class Checker:
     def __init__(self, schemas):
         self.schemas = {}
+        self.validators = {}
         if schemas and os.path.isdir(schemas):
             for name in os.listdir(schemas):
                 if name.endswith('.schema.json'):
@@ -291,7 +301,10 @@ class Checker:
         if schema is None:
             problems.append('data: unknown schema %s' % schema_uri)
         elif jsonschema is not None:
-            validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+            validator = self.validators.get(schema_uri)
+            if validator is None:
+                validator = self.validators[schema_uri] = jsonschema.Draft202012Validator(
+                    schema, format_checker=jsonschema.FormatChecker())
             for e in validator.iter_errors(data):
                 problems.append('data: %s: %s' % ('/'.join(str(p) for p in e.path), e.message))
         return data.get('reference'), problems
@@ -324,6 +337,11 @@ class Handler(BaseHTTPRequestHandler):
         length = int(self.headers.get('Content-Length') or 0)
         return self.rfile.read(length) if length else b''
 
+    def setup(self):
+        super().setup()
+        # Small answers go out at once (no Nagle wait for the client's ACK).
+        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+
     def send(self, status, obj=None, headers=None, content_type='application/json'):
         data = b'' if obj is None else (obj if isinstance(obj, bytes) else json.dumps(obj).encode())
         self.send_response(status)
@@ -332,9 +350,10 @@ class Handler(BaseHTTPRequestHandler):
         if data or status not in (204,):
             self.send_header('Content-Type', content_type)
             self.send_header('Content-Length', str(len(data)))
-        self.end_headers()
-        if data:
-            self.wfile.write(data)
+        # Head and body in one write: one TLS record, no wait between them.
+        self._headers_buffer.append(b'\r\n')
+        self.wfile.write(b''.join(self._headers_buffer) + data)
+        self._headers_buffer = []
 
     def problem(self, status, title, detail=None, headers=None):
         self.send(status, {'type': 'about:blank', 'title': title, 'detail': detail}, headers,

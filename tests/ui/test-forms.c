@@ -729,15 +729,7 @@ keys_fixture_clear (KeysFixture *f)
     g_assert_no_error (error);
     g_assert_true (bk_store_check (store, report, &error));
   }
-  for (const char *const *name = (const char *const[]) { "kiosk.db", "kiosk.db-wal", "kiosk.db-shm",
-                                                         "outbox-key.pem", "delivery.ini", "fit-connect.secret", NULL };
-       *name != NULL; name++)
-    {
-      g_autofree char *file = g_build_filename (f->dir, *name, NULL);
-
-      g_remove (file);
-    }
-  g_rmdir (f->dir);
+  bk_test_remove_tree (f->dir);
   g_free (f->dir);
 }
 

@@ -20,6 +20,7 @@
 #include "bk-staff-page.h"
 #include "bk-staff-page-private.h"
 #include "bk-store-outbox.h"
+#include "bk-test-server.h"
 #include "bk-staff-pin.h"
 #include "bk-receipt-page.h"
 #include "bk-staff-mode-private.h"
@@ -466,7 +467,6 @@ test_staff_page_outbox (void)
   g_autofree char *db = g_build_filename (dir, "kiosk.db", NULL);
   g_autofree char *secret = g_build_filename (dir, "secret", NULL);
   g_autofree char *anchor = g_build_filename (dir, "anchor.pem", NULL);
-  g_autofree char *key = g_build_filename (dir, "outbox-key.pem", NULL);
   g_autoptr(BkDeliveryConfig) config = NULL;
   g_autoptr(BkOutbox) outbox = NULL;
   g_autoptr(BkContext) context = NULL;
@@ -552,17 +552,7 @@ test_staff_page_outbox (void)
   g_clear_object (&outbox);
   bk_context_set_outbox (context, NULL);
   fixture_clear (&f);
-  for (const char *const *name = (const char *const[]) { "kiosk.db", "kiosk.db-wal", "kiosk.db-shm", NULL };
-       *name != NULL; name++)
-    {
-      g_autofree char *file = g_build_filename (dir, *name, NULL);
-
-      g_remove (file);
-    }
-  g_remove (secret);
-  g_remove (anchor);
-  g_remove (key);
-  g_rmdir (dir);
+  bk_test_remove_tree (dir);
 }
 
 /* ---- the rating ---------------------------------------------------------- */

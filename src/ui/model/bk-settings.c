@@ -78,6 +78,8 @@ static const KeyInfo keys[] = {
   { "import-folder", G_TYPE_STRING, FALSE, 0, 0, 0, "", NULL },
   { "export-folder", G_TYPE_STRING, FALSE, 0, 0, 0, "", NULL },
   { "municipality", G_TYPE_STRING, FALSE, 0, 0, 0, "", NULL },
+  /* The receipt printer's name; "": the first real printer (bk-receipt-print.c) */
+  { "printer", G_TYPE_STRING, FALSE, 0, 0, 0, "", NULL },
   { "default-language", G_TYPE_STRING, FALSE, 0, 0, 0, "", default_language_choices },
 };
 

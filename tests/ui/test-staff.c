@@ -551,6 +551,51 @@ test_session_stats (void)
   fixture_clear (&f);
 }
 
+/* Counts reach the database seconds after they happen, not only at the
+ * session's end: a power cut loses at most those seconds. */
+static void
+test_stats_written_soon (void)
+{
+  Fixture f;
+  BkUsage *usage = bk_application_get_usage (app);
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  gint64 end;
+  gint64 views = 0;
+
+  fixture_init (&f, TRUE);
+  bk_usage_set_store (usage, f.store);
+  bk_ui_test_window_count_usage (f.window, app);
+  bk_ui_test_open_page (f.window, "win.show-motions", NULL);
+
+  end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (views == 0 && g_get_monotonic_time () < end)
+    {
+      g_autoptr(GPtrArray) listed = NULL;
+      g_autoptr(GPtrArray) totals = NULL;
+
+      bk_ui_test_iterate (250);
+      listed = bk_stats_list (f.store, NULL, NULL, NULL);
+      totals = bk_stats_totals (listed, BK_STATS_PAGE_VIEW);
+      for (guint i = 0; i < totals->len; i++)
+        {
+          BkStatsRow *row = g_ptr_array_index (totals, i);
+
+          if (g_str_equal (row->key, "motions"))
+            views = row->value;
+        }
+    }
+  g_assert_cmpint (views, ==, 1);
+
+  /* The session itself is counted at its end. */
+  bk_application_reset_session (app);
+  all = bk_stats_list (f.store, NULL, NULL, NULL);
+  rows = bk_stats_totals (all, BK_STATS_SESSION);
+  g_assert_cmpuint (rows->len, ==, 1);
+  bk_usage_set_store (usage, NULL);
+  fixture_clear (&f);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -573,6 +618,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/staff/import-export", test_staff_page_import_export);
   g_test_add_func ("/staff/rating", test_rating);
   g_test_add_func ("/staff/session-stats", test_session_stats);
+  g_test_add_func ("/staff/stats-written-soon", test_stats_written_soon);
 
   status = g_test_run ();
   g_clear_object (&app);

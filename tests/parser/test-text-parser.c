@@ -487,7 +487,7 @@ test_minimal_nothing_invented (void)
   g_autoptr(JsonNode) node = bk_motion_to_json (m);
   JsonObject *o = json_node_get_object (node);
   static const char *const nulls[] = {
-    "subject", "body", "type", "reference", "date", "public", "addressee", "justification"
+    "body", "type", "reference", "date", "public", "addressee", "justification"
   };
   static const char *const empties[] = {
     "submitters", "signatories", "consultations", "related_references"
@@ -498,6 +498,11 @@ test_minimal_nothing_invented (void)
   for (guint i = 0; i < G_N_ELEMENTS (empties); i++)
     g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, empties[i])), ==, 0);
   g_assert_cmpuint (m->resolution_points->len, ==, 1);
+  /* no title: one taken from the request, never shown as the paper's own */
+  g_assert_cmpstr (m->subject, ==, "Die Verwaltung prüft den Vorschlag");
+  g_assert_true (m->subject_derived);
+  g_assert_true (json_object_get_boolean_member (o, "subject_derived"));
+  g_assert_true (bk_motion_has_warning (m, "no-title"));
 }
 
 static void

@@ -1,7 +1,12 @@
-#pragma once
+/* bk-ctl-private.h: what the command files of buergerkiosk-ctl share
+ *
+ * The globals, exit statuses and output helpers of bk-ctl.c, used by the
+ * command files bk-ctl-services.c and bk-ctl-staff.c.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 
-/* Shared by the command files of buergerkiosk-ctl (bk-ctl.c, bk-ctl-services.c,
- * bk-ctl-staff.c); defined in bk-ctl.c. */
+#pragma once
 
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>

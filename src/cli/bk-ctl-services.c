@@ -1,4 +1,10 @@
-/* bk-ctl-services.c: the catalogue and submission commands of buergerkiosk-ctl */
+/* bk-ctl-services.c: the catalogue and submission commands of buergerkiosk-ctl
+ *
+ * services, export-submissions, purge and retention: what an office does
+ * with its service catalogue and with what citizens sent.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 
 #define G_LOG_DOMAIN "bk-ctl"
 
@@ -42,7 +48,9 @@ service_summary_to_json (const BkServiceSummary *s)
 }
 
 int
-bk_ctl_cmd_services (CtlGlobals *globals, int argc, char **argv)
+bk_ctl_cmd_services (CtlGlobals *globals,
+                     int         argc,
+                     char      **argv)
 {
   g_autoptr(BkStore) store = NULL;
   g_autoptr(GError) error = NULL;
@@ -139,7 +147,8 @@ dup_since_utc (const char *date)
 }
 
 static gboolean
-write_stdout (const char *text, GError **error)
+write_stdout (const char *text,
+              GError    **error)
 {
   gsize len = strlen (text);
 
@@ -155,7 +164,9 @@ write_stdout (const char *text, GError **error)
 }
 
 int
-bk_ctl_cmd_export_submissions (CtlGlobals *globals, int argc, char **argv)
+bk_ctl_cmd_export_submissions (CtlGlobals *globals,
+                               int         argc,
+                               char      **argv)
 {
   g_autoptr(BkStore) store = NULL;
   g_autoptr(GError) error = NULL;
@@ -227,7 +238,9 @@ fail:
 }
 
 int
-bk_ctl_cmd_purge (CtlGlobals *globals, int argc, char **argv)
+bk_ctl_cmd_purge (CtlGlobals *globals,
+                  int         argc,
+                  char      **argv)
 {
   g_autoptr(BkStore) store = NULL;
   g_autoptr(GError) error = NULL;
@@ -280,7 +293,9 @@ bk_ctl_cmd_purge (CtlGlobals *globals, int argc, char **argv)
 }
 
 int
-bk_ctl_cmd_retention (CtlGlobals *globals, int argc, char **argv)
+bk_ctl_cmd_retention (CtlGlobals *globals,
+                      int         argc,
+                      char      **argv)
 {
   g_autoptr(BkStore) store = NULL;
   g_autoptr(GError) error = NULL;

@@ -1,3 +1,12 @@
+/* bk-ctl-staff.c: the staff commands of buergerkiosk-ctl
+ *
+ * set-staff-pin and stats. The PIN is read from standard input with echo
+ * off, never from the command line, where any user could read it in the
+ * process list.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #define G_LOG_DOMAIN "bk-ctl"
 
 #include "bk-config.h"
@@ -59,7 +68,9 @@ free_secret (char *secret)
 }
 
 int
-bk_ctl_cmd_set_staff_pin (CtlGlobals *globals, int argc, char **argv)
+bk_ctl_cmd_set_staff_pin (CtlGlobals *globals,
+                          int         argc,
+                          char      **argv)
 {
   g_autoptr(BkStore) store = NULL;
   g_autoptr(GError) error = NULL;
@@ -122,7 +133,9 @@ bk_ctl_cmd_set_staff_pin (CtlGlobals *globals, int argc, char **argv)
 }
 
 int
-bk_ctl_cmd_stats (CtlGlobals *globals, int argc, char **argv)
+bk_ctl_cmd_stats (CtlGlobals *globals,
+                  int         argc,
+                  char      **argv)
 {
   g_autoptr(BkStore) store = NULL;
   g_autoptr(GError) error = NULL;

@@ -1,3 +1,13 @@
+/* bk-ctl.c: buergerkiosk-ctl, the staff command-line tool
+ *
+ * Argument parsing, the command table and the commands that work on
+ * motions and the database (parse, import, search, show, check, speak).
+ * Output is plain text or JSON (--json) for scripts; exit statuses are
+ * documented in the README.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #define G_LOG_DOMAIN "bk-ctl"
 
 #include "bk-config.h"
@@ -42,7 +52,8 @@ bk_ctl_exit_status_for (const GError *error)
 /* Unlike the kiosk, the staff tool never fills a new database with the demo
  * content: a clerk importing real motions must not find invented ones beside them. */
 BkStore *
-bk_ctl_open_store (CtlGlobals *globals, GError **error)
+bk_ctl_open_store (CtlGlobals *globals,
+                   GError    **error)
 {
   g_autofree char *default_path = NULL;
   const char *path = globals->db_path;
@@ -104,7 +115,10 @@ bk_ctl_print_json (JsonNode *node)
 }
 
 gboolean
-bk_ctl_scan_date (const char *text, int *year, int *month, int *day)
+bk_ctl_scan_date (const char *text,
+                  int        *year,
+                  int        *month,
+                  int        *day)
 {
   unsigned y, m, d;
   int consumed = 0;
@@ -123,7 +137,9 @@ bk_ctl_scan_date (const char *text, int *year, int *month, int *day)
 }
 
 static int
-cmd_parse (CtlGlobals *globals, int argc, char **argv)
+cmd_parse (CtlGlobals *globals,
+           int         argc,
+           char      **argv)
 {
   int status = EXIT_OK;
 
@@ -164,7 +180,9 @@ cmd_parse (CtlGlobals *globals, int argc, char **argv)
 }
 
 static int
-cmd_import (CtlGlobals *globals, int argc, char **argv)
+cmd_import (CtlGlobals *globals,
+            int         argc,
+            char      **argv)
 {
   g_autoptr(BkStore) store = NULL;
   g_autoptr(GError) error = NULL;
@@ -245,7 +263,9 @@ summary_to_json (const BkMotionSummary *s)
 }
 
 static int
-cmd_search (CtlGlobals *globals, int argc, char **argv)
+cmd_search (CtlGlobals *globals,
+            int         argc,
+            char      **argv)
 {
   g_autoptr(BkStore) store = NULL;
   g_autoptr(GError) error = NULL;
@@ -351,7 +371,9 @@ print_motion_text (const BkMotion *m)
 }
 
 static int
-cmd_show (CtlGlobals *globals, int argc, char **argv)
+cmd_show (CtlGlobals *globals,
+          int         argc,
+          char      **argv)
 {
   g_autoptr(BkStore) store = NULL;
   g_autoptr(GError) error = NULL;
@@ -401,7 +423,9 @@ cmd_show (CtlGlobals *globals, int argc, char **argv)
 }
 
 static int
-cmd_check (CtlGlobals *globals, int argc, char **argv)
+cmd_check (CtlGlobals *globals,
+           int         argc,
+           char      **argv)
 {
   g_autoptr(BkStore) store = NULL;
   g_autoptr(GError) error = NULL;
@@ -438,13 +462,18 @@ speak_finished_cb (gpointer data)
 }
 
 static void
-on_speak_finished (BkSpeech *speech, guint id, gboolean interrupted, GMainLoop *loop)
+on_speak_finished (BkSpeech  *speech,
+                   guint      id,
+                   gboolean   interrupted,
+                   GMainLoop *loop)
 {
   speak_finished_cb (loop);
 }
 
 static void
-on_speak_error (BkSpeech *speech, const char *message, GMainLoop *loop)
+on_speak_error (BkSpeech   *speech,
+                const char *message,
+                GMainLoop  *loop)
 {
   g_printerr ("buergerkiosk-ctl speak: %s\n", message);
 }
@@ -465,7 +494,9 @@ print_speech_marks (GArray *marks)
 }
 
 static int
-cmd_speak (CtlGlobals *globals, int argc, char **argv)
+cmd_speak (CtlGlobals *globals,
+           int         argc,
+           char      **argv)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(BkSpeech) speech = NULL;
@@ -598,7 +629,8 @@ describe_commands (void)
 }
 
 int
-bk_ctl_run (int argc, char **argv)
+bk_ctl_run (int    argc,
+            char **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;

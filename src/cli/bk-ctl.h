@@ -1,3 +1,11 @@
+/* bk-ctl.h: the entry point of buergerkiosk-ctl
+ *
+ * A library function rather than main () alone, so that the CLI tests can
+ * run the tool in-process.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #pragma once
 
 #include <glib.h>

@@ -1,3 +1,12 @@
+/* bk-start.c: opening the kiosk's database at start-up
+ *
+ * The top of core: store, backup and demo content together. A kiosk must
+ * start even when its database is broken, so a broken one is moved aside
+ * (never deleted) and the kiosk runs on the demo content read-only.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #define G_LOG_DOMAIN "bk-start"
 
 #include <errno.h>
@@ -22,7 +31,8 @@ bk_start_report_clear (BkStartReport *report)
 /* Corruption that sqlite3_open and the schema version do not notice yet
  * shows up in quick_check; it reads every page once, acceptable once at start. */
 static gboolean
-quick_check (BkStore *store, GError **error)
+quick_check (BkStore *store,
+             GError **error)
 {
   sqlite3_stmt *stmt = NULL;
   const char *result;
@@ -51,7 +61,8 @@ quick_check (BkStore *store, GError **error)
 }
 
 static gboolean
-is_broken (const char *path, const GError *error)
+is_broken (const char   *path,
+           const GError *error)
 {
   if (g_error_matches (error, BK_ERROR, BK_ERROR_CORRUPT))
     return TRUE;
@@ -61,7 +72,9 @@ is_broken (const char *path, const GError *error)
 }
 
 static char *
-move_aside (const char *path, GDateTime *now, GError **error)
+move_aside (const char *path,
+            GDateTime  *now,
+            GError    **error)
 {
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
   g_autofree char *target = g_strdup_printf ("%s.broken-%s", path, stamp);
@@ -113,7 +126,8 @@ list_broken (const char *path)
 
 /* Without its PIN, staff could not even open staff mode to see what happened. */
 static void
-copy_pin_from_backup (BkStore *store, const char *db_path)
+copy_pin_from_backup (BkStore    *store,
+                      const char *db_path)
 {
   g_autoptr(GPtrArray) names = bk_backup_list (db_path);
   g_autofree char *folder = bk_backup_get_folder (db_path);
@@ -146,7 +160,8 @@ copy_pin_from_backup (BkStore *store, const char *db_path)
 }
 
 static BkStore *
-open_fallback (const char *db_path, GError **error)
+open_fallback (const char *db_path,
+               GError    **error)
 {
   g_autoptr(BkStore) store = bk_store_open (NULL, BK_STORE_OPEN_DEFAULT, error);
 
@@ -158,7 +173,10 @@ open_fallback (const char *db_path, GError **error)
 }
 
 BkStore *
-bk_start_open_store (const char *path, GDateTime *now, BkStartReport *report, GError **error)
+bk_start_open_store (const char    *path,
+                     GDateTime     *now,
+                     BkStartReport *report,
+                     GError       **error)
 {
   g_autofree char *default_path = NULL;
   g_autoptr(GDateTime) local_now = NULL;

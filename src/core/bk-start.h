@@ -1,3 +1,10 @@
+/* bk-start.h: opening the kiosk's database at start-up
+ *
+ * What the kiosk and its tests call before anything else touches the store.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #pragma once
 
 #include "bk-store.h"

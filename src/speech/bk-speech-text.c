@@ -1,3 +1,11 @@
+/* bk-speech-text.c: text helpers of the voice
+ *
+ * Language spans in marked text, WAVE files and earcon sounds: plain
+ * functions without the speech thread, so that tests can check them alone.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #define G_LOG_DOMAIN "bk-speech"
 
 #include "bk-config.h"
@@ -112,14 +120,16 @@ bk_speech_lang_from_locale (const char *locale)
 }
 
 static void
-put_le16 (guint8 *p, guint16 v)
+put_le16 (guint8  *p,
+          guint16  v)
 {
   p[0] = v & 0xff;
   p[1] = v >> 8;
 }
 
 static void
-put_le32 (guint8 *p, guint32 v)
+put_le32 (guint8  *p,
+          guint32  v)
 {
   put_le16 (p, v & 0xffff);
   put_le16 (p + 2, v >> 16);
@@ -175,7 +185,10 @@ typedef struct {
 } Tone;
 
 static void
-render_tones (GByteArray *out, const Tone *tones, guint n, guint rate)
+render_tones (GByteArray *out,
+              const Tone *tones,
+              guint       n,
+              guint       rate)
 {
   for (guint t = 0; t < n; t++)
     {
@@ -206,7 +219,8 @@ render_tones (GByteArray *out, const Tone *tones, guint n, guint rate)
 }
 
 GBytes *
-bk_speech_earcon_pcm (int earcon, guint sample_rate)
+bk_speech_earcon_pcm (int   earcon,
+                      guint sample_rate)
 {
   static const Tone move[] = { { 1200, 1200, 40, 0 } };
   static const Tone activate[] = { { 600, 1200, 110, 0 } };

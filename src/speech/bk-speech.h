@@ -1,3 +1,11 @@
+/* bk-speech.h: the kiosk's own voice
+ *
+ * espeak-ng on a speech thread, audio through GStreamer, word positions
+ * from what the sink plays (EN 301 549 5.1.3).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #pragma once
 
 #include <gio/gio.h>

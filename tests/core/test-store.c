@@ -4,6 +4,7 @@
 #include "bk-error.h"
 #include "bk-search-tokenizer.h"
 #include "bk-store.h"
+#include "bk-store-oparl.h"
 #include "bk-test-util.h"
 
 static BkMotion *

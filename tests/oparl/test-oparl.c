@@ -1,4 +1,4 @@
-/* Tests for the OParl importer (src/core/bk-oparl.c).
+/* Tests for the OParl importer (src/core/import/bk-oparl*.c).
  *
  * The fixtures describe a fictional municipality "Gemeinde Testhausen";
  * see tests/oparl/fixtures/README.md. */
@@ -11,6 +11,7 @@
 #include "bk-oparl.h"
 #include "bk-oparl-folder.h"
 #include "bk-store.h"
+#include "bk-store-oparl.h"
 
 #define B "https://ris.testhausen.example/oparl/v1"
 

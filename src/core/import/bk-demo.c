@@ -1,3 +1,12 @@
+/* bk-demo.c: the bundled demo content
+ *
+ * A fictional county and two municipalities in a resource: text motions,
+ * an OParl set and a service catalogue, imported into a new database so that
+ * a freshly installed kiosk has something to show.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #define G_LOG_DOMAIN "bk-demo"
 
 #include <errno.h>
@@ -13,7 +22,8 @@
 #define DEMO_PATH "/io/github/buergerkiosk/Kiosk/demo/"
 
 static int
-compare_names (gconstpointer a, gconstpointer b)
+compare_names (gconstpointer a,
+               gconstpointer b)
 {
   return strcmp (*(const char *const *) a, *(const char *const *) b);
 }
@@ -36,14 +46,16 @@ list_children (const char *folder)
 }
 
 static GBytes *
-lookup (const char *path, GError **error)
+lookup (const char *path,
+        GError    **error)
 {
   return g_resource_lookup_data (bk_demo_get_resource (), path,
                                  G_RESOURCE_LOOKUP_FLAGS_NONE, error);
 }
 
 static gboolean
-seed_oparl (BkStore *store, GError **error)
+seed_oparl (BkStore *store,
+            GError **error)
 {
   g_autoptr(GPtrArray) paths = list_children ("oparl/");
   BkOParlStats stats = { 0 };
@@ -65,7 +77,8 @@ seed_oparl (BkStore *store, GError **error)
 }
 
 static gboolean
-seed_motions (BkStore *store, GError **error)
+seed_motions (BkStore *store,
+              GError **error)
 {
   g_autoptr(GPtrArray) paths = list_children ("motions/");
 
@@ -95,7 +108,8 @@ seed_motions (BkStore *store, GError **error)
 }
 
 static gboolean
-seed_services (BkStore *store, GError **error)
+seed_services (BkStore *store,
+               GError **error)
 {
   g_autoptr(GPtrArray) paths = list_children ("services/");
 
@@ -116,7 +130,8 @@ seed_services (BkStore *store, GError **error)
 }
 
 gboolean
-bk_demo_seed (BkStore *store, GError **error)
+bk_demo_seed (BkStore *store,
+              GError **error)
 {
   g_return_val_if_fail (BK_IS_STORE (store), FALSE);
 
@@ -149,7 +164,8 @@ bk_demo_prepare_default_db_path (GError **error)
 }
 
 BkStore *
-bk_demo_open_store (const char *path, GError **error)
+bk_demo_open_store (const char *path,
+                    GError    **error)
 {
   g_autofree char *default_path = NULL;
   g_autoptr(BkStore) store = NULL;

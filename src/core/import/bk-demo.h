@@ -1,3 +1,10 @@
+/* bk-demo.h: the bundled demo content and the default database
+ *
+ * Seeds a new store and finds the default database path.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #pragma once
 
 #include "bk-store.h"

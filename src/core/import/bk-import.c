@@ -1,3 +1,12 @@
+/* bk-import.c: one file or folder into the store, whatever its format
+ *
+ * Picks the importer (text motion, OParl, service catalogue) from the
+ * option or the content and wraps it in one transaction, so that a file is
+ * imported whole or not at all.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #define G_LOG_DOMAIN "bk-import"
 
 #include <glib/gi18n-lib.h>
@@ -53,7 +62,8 @@ bk_import_read_file (const char  *path,
 }
 
 static gboolean
-looks_like_json (const char *data, gsize len)
+looks_like_json (const char *data,
+                 gsize       len)
 {
   gsize i = 0;
 
@@ -70,7 +80,9 @@ looks_like_json (const char *data, gsize len)
 }
 
 static BkImportFormat
-detect_format (const char *path, const char *data, gsize len)
+detect_format (const char *path,
+               const char *data,
+               gsize       len)
 {
   if (g_str_has_suffix (path, ".json") || looks_like_json (data, len))
     return bk_service_import_sniff (data, len) ? BK_IMPORT_FORMAT_SERVICES
@@ -79,8 +91,12 @@ detect_format (const char *path, const char *data, gsize len)
 }
 
 static gboolean
-import_text (BkStore *store, const char *path, const char *data, gsize len,
-             char **summary, GError **error)
+import_text (BkStore    *store,
+             const char *path,
+             const char *data,
+             gsize       len,
+             char      **summary,
+             GError    **error)
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(BkMotion) motion = bk_text_parser_parse (data, (gssize) len, &local_error);
@@ -106,7 +122,8 @@ import_text (BkStore *store, const char *path, const char *data, gsize len,
 }
 
 static char *
-describe_stats (const char *path, const BkOParlStats *stats)
+describe_stats (const char         *path,
+                const BkOParlStats *stats)
 {
   return g_strdup_printf (_("%s: imported – papers: %u, meetings: %u, organizations: %u, "
                             "persons: %u, deleted: %u"),
@@ -115,7 +132,10 @@ describe_stats (const char *path, const BkOParlStats *stats)
 }
 
 static gboolean
-import_folder (BkStore *store, const char *path, char **summary, GError **error)
+import_folder (BkStore    *store,
+               const char *path,
+               char      **summary,
+               GError    **error)
 {
   BkOParlStats stats = { 0 };
 

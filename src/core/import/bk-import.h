@@ -1,3 +1,10 @@
+/* bk-import.h: one file or folder into the store, whatever its format
+ *
+ * The import that the CLI and staff mode use.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #pragma once
 
 #include "bk-store.h"

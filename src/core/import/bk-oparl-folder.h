@@ -1,3 +1,11 @@
+/* bk-oparl-folder.h: a folder of OParl files as one import
+ *
+ * For downloads of a whole council information system: every list page in
+ * one folder, imported in order with related papers resolved across files.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #pragma once
 
 #include "bk-oparl.h"

@@ -1,3 +1,13 @@
+/* bk-oparl.h: the OParl 1.0/1.1 JSON importer
+ *
+ * Imports what a council information system publishes through OParl
+ * (papers, with their bodies, organizations, persons and meetings) as
+ * motions. The entry points are in bk-oparl-folder.c, the mapping of one
+ * document in bk-oparl.c and bk-oparl-papers.c.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #pragma once
 
 #include <json-glib/json-glib.h>

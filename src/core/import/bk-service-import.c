@@ -4,6 +4,8 @@
  * optional field ("legal_bases") would otherwise vanish without a word and a
  * citizen would miss what the office wrote. Members starting with "x-" and
  * "comment" are left for the editors' own notes.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #define G_LOG_DOMAIN "bk-service-import"
@@ -26,7 +28,10 @@ typedef struct {
 } Ctx;
 
 static gboolean
-fail_at (Ctx *ctx, const char *member, const char *problem, GError **error)
+fail_at (Ctx        *ctx,
+         const char *member,
+         const char *problem,
+         GError    **error)
 {
   g_set_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT,
                /* Translators: file name, JSON path ("$.services[3].name"), problem */
@@ -36,7 +41,8 @@ fail_at (Ctx *ctx, const char *member, const char *problem, GError **error)
 }
 
 static gsize
-push_member (Ctx *ctx, const char *member)
+push_member (Ctx        *ctx,
+             const char *member)
 {
   gsize len = ctx->path->len;
 
@@ -45,7 +51,8 @@ push_member (Ctx *ctx, const char *member)
 }
 
 static gsize
-push_index (Ctx *ctx, guint index)
+push_index (Ctx   *ctx,
+            guint  index)
 {
   gsize len = ctx->path->len;
 
@@ -62,8 +69,13 @@ is_string (JsonNode *node)
 /* A text member: absent or null gives NULL; "" or only spaces is an error
  * for a required one and NULL otherwise. Leading and trailing spaces go. */
 static gboolean
-dup_text (Ctx *ctx, JsonObject *obj, const char *member, gboolean required, guint max_chars,
-          char **out, GError **error)
+dup_text (Ctx        *ctx,
+          JsonObject *obj,
+          const char *member,
+          gboolean    required,
+          guint       max_chars,
+          char      **out,
+          GError    **error)
 {
   JsonNode *node = json_object_get_member (obj, member);
   g_autofree char *text = NULL;
@@ -98,8 +110,12 @@ is_http_url (const char *url)
 }
 
 static gboolean
-dup_url (Ctx *ctx, JsonObject *obj, const char *member, gboolean required, char **out,
-         GError **error)
+dup_url (Ctx        *ctx,
+         JsonObject *obj,
+         const char *member,
+         gboolean    required,
+         char      **out,
+         GError    **error)
 {
   if (!dup_text (ctx, obj, member, required, 2000, out, error))
     return FALSE;
@@ -113,7 +129,10 @@ dup_url (Ctx *ctx, JsonObject *obj, const char *member, gboolean required, char 
 
 /* Members not in known[] (nor "comment", nor "x-…") are errors. */
 static gboolean
-check_members (Ctx *ctx, JsonObject *obj, const char *const *known, GError **error)
+check_members (Ctx               *ctx,
+               JsonObject        *obj,
+               const char *const *known,
+               GError           **error)
 {
   g_autoptr(GList) members = json_object_get_members (obj);
 
@@ -131,7 +150,11 @@ check_members (Ctx *ctx, JsonObject *obj, const char *const *known, GError **err
 }
 
 static gboolean
-get_array (Ctx *ctx, JsonObject *obj, const char *member, JsonArray **out, GError **error)
+get_array (Ctx        *ctx,
+           JsonObject *obj,
+           const char *member,
+           JsonArray **out,
+           GError    **error)
 {
   JsonNode *node = json_object_get_member (obj, member);
 
@@ -145,7 +168,11 @@ get_array (Ctx *ctx, JsonObject *obj, const char *member, JsonArray **out, GErro
 }
 
 static gboolean
-read_strings (Ctx *ctx, JsonObject *obj, const char *member, GPtrArray *into, GError **error)
+read_strings (Ctx        *ctx,
+              JsonObject *obj,
+              const char *member,
+              GPtrArray  *into,
+              GError    **error)
 {
   JsonArray *array;
   gsize outer;
@@ -176,7 +203,10 @@ read_strings (Ctx *ctx, JsonObject *obj, const char *member, GPtrArray *into, GE
 }
 
 static gboolean
-read_leika (Ctx *ctx, JsonObject *obj, BkService *s, GError **error)
+read_leika (Ctx        *ctx,
+            JsonObject *obj,
+            BkService  *s,
+            GError    **error)
 {
   g_autofree char *raw = NULL;
   g_autoptr(GString) digits = g_string_new (NULL);
@@ -200,7 +230,10 @@ read_leika (Ctx *ctx, JsonObject *obj, BkService *s, GError **error)
 }
 
 static gboolean
-read_id (Ctx *ctx, JsonObject *obj, BkService *s, GError **error)
+read_id (Ctx        *ctx,
+         JsonObject *obj,
+         BkService  *s,
+         GError    **error)
 {
   if (!dup_text (ctx, obj, "id", FALSE, MAX_ID_CHARS, &s->id, error))
     return FALSE;
@@ -216,7 +249,10 @@ read_id (Ctx *ctx, JsonObject *obj, BkService *s, GError **error)
 }
 
 static gboolean
-read_office (Ctx *ctx, JsonObject *obj, BkService *s, GError **error)
+read_office (Ctx        *ctx,
+             JsonObject *obj,
+             BkService  *s,
+             GError    **error)
 {
   static const char *const known[] = {
     "name", "address", "opening_hours", "phone", "email", "accessibility", NULL,
@@ -247,7 +283,10 @@ read_office (Ctx *ctx, JsonObject *obj, BkService *s, GError **error)
 }
 
 static gboolean
-read_forms (Ctx *ctx, JsonObject *obj, BkService *s, GError **error)
+read_forms (Ctx        *ctx,
+            JsonObject *obj,
+            BkService  *s,
+            GError    **error)
 {
   static const char *const known[] = { "title", "url", NULL };
   JsonArray *array;
@@ -281,7 +320,10 @@ read_forms (Ctx *ctx, JsonObject *obj, BkService *s, GError **error)
 }
 
 static gboolean
-read_life_situations (Ctx *ctx, JsonObject *obj, BkService *s, GError **error)
+read_life_situations (Ctx        *ctx,
+                      JsonObject *obj,
+                      BkService  *s,
+                      GError    **error)
 {
   gsize len;
 
@@ -307,7 +349,10 @@ read_life_situations (Ctx *ctx, JsonObject *obj, BkService *s, GError **error)
 }
 
 static gboolean
-read_translations (Ctx *ctx, JsonObject *obj, BkService *s, GError **error)
+read_translations (Ctx        *ctx,
+                   JsonObject *obj,
+                   BkService  *s,
+                   GError    **error)
 {
   static const char *const known[] = { "name", "short", "full", NULL };
   JsonNode *node = json_object_get_member (obj, "translations");
@@ -354,7 +399,9 @@ read_translations (Ctx *ctx, JsonObject *obj, BkService *s, GError **error)
 }
 
 static BkService *
-read_service (Ctx *ctx, JsonObject *obj, GError **error)
+read_service (Ctx        *ctx,
+              JsonObject *obj,
+              GError    **error)
 {
   static const char *const known[] = {
     "type", "id", "leika", "municipality", "name", "short", "full", "who_may_apply",
@@ -398,7 +445,10 @@ read_service (Ctx *ctx, JsonObject *obj, GError **error)
 }
 
 GPtrArray *
-bk_service_import_parse (const char *data, gsize len, const char *name, GError **error)
+bk_service_import_parse (const char *data,
+                         gsize       len,
+                         const char *name,
+                         GError    **error)
 {
   static const char *const list_known[] = { "services", NULL };
   g_autoptr(GString) path = g_string_new ("$");
@@ -477,8 +527,12 @@ bk_service_import_parse (const char *data, gsize len, const char *name, GError *
 }
 
 gboolean
-bk_service_import_data (BkStore *store, const char *data, gsize len, const char *name,
-                        guint *count, GError **error)
+bk_service_import_data (BkStore    *store,
+                        const char *data,
+                        gsize       len,
+                        const char *name,
+                        guint      *count,
+                        GError    **error)
 {
   g_autoptr(GPtrArray) services = bk_service_import_parse (data, len, name, error);
   g_autofree char *base = g_path_get_basename (name);
@@ -503,7 +557,9 @@ bk_service_import_data (BkStore *store, const char *data, gsize len, const char 
 
 /* The end of the JSON string starting at data[i] == '"' (index of the closing quote). */
 static gsize
-skip_string (const char *data, gsize len, gsize i)
+skip_string (const char *data,
+             gsize       len,
+             gsize       i)
 {
   for (i++; i < len; i++)
     {
@@ -516,7 +572,8 @@ skip_string (const char *data, gsize len, gsize i)
 }
 
 gboolean
-bk_service_import_sniff (const char *data, gsize len)
+bk_service_import_sniff (const char *data,
+                         gsize       len)
 {
   guint depth = 0;
   gboolean expect_key = FALSE;

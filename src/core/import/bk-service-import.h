@@ -1,3 +1,10 @@
+/* bk-service-import.h: the service catalogue's JSON format
+ *
+ * Parsing and importing service documents (README, "Service JSON").
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #pragma once
 
 #include "bk-store.h"

@@ -1,3 +1,13 @@
+/* bk-motion.c: a motion (Antrag) and its parts
+ *
+ * Plain data with constructors, list helpers and a JSON form for the CLI;
+ * no storage and no parsing of sources here.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bk-motion"
+
 #include <string.h>
 
 #include "bk-motion.h"
@@ -102,7 +112,9 @@ bk_motion_free (BkMotion *self)
 }
 
 static BkParty *
-party_append (GPtrArray *array, const char *name, BkPartyKind kind)
+party_append (GPtrArray   *array,
+              const char  *name,
+              BkPartyKind  kind)
 {
   BkParty *p = g_new0 (BkParty, 1);
 
@@ -113,14 +125,18 @@ party_append (GPtrArray *array, const char *name, BkPartyKind kind)
 }
 
 BkParty *
-bk_motion_add_submitter (BkMotion *self, const char *name, BkPartyKind kind)
+bk_motion_add_submitter (BkMotion    *self,
+                         const char  *name,
+                         BkPartyKind  kind)
 {
   g_return_val_if_fail (self != NULL && name != NULL, NULL);
   return party_append (self->submitters, name, kind);
 }
 
 BkParty *
-bk_motion_add_signatory (BkMotion *self, const char *name, BkPartyKind kind)
+bk_motion_add_signatory (BkMotion    *self,
+                         const char  *name,
+                         BkPartyKind  kind)
 {
   g_return_val_if_fail (self != NULL && name != NULL, NULL);
   return party_append (self->signatories, name, kind);
@@ -146,7 +162,8 @@ bk_motion_add_consultation (BkMotion   *self,
 }
 
 static BkResolutionPoint *
-point_append (GPtrArray *array, const char *text)
+point_append (GPtrArray  *array,
+              const char *text)
 {
   BkResolutionPoint *p = g_new0 (BkResolutionPoint, 1);
 
@@ -157,21 +174,25 @@ point_append (GPtrArray *array, const char *text)
 }
 
 BkResolutionPoint *
-bk_motion_add_point (BkMotion *self, const char *text)
+bk_motion_add_point (BkMotion   *self,
+                     const char *text)
 {
   g_return_val_if_fail (self != NULL, NULL);
   return point_append (self->resolution_points, text);
 }
 
 BkResolutionPoint *
-bk_motion_add_question (BkMotion *self, const char *text)
+bk_motion_add_question (BkMotion   *self,
+                        const char *text)
 {
   g_return_val_if_fail (self != NULL, NULL);
   return point_append (self->questions, text);
 }
 
 BkWarning *
-bk_motion_add_warning (BkMotion *self, const char *code, const char *message)
+bk_motion_add_warning (BkMotion   *self,
+                       const char *code,
+                       const char *message)
 {
   BkWarning *w;
 
@@ -190,7 +211,8 @@ bk_motion_add_warning (BkMotion *self, const char *code, const char *message)
 }
 
 gboolean
-bk_motion_has_warning (const BkMotion *self, const char *code)
+bk_motion_has_warning (const BkMotion *self,
+                       const char     *code)
 {
   for (guint i = 0; i < self->warnings->len; i++)
     if (strcmp (((BkWarning *) g_ptr_array_index (self->warnings, i))->code, code) == 0)
@@ -199,14 +221,16 @@ bk_motion_has_warning (const BkMotion *self, const char *code)
 }
 
 void
-bk_resolution_point_add_subpoint (BkResolutionPoint *self, const char *text)
+bk_resolution_point_add_subpoint (BkResolutionPoint *self,
+                                  const char        *text)
 {
   g_return_if_fail (self != NULL && text != NULL);
   g_ptr_array_add (self->subpoints, g_strdup (text));
 }
 
 gboolean
-bk_motion_add_reference (BkMotion *self, const char *reference)
+bk_motion_add_reference (BkMotion   *self,
+                         const char *reference)
 {
   g_return_val_if_fail (self != NULL && reference != NULL, FALSE);
   for (guint i = 0; i < self->related_references->len; i++)
@@ -282,7 +306,8 @@ bk_party_kind_to_string (BkPartyKind kind)
 }
 
 gboolean
-bk_party_kind_from_string (const char *str, BkPartyKind *kind)
+bk_party_kind_from_string (const char  *str,
+                           BkPartyKind *kind)
 {
   if (g_strcmp0 (str, "faction") == 0)
     *kind = BK_PARTY_FACTION;
@@ -296,7 +321,9 @@ bk_party_kind_from_string (const char *str, BkPartyKind *kind)
 }
 
 static void
-add_string_or_null (JsonBuilder *b, const char *key, const char *value)
+add_string_or_null (JsonBuilder *b,
+                    const char  *key,
+                    const char  *value)
 {
   json_builder_set_member_name (b, key);
   if (value != NULL && *value != '\0')
@@ -306,7 +333,9 @@ add_string_or_null (JsonBuilder *b, const char *key, const char *value)
 }
 
 static void
-add_tristate (JsonBuilder *b, const char *key, BkTristate value)
+add_tristate (JsonBuilder *b,
+              const char  *key,
+              BkTristate   value)
 {
   json_builder_set_member_name (b, key);
   if (value == BK_TRISTATE_UNKNOWN)
@@ -316,7 +345,10 @@ add_tristate (JsonBuilder *b, const char *key, BkTristate value)
 }
 
 static void
-add_points (JsonBuilder *b, const char *key, const char *sub_key, GPtrArray *points)
+add_points (JsonBuilder *b,
+            const char  *key,
+            const char  *sub_key,
+            GPtrArray   *points)
 {
   json_builder_set_member_name (b, key);
   json_builder_begin_array (b);
@@ -337,7 +369,9 @@ add_points (JsonBuilder *b, const char *key, const char *sub_key, GPtrArray *poi
 }
 
 static void
-add_parties (JsonBuilder *b, const char *key, GPtrArray *parties)
+add_parties (JsonBuilder *b,
+             const char  *key,
+             GPtrArray   *parties)
 {
   json_builder_set_member_name (b, key);
   json_builder_begin_array (b);
@@ -447,7 +481,8 @@ bk_motion_to_json (const BkMotion *self)
 }
 
 char *
-bk_motion_to_json_string (const BkMotion *self, gboolean pretty)
+bk_motion_to_json_string (const BkMotion *self,
+                          gboolean        pretty)
 {
   g_autoptr(JsonNode) root = bk_motion_to_json (self);
   g_autoptr(JsonGenerator) gen = json_generator_new ();

@@ -1,3 +1,12 @@
+/* bk-motion.h: a motion (Antrag) and its parts
+ *
+ * The kiosk's model of a council paper, filled by the text and OParl
+ * importers and by the store: submitters, consultations, resolution points,
+ * related references and files.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #pragma once
 
 #include <glib.h>

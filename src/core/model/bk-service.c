@@ -1,3 +1,11 @@
+/* bk-service.c: an administrative service and the life situations
+ *
+ * Plain data with its translations, the life situations it is browsed by
+ * and a JSON form for the CLI and exports.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #define G_LOG_DOMAIN "bk-service"
 
 #include <glib/gi18n-lib.h>
@@ -128,7 +136,9 @@ bk_service_free (BkService *self)
 }
 
 BkServiceForm *
-bk_service_add_form (BkService *self, const char *title, const char *url)
+bk_service_add_form (BkService  *self,
+                     const char *title,
+                     const char *url)
 {
   BkServiceForm *form = g_new0 (BkServiceForm, 1);
 
@@ -175,7 +185,8 @@ bk_service_set_translation (BkService  *self,
 }
 
 const BkServiceText *
-bk_service_get_translation (const BkService *self, const char *lang)
+bk_service_get_translation (const BkService *self,
+                            const char      *lang)
 {
   g_autofree char *code = bk_service_dup_translation_lang (lang);
 
@@ -192,7 +203,8 @@ bk_service_get_translation (const BkService *self, const char *lang)
 }
 
 const char *
-bk_service_get_name (const BkService *self, const char *lang)
+bk_service_get_name (const BkService *self,
+                     const char      *lang)
 {
   const BkServiceText *text = bk_service_get_translation (self, lang);
 
@@ -200,7 +212,8 @@ bk_service_get_name (const BkService *self, const char *lang)
 }
 
 const char *
-bk_service_get_short_text (const BkService *self, const char *lang)
+bk_service_get_short_text (const BkService *self,
+                           const char      *lang)
 {
   const BkServiceText *text = bk_service_get_translation (self, lang);
 
@@ -208,7 +221,8 @@ bk_service_get_short_text (const BkService *self, const char *lang)
 }
 
 const char *
-bk_service_get_full_text (const BkService *self, const char *lang)
+bk_service_get_full_text (const BkService *self,
+                          const char      *lang)
 {
   const BkServiceText *text = bk_service_get_translation (self, lang);
 
@@ -216,7 +230,8 @@ bk_service_get_full_text (const BkService *self, const char *lang)
 }
 
 const char *
-bk_service_get_text_language (const BkService *self, const char *lang)
+bk_service_get_text_language (const BkService *self,
+                              const char      *lang)
 {
   const BkServiceText *text = bk_service_get_translation (self, lang);
 
@@ -243,7 +258,9 @@ slug (const char *text)
 }
 
 char *
-bk_service_make_id (const char *leika_key, const char *name, const char *municipality)
+bk_service_make_id (const char *leika_key,
+                    const char *name,
+                    const char *municipality)
 {
   g_autofree char *first = leika_key != NULL ? g_strdup (leika_key) : slug (name ? name : "");
   g_autofree char *second = slug (municipality ? municipality : "");
@@ -252,7 +269,9 @@ bk_service_make_id (const char *leika_key, const char *name, const char *municip
 }
 
 static void
-add_string (JsonBuilder *b, const char *key, const char *value)
+add_string (JsonBuilder *b,
+            const char  *key,
+            const char  *value)
 {
   if (value == NULL)
     return;
@@ -261,7 +280,9 @@ add_string (JsonBuilder *b, const char *key, const char *value)
 }
 
 static void
-add_strings (JsonBuilder *b, const char *key, GPtrArray *values)
+add_strings (JsonBuilder *b,
+             const char  *key,
+             GPtrArray   *values)
 {
   if (values->len == 0)
     return;

@@ -1,3 +1,11 @@
+/* bk-service.h: an administrative service (Verwaltungsleistung)
+ *
+ * What a service description carries (FIM / LeiKa), in German with
+ * optional translations, and the life situations the catalogue is browsed by.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #pragma once
 
 #include <glib.h>

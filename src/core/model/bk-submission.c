@@ -1,3 +1,11 @@
+/* bk-submission.c: a citizen's submission from a guided form
+ *
+ * Plain data, its kinds and its reference numbers with a check letter, so
+ * that a clerk can tell a mistyped reference from an unknown one.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #define G_LOG_DOMAIN "bk-submission"
 
 #include <string.h>
@@ -21,7 +29,8 @@ bk_submission_kind_to_string (BkSubmissionKind kind)
 }
 
 gboolean
-bk_submission_kind_from_string (const char *str, BkSubmissionKind *kind)
+bk_submission_kind_from_string (const char       *str,
+                                BkSubmissionKind *kind)
 {
   for (guint i = 0; i < G_N_ELEMENTS (kind_names); i++)
     if (g_strcmp0 (str, kind_names[i]) == 0)
@@ -57,7 +66,8 @@ bk_submission_free (BkSubmission *self)
 }
 
 void
-bk_submission_set_answers (BkSubmission *self, JsonObject *answers)
+bk_submission_set_answers (BkSubmission *self,
+                           JsonObject   *answers)
 {
   g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
 
@@ -84,7 +94,8 @@ check_letter (const char *digits)
 }
 
 char *
-bk_submission_format_reference (int year, gint64 number)
+bk_submission_format_reference (int    year,
+                                gint64 number)
 {
   g_autofree char *digits = g_strdup_printf ("%04d%06" G_GINT64_FORMAT, year, number);
 
@@ -182,7 +193,8 @@ bk_submissions_to_json_string (GPtrArray *submissions)
 }
 
 void
-bk_csv_append_cell (GString *out, const char *value)
+bk_csv_append_cell (GString    *out,
+                    const char *value)
 {
   gboolean quote;
 

@@ -1,3 +1,11 @@
+/* bk-submission.h: a citizen's submission from a guided form
+ *
+ * Appointment requests, certificates, defect reports, suggestions and
+ * feedback on motions, as stored and exported.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #pragma once
 
 #include <glib.h>

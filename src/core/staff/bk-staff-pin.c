@@ -1,3 +1,11 @@
+/* bk-staff-pin.c: the staff PIN: hash and lockout
+ *
+ * An Argon2id hash in the store, and a lockout that survives restarts, so
+ * that pulling the plug does not reset the count of wrong PINs.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #define G_LOG_DOMAIN "bk-staff"
 
 #include <string.h>
@@ -36,7 +44,8 @@ ensure_sodium (GError **error)
 }
 
 static gint64
-now_seconds (BkStaffPinClock clock, gpointer clock_data)
+now_seconds (BkStaffPinClock clock,
+             gpointer        clock_data)
 {
   if (clock != NULL)
     return clock (clock_data);
@@ -44,7 +53,8 @@ now_seconds (BkStaffPinClock clock, gpointer clock_data)
 }
 
 gboolean
-bk_staff_pin_check_format (const char *pin, GError **error)
+bk_staff_pin_check_format (const char *pin,
+                           GError    **error)
 {
   gsize len = pin != NULL ? strlen (pin) : 0;
 
@@ -71,7 +81,9 @@ bk_staff_pin_check_format (const char *pin, GError **error)
 }
 
 static gboolean
-load_row (BkStore *store, PinRow *row, GError **error)
+load_row (BkStore *store,
+          PinRow  *row,
+          GError **error)
 {
   sqlite3_stmt *stmt = bk_store_get_stmt (store,
       "SELECT hash, failures, lockouts, locked_until FROM staff_pin WHERE id = 1", error);
@@ -100,7 +112,9 @@ load_row (BkStore *store, PinRow *row, GError **error)
 }
 
 static gboolean
-save_lockout (BkStore *store, const PinRow *row, GError **error)
+save_lockout (BkStore      *store,
+              const PinRow *row,
+              GError      **error)
 {
   sqlite3_stmt *stmt = bk_store_get_stmt (store,
       "UPDATE staff_pin SET failures = ?1, lockouts = ?2, locked_until = ?3 WHERE id = 1", error);
@@ -114,7 +128,9 @@ save_lockout (BkStore *store, const PinRow *row, GError **error)
 }
 
 gboolean
-bk_staff_pin_set (BkStore *store, const char *pin, GError **error)
+bk_staff_pin_set (BkStore    *store,
+                  const char *pin,
+                  GError    **error)
 {
   char hash[crypto_pwhash_STRBYTES];
   sqlite3_stmt *stmt;
@@ -216,7 +232,9 @@ bk_staff_pin_verify (BkStore          *store,
 }
 
 gint64
-bk_staff_pin_get_locked_seconds (BkStore *store, BkStaffPinClock clock, gpointer clock_data)
+bk_staff_pin_get_locked_seconds (BkStore         *store,
+                                 BkStaffPinClock  clock,
+                                 gpointer         clock_data)
 {
   gint64 now = now_seconds (clock, clock_data);
   PinRow row;

@@ -1,3 +1,10 @@
+/* bk-staff-pin.h: the staff PIN: hash and lockout
+ *
+ * What staff mode and buergerkiosk-ctl use to set and check the PIN.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #pragma once
 
 #include "bk-store.h"

@@ -1,3 +1,11 @@
+/* bk-staff-tasks.c: what staff mode does with files
+ *
+ * Listing the import folder and exporting submissions. A kiosk has no file
+ * chooser; staff work only in the configured folders.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #define G_LOG_DOMAIN "bk-staff"
 
 #include <errno.h>
@@ -9,7 +17,8 @@
 #include "bk-submission.h"
 
 char *
-bk_staff_resolve_folder (const char *folder, const char *name)
+bk_staff_resolve_folder (const char *folder,
+                         const char *name)
 {
   if (folder != NULL && folder[0] != '\0')
     return g_strdup (folder);
@@ -17,7 +26,8 @@ bk_staff_resolve_folder (const char *folder, const char *name)
 }
 
 static int
-compare_names (gconstpointer a, gconstpointer b)
+compare_names (gconstpointer a,
+               gconstpointer b)
 {
   return g_utf8_collate (*(const char *const *) a, *(const char *const *) b);
 }

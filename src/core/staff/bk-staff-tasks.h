@@ -1,3 +1,10 @@
+/* bk-staff-tasks.h: what staff mode does with files
+ *
+ * Import and export folders for staff mode.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #pragma once
 
 #include "bk-store.h"

@@ -1,3 +1,12 @@
+/* bk-stats.c: anonymous usage counters per day
+ *
+ * Counters in the store, added up per local day, with keys checked so that
+ * nothing a citizen typed can end up in them; reports for staff as CSV and
+ * JSON.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #define G_LOG_DOMAIN "bk-stats"
 
 #include <string.h>
@@ -109,7 +118,10 @@ bk_stats_add (BkStore         *store,
 }
 
 gboolean
-bk_stats_add_rating (BkStore *store, int rating, const char *day, GError **error)
+bk_stats_add_rating (BkStore    *store,
+                     int         rating,
+                     const char *day,
+                     GError    **error)
 {
   char key[2] = { 0 };
 
@@ -124,7 +136,10 @@ bk_stats_add_rating (BkStore *store, int rating, const char *day, GError **error
 }
 
 GPtrArray *
-bk_stats_list (BkStore *store, const char *since, const char *until, GError **error)
+bk_stats_list (BkStore    *store,
+               const char *since,
+               const char *until,
+               GError    **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) bk_stats_row_free);
   sqlite3_stmt *stmt;
@@ -164,7 +179,8 @@ bk_stats_list (BkStore *store, const char *since, const char *until, GError **er
 }
 
 static int
-compare_totals (gconstpointer a, gconstpointer b)
+compare_totals (gconstpointer a,
+                gconstpointer b)
 {
   const BkStatsRow *ra = *(BkStatsRow *const *) a;
   const BkStatsRow *rb = *(BkStatsRow *const *) b;
@@ -175,7 +191,8 @@ compare_totals (gconstpointer a, gconstpointer b)
 }
 
 GPtrArray *
-bk_stats_totals (GPtrArray *rows, BkStatsCategory category)
+bk_stats_totals (GPtrArray       *rows,
+                 BkStatsCategory  category)
 {
   GPtrArray *totals = g_ptr_array_new_with_free_func ((GDestroyNotify) bk_stats_row_free);
   g_autoptr(GHashTable) by_key = g_hash_table_new (g_str_hash, g_str_equal);
@@ -281,13 +298,17 @@ bk_stats_batch_free (BkStatsBatch *batch)
 }
 
 static char *
-batch_key (BkStatsCategory category, const char *key)
+batch_key (BkStatsCategory  category,
+           const char      *key)
 {
   return g_strconcat (category_names[category], "\t", key, NULL);
 }
 
 void
-bk_stats_batch_add (BkStatsBatch *batch, BkStatsCategory category, const char *key, gint64 amount)
+bk_stats_batch_add (BkStatsBatch    *batch,
+                    BkStatsCategory  category,
+                    const char      *key,
+                    gint64           amount)
 {
   g_autofree char *id = NULL;
   gint64 *count;
@@ -312,7 +333,9 @@ bk_stats_batch_add (BkStatsBatch *batch, BkStatsCategory category, const char *k
 }
 
 void
-bk_stats_batch_add_once (BkStatsBatch *batch, BkStatsCategory category, const char *key)
+bk_stats_batch_add_once (BkStatsBatch    *batch,
+                         BkStatsCategory  category,
+                         const char      *key)
 {
   g_autofree char *id = NULL;
 
@@ -332,7 +355,9 @@ bk_stats_batch_add_once (BkStatsBatch *batch, BkStatsCategory category, const ch
 }
 
 gint64
-bk_stats_batch_get (BkStatsBatch *batch, BkStatsCategory category, const char *key)
+bk_stats_batch_get (BkStatsBatch    *batch,
+                    BkStatsCategory  category,
+                    const char      *key)
 {
   g_autofree char *id = NULL;
   gint64 *count;
@@ -361,7 +386,10 @@ bk_stats_batch_clear (BkStatsBatch *batch)
 }
 
 gboolean
-bk_stats_batch_flush (BkStatsBatch *batch, BkStore *store, const char *day, GError **error)
+bk_stats_batch_flush (BkStatsBatch *batch,
+                      BkStore      *store,
+                      const char   *day,
+                      GError      **error)
 {
   GHashTableIter iter;
   gpointer id, count;

@@ -1,3 +1,11 @@
+/* bk-stats.h: anonymous usage counters per day
+ *
+ * What the kiosk counts (sessions, pages, services, forms, features,
+ * speech time, ratings) and how staff read it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #pragma once
 
 #include "bk-store.h"

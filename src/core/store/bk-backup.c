@@ -1,3 +1,11 @@
+/* bk-backup.c: daily copies of the database
+ *
+ * Written with the SQLite backup API at start-up, kept for a week; a kiosk
+ * that restarts daily always has yesterday's data.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #define G_LOG_DOMAIN "bk-backup"
 
 #include <errno.h>
@@ -36,7 +44,8 @@ db_stem (const char *db_path)
 
 /* The UTC time in a backup's name, or NULL when it is not one of ours. */
 static GDateTime *
-parse_stamp (const char *name, const char *stem)
+parse_stamp (const char *name,
+             const char *stem)
 {
   gsize stem_len = strlen (stem);
   int y, mo, d, h, mi, s;
@@ -51,7 +60,8 @@ parse_stamp (const char *name, const char *stem)
 }
 
 static int
-compare_newest_first (gconstpointer a, gconstpointer b)
+compare_newest_first (gconstpointer a,
+                      gconstpointer b)
 {
   return -strcmp (*(const char *const *) a, *(const char *const *) b);
 }
@@ -78,7 +88,8 @@ bk_backup_list (const char *db_path)
 }
 
 guint
-bk_backup_rotate (const char *db_path, guint keep)
+bk_backup_rotate (const char *db_path,
+                  guint       keep)
 {
   g_autoptr(GPtrArray) names = bk_backup_list (db_path);
   g_autofree char *folder = bk_backup_get_folder (db_path);
@@ -97,7 +108,9 @@ bk_backup_rotate (const char *db_path, guint keep)
 }
 
 gboolean
-bk_backup_write (BkStore *store, const char *dest, GError **error)
+bk_backup_write (BkStore    *store,
+                 const char *dest,
+                 GError    **error)
 {
   sqlite3 *target = NULL;
   sqlite3_backup *backup;
@@ -147,7 +160,11 @@ bk_backup_write (BkStore *store, const char *dest, GError **error)
 }
 
 gboolean
-bk_backup_if_due (BkStore *store, guint keep, GDateTime *now, char **created, GError **error)
+bk_backup_if_due (BkStore   *store,
+                  guint      keep,
+                  GDateTime *now,
+                  char     **created,
+                  GError   **error)
 {
   const char *db_path = bk_store_get_path (store);
   g_autoptr(GDateTime) local_now = NULL;

@@ -1,3 +1,10 @@
+/* bk-backup.h: daily copies of the database
+ *
+ * Backups beside the database, made at start-up.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #pragma once
 
 #include "bk-store.h"

@@ -1,3 +1,13 @@
+/* bk-search-tokenizer.c: the German FTS5 tokenizer of the search index
+ *
+ * Indexes the endings of long words as well as the words, so that a part
+ * of a compound word is found by one prefix look-up.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bk-store"
+
 #include <string.h>
 
 #include "bk-search-tokenizer.h"
@@ -11,7 +21,10 @@
 typedef int (*TokenFunc) (void *ctx, int flags, const char *token, int n, int start, int end);
 
 static int
-tokenizer_create (void *data, const char **args, int n_args, Fts5Tokenizer **out)
+tokenizer_create (void           *data,
+                  const char    **args,
+                  int             n_args,
+                  Fts5Tokenizer **out)
 {
   /* Stateless: any non-NULL pointer will do. */
   *out = (Fts5Tokenizer *) data;
@@ -30,7 +43,12 @@ is_separator (char c)
 }
 
 static int
-emit_word (void *ctx, TokenFunc token, gboolean document, const char *text, int start, int end)
+emit_word (void       *ctx,
+           TokenFunc   token,
+           gboolean    document,
+           const char *text,
+           int         start,
+           int         end)
 {
   int rc = token (ctx, 0, text + start, end - start, start, end);
 
@@ -48,8 +66,12 @@ emit_word (void *ctx, TokenFunc token, gboolean document, const char *text, int 
 }
 
 static int
-tokenizer_tokenize (Fts5Tokenizer *tokenizer, void *ctx, int flags, const char *text,
-                    int n_text, TokenFunc token)
+tokenizer_tokenize (Fts5Tokenizer *tokenizer,
+                    void          *ctx,
+                    int            flags,
+                    const char    *text,
+                    int            n_text,
+                    TokenFunc      token)
 {
   gboolean document = (flags & FTS5_TOKENIZE_QUERY) == 0;
   int i = 0;

@@ -1,3 +1,10 @@
+/* bk-search-tokenizer.h: the German FTS5 tokenizer of the search index
+ *
+ * Registered on every connection that reads or writes the search index.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #pragma once
 
 #include <glib.h>

@@ -1,9 +1,15 @@
-#pragma once
+/* bk-store-private.h: what the parts of the store share
+ *
+ * For the parts of the store in files of their own (bk-store-motions.c,
+ * bk-store-oparl.c, bk-store-services.c, bk-store-submissions.c,
+ * bk-store-check.c) and the core modules with tables of their own
+ * (bk-stats.c, bk-staff-pin.c, bk-backup.c, bk-start.c): the connection
+ * and statement cache of bk-store.c, and each table file's check.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 
-/* For the parts of the store in files of their own (bk-store-services.c,
- * bk-store-submissions.c) and the core modules with tables of their own
- * (bk-stats.c, bk-staff-pin.c, bk-backup.c, bk-start.c): the connection and
- * statement cache of bk-store.c. */
+#pragma once
 
 #include <sqlite3.h>
 
@@ -33,17 +39,19 @@ gboolean      bk_store_exec            (BkStore     *self,
                                         const char  *sql,
                                         GError     **error);
 gboolean      bk_store_in_transaction  (BkStore     *self);
-/* The FTS5 expression the motion search builds from what was typed (every
- * word of three or more letters as a prefix); words shorter than that go to
- * short_terms. NULL when no word is long enough. */
-char         *bk_store_build_match     (const char  *query,
-                                        GPtrArray   *short_terms);
 /* Appends "<prefix>: <row text>" to report for every row of sql that is not
  * "ok"; returns how many. */
 guint         bk_store_check_rows      (BkStore     *self,
                                         const char  *sql,
                                         GString     *report,
                                         const char  *prefix);
+
+/* The FTS5 expression the motion search builds from what was typed (every
+ * word of three or more letters as a prefix); words shorter than that go to
+ * short_terms. NULL when no word is long enough (bk-store-motions.c; the
+ * service search uses it too). */
+char         *bk_store_build_match     (const char  *query,
+                                        GPtrArray   *short_terms);
 
 static inline void
 bk_store_bind_text (sqlite3_stmt *stmt, int index, const char *value)
@@ -62,8 +70,13 @@ bk_store_column_dup (sqlite3_stmt *stmt, int column)
   return text ? g_strdup ((const char *) text) : NULL;
 }
 
-/* Check of the service and submission tables (bk-store-services.c). */
+/* The checks of the table files, called by bk_store_check (bk-store-check.c);
+ * each appends its problems to report and returns how many. */
+guint         bk_store_check_motions   (BkStore     *self,
+                                        GString     *report);
 guint         bk_store_check_services  (BkStore     *self,
                                         GString     *report);
+guint         bk_store_check_submissions (BkStore   *self,
+                                          GString   *report);
 
 G_END_DECLS

@@ -1,3 +1,11 @@
+/* bk-store-schema.h: the database schema as migrations
+ *
+ * Included by bk-store.c only: the schema grows by appended migrations, so
+ * that every older database can be brought up to date.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #pragma once
 
 /* Migrations by PRAGMA user_version: entry N-1 takes the schema from N-1 to N.

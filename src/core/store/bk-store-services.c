@@ -1,4 +1,10 @@
-/* bk-store-services.c: the service catalogue in the store */
+/* bk-store-services.c: the service catalogue in the store
+ *
+ * Services with their lists, translations and search entries; the search
+ * ranks services whose name holds every word first.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 
 #define G_LOG_DOMAIN "bk-store"
 
@@ -12,13 +18,17 @@
 #define column_dup bk_store_column_dup
 
 static gint64
-find_num (BkStore *self, const char *id)
+find_num (BkStore    *self,
+          const char *id)
 {
   return bk_store_query_int (self, "SELECT num FROM service WHERE id = ?1", id);
 }
 
 static gboolean
-run_num (BkStore *self, const char *sql, gint64 num, GError **error)
+run_num (BkStore    *self,
+         const char *sql,
+         gint64      num,
+         GError    **error)
 {
   sqlite3_stmt *stmt = bk_store_get_stmt (self, sql, error);
 
@@ -29,7 +39,9 @@ run_num (BkStore *self, const char *sql, gint64 num, GError **error)
 }
 
 static gboolean
-delete_service_num (BkStore *self, gint64 num, GError **error)
+delete_service_num (BkStore *self,
+                    gint64   num,
+                    GError **error)
 {
   /* the lists go by ON DELETE CASCADE; the search entry has no foreign key */
   return run_num (self, "DELETE FROM service_fts WHERE rowid = ?1", num, error) &&
@@ -37,7 +49,11 @@ delete_service_num (BkStore *self, gint64 num, GError **error)
 }
 
 static gboolean
-insert_items (BkStore *self, gint64 num, const char *kind, GPtrArray *items, GError **error)
+insert_items (BkStore    *self,
+              gint64      num,
+              const char *kind,
+              GPtrArray  *items,
+              GError    **error)
 {
   for (guint i = 0; i < items->len; i++)
     {
@@ -58,7 +74,8 @@ insert_items (BkStore *self, gint64 num, const char *kind, GPtrArray *items, GEr
 }
 
 static void
-append_all (GString *out, GPtrArray *texts)
+append_all (GString   *out,
+            GPtrArray *texts)
 {
   for (guint i = 0; i < texts->len; i++)
     g_string_append_printf (out, "\n%s", (const char *) g_ptr_array_index (texts, i));
@@ -66,7 +83,10 @@ append_all (GString *out, GPtrArray *texts)
 
 /* Everything a citizen might type: the German texts and every translation. */
 static gboolean
-index_service (BkStore *self, gint64 num, const BkService *s, GError **error)
+index_service (BkStore         *self,
+               gint64           num,
+               const BkService *s,
+               GError         **error)
 {
   g_autoptr(GString) names = g_string_new (s->name);
   g_autoptr(GString) body = g_string_new (NULL);
@@ -109,7 +129,10 @@ index_service (BkStore *self, gint64 num, const BkService *s, GError **error)
 }
 
 static gboolean
-insert_children (BkStore *self, gint64 num, const BkService *s, GError **error)
+insert_children (BkStore         *self,
+                 gint64           num,
+                 const BkService *s,
+                 GError         **error)
 {
   sqlite3_stmt *stmt;
 
@@ -166,7 +189,9 @@ insert_children (BkStore *self, gint64 num, const BkService *s, GError **error)
 }
 
 static gboolean
-save_service_row (BkStore *self, const BkService *s, GError **error)
+save_service_row (BkStore         *self,
+                  const BkService *s,
+                  GError         **error)
 {
   gint64 num = find_num (self, s->id);
   sqlite3_stmt *stmt;
@@ -204,7 +229,9 @@ save_service_row (BkStore *self, const BkService *s, GError **error)
 }
 
 gboolean
-bk_store_save_service (BkStore *self, const BkService *service, GError **error)
+bk_store_save_service (BkStore         *self,
+                       const BkService *service,
+                       GError         **error)
 {
   g_return_val_if_fail (BK_IS_STORE (self), FALSE);
   g_return_val_if_fail (service != NULL && service->id != NULL, FALSE);
@@ -220,7 +247,10 @@ bk_store_save_service (BkStore *self, const BkService *service, GError **error)
 }
 
 static void
-load_items (BkStore *self, gint64 num, const char *kind, GPtrArray *into)
+load_items (BkStore    *self,
+            gint64      num,
+            const char *kind,
+            GPtrArray  *into)
 {
   sqlite3_stmt *stmt = bk_store_get_stmt (self, "SELECT text FROM service_item"
                                                 " WHERE service_num = ?1 AND kind = ?2"
@@ -236,7 +266,9 @@ load_items (BkStore *self, gint64 num, const char *kind, GPtrArray *into)
 }
 
 static void
-load_children (BkStore *self, gint64 num, BkService *s)
+load_children (BkStore   *self,
+               gint64     num,
+               BkService *s)
 {
   sqlite3_stmt *stmt;
 
@@ -277,7 +309,9 @@ load_children (BkStore *self, gint64 num, BkService *s)
 }
 
 BkService *
-bk_store_load_service (BkStore *self, const char *id, GError **error)
+bk_store_load_service (BkStore    *self,
+                       const char *id,
+                       GError    **error)
 {
   g_autoptr(BkService) s = NULL;
   sqlite3_stmt *stmt;
@@ -335,7 +369,9 @@ bk_store_load_service (BkStore *self, const char *id, GError **error)
 }
 
 gboolean
-bk_store_delete_service (BkStore *self, const char *id, GError **error)
+bk_store_delete_service (BkStore    *self,
+                         const char *id,
+                         GError    **error)
 {
   gint64 num;
 
@@ -375,7 +411,8 @@ bk_store_count_services (BkStore *self)
   " s.easy_read IS NOT NULL, s.online_url IS NOT NULL"
 
 static void
-append_filter (GString *sql, const BkServiceFilter *filter)
+append_filter (GString               *sql,
+               const BkServiceFilter *filter)
 {
   if (filter == NULL)
     return;
@@ -387,7 +424,9 @@ append_filter (GString *sql, const BkServiceFilter *filter)
 }
 
 static void
-bind_named (sqlite3_stmt *stmt, const char *name, const char *value)
+bind_named (sqlite3_stmt *stmt,
+            const char   *name,
+            const char   *value)
 {
   int index = sqlite3_bind_parameter_index (stmt, name);
 
@@ -397,9 +436,15 @@ bind_named (sqlite3_stmt *stmt, const char *name, const char *value)
 
 /* Runs sql and appends its summaries to rows, skipping ids already in seen. */
 static gboolean
-collect_summaries (BkStore *self, const char *sql, const BkServiceFilter *filter,
-                   const char *lang, const char *match, guint limit, GPtrArray *rows,
-                   GHashTable *seen, GError **error)
+collect_summaries (BkStore               *self,
+                   const char            *sql,
+                   const BkServiceFilter *filter,
+                   const char            *lang,
+                   const char            *match,
+                   guint                  limit,
+                   GPtrArray             *rows,
+                   GHashTable            *seen,
+                   GError               **error)
 {
   sqlite3_stmt *stmt = NULL;
   int rc;
@@ -445,7 +490,8 @@ collect_summaries (BkStore *self, const char *sql, const BkServiceFilter *filter
 }
 
 static int
-compare_by_name (gconstpointer a, gconstpointer b)
+compare_by_name (gconstpointer a,
+                 gconstpointer b)
 {
   const BkServiceSummary *x = *(BkServiceSummary *const *) a;
   const BkServiceSummary *y = *(BkServiceSummary *const *) b;
@@ -461,8 +507,10 @@ new_rows (void)
 }
 
 GPtrArray *
-bk_store_list_services (BkStore *self, const BkServiceFilter *filter, const char *lang,
-                        GError **error)
+bk_store_list_services (BkStore               *self,
+                        const BkServiceFilter *filter,
+                        const char            *lang,
+                        GError               **error)
 {
   g_autoptr(GString) sql = g_string_new ("SELECT " SUMMARY_COLUMNS " FROM service s"
                                          " LEFT JOIN service_text t ON t.service_num = s.num"
@@ -479,8 +527,12 @@ bk_store_list_services (BkStore *self, const BkServiceFilter *filter, const char
 }
 
 GPtrArray *
-bk_store_search_services (BkStore *self, const char *query, const BkServiceFilter *filter,
-                          const char *lang, guint limit, GError **error)
+bk_store_search_services (BkStore               *self,
+                          const char            *query,
+                          const BkServiceFilter *filter,
+                          const char            *lang,
+                          guint                  limit,
+                          GError               **error)
 {
   /* Tier 1: every word in a name; tier 2: anywhere. bm25 within a tier is
    * affordable: a catalogue has hundreds of services, not 100 000. */
@@ -559,34 +611,11 @@ bk_store_list_service_municipalities (BkStore *self)
   return g_strv_builder_end (builder);
 }
 
-/* --- check ------------------------------------------------------------ */
-
-/* What SQL cannot see: the check letters of the references. */
-static guint
-check_references (BkStore *self, GString *report)
-{
-  sqlite3_stmt *stmt = NULL;
-  guint problems = 0;
-
-  if (sqlite3_prepare_v2 (bk_store_get_db (self), "SELECT reference FROM submission", -1, &stmt,
-                          NULL) != SQLITE_OK)
-    return 0;   /* the integrity check reports a broken table */
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      const char *reference = (const char *) sqlite3_column_text (stmt, 0);
-
-      if (bk_submission_reference_is_valid (reference))
-        continue;
-      if (problems++ < 20)
-        g_string_append_printf (report, "%s: submission %s: the check letter does not match\n",
-                                _("submissions"), reference ? reference : "(none)");
-    }
-  sqlite3_finalize (stmt);
-  return problems;
-}
+/* --- check (bk-store-check.c) ------------------------------------------ */
 
 static guint
-check_life_situations (BkStore *self, GString *report)
+check_life_situations (BkStore *self,
+                       GString *report)
 {
   sqlite3_stmt *stmt = NULL;
   guint problems = 0;
@@ -611,9 +640,10 @@ check_life_situations (BkStore *self, GString *report)
 }
 
 guint
-bk_store_check_services (BkStore *self, GString *report)
+bk_store_check_services (BkStore *self,
+                         GString *report)
 {
-  guint problems = check_references (self, report) + check_life_situations (self, report);
+  guint problems = check_life_situations (self, report);
 
   problems += bk_store_check_rows (self,
                                    "SELECT 'service ' || id || ' is missing from the search index'"
@@ -627,22 +657,5 @@ bk_store_check_services (BkStore *self, GString *report)
                                    "INSERT INTO service_fts (service_fts, rank)"
                                    " VALUES ('integrity-check', 1)",
                                    report, _("search index"));
-  problems += bk_store_check_rows (self,
-                                   "SELECT 'submission ' || reference || ' has answers that are"
-                                   " not a JSON object' FROM submission"
-                                   " WHERE NOT json_valid (answers) OR json_type (answers) != 'object'",
-                                   report, _("submissions"));
-  problems += bk_store_check_rows (self,
-                                   "SELECT 'feedback counts of motion ' || motion_id ||"
-                                   " ' are negative' FROM motion_feedback"
-                                   " WHERE agree < 0 OR disagree < 0 OR comments < 0",
-                                   report, _("submissions"));
-  problems += bk_store_check_rows (self,
-                                   "SELECT 'index ' || name || ' is missing' FROM (SELECT"
-                                   " 'submission_created' AS name UNION ALL SELECT"
-                                   " 'submission_unexported' UNION ALL SELECT"
-                                   " 'service_municipality') WHERE name NOT IN"
-                                   " (SELECT name FROM sqlite_schema WHERE type = 'index')",
-                                   report, _("indexes"));
   return problems;
 }

@@ -1,4 +1,10 @@
-/* bk-store-submissions.c: citizens' submissions, feedback counts, retention */
+/* bk-store-submissions.c: citizens' submissions, feedback counts, retention
+ *
+ * Each submission in a transaction of its own, acknowledged only after the
+ * commit: a citizen's reference number must never name something lost.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 
 #define G_LOG_DOMAIN "bk-store"
 
@@ -32,7 +38,11 @@ dup_now_utc (void)
 /* What feedback on a motion adds to its counts; FALSE (with error) for
  * answers a feedback form cannot have given. */
 static gboolean
-feedback_deltas (JsonObject *answers, int *agree, int *disagree, int *comment, GError **error)
+feedback_deltas (JsonObject *answers,
+                 int        *agree,
+                 int        *disagree,
+                 int        *comment,
+                 GError    **error)
 {
   JsonNode *opinion = json_object_get_member (answers, "opinion");
   JsonNode *text = json_object_get_member (answers, "comment");
@@ -73,7 +83,9 @@ feedback_deltas (JsonObject *answers, int *agree, int *disagree, int *comment, G
 }
 
 static gboolean
-validate (BkSubmission *s, JsonParser *parser, GError **error)
+validate (BkSubmission *s,
+          JsonParser   *parser,
+          GError      **error)
 {
   JsonNode *root;
 
@@ -101,8 +113,12 @@ validate (BkSubmission *s, JsonParser *parser, GError **error)
 }
 
 static gboolean
-insert_row (BkStore *self, BkSubmission *s, gint64 id, const char *reference,
-            const char *created_at, GError **error)
+insert_row (BkStore      *self,
+            BkSubmission *s,
+            gint64        id,
+            const char   *reference,
+            const char   *created_at,
+            GError      **error)
 {
   sqlite3_stmt *stmt = bk_store_get_stmt (self,
                                           "INSERT INTO submission (id, reference, kind, service_id,"
@@ -126,7 +142,11 @@ insert_row (BkStore *self, BkSubmission *s, gint64 id, const char *reference,
 }
 
 static gboolean
-count_feedback (BkStore *self, gint64 motion_id, int agree, int disagree, int comment,
+count_feedback (BkStore *self,
+                gint64   motion_id,
+                int      agree,
+                int      disagree,
+                int      comment,
                 GError **error)
 {
   sqlite3_stmt *stmt = bk_store_get_stmt (self, "SELECT 1 FROM paper WHERE id = ?1", error);
@@ -170,7 +190,9 @@ next_id (BkStore *self)
 }
 
 char *
-bk_store_add_submission (BkStore *self, BkSubmission *submission, GError **error)
+bk_store_add_submission (BkStore      *self,
+                         BkSubmission *submission,
+                         GError      **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GDateTime) local = g_date_time_new_now_local ();
@@ -253,7 +275,9 @@ submission_from_row (sqlite3_stmt *stmt)
 }
 
 BkSubmission *
-bk_store_load_submission (BkStore *self, const char *reference, GError **error)
+bk_store_load_submission (BkStore    *self,
+                          const char *reference,
+                          GError    **error)
 {
   g_autofree char *ref = NULL;
   sqlite3_stmt *stmt;
@@ -288,7 +312,9 @@ bk_store_count_submissions (BkStore *self)
 }
 
 GPtrArray *
-bk_store_list_submissions (BkStore *self, const BkSubmissionQuery *query, GError **error)
+bk_store_list_submissions (BkStore                 *self,
+                           const BkSubmissionQuery *query,
+                           GError                 **error)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) bk_submission_free);
   gboolean unexported = query != NULL && query->unexported_only;
@@ -319,8 +345,10 @@ bk_store_list_submissions (BkStore *self, const BkSubmissionQuery *query, GError
 }
 
 gboolean
-bk_store_mark_submissions_exported (BkStore *self, GPtrArray *submissions, const char *when,
-                                    GError **error)
+bk_store_mark_submissions_exported (BkStore    *self,
+                                    GPtrArray  *submissions,
+                                    const char *when,
+                                    GError    **error)
 {
   g_autofree char *now = when ? g_strdup (when) : dup_now_utc ();
 
@@ -348,7 +376,10 @@ fail:
 }
 
 gboolean
-bk_store_purge_submissions (BkStore *self, const char *cutoff, guint *removed, GError **error)
+bk_store_purge_submissions (BkStore    *self,
+                            const char *cutoff,
+                            guint      *removed,
+                            GError    **error)
 {
   sqlite3_stmt *stmt;
   guint n;
@@ -376,8 +407,10 @@ fail:
 }
 
 gboolean
-bk_store_get_motion_feedback (BkStore *self, gint64 motion_id, BkFeedbackCounts *counts,
-                              GError **error)
+bk_store_get_motion_feedback (BkStore          *self,
+                              gint64            motion_id,
+                              BkFeedbackCounts *counts,
+                              GError          **error)
 {
   sqlite3_stmt *stmt;
   int rc;
@@ -434,7 +467,9 @@ bk_store_get_retention_days (BkStore *self)
 }
 
 gboolean
-bk_store_set_retention_days (BkStore *self, guint days, GError **error)
+bk_store_set_retention_days (BkStore *self,
+                             guint    days,
+                             GError **error)
 {
   g_autofree char *value = NULL;
   sqlite3_stmt *stmt;
@@ -459,4 +494,52 @@ bk_store_set_retention_days (BkStore *self, guint days, GError **error)
       return FALSE;
     }
   return bk_store_commit (self, error);
+}
+
+/* --- check (bk-store-check.c) ------------------------------------------ */
+
+/* What SQL cannot see: the check letters of the references. */
+static guint
+check_references (BkStore *self,
+                  GString *report)
+{
+  sqlite3_stmt *stmt = NULL;
+  guint problems = 0;
+
+  if (sqlite3_prepare_v2 (bk_store_get_db (self), "SELECT reference FROM submission", -1, &stmt,
+                          NULL) != SQLITE_OK)
+    return 0;   /* the integrity check reports a broken table */
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *reference = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (bk_submission_reference_is_valid (reference))
+        continue;
+      if (problems++ < 20)
+        g_string_append_printf (report, "%s: submission %s: the check letter does not match\n",
+                                _("submissions"), reference ? reference : "(none)");
+    }
+  sqlite3_finalize (stmt);
+  return problems;
+}
+
+/* The answers are read back as a JSON object by exports and by the staff
+ * view, and negative counts would show as nonsense on the motion page. */
+guint
+bk_store_check_submissions (BkStore *self,
+                            GString *report)
+{
+  guint problems = check_references (self, report);
+
+  problems += bk_store_check_rows (self,
+                                   "SELECT 'submission ' || reference || ' has answers that are"
+                                   " not a JSON object' FROM submission"
+                                   " WHERE NOT json_valid (answers) OR json_type (answers) != 'object'",
+                                   report, _("submissions"));
+  problems += bk_store_check_rows (self,
+                                   "SELECT 'feedback counts of motion ' || motion_id ||"
+                                   " ' are negative' FROM motion_feedback"
+                                   " WHERE agree < 0 OR disagree < 0 OR comments < 0",
+                                   report, _("submissions"));
+  return problems;
 }

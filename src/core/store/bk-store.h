@@ -1,3 +1,12 @@
+/* bk-store.h: the store: the one owner of the SQLite database
+ *
+ * Motions, services and submissions, with transactions and an integrity
+ * check. The OParl objects besides papers are in bk-store-oparl.h, for the
+ * importer only.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #pragma once
 
 #include <gio/gio.h>
@@ -68,6 +77,8 @@ gboolean    bk_store_commit            (BkStore           *self,
                                         GError           **error);
 void        bk_store_rollback          (BkStore           *self);
 
+/* --- motions (bk-store-motions.c) ------------------------------------ */
+
 /* Motions. save: updates in place when oparl_id matches (or, for text imports,
  * the same reference and body), else inserts; sets motion->id. */
 gboolean    bk_store_save_motion       (BkStore           *self,
@@ -99,80 +110,6 @@ GArray     *bk_store_search            (BkStore              *self,
 /* Distinct values for the filter menus, sorted. */
 GStrv       bk_store_list_bodies       (BkStore           *self);
 GStrv       bk_store_list_factions     (BkStore           *self);
-
-/* OParl objects besides papers, keyed by their OParl id (URL). */
-gboolean    bk_store_save_body         (BkStore    *self,
-                                        const char *oparl_id,
-                                        const char *name,
-                                        const char *short_name,
-                                        GError    **error);
-/* The body's plenary (OParl Body.mainOrganization), the assembly that decides. */
-gboolean    bk_store_set_body_main_organization (BkStore    *self,
-                                                 const char *body_oparl_id,
-                                                 const char *organization_oparl_id,
-                                                 GError    **error);
-/* Name of the body's main organization ("Kreistag"), or NULL when unknown. */
-char       *bk_store_dup_body_assembly_name (BkStore    *self,
-                                             const char *body_oparl_id);
-gboolean    bk_store_save_organization (BkStore    *self,
-                                        const char *oparl_id,
-                                        const char *body_oparl_id,
-                                        const char *name,
-                                        const char *short_name,
-                                        const char *classification,
-                                        GError    **error);
-gboolean    bk_store_save_person       (BkStore    *self,
-                                        const char *oparl_id,
-                                        const char *name,
-                                        GError    **error);
-gboolean    bk_store_save_meeting      (BkStore    *self,
-                                        const char *oparl_id,
-                                        const char *name,
-                                        const char *start,
-                                        const char *end,
-                                        const char *location,
-                                        gboolean    cancelled,
-                                        GError    **error);
-gboolean    bk_store_save_agenda_item  (BkStore    *self,
-                                        const char *oparl_id,
-                                        const char *meeting_oparl_id,
-                                        const char *number,
-                                        const char *name,
-                                        const char *consultation_oparl_id,
-                                        BkTristate  is_public,
-                                        const char *result,
-                                        GError    **error);
-/* Look-ups the importer needs to resolve references; NULL when unknown. */
-char       *bk_store_dup_organization_name (BkStore    *self,
-                                            const char *oparl_id);
-char       *bk_store_dup_person_name   (BkStore    *self,
-                                        const char *oparl_id);
-char       *bk_store_dup_body_name     (BkStore    *self,
-                                        const char *oparl_id);
-/* meeting start as ISO date-time and name; FALSE when unknown */
-gboolean    bk_store_lookup_meeting    (BkStore    *self,
-                                        const char *oparl_id,
-                                        char      **start,
-                                        char      **name);
-/* name and classification of an organization; FALSE when unknown */
-gboolean    bk_store_lookup_organization (BkStore    *self,
-                                          const char *oparl_id,
-                                          char      **name,
-                                          char      **classification);
-/* The agenda item with this OParl id, or else the one that links to the
- * consultation with this id: its meeting and whether it is public. */
-gboolean    bk_store_lookup_agenda_item (BkStore    *self,
-                                         const char *item_oparl_id,
-                                         const char *consultation_oparl_id,
-                                         char      **meeting_oparl_id,
-                                         BkTristate *is_public);
-/* The reference (Drucksache number) of the paper with this OParl id, or NULL. */
-char       *bk_store_dup_paper_reference (BkStore    *self,
-                                          const char *oparl_id);
-/* Removes an object of any OParl type by id; TRUE when something was removed. */
-gboolean    bk_store_delete_oparl_object (BkStore    *self,
-                                          const char *oparl_id,
-                                          GError    **error);
 
 /* --- services (bk-store-services.c) ---------------------------------- */
 
@@ -260,6 +197,8 @@ guint       bk_store_get_retention_days (BkStore          *self);
 gboolean    bk_store_set_retention_days (BkStore          *self,
                                          guint             days,
                                          GError          **error);
+
+/* --- check (bk-store-check.c) ------------------------------------------ */
 
 /* Integrity check and search-index consistency; problems appended to report. */
 gboolean    bk_store_check             (BkStore           *self,

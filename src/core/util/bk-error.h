@@ -1,3 +1,11 @@
+/* bk-error.h: the BK_ERROR domain and its codes
+ *
+ * Messages are meant to be read by people: they name the file, line or
+ * JSON path and what to do.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #pragma once
 
 #include <glib.h>

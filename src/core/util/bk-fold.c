@@ -1,9 +1,20 @@
+/* bk-fold.c: German text folded for search
+ *
+ * One folding for the index and for the query, so that spellings with and
+ * without umlauts meet.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bk-fold"
+
 #include "bk-fold.h"
 
 /* German umlauts get their two-letter spelling (ä→ae) rather than losing their
  * dots, because that is how people type them on keyboards without umlauts. */
 static gboolean
-append_german (GString *out, gunichar c)
+append_german (GString  *out,
+               gunichar  c)
 {
   switch (c)
     {

@@ -1,3 +1,10 @@
+/* bk-fold.h: German text folded for search
+ *
+ * Used by the search indexes and the glossary.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #pragma once
 
 #include <glib.h>

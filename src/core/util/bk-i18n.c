@@ -1,3 +1,11 @@
+/* bk-i18n.c: languages of the interface
+ *
+ * Binds the message catalogue and switches the interface language at
+ * runtime; the kiosk changes language without a restart.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #define G_LOG_DOMAIN "bk-i18n"
 
 #include "bk-config.h"

@@ -1,3 +1,10 @@
+/* bk-i18n.h: languages of the interface
+ *
+ * The languages the kiosk offers and how to switch between them.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #pragma once
 
 #include <glib.h>

@@ -22,7 +22,10 @@
 #define MAX_DEPTH 128
 
 static void
-offset_to_line_column (const char *data, gsize offset, guint *line, guint *column)
+offset_to_line_column (const char *data,
+                       gsize       offset,
+                       guint      *line,
+                       guint      *column)
 {
   const char *p = data;
   const char *line_start = data;
@@ -39,7 +42,10 @@ offset_to_line_column (const char *data, gsize offset, guint *line, guint *colum
 /* Nesting depth (json-glib recurses without limit) and content after the
  * top-level value (json-glib 1.6 silently ignores it). */
 static gboolean
-check_structure (const char *data, gsize len, const char *name, GError **error)
+check_structure (const char *data,
+                 gsize       len,
+                 const char *name,
+                 GError    **error)
 {
   guint depth = 0;
   gboolean in_string = FALSE;

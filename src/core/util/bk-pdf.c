@@ -82,7 +82,8 @@ lexer_skip_space (Lexer *lex)
 /* A regular token (number, keyword) or a name, without moving past it when
  * peek is set. NULL at a delimiter other than '/' or at the end. */
 static char *
-lexer_word (Lexer *lex, gboolean peek)
+lexer_word (Lexer    *lex,
+            gboolean  peek)
 {
   gsize start, end;
 
@@ -100,7 +101,8 @@ lexer_word (Lexer *lex, gboolean peek)
 }
 
 static gboolean
-parse_uint (const char *word, guint64 *value)
+parse_uint (const char *word,
+            guint64    *value)
 {
   return word != NULL && g_ascii_string_to_unsigned (word, 10, 0, G_MAXUINT64, value, NULL);
 }
@@ -128,7 +130,9 @@ lexer_skip_literal_string (Lexer *lex)
 
 /* Moves past the dictionary or array at pos up to its closing token. */
 static gboolean
-lexer_skip_container (Lexer *lex, const char *close, guint depth)
+lexer_skip_container (Lexer      *lex,
+                      const char *close,
+                      guint       depth)
 {
   gsize close_len = strlen (close);
 
@@ -151,7 +155,8 @@ lexer_skip_container (Lexer *lex, const char *close, guint depth)
 /* Moves past one token or nested object; an indirect reference "n g R"
  * counts as three tokens here. */
 static gboolean
-lexer_skip_object (Lexer *lex, guint depth)
+lexer_skip_object (Lexer *lex,
+                   guint  depth)
 {
   const char *p;
   gsize rest;
@@ -211,7 +216,8 @@ lexer_skip_value (Lexer *lex)
 /* The entries of the dictionary at the lexer's position; dict_end is one
  * past its ">>". NULL when there is no well-formed dictionary. */
 static GArray *
-lexer_parse_dict (Lexer *lex, gsize *dict_end)
+lexer_parse_dict (Lexer *lex,
+                  gsize *dict_end)
 {
   g_autoptr(GArray) entries = g_array_new (FALSE, TRUE, sizeof (DictEntry));
 
@@ -255,7 +261,8 @@ lexer_parse_dict (Lexer *lex, gsize *dict_end)
 }
 
 static const DictEntry *
-dict_lookup (GArray *entries, const char *key)
+dict_lookup (GArray     *entries,
+             const char *key)
 {
   for (guint i = 0; i < entries->len; i++)
     {
@@ -268,7 +275,9 @@ dict_lookup (GArray *entries, const char *key)
 }
 
 static char *
-dict_dup_value (const char *data, GArray *entries, const char *key)
+dict_dup_value (const char *data,
+                GArray     *entries,
+                const char *key)
 {
   const DictEntry *entry = dict_lookup (entries, key);
 
@@ -277,7 +286,9 @@ dict_dup_value (const char *data, GArray *entries, const char *key)
 
 /* "13 0 R" → 13, 0. */
 static gboolean
-parse_reference (const char *text, guint64 *number, guint64 *generation)
+parse_reference (const char *text,
+                 guint64    *number,
+                 guint64    *generation)
 {
   g_auto(GStrv) parts = text ? g_strsplit_set (text, " \t\r\n", -1) : NULL;
   g_autoptr(GPtrArray) words = g_ptr_array_new ();
@@ -293,7 +304,9 @@ parse_reference (const char *text, guint64 *number, guint64 *generation)
 
 /* The offset after the last "startxref". */
 static gboolean
-find_startxref (const char *data, gsize len, guint64 *offset)
+find_startxref (const char *data,
+                gsize       len,
+                guint64    *offset)
 {
   static const char keyword[] = "startxref";
   gsize klen = strlen (keyword);

@@ -1,9 +1,20 @@
+/* bk-staff-log.c: staff actions in the journal
+ *
+ * Structured records, so that administrators can filter staff actions by
+ * event without parsing messages.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #define G_LOG_DOMAIN "bk-staff"
 
 #include "bk-staff-log.h"
 
 void
-bk_staff_log (GLogLevelFlags level, const char *event, const char *detail, const char *message)
+bk_staff_log (GLogLevelFlags  level,
+              const char     *event,
+              const char     *detail,
+              const char     *message)
 {
   const GLogField fields[] = {
     { "GLIB_DOMAIN", G_LOG_DOMAIN, -1 },

@@ -1,3 +1,10 @@
+/* bk-staff-log.h: staff actions in the journal
+ *
+ * What staff did, for the administrators.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #pragma once
 
 #include <glib.h>

@@ -1,3 +1,13 @@
+/* bk-text-util.c: small text helpers for the motion parser
+ *
+ * Dates, names, bodies and case folding that keeps byte offsets, for the
+ * plain-text parser in import/text and for the OParl importer.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bk-text"
+
 #include <string.h>
 
 #include "bk-text-util.h"
@@ -56,7 +66,9 @@ bk_text_is_word_byte (guchar c)
 
 /* Reads 1..max digits; returns the count read (0 when none). */
 static guint
-read_number (const char *p, guint max, guint *value)
+read_number (const char *p,
+             guint       max,
+             guint      *value)
 {
   guint n = 0, v = 0;
 
@@ -69,7 +81,8 @@ read_number (const char *p, guint max, guint *value)
 }
 
 static guint
-expand_year (guint year, guint digits)
+expand_year (guint year,
+             guint digits)
 {
   /* Council papers with two-digit years are from this century; 70–99 are
    * the only plausible exceptions (old Drucksachen quoted in motions). */
@@ -79,7 +92,9 @@ expand_year (guint year, guint digits)
 }
 
 static char *
-make_iso (guint d, guint m, guint y)
+make_iso (guint d,
+          guint m,
+          guint y)
 {
   if (y < 1900 || y > 2199 || !g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y))
     return NULL;
@@ -112,7 +127,8 @@ month_at (const char *q, gsize *wl)
 
 /* Tries a date starting exactly at p; returns the ISO string and its length. */
 static char *
-date_at (const char *p, gsize *len)
+date_at (const char *p,
+         gsize      *len)
 {
   guint d, m, y, nd, nm, ny;
   const char *q;
@@ -199,7 +215,9 @@ month_year_at (const char *p, gsize *len)
 }
 
 char *
-bk_text_find_date (const char *s, gsize *start, gsize *end)
+bk_text_find_date (const char *s,
+                   gsize      *start,
+                   gsize      *end)
 {
   return bk_text_find_date_full (s, FALSE, start, end);
 }
@@ -293,7 +311,8 @@ static const char *const name_stop_suffixes[] = {
 };
 
 static gboolean
-in_list (const char *word, const char *const *list)
+in_list (const char        *word,
+         const char *const *list)
 {
   for (guint i = 0; list[i] != NULL; i++)
     if (strcmp (word, list[i]) == 0)
@@ -302,7 +321,8 @@ in_list (const char *word, const char *const *list)
 }
 
 static gboolean
-ends_with_any (const char *word, const char *const *list)
+ends_with_any (const char        *word,
+               const char *const *list)
 {
   gsize wl = strlen (word);
 
@@ -426,7 +446,8 @@ bk_text_is_faction_name (const char *s)
 }
 
 static guint
-count_words_n (const char *start, const char *end)
+count_words_n (const char *start,
+               const char *end)
 {
   guint n = 0;
   gboolean in_word = FALSE;
@@ -469,7 +490,8 @@ place_of_authority (const char *text)
 }
 
 char *
-bk_text_compose_body (const char *assembly, const char *authority)
+bk_text_compose_body (const char *assembly,
+                      const char *authority)
 {
   g_autofree char *place = NULL;
 
@@ -486,7 +508,8 @@ bk_text_compose_body (const char *assembly, const char *authority)
 /* small string helpers of the parser                                  */
 
 gboolean
-bk_text_has_prefix_word (const char *low, const char *word)
+bk_text_has_prefix_word (const char *low,
+                         const char *word)
 {
   gsize n = strlen (word);
 
@@ -495,7 +518,8 @@ bk_text_has_prefix_word (const char *low, const char *word)
 
 /* Finds word in low with a word boundary on both sides. */
 const char *
-bk_text_find_word (const char *low, const char *word)
+bk_text_find_word (const char *low,
+                   const char *word)
 {
   gsize n = strlen (word);
   const char *hit = low;
@@ -511,7 +535,8 @@ bk_text_find_word (const char *low, const char *word)
 }
 
 char *
-bk_text_collapse_spaces (const char *s, gsize n)
+bk_text_collapse_spaces (const char *s,
+                         gsize       n)
 {
   GString *out = g_string_sized_new (n);
   gboolean space = TRUE;   /* drops leading spaces */
@@ -534,7 +559,8 @@ bk_text_collapse_spaces (const char *s, gsize n)
 }
 
 char *
-bk_text_strip_chars (const char *s, const char *chars)
+bk_text_strip_chars (const char *s,
+                     const char *chars)
 {
   const char *b = s, *e = s + strlen (s);
 
@@ -582,7 +608,8 @@ bk_text_count_words (const char *s)
 
 /* Appends next to acc, joining a word hyphenated at the line end. */
 void
-bk_text_join_text (GString *acc, const char *next)
+bk_text_join_text (GString    *acc,
+                   const char *next)
 {
   if (acc->len == 0)
     {

@@ -1,3 +1,10 @@
+/* bk-text-util.h: small text helpers for the motion parser
+ *
+ * Shared by the text and OParl importers.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #pragma once
 
 #include <glib.h>

@@ -46,14 +46,25 @@ point_free (gpointer data)
   g_free (p);
 }
 
-static void
-warning_free (gpointer data)
+void
+bk_warning_free (BkWarning *warning)
 {
-  BkWarning *w = data;
+  if (warning == NULL)
+    return;
+  g_free (warning->code);
+  g_free (warning->message);
+  g_free (warning);
+}
 
-  g_free (w->code);
-  g_free (w->message);
-  g_free (w);
+BkWarning *
+bk_warning_new (const char *code,
+                const char *message)
+{
+  BkWarning *w = g_new0 (BkWarning, 1);
+
+  w->code = g_strdup (code);
+  w->message = g_strdup (message);
+  return w;
 }
 
 static void
@@ -79,7 +90,7 @@ bk_motion_new (void)
   self->consultations = g_ptr_array_new_with_free_func (consultation_free);
   self->resolution_points = g_ptr_array_new_with_free_func (point_free);
   self->questions = g_ptr_array_new_with_free_func (point_free);
-  self->warnings = g_ptr_array_new_with_free_func (warning_free);
+  self->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) bk_warning_free);
   self->related_references = g_ptr_array_new_with_free_func (g_free);
   self->files = g_ptr_array_new_with_free_func (file_free);
   return self;
@@ -203,9 +214,7 @@ bk_motion_add_warning (BkMotion   *self,
       if (strcmp (w->code, code) == 0 && strcmp (w->message, message) == 0)
         return w;
     }
-  w = g_new0 (BkWarning, 1);
-  w->code = g_strdup (code);
-  w->message = g_strdup (message);
+  w = bk_warning_new (code, message);
   g_ptr_array_add (self->warnings, w);
   return w;
 }

@@ -87,6 +87,10 @@ typedef struct {
   GPtrArray *warnings;           /* BkWarning */
 } BkMotion;
 
+BkWarning         *bk_warning_new               (const char  *code,
+                                                 const char  *message);
+void               bk_warning_free              (BkWarning   *warning);
+
 BkMotion          *bk_motion_new                (void);
 void               bk_motion_free               (BkMotion *self);
 
@@ -137,5 +141,6 @@ char              *bk_motion_to_json_string     (const BkMotion *self,
                                                  gboolean        pretty);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BkMotion, bk_motion_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BkWarning, bk_warning_free)
 
 G_END_DECLS

@@ -104,7 +104,8 @@ make_iso (guint d,
 /* The month named by the word at q (lower-cased here, at most 12 bytes), or
  * 0; *wl receives the word's length. */
 static guint
-month_at (const char *q, gsize *wl)
+month_at (const char *q,
+          gsize      *wl)
 {
   g_autofree char *word = NULL;
   g_autofree char *low = NULL;
@@ -194,7 +195,8 @@ date_at (const char *p,
 
 /* "Juni 2024", "im Juni 2024": a month with a four-digit year. */
 static char *
-month_year_at (const char *p, gsize *len)
+month_year_at (const char *p,
+               gsize      *len)
 {
   gsize wl = 0;
   guint month = month_at (p, &wl), y;
@@ -214,6 +216,14 @@ month_year_at (const char *p, gsize *len)
   return g_strdup_printf ("%04u-%02u", y, month);
 }
 
+gboolean
+bk_text_has_date (const char *s)
+{
+  g_autofree char *iso = bk_text_find_date (s, NULL, NULL);
+
+  return iso != NULL;
+}
+
 char *
 bk_text_find_date (const char *s,
                    gsize      *start,
@@ -223,7 +233,10 @@ bk_text_find_date (const char *s,
 }
 
 char *
-bk_text_find_date_full (const char *s, gboolean month_only, gsize *start, gsize *end)
+bk_text_find_date_full (const char *s,
+                        gboolean    month_only,
+                        gsize      *start,
+                        gsize      *end)
 {
   char *month_iso = NULL;
   gsize month_start = 0, month_len = 0;

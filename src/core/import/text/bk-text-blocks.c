@@ -531,7 +531,7 @@ bk_text_find_blocks (BkTextDoc *doc)
           break;
         }
       if (cur->kind == BK_BLOCK_CLOSING && !bk_text_is_signature_line (l)
-          && !(strlen (l->text) < 60 && bk_text_find_date (l->text, NULL, NULL) != NULL))
+          && !(strlen (l->text) < 60 && bk_text_has_date (l->text)))
         {
           cur = bk_text_doc_add_block (doc, BK_BLOCK_POSTSCRIPT, l);
           g_ptr_array_add (cur->lines, l);

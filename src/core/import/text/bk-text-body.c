@@ -42,7 +42,7 @@ assembly_name_at (const char *text, const char *low, gsize off, gsize word_len)
 
           while (low[k] != '\0' && low[k] != ' ')
             k++;
-          if (g_ascii_isdigit (low[ws]) || g_ascii_isdigit (low[k + 1]) || low[k] == ',')
+          if (g_ascii_isdigit (low[ws]) || (low[k] == ' ' && g_ascii_isdigit (low[k + 1])) || low[k] == ',')
             break;
           {
             g_autofree char *w = g_strndup (low + ws, k - ws);

@@ -134,7 +134,7 @@ take_value (Header *h, BkLabelKind kind, const char *label, const char *value, g
       session_pair (h);
       return TRUE;
     case BK_LABEL_SUBMITTER:
-      if (bk_text_find_date (v, NULL, NULL) != NULL && bk_text_count_words (v) <= 2)
+      if (bk_text_has_date (v) && bk_text_count_words (v) <= 2)
         return FALSE;
       bk_text_offer_submitters (doc, v, 90);
       bk_text_body_phrases (doc, v);

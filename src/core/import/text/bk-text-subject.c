@@ -197,7 +197,7 @@ title_score (const char *text, gboolean heading, guint rank)
     return -1;
   if (words == 1 && !is_quoted (text))
     return -1;
-  if (bk_text_find_date (text, NULL, NULL) != NULL || bk_text_find_word (low, "sitzung") != NULL)
+  if (bk_text_has_date (text) || bk_text_find_word (low, "sitzung") != NULL)
     return -1;
   if (g_str_has_prefix (low, "sehr geehrte") || g_str_has_prefix (low, "liebe ")
       || g_str_has_prefix (low, "hallo") || g_str_has_prefix (low, "mit freundlichen"))

@@ -271,6 +271,14 @@ detect_cue (const BkTextLine *l, BkBlockKind state, BkBlockKind *kind, const cha
   if (g_str_has_prefix (lw, "abstimmung:") || g_str_has_prefix (lw, "abstimmung ja")
       || g_str_has_prefix (lw, "ja:") || g_str_has_prefix (lw, "einstimmig"))
     return CUE_STATUS;
+  /* "Abstimmungsergebnis: Ja 21, Nein 0" on one line; alone it heads a note */
+  if (g_str_has_prefix (lw, "abstimmungsergebnis") && strchr (lw, ':') != NULL)
+    {
+      const char *r = strchr (lw, ':') + 1;
+
+      if (strpbrk (r, "0123456789") != NULL || is_status_value (r))
+        return CUE_STATUS;
+    }
 
   for (guint i = 0; justification_words[i] != NULL; i++)
     if (justification_cue (l, lw, justification_words[i], TRUE, ends_colon, rest))
@@ -360,39 +368,6 @@ detect_cue (const BkTextLine *l, BkBlockKind state, BkBlockKind *kind, const cha
 
 /* ------------------------------------------------------------------ */
 /* a letter's request without a cue line                               */
-
-static gboolean
-has_word_prefix (const char *low, const char *word)
-{
-  const char *hit = low;
-  gsize n = strlen (word);
-
-  while ((hit = strstr (hit, word)) != NULL)
-    {
-      if (hit == low || !bk_text_is_word_byte ((guchar) hit[-1]))
-        return TRUE;
-      hit += n;
-    }
-  return FALSE;
-}
-
-gboolean
-bk_text_is_request_text (const char *low)
-{
-  static const char *const words[] = {
-    "beantragt", "beantragen", "beantrage", "beauftragt", "ersucht", "möge ", "wolle beschließen",
-    "beschließt", "wird gebeten", "werden gebeten", "wird aufgefordert", "werden aufgefordert",
-    "fordert", "fordern", "bittet ", "bitten ", "spricht sich", "sprechen uns", "sprechen sich",
-    NULL
-  };
-
-  if (bk_text_count_words (low) < 6)
-    return FALSE;
-  for (guint i = 0; words[i] != NULL; i++)
-    if (has_word_prefix (low, words[i]))
-      return TRUE;
-  return FALSE;
-}
 
 /* The first line of the request in the paragraph that starts at lines[i]:
  * the line with the request, or the line its sentence starts on. -1 when
@@ -497,6 +472,8 @@ bk_text_find_blocks (BkTextDoc *doc)
       switch (cue)
         {
         case CUE_SALUTATION:
+          /* the letter's first paragraph starts after it, blank line or not */
+          last_para = G_MAXUINT;
           g_free (doc->salutation);
           doc->salutation = g_strdup (l->text);
           g_ptr_array_add (bk_text_doc_add_block (doc, BK_BLOCK_SALUTATION, l)->lines, l);

@@ -9,9 +9,6 @@
 
 G_BEGIN_DECLS
 
-/* TRUE when the lowered text asks for something ("beantragt", "wird
- * beauftragt", "möge", "bittet …"). */
-gboolean bk_text_is_request_text (const char *low);
 /* Divides doc->lines into doc->blocks. */
 void     bk_text_find_blocks     (BkTextDoc  *doc);
 

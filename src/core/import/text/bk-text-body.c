@@ -100,6 +100,15 @@ assembly_name_at (const char *text, const char *low, gsize off, gsize word_len)
   }
 }
 
+/* "Stadtrat Markus Feld": the title of a member, not the assembly. */
+static gboolean
+is_councillor (const char *name)
+{
+  const char *sp = strchr (name, ' ');
+
+  return sp != NULL && bk_text_is_person_name (sp + 1);
+}
+
 /* The first assembly at the start of a phrase (after an article). */
 static char *
 assembly_after (const char *text, const char *low, gsize off)
@@ -337,8 +346,11 @@ bk_text_body_mentions (BkTextDoc *doc, const char *text)
       g_autofree char *name = assembly_name_at (text, low, (gsize) (hit - low), len);
       g_autofree char *nom = bk_text_nominative (name);
 
-      bk_text_offer_body (&doc->body, nom, 20);
-      return;
+      if (!is_councillor (nom))
+        {
+          bk_text_offer_body (&doc->body, nom, 20);
+          return;
+        }
     }
   for (const char *p = low; *p != '\0'; p++)
     {

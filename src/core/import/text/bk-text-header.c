@@ -93,8 +93,16 @@ offer_type_from (BkTextDoc *doc, const char *text, int specific_score, int plain
 static void
 offer_subject (Header *h, const char *value, int score)
 {
+  g_autofree char *low = bk_text_lower_same_length (value);
+  gsize len = 0;
+  gboolean specific = FALSE;
+
   bk_text_offer (&h->doc->subject, value, score);
-  offer_type_from (h->doc, value, 60, 35);
+  /* "Antrag zur …" names its type; a type named later in it less so */
+  if (bk_text_type_at (bk_text_skip_emphasis (low), &len, &specific) != NULL)
+    offer_type_from (h->doc, value, 70, 50);
+  else
+    offer_type_from (h->doc, value, 60, 35);
 }
 
 static void
@@ -371,19 +379,50 @@ bk_text_letter_date (BkTextDoc *doc, const char *text, int score)
   return FALSE;
 }
 
-/* "Antrag vom 23.12.2017", "Ursprungsanfrage vom 21.04.2009": the date a
- * paper was made. */
+/* "Antrag vom 23.12.2017", "Ursprungsanfrage vom 21.04.2009", "Antrag der
+ * X-Fraktion vom 3.5.2026 Nr. 95/2026": the date a paper was made, and its
+ * number. */
 static void
 type_date (BkTextDoc *doc, const char *text)
 {
   g_autofree char *low = bk_text_lower_same_length (text);
   const char *hit = low;
+  gsize tlen = 0;
+  gboolean specific = FALSE;
+  gboolean starts_with_type = bk_text_type_at (bk_text_skip_emphasis (low), &tlen, &specific) != NULL;
+
+  if (starts_with_type)
+    {
+      const char *v = strstr (low, " vom ");
+      const char *nr = strstr (low, " nr. ");
+
+      if (v != NULL)
+        {
+          gsize s = 0, e = 0;
+          g_autofree char *iso = bk_text_find_date (v + 5, &s, &e);
+
+          if (iso != NULL && s == 0)
+            bk_text_offer (&doc->date, iso, 85);
+        }
+      if (nr == NULL)
+        nr = strstr (low, " nr ");
+      if (nr != NULL)
+        {
+          const char *q = nr + (nr[3] == '.' ? 5 : 4);
+          g_autofree char *ref = NULL;
+
+          while (*q == ' ' || *q == ':')
+            q++;
+          ref = bk_text_ref_dup (text + (q - low), NULL);
+          if (ref != NULL)
+            set_reference (doc, ref, 80);
+        }
+    }
 
   while ((hit = strstr (hit, " vom ")) != NULL)
     {
       const char *w = hit;
       gsize len = 0, s = 0, e = 0;
-      gboolean specific = FALSE;
       g_autofree char *iso = NULL;
 
       while (w > low && w[-1] != ' ' && w[-1] != '(')
@@ -549,6 +588,7 @@ label_cells (Header *h, BkTextLine *l)
           gsize len = 0;
           gboolean specific = FALSE;
           g_autofree char *llow = bk_text_lower_same_length (label);
+          const char *lw = bk_text_skip_emphasis (llow);
 
           /* a label alone: its value follows in the next cell or line */
           if (c + 1 < l->n_cells && take_value (h, k, label, l->cells[c + 1], TRUE))
@@ -557,7 +597,15 @@ label_cells (Header *h, BkTextLine *l)
               any = TRUE;
               continue;
             }
-          if (k == BK_LABEL_REFERENCE && bk_text_type_at (bk_text_skip_emphasis (llow), &len, &specific) != NULL)
+          /* "Fraktion", "Antrag", "Art" alone are words; only a table's
+           * heads wait for a value */
+          if (!colon && !bk_text_label_stands_alone (lw))
+            {
+              all = FALSE;
+              continue;
+            }
+          if (k == BK_LABEL_REFERENCE && bk_text_type_at (lw, &len, &specific) != NULL
+              && strstr (lw, "nr") == NULL && strstr (lw, "nummer") == NULL)
             {
               all = FALSE;
               continue;   /* "Antrag" alone names the type */

@@ -33,10 +33,39 @@ bk_text_strip_signed (const char *text)
 }
 
 gboolean
+bk_text_is_organization_name (const char *text)
+{
+  static const char *const endings[] = {
+    "rat", "beirat", "ausschuss", "verein", "verband", "initiative", "gruppe", "liste", "partei",
+    "bündnis", "netzwerk", "forum", "bund", "gemeinschaft", "vereinigung", "stiftung", "amt",
+    "verwaltung", "fraktion", "kreis", NULL
+  };
+  g_auto(GStrv) words = NULL;
+
+  if (strlen (text) > 100 || bk_text_count_words (text) > 8 || bk_text_ends_sentence (text))
+    return FALSE;
+  words = g_strsplit (text, " ", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autofree char *low = bk_text_lower_same_length (words[i]);
+
+      if (!g_unichar_isupper (g_utf8_get_char (words[i])))
+        continue;
+      for (guint k = 0; endings[k] != NULL; k++)
+        if (g_str_has_suffix (low, endings[k]))
+          return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
 bk_text_is_name (const char *text)
 {
   g_autoptr(GString) s = NULL;
 
+  /* "Seniorenbeirat Lindental" has the shape of a name */
+  if (bk_text_is_organization_name (text))
+    return FALSE;
   if (bk_text_is_person_name (text))
     return TRUE;
   if (strstr (text, " – ") == NULL && strstr (text, " - ") == NULL)

@@ -16,6 +16,9 @@ G_BEGIN_DECLS
 
 /* text after a leading "gez." / "gezeichnet" / "i. A." */
 const char *bk_text_strip_signed      (const char  *text);
+/* An organisation by its last word ("Seniorenbeirat Lindental",
+ * "Bürgerverein Nord"): capitalised words ending in -rat, -verein, -liste … */
+gboolean    bk_text_is_organization_name (const char *text);
 /* A person's name, also with a spaced dash ("Hans – Joachim Krüger"). */
 gboolean    bk_text_is_name           (const char  *text);
 /* A faction or party as a whole line ("CDU-Fraktion", "BÜNDNIS 90/DIE GRÜNEN"). */

@@ -190,11 +190,65 @@ trailing_date (BkTextDoc *doc, BkTextBlock *b)
     g_ptr_array_set_size (b->lines, end - 1);
 }
 
-/* The text ends inside a sentence: a copy cut off. */
+/* Without a "Begründung", the prose before the request gives the reasons:
+ * the paragraphs of the header and of a letter's introduction that are
+ * sentences, not fields, titles or addresses. */
+static char *
+reasons_before_request (BkTextDoc *doc)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new ();
+  g_autoptr(GString) para = g_string_new (NULL);
+  gboolean in_para_ok = TRUE;
+
+  for (guint i = 0; i < doc->blocks->len; i++)
+    {
+      BkTextBlock *b = g_ptr_array_index (doc->blocks, i);
+
+      if (b->kind == BK_BLOCK_REQUEST || b->kind == BK_BLOCK_QUESTIONS)
+        break;
+      if (b->kind != BK_BLOCK_PRE && b->kind != BK_BLOCK_INTRO)
+        continue;
+      for (guint k = 0; k <= b->lines->len; k++)
+        {
+          BkTextLine *l = k < b->lines->len ? g_ptr_array_index (b->lines, k) : NULL;
+
+          if (l != NULL && (l->removed || l->noise))
+            continue;
+          if (l == NULL || l->blank)
+            {
+              /* two sentences at least, ending as sentences end */
+              if (in_para_ok && para->len > 0 && bk_text_count_words (para->str) >= 12
+                  && bk_text_ends_sentence (para->str) && !g_str_has_suffix (para->str, ":"))
+                {
+                  BkTextLine *text = bk_text_line_new_plain (para->str);
+                  BkTextLine *blank = bk_text_line_new_plain ("");
+
+                  g_ptr_array_add (doc->extra, text);
+                  g_ptr_array_add (doc->extra, blank);
+                  g_ptr_array_add (lines, text);
+                  g_ptr_array_add (lines, blank);
+                }
+              g_string_truncate (para, 0);
+              in_para_ok = TRUE;
+              continue;
+            }
+          if (l->used)
+            in_para_ok = FALSE;
+          bk_text_join_text (para, l->text);
+        }
+    }
+  return bk_text_build_text (lines);
+}
+
+/* The text ends inside a sentence: a copy cut off. Notes, votes and
+ * lists of attachments end without a full stop anyway. */
 static gboolean
 ends_cut_off (BkTextDoc *doc)
 {
   BkTextBlock *b = last_text_block (doc);
+
+  if (b != NULL && (b->kind == BK_BLOCK_NOTE || b->kind == BK_BLOCK_FINANCE || b->kind == BK_BLOCK_STATEMENT))
+    return FALSE;
   const BkTextLine *last = NULL;
 
   for (guint i = 0; i < doc->blocks->len; i++)
@@ -408,6 +462,33 @@ finish_references (BkTextDoc *doc, GPtrArray *texts)
     }
 }
 
+/* "BVV" from "Die BVV möge beschließen" and "Bezirksverordnetenversammlung
+ * Beispielbezirk" from the letterhead: the written-out name is shown. */
+static const char *
+best_body (BkTextDoc *doc)
+{
+  int score = 0;
+  const char *best = bk_text_slot_best (&doc->body, &score);
+  const BkTextCandidate *full = NULL;
+  gboolean code = best != NULL && strlen (best) <= 6;
+
+  for (const char *p = best; code && *p != '\0'; p++)
+    if (!g_ascii_isupper (*p) && !g_ascii_isdigit (*p))
+      code = FALSE;
+  if (!code)
+    return best;
+  for (guint i = 0; i < doc->body.candidates->len; i++)
+    {
+      const BkTextCandidate *c = g_ptr_array_index (doc->body.candidates, i);
+      g_autofree char *low = bk_text_lower_same_length (c->value);
+
+      if (c->score >= 40 && c->value != best && strlen (c->value) > 6 && bk_text_assembly_at (low) > 0
+          && (full == NULL || c->score > full->score))
+        full = c;
+    }
+  return full != NULL ? full->value : best;
+}
+
 /* G_MESSAGES_DEBUG=bk-text shows the candidates of every field. */
 static void
 debug_slot (const char *field, const BkTextSlot *slot)
@@ -479,22 +560,6 @@ bk_text_parser_parse (const char *text, gssize len, GError **error)
     g_ptr_array_add (texts, lines_text (pre));
   }
 
-  request = request_lines (&doc, BK_BLOCK_REQUEST, &request_cues);
-  questions = request_lines (&doc, BK_BLOCK_QUESTIONS, &question_cues);
-  if (request->len == 0 && questions->len == 0)
-    {
-      /* a decision record's text, or a letter that asks without a cue */
-      g_clear_pointer (&request, g_ptr_array_unref);
-      g_clear_pointer (&request_cues, g_ptr_array_unref);
-      request = request_lines (&doc, BK_BLOCK_BODY, &request_cues);
-      if (request->len == 0)
-        {
-          g_clear_pointer (&request, g_ptr_array_unref);
-          g_clear_pointer (&request_cues, g_ptr_array_unref);
-          request = request_lines (&doc, BK_BLOCK_INTRO, &request_cues);
-        }
-    }
-
   /* a letter's own sentences: who writes, to which body, for which session */
   for (guint i = 0; i < doc.blocks->len; i++)
     {
@@ -529,9 +594,10 @@ bk_text_parser_parse (const char *text, gssize len, GError **error)
           if (b->kind == BK_BLOCK_CLOSING)
             signed_block = TRUE;
         }
+      /* "Berlin, den 22.04.26" above or below the names */
       trailing_date (&doc, last);
-      if (!signed_block)
-        bk_text_trailing_signatures (&doc, last->lines);
+      if (!signed_block && bk_text_trailing_signatures (&doc, last->lines) > 0)
+        trailing_date (&doc, last);
     }
   for (guint i = 0; i < doc.blocks->len; i++)
     {
@@ -547,6 +613,22 @@ bk_text_parser_parse (const char *text, gssize len, GError **error)
                 bk_text_letter_date (&doc, l->text, 75);
             }
           bk_text_parse_signatures (&doc, b->lines);
+        }
+    }
+
+  request = request_lines (&doc, BK_BLOCK_REQUEST, &request_cues);
+  questions = request_lines (&doc, BK_BLOCK_QUESTIONS, &question_cues);
+  if (request->len == 0 && questions->len == 0)
+    {
+      /* a decision record's text, or a letter that asks without a cue */
+      g_clear_pointer (&request, g_ptr_array_unref);
+      g_clear_pointer (&request_cues, g_ptr_array_unref);
+      request = request_lines (&doc, BK_BLOCK_BODY, &request_cues);
+      if (request->len == 0)
+        {
+          g_clear_pointer (&request, g_ptr_array_unref);
+          g_clear_pointer (&request_cues, g_ptr_array_unref);
+          request = request_lines (&doc, BK_BLOCK_INTRO, &request_cues);
         }
     }
 
@@ -569,7 +651,15 @@ bk_text_parser_parse (const char *text, gssize len, GError **error)
 
     for (guint i = 0; i < just->len && !has_reasons; i++)
       has_reasons = !((BkTextLine *) g_ptr_array_index (just, i))->blank;
-    infer_type (&doc, request_low, request->len == 0 && questions->len > 0, letter, has_reasons);
+    g_autoptr(GString) asked = g_string_new (request_low);
+
+    /* "wir beantragen:" says what the list below it is */
+    for (guint i = 0; i < request_cues->len; i++)
+      {
+        g_string_append_c (asked, '\n');
+        g_string_append (asked, ((BkTextLine *) g_ptr_array_index (request_cues, i))->low);
+      }
+    infer_type (&doc, asked->str, request->len == 0 && questions->len > 0, letter, has_reasons);
   }
   best = bk_text_slot_best (&doc.type, &type_score);
   doc.m->type = g_strdup (best);
@@ -594,6 +684,8 @@ bk_text_parser_parse (const char *text, gssize len, GError **error)
     g_autoptr(GPtrArray) easy = bk_text_doc_lines_of (&doc, easy_kinds, 1);
 
     doc.m->justification = bk_text_build_text (just);
+    if (doc.m->justification == NULL)
+      doc.m->justification = reasons_before_request (&doc);
     doc.m->easy_summary = bk_text_build_text (easy);
     if (doc.m->justification != NULL)
       g_ptr_array_add (texts, g_strdup (doc.m->justification));
@@ -643,7 +735,7 @@ bk_text_parser_parse (const char *text, gssize len, GError **error)
     }
   doc.m->date = g_strdup (bk_text_slot_best (&doc.date, NULL));
   doc.m->reference = g_strdup (bk_text_slot_best (&doc.reference, NULL));
-  doc.m->body = bk_text_body_with_place (&doc, bk_text_slot_best (&doc.body, NULL));
+  doc.m->body = bk_text_body_with_place (&doc, best_body (&doc));
   bk_text_addressee_from_salutation (&doc);
   doc.m->addressee = g_strdup (bk_text_slot_best (&doc.addressee, NULL));
   bk_text_finish_parties (&doc);

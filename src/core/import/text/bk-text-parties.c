@@ -22,7 +22,8 @@
 /* submitters                                                          */
 
 static const char *const person_prefixes[] = {
-  "KTA ", "Kreistagsabgeordneten ", "Kreistagsabgeordnete ", "Kreistagsabgeordneter ",
+  "KTA ", "Abgeordneten ", "Abgeordnete ", "Abgeordneter ", "Stadtverordneten ",
+  "Stadtverordnete ", "Bezirksverordneten ", "Bezirksverordnete ", "Kreistagsabgeordneten ", "Kreistagsabgeordnete ", "Kreistagsabgeordneter ",
   "Kreisrat ", "Kreisrätin ", "Kreisrates ", "Stadtrat ", "Stadträtin ", "Stadtrates ",
   "Ratsmitglied ", "Ratsmitglieds ", "Ratsherr ", "Ratsherrn ", "Ratsfrau ", "Gemeinderat ",
   "Gemeinderätin ", "Herrn ", "Herr ", "Frau ", NULL
@@ -33,14 +34,17 @@ clean_party_item (const char *item, gboolean keep_article)
 {
   g_autofree char *s = bk_text_strip_chars (item, " .,;:*_()");
   static const char *const articles[] = { "der ", "die ", "den ", "des ", "von ", "vom ", NULL };
-  gboolean again = !keep_article;
+  gboolean again = TRUE;
   char *p = s;
 
+  /* "der Fraktion X" is grammar; "Die Fraktion Die LINKE" in brackets,
+   * written with a capital, is how the faction calls itself */
   while (again)
     {
       again = FALSE;
       for (guint i = 0; articles[i] != NULL; i++)
-        if (g_ascii_strncasecmp (p, articles[i], strlen (articles[i])) == 0)
+        if (keep_article ? strncmp (p, articles[i], strlen (articles[i])) == 0
+                         : g_ascii_strncasecmp (p, articles[i], strlen (articles[i])) == 0)
           {
             p += strlen (articles[i]);
             again = TRUE;
@@ -93,7 +97,26 @@ split_parties (const char *value, gboolean keep_article)
   g_autofree char *v = bk_text_strip_chars (value, " .:*_");
   const char *p, *start;
   gboolean all_parties = TRUE;
+  g_autofree char *bracket = NULL;
 
+  /* "Lena Hartwig, Omar Yilmaz (Fraktion DIE LINKE)": the persons and the
+   * faction they belong to */
+  {
+    char *open = strrchr (v, '(');
+    gsize n = strlen (v);
+
+    if (open != NULL && open > v && v[n - 1] == ')')
+      {
+        g_autofree char *inner = g_strndup (open + 1, (gsize) (v + n - 1 - (open + 1)));
+
+        if (bk_text_is_faction_name (inner) && bk_text_count_words (inner) <= 6)
+          {
+            bracket = g_strstrip (g_steal_pointer (&inner));
+            *open = '\0';
+            g_strchomp (v);
+          }
+      }
+  }
   if (g_str_has_prefix (v, "Fraktionen ") || g_str_has_prefix (v, "fraktionen "))
     {
       char *r = v + strlen ("Fraktionen ");
@@ -167,6 +190,8 @@ split_parties (const char *value, gboolean keep_article)
       g_ptr_array_set_size (out, 0);
       g_ptr_array_add (out, clean_party_item (v, keep_article));
     }
+  if (bracket != NULL)
+    g_ptr_array_add (out, g_steal_pointer (&bracket));
   return out;
 }
 
@@ -407,6 +432,51 @@ letterhead (BkTextDoc *doc, const BkTextLine *l)
     }
 }
 
+/* "der SPD-Fraktion", "des Stadtrates Markus Feld (FDP)", "der
+ * Abgeordneten A, B (Fraktion X)": the line under "Antrag" or "Kleine
+ * Anfrage" that says whose it is. */
+static gboolean
+whose_line (BkTextDoc *doc, const BkTextLine *l)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  gboolean any = FALSE;
+
+  if (!g_str_has_prefix (l->text, "der ") && !g_str_has_prefix (l->text, "des ")
+      && !g_str_has_prefix (l->text, "von "))
+    return FALSE;
+  if (bk_text_count_words (l->text) > 20 || bk_text_ends_sentence (l->text))
+    return FALSE;
+  items = split_parties (l->text, FALSE);
+  for (guint i = 0; i < items->len && !any; i++)
+    any = bk_text_is_faction_name (g_ptr_array_index (items, i)) || bk_text_is_name (g_ptr_array_index (items, i));
+  if (!any)
+    return FALSE;
+  offer_items (doc, items, 65);
+  return TRUE;
+}
+
+/* "Der Bürgermeister", "Die Landrätin", "Der Magistrat": an administration's
+ * paper says who brings it in its letterhead. */
+static gboolean
+administration_line (BkTextDoc *doc, const BkTextLine *l)
+{
+  static const char *const heads[] = {
+    "der bürgermeister", "die bürgermeisterin", "der oberbürgermeister", "die oberbürgermeisterin",
+    "der landrat", "die landrätin", "der magistrat", "der gemeindevorstand", "der kreisausschuss",
+    "der stadtvorstand", "das bezirksamt", "der senat", "der verbandsvorsteher",
+    "die verbandsvorsteherin", NULL
+  };
+  g_autofree char *s = bk_text_strip_chars (l->low, " .:*_");
+
+  for (guint i = 0; heads[i] != NULL; i++)
+    if (g_str_has_prefix (s, heads[i]) && bk_text_count_words (s) <= bk_text_count_words (heads[i]) + 2)
+      {
+        bk_text_offer (&doc->submitters, l->text, 45);
+        return TRUE;
+      }
+  return FALSE;
+}
+
 void
 bk_text_submitters_from_header (BkTextDoc *doc, const BkTextLine *l, const char *paragraph)
 {
@@ -414,7 +484,7 @@ bk_text_submitters_from_header (BkTextDoc *doc, const BkTextLine *l, const char 
     submitter_phrase (doc, paragraph, 70);
   if (l != NULL)
     {
-      if (!submitter_phrase (doc, l->text, 70))
+      if (!submitter_phrase (doc, l->text, 70) && !whose_line (doc, l) && !administration_line (doc, l))
         letterhead (doc, l);
     }
 }
@@ -484,6 +554,14 @@ signature_piece (BkTextDoc *doc, const char *text, BkParty **cur)
     }
   if (bk_text_split_name_role (t, TRUE, &name, &role))
     {
+      /* "Jana Pohl, Dirk Albers": two signers, not a name and a role */
+      if (role != NULL && bk_text_is_name (role) && !bk_text_is_role_text (role))
+        {
+          add_signatory (doc, name, NULL);
+          add_signatory (doc, role, NULL);
+          *cur = NULL;
+          return;
+        }
       add_signatory (doc, name, role);
       *cur = g_ptr_array_index (doc->m->signatories, doc->m->signatories->len - 1);
       if (strcmp ((*cur)->name, name) != 0)
@@ -496,6 +574,9 @@ signature_piece (BkTextDoc *doc, const char *text, BkParty **cur)
       return;
     }
   if (bk_text_is_faction_text (t))
+    g_ptr_array_add (doc->closing_factions, g_strdup (t));
+  /* "Seniorenbeirat Lindental", "und Fraktion der SPD": on whose behalf */
+  else if (bk_text_is_organization_name (t))
     g_ptr_array_add (doc->closing_factions, g_strdup (t));
 }
 
@@ -515,6 +596,14 @@ bk_text_parse_signatures (BkTextDoc *doc, GPtrArray *lines)
       if (l->blank)
         {
           cur = NULL;
+          continue;
+        }
+      /* "Anna Roth     Felix Baum": two signers side by side */
+      if (l->n_cells > 1)
+        {
+          for (guint c = 0; c < l->n_cells; c++)
+            if (*l->cells[c] != '\0')
+              signature_piece (doc, l->cells[c], &cur);
           continue;
         }
       t = l->text;
@@ -573,12 +662,17 @@ bk_text_trailing_signatures (BkTextDoc *doc, GPtrArray *lines)
 /* finishing                                                           */
 
 static BkPartyKind
-party_kind (const char *name)
+party_kind (BkTextDoc  *doc,
+            const char *name)
 {
   if (bk_text_is_faction_name (name))
     return BK_PARTY_FACTION;
   if (bk_text_is_name (name))
     return BK_PARTY_PERSON;
+  /* "Wendt" among the signatories is a person */
+  for (guint i = 0; i < doc->m->signatories->len; i++)
+    if (strcmp (((BkParty *) g_ptr_array_index (doc->m->signatories, i))->name, name) == 0)
+      return BK_PARTY_PERSON;
   return BK_PARTY_ORGANIZATION;
 }
 
@@ -593,7 +687,13 @@ bk_text_finish_parties (BkTextDoc *doc)
 
       for (guint i = 0; i < doc->closing_factions->len; i++)
         {
-          g_autofree char *c = clean_party_item (g_ptr_array_index (doc->closing_factions, i), FALSE);
+          g_autofree char *raw = g_strdup (g_ptr_array_index (doc->closing_factions, i));
+          g_autofree char *c = NULL;
+
+          /* "und Fraktion der SPD" */
+          if (g_str_has_prefix (raw, "und "))
+            memmove (raw, raw + 4, strlen (raw + 4) + 1);
+          c = clean_party_item (raw, FALSE);
           gboolean dup = FALSE;
 
           for (guint k = 0; k < items->len && !dup; k++)
@@ -604,15 +704,23 @@ bk_text_finish_parties (BkTextDoc *doc)
       offer_items (doc, items, 30);
       best = bk_text_slot_best (&doc->submitters, NULL);
     }
+  /* a letter nobody else is named in is submitted by who signs it */
+  if (best == NULL && doc->m->signatories->len > 0)
+    {
+      g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
+
+      for (guint i = 0; i < doc->m->signatories->len; i++)
+        g_ptr_array_add (items, g_strdup (((BkParty *) g_ptr_array_index (doc->m->signatories, i))->name));
+      offer_items (doc, items, 20);
+      best = bk_text_slot_best (&doc->submitters, NULL);
+    }
   if (best != NULL)
     {
       g_auto(GStrv) names = g_strsplit (best, BK_TEXT_LIST_SEP, -1);
 
       for (guint i = 0; names[i] != NULL; i++)
         {
-          BkParty *p = bk_motion_add_submitter (doc->m, names[i], party_kind (names[i]));
-
-          (void) p;
+          bk_motion_add_submitter (doc->m, names[i], party_kind (doc, names[i]));
         }
     }
   for (guint i = 0; i < doc->m->signatories->len; i++)

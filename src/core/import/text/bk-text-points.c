@@ -189,7 +189,9 @@ settle_lead_in (GPtrArray *items)
   if (items->len < 3)
     return;
   lead = g_ptr_array_index (items, 0);
-  if (lead->numbered || lead->subs->len > 0 || !g_str_has_suffix (lead->text->str, ":"))
+  /* "… wird beauftragt:" or "Der Senat wird ersucht," before the list */
+  if (lead->numbered || lead->subs->len > 0
+      || (!g_str_has_suffix (lead->text->str, ":") && !g_str_has_suffix (lead->text->str, ",")))
     return;
   for (guint i = 1; i < items->len; i++)
     {
@@ -199,7 +201,7 @@ settle_lead_in (GPtrArray *items)
         return;
       numbered++;
     }
-  if (is_amendment_lead (lead->text->str))
+  if (is_amendment_lead (lead->text->str) && g_str_has_suffix (lead->text->str, ":"))
     {
       gboolean any_subs = FALSE;
 

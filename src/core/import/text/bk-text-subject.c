@@ -199,6 +199,9 @@ title_score (const char *text, gboolean heading, guint rank)
     return -1;
   if (bk_text_has_date (text) || bk_text_find_word (low, "sitzung") != NULL)
     return -1;
+  /* "Antrag zu beschließen", "Der Rat möge beschließen": a request's cue */
+  if (strstr (low, "beschließen") != NULL || strstr (low, "möge ") != NULL)
+    return -1;
   if (g_str_has_prefix (low, "sehr geehrte") || g_str_has_prefix (low, "liebe ")
       || g_str_has_prefix (low, "hallo") || g_str_has_prefix (low, "mit freundlichen"))
     return -1;
@@ -215,7 +218,17 @@ title_score (const char *text, gboolean heading, guint rank)
     return -1;
   if (bk_text_find_assembly (low, NULL) == low && words <= 6)
     return -1;
+  /* "Antrag gemäß § 34 der Geschäftsordnung": the procedure, not the topic */
+  if (strstr (low, "§") != NULL || strstr (low, "geschäftsordnung") != NULL)
+    bonus = MIN (bonus, 0) - 10;
   score += bonus;
+  /* "Initiative: Stadträtin X": one word and a colon is a field */
+  {
+    const char *colon = strchr (text, ':');
+
+    if (colon != NULL && colon[1] != '\0' && memchr (text, ' ', (gsize) (colon - text)) == NULL)
+      score -= 40;
+  }
   if (is_quoted (text))
     score += 20;
   if (heading)
@@ -311,52 +324,205 @@ bk_text_choose_subject (BkTextDoc *doc)
     }
 }
 
-/* "Die Stadtverordnetenversammlung beschließt die Einrichtung eines
- * Seniorenbeirates." → "Einrichtung eines Seniorenbeirates": the request's
- * first sentence without the formula that introduces it, at most a dozen
- * words. */
+/* The sentence of the request that asks: the first with a request verb,
+ * or the first at all. */
+static char *
+request_sentence (const char *request)
+{
+  const char *start = request;
+  char *first = NULL;
+
+  while (*start != '\0')
+    {
+      const char *e = start;
+      g_autofree char *sentence = NULL;
+      g_autofree char *low = NULL;
+
+      while (*e != '\0' && *e != '\n' && !((*e == '.' || *e == '!' || *e == '?' || *e == ':')
+                                           && (e[1] == ' ' || e[1] == '\0' || e[1] == '\n')))
+        e++;
+      sentence = g_strndup (start, (gsize) (e - start));
+      g_strstrip (sentence);
+      low = bk_text_lower_same_length (sentence);
+      if (first == NULL && *sentence != '\0')
+        first = g_strdup (sentence);
+      if (bk_text_is_request_text (low) && bk_text_count_words (sentence) >= 4)
+        {
+          g_free (first);
+          return g_steal_pointer (&sentence);
+        }
+      start = *e != '\0' ? e + 1 : e;
+      while (*start == ' ' || *start == '\n')
+        start++;
+    }
+  return first;
+}
+
+/* What follows the formula that introduces a request: "Der Kreistag
+ * beschließt, …", "Die Verwaltung wird beauftragt, …", "Wir bitten Sie …, ". */
+static const char *
+after_formula (const char *sentence)
+{
+  static const char *const verbs[] = {
+    " möge beschließen", " wolle beschließen", " beschließt", " beantragt", " beantragen",
+    " beauftragt", " wird gebeten", " werden gebeten", " bittet", " bitten", " fordert",
+    " fordern", " ersucht", NULL
+  };
+  g_autofree char *low = bk_text_lower_same_length (sentence);
+  const char *best = NULL;
+
+  for (guint i = 0; verbs[i] != NULL; i++)
+    {
+      const char *hit = strstr (low, verbs[i]);
+      const char *r;
+
+      if (hit == NULL || hit - low > 90)
+        continue;
+      r = hit + strlen (verbs[i]);
+      /* "beauftragt den Kreisausschuss, …", "bitten Sie im Interesse …, " */
+      if (*r != ',' && *r != ':')
+        {
+          const char *comma = strchr (r, ',');
+
+          if (comma != NULL && comma - r < 90 && bk_text_count_words (comma + 1) >= 3)
+            r = comma;
+        }
+      while (*r == ',' || *r == ':' || *r == ' ')
+        r++;
+      if (g_str_has_prefix (r, "dass "))
+        r += 5;
+      if (bk_text_count_words (r) >= 2 && (best == NULL || r < best))
+        best = r;
+    }
+  return best != NULL ? sentence + (best - low) : sentence;
+}
+
+static gboolean
+is_phrase_word (const char *w)
+{
+  static const char *const small[] = {
+    "der", "die", "das", "des", "dem", "den", "von", "vom", "zur", "zum", "im", "in", "für",
+    "mit", "auf", "an", "am", "und", "eines", "einer", "einem", "einen", "ein", "eine", "bei",
+    "über", "nach", "aus", NULL
+  };
+
+  for (guint i = 0; small[i] != NULL; i++)
+    if (strcmp (w, small[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* "Landschaftsplan „Rorup“ als Satzung", "Einrichtung eines Kommunalen
+ * Seniorenbeirates": a noun phrase that names the matter, or NULL. */
+static char *
+matter_of (const char *text)
+{
+  g_auto(GStrv) words = g_strsplit (text, " ", -1);
+  guint n = g_strv_length (words), start = n;
+
+  /* a name in quotes after its noun */
+  for (guint i = 1; i < n && start == n; i++)
+    if ((g_str_has_prefix (words[i], "„") || g_str_has_prefix (words[i], "\""))
+        && g_unichar_isupper (g_utf8_get_char (words[i - 1])))
+      start = i - 1;
+  /* a noun of action with what it acts on */
+  for (guint i = 0; i + 1 < n && start == n; i++)
+    {
+      gsize wl = strlen (words[i]);
+      g_autofree char *next = bk_text_lower_same_length (words[i + 1]);
+
+      if (wl > 5 && g_unichar_isupper (g_utf8_get_char (words[i]))
+          && (g_str_has_suffix (words[i], "ung") || g_str_has_suffix (words[i], "ungen"))
+          && is_phrase_word (next))
+        start = i;
+    }
+  if (start == n)
+    return NULL;
+  {
+    GString *out = g_string_new (NULL);
+    guint taken = 0;
+
+    for (guint i = start; i < n && taken < DERIVED_WORDS; i++)
+      {
+        g_autofree char *low = bk_text_lower_same_length (words[i]);
+        gboolean capital = g_unichar_isupper (g_utf8_get_char (words[i]))
+                           || g_str_has_prefix (words[i], "„") || g_ascii_isdigit (words[i][0]);
+        gboolean adjective = i + 1 < n && g_unichar_isupper (g_utf8_get_char (words[i + 1]));
+        gsize wl = strlen (words[i]);
+        gboolean ends = wl > 0 && strchr (",.;:!?", words[i][wl - 1]) != NULL;
+
+        if (*words[i] == '\0')
+          continue;
+        if (i > start && !capital && !is_phrase_word (low) && !adjective
+            && strcmp (low, "als") != 0)
+          break;
+        if (out->len > 0)
+          g_string_append_c (out, ' ');
+        g_string_append (out, words[i]);
+        taken++;
+        if (ends)
+          break;
+      }
+    while (out->len > 0 && strchr (",.;: ", out->str[out->len - 1]) != NULL)
+      g_string_truncate (out, out->len - 1);
+    /* a phrase ends in its noun, not in "der" or "als" */
+    while (TRUE)
+      {
+        const char *sp = strrchr (out->str, ' ');
+        g_autofree char *last = NULL;
+
+        if (sp == NULL)
+          break;
+        last = bk_text_lower_same_length (sp + 1);
+        if (!is_phrase_word (last) && strcmp (last, "als") != 0)
+          break;
+        g_string_truncate (out, (gsize) (sp - out->str));
+      }
+    if (bk_text_count_words (out->str) < 2)
+      {
+        g_string_free (out, TRUE);
+        return NULL;
+      }
+    return g_string_free (out, FALSE);
+  }
+}
+
+static char *
+capitalised (const char *text)
+{
+  gunichar c = g_utf8_get_char (text);
+  GString *out = g_string_new (text);
+
+  if (g_unichar_islower (c))
+    {
+      char buf[8];
+      gint bl = g_unichar_to_utf8 (g_unichar_toupper (c), buf);
+
+      g_string_erase (out, 0, g_utf8_next_char (out->str) - out->str);
+      g_string_prepend_len (out, buf, bl);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* A title from a request: the matter it names ("Einrichtung eines
+ * Seniorenbeirates"), or else the words after the formula that introduces
+ * it, a dozen at most. */
 char *
 bk_text_derive_subject (const char *request)
 {
-  static const char *const formulas[] = {
-    " möge beschließen, ", " möge beschließen: ", " beschließt, ", " beschließt: ", " beschließt ",
-    " beantragt, ", " beantragt ", " beantragen, ", " beantragen ", " wird beauftragt, ",
-    " werden beauftragt, ", " wird beauftragt ", " wird gebeten, ", " wird gebeten ",
-    " bittet darum, ", " bitten darum, ", NULL
-  };
-  g_autofree char *first = NULL;
-  g_autofree char *low = NULL;
-  const char *start;
+  g_autofree char *sentence = NULL;
+  g_autofree char *matter = NULL;
   g_auto(GStrv) words = NULL;
+  const char *rest;
   GString *out;
   guint n;
 
-  if (request == NULL)
+  if (request == NULL || (sentence = request_sentence (request)) == NULL || *sentence == '\0')
     return NULL;
-  /* the first sentence */
-  {
-    const char *e = request;
-
-    while (*e != '\0' && *e != '\n' && !((*e == '.' || *e == '!' || *e == '?' || *e == ':')
-                                         && (e[1] == ' ' || e[1] == '\0' || e[1] == '\n')))
-      e++;
-    first = g_strndup (request, (gsize) (e - request));
-  }
-  low = bk_text_lower_same_length (first);
-  start = first;
-  for (guint i = 0; formulas[i] != NULL; i++)
-    {
-      const char *hit = strstr (low, formulas[i]);
-
-      if (hit != NULL && (hit - low) < 80 && bk_text_count_words (hit + strlen (formulas[i])) >= 3)
-        {
-          start = first + (hit - low) + strlen (formulas[i]);
-          if (g_str_has_prefix (start, "dass "))
-            start += 5;
-          break;
-        }
-    }
-  words = g_strsplit (start, " ", -1);
+  rest = after_formula (sentence);
+  if ((matter = matter_of (rest)) != NULL)
+    return capitalised (matter);
+  words = g_strsplit (rest, " ", -1);
   n = g_strv_length (words);
   out = g_string_new (NULL);
   for (guint i = 0; i < n && i < DERIVED_WORDS; i++)
@@ -376,18 +542,9 @@ bk_text_derive_subject (const char *request)
       g_string_free (out, TRUE);
       return NULL;
     }
-  /* a title starts with a capital, as the sentence would have */
   {
-    gunichar c = g_utf8_get_char (out->str);
+    g_autofree char *s = g_string_free (out, FALSE);
 
-    if (g_unichar_islower (c))
-      {
-        char buf[8];
-        gint bl = g_unichar_to_utf8 (g_unichar_toupper (c), buf);
-
-        g_string_erase (out, 0, g_utf8_next_char (out->str) - out->str);
-        g_string_prepend_len (out, buf, bl);
-      }
+    return capitalised (s);
   }
-  return g_string_free (out, FALSE);
 }

@@ -36,16 +36,18 @@ static const struct {
   /* longer spellings before their prefixes */
   { "datum des antrags", BK_LABEL_DATE }, { "datum der anfrage", BK_LABEL_DATE },
   { "antragsdatum", BK_LABEL_DATE }, { "eingangsdatum", BK_LABEL_DATE },
-  { "eingegangen am", BK_LABEL_DATE }, { "eingang", BK_LABEL_DATE },
+  { "eingegangen am", BK_LABEL_DATE }, { "eingereicht von", BK_LABEL_SUBMITTER },
+  { "eingereicht am", BK_LABEL_DATE }, { "eingereicht", BK_LABEL_DATE }, { "eingang", BK_LABEL_DATE },
   { "erstellt am", BK_LABEL_DATE }, { "datum", BK_LABEL_DATE },
   { "antragstellerinnen", BK_LABEL_SUBMITTER }, { "antragstellerin", BK_LABEL_SUBMITTER },
   { "antragsteller", BK_LABEL_SUBMITTER }, { "antragstellende", BK_LABEL_SUBMITTER },
   { "antragssteller", BK_LABEL_SUBMITTER }, { "einreicherin", BK_LABEL_SUBMITTER },
-  { "einreicher", BK_LABEL_SUBMITTER }, { "eingereicht von", BK_LABEL_SUBMITTER },
+  { "einreicher", BK_LABEL_SUBMITTER },
   { "initiatorin", BK_LABEL_SUBMITTER }, { "initiatoren", BK_LABEL_SUBMITTER },
   { "initiator", BK_LABEL_SUBMITTER }, { "fragestellerin", BK_LABEL_SUBMITTER },
   { "fragesteller", BK_LABEL_SUBMITTER }, { "absender", BK_LABEL_SUBMITTER },
   { "urheber", BK_LABEL_SUBMITTER }, { "fraktion", BK_LABEL_SUBMITTER },
+  { "initiative", BK_LABEL_SUBMITTER }, { "antrag von", BK_LABEL_SUBMITTER },
   { "verfasserin", BK_LABEL_AUTHOR }, { "verfasser", BK_LABEL_AUTHOR },
   { "autorin", BK_LABEL_AUTHOR }, { "autor", BK_LABEL_AUTHOR },
   { "federführendes amt", BK_LABEL_LEAD }, { "federführende stelle", BK_LABEL_LEAD },
@@ -169,6 +171,32 @@ bk_text_match_label_low (const char *lw, gsize *value_off, gboolean *colon)
       return kind;
     }
   return BK_LABEL_NONE;
+}
+
+gboolean
+bk_text_label_stands_alone (const char *low)
+{
+  static const char *const words[] = {
+    "datum", "antragsdatum", "eingangsdatum", "absender", "antragsteller", "antragstellerin",
+    "antragstellende", "einreicher", "einreicherin", "initiator", "initiatorin", "verfasser",
+    "verfasserin", "federführend", "gremium", "beschlussgremium", "sitzungstermin", "sitzungsdatum",
+    "kurztitel", "betreff", "bezug", "bezüglich", "zum verhandlungsgegenstand", "drucksache",
+    "drucksachennummer", "antragsnummer", "vorlagennummer", "antrag-nr", "antrags-nr",
+    "vorlage-nr", "drucksache-nr", "status", "vorlage-art", "vorlagenart", "drucksache-art",
+    "beratungsgegenstand", "tagesordnungspunkt", "öffentlichkeitsstatus", NULL
+  };
+  g_autofree char *s = bk_text_strip_chars (low, " :.*_");
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (g_str_has_prefix (s, words[i]))
+      {
+        const char *r = s + strlen (words[i]);
+
+        /* "Antragsteller/-in", "Datum" – nothing but a gender ending may follow */
+        if (*r == '\0' || *r == '/' || *r == '(' || *r == '*' || *r == '.')
+          return TRUE;
+      }
+  return FALSE;
 }
 
 BkLabelKind
@@ -576,7 +604,8 @@ bk_text_is_site_remnant (const char *low)
     "share", "tags", "schlagworte", "schlagwörter", "kategorien", "kategorie", "archiv",
     "alle meldungen", "personen", "themen", "presse", "termine", "menü", "suche",
     "navigation", "inhalt", "pressemitteilungen", "meldungen", "news", "blog",
-    "anträge", "anfragen", "anfragen und anträge", "anträge und anfragen",
+    "anträge", "anfragen", "anfragen und anträge", "anträge und anfragen", "fraktion",
+    "fraktionen", "unsere fraktion", "mitglieder", "über uns", "startseite",
     "ratsinformationssystem", "bürgerinformationssystem", "bürgerinfo", NULL
   };
   g_autofree char *s = bk_text_strip_chars (low, " :»«>|-–");
@@ -616,3 +645,40 @@ bk_text_is_lead_in (const char *low)
       return TRUE;
   return FALSE;
 }
+
+/* ------------------------------------------------------------------ */
+/* requests                                                            */
+
+static gboolean
+has_word_prefix (const char *low, const char *word)
+{
+  const char *hit = low;
+  gsize n = strlen (word);
+
+  while ((hit = strstr (hit, word)) != NULL)
+    {
+      if (hit == low || !bk_text_is_word_byte ((guchar) hit[-1]))
+        return TRUE;
+      hit += n;
+    }
+  return FALSE;
+}
+
+gboolean
+bk_text_is_request_text (const char *low)
+{
+  static const char *const words[] = {
+    "beantragt", "beantragen", "beantrage", "beauftragt", "ersucht", "möge ", "wolle beschließen",
+    "beschließt", "wird gebeten", "werden gebeten", "wird aufgefordert", "werden aufgefordert",
+    "fordert", "fordern", "bittet ", "bitten ", "spricht sich", "sprechen uns", "sprechen sich",
+    NULL
+  };
+
+  if (bk_text_count_words (low) < 6)
+    return FALSE;
+  for (guint i = 0; words[i] != NULL; i++)
+    if (has_word_prefix (low, words[i]))
+      return TRUE;
+  return FALSE;
+}
+

@@ -42,6 +42,10 @@ typedef enum {
 BkLabelKind  bk_text_match_label_low   (const char  *lw,
                                         gsize       *value_off,
                                         gboolean    *colon);
+/* TRUE for a label that stands alone as a table's column or row head
+ * ("Datum", "Absender", "Kurztitel"), its value elsewhere; "Fraktion" or
+ * "Art" alone are words, not labels. low is the lowered cell. */
+gboolean     bk_text_label_stands_alone (const char *low);
 /* The same on a cell in its original case; *value points into cell. */
 BkLabelKind  bk_text_match_label       (const char  *cell,
                                         const char **value,
@@ -87,6 +91,10 @@ gboolean     bk_text_public_flag       (const char  *text,
 
 /* Roles of signatories ("Fraktionsvorsitzender", "Stadträtin", "MdL"). */
 gboolean     bk_text_is_role_text      (const char  *text);
+
+/* TRUE when the lowered text asks for something ("beantragt", "wird
+ * beauftragt", "möge", "bittet …"). */
+gboolean     bk_text_is_request_text   (const char  *low);
 
 /* Navigation and site remnants: a whole line that a web page puts around a
  * paper ("Verwandte Artikel", "Weiterlesen »"). */

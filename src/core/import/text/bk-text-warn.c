@@ -38,7 +38,9 @@ bk_text_add_warnings (BkTextDoc *doc, int type_score, gboolean cut_off)
     bk_motion_add_warning (m, "no-submitter", _("The text does not say who submits the paper."));
   if (m->date == NULL)
     bk_motion_add_warning (m, "no-date", _("The paper states no date of its own."));
-  if (m->type != NULL && type_score < TYPE_STATED)
+  if (m->type == NULL)
+    bk_motion_add_warning (m, "no-type", _("The text does not say what kind of paper it is."));
+  else if (type_score < TYPE_STATED)
     {
       g_autofree char *msg = g_strdup_printf (_("The kind of paper is not stated; “%s” was inferred "
                                                 "from its wording."), m->type);

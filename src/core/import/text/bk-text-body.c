@@ -230,7 +230,7 @@ bk_text_body_phrases (BkTextDoc *doc, const char *text)
   } markers[] = {
     { "fraktion der ", 55 }, { "sitzung der ", 65 }, { "sitzung des ", 65 },
     { "antrag an den ", 60 }, { "antrag an die ", 60 }, { "anfrage an den ", 60 },
-    { "anfrage an die ", 60 },
+    { "anfrage an die ", 60 }, { " an den ", 55 }, { " an die ", 55 },
   };
   g_autofree char *low = bk_text_lower_flat (text);
 

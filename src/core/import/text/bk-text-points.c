@@ -21,6 +21,7 @@ typedef struct {
   GPtrArray *subs;      /* GString* */
   gboolean numbered;
   gboolean bulleted;    /* started by a bullet or letter with no point above it */
+  BkMark mark;          /* the marker that started it */
   int number;           /* the number it was given, -1 for none */
 } Item;
 
@@ -119,7 +120,7 @@ build_items (BkTextDoc *doc, GPtrArray *lines)
           sub = NULL;
           want_content = *content == '\0';
         }
-      else if (mark != BK_MARK_NONE && cur != NULL && !(cur->bulleted && mark == BK_MARK_BULLET && sub == NULL))
+      else if (mark != BK_MARK_NONE && cur != NULL && !(cur->bulleted && mark == cur->mark && sub == NULL))
         {
           sub = g_string_new (content);
           g_ptr_array_add (cur->subs, sub);
@@ -127,9 +128,10 @@ build_items (BkTextDoc *doc, GPtrArray *lines)
         }
       else if (mark != BK_MARK_NONE)
         {
-          /* bullets with no point above them are the points */
+          /* bullets or letters with no point above them are the points */
           cur = item_new (items, content, FALSE);
           cur->bulleted = TRUE;
+          cur->mark = mark;
           sub = NULL;
         }
       else if (sub != NULL && (!prev_blank || bk_text_starts_lower (l->text)

@@ -522,6 +522,52 @@ test_import_and_review (void)
   bk_test_assert_check (store);
 }
 
+/* An OParl paper names its subject and type; the resolution is in its main
+ * file, read when it lies in the imported folder. */
+static void
+test_oparl_main_file (void)
+{
+  static const char paper_json[] =
+    "{\"data\": [{\"id\": \"https://ris.beispiel.example/paper/7\","
+    " \"type\": \"https://schema.oparl.org/1.1/Paper\","
+    " \"name\": \"Schattenplätze auf dem Schulhof\", \"reference\": \"GR/2026/070\","
+    " \"paperType\": \"Antrag\","
+    " \"mainFile\": {\"id\": \"https://ris.beispiel.example/file/7\","
+    "   \"type\": \"https://schema.oparl.org/1.1/File\", \"fileName\": \"antrag-70.txt\","
+    "   \"accessUrl\": \"https://ris.beispiel.example/files/antrag-70.txt\"}},"
+    " {\"id\": \"https://ris.beispiel.example/paper/8\","
+    " \"type\": \"https://schema.oparl.org/1.1/Paper\","
+    " \"name\": \"Papier ohne Datei am Ort\", \"reference\": \"GR/2026/080\","
+    " \"mainFile\": {\"id\": \"https://ris.beispiel.example/file/8\","
+    "   \"type\": \"https://schema.oparl.org/1.1/File\","
+    "   \"accessUrl\": \"https://ris.beispiel.example/files/fehlt.pdf\"}}],"
+    " \"links\": {}}";
+  static const char main_file[] =
+    "Antrag\n\nBeschlussvorschlag:\n\n1. Auf dem Schulhof werden vier Bäume gepflanzt.\n"
+    "2. Zwei Sonnensegel werden aufgehängt.\n\nBegründung:\nIm Sommer gibt es auf dem Schulhof keinen Schatten.\n";
+  g_autofree char *json_path = bk_test_write_file ("papers.json", paper_json, -1);
+  g_autofree char *dir = g_path_get_dirname (json_path);
+  g_autofree char *txt_path = g_build_filename (dir, "antrag-70.txt", NULL);
+  g_autoptr(BkStore) store = bk_test_store_open_memory ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BkMotion) m = NULL;
+  g_autoptr(BkMotion) other = NULL;
+
+  g_assert_true (g_file_set_contents (txt_path, main_file, -1, &error));
+  g_assert_true (bk_import_file (store, dir, BK_IMPORT_FORMAT_AUTO, NULL, &error));
+  g_assert_no_error (error);
+  m = bk_store_load_motion (store, bk_store_find_motion_by_reference (store, "GR/2026/070"), &error);
+  g_assert_no_error (error);
+  /* the record's own fields win; the file brings what the record lacks */
+  g_assert_cmpstr (m->subject, ==, "Schattenplätze auf dem Schulhof");
+  g_assert_false (m->subject_derived);
+  g_assert_cmpuint (m->resolution_points->len, ==, 2);
+  g_assert_cmpstr (m->justification, ==, "Im Sommer gibt es auf dem Schulhof keinen Schatten.");
+  other = bk_store_load_motion (store, bk_store_find_motion_by_reference (store, "GR/2026/080"), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (other->resolution_points->len, ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -536,6 +582,7 @@ main (int argc, char **argv)
   g_test_add_func ("/paper/html/article", test_html_article);
   g_test_add_func ("/paper/html/errors", test_html_errors);
   g_test_add_func ("/paper/import-and-review", test_import_and_review);
+  g_test_add_func ("/paper/oparl-main-file", test_oparl_main_file);
 
   return g_test_run ();
 }

@@ -190,3 +190,80 @@ bk_paper_read_file (const char     *path,
     }
   return bk_paper_read_data (data, len, path, format, error);
 }
+
+/* Warnings about the file itself, not about fields the record has. */
+static gboolean
+is_file_warning (const char *code)
+{
+  static const char *const codes[] = {
+    "ocr", "unreadable-pages", "struck-out", "marks-lost", "cut-off", "numbering",
+    "decision-record", NULL
+  };
+
+  for (guint i = 0; codes[i] != NULL; i++)
+    if (strcmp (code, codes[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+move_points (GPtrArray *to,
+             GPtrArray *from)
+{
+  for (guint i = 0; i < from->len; i++)
+    g_ptr_array_add (to, g_ptr_array_steal_index (from, i--));
+}
+
+void
+bk_paper_complete_from_file (BkMotion   *motion,
+                             const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BkMotion) file = NULL;
+  g_autofree char *base = NULL;
+
+  g_return_if_fail (motion != NULL && path != NULL);
+
+  file = bk_paper_read_file (path, BK_PAPER_FORMAT_AUTO, &error);
+  base = g_path_get_basename (path);
+  if (file == NULL)
+    {
+      g_autofree char *msg = g_strdup_printf (_("The paper's main file “%s” could not be read: %s"),
+                                              base, error->message);
+
+      bk_motion_add_warning (motion, "main-file", msg);
+      return;
+    }
+  if (motion->resolution_points->len == 0 && motion->questions->len == 0)
+    {
+      move_points (motion->resolution_points, file->resolution_points);
+      move_points (motion->questions, file->questions);
+    }
+#define FILL(field) if (motion->field == NULL) motion->field = g_steal_pointer (&file->field)
+  FILL (justification);
+  FILL (easy_summary);
+  FILL (reference);
+  FILL (date);
+  FILL (body);
+  FILL (type);
+  FILL (addressee);
+#undef FILL
+  if (motion->subject == NULL && file->subject != NULL)
+    {
+      motion->subject = g_steal_pointer (&file->subject);
+      motion->subject_derived = file->subject_derived;
+    }
+  if (motion->signatories->len == 0)
+    for (guint i = 0; i < file->signatories->len; i++)
+      g_ptr_array_add (motion->signatories, g_ptr_array_steal_index (file->signatories, i--));
+  for (guint i = 0; i < file->related_references->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (file->related_references, i), motion->reference) != 0)
+      bk_motion_add_reference (motion, g_ptr_array_index (file->related_references, i));
+  for (guint i = 0; i < file->warnings->len; i++)
+    {
+      const BkWarning *w = g_ptr_array_index (file->warnings, i);
+
+      if (is_file_warning (w->code))
+        bk_motion_add_warning (motion, w->code, w->message);
+    }
+}

@@ -37,4 +37,13 @@ BkMotion     *bk_paper_read_file     (const char     *path,
                                       BkPaperFormat   format,
                                       GError        **error);
 
+/* What a paper's main file says and its record lacks: an OParl Paper names
+ * its subject, type, body and consultations but not the resolution, the
+ * questions or the reasons, which are in its main file. Fills only what
+ * motion has not; the record wins where both say something. A file that
+ * cannot be read leaves a warning, never an error: the record is imported
+ * all the same. */
+void          bk_paper_complete_from_file (BkMotion    *motion,
+                                           const char  *path);
+
 G_END_DECLS

@@ -40,9 +40,9 @@ bench_build() {
     cp "$SRC"/data/*.gschema.xml "$BUILD/data/" 2>/dev/null && glib-compile-schemas "$BUILD/data" 2>/dev/null
   fi
 
-  local CFLAGS="-O2 -g -std=gnu11 -Wall -Wno-unused-parameter -I$BENCH -I$SRC/src/core -I$BUILD -I$BUILD/src/core"
+  local CFLAGS="-O2 -g -std=gnu11 -Wall -Wno-unused-parameter -I$BENCH $(find "$SRC/src/core" -type d -printf '-I%p ') -I$BUILD -I$BUILD/src/core"
   local CORE_LIBS
-  CORE_LIBS="$BUILD/src/core/libbkcore.a $(pkg-config --libs glib-2.0 gio-2.0 gobject-2.0 json-glib-1.0 sqlite3 libsodium) -lm"
+  CORE_LIBS="$BUILD/src/core/libbkcore.a $(pkg-config --libs glib-2.0 gio-2.0 gobject-2.0 json-glib-1.0 sqlite3 libsodium libxml-2.0 poppler-glib cairo tesseract) -lm"
   local CORE_CFLAGS
   CORE_CFLAGS=$(pkg-config --cflags glib-2.0 gio-2.0 json-glib-1.0 sqlite3)
   local p
@@ -53,6 +53,10 @@ bench_build() {
     cc $CFLAGS $CORE_CFLAGS -o "$BIN/$name" "$BENCH/$file" "$BENCH/bench-gen.c" $CORE_LIBS \
       2>"$BIN/$name.log" || { bench_log "$name does not build, see $BIN/$name.log"; cat "$BIN/$name.log" >&2; return 1; }
   done
+  # shellcheck disable=SC2086
+  cc $CFLAGS $CORE_CFLAGS $(pkg-config --cflags cairo-pdf) -o "$BIN/bench-pdf" "$BENCH/bench-pdf.c" \
+    "$BENCH/bench-gen.c" $CORE_LIBS $(pkg-config --libs cairo-pdf) 2>"$BIN/bench-pdf.log" \
+    || { bench_log "bench-pdf does not build, see $BIN/bench-pdf.log"; cat "$BIN/bench-pdf.log" >&2; return 1; }
   # shellcheck disable=SC2086
   cc -O2 -o "$BIN/bench-hello" "$BENCH/bench-hello.c" $(pkg-config --cflags --libs gtk4 libadwaita-1) \
     2>"$BIN/bench-hello.log" || bench_log "bench-hello does not build, see $BIN/bench-hello.log"

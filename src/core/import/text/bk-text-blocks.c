@@ -325,6 +325,12 @@ detect_cue (const BkTextLine *l, BkBlockKind state, BkBlockKind *kind, const cha
         return CUE_BLOCK;
       }
 
+  /* most lines hold none of the phrases: look for what they share first */
+  if (strstr (lw, "frag") == NULL && strstr (lw, "beantwort") == NULL && strstr (lw, "auskunft") == NULL
+      && strstr (lw, "beschl") == NULL && strstr (lw, "antrag") == NULL && strstr (lw, "anträg") == NULL
+      && strstr (lw, "wie folgt") == NULL && strstr (lw, "folgende") == NULL
+      && strstr (lw, "ersucht") == NULL && strstr (lw, "zustimmung") == NULL)
+    return CUE_NONE;
   for (guint i = 0; question_phrases[i] != NULL; i++)
     {
       const char *hit = strstr (lw, question_phrases[i]);

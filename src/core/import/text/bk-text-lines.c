@@ -334,18 +334,22 @@ is_rule_text (const char *s)
   return marks >= 2;
 }
 
+/* Asked for every byte of every line: the German letters by their bytes
+ * (ä ö ü ß are C3 A4, C3 B6, C3 BC, C3 9F; Ä Ö Ü are C3 84, C3 96, C3 9C). */
 static gboolean
 is_lower_at (const char *p)
 {
-  return g_ascii_islower (*p) || (g_str_has_prefix (p, "ä") || g_str_has_prefix (p, "ö")
-                                  || g_str_has_prefix (p, "ü") || g_str_has_prefix (p, "ß"));
+  guchar c = (guchar) p[0], d = (guchar) p[1];
+
+  return g_ascii_islower (c) || (c == 0xC3 && (d == 0xA4 || d == 0xB6 || d == 0xBC || d == 0x9F));
 }
 
 static gboolean
 is_upper_at (const char *p)
 {
-  return g_ascii_isupper (*p) || g_str_has_prefix (p, "Ä") || g_str_has_prefix (p, "Ö")
-         || g_str_has_prefix (p, "Ü");
+  guchar c = (guchar) p[0], d = (guchar) p[1];
+
+  return g_ascii_isupper (c) || (c == 0xC3 && (d == 0x84 || d == 0x96 || d == 0x9C));
 }
 
 /* "erreichen.Problematisch", "Landrat,das": a space after a sentence's end
@@ -366,6 +370,10 @@ repair_glued_words (GString *s)
           continue;
         }
       if (c != '.' && c != '!' && c != '?' && c != ',' && c != ';')
+        continue;
+      /* the shapes first, the costly look at the whole token only for them */
+      if (!(i >= 2 && is_lower_at (s->str + i - 1)
+            && (is_lower_at (s->str + i + 1) || is_upper_at (s->str + i + 1))))
         continue;
       {
         g_autofree char *token = g_strndup (s->str + token_start, i - token_start);

@@ -180,6 +180,15 @@ ref_after_keyword (const char *text, const char *low, gsize pos, gsize *after)
   *after = we > pos ? we : pos + 1;
   if (we == pos || we - pos > 40)
     return NULL;
+  /* a paper's number follows its keyword closely ("Vorlage Nr.: 12/0301") */
+  {
+    gboolean digit = FALSE;
+
+    for (gsize k = we; k < we + 14 && low[k] != '\0' && !digit; k++)
+      digit = g_ascii_isdigit (low[k]);
+    if (!digit)
+      return NULL;
+  }
   w = g_strndup (low + pos, we - pos);
   if (g_str_has_suffix (w, "nr") && strlen (w) > 4)
     {

@@ -134,12 +134,19 @@ BkLabelKind
 bk_text_match_label_low (const char *lw, gsize *value_off, gboolean *colon)
 {
   *colon = FALSE;
+  /* every line is asked, most start with no label: compare the first byte first */
+  if (!g_ascii_isalpha (*lw) && (guchar) *lw < 0x80)
+    return BK_LABEL_NONE;
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
     {
-      gsize wl = strlen (labels[i].word);
-      const char *q = lw + wl;
+      gsize wl;
+      const char *q;
       BkLabelKind kind = labels[i].kind;
 
+      if (labels[i].word[0] != lw[0])
+        continue;
+      wl = strlen (labels[i].word);
+      q = lw + wl;
       if (strncmp (lw, labels[i].word, wl) != 0)
         continue;
       if (kind == BK_LABEL_REFERENCE && g_str_has_prefix (q, "nr"))
@@ -413,7 +420,11 @@ bk_text_type_at (const char *low, gsize *len, gboolean *specific)
     return NULL;
   for (guint i = 0; i < G_N_ELEMENTS (types); i++)
     {
-      gsize tl = strlen (types[i].word);
+      gsize tl;
+
+      if (types[i].word[0] != low[0])
+        continue;
+      tl = strlen (types[i].word);
 
       if (strchr (types[i].word, ' ') != NULL)
         {
@@ -439,27 +450,27 @@ bk_text_type_at (const char *low, gsize *len, gboolean *specific)
     }
   /* compounds: "Fraktionsantrag", "Ratsanfrage", "Sitzungsvorlage" */
   {
-    g_autofree char *w = g_strndup (low, wl);
-    static const char *const tails[] = { "antrages", "antrags", "antrag", "anträge", NULL };
+    static const struct {
+      const char *tail;
+      const char *name;
+      gboolean specific;
+    } tails[] = {
+      { "antrages", "Antrag", FALSE }, { "antrags", "Antrag", FALSE }, { "antrag", "Antrag", FALSE },
+      { "anträge", "Antrag", FALSE }, { "anfragen", "Anfrage", TRUE }, { "anfrage", "Anfrage", TRUE },
+      { "vorlage", "Vorlage", FALSE },
+    };
 
-    for (guint i = 0; tails[i] != NULL; i++)
-      if (g_str_has_suffix (w, tails[i]))
-        {
-          *len = wl;
-          *specific = FALSE;
-          return "Antrag";
-        }
-    if (g_str_has_suffix (w, "anfrage") || g_str_has_suffix (w, "anfragen"))
+    for (guint i = 0; i < G_N_ELEMENTS (tails); i++)
       {
-        *len = wl;
-        *specific = TRUE;
-        return "Anfrage";
-      }
-    if (g_str_has_suffix (w, "vorlage") && wl > 8)
-      {
-        *len = wl;
-        *specific = FALSE;
-        return "Vorlage";
+        gsize tl = strlen (tails[i].tail);
+
+        if (wl > tl && memcmp (low + wl - tl, tails[i].tail, tl) == 0
+            && (strcmp (tails[i].tail, "vorlage") != 0 || wl > 8))
+          {
+            *len = wl;
+            *specific = tails[i].specific;
+            return tails[i].name;
+          }
       }
   }
   return NULL;

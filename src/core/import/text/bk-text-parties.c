@@ -32,7 +32,7 @@ static const char *const person_prefixes[] = {
 static char *
 clean_party_item (const char *item, gboolean keep_article)
 {
-  g_autofree char *s = bk_text_strip_chars (item, " .,;:*_()");
+  g_autofree char *s = bk_text_strip_chars (item, " .,;:*()_");
   static const char *const articles[] = { "der ", "die ", "den ", "des ", "von ", "vom ", NULL };
   gboolean again = TRUE;
   char *p = s;

@@ -133,7 +133,7 @@ static const char *const features[] = {
   "überdachten Fahrradständern",
 };
 
-static const char *const values[] = {
+static const char *const civic_values[] = {
   "Klimaschutz", "Inklusion", "Familienfreundlichkeit", "Verkehrssicherheit", "Bürgernähe",
   "Teilhabe", "Nachhaltigkeit", "Gesundheitsvorsorge",
 };
@@ -236,7 +236,7 @@ append_sentence (GString *s, GRand *rand, const char *topic, const char *place,
       g_string_append_printf (s, "Die Verwaltung hat in ihrer Stellungnahme vom %d. %s %d selbst eingeräumt, dass beim Thema %s Handlungsbedarf besteht.", g_rand_int_range (rand, 1, 29), PICK (rand, months), year, topic);
       break;
     case 10:
-      g_string_append_printf (s, "Mit %s %s würde die Kommune ein sichtbares Zeichen für %s setzen.", topic, place, PICK (rand, values));
+      g_string_append_printf (s, "Mit %s %s würde die Kommune ein sichtbares Zeichen für %s setzen.", topic, place, PICK (rand, civic_values));
       break;
     case 11:
       g_string_append (s, "Die Verkehrsbelastung in der Innenstadt hat in den letzten Jahren deutlich zugenommen, besonders zu den Stoßzeiten am Morgen.");
@@ -260,7 +260,7 @@ append_sentence (GString *s, GRand *rand, const char *topic, const char *place,
       g_string_append_printf (s, "Die Anwohnerinnen und Anwohner %s haben %d Unterschriften für %s gesammelt.", place, g_rand_int_range (rand, 80, 2400), topic);
       break;
     case 18:
-      g_string_append_printf (s, "Wir bitten daher um Zustimmung zu diesem Antrag und um eine zügige Umsetzung im Sinne von %s.", PICK (rand, values));
+      g_string_append_printf (s, "Wir bitten daher um Zustimmung zu diesem Antrag und um eine zügige Umsetzung im Sinne von %s.", PICK (rand, civic_values));
       break;
     default:
       g_string_append_printf (s, "Ein Ortstermin %s hat gezeigt, dass %s dringend notwendig ist.", place, PICK (rand, actions));

@@ -80,6 +80,7 @@ bench_oparl (const char *dir, guint runs, const char *db, gboolean chain)
         {
           const char *path = g_ptr_array_index (files, i);
           g_autofree char *base = g_path_get_basename (path);
+          double t1;
 
           if (chain && g_str_has_prefix (base, "papers-"))
             {
@@ -87,7 +88,7 @@ bench_oparl (const char *dir, guint runs, const char *db, gboolean chain)
                 continue;
               first_page = FALSE;
             }
-          double t1 = bench_now ();
+          t1 = bench_now ();
           if (!bk_import_file (store, path, BK_IMPORT_FORMAT_AUTO, NULL, &error))
             g_error ("%s", error->message);
           if (g_str_has_prefix (base, "papers-"))

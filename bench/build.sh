@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
-# bench/build.sh: builds the project in release mode and the benchmark programs.
+# bench/build.sh: builds the project in release mode with the benchmark programs.
 #
-#   BK_BENCH_BUILD   build dir (default /tmp/build-bench), `meson setup -Dbuildtype=release`
+#   BK_BENCH_BUILD     build dir (default /tmp/build-bench), set up here with
+#                      `meson setup -Dbuildtype=release -Dtests=false -Dbenchmarks=true`
+#                      (an existing one gets -Dbenchmarks=true)
+#   BK_BENCH_PREBUILT  set: BK_BENCH_BUILD is built already (meson test --benchmark
+#                      sets both); nothing is set up or built
 #
-# The benchmark programs are compiled with cc against the static libraries of
-# that build (libbkcore.a, libbkui.a) into $BK_BENCH_BUILD/bench/. Programs whose
-# parts do not build yet (the UI) are skipped with a note; the others still build.
+# meson builds the programs (bench/meson.build) into $BK_BENCH_BUILD/bench/. The
+# parts that need the UI or speech are built after the core, and a failure there
+# only leaves them out with a note (BK_UI_BUILT, BK_LIST_BUILT, BK_SPEECH_BUILT);
+# the core programs must build.
 # Sourced by the other scripts: defines BUILD, BIN, SRC, BENCH and the helper
 # functions; exits non-zero only when the core does not build.
 set -uo pipefail
@@ -19,64 +24,43 @@ PY=/usr/bin/python3
 
 bench_log() { printf '[bench] %s\n' "$*" >&2; }
 
-bench_build() {
-  if [ ! -f "$BUILD/build.ninja" ]; then
-    meson setup "$BUILD" "$SRC" -Dbuildtype=release -Dtests=false >"$BUILD.setup.log" 2>&1 \
-      || { bench_log "meson setup failed, see $BUILD.setup.log"; return 1; }
-  fi
-  mkdir -p "$BIN"
-  ninja -C "$BUILD" src/core/libbkcore.a src/cli/libbkcli.a src/buergerkiosk-ctl \
-    >"$BIN/ninja-core.log" 2>&1 \
-    || { bench_log "core does not build, see $BIN/ninja-core.log"; tail -20 "$BIN/ninja-core.log" >&2; return 1; }
-  if ninja -C "$BUILD" src/buergerkiosk data/gschemas.compiled >"$BIN/ninja-ui.log" 2>&1 \
-     || ninja -C "$BUILD" src/buergerkiosk >>"$BIN/ninja-ui.log" 2>&1; then
-    BK_UI_BUILT=1
-  else
-    BK_UI_BUILT=0
-    bench_log "the kiosk (src/ui) does not build right now, see $BIN/ninja-ui.log"
-  fi
-  # the schema for the kiosk (GSETTINGS_SCHEMA_DIR=$BUILD/data)
-  if [ ! -f "$BUILD/data/gschemas.compiled" ] && [ -d "$BUILD/data" ]; then
-    cp "$SRC"/data/*.gschema.xml "$BUILD/data/" 2>/dev/null && glib-compile-schemas "$BUILD/data" 2>/dev/null
-  fi
-
-  local CFLAGS="-O2 -g -std=gnu11 -Wall -Wno-unused-parameter -I$BENCH $(find "$SRC/src/core" -type d -printf '-I%p ') -I$BUILD -I$BUILD/src/core"
-  local CORE_LIBS
-  CORE_LIBS="$BUILD/src/core/libbkcore.a $(pkg-config --libs glib-2.0 gio-2.0 gobject-2.0 json-glib-1.0 sqlite3 libsodium libxml-2.0 poppler-glib cairo tesseract) -lm"
-  local CORE_CFLAGS
-  CORE_CFLAGS=$(pkg-config --cflags glib-2.0 gio-2.0 json-glib-1.0 sqlite3)
-  local p
-  for p in bench-gen:bench-gen-main.c bench-search:bench-search.c bench-import:bench-import.c \
-           bench-submit:bench-submit.c; do
-    local name=${p%%:*} file=${p#*:}
-    # shellcheck disable=SC2086
-    cc $CFLAGS $CORE_CFLAGS -o "$BIN/$name" "$BENCH/$file" "$BENCH/bench-gen.c" $CORE_LIBS \
-      2>"$BIN/$name.log" || { bench_log "$name does not build, see $BIN/$name.log"; cat "$BIN/$name.log" >&2; return 1; }
+# bench_built FLAG FILE...: FLAG=1 when every FILE is there, else 0
+bench_built() {
+  local flag=$1 f; shift
+  for f in "$@"; do
+    [ -e "$f" ] || { printf -v "$flag" 0; return; }
   done
-  # shellcheck disable=SC2086
-  cc $CFLAGS $CORE_CFLAGS $(pkg-config --cflags cairo-pdf) -o "$BIN/bench-pdf" "$BENCH/bench-pdf.c" \
-    "$BENCH/bench-gen.c" $CORE_LIBS $(pkg-config --libs cairo-pdf) 2>"$BIN/bench-pdf.log" \
-    || { bench_log "bench-pdf does not build, see $BIN/bench-pdf.log"; cat "$BIN/bench-pdf.log" >&2; return 1; }
-  # shellcheck disable=SC2086
-  cc -O2 -o "$BIN/bench-hello" "$BENCH/bench-hello.c" $(pkg-config --cflags --libs gtk4 libadwaita-1) \
-    2>"$BIN/bench-hello.log" || bench_log "bench-hello does not build, see $BIN/bench-hello.log"
-  if [ "$BK_UI_BUILT" = 1 ] && [ -f "$BUILD/src/ui/libbkui.a" ]; then
-    # shellcheck disable=SC2086
-    if cc $CFLAGS -I"$SRC/src/ui" -I"$BUILD/src/ui" $CORE_CFLAGS $(pkg-config --cflags gtk4 libadwaita-1) \
-         -o "$BIN/bench-list" "$BENCH/bench-list.c" "$BENCH/bench-gen.c" \
-         -Wl,--whole-archive "$BUILD/src/ui/libbkui.a" -Wl,--no-whole-archive \
-         "$BUILD/src/speech/libbkspeech.a" $CORE_LIBS \
-         $(pkg-config --libs gtk4 libadwaita-1 libqrencode gstreamer-app-1.0 gstreamer-audio-1.0 espeak-ng) \
-         2>"$BIN/bench-list.log"; then
-      BK_LIST_BUILT=1
-    else
-      BK_LIST_BUILT=0
-      bench_log "bench-list does not build, see $BIN/bench-list.log"
+  printf -v "$flag" 1
+}
+
+bench_build() {
+  local log=$BUILD/bench-build.log
+  if [ -z "${BK_BENCH_PREBUILT:-}" ]; then
+    if [ ! -f "$BUILD/build.ninja" ]; then
+      meson setup "$BUILD" "$SRC" -Dbuildtype=release -Dtests=false -Dbenchmarks=true \
+        >"$BUILD.setup.log" 2>&1 \
+        || { bench_log "meson setup failed, see $BUILD.setup.log"; return 1; }
+    elif ! $PY -c 'import json, sys
+sys.exit(not any(o["name"] == "benchmarks" and o["value"] is True for o in json.load(open(sys.argv[1]))))' \
+           "$BUILD/meson-info/intro-buildoptions.json" 2>/dev/null; then
+      meson configure "$BUILD" -Dbenchmarks=true >"$BUILD.setup.log" 2>&1 \
+        || { bench_log "meson configure failed, see $BUILD.setup.log"; return 1; }
     fi
-  else
-    BK_LIST_BUILT=0
+    ninja -C "$BUILD" src/buergerkiosk-ctl bench/bench-gen bench/bench-search bench/bench-import \
+      bench/bench-submit bench/bench-pdf >"$log" 2>&1 \
+      || { bench_log "the core does not build, see $log"; tail -20 "$log" >&2; return 1; }
+    ninja -C "$BUILD" bench/bench-speech >>"$log" 2>&1 \
+      || bench_log "bench-speech (src/speech) does not build right now, see $log"
+    ninja -C "$BUILD" src/buergerkiosk data/gschemas.compiled bench/bench-hello >>"$log" 2>&1 \
+      || bench_log "the kiosk (src/ui) does not build right now, see $log"
+    ninja -C "$BUILD" bench/bench-list >>"$log" 2>&1 \
+      || bench_log "bench-list does not build, see $log"
   fi
-  export BK_UI_BUILT BK_LIST_BUILT
+  [ -x "$BIN/bench-gen" ] || { bench_log "$BIN/bench-gen is missing: configure $BUILD with -Dbenchmarks=true"; return 1; }
+  bench_built BK_SPEECH_BUILT "$BIN/bench-speech"
+  bench_built BK_UI_BUILT "$BUILD/src/buergerkiosk" "$BUILD/data/gschemas.compiled"
+  bench_built BK_LIST_BUILT "$BIN/bench-list"
+  export BK_UI_BUILT BK_LIST_BUILT BK_SPEECH_BUILT
   return 0
 }
 
@@ -84,7 +68,7 @@ bench_build() {
 bench_median() { sort -g | awk '{a[NR]=$1} END {if (NR==0) {print "nan"; exit} if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
 
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
-  bench_build && bench_log "built into $BIN (kiosk built: $BK_UI_BUILT, bench-list built: $BK_LIST_BUILT)"
+  bench_build && bench_log "built into $BIN (kiosk built: $BK_UI_BUILT, bench-list built: $BK_LIST_BUILT, bench-speech built: $BK_SPEECH_BUILT)"
 fi
 
 # Where the generated data goes (databases of 100 000 motions take ~1 GB).
@@ -98,7 +82,7 @@ mkdir -p "$BENCH_TMP" "$RESULTS"
 bench_db() {
   local n=$1 db="$BENCH_TMP/motions-$1.db"
   local stamp
-  stamp="$( ("$BIN/bench-gen" sample 300; cat "$SRC/src/core/bk-store.c" "$SRC/src/core/bk-store-schema.h") \
+  stamp="$( ("$BIN/bench-gen" sample 300; cat "$SRC"/src/core/store/bk-store*.c "$SRC/src/core/store/bk-store-schema.h") \
            | md5sum | cut -c1-16)-${BENCH_SEED:-default}"
   if [ ! -f "$db" ] || [ "$(cat "$db.stamp" 2>/dev/null)" != "$stamp" ]; then
     bench_log "generating $n motions into $db (bk_store_save_motion, one transaction)"

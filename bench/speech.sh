@@ -1,31 +1,23 @@
 #!/usr/bin/env bash
-# bench/speech.sh [RUNS] [IDLE_SECONDS]: the speech service (bench-speech.c) and,
-# in the same run, speech-dispatcher's espeak-ng path as Orca uses it (spd-say).
+# bench/speech.sh [RUNS] [IDLE_SECONDS]     (defaults 25 30)
 #
-#   BK_SPEECH_BUILD  build dir with libbkspeech.a (default /tmp/build-speech;
-#                    set up with meson and built here when missing)
-# Raw output: bench/results/speech.txt ("RESULT name value" lines).
-set -uo pipefail
-BENCH=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-SRC=$(cd "$BENCH/.." && pwd)
-BUILD=${BK_SPEECH_BUILD:-/tmp/build-speech}
+# The speech service (bench-speech.c) and, in the same run, speech-dispatcher's
+# espeak-ng path as Orca uses it (spd-say). Quick run: speech.sh 3 2
+# Output: bench/results/speech.txt ("RESULT name value" lines).
+# shellcheck source=build.sh
+. "$(dirname "$0")/build.sh"
 RUNS=${1:-25}
 IDLE=${2:-30}
-OUT=$BENCH/results/speech.txt
-mkdir -p "$BENCH/results"
-[ -f "$BUILD/build.ninja" ] || meson setup "$BUILD" "$SRC" >/dev/null || exit 1
-ninja -C "$BUILD" src/speech/libbkspeech.a >/dev/null || exit 1
-cc -O2 -std=c11 -D_GNU_SOURCE -DGETTEXT_PACKAGE='"buergerkiosk"' -I"$BUILD" -I"$SRC/src/speech" \
-  "$BENCH/bench-speech.c" "$BUILD/src/speech/libbkspeech.a" -o "$BUILD/bench-speech" \
-  $(pkg-config --cflags --libs gio-2.0 gstreamer-1.0 gstreamer-app-1.0 gstreamer-audio-1.0 espeak-ng) -lm \
-  || exit 1
+OUT=$RESULTS/speech.txt
+bench_build || exit 1
+[ "$BK_SPEECH_BUILT" = 1 ] || { bench_log "bench-speech is not built (src/speech does not build?)"; exit 1; }
 if [ -z "${ESPEAK_DATA_PATH:-}" ]; then
   ESPEAK_DATA_PATH=$(espeak-ng --version | sed -n 's/.*Data at: //p'); export ESPEAK_DATA_PATH
 fi
 
 {
   echo "# bench/speech.sh $(date -u '+%F %H:%M UTC'), commit $(git -C "$SRC" rev-parse --short HEAD 2>/dev/null), $(nproc) cores"
-  "$BUILD/bench-speech" "$RUNS" "$IDLE"
+  "$BIN/bench-speech" "$RUNS" "$IDLE"
 
   # speech-dispatcher: private daemon, espeak-ng module, audio to ALSA "null"
   # (no sound card here). spd-say cannot report when the first sample reaches a

@@ -365,6 +365,8 @@ bk_speech_thread_main (gpointer data)
           break;
         case BK_SPEECH_CMD_QUIT:
           break;
+        default:
+          g_assert_not_reached ();
         }
       bk_speech_cmd_free (cmd);
     }

@@ -143,6 +143,8 @@ dispatch_cb (gpointer data)
             g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HEADSET]);
         }
       break;
+    default:
+      g_assert_not_reached ();
     }
   return G_SOURCE_REMOVE;
 }

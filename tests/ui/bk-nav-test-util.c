@@ -130,11 +130,11 @@ nav_said_contains (NavFixture *f,
 }
 
 GtkWidget *
-nav_press_until (NavFixture *f,
-                 guint       keyval,
-                 gboolean  (*pred) (GtkWidget *item, gpointer data),
-                 gpointer    data,
-                 guint       limit)
+nav_press_until (NavFixture     *f,
+                 guint           keyval,
+                 gboolean      (*pred) (GtkWidget *item, gconstpointer data),
+                 gconstpointer   data,
+                 guint           limit)
 {
   for (guint i = 0; i < limit; i++)
     {
@@ -150,15 +150,15 @@ nav_press_until (NavFixture *f,
 }
 
 gboolean
-nav_is_widget (GtkWidget *item,
-               gpointer   data)
+nav_is_widget (GtkWidget     *item,
+               gconstpointer  data)
 {
   return item == data;
 }
 
 gboolean
-nav_is_row_of (GtkWidget *item,
-               gpointer   subject)
+nav_is_row_of (GtkWidget     *item,
+               gconstpointer  subject)
 {
   g_autofree char *name = NULL;
 

@@ -35,15 +35,15 @@ gboolean    nav_said_contains   (NavFixture *f,
                                  const char *needle);
 /* Presses key until the navigator's current item satisfies pred, at most
  * limit times; returns the item or NULL. */
-GtkWidget  *nav_press_until     (NavFixture *f,
-                                 guint       keyval,
-                                 gboolean  (*pred) (GtkWidget *item, gpointer data),
-                                 gpointer    data,
-                                 guint       limit);
-gboolean    nav_is_widget       (GtkWidget *item,
-                                 gpointer   data);
-gboolean    nav_is_row_of       (GtkWidget *item,
-                                 gpointer   subject);
+GtkWidget  *nav_press_until     (NavFixture     *f,
+                                 guint           keyval,
+                                 gboolean      (*pred) (GtkWidget *item, gconstpointer data),
+                                 gconstpointer   data,
+                                 guint           limit);
+gboolean    nav_is_widget       (GtkWidget     *item,
+                                 gconstpointer  data);
+gboolean    nav_is_row_of       (GtkWidget     *item,
+                                 gconstpointer  subject);
 /* The settings as text, to show that nothing changed. */
 char       *nav_dup_settings    (BkSettings *settings);
 

@@ -41,6 +41,8 @@ class Kiosk:
         env.pop("NO_AT_BRIDGE", None)
         env["GTK_A11Y"] = "atspi"
         env["LANGUAGE"] = "en"
+        if "BK_KIOSK_G_DEBUG" in env:
+            env["G_DEBUG"] = env["BK_KIOSK_G_DEBUG"]
         self.log = open(os.path.join(self.workdir, "kiosk.log"), "w+")
         self.proc = subprocess.Popen([kiosk, "--db", os.path.join(self.workdir, "kiosk.db"), *args],
                                      env=env, stdout=self.log, stderr=subprocess.STDOUT)

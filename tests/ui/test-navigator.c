@@ -32,15 +32,15 @@ settings (void)
 }
 
 static gboolean
-is_label_with (GtkWidget *item,
-               gpointer   text)
+is_label_with (GtkWidget     *item,
+               gconstpointer  text)
 {
   return GTK_IS_LABEL (item) && strstr (gtk_label_get_text (GTK_LABEL (item)), text) != NULL;
 }
 
 static gboolean
-is_unpressed_toggle (GtkWidget *item,
-                     gpointer   data)
+is_unpressed_toggle (GtkWidget     *item,
+                     gconstpointer  data)
 {
   if (GTK_IS_TOGGLE_BUTTON (item))
     return !gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (item));
@@ -194,8 +194,8 @@ test_reading_order (void)
 /* Motion text under the reading cursor is German whatever the interface
  * language (here English): the German voice reads it; our words stay English. */
 static gboolean
-is_content_label (GtkWidget *item,
-                  gpointer   data)
+is_content_label (GtkWidget     *item,
+                  gconstpointer  data)
 {
   return GTK_IS_LABEL (item) && !gtk_widget_get_focusable (item) &&
          g_strcmp0 (bk_ui_get_content_language (item), "de") == 0;

@@ -102,7 +102,7 @@ find_row (BkWindow   *window,
   GtkWidget *list = bk_motion_list_page_get_list_view (BK_MOTION_LIST_PAGE (bk_window_get_page (window, "motions")));
 
   for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
-    if (nav_is_row_of (row, (gpointer)subject))
+    if (nav_is_row_of (row, subject))
       return row;
 
   return NULL;

@@ -368,6 +368,7 @@ test_page (void)
     "Processing time", "Deadlines", "How it works", "Legal basis", "Where to go",
     "Online service", "Forms",
   };
+  G_STATIC_ASSERT (G_N_ELEMENTS (headings) == BK_SERVICE_N_SECTIONS);
   Fixture f;
   BkServicePage *page;
   g_autoptr(BkService) service = NULL;
@@ -388,7 +389,6 @@ test_page (void)
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (focus)), ==, "Apply for an identity card");
   assert_heading (focus, 1);
 
-  G_STATIC_ASSERT (G_N_ELEMENTS (headings) == BK_SERVICE_N_SECTIONS);
   for (guint s = 0; s < BK_SERVICE_N_SECTIONS; s++)
     {
       GtkWidget *heading = bk_service_page_get_heading (page, s);

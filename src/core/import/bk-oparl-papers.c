@@ -41,6 +41,7 @@ lookup_org (BkOParlContext *ctx,
 {
   gpointer value;
   BkOParlOrg *info = NULL;
+  g_autofree char *classification = NULL;
   char *name;
 
   if (g_hash_table_lookup_extended (ctx->orgs, id, NULL, &value))
@@ -52,8 +53,6 @@ lookup_org (BkOParlContext *ctx,
     {
       info = g_new0 (BkOParlOrg, 1);
       info->name = name;
-      g_autofree char *classification = NULL;
-
       if (g_hash_table_lookup_extended (ctx->memo->org_faction, id, NULL, &value))
         info->faction = GPOINTER_TO_INT (value) - 1;
       else if (bk_store_lookup_organization (ctx->store, id, NULL, &classification) &&

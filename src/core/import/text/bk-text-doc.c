@@ -160,6 +160,10 @@ is_name_word (const char *w)
     "Verwaltung", "Stadtverwaltung", "Rat", "Stadtrat", "Gemeinderat", "Kreistag", "Homepage",
     "Website", "Informationen", "Bürgerinnen", "Bürger", "Einwohner", "Mitte", "Antrag", NULL
   };
+  static const char *const noun_endings[] = {
+    "ung", "ungen", "heit", "keit", "schaft", "tion", "ismus", "nahme", "ität", "werk", "amt",
+    "leistungen", "angebote", NULL
+  };
 
   if (!g_unichar_isupper (g_utf8_get_char (w)) || g_utf8_strlen (w, -1) < 2)
     return FALSE;
@@ -170,10 +174,6 @@ is_name_word (const char *w)
       if (!g_unichar_isalpha (c) && c != '-' && c != '.')
         return FALSE;
     }
-  static const char *const noun_endings[] = {
-    "ung", "ungen", "heit", "keit", "schaft", "tion", "ismus", "nahme", "ität", "werk", "amt",
-    "leistungen", "angebote", NULL
-  };
 
   for (guint i = 0; nouns[i] != NULL; i++)
     if (strcmp (w, nouns[i]) == 0)

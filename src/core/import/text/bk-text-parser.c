@@ -246,10 +246,10 @@ static gboolean
 ends_cut_off (BkTextDoc *doc)
 {
   BkTextBlock *b = last_text_block (doc);
+  const BkTextLine *last = NULL;
 
   if (b != NULL && (b->kind == BK_BLOCK_NOTE || b->kind == BK_BLOCK_FINANCE || b->kind == BK_BLOCK_STATEMENT))
     return FALSE;
-  const BkTextLine *last = NULL;
 
   for (guint i = 0; i < doc->blocks->len; i++)
     {
@@ -647,11 +647,11 @@ bk_text_parser_parse (const char *text, gssize len, GError **error)
   {
     static const BkBlockKind just_kinds[] = { BK_BLOCK_JUSTIFICATION };
     g_autoptr(GPtrArray) just = bk_text_doc_lines_of (&doc, just_kinds, 1);
+    g_autoptr(GString) asked = g_string_new (request_low);
     gboolean has_reasons = FALSE;
 
     for (guint i = 0; i < just->len && !has_reasons; i++)
       has_reasons = !((BkTextLine *) g_ptr_array_index (just, i))->blank;
-    g_autoptr(GString) asked = g_string_new (request_low);
 
     /* "wir beantragen:" says what the list below it is */
     for (guint i = 0; i < request_cues->len; i++)

@@ -689,12 +689,12 @@ bk_text_finish_parties (BkTextDoc *doc)
         {
           g_autofree char *raw = g_strdup (g_ptr_array_index (doc->closing_factions, i));
           g_autofree char *c = NULL;
+          gboolean dup = FALSE;
 
           /* "und Fraktion der SPD" */
           if (g_str_has_prefix (raw, "und "))
             memmove (raw, raw + 4, strlen (raw + 4) + 1);
           c = clean_party_item (raw, FALSE);
-          gboolean dup = FALSE;
 
           for (guint k = 0; k < items->len && !dup; k++)
             dup = g_ascii_strcasecmp (g_ptr_array_index (items, k), c) == 0;

@@ -159,13 +159,13 @@ is_place_or_site (const char *low, guint words)
 static gboolean
 looks_like_address (const char *low)
 {
+  static const char *const streets[] = {
+    "straße ", "strasse ", "str. ", "weg ", "allee ", "platz ", "gasse ", "ring ", NULL
+  };
   guint digits = 0;
 
   for (const char *p = low; *p != '\0'; p++)
     digits += g_ascii_isdigit (*p) ? 1 : 0;
-  static const char *const streets[] = {
-    "straße ", "strasse ", "str. ", "weg ", "allee ", "platz ", "gasse ", "ring ", NULL
-  };
 
   /* a street with its number: "Lindenallee 7" */
   for (guint i = 0; streets[i] != NULL; i++)

@@ -278,10 +278,12 @@ bk_text_find_assembly_full (const char *low, gboolean plenary, gsize *len)
 
   for (guint i = 0; assemblies[i] != NULL; i++)
     {
-      if (plenary && strstr (assemblies[i], "ausschuss") != NULL)
-        continue;
       const char *hit = low;
       gsize wl = strlen (assemblies[i]);
+
+      /* committees never pass a paper in the end */
+      if (plenary && strstr (assemblies[i], "ausschuss") != NULL)
+        continue;
 
       while ((hit = strstr (hit, assemblies[i])) != NULL)
         {

@@ -36,13 +36,15 @@ typedef struct {
 } Walk;
 
 static gboolean
-name_is (const xmlNode *node, const char *name)
+name_is (const xmlNode *node,
+         const char    *name)
 {
   return node->name != NULL && g_ascii_strcasecmp ((const char *) node->name, name) == 0;
 }
 
 static gboolean
-name_in (const xmlNode *node, const char *const *names)
+name_in (const xmlNode     *node,
+         const char *const *names)
 {
   for (guint i = 0; names[i] != NULL; i++)
     if (name_is (node, names[i]))
@@ -51,7 +53,8 @@ name_in (const xmlNode *node, const char *const *names)
 }
 
 static char *
-attr (const xmlNode *node, const char *name)
+attr (const xmlNode *node,
+      const char    *name)
 {
   xmlChar *v = xmlGetProp ((xmlNode *) node, (const xmlChar *) name);
   char *s;
@@ -131,7 +134,8 @@ blank_line (Walk *w)
 
 /* Text the way a browser shows it: runs of white space are one space. */
 static void
-append_text (Walk *w, const char *text)
+append_text (Walk       *w,
+             const char *text)
 {
   if (w->in_pre)
     {
@@ -152,7 +156,8 @@ append_text (Walk *w, const char *text)
 }
 
 static gboolean
-has_block_descendant (const xmlNode *node, guint depth)
+has_block_descendant (const xmlNode *node,
+                      guint          depth)
 {
   if (depth > MAX_DEPTH)
     return TRUE;
@@ -166,7 +171,8 @@ static void walk_children (Walk *w, const xmlNode *node);
 
 /* "1.", "a)", "i." as the list's type and start say. */
 static char *
-item_marker (const xmlNode *list, guint index)
+item_marker (const xmlNode *list,
+             guint          index)
 {
   g_autofree char *type = attr (list, "type");
   g_autofree char *start = attr (list, "start");
@@ -180,7 +186,8 @@ item_marker (const xmlNode *list, guint index)
 }
 
 static void
-walk_list (Walk *w, const xmlNode *list)
+walk_list (Walk          *w,
+           const xmlNode *list)
 {
   gboolean ordered = name_is (list, "ol");
   guint index = 0;
@@ -212,7 +219,8 @@ walk_list (Walk *w, const xmlNode *list)
 
 /* A row of short cells is data: one line, cells separated by tabs. */
 static void
-walk_row (Walk *w, const xmlNode *row)
+walk_row (Walk          *w,
+          const xmlNode *row)
 {
   gboolean layout = FALSE;
   gboolean first = TRUE;
@@ -245,7 +253,8 @@ walk_row (Walk *w, const xmlNode *row)
 }
 
 static void
-walk_node (Walk *w, const xmlNode *node)
+walk_node (Walk          *w,
+           const xmlNode *node)
 {
   if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
     {
@@ -326,7 +335,8 @@ walk_node (Walk *w, const xmlNode *node)
 }
 
 static void
-walk_children (Walk *w, const xmlNode *node)
+walk_children (Walk          *w,
+               const xmlNode *node)
 {
   for (const xmlNode *c = node->children; c != NULL; c = c->next)
     walk_node (w, c);
@@ -334,7 +344,9 @@ walk_children (Walk *w, const xmlNode *node)
 
 /* The amount of text under node, counted up to limit. */
 static gsize
-text_amount (const xmlNode *node, gsize limit, guint depth)
+text_amount (const xmlNode *node,
+             gsize          limit,
+             guint          depth)
 {
   gsize n = 0;
 
@@ -352,7 +364,9 @@ text_amount (const xmlNode *node, gsize limit, guint depth)
 
 /* The one <main> or <article> that holds the paper, or NULL. */
 static const xmlNode *
-find_content (const xmlNode *node, guint depth, guint *count)
+find_content (const xmlNode *node,
+              guint          depth,
+              guint         *count)
 {
   const xmlNode *found = NULL;
 
@@ -382,7 +396,8 @@ find_content (const xmlNode *node, guint depth, guint *count)
 /* UTF-8 unless the page declares another charset: saved pages often lack
  * the declaration, and libxml2 would read them as Latin-1. */
 static const char *
-guess_encoding (const char *data, gsize len)
+guess_encoding (const char *data,
+                gsize       len)
 {
   g_autofree char *head = g_ascii_strdown (data, MIN (len, 4096));
 

@@ -119,7 +119,8 @@ visible_length (const char *text)
 
 /* Renders the page white on grey at OCR_DPI and reads it. */
 static char *
-page_ocr (PopplerPage *page, GError **error)
+page_ocr (PopplerPage  *page,
+          GError      **error)
 {
   double w_pt = 0, h_pt = 0, scale = OCR_DPI / 72.0;
   int w, h, stride, gstride;
@@ -250,7 +251,8 @@ furniture_key (const char *line)
 
 /* The indices of the first and last non-empty lines of a page. */
 static void
-edge_lines (GStrv lines, GArray *out)
+edge_lines (GStrv   lines,
+            GArray *out)
 {
   guint n = g_strv_length (lines), found = 0;
 
@@ -272,7 +274,8 @@ edge_lines (GStrv lines, GArray *out)
 }
 
 static gboolean
-joins_hyphen (const char *line, const char *next)
+joins_hyphen (const char *line,
+              const char *next)
 {
   gsize n = strlen (line);
   gunichar before, first;

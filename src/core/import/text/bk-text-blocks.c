@@ -132,7 +132,8 @@ static const char *const status_words[] = {
 
 /* The text after a cue's colon, or NULL. */
 static const char *
-after_colon (const BkTextLine *l, const char *from_low)
+after_colon (const BkTextLine *l,
+             const char       *from_low)
 {
   const char *c = strchr (from_low, ':');
 
@@ -379,7 +380,8 @@ detect_cue (const BkTextLine *l, BkBlockKind state, BkBlockKind *kind, const cha
  * the line with the request, or the line its sentence starts on. -1 when
  * the paragraph asks for nothing. */
 static gint
-request_start (GPtrArray *lines, guint i)
+request_start (GPtrArray *lines,
+               guint      i)
 {
   const BkTextLine *first = g_ptr_array_index (lines, i);
   gint verb = -1;

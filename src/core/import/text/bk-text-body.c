@@ -23,7 +23,10 @@
  * the assembly word and what belongs to it ("Stadtrat der Landeshauptstadt
  * Magdeburg", "Bezirksvertretung Innenstadt-Nord", "Rat der Gemeinde"). */
 static char *
-assembly_name_at (const char *text, const char *low, gsize off, gsize word_len)
+assembly_name_at (const char *text,
+                  const char *low,
+                  gsize       off,
+                  gsize       word_len)
 {
   static const char *const joiners[] = { "der", "des", "von", "für", "und", NULL };
   gsize e = off + word_len;
@@ -111,7 +114,9 @@ is_councillor (const char *name)
 
 /* The first assembly at the start of a phrase (after an article). */
 static char *
-assembly_after (const char *text, const char *low, gsize off)
+assembly_after (const char *text,
+                const char *low,
+                gsize       off)
 {
   gsize wl;
 
@@ -130,7 +135,9 @@ assembly_after (const char *text, const char *low, gsize off)
 /* "Kreistagsfraktion", "Gemeinderatsfraktion": a faction named after its
  * assembly. */
 static void
-faction_compounds (BkTextDoc *doc, const char *text, const char *low)
+faction_compounds (BkTextDoc  *doc,
+                   const char *text,
+                   const char *low)
 {
   const char *hit = low;
 
@@ -187,7 +194,9 @@ faction_compounds (BkTextDoc *doc, const char *text, const char *low)
 /* "SPD-Fraktion im Stadtrat", "Fraktion Freie Wähler im Kreistag X",
  * "die CDU Fraktion in der Bezirksvertretung …": where a faction sits. */
 static void
-faction_seats (BkTextDoc *doc, const char *text, const char *low)
+faction_seats (BkTextDoc  *doc,
+               const char *text,
+               const char *low)
 {
   static const char *const preps[] = { " im ", " in der ", " in dem ", NULL };
 
@@ -222,7 +231,8 @@ faction_seats (BkTextDoc *doc, const char *text, const char *low)
 }
 
 void
-bk_text_body_phrases (BkTextDoc *doc, const char *text)
+bk_text_body_phrases (BkTextDoc  *doc,
+                      const char *text)
 {
   static const struct {
     const char *marker;
@@ -278,7 +288,8 @@ is_council_code (const char *s)
 }
 
 void
-bk_text_body_from_request (BkTextDoc *doc, const char *text)
+bk_text_body_from_request (BkTextDoc  *doc,
+                           const char *text)
 {
   static const struct {
     const char *verb;
@@ -332,7 +343,8 @@ bk_text_body_from_request (BkTextDoc *doc, const char *text)
 }
 
 void
-bk_text_body_mentions (BkTextDoc *doc, const char *text)
+bk_text_body_mentions (BkTextDoc  *doc,
+                       const char *text)
 {
   g_autofree char *low = bk_text_lower_flat (text);
   gsize len = 0;
@@ -373,7 +385,8 @@ bk_text_body_mentions (BkTextDoc *doc, const char *text)
  * Augustdorf" → "Rat der Gemeinde Augustdorf". A body that names a place
  * already stays as it is. */
 char *
-bk_text_body_with_place (BkTextDoc *doc, const char *body)
+bk_text_body_with_place (BkTextDoc  *doc,
+                         const char *body)
 {
   static const struct {
     const char *kind;

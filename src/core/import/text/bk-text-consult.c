@@ -24,7 +24,8 @@
 /* adding                                                              */
 
 static gboolean
-same_committee (const char *a, const char *b)
+same_committee (const char *a,
+                const char *b)
 {
   g_autofree char *na = bk_text_nominative (a);
   g_autofree char *nb = bk_text_nominative (b);
@@ -138,7 +139,8 @@ column_kind (const char *cell)
 }
 
 gboolean
-bk_text_consult_header (const BkTextLine *l, BkColumn *map)
+bk_text_consult_header (const BkTextLine *l,
+                        BkColumn         *map)
 {
   guint known = 0;
 
@@ -161,7 +163,10 @@ bk_text_consult_header (const BkTextLine *l, BkColumn *map)
 }
 
 gboolean
-bk_text_consult_row (BkTextDoc *doc, const BkTextLine *l, const BkColumn *map, gboolean in_table)
+bk_text_consult_row (BkTextDoc        *doc,
+                     const BkTextLine *l,
+                     const BkColumn   *map,
+                     gboolean          in_table)
 {
   g_autofree char *date = NULL;
   const char *committee = NULL, *role = NULL;
@@ -221,7 +226,9 @@ bk_text_consult_row (BkTextDoc *doc, const BkTextLine *l, const BkColumn *map, g
 /* "Kreisausschuss 12.03.2025 Vorberatung Ö", "Rat 08.09.2014": one entry
  * on a line of its own. */
 gboolean
-bk_text_consult_line (BkTextDoc *doc, const char *text, gboolean in_block)
+bk_text_consult_line (BkTextDoc  *doc,
+                      const char *text,
+                      gboolean    in_block)
 {
   gsize s = 0, e = 0, rl = 0;
   g_autofree char *date = bk_text_find_date (text, &s, &e);
@@ -293,7 +300,8 @@ meeting_public (const char *low)
  * Finanzen", or "… Vorberatung" / "29.04.2009" / "28. öffentliche Sitzung …",
  * or an entry without a date. */
 void
-bk_text_consult_block (BkTextDoc *doc, GPtrArray *lines)
+bk_text_consult_block (BkTextDoc *doc,
+                       GPtrArray *lines)
 {
   BkColumn map[BK_MAX_COLUMNS] = { 0 };
   gboolean have_map = FALSE, want_meeting = FALSE;
@@ -405,7 +413,9 @@ bk_text_consult_block (BkTextDoc *doc, GPtrArray *lines)
 /* "Sitzung des Stadtrates am 25.09.2025", "zur 27. öffentlichen Sitzung
  * der Gemeindevertretung am 27. Juni 2024" */
 static void
-session_phrases (BkTextDoc *doc, const char *text, const char *low)
+session_phrases (BkTextDoc  *doc,
+                 const char *text,
+                 const char *low)
 {
   const char *hit = low;
 
@@ -452,7 +462,9 @@ session_phrases (BkTextDoc *doc, const char *text, const char *low)
 
 /* "im HFS-Ausschuss zu behandeln", "in den Bauausschuss zu verweisen" */
 static void
-referral_phrases (BkTextDoc *doc, const char *text, const char *low)
+referral_phrases (BkTextDoc  *doc,
+                  const char *text,
+                  const char *low)
 {
   static const char *const verbs[] = {
     " zu behand", " zu berat", " zu verweisen", " zu überweisen", " behandelt", " beraten",
@@ -499,7 +511,9 @@ referral_phrases (BkTextDoc *doc, const char *text, const char *low)
 /* "beantragt, diesen Antrag in der Sitzung des Ausschusses für Mobilität
  * am 27. Januar 2027 zu beraten", "im Bauausschuss am 3.3.2027 beraten" */
 static void
-requested_phrases (BkTextDoc *doc, const char *text, const char *low)
+requested_phrases (BkTextDoc  *doc,
+                   const char *text,
+                   const char *low)
 {
   static const char *const markers[] = { " im ", " des ", " der ", NULL };
   gsize off = 0, len = strlen (text);
@@ -554,7 +568,8 @@ requested_phrases (BkTextDoc *doc, const char *text, const char *low)
 /* "KA 23.06.26 TOP 10 und KT 29.06.26": only abbreviations that mean the
  * same in every county are expanded; anything else would be guessing. */
 static void
-abbreviations (BkTextDoc *doc, const char *text)
+abbreviations (BkTextDoc  *doc,
+               const char *text)
 {
   static const struct {
     const char *abbr;
@@ -596,7 +611,9 @@ abbreviations (BkTextDoc *doc, const char *text)
 }
 
 void
-bk_text_consult_phrases (BkTextDoc *doc, const char *text, gboolean requests)
+bk_text_consult_phrases (BkTextDoc  *doc,
+                         const char *text,
+                         gboolean    requests)
 {
   g_autofree char *low = bk_text_lower_flat (text);
 
@@ -607,7 +624,8 @@ bk_text_consult_phrases (BkTextDoc *doc, const char *text, gboolean requests)
 }
 
 void
-bk_text_consult_referrals (BkTextDoc *doc, const char *text)
+bk_text_consult_referrals (BkTextDoc  *doc,
+                           const char *text)
 {
   g_autofree char *low = bk_text_lower_flat (text);
 

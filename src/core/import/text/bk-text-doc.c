@@ -65,7 +65,9 @@ bk_text_doc_clear (BkTextDoc *doc)
 }
 
 BkTextBlock *
-bk_text_doc_add_block (BkTextDoc *doc, BkBlockKind kind, BkTextLine *cue)
+bk_text_doc_add_block (BkTextDoc   *doc,
+                       BkBlockKind  kind,
+                       BkTextLine  *cue)
 {
   BkTextBlock *b = g_new0 (BkTextBlock, 1);
 
@@ -77,7 +79,9 @@ bk_text_doc_add_block (BkTextDoc *doc, BkBlockKind kind, BkTextLine *cue)
 }
 
 BkTextLine *
-bk_text_doc_add_extra (BkTextDoc *doc, BkTextBlock *block, const char *text)
+bk_text_doc_add_extra (BkTextDoc   *doc,
+                       BkTextBlock *block,
+                       const char  *text)
 {
   BkTextLine *l = bk_text_line_new_plain (text);
 
@@ -100,7 +104,8 @@ bk_text_block_has_text (const BkTextBlock *block)
 }
 
 GPtrArray *
-bk_text_doc_blocks_of (BkTextDoc *doc, BkBlockKind kind)
+bk_text_doc_blocks_of (BkTextDoc   *doc,
+                       BkBlockKind  kind)
 {
   GPtrArray *out = g_ptr_array_new ();
 
@@ -115,7 +120,9 @@ bk_text_doc_blocks_of (BkTextDoc *doc, BkBlockKind kind)
 }
 
 GPtrArray *
-bk_text_doc_lines_of (BkTextDoc *doc, const BkBlockKind *kinds, guint n_kinds)
+bk_text_doc_lines_of (BkTextDoc         *doc,
+                      const BkBlockKind *kinds,
+                      guint              n_kinds)
 {
   GPtrArray *out = g_ptr_array_new ();
 
@@ -215,7 +222,9 @@ place_name_at (const char *p)
 }
 
 void
-bk_text_doc_scan_places (BkTextDoc *doc, const char *text, gboolean header)
+bk_text_doc_scan_places (BkTextDoc  *doc,
+                         const char *text,
+                         gboolean    header)
 {
   g_autofree char *low = bk_text_lower_flat (text);
 

@@ -54,7 +54,8 @@ typedef struct {
 /* values                                                              */
 
 static void
-add_related (BkTextDoc *doc, const char *ref)
+add_related (BkTextDoc  *doc,
+             const char *ref)
 {
   for (guint i = 0; i < doc->related->len; i++)
     if (strcmp (g_ptr_array_index (doc->related, i), ref) == 0)
@@ -63,14 +64,18 @@ add_related (BkTextDoc *doc, const char *ref)
 }
 
 static void
-set_reference (BkTextDoc *doc, const char *ref, int score)
+set_reference (BkTextDoc  *doc,
+               const char *ref,
+               int         score)
 {
   bk_text_offer (&doc->reference, ref, score);
   g_hash_table_add (doc->own_refs, g_strdup (ref));
 }
 
 static void
-offer_type_value (BkTextDoc *doc, const char *value, int score)
+offer_type_value (BkTextDoc  *doc,
+                  const char *value,
+                  int         score)
 {
   g_autofree char *low = bk_text_lower_same_length (value);
   gboolean specific = FALSE;
@@ -80,7 +85,10 @@ offer_type_value (BkTextDoc *doc, const char *value, int score)
 }
 
 static void
-offer_type_from (BkTextDoc *doc, const char *text, int specific_score, int plain_score)
+offer_type_from (BkTextDoc  *doc,
+                 const char *text,
+                 int         specific_score,
+                 int         plain_score)
 {
   g_autofree char *low = bk_text_lower_same_length (text);
   gboolean specific = FALSE;
@@ -91,7 +99,9 @@ offer_type_from (BkTextDoc *doc, const char *text, int specific_score, int plain
 }
 
 static void
-offer_subject (Header *h, const char *value, int score)
+offer_subject (Header     *h,
+               const char *value,
+               int         score)
 {
   g_autofree char *low = bk_text_lower_same_length (value);
   gsize len = 0;
@@ -118,7 +128,11 @@ session_pair (Header *h)
 
 /* Takes a labelled value; FALSE when it does not fit the label. */
 static gboolean
-take_value (Header *h, BkLabelKind kind, const char *label, const char *value, gboolean colon)
+take_value (Header      *h,
+            BkLabelKind  kind,
+            const char  *label,
+            const char  *value,
+            gboolean     colon)
 {
   BkTextDoc *doc = h->doc;
   g_autofree char *v = bk_text_strip_chars (value, " *_");
@@ -248,7 +262,8 @@ take_value (Header *h, BkLabelKind kind, const char *label, const char *value, g
 /* flattened tables                                                    */
 
 static void
-push_pending (Header *h, BkLabelKind kind)
+push_pending (Header      *h,
+              BkLabelKind  kind)
 {
   if (h->n_pending == MAX_PENDING)
     {
@@ -260,7 +275,8 @@ push_pending (Header *h, BkLabelKind kind)
 }
 
 static gboolean
-fits (BkLabelKind kind, const char *cell)
+fits (BkLabelKind  kind,
+      const char  *cell)
 {
   g_autofree char *iso = bk_text_find_date (cell, NULL, NULL);
   gsize tl = bk_text_ref_token (cell, TRUE);
@@ -299,7 +315,8 @@ fits (BkLabelKind kind, const char *cell)
 
 /* A value cell for a label that stood alone before it. */
 static gboolean
-assign_pending (Header *h, const char *cell)
+assign_pending (Header     *h,
+                const char *cell)
 {
   for (guint i = 0; i < h->n_pending; i++)
     if (fits (h->pending[i], cell) && take_value (h, h->pending[i], "", cell, TRUE))
@@ -315,7 +332,8 @@ assign_pending (Header *h, const char *cell)
 /* lines                                                               */
 
 static void
-handle_checkboxes (BkTextDoc *doc, const BkTextLine *l)
+handle_checkboxes (BkTextDoc        *doc,
+                   const BkTextLine *l)
 {
   const char *p = l->text;
   gboolean specific = FALSE;
@@ -346,7 +364,9 @@ handle_checkboxes (BkTextDoc *doc, const BkTextLine *l)
 /* "Heinsberg, den 28.07.2020", "den 8.3.21", "08. März 2021", "Juni 2024":
  * a line that is only a date, the way a letter dates itself. */
 gboolean
-bk_text_letter_date (BkTextDoc *doc, const char *text, int score)
+bk_text_letter_date (BkTextDoc  *doc,
+                     const char *text,
+                     int         score)
 {
   gsize s = 0, e = 0;
   g_autofree char *iso = bk_text_find_date_full (text, TRUE, &s, &e);
@@ -383,7 +403,8 @@ bk_text_letter_date (BkTextDoc *doc, const char *text, int score)
  * X-Fraktion vom 3.5.2026 Nr. 95/2026": the date a paper was made, and its
  * number. */
 static void
-type_date (BkTextDoc *doc, const char *text)
+type_date (BkTextDoc  *doc,
+           const char *text)
 {
   g_autofree char *low = bk_text_lower_same_length (text);
   const char *hit = low;
@@ -439,7 +460,8 @@ type_date (BkTextDoc *doc, const char *text)
 /* "Änderungsantrag", "Gemeinsamer Fraktionsantrag", "Anfrage": a line that
  * names the kind of paper, and maybe who makes it. */
 static void
-type_line (BkTextDoc *doc, const BkTextLine *l)
+type_line (BkTextDoc        *doc,
+           const BkTextLine *l)
 {
   const char *lw = bk_text_skip_emphasis (l->low);
   gsize len = 0;
@@ -504,7 +526,8 @@ addressee_start (const BkTextLine *l)
 
 /* "Landkreis Beispielkreis – Kreistag", "Stadt Auenbach | Stadtrat". */
 static gboolean
-letterhead_body (BkTextDoc *doc, const BkTextLine *l)
+letterhead_body (BkTextDoc        *doc,
+                 const BkTextLine *l)
 {
   static const char *const dashes[] = { " – ", " - ", " — ", " | ", NULL };
   const char *lw = l->low;
@@ -536,7 +559,8 @@ letterhead_body (BkTextDoc *doc, const BkTextLine *l)
 
 /* "Stadt Zittau - Bürgerinformationsportal TOP Ö 16: Beschlussantrag …" */
 static gboolean
-agenda_subject (Header *h, const BkTextLine *l)
+agenda_subject (Header           *h,
+                const BkTextLine *l)
 {
   const char *hit = strstr (l->low, "top ");
   gsize off = 0;
@@ -555,7 +579,8 @@ agenda_subject (Header *h, const BkTextLine *l)
 /* The cells of a line as labels and values; TRUE when the line was all
  * fields. */
 static gboolean
-label_cells (Header *h, BkTextLine *l)
+label_cells (Header     *h,
+             BkTextLine *l)
 {
   gboolean any = FALSE, all = TRUE;
 
@@ -655,7 +680,8 @@ addressee_free (BkTextDoc *doc)
 }
 
 static void
-header_line (Header *h, BkTextLine *l)
+header_line (Header     *h,
+             BkTextLine *l)
 {
   BkTextDoc *doc = h->doc;
   const char *lw = bk_text_skip_emphasis (l->low);
@@ -813,7 +839,8 @@ settle_references (Header *h)
 }
 
 static void
-header_paragraph (BkTextDoc *doc, const char *para)
+header_paragraph (BkTextDoc  *doc,
+                  const char *para)
 {
   if (*para == '\0')
     return;
@@ -824,7 +851,8 @@ header_paragraph (BkTextDoc *doc, const char *para)
 }
 
 void
-bk_text_read_header (BkTextDoc *doc, GPtrArray *lines)
+bk_text_read_header (BkTextDoc *doc,
+                     GPtrArray *lines)
 {
   Header h = { 0 };
   g_autoptr(GString) para = g_string_new (NULL);

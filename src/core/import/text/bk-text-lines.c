@@ -22,7 +22,9 @@
 
 /* Handles an HTML tag at p; returns the bytes consumed, 0 if p is no tag. */
 static gsize
-clean_tag (const char *p, gsize avail, GString *out)
+clean_tag (const char *p,
+           gsize       avail,
+           GString    *out)
 {
   gsize end = 0, limit = MIN (avail, 400);
   g_autofree char *tag = NULL;
@@ -93,7 +95,9 @@ static const struct {
 
 /* "&#228;", "&#xE4;": the character, or 0. */
 static gunichar
-numeric_entity (const char *p, gsize avail, gsize *used)
+numeric_entity (const char *p,
+                gsize       avail,
+                gsize      *used)
 {
   gsize i = 2;
   guint64 v = 0;
@@ -126,7 +130,8 @@ numeric_entity (const char *p, gsize avail, gsize *used)
 }
 
 GString *
-bk_text_clean_markup (const char *text, gsize len)
+bk_text_clean_markup (const char *text,
+                      gsize       len)
 {
   GString *out = g_string_sized_new (len + 16);
   gsize i = 0;
@@ -251,7 +256,8 @@ bk_text_line_free (gpointer data)
 }
 
 void
-bk_text_line_set_text (BkTextLine *l, char *text)
+bk_text_line_set_text (BkTextLine *l,
+                       char       *text)
 {
   g_free (l->text);
   g_free (l->low);
@@ -543,7 +549,8 @@ split_label_cells (GPtrArray *cells)
 }
 
 static void
-split_cells (const char *s, GPtrArray *cells)
+split_cells (const char *s,
+             GPtrArray  *cells)
 {
   const char *p = s;
   gboolean pipes = *s == '|';
@@ -605,7 +612,9 @@ drop_struck (GString *b)
 }
 
 static BkTextLine *
-line_new (const char *raw, gsize n, gboolean *bold)
+line_new (const char *raw,
+          gsize       n,
+          gboolean   *bold)
 {
   BkTextLine *l = g_new0 (BkTextLine, 1);
   GString *b = g_string_sized_new (n + 4);
@@ -696,7 +705,8 @@ line_new (const char *raw, gsize n, gboolean *bold)
  * first sentence after the salutation's comma. Returns the offset to cut at,
  * 0 for none. */
 static gsize
-run_together_cut (const char *raw, gsize n)
+run_together_cut (const char *raw,
+                  gsize       n)
 {
   g_autofree char *s = g_strndup (raw, n);
   g_autofree char *low = bk_text_lower_same_length (s);
@@ -771,7 +781,8 @@ bk_text_split_lines (const GString *clean)
 /* list markers and text                                               */
 
 BkMark
-bk_text_list_marker (const char *s, const char **content)
+bk_text_list_marker (const char  *s,
+                     const char **content)
 {
   const char *p = s;
   static const char *const bullets[] = {

@@ -113,7 +113,10 @@ bk_text_is_surname (const char *s)
 }
 
 gboolean
-bk_text_split_name_role (const char *text, gboolean surname_party, char **name, char **role)
+bk_text_split_name_role (const char  *text,
+                         gboolean     surname_party,
+                         char       **name,
+                         char       **role)
 {
   static const char *const seps[] = { " - ", " – ", " — ", ", ", " (", ". ", NULL };
   const char *t = bk_text_strip_signed (text);

@@ -46,7 +46,9 @@
 /* 1. validation                                                       */
 
 static gboolean
-validate_input (const char *text, gsize len, GError **error)
+validate_input (const char  *text,
+                gsize        len,
+                GError     **error)
 {
   const char *end = NULL;
   gboolean only_space = TRUE;
@@ -123,7 +125,9 @@ lines_text (GPtrArray *lines)
  * blocks that directly follow it; without one, the text a decision record
  * or a letter leaves unclaimed. */
 static GPtrArray *
-request_lines (BkTextDoc *doc, BkBlockKind kind, GPtrArray **cues)
+request_lines (BkTextDoc    *doc,
+               BkBlockKind   kind,
+               GPtrArray   **cues)
 {
   GPtrArray *out = g_ptr_array_new ();
   gboolean started = FALSE;
@@ -177,7 +181,8 @@ last_text_block (BkTextDoc *doc)
 }
 
 static void
-trailing_date (BkTextDoc *doc, BkTextBlock *b)
+trailing_date (BkTextDoc   *doc,
+               BkTextBlock *b)
 {
   guint end = b->lines->len;
 
@@ -276,7 +281,8 @@ ends_cut_off (BkTextDoc *doc)
 /* "Ziel des Änderungsantrages", "dieser Antrag", "Text des Schreibens": the
  * paper naming itself. */
 static void
-self_references (BkTextDoc *doc, const char *low)
+self_references (BkTextDoc  *doc,
+                 const char *low)
 {
   static const char *const determiners[] = {
     "des ", "dieses ", "dieser ", "diesen ", "diesem ", "unseres ", "unser ", "unseren ",
@@ -316,7 +322,8 @@ self_references (BkTextDoc *doc, const char *low)
 /* "wird wie folgt geändert", "folgende Ergänzung des Beschlussvorschlages":
  * an amendment that does not name itself. */
 static void
-amendment_type (BkTextDoc *doc, const char *low)
+amendment_type (BkTextDoc  *doc,
+                const char *low)
 {
   if (strstr (low, "wie folgt geändert") != NULL || strstr (low, "folgende änderung") != NULL
       || strstr (low, "wie folgt zu ändern") != NULL)
@@ -444,7 +451,8 @@ finish_public (BkTextDoc *doc)
 }
 
 static void
-finish_references (BkTextDoc *doc, GPtrArray *texts)
+finish_references (BkTextDoc *doc,
+                   GPtrArray *texts)
 {
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
   const char *own = doc->m->reference;
@@ -491,7 +499,8 @@ best_body (BkTextDoc *doc)
 
 /* G_MESSAGES_DEBUG=bk-text shows the candidates of every field. */
 static void
-debug_slot (const char *field, const BkTextSlot *slot)
+debug_slot (const char       *field,
+            const BkTextSlot *slot)
 {
   if (g_log_writer_default_would_drop (G_LOG_LEVEL_DEBUG, G_LOG_DOMAIN))
     return;
@@ -507,7 +516,9 @@ debug_slot (const char *field, const BkTextSlot *slot)
 /* the passes                                                          */
 
 BkMotion *
-bk_text_parser_parse (const char *text, gssize len, GError **error)
+bk_text_parser_parse (const char  *text,
+                      gssize       len,
+                      GError     **error)
 {
   BkTextDoc doc;
   g_autoptr(GString) clean = NULL;

@@ -30,7 +30,8 @@ static const char *const person_prefixes[] = {
 };
 
 static char *
-clean_party_item (const char *item, gboolean keep_article)
+clean_party_item (const char *item,
+                  gboolean    keep_article)
 {
   g_autofree char *s = bk_text_strip_chars (item, " .,;:*()_");
   static const char *const articles[] = { "der ", "die ", "den ", "des ", "von ", "vom ", NULL };
@@ -91,7 +92,8 @@ clean_party_item (const char *item, gboolean keep_article)
  * Soziales und Schule" stays one: a list is split only when every item is
  * a faction or a person. */
 static GPtrArray *
-split_parties (const char *value, gboolean keep_article)
+split_parties (const char *value,
+               gboolean    keep_article)
 {
   GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *v = bk_text_strip_chars (value, " .:*_");
@@ -196,7 +198,9 @@ split_parties (const char *value, gboolean keep_article)
 }
 
 static void
-offer_items (BkTextDoc *doc, GPtrArray *items, int score)
+offer_items (BkTextDoc *doc,
+             GPtrArray *items,
+             int        score)
 {
   g_autofree char *joined = NULL;
 
@@ -209,7 +213,9 @@ offer_items (BkTextDoc *doc, GPtrArray *items, int score)
 }
 
 void
-bk_text_offer_submitters (BkTextDoc *doc, const char *value, int score)
+bk_text_offer_submitters (BkTextDoc  *doc,
+                          const char *value,
+                          int         score)
 {
   g_autoptr(GPtrArray) items = split_parties (value, FALSE);
 
@@ -220,7 +226,9 @@ bk_text_offer_submitters (BkTextDoc *doc, const char *value, int score)
  * "CDU Fraktion", "Fraktion Bündnis 90/ Die Grünen"; NULL when only
  * "Fraktion" or "unsere Fraktion" is there. */
 static char *
-faction_around (const char *text, const char *low, gsize off)
+faction_around (const char *text,
+                const char *low,
+                gsize       off)
 {
   gsize b = off, e = off;
 
@@ -292,7 +300,9 @@ faction_around (const char *text, const char *low, gsize off)
  * Antrag": a faction as the one who acts; votes ("gegen die Stimmen der
  * X-Fraktion") do not count. */
 static void
-acting_faction (BkTextDoc *doc, const char *text, int score)
+acting_faction (BkTextDoc  *doc,
+                const char *text,
+                int         score)
 {
   g_autofree char *low = bk_text_lower_flat (text);
   const char *hit = low;
@@ -322,7 +332,9 @@ acting_faction (BkTextDoc *doc, const char *text, int score)
 /* "Antrag der SPD-Fraktion zur …", "Gemeinsamer Antrag von X und Y",
  * "(Antrag Die Fraktion Die LINKE)" */
 static gboolean
-submitter_phrase (BkTextDoc *doc, const char *text, int score)
+submitter_phrase (BkTextDoc  *doc,
+                  const char *text,
+                  int         score)
 {
   static const char *const stops[] = {
     " zur ", " zum ", " zu ", " betreffend", " betr.", " bezüglich", " auf ", " für ",
@@ -385,7 +397,8 @@ submitter_phrase (BkTextDoc *doc, const char *text, int score)
 /* Letterhead: "SPD-Fraktion im Kreistag …", "Die CDU-Fraktion in der",
  * "Freie Wähler · Name · Straße 1 · 12345 Ort". */
 static void
-letterhead (BkTextDoc *doc, const BkTextLine *l)
+letterhead (BkTextDoc        *doc,
+            const BkTextLine *l)
 {
   static const char *const cuts[] = { " im ", " in ", " für ", " · ", " | ", " - ", ", ", NULL };
   const char *dot = strstr (l->text, "\xC2\xB7");   /* · */
@@ -436,7 +449,8 @@ letterhead (BkTextDoc *doc, const BkTextLine *l)
  * Abgeordneten A, B (Fraktion X)": the line under "Antrag" or "Kleine
  * Anfrage" that says whose it is. */
 static gboolean
-whose_line (BkTextDoc *doc, const BkTextLine *l)
+whose_line (BkTextDoc        *doc,
+            const BkTextLine *l)
 {
   g_autoptr(GPtrArray) items = NULL;
   gboolean any = FALSE;
@@ -458,7 +472,8 @@ whose_line (BkTextDoc *doc, const BkTextLine *l)
 /* "Der Bürgermeister", "Die Landrätin", "Der Magistrat": an administration's
  * paper says who brings it in its letterhead. */
 static gboolean
-administration_line (BkTextDoc *doc, const BkTextLine *l)
+administration_line (BkTextDoc        *doc,
+                     const BkTextLine *l)
 {
   static const char *const heads[] = {
     "der bürgermeister", "die bürgermeisterin", "der oberbürgermeister", "die oberbürgermeisterin",
@@ -478,7 +493,9 @@ administration_line (BkTextDoc *doc, const BkTextLine *l)
 }
 
 void
-bk_text_submitters_from_header (BkTextDoc *doc, const BkTextLine *l, const char *paragraph)
+bk_text_submitters_from_header (BkTextDoc        *doc,
+                                const BkTextLine *l,
+                                const char       *paragraph)
 {
   if (paragraph != NULL)
     submitter_phrase (doc, paragraph, 70);
@@ -490,7 +507,8 @@ bk_text_submitters_from_header (BkTextDoc *doc, const BkTextLine *l, const char 
 }
 
 void
-bk_text_submitters_from_text (BkTextDoc *doc, const char *text)
+bk_text_submitters_from_text (BkTextDoc  *doc,
+                              const char *text)
 {
   if (!submitter_phrase (doc, text, 70))
     acting_faction (doc, text, 60);
@@ -500,7 +518,9 @@ bk_text_submitters_from_text (BkTextDoc *doc, const char *text)
 /* signatures                                                          */
 
 static void
-add_signatory (BkTextDoc *doc, const char *name_in, const char *role_in)
+add_signatory (BkTextDoc  *doc,
+               const char *name_in,
+               const char *role_in)
 {
   static const char *const suffixes[] = { " MdL", " MdB", " MdEP", " MdA", " KTA", NULL };
   g_autofree char *name = g_strdup (name_in);
@@ -527,7 +547,9 @@ add_signatory (BkTextDoc *doc, const char *name_in, const char *role_in)
 }
 
 static void
-signature_piece (BkTextDoc *doc, const char *text, BkParty **cur)
+signature_piece (BkTextDoc   *doc,
+                 const char  *text,
+                 BkParty    **cur)
 {
   g_autofree char *name = NULL;
   g_autofree char *role = NULL;
@@ -581,7 +603,8 @@ signature_piece (BkTextDoc *doc, const char *text, BkParty **cur)
 }
 
 void
-bk_text_parse_signatures (BkTextDoc *doc, GPtrArray *lines)
+bk_text_parse_signatures (BkTextDoc *doc,
+                          GPtrArray *lines)
 {
   BkParty *cur = NULL;
 
@@ -621,7 +644,8 @@ bk_text_parse_signatures (BkTextDoc *doc, GPtrArray *lines)
 }
 
 guint
-bk_text_trailing_signatures (BkTextDoc *doc, GPtrArray *lines)
+bk_text_trailing_signatures (BkTextDoc *doc,
+                             GPtrArray *lines)
 {
   guint end = lines->len, cut = lines->len, names = 0;
 

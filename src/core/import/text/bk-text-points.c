@@ -42,7 +42,9 @@ gstring_free (gpointer data)
 }
 
 static Item *
-item_new (GPtrArray *items, const char *text, gboolean numbered)
+item_new (GPtrArray  *items,
+          const char *text,
+          gboolean    numbered)
 {
   Item *it = g_new0 (Item, 1);
 
@@ -76,7 +78,8 @@ number_of (const char *text)
 }
 
 static GPtrArray *
-build_items (BkTextDoc *doc, GPtrArray *lines)
+build_items (BkTextDoc *doc,
+             GPtrArray *lines)
 {
   GPtrArray *items = g_ptr_array_new_with_free_func (item_free);
   Item *cur = NULL;
@@ -245,7 +248,8 @@ numbers_repeated (GPtrArray *items)
 }
 
 void
-bk_text_build_points (BkTextDoc *doc, GPtrArray *lines)
+bk_text_build_points (BkTextDoc *doc,
+                      GPtrArray *lines)
 {
   g_autoptr(GPtrArray) items = build_items (doc, lines);
 
@@ -270,7 +274,8 @@ bk_text_build_points (BkTextDoc *doc, GPtrArray *lines)
 /* "Wie viele …? Wer trägt …?": one question per question mark, when every
  * sentence of the paragraph asks. */
 static void
-add_question_sentences (BkTextDoc *doc, const char *text)
+add_question_sentences (BkTextDoc  *doc,
+                        const char *text)
 {
   guint asks = 0, sentences = 0;
   GString *cur = g_string_new (NULL);
@@ -306,7 +311,8 @@ add_question_sentences (BkTextDoc *doc, const char *text)
 }
 
 void
-bk_text_build_questions (BkTextDoc *doc, GPtrArray *lines)
+bk_text_build_questions (BkTextDoc *doc,
+                         GPtrArray *lines)
 {
   g_autoptr(GPtrArray) items = build_items (doc, lines);
   gboolean any_numbered = FALSE;

@@ -17,7 +17,8 @@
 #include "bk-text-util.h"
 
 static gboolean
-is_roman (const char *p, gsize n)
+is_roman (const char *p,
+          gsize       n)
 {
   for (gsize i = 0; i < n; i++)
     if (strchr ("IVXLC", p[i]) == NULL)
@@ -29,7 +30,9 @@ is_roman (const char *p, gsize n)
  * letters (at most 6), letters then digits ("A0188") or a roman numeral.
  * Sets *digits when it holds one. Returns its length. */
 static gsize
-group_at (const char *p, gboolean *digits, gboolean *letters)
+group_at (const char *p,
+          gboolean   *digits,
+          gboolean   *letters)
 {
   gsize n = 0, l = 0, d = 0;
 
@@ -53,7 +56,8 @@ group_at (const char *p, gboolean *digits, gboolean *letters)
 }
 
 gsize
-bk_text_ref_token (const char *p, gboolean relaxed)
+bk_text_ref_token (const char *p,
+                   gboolean    relaxed)
 {
   const char *q = p;
   guint groups = 0, digit_groups = 0, seps = 0, years = 0;
@@ -103,7 +107,8 @@ bk_text_ref_token (const char *p, gboolean relaxed)
 }
 
 char *
-bk_text_ref_dup (const char *p, gsize *len)
+bk_text_ref_dup (const char *p,
+                 gsize      *len)
 {
   gsize n = bk_text_ref_token (p, TRUE);
   GString *s;
@@ -168,7 +173,10 @@ is_ref_keyword (const char *w)
 /* "<keyword> [Nr.] <number>" at the word at low+pos; the number (newly
  * allocated) or NULL, and where to go on. */
 static char *
-ref_after_keyword (const char *text, const char *low, gsize pos, gsize *after)
+ref_after_keyword (const char *text,
+                   const char *low,
+                   gsize       pos,
+                   gsize      *after)
 {
   gsize we = pos, tl;
   g_autofree char *w = NULL;
@@ -231,7 +239,8 @@ ref_after_keyword (const char *text, const char *low, gsize pos, gsize *after)
 }
 
 static void
-add_unique (GPtrArray *out, char *ref)
+add_unique (GPtrArray *out,
+            char      *ref)
 {
   for (guint i = 0; i < out->len; i++)
     if (strcmp (g_ptr_array_index (out, i), ref) == 0)
@@ -243,7 +252,9 @@ add_unique (GPtrArray *out, char *ref)
 }
 
 void
-bk_text_scan_references (const char *text, const char *own, GPtrArray *out)
+bk_text_scan_references (const char *text,
+                         const char *own,
+                         GPtrArray  *out)
 {
   g_autofree char *low = bk_text_lower_same_length (text);
   g_autofree char *own_shape = own != NULL ? shape_of (own) : NULL;

@@ -44,7 +44,9 @@ clean_value (const char *value)
 }
 
 void
-bk_text_offer (BkTextSlot *slot, const char *value, int score)
+bk_text_offer (BkTextSlot *slot,
+               const char *value,
+               int         score)
 {
   BkTextCandidate *c;
   g_autofree char *v = NULL;
@@ -61,7 +63,9 @@ bk_text_offer (BkTextSlot *slot, const char *value, int score)
 }
 
 void
-bk_text_offer_body (BkTextSlot *slot, const char *value, int score)
+bk_text_offer_body (BkTextSlot *slot,
+                    const char *value,
+                    int         score)
 {
   g_autofree char *v = NULL;
   gsize b;
@@ -98,7 +102,8 @@ bk_text_offer_body (BkTextSlot *slot, const char *value, int score)
 }
 
 const char *
-bk_text_slot_best (const BkTextSlot *slot, int *score)
+bk_text_slot_best (const BkTextSlot *slot,
+                   int              *score)
 {
   const BkTextCandidate *best = NULL;
 
@@ -115,7 +120,8 @@ bk_text_slot_best (const BkTextSlot *slot, int *score)
 }
 
 guint
-bk_text_slot_count_values (const BkTextSlot *slot, int min_score)
+bk_text_slot_count_values (const BkTextSlot *slot,
+                           int               min_score)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
 

@@ -26,7 +26,8 @@
 #define DERIVED_WORDS 14
 
 static gboolean
-has_digits_run (const char *s, guint n)
+has_digits_run (const char *s,
+                guint       n)
 {
   guint run = 0;
 
@@ -135,7 +136,8 @@ is_quoted (const char *text)
 }
 
 static gboolean
-is_place_or_site (const char *low, guint words)
+is_place_or_site (const char *low,
+                  guint       words)
 {
   static const char *const kinds[] = {
     "stadt ", "landkreis ", "kreis ", "gemeinde ", "landeshauptstadt ", "hansestadt ", "markt ",
@@ -182,7 +184,9 @@ looks_like_address (const char *low)
 
 /* The score of a title candidate, or -1 when it cannot be one. */
 static int
-title_score (const char *text, gboolean heading, guint rank)
+title_score (const char *text,
+             gboolean    heading,
+             guint       rank)
 {
   g_autofree char *low = bk_text_lower_same_length (text);
   g_autofree char *stripped = bk_text_strip_chars (low, " :");

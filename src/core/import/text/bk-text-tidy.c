@@ -89,7 +89,8 @@ is_address_line (const char *low)
 /* Drops line i (a page header or page number) and joins the paragraph the
  * page break had split: the text before it does not end a sentence. */
 static void
-remove_and_join (GPtrArray *lines, guint i)
+remove_and_join (GPtrArray *lines,
+                 guint      i)
 {
   gint prev = -1;
   guint next = lines->len;
@@ -158,7 +159,8 @@ remove_page_furniture (GPtrArray *lines)
 /* Equal but for spaces and case: "Fraktion Gartenparteiim Stadtrat" is the
  * line before it again, copied from a second layer of the page. */
 static gboolean
-same_loose (const char *a, const char *b)
+same_loose (const char *a,
+            const char *b)
 {
   while (*a != '\0' || *b != '\0')
     {

@@ -131,7 +131,9 @@ skip_agenda_number (const char *q)
 }
 
 BkLabelKind
-bk_text_match_label_low (const char *lw, gsize *value_off, gboolean *colon)
+bk_text_match_label_low (const char *lw,
+                         gsize      *value_off,
+                         gboolean   *colon)
 {
   *colon = FALSE;
   /* every line is asked, most start with no label: compare the first byte first */
@@ -207,7 +209,9 @@ bk_text_label_stands_alone (const char *low)
 }
 
 BkLabelKind
-bk_text_match_label (const char *cell, const char **value, gboolean *colon)
+bk_text_match_label (const char  *cell,
+                     const char **value,
+                     gboolean    *colon)
 {
   g_autofree char *low = bk_text_lower_same_length (cell);
   const char *lw = bk_text_skip_emphasis (low);
@@ -265,13 +269,16 @@ bk_text_is_body_start (const char *low)
 }
 
 const char *
-bk_text_find_assembly (const char *low, gsize *len)
+bk_text_find_assembly (const char *low,
+                       gsize      *len)
 {
   return bk_text_find_assembly_full (low, FALSE, len);
 }
 
 const char *
-bk_text_find_assembly_full (const char *low, gboolean plenary, gsize *len)
+bk_text_find_assembly_full (const char *low,
+                            gboolean    plenary,
+                            gsize      *len)
 {
   const char *best = NULL;
   gsize best_len = 0;
@@ -414,7 +421,9 @@ word_len (const char *low)
 }
 
 const char *
-bk_text_type_at (const char *low, gsize *len, gboolean *specific)
+bk_text_type_at (const char *low,
+                 gsize      *len,
+                 gboolean   *specific)
 {
   gsize wl = word_len (low);
 
@@ -479,7 +488,8 @@ bk_text_type_at (const char *low, gsize *len, gboolean *specific)
 }
 
 const char *
-bk_text_find_type (const char *low, gboolean *specific)
+bk_text_find_type (const char *low,
+                   gboolean   *specific)
 {
   const char *plain = NULL;
 
@@ -532,7 +542,8 @@ static const char *const consult_roles[] = {
 };
 
 gssize
-bk_text_find_consult_role (const char *low, gsize *len)
+bk_text_find_consult_role (const char *low,
+                           gsize      *len)
 {
   for (guint i = 0; consult_roles[i] != NULL; i++)
     {
@@ -562,7 +573,8 @@ bk_text_is_consult_role (const char *low)
 }
 
 gboolean
-bk_text_public_flag (const char *text, int *value)
+bk_text_public_flag (const char *text,
+                     int        *value)
 {
   g_autofree char *low = bk_text_lower_same_length (text);
   g_autofree char *s = bk_text_strip_chars (low, " ()*:.");
@@ -663,7 +675,8 @@ bk_text_is_lead_in (const char *low)
 /* requests                                                            */
 
 static gboolean
-has_word_prefix (const char *low, const char *word)
+has_word_prefix (const char *low,
+                 const char *word)
 {
   const char *hit = low;
   gsize n = strlen (word);

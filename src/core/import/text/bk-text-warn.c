@@ -17,7 +17,9 @@
 #define TYPE_STATED 45
 
 void
-bk_text_add_warnings (BkTextDoc *doc, int type_score, gboolean cut_off)
+bk_text_add_warnings (BkTextDoc *doc,
+                      int        type_score,
+                      gboolean   cut_off)
 {
   BkMotion *m = doc->m;
 

@@ -216,4 +216,28 @@ static const char *const bk_store_migrations[] = {
   "  key TEXT NOT NULL,"
   "  value INTEGER NOT NULL DEFAULT 0,"
   "  PRIMARY KEY (day, category, key));",
+
+  /* 4: what the paper reader adds (issue 11): a subject taken from the
+   * request is marked, an Anfrage's questions with sub-questions, and the
+   * warnings a clerk checks before citizens read the motion */
+  "ALTER TABLE paper ADD COLUMN subject_derived INTEGER NOT NULL DEFAULT 0;"
+  "CREATE TABLE question ("
+  "  paper_id INTEGER NOT NULL REFERENCES paper (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  text TEXT NOT NULL,"
+  "  PRIMARY KEY (paper_id, position));"
+  "CREATE TABLE question_sub ("
+  "  paper_id INTEGER NOT NULL,"
+  "  question_position INTEGER NOT NULL,"
+  "  position INTEGER NOT NULL,"
+  "  text TEXT NOT NULL,"
+  "  PRIMARY KEY (paper_id, question_position, position),"
+  "  FOREIGN KEY (paper_id, question_position)"
+  "    REFERENCES question (paper_id, position) ON DELETE CASCADE);"
+  "CREATE TABLE paper_warning ("
+  "  paper_id INTEGER NOT NULL REFERENCES paper (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  code TEXT NOT NULL,"
+  "  message TEXT NOT NULL,"
+  "  PRIMARY KEY (paper_id, position));",
 };

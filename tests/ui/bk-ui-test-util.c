@@ -229,6 +229,17 @@ bk_ui_test_window_new (BkStore *store)
 }
 
 BkWindow *
+bk_ui_test_window_new_with_settings (BkStore    *store,
+                                     BkSettings *settings)
+{
+  g_autoptr(BkVoice) voice = bk_voice_new (NULL, settings);
+  g_autoptr(BkUsage) usage = bk_usage_new (settings);
+  g_autoptr(BkContext) context = bk_context_new (store, settings, voice, usage);
+
+  return present (bk_window_new (NULL, context, NULL, NULL));
+}
+
+BkWindow *
 bk_ui_test_app_window_new (BkApplication *app,
                            BkStore       *store)
 {

@@ -78,6 +78,10 @@ BkContext *bk_ui_test_context_new (BkApplication *app,
 /* A kiosk window over store with a context of its own (silent), presented
  * and drawn once. */
 BkWindow *bk_ui_test_window_new (BkStore  *store);
+/* A window whose context has settings, as the application's windows share
+ * the application's: a theme made from the same settings reaches it. */
+BkWindow *bk_ui_test_window_new_with_settings (BkStore    *store,
+                                               BkSettings *settings);
 /* The same with app's services (its voice speaks into memory), not
  * attached to app. */
 BkWindow *bk_ui_test_app_window_new (BkApplication *app,

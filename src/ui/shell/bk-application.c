@@ -291,12 +291,6 @@ bk_application_startup (GApplication *application)
     self->theme = bk_theme_new (self->settings);
   }
 
-  /* Text blocks are selectable so that they can be reached with the keyboard;
-   * focusing one must not select all of its text. */
-  g_object_set (gtk_settings_get_default (),
-                "gtk-label-select-on-focus", FALSE,
-                NULL);
-
   gtk_window_set_default_icon_name (APP_ID);
 
   /* One voice for the application. Without voice data or an audio device

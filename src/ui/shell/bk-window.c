@@ -481,6 +481,14 @@ set_item_help (BkWindow *self)
 }
 
 static void
+text_scale_changed_cb (BkWindow *self)
+{
+  BkSettings *settings = bk_context_get_settings (self->context);
+
+  bk_ui_scale_clamps (GTK_WIDGET (self), CLAMP (bk_settings_get_int (settings, "text-scale"), 100, 300));
+}
+
+static void
 bk_window_constructed (GObject *object)
 {
   BkWindow *self = BK_WINDOW (object);
@@ -502,6 +510,12 @@ bk_window_constructed (GObject *object)
                                         BK_STAFF_PAGE (self->staff_page), self->staff_button);
   g_signal_connect (self, "page-shown", G_CALLBACK (page_shown_cb), NULL);
   g_signal_connect (self, "notify::focus-widget", G_CALLBACK (focus_moved_cb), NULL);
+  if (bk_context_get_settings (self->context) != NULL)
+    {
+      g_signal_connect_object (bk_context_get_settings (self->context), "notify::text-scale",
+                               G_CALLBACK (text_scale_changed_cb), self, G_CONNECT_SWAPPED);
+      text_scale_changed_cb (self);
+    }
 
   _bk_window_keys_init (self);
   _bk_window_voice_init (self);

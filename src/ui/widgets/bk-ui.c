@@ -9,6 +9,8 @@
 
 #include <glib/gi18n.h>
 
+#include <adwaita.h>
+
 #include "bk-ui.h"
 #include "bk-ui-resources.h"
 #include "bk-wrap-layout.h"
@@ -244,6 +246,38 @@ bk_ui_wrap_label_new (const char *text,
     gtk_widget_add_css_class (label, css_class);
 
   return label;
+}
+
+typedef struct {
+  int maximum;
+  int tightening;
+} ClampBase;
+
+void
+bk_ui_scale_clamps (GtkWidget *root,
+                    int        text_scale)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (ADW_IS_CLAMP (root))
+    {
+      AdwClamp *clamp = ADW_CLAMP (root);
+      ClampBase *base = g_object_get_data (G_OBJECT (root), "bk-clamp-base");
+
+      if (base == NULL)
+        {
+          base = g_new (ClampBase, 1);
+          base->maximum = adw_clamp_get_maximum_size (clamp);
+          base->tightening = adw_clamp_get_tightening_threshold (clamp);
+          g_object_set_data_full (G_OBJECT (root), "bk-clamp-base", base, g_free);
+        }
+      adw_clamp_set_maximum_size (clamp, base->maximum * text_scale / 100);
+      adw_clamp_set_tightening_threshold (clamp, base->tightening * text_scale / 100);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    bk_ui_scale_clamps (child, text_scale);
 }
 
 #define LIST_ITEM_KEY "bk-list-item"

@@ -24,6 +24,13 @@ char *bk_ui_dup_today         (void);
 GtkWidget *bk_ui_wrap_label_new (const char *text,
                                  const char *css_class);
 
+/* Widens every AdwClamp under root with the text: at text_scale % a clamp
+ * may be text_scale % as wide as its .ui says (libadwaita 1.2 clamps have
+ * no font-relative unit), so that a heading keeps its words whole on a
+ * wide screen. The .ui values are the sizes at 100 %. */
+void  bk_ui_scale_clamps      (GtkWidget  *root,
+                               int         text_scale);
+
 /* Sets the accessible name of widget (and, if non-NULL, its description). */
 void  bk_ui_set_accessible    (GtkWidget  *widget,
                                const char *label,

@@ -18,6 +18,7 @@
 #include "bk-oparl-folder.h"
 #include "bk-service-import.h"
 #include "bk-text-parser.h"
+#include "bk-xzufi.h"
 
 gboolean
 bk_import_read_file (const char  *path,
@@ -84,6 +85,8 @@ detect_format (const char *path,
                const char *data,
                gsize       len)
 {
+  if (g_str_has_suffix (path, ".xml") || bk_xzufi_sniff (data, len))
+    return BK_IMPORT_FORMAT_XZUFI;
   if (g_str_has_suffix (path, ".json") || looks_like_json (data, len))
     return bk_service_import_sniff (data, len) ? BK_IMPORT_FORMAT_SERVICES
                                                : BK_IMPORT_FORMAT_OPARL;
@@ -131,6 +134,33 @@ describe_stats (const char         *path,
                           stats->persons, stats->deleted);
 }
 
+/* The notes of an XZuFi import go to the journal, one line each. */
+static void
+log_notes (const BkXzufiStats *stats)
+{
+  for (guint i = 0; stats->notes != NULL && i < stats->notes->len; i++)
+    g_message ("%s", (const char *) g_ptr_array_index (stats->notes, i));
+}
+
+static gboolean
+import_publication (BkStore    *store,
+                    const char *folder,
+                    char      **summary,
+                    GError    **error)
+{
+  BkXzufiStats stats = { 0 };
+  gboolean ok = bk_xzufi_import_folder (store, folder, &stats, error);
+
+  if (ok)
+    {
+      log_notes (&stats);
+      if (summary != NULL)
+        *summary = bk_xzufi_describe (folder, &stats);
+    }
+  bk_xzufi_stats_clear (&stats);
+  return ok;
+}
+
 static gboolean
 import_folder (BkStore    *store,
                const char *path,
@@ -139,11 +169,22 @@ import_folder (BkStore    *store,
 {
   BkOParlStats stats = { 0 };
 
+  if (bk_xzufi_is_publication (path))
+    return import_publication (store, path, summary, error);
   if (!bk_oparl_import_folder (store, path, &stats, error))
     return FALSE;
   if (summary != NULL)
     *summary = describe_stats (path, &stats);
   return TRUE;
+}
+
+/* The index of an XZuFi publication: the file itself stands for its folder. */
+static gboolean
+is_index (const char *path)
+{
+  g_autofree char *base = g_path_get_basename (path);
+
+  return g_str_equal (base, BK_XZUFI_INDEX) && g_file_test (path, G_FILE_TEST_IS_REGULAR);
 }
 
 gboolean
@@ -160,11 +201,13 @@ bk_import_file (BkStore        *store,
   g_return_val_if_fail (BK_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) || is_index (path))
     {
+      g_autofree char *folder = is_index (path) ? g_path_get_dirname (path) : g_strdup (path);
+
       if (!bk_store_begin (store, error))
         return FALSE;
-      if (!import_folder (store, path, summary, error))
+      if (!import_folder (store, folder, summary, error))
         {
           bk_store_rollback (store);
           return FALSE;
@@ -172,7 +215,7 @@ bk_import_file (BkStore        *store,
       return bk_store_commit (store, error);
     }
 
-  if (!bk_import_read_file (path, MAX (BK_OPARL_MAX_SIZE, BK_TEXT_PARSER_MAX_SIZE),
+  if (!bk_import_read_file (path, MAX (MAX (BK_OPARL_MAX_SIZE, BK_TEXT_PARSER_MAX_SIZE), BK_XZUFI_MAX_SIZE),
                             &data, &len, error))
     return FALSE;
   if (format == BK_IMPORT_FORMAT_AUTO)
@@ -208,6 +251,19 @@ bk_import_file (BkStore        *store,
         *summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u service imported",
                                                  "%s: %u services imported", count),
                                     path, count);
+    }
+  else if (format == BK_IMPORT_FORMAT_XZUFI)
+    {
+      BkXzufiStats stats = { 0 };
+
+      ok = bk_xzufi_import_data (store, data, len, path, &stats, error);
+      if (ok)
+        {
+          log_notes (&stats);
+          if (summary != NULL)
+            *summary = bk_xzufi_describe (path, &stats);
+        }
+      bk_xzufi_stats_clear (&stats);
     }
   else
     ok = import_text (store, path, data, len, summary, error);

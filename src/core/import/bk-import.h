@@ -16,12 +16,15 @@ typedef enum {
   BK_IMPORT_FORMAT_TEXT,   /* plain text or Markdown motion */
   BK_IMPORT_FORMAT_OPARL,  /* OParl JSON */
   BK_IMPORT_FORMAT_SERVICES, /* service catalogue JSON (bk-service-import.h) */
+  BK_IMPORT_FORMAT_XZUFI,  /* XZuFi 2.2 service descriptions (bk-xzufi.h) */
 } BkImportFormat;
 
 /* Imports one file in its own transaction: all of it, or nothing of it.
- * A folder imports every *.json OParl file in it, in one transaction.
- * JSON with a top-level "services" member or "type": "buergerkiosk:Service"
- * is a service catalogue, other JSON OParl.
+ * A folder imports every *.json OParl file in it, in one transaction; a
+ * folder with an index.txt (or that index.txt itself) is an XZuFi
+ * publication, imported whole. JSON with a top-level "services" member or
+ * "type": "buergerkiosk:Service" is a service catalogue, other JSON OParl;
+ * XML in the XZuFi namespace (or any *.xml) is read as XZuFi.
  * Errors are prefixed with the path. summary (may be NULL) receives a
  * one-line description of what was imported. */
 gboolean bk_import_file (BkStore        *store,

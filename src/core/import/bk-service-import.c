@@ -406,7 +406,8 @@ read_service (Ctx        *ctx,
   static const char *const known[] = {
     "type", "id", "leika", "municipality", "name", "short", "full", "who_may_apply",
     "documents", "costs", "processing_time", "deadlines", "steps", "legal_basis", "office",
-    "online_url", "forms", "easy_read", "life_situations", "translations", "keywords", NULL,
+    "online_url", "forms", "easy_read", "life_situations", "translations", "keywords",
+    "hints", "further_info", NULL,
   };
   g_autoptr(BkService) s = bk_service_new ();
   JsonNode *type = json_object_get_member (obj, "type");
@@ -437,6 +438,8 @@ read_service (Ctx        *ctx,
       !dup_url (ctx, obj, "online_url", FALSE, &s->online_url, error) ||
       !read_forms (ctx, obj, s, error) ||
       !dup_text (ctx, obj, "easy_read", FALSE, MAX_TEXT_CHARS, &s->easy_read, error) ||
+      !dup_text (ctx, obj, "hints", FALSE, MAX_TEXT_CHARS, &s->hints, error) ||
+      !dup_text (ctx, obj, "further_info", FALSE, MAX_TEXT_CHARS, &s->further_info, error) ||
       !read_life_situations (ctx, obj, s, error) ||
       !read_strings (ctx, obj, "keywords", s->keywords, error) ||
       !read_translations (ctx, obj, s, error))

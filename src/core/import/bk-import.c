@@ -134,18 +134,27 @@ describe_stats (const char         *path,
                           stats->persons, stats->deleted);
 }
 
-/* The notes of an XZuFi import go to the journal, one line each. */
+/* The notes of an XZuFi import go to the caller or to the journal. */
 static void
-log_notes (const BkXzufiStats *stats)
+pass_notes (const BkXzufiStats *stats,
+            GPtrArray          *notes)
 {
   for (guint i = 0; stats->notes != NULL && i < stats->notes->len; i++)
-    g_message ("%s", (const char *) g_ptr_array_index (stats->notes, i));
+    {
+      const char *note = g_ptr_array_index (stats->notes, i);
+
+      if (notes != NULL)
+        g_ptr_array_add (notes, g_strdup (note));
+      else
+        g_message ("%s", note);
+    }
 }
 
 static gboolean
 import_publication (BkStore    *store,
                     const char *folder,
                     char      **summary,
+                    GPtrArray  *notes,
                     GError    **error)
 {
   BkXzufiStats stats = { 0 };
@@ -153,7 +162,7 @@ import_publication (BkStore    *store,
 
   if (ok)
     {
-      log_notes (&stats);
+      pass_notes (&stats, notes);
       if (summary != NULL)
         *summary = bk_xzufi_describe (folder, &stats);
     }
@@ -165,12 +174,13 @@ static gboolean
 import_folder (BkStore    *store,
                const char *path,
                char      **summary,
+               GPtrArray  *notes,
                GError    **error)
 {
   BkOParlStats stats = { 0 };
 
   if (bk_xzufi_is_publication (path))
-    return import_publication (store, path, summary, error);
+    return import_publication (store, path, summary, notes, error);
   if (!bk_oparl_import_folder (store, path, &stats, error))
     return FALSE;
   if (summary != NULL)
@@ -194,6 +204,17 @@ bk_import_file (BkStore        *store,
                 char          **summary,
                 GError        **error)
 {
+  return bk_import_file_full (store, path, format, summary, NULL, error);
+}
+
+gboolean
+bk_import_file_full (BkStore        *store,
+                     const char     *path,
+                     BkImportFormat  format,
+                     char          **summary,
+                     GPtrArray      *notes,
+                     GError        **error)
+{
   g_autofree char *data = NULL;
   gsize len = 0;
   gboolean ok;
@@ -207,7 +228,7 @@ bk_import_file (BkStore        *store,
 
       if (!bk_store_begin (store, error))
         return FALSE;
-      if (!import_folder (store, folder, summary, error))
+      if (!import_folder (store, folder, summary, notes, error))
         {
           bk_store_rollback (store);
           return FALSE;
@@ -259,7 +280,7 @@ bk_import_file (BkStore        *store,
       ok = bk_xzufi_import_data (store, data, len, path, &stats, error);
       if (ok)
         {
-          log_notes (&stats);
+          pass_notes (&stats, notes);
           if (summary != NULL)
             *summary = bk_xzufi_describe (path, &stats);
         }

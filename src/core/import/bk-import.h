@@ -33,6 +33,15 @@ gboolean bk_import_file (BkStore        *store,
                          char          **summary,
                          GError        **error);
 
+/* The same; notes (may be NULL: then they go to the journal) receives what
+ * an XZuFi import left out and why, one line each (char*). */
+gboolean bk_import_file_full (BkStore        *store,
+                              const char     *path,
+                              BkImportFormat  format,
+                              char          **summary,
+                              GPtrArray      *notes,
+                              GError        **error);
+
 /* Reads a file for a parser: refuses non-regular files, files above max_size
  * (BK_ERROR_TOO_LARGE) and unreadable ones, with the path in the message. */
 gboolean bk_import_read_file (const char  *path,

@@ -310,8 +310,9 @@ read_forms (Ctx        *ctx,
       form = json_node_get_object (node);
       if (!check_members (ctx, form, known, error) ||
           !dup_text (ctx, form, "title", TRUE, MAX_NAME_CHARS, &title, error) ||
-          !dup_url (ctx, form, "url", TRUE, &url, error))
+          !dup_url (ctx, form, "url", FALSE, &url, error))
         return FALSE;
+      /* without an address: a form the office hands out */
       bk_service_add_form (s, title, url);
       g_string_truncate (ctx->path, len);
     }

@@ -181,36 +181,42 @@ form_free (gpointer data)
   g_free (form);
 }
 
-/* Formulare: every link is a form; text that is no link too, without an
- * address. */
+/* Formulare: every link is a form, and text that is no link too (without
+ * an address), in the order of the text. */
 static void
 read_forms (Leistung   *l,
             const char *html)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) links = g_ptr_array_new_with_free_func (form_free);
+  g_autofree gboolean *used = NULL;
 
   bk_html_reduce_items (html, items, links);
+  used = g_new0 (gboolean, links->len + 1);
   for (guint i = 0; i < items->len; i++)
     {
       const char *item = g_ptr_array_index (items, i);
       gboolean is_link = FALSE;
 
-      for (guint j = 0; j < links->len && !is_link; j++)
+      for (guint j = 0; j < links->len; j++)
         {
           const BkServiceForm *link = g_ptr_array_index (links, j);
 
-          is_link = strstr (item, link->url) != NULL;
+          if (used[j] || strstr (item, link->url) == NULL)
+            continue;
+          bk_service_add_form (l->service, link->title, link->url);
+          used[j] = is_link = TRUE;
         }
       if (!is_link)
         bk_service_add_form (l->service, item, NULL);
     }
   for (guint j = 0; j < links->len; j++)
-    {
-      const BkServiceForm *link = g_ptr_array_index (links, j);
+    if (!used[j])
+      {
+        const BkServiceForm *link = g_ptr_array_index (links, j);
 
-      bk_service_add_form (l->service, link->title, link->url);
-    }
+        bk_service_add_form (l->service, link->title, link->url);
+      }
 }
 
 /* One inhalt of a text module. */
@@ -602,6 +608,9 @@ read_entry_module (Leistung   *l,
               g_string_free (text, TRUE);
             return FALSE;
           }
+      /* one entry alone is no list */
+      if (entries->len == 1 && text == NULL && g_str_has_prefix (lines->str, "• "))
+        g_string_erase (lines, 0, strlen ("• "));
       append_block (&text, lines->str);
       read_further_links (module, links);
       if (links->len > 0)

@@ -1,7 +1,8 @@
 /* bk-xzufi-private.h: what the parts of the XZuFi importer share
  *
  * bk-xzufi-read.c reads a message into the operations below (nothing is
- * stored before the whole message is read and found sound), bk-xzufi-leistung.c
+ * stored before the whole message is read and found sound) with the helpers
+ * of bk-xzufi-xml.c, bk-xzufi-leistung.c
  * maps a Leistung to a BkService, bk-xzufi.c applies the operations to the
  * store, bk-xzufi-publication.c reads a publishing folder or URL.
  *
@@ -63,7 +64,11 @@ GPtrArray  *bk_xzufi_read          (BkXzufiReader *reader,
                                     gsize          len,
                                     GError       **error);
 
-/* ---- helpers of the readers (bk-xzufi-read.c) ---------------------------- */
+/* ---- walking the message (bk-xzufi-xml.c) -------------------------------- */
+
+/* An element named name, in any namespace. */
+gboolean    bk_xzufi_is_named      (xmlNode       *node,
+                                    const char    *name);
 
 /* Fails with "NAME: PATH (line N): problem". */
 gboolean    bk_xzufi_fail          (BkXzufiReader *reader,

@@ -2,7 +2,7 @@
  *
  * libxml2 builds the tree (no network, no DTD, no entity expansion); the
  * readers below walk it by element names, in any namespace, because the
- * code and name children of XÖV codes are unqualified. Every list may hold
+ * code and name children of XÖV codes are unqualified (bk-xzufi-xml.c). Every list may hold
  * one element or many (real exports are not consistent), so every reader
  * asks for all children of a name. An element the kiosk needs but cannot
  * read makes the whole message fail, with the file, the element's path and
@@ -13,6 +13,7 @@
 
 #define G_LOG_DOMAIN "bk-xzufi"
 
+#include <stdio.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 #include <libxml/parser.h>
@@ -21,248 +22,6 @@
 #include "bk-error.h"
 #include "bk-html-reduce.h"
 #include "bk-xzufi-private.h"
-
-/* ---- paths, errors, notes -------------------------------------------------- */
-
-static void
-append_path (GString *out,
-             xmlNode *node)
-{
-  guint index = 0, count = 0;
-
-  if (node == NULL || node->type != XML_ELEMENT_NODE)
-    return;
-  append_path (out, node->parent);
-  for (xmlNode *n = node->parent ? node->parent->children : node; n != NULL; n = n->next)
-    {
-      if (n->type != XML_ELEMENT_NODE || !xmlStrEqual (n->name, node->name))
-        continue;
-      count++;
-      if (n == node)
-        index = count;
-    }
-  g_string_append_printf (out, "/%s", (const char *) node->name);
-  if (count > 1)
-    g_string_append_printf (out, "[%u]", index);
-}
-
-static char *
-describe_place (BkXzufiReader *reader,
-                xmlNode       *node)
-{
-  g_autoptr(GString) path = g_string_new (NULL);
-
-  append_path (path, node);
-  /* Translators: file name, element path, line number, as in
-   * "dienste.xml: /nachricht/schreibe[2]/leistung/id (line 40)" */
-  return g_strdup_printf (_("%s: %s (line %ld)"), reader->name, path->str,
-                          node != NULL ? xmlGetLineNo (node) : 0L);
-}
-
-gboolean
-bk_xzufi_fail (BkXzufiReader *reader,
-               xmlNode       *node,
-               GError       **error,
-               const char    *format,
-               ...)
-{
-  g_autofree char *place = describe_place (reader, node);
-  g_autofree char *problem = NULL;
-  va_list args;
-
-  va_start (args, format);
-  problem = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_set_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT, "%s: %s", place, problem);
-  return FALSE;
-}
-
-void
-bk_xzufi_note (BkXzufiReader *reader,
-               xmlNode       *node,
-               const char    *format,
-               ...)
-{
-  g_autofree char *place = NULL;
-  g_autofree char *problem = NULL;
-  va_list args;
-
-  if (reader->notes == NULL)
-    return;
-  place = describe_place (reader, node);
-  va_start (args, format);
-  problem = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_ptr_array_add (reader->notes, g_strdup_printf ("%s: %s", place, problem));
-}
-
-/* ---- walking the tree ---------------------------------------------------- */
-
-static gboolean
-is_named (xmlNode    *node,
-          const char *name)
-{
-  return node->type == XML_ELEMENT_NODE && xmlStrEqual (node->name, (const xmlChar *) name);
-}
-
-GPtrArray *
-bk_xzufi_children (xmlNode    *node,
-                   const char *name)
-{
-  GPtrArray *found = g_ptr_array_new ();
-
-  for (xmlNode *n = node ? node->children : NULL; n != NULL; n = n->next)
-    if (is_named (n, name))
-      g_ptr_array_add (found, n);
-  return found;
-}
-
-xmlNode *
-bk_xzufi_child (xmlNode    *node,
-                const char *name)
-{
-  for (xmlNode *n = node ? node->children : NULL; n != NULL; n = n->next)
-    if (is_named (n, name))
-      return n;
-  return NULL;
-}
-
-xmlNode *
-bk_xzufi_find (xmlNode           *node,
-               const char        *name,
-               const char *const *skip)
-{
-  for (xmlNode *n = node ? node->children : NULL; n != NULL; n = n->next)
-    {
-      xmlNode *found;
-
-      if (n->type != XML_ELEMENT_NODE)
-        continue;
-      if (is_named (n, name))
-        return n;
-      if (skip != NULL && g_strv_contains (skip, (const char *) n->name))
-        continue;
-      found = bk_xzufi_find (n, name, skip);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-char *
-bk_xzufi_text (xmlNode *node)
-{
-  xmlChar *content;
-  char *text;
-
-  if (node == NULL)
-    return NULL;
-  content = xmlNodeGetContent (node);
-  text = g_strstrip (g_strdup ((const char *) content));
-  xmlFree (content);
-  if (*text == '\0')
-    g_clear_pointer (&text, g_free);
-  return text;
-}
-
-char *
-bk_xzufi_child_text (xmlNode    *node,
-                     const char *name)
-{
-  return bk_xzufi_text (bk_xzufi_child (node, name));
-}
-
-char *
-bk_xzufi_code (xmlNode *node)
-{
-  xmlNode *code = bk_xzufi_child (node, "code");
-
-  return bk_xzufi_text (code != NULL ? code : node);
-}
-
-char *
-bk_xzufi_language (xmlNode *node)
-{
-  xmlChar *lang = xmlGetProp (node, (const xmlChar *) "languageCode");
-  char *code;
-
-  if (lang == NULL)
-    return g_strdup ("de");
-  code = g_ascii_strdown (g_strstrip ((char *) lang), -1);
-  xmlFree (lang);
-  if (*code == '\0')
-    {
-      g_free (code);
-      return g_strdup ("de");
-    }
-  return code;
-}
-
-xmlNode *
-bk_xzufi_german (xmlNode    *node,
-                 const char *name)
-{
-  for (xmlNode *n = node ? node->children : NULL; n != NULL; n = n->next)
-    {
-      g_autofree char *lang = NULL;
-
-      if (!is_named (n, name))
-        continue;
-      lang = bk_xzufi_language (n);
-      if (strcmp (lang, "de") == 0 || g_str_has_prefix (lang, "de-de"))
-        return n;
-    }
-  return NULL;
-}
-
-char *
-bk_xzufi_html (xmlNode *node)
-{
-  g_autoptr(GString) out = g_string_new (NULL);
-  gboolean elements = FALSE;
-
-  if (node == NULL)
-    return NULL;
-  for (xmlNode *n = node->children; n != NULL && !elements; n = n->next)
-    elements = n->type == XML_ELEMENT_NODE;
-  if (!elements)
-    return bk_xzufi_text (node);
-  /* Markup written as elements (XHTML inside the message): as text again. */
-  for (xmlNode *n = node->children; n != NULL; n = n->next)
-    {
-      xmlBufferPtr buffer = xmlBufferCreate ();
-
-      xmlNodeDump (buffer, node->doc, n, 0, 0);
-      g_string_append_len (out, (const char *) xmlBufferContent (buffer), xmlBufferLength (buffer));
-      xmlBufferFree (buffer);
-    }
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
-
-char *
-bk_xzufi_id (BkXzufiReader *reader,
-             xmlNode       *node,
-             GError       **error)
-{
-  g_autofree char *value = bk_xzufi_text (node);
-  xmlChar *agency;
-  char *id;
-
-  if (node == NULL)
-    return NULL;
-  if (value == NULL)
-    {
-      bk_xzufi_fail (reader, node, error, _("the identifier is empty"));
-      return NULL;
-    }
-  agency = xmlGetProp (node, (const xmlChar *) "schemeAgencyID");
-  if (agency != NULL && *g_strstrip ((char *) agency) != '\0')
-    id = g_strdup_printf ("%s:%s", (const char *) agency, value);
-  else
-    id = g_steal_pointer (&value);
-  xmlFree (agency);
-  return id;
-}
 
 /* An identifier child that must be there. */
 static char *
@@ -280,41 +39,6 @@ required_id (BkXzufiReader *reader,
       return NULL;
     }
   return bk_xzufi_id (reader, id, error);
-}
-
-gboolean
-bk_xzufi_version (BkXzufiReader *reader,
-                  xmlNode       *object,
-                  char         **version,
-                  GError       **error)
-{
-  xmlNode *info = bk_xzufi_child (object, "versionsinformation");
-  xmlNode *changed;
-  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-  g_autoptr(GDateTime) when = NULL;
-  g_autofree char *text = NULL;
-
-  *version = NULL;
-  if (info == NULL)
-    info = bk_xzufi_child (object, "versionsinformationen");
-  changed = bk_xzufi_child (info, "geaendertDatumZeit");
-  text = bk_xzufi_text (changed);
-  if (text == NULL)
-    return TRUE;
-  when = g_date_time_new_from_iso8601 (text, utc);
-  if (when == NULL)
-    return bk_xzufi_fail (reader, changed, error,
-                          _("expected a date and time such as 2026-03-01T10:00:00Z, not “%s”"),
-                          text);
-  /* in UTC, so that versions compare as text */
-  {
-    g_autoptr(GDateTime) in_utc = g_date_time_to_utc (when);
-
-    *version = g_date_time_format_iso8601 (in_utc);
-  }
-  if (*version == NULL)
-    *version = g_steal_pointer (&text);
-  return TRUE;
 }
 
 /* ---- operations ------------------------------------------------------------ */
@@ -485,7 +209,18 @@ read_address (xmlNode *anschrift)
   return steal_lines (lines);
 }
 
-/* The texts below node, each trimmed, joined by spaces. */
+/* "8:00", "08:00", "08:00:00" */
+static gboolean
+is_time (const char *text)
+{
+  int hours, minutes;
+  char rest;
+
+  return sscanf (text, "%2d:%2d%c", &hours, &minutes, &rest) == 2 ||
+         (sscanf (text, "%2d:%2d:%c", &hours, &minutes, &rest) == 3 && g_ascii_isdigit (rest));
+}
+
+/* The texts below node, each trimmed, joined by spaces (times by a dash). */
 static void
 append_leaf_texts (GString *out,
                    xmlNode *node)
@@ -500,8 +235,10 @@ append_leaf_texts (GString *out,
 
           if (*text == '\0')
             continue;
+          /* "08:00" after "08:00"-like text: a span of time */
           if (out->len > 0)
-            g_string_append_c (out, ' ');
+            g_string_append (out, is_time (text) && out->len >= 5 && is_time (out->str + out->len - 5)
+                                  ? "–" : " ");
           g_string_append (out, text);
         }
     }
@@ -835,7 +572,7 @@ read_write (BkXzufiReader *reader,
 
       if (object->type != XML_ELEMENT_NODE)
         continue;
-      if (is_named (object, "leistung"))
+      if (bk_xzufi_is_named (object, "leistung"))
         {
           g_autofree char *id = required_id (reader, object, "id", error);
 
@@ -850,11 +587,11 @@ read_write (BkXzufiReader *reader,
             return FALSE;
           op->service->source_version = g_strdup (op->version);
         }
-      else if (is_named (object, "organisationseinheit"))
+      else if (bk_xzufi_is_named (object, "organisationseinheit"))
         op = read_office (reader, object, error);
-      else if (is_named (object, "onlinedienst"))
+      else if (bk_xzufi_is_named (object, "onlinedienst"))
         op = read_online (reader, object, error);
-      else if (is_named (object, "zustaendigkeitTransferObjekt"))
+      else if (bk_xzufi_is_named (object, "zustaendigkeitTransferObjekt"))
         op = read_transfer (reader, object, error);
       else
         {
@@ -911,8 +648,13 @@ check_root (BkXzufiReader *reader,
   if (g_strcmp0 (ns, BK_XZUFI_NS) != 0)
     {
       if (ns != NULL && g_str_has_prefix (ns, "http://xoev.de/schemata/xzufi/"))
-        ok = bk_xzufi_fail (reader, root, error, _("XZuFi %s is not supported; the kiosk reads XZuFi 2.2"),
-                            ns + strlen ("http://xoev.de/schemata/xzufi/"));
+        {
+          g_autofree char *other = g_strdelimit (g_strdup (ns + strlen ("http://xoev.de/schemata/xzufi/")),
+                                                 "_", '.');
+
+          ok = bk_xzufi_fail (reader, root, error,
+                              _("XZuFi %s is not supported; the kiosk reads XZuFi 2.2"), other);
+        }
       else
         ok = bk_xzufi_fail (reader, root, error, _("not an XZuFi 2.2 message (namespace %s)"),
                             BK_XZUFI_NS);
@@ -965,12 +707,12 @@ bk_xzufi_read (BkXzufiReader *reader,
     {
       if (n->type != XML_ELEMENT_NODE)
         continue;
-      if (is_named (n, "schreibe"))
+      if (bk_xzufi_is_named (n, "schreibe"))
         ok = read_write (reader, n, ops, error);
-      else if (is_named (n, "loesche"))
+      else if (bk_xzufi_is_named (n, "loesche"))
         ok = read_delete (reader, n, ops, error);
-      else if (!is_named (n, "nachrichtenkopf") && !is_named (n, "transaktionID") &&
-               !is_named (n, "transaktionPosition"))
+      else if (!bk_xzufi_is_named (n, "nachrichtenkopf") && !bk_xzufi_is_named (n, "transaktionID") &&
+               !bk_xzufi_is_named (n, "transaktionPosition"))
         bk_xzufi_note (reader, n, _("the kiosk does not use “%s”; left out"), (const char *) n->name);
     }
   xmlFreeDoc (doc);

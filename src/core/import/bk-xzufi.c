@@ -97,21 +97,22 @@ is_current (BkStore      *store,
 }
 
 static gboolean
-add_areas (BkStore    *store,
-           BkXzufiOp  *op,
-           const char *id,
-           const char *parent_kind,
-           const char *parent_id,
-           const char *origin,
+add_areas (BkStore      *store,
+           BkXzufiOp    *op,
+           const char   *id,
+           const char   *parent_kind,
+           const char   *parent_id,
+           const char   *origin,
            BkXzufiStats *stats,
-           GError    **error)
+           GError      **error)
 {
   for (guint i = 0; i < op->areas->len; i++)
     {
       const BkXzufiArea *area = g_ptr_array_index (op->areas, i);
 
       if (!bk_store_xzufi_add_responsibility (store, id, parent_kind, parent_id, area->service_id,
-                                              area->area, area->role, origin, error))
+                                              area->area, area->role, id ? op->hash : NULL,
+                                              origin, error))
         return FALSE;
       stats->responsibilities++;
     }
@@ -129,15 +130,6 @@ apply_write (BkStore      *store,
   gboolean stored = FALSE, stale = FALSE;
   const char *parent_kind;
 
-  if (op->object == BK_XZUFI_RESPONSIBILITY)
-    {
-      /* the parent is an online service when the kiosk knows one by its id */
-      parent_kind = g_hash_table_contains (online_ids, op->parent_id) ||
-                    bk_store_xzufi_lookup (store, BK_XZUFI_ONLINE, op->parent_id, NULL, NULL)
-                    ? BK_XZUFI_PARENT_ONLINE : BK_XZUFI_PARENT_OFFICE;
-      return bk_store_xzufi_delete (store, BK_XZUFI_RESPONSIBILITY, op->id, NULL, error) &&
-             add_areas (store, op, op->id, parent_kind, op->parent_id, origin, stats, error);
-    }
   if (is_current (store, op, &stored, &stale))
     {
       if (op->object == BK_XZUFI_SERVICE)
@@ -148,6 +140,15 @@ apply_write (BkStore      *store,
             stats->services_unchanged++;
         }
       return origin == NULL || bk_store_xzufi_set_origin (store, op->object, op->id, origin, error);
+    }
+  if (op->object == BK_XZUFI_RESPONSIBILITY)
+    {
+      /* the parent is an online service when the kiosk knows one by its id */
+      parent_kind = g_hash_table_contains (online_ids, op->parent_id) ||
+                    bk_store_xzufi_lookup (store, BK_XZUFI_ONLINE, op->parent_id, NULL, NULL)
+                    ? BK_XZUFI_PARENT_ONLINE : BK_XZUFI_PARENT_OFFICE;
+      return bk_store_xzufi_delete (store, BK_XZUFI_RESPONSIBILITY, op->id, NULL, error) &&
+             add_areas (store, op, op->id, parent_kind, op->parent_id, origin, stats, error);
     }
   switch (op->object)
     {

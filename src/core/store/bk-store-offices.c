@@ -205,7 +205,7 @@ bk_store_xzufi_lookup (BkStore     *self,
     [BK_XZUFI_SERVICE] = "SELECT source_version, source_hash FROM service WHERE source_id = ?1",
     [BK_XZUFI_OFFICE] = "SELECT version, hash FROM xzufi_office WHERE id = ?1",
     [BK_XZUFI_ONLINE] = "SELECT version, hash FROM xzufi_online_service WHERE id = ?1",
-    [BK_XZUFI_RESPONSIBILITY] = "SELECT NULL, NULL FROM xzufi_responsibility WHERE id = ?1",
+    [BK_XZUFI_RESPONSIBILITY] = "SELECT NULL, hash FROM xzufi_responsibility WHERE id = ?1",
   };
   sqlite3_stmt *stmt = bk_store_get_stmt (self, sql[kind], NULL);
   gboolean found = FALSE;
@@ -330,14 +330,17 @@ bk_store_xzufi_add_responsibility (BkStore    *self,
                                    const char *service_source_id,
                                    const char *area,
                                    const char *role,
+                                   const char *hash,
                                    const char *origin,
                                    GError    **error)
 {
   sqlite3_stmt *stmt = bk_store_get_stmt (self,
                                           "INSERT INTO xzufi_responsibility (id, parent_kind,"
-                                          " parent_id, service_source_id, area, role, origin)"
-                                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
-  const char *const values[] = { id, parent_kind, parent_id, service_source_id, area, role, origin };
+                                          " parent_id, service_source_id, area, role, hash, origin)"
+                                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
+  const char *const values[] = {
+    id, parent_kind, parent_id, service_source_id, area, role, hash, origin,
+  };
 
   if (stmt == NULL)
     return FALSE;

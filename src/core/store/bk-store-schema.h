@@ -267,6 +267,7 @@ static const char *const bk_store_migrations[] = {
   "  service_source_id TEXT NOT NULL,"
   "  area TEXT NOT NULL,"
   "  role TEXT,"
+  "  hash TEXT,"
   "  origin TEXT);"
   "CREATE INDEX xzufi_responsibility_service ON xzufi_responsibility (service_source_id, parent_kind);"
   "CREATE INDEX xzufi_responsibility_parent ON xzufi_responsibility (parent_kind, parent_id);"

@@ -27,7 +27,7 @@ typedef enum {
 #define BK_XZUFI_PARENT_ONLINE "online"
 
 /* TRUE when an object of kind with this source id is stored; version and hash
- * (may be NULL) receive what was stored with it. Not for responsibilities. */
+ * (may be NULL) receive what was stored with it. */
 gboolean   bk_store_xzufi_lookup            (BkStore          *self,
                                              BkXzufiKind       kind,
                                              const char       *source_id,
@@ -61,7 +61,8 @@ gboolean   bk_store_xzufi_clear_nested      (BkStore          *self,
                                              const char       *parent_id,
                                              GError          **error);
 /* id: the responsibility's own id, or NULL for one written inside its
- * parent; area: a prefix from bk_ars_area_prefix (). */
+ * parent; area: a prefix from bk_ars_area_prefix (); hash: of the transfer
+ * object that carried it (NULL inside a parent). */
 gboolean   bk_store_xzufi_add_responsibility (BkStore         *self,
                                               const char      *id,
                                               const char      *parent_kind,
@@ -69,6 +70,7 @@ gboolean   bk_store_xzufi_add_responsibility (BkStore         *self,
                                               const char      *service_source_id,
                                               const char      *area,
                                               const char      *role,
+                                              const char      *hash,
                                               const char      *origin,
                                               GError         **error);
 /* Marks a stored object as coming from the publication origin. */

@@ -282,7 +282,7 @@ test_import (void)
   g_assert_null (strstr (s->full_text, "Rahmen"));
   g_assert_null (strstr (s->full_text, "javascript"));
   g_assert_null (strstr (s->full_text, "<"));
-  g_assert_cmpstr (s->who_may_apply, ==, "Jede Person, die eine Wohnung bezieht.");
+  g_assert_cmpstr (s->who_may_apply, ==, "# Wer muss sich anmelden?\n\nJede Person, die eine Wohnung bezieht.");
   g_assert_cmpuint (s->documents->len, ==, 2);
   g_assert_cmpstr (g_ptr_array_index (s->documents, 1), ==, "Wohnungsgeberbestätigung");
   g_assert_cmpuint (s->steps->len, ==, 3);

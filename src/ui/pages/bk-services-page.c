@@ -215,23 +215,9 @@ choice_new (BkServicesPage *self,
             const char     *value)
 {
   GtkWidget *first = gtk_widget_get_first_child (GTK_WIDGET (box));
-  GtkWidget *button = gtk_toggle_button_new ();
-  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
-  GtkWidget *text = gtk_label_new (label);
+  GtkWidget *button = bk_ui_choice_button_new (label);
 
-  gtk_widget_add_css_class (check, "bk-check");
-  gtk_accessible_update_state (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
-  /* One line where there is room; more lines only at large text sizes. */
-  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_natural_wrap_mode (GTK_LABEL (text), GTK_NATURAL_WRAP_NONE);
-  gtk_box_append (GTK_BOX (content), check);
-  gtk_box_append (GTK_BOX (content), text);
-  gtk_button_set_child (GTK_BUTTON (button), content);
-  gtk_widget_add_css_class (button, "bk-choice");
   gtk_widget_add_css_class (button, "service-choice");
-  bk_ui_set_accessible (button, label, NULL);
 
   g_object_set_data_full (G_OBJECT (button), CHOICE_KEY, g_strdup (value), g_free);
   if (first != NULL)

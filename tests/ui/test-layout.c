@@ -1,7 +1,7 @@
 /* test-layout.c: every screen reflows at every text size
  *
  * For each page of the window (found in its stack, so pages added later are
- * checked too), every demo motion and service, the lists with results and the error page, at
+ * checked too), every demo motion and service (and two from XZuFi, with a town chosen), the lists with results and the error page, at
  * 100, 150, 200 and 300 % text in a 1280×800 window: no ellipsized label, no
  * widget beyond the window's sides, no horizontal scrolling, no overlapping
  * siblings, the window keeps its size; at 100 % every control is a touch
@@ -443,9 +443,12 @@ test_layout (gconstpointer data)
   Fixture f = { 0 };
 
   f.store = bk_ui_test_demo_store_new ();
+  /* services from XZuFi too: the town buttons and the office of a town */
+  bk_ui_test_add_xzufi (f.store);
 
   f.settings = bk_settings_new ();
   bk_settings_set_string (f.settings, "theme", theme);
+  bk_settings_set_string (f.settings, "town", BK_UI_TEST_LINDENTAL);
   f.theme = bk_theme_new (f.settings);
   f.failures = g_string_new (NULL);
   f.window = bk_ui_test_window_new (f.store);
@@ -464,6 +467,7 @@ test_layout (gconstpointer data)
     g_test_fail_printf ("%u layout problems (the first %d):%s", f.n_failures, MAX_REPORTED, f.failures->str);
 
   bk_ui_test_window_destroy (f.window);
+  bk_settings_set_string (f.settings, "town", "");
   g_string_free (f.failures, TRUE);
   g_clear_object (&f.theme);
   g_clear_object (&f.settings);

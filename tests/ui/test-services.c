@@ -711,9 +711,16 @@ test_named (void)
   g_autoptr(GString) unnamed = g_string_new (NULL);
 
   fixture_init (&f);
+  bk_ui_test_add_xzufi (f.store);
   bk_settings_set_boolean (bk_application_get_settings (app), "easy-read", TRUE);
   bk_ui_test_open_page (f.window, "win.show-services", NULL);
   collect_unnamed (bk_window_get_page (f.window, "services"), unnamed);
+  /* with the town buttons and a town chosen, too */
+  bk_ui_test_open_page (f.window, "win.open-service", g_variant_new_string (BK_UI_TEST_XZUFI_SERVICE));
+  collect_unnamed (bk_window_get_page (f.window, "service"), unnamed);
+  bk_settings_set_string (bk_application_get_settings (app), "town", BK_UI_TEST_AUENBACH);
+  bk_ui_test_iterate (20);
+  collect_unnamed (bk_window_get_page (f.window, "service"), unnamed);
   bk_ui_test_open_page (f.window, "win.open-service", g_variant_new_string (ID_CARD));
   collect_unnamed (bk_window_get_page (f.window, "service"), unnamed);
   g_assert_cmpstr (unnamed->str, ==, "");

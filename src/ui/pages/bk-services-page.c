@@ -81,13 +81,14 @@ row_new (const BkServiceSummary *summary)
   GtkWidget *name;
   GtkWidget *text;
 
-  /* In words, not only as symbols. */
+  /* In words, not only as symbols. A service from XZuFi without an office
+   * in any of the kiosk's towns has no place. */
   if (summary->has_easy_read)
     /* Translators: a mark in the list of services */
-    g_string_append_printf (marks, " · %s", _("easy-read available"));
+    g_string_append_printf (marks, "%s%s", marks->len > 0 ? " · " : "", _("easy-read available"));
   if (summary->has_online_service)
     /* Translators: a mark in the list of services */
-    g_string_append_printf (marks, " · %s", _("online service"));
+    g_string_append_printf (marks, "%s%s", marks->len > 0 ? " · " : "", _("online service"));
 
   name = row_label_new (summary->name, "service-name");
   text = row_label_new (summary->short_text, "service-short");
@@ -96,6 +97,8 @@ row_new (const BkServiceSummary *summary)
   gtk_box_append (GTK_BOX (box), name);
   gtk_box_append (GTK_BOX (box), text);
   gtk_box_append (GTK_BOX (box), row_label_new (marks->str, "service-marks"));
+  gtk_widget_set_visible (text, summary->short_text != NULL && *summary->short_text != '\0');
+  gtk_widget_set_visible (gtk_widget_get_last_child (box), marks->len > 0);
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_widget_add_css_class (row, "service-row");

@@ -466,16 +466,16 @@ test_malformed (void)
   } cases[] = {
     { "bad-leika.xml", "/transferNachricht/schreibe[2]/leistung/referenzLeiKa/code (line ",
       "expected a LeiKa key of 14 digits, not “991150051”" },
-    { "bad-klasse.xml", "/transferNachricht/loesche (line ", "unknown klasse “Irgendwas”" },
+    { "bad-klasse.xml", "/transferNachricht/loesche[1] (line 16)", "unknown klasse “Irgendwas”" },
     { "bad-gebiet.xml", "/transferNachricht/schreibe[2]/organisationseinheit/zustaendigkeit/gebietID (line ",
       "expected a Regionalschlüssel (ARS)" },
     { "bad-betrag.xml", "/kosten/kostenauswahl/kostenFix/betrag (line ", "expected an amount such as 37.50, not “zehn”" },
     { "bad-zustaendigkeit.xml", "/zustaendigkeitTransferObjekt/zustaendigkeit (line ", "“leistungID” is missing" },
     { "bad-name.xml", "/transferNachricht/schreibe[2]/leistung (line ", "the service has no name" },
     { "bad-datum.xml", "/versionsinformation/geaendertDatumZeit (line ", "not “gestern”" },
-    { "bad-doctype.xml", "/transferNachricht (line ", "(DOCTYPE) is not allowed" },
+    { "bad-doctype.xml", "bad-doctype.xml: a document type declaration", "(DOCTYPE) is not allowed" },
     { "bad-version.xml", "/transferNachricht (line ", "XZuFi 2.3.1 is not supported" },
-    { "bad-xml.xml", ": line 20: not well-formed XML", "" },
+    { "bad-xml.xml", ": line 18: not well-formed XML", "Opening and ending tag mismatch" },
   };
   g_autoptr(BkStore) store = store_with_towns ();
   g_autofree char *first = import_fixture (store, "01-katalog.xml");

@@ -534,7 +534,7 @@ read_period (BkXzufiReader *reader,
     {
       xmlNode *unit_node = bk_xzufi_find (entry, "einheit", skip_descriptions);
       xmlNode *unit_to_node = bk_xzufi_find (entry, "einheitBis", skip_descriptions);
-      guint64 count, count_to;
+      guint64 count = 0, count_to = 0;
 
       if (!read_count (reader, length, &count, error) ||
           (length_to != NULL && !read_count (reader, length_to, &count_to, error)))

@@ -26,6 +26,8 @@ typedef struct {
   const char *name;
   GPtrArray  *notes;    /* char*: what was left out, for the summary */
   guint       ignored;  /* objects of kinds the kiosk does not use */
+  GHashTable *indexes;  /* xmlNode → its place among the root's children of
+                         * its name (their earlier siblings are gone) */
 } BkXzufiReader;
 
 /* A responsibility: a service in an area, with the role the office has. */

@@ -18,6 +18,7 @@
 #include <glib/gi18n-lib.h>
 #include <libxml/parser.h>
 #include <libxml/xmlerror.h>
+#include <libxml/xmlreader.h>
 
 #include "bk-error.h"
 #include "bk-html-reduce.h"
@@ -90,17 +91,48 @@ op_new (BkXzufiOpKind kind,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BkXzufiOp, bk_xzufi_op_free)
 
+/* Feeds an element's names, attributes and texts to a checksum, without
+ * writing the element out (that costs more than the rest of reading it). */
+static void
+hash_node (GChecksum *checksum,
+           xmlNode   *node)
+{
+  for (xmlNode *n = node; n != NULL; n = n->next)
+    {
+      if (n->type == XML_ELEMENT_NODE)
+        {
+          g_checksum_update (checksum, (const guchar *) "<", 1);
+          g_checksum_update (checksum, n->name, -1);
+          for (xmlAttr *a = n->properties; a != NULL; a = a->next)
+            {
+              g_checksum_update (checksum, (const guchar *) " ", 1);
+              g_checksum_update (checksum, a->name, -1);
+              g_checksum_update (checksum, (const guchar *) "=", 1);
+              if (a->children != NULL && a->children->content != NULL)
+                g_checksum_update (checksum, a->children->content, -1);
+            }
+          g_checksum_update (checksum, (const guchar *) ">", 1);
+          hash_node (checksum, n->children);
+          g_checksum_update (checksum, (const guchar *) "</>", 3);
+        }
+      else if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && n->content != NULL)
+        g_checksum_update (checksum, n->content, -1);
+    }
+}
+
 /* A hash of the element as written: the same text is the same object. */
 static char *
 hash_element (xmlNode *node)
 {
-  xmlBufferPtr buffer = xmlBufferCreate ();
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA1);
+  xmlNode *next = node->next;
   char *hash;
 
-  xmlNodeDump (buffer, node->doc, node, 0, 0);
-  hash = g_compute_checksum_for_data (G_CHECKSUM_SHA1, xmlBufferContent (buffer),
-                                      xmlBufferLength (buffer));
-  xmlBufferFree (buffer);
+  /* this element alone, not its siblings */
+  node->next = NULL;
+  hash_node (checksum, node);
+  node->next = next;
+  hash = g_strdup (g_checksum_get_string (checksum));
   return hash;
 }
 
@@ -621,19 +653,34 @@ init_libxml (void)
     }
 }
 
-/* The parser's own message for a message that is no well-formed XML. */
-static void
-fail_parse (BkXzufiReader   *reader,
-            xmlParserCtxtPtr ctxt,
-            GError         **error)
-{
-  const xmlError *last = xmlCtxtGetLastError (ctxt);
-  g_autofree char *message = g_strstrip (g_strdup (last && last->message ? last->message : ""));
+/* The first error of the parser, for a message that is no well-formed XML. */
+typedef struct {
+  int   line;
+  char *message;
+} ParseError;
 
+static void
+parse_error_cb (void       *data,
+                xmlErrorPtr error)
+{
+  ParseError *first = data;
+
+  if (first->message != NULL || error == NULL || error->level < XML_ERR_ERROR)
+    return;
+  first->line = error->line;
+  first->message = g_strstrip (g_strdup (error->message ? error->message : ""));
+}
+
+static gboolean
+fail_parse (BkXzufiReader *reader,
+            ParseError    *first,
+            GError       **error)
+{
   g_set_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT,
                /* Translators: file name, line number, the XML parser's message (English) */
-               _("%s: line %d: not well-formed XML: %s"), reader->name, last ? last->line : 0,
-               message);
+               _("%s: line %d: not well-formed XML: %s"), reader->name, first->line,
+               first->message ? first->message : "");
+  return FALSE;
 }
 
 static gboolean
@@ -666,6 +713,26 @@ check_root (BkXzufiReader *reader,
   return ok;
 }
 
+/* One child of the root, read whole. */
+static gboolean
+read_part (BkXzufiReader *reader,
+           xmlNode       *n,
+           GPtrArray     *ops,
+           GError       **error)
+{
+  if (bk_xzufi_is_named (n, "schreibe"))
+    return read_write (reader, n, ops, error);
+  if (bk_xzufi_is_named (n, "loesche"))
+    return read_delete (reader, n, ops, error);
+  if (!bk_xzufi_is_named (n, "nachrichtenkopf") && !bk_xzufi_is_named (n, "transaktionID") &&
+      !bk_xzufi_is_named (n, "transaktionPosition"))
+    bk_xzufi_note (reader, n, _("the kiosk does not use “%s”; left out"), (const char *) n->name);
+  return TRUE;
+}
+
+/* The message is read as a stream: each child of the root (a "schreibe",
+ * a "loesche") is built as a tree, read, and freed before the next, so a
+ * publication of thousands of services never sits in memory as one tree. */
 GPtrArray *
 bk_xzufi_read (BkXzufiReader *reader,
                const char    *data,
@@ -673,10 +740,11 @@ bk_xzufi_read (BkXzufiReader *reader,
                GError       **error)
 {
   g_autoptr(GPtrArray) ops = g_ptr_array_new_with_free_func ((GDestroyNotify) bk_xzufi_op_free);
-  xmlParserCtxtPtr ctxt;
-  xmlDocPtr doc;
-  xmlNode *root;
-  gboolean ok = TRUE;
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  ParseError first = { 0, NULL };
+  xmlTextReaderPtr stream;
+  gboolean ok = TRUE, root_seen = FALSE;
+  int ret;
 
   init_libxml ();
   if (len > G_MAXINT)
@@ -684,37 +752,49 @@ bk_xzufi_read (BkXzufiReader *reader,
       g_set_error (error, BK_ERROR, BK_ERROR_TOO_LARGE, _("%s: the file is too large"), reader->name);
       return NULL;
     }
-  ctxt = xmlNewParserCtxt ();
   /* no network, no DTD, no entities expanded, no messages on stderr */
-  doc = xmlCtxtReadMemory (ctxt, data, (int) len, reader->name, NULL,
-                           XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-  if (doc == NULL || !ctxt->wellFormed)
+  stream = xmlReaderForMemory (data, (int) len, reader->name, NULL,
+                               XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+                               XML_PARSE_COMPACT);
+  xmlTextReaderSetStructuredErrorHandler (stream, parse_error_cb, &first);
+  reader->indexes = g_hash_table_new (NULL, NULL);
+  ret = xmlTextReaderRead (stream);
+  while (ok && ret == 1)
     {
-      fail_parse (reader, ctxt, error);
-      xmlFreeDoc (doc);
-      xmlFreeParserCtxt (ctxt);
-      return NULL;
+      int type = xmlTextReaderNodeType (stream);
+      int depth = xmlTextReaderDepth (stream);
+      xmlNode *node = xmlTextReaderCurrentNode (stream);
+
+      if (type == XML_READER_TYPE_DOCUMENT_TYPE)
+        ok = bk_xzufi_fail (reader, NULL, error, _("a document type declaration (DOCTYPE) is not allowed"));
+      else if (type == XML_READER_TYPE_ELEMENT && depth == 0)
+        {
+          root_seen = TRUE;
+          ok = check_root (reader, node, error);
+        }
+      else if (type == XML_READER_TYPE_ELEMENT && depth == 1)
+        {
+          /* its place among the siblings of its name, for messages */
+          guint index = GPOINTER_TO_UINT (g_hash_table_lookup (counts, node->name)) + 1;
+
+          g_hash_table_insert (counts, (gpointer) node->name, GUINT_TO_POINTER (index));
+          node = xmlTextReaderExpand (stream);
+          if (node == NULL)
+            break;
+          g_hash_table_insert (reader->indexes, node, GUINT_TO_POINTER (index));
+          ok = read_part (reader, node, ops, error);
+          g_hash_table_remove (reader->indexes, node);
+          ret = xmlTextReaderNext (stream);
+          continue;
+        }
+      ret = xmlTextReaderRead (stream);
     }
-  xmlFreeParserCtxt (ctxt);
-  root = xmlDocGetRootElement (doc);
-  if (doc->intSubset != NULL)
-    ok = bk_xzufi_fail (reader, root, error, _("a document type declaration (DOCTYPE) is not allowed"));
-  else if (root == NULL)
+  if (ok && (ret < 0 || first.message != NULL))
+    ok = fail_parse (reader, &first, error);
+  else if (ok && !root_seen)
     ok = bk_xzufi_fail (reader, NULL, error, _("the file holds no element"));
-  else
-    ok = check_root (reader, root, error);
-  for (xmlNode *n = root ? root->children : NULL; ok && n != NULL; n = n->next)
-    {
-      if (n->type != XML_ELEMENT_NODE)
-        continue;
-      if (bk_xzufi_is_named (n, "schreibe"))
-        ok = read_write (reader, n, ops, error);
-      else if (bk_xzufi_is_named (n, "loesche"))
-        ok = read_delete (reader, n, ops, error);
-      else if (!bk_xzufi_is_named (n, "nachrichtenkopf") && !bk_xzufi_is_named (n, "transaktionID") &&
-               !bk_xzufi_is_named (n, "transaktionPosition"))
-        bk_xzufi_note (reader, n, _("the kiosk does not use “%s”; left out"), (const char *) n->name);
-    }
-  xmlFreeDoc (doc);
+  xmlFreeTextReader (stream);
+  g_clear_pointer (&reader->indexes, g_hash_table_unref);
+  g_free (first.message);
   return ok ? g_steal_pointer (&ops) : NULL;
 }

@@ -16,14 +16,23 @@
 /* ---- paths, errors, notes -------------------------------------------------- */
 
 static void
-append_path (GString *out,
-             xmlNode *node)
+append_path (BkXzufiReader *reader,
+             GString       *out,
+             xmlNode       *node)
 {
+  gpointer known = NULL;
   guint index = 0, count = 0;
 
   if (node == NULL || node->type != XML_ELEMENT_NODE)
     return;
-  append_path (out, node->parent);
+  append_path (reader, out, node->parent);
+  g_string_append_printf (out, "/%s", (const char *) node->name);
+  /* a child of the root: the others of its name are no longer there */
+  if (reader->indexes != NULL && g_hash_table_lookup_extended (reader->indexes, node, NULL, &known))
+    {
+      g_string_append_printf (out, "[%u]", GPOINTER_TO_UINT (known));
+      return;
+    }
   for (xmlNode *n = node->parent ? node->parent->children : node; n != NULL; n = n->next)
     {
       if (n->type != XML_ELEMENT_NODE || !xmlStrEqual (n->name, node->name))
@@ -32,7 +41,6 @@ append_path (GString *out,
       if (n == node)
         index = count;
     }
-  g_string_append_printf (out, "/%s", (const char *) node->name);
   if (count > 1)
     g_string_append_printf (out, "[%u]", index);
 }
@@ -43,11 +51,12 @@ describe_place (BkXzufiReader *reader,
 {
   g_autoptr(GString) path = g_string_new (NULL);
 
-  append_path (path, node);
+  if (node == NULL)
+    return g_strdup (reader->name);
+  append_path (reader, path, node);
   /* Translators: file name, element path, line number, as in
    * "dienste.xml: /nachricht/schreibe[2]/leistung/id (line 40)" */
-  return g_strdup_printf (_("%s: %s (line %ld)"), reader->name, path->str,
-                          node != NULL ? xmlGetLineNo (node) : 0L);
+  return g_strdup_printf (_("%s: %s (line %ld)"), reader->name, path->str, xmlGetLineNo (node));
 }
 
 gboolean

@@ -198,17 +198,6 @@ gen_offices (GRand   *rand,
     }
 }
 
-static void
-remove_db (const char *path)
-{
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-  g_unlink (path);
-  g_unlink (wal);
-  g_unlink (shm);
-}
-
 /* One import in one transaction, commit included: seconds. xml, or else
  * the JSON files. */
 static double
@@ -313,7 +302,7 @@ main (int   argc,
       double t, t_again, t_json, rate, json_rate;
 
       /* XZuFi into an empty database, then the same again */
-      remove_db (db);
+      bench_remove_db (db);
       store = bk_store_open (db, BK_STORE_OPEN_DEFAULT, &error);
       if (store == NULL)
         g_error ("%s", error->message);
@@ -324,7 +313,7 @@ main (int   argc,
       g_clear_object (&store);
 
       /* the baseline: the same services as the kiosk's JSON */
-      remove_db (db);
+      bench_remove_db (db);
       store = bk_store_open (db, BK_STORE_OPEN_DEFAULT, &error);
       t_json = timed_import (store, NULL, jsons, &json_count);
       g_clear_object (&store);
@@ -341,7 +330,7 @@ main (int   argc,
                "XZuFi/JSON %.2f\n", r + 1, count, responsibilities, t, rate, t_again,
                services / t_again, t_json, json_rate, rate / json_rate);
     }
-  remove_db (db);
+  bench_remove_db (db);
   g_print ("RESULT xzufi.services %u\n", services);
   g_print ("RESULT xzufi.responsibilities %u\n", responsibilities);
   g_print ("RESULT xzufi.runs %u\n", runs);

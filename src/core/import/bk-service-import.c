@@ -100,16 +100,6 @@ dup_text (Ctx        *ctx,
 }
 
 static gboolean
-is_http_url (const char *url)
-{
-  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
-
-  return uri != NULL && g_uri_get_host (uri) != NULL && *g_uri_get_host (uri) != '\0' &&
-         (g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") == 0 ||
-          g_ascii_strcasecmp (g_uri_get_scheme (uri), "http") == 0);
-}
-
-static gboolean
 dup_url (Ctx        *ctx,
          JsonObject *obj,
          const char *member,
@@ -119,7 +109,7 @@ dup_url (Ctx        *ctx,
 {
   if (!dup_text (ctx, obj, member, required, 2000, out, error))
     return FALSE;
-  if (*out != NULL && !is_http_url (*out))
+  if (*out != NULL && !bk_service_is_web_address (*out))
     {
       g_clear_pointer (out, g_free);
       return fail_at (ctx, member, _("expected an http:// or https:// address"), error);

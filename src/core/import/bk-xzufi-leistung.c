@@ -171,16 +171,6 @@ read_further_links (xmlNode   *module,
     }
 }
 
-static void
-form_free (gpointer data)
-{
-  BkServiceForm *form = data;
-
-  g_free (form->title);
-  g_free (form->url);
-  g_free (form);
-}
-
 /* Formulare: every link is a form, and text that is no link too (without
  * an address), in the order of the text. */
 static void
@@ -188,7 +178,7 @@ read_forms (Leistung   *l,
             const char *html)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) links = g_ptr_array_new_with_free_func (form_free);
+  g_autoptr(GPtrArray) links = g_ptr_array_new_with_free_func ((GDestroyNotify) bk_service_form_free);
   g_autofree gboolean *used = NULL;
 
   bk_html_reduce_items (html, items, links);
@@ -306,7 +296,7 @@ read_text_module (Leistung *l,
       if (html != NULL)
         read_content (l, field, lang, html);
     }
-  links = g_ptr_array_new_with_free_func (form_free);
+  links = g_ptr_array_new_with_free_func ((GDestroyNotify) bk_service_form_free);
   read_further_links (module, links);
   if (links->len == 0)
     return TRUE;
@@ -401,20 +391,22 @@ entry_description (xmlNode    *entry,
   return bk_html_reduce_line (html);
 }
 
-static char *
-join_entry (char *description,
-            char *value)
+/* "• description: value" as a line of the list (takes value). */
+static void
+append_entry (GString *lines,
+              xmlNode *entry,
+              char    *value)
 {
-  char *line;
+  g_autofree char *description = entry_description (entry, "beschreibung");
+  g_autofree char *owned = value;
+  g_autofree char *line = NULL;
 
-  if (description == NULL)
-    return value;
-  if (value == NULL)
-    return description;
-  line = g_strdup_printf ("%s: %s", description, value);
-  g_free (description);
-  g_free (value);
-  return line;
+  if (description != NULL && owned != NULL)
+    line = g_strdup_printf ("%s: %s", description, owned);
+  else
+    line = g_strdup (description != NULL ? description : owned);
+  if (line != NULL)
+    g_string_append_printf (lines, "%s• %s", lines->len > 0 ? "\n" : "", line);
 }
 
 /* One Kosten: fixed, free or between two amounts. */
@@ -432,7 +424,6 @@ read_cost (BkXzufiReader *reader,
   g_autofree char *fixed_text = NULL, *lower_text = NULL, *upper_text = NULL;
   g_autofree char *advance = bk_xzufi_child_text (cost, "vorkasse");
   char *value = NULL;
-  char *line;
 
   if ((fixed && !(fixed_text = read_amount (reader, fixed, error))) ||
       (lower && !(lower_text = read_amount (reader, lower, error))) ||
@@ -455,10 +446,7 @@ read_cost (BkXzufiReader *reader,
       g_free (value);
       value = paid;
     }
-  line = join_entry (entry_description (cost, "beschreibung"), value);
-  if (line != NULL)
-    g_string_append_printf (lines, "%s• %s", lines->len > 0 ? "\n" : "", line);
-  g_free (line);
+  append_entry (lines, cost, value);
   return TRUE;
 }
 
@@ -528,7 +516,6 @@ read_period (BkXzufiReader *reader,
   xmlNode *length_to = bk_xzufi_find (entry, "dauerBis", skip_descriptions);
   g_autofree char *from = NULL, *to = NULL;
   char *value = NULL;
-  char *line;
 
   if (length != NULL)
     {
@@ -569,10 +556,7 @@ read_period (BkXzufiReader *reader,
       else if (to != NULL)
         value = g_strdup_printf ("bis %s", to);
     }
-  line = join_entry (entry_description (entry, "beschreibung"), value);
-  if (line != NULL)
-    g_string_append_printf (lines, "%s• %s", lines->len > 0 ? "\n" : "", line);
-  g_free (line);
+  append_entry (lines, entry, value);
   return TRUE;
 }
 
@@ -595,7 +579,7 @@ read_entry_module (Leistung   *l,
     {
       xmlNode *module = g_ptr_array_index (found, i);
       g_autoptr(GPtrArray) entries = bk_xzufi_children (module, entry_name);
-      g_autoptr(GPtrArray) links = g_ptr_array_new_with_free_func (form_free);
+      g_autoptr(GPtrArray) links = g_ptr_array_new_with_free_func ((GDestroyNotify) bk_service_form_free);
       g_autoptr(GString) lines = g_string_new (NULL);
       g_autofree char *html = bk_xzufi_html (bk_xzufi_german (module, "beschreibung"));
       g_autofree char *description = bk_html_reduce_text (html, NULL);

@@ -454,16 +454,6 @@ read_office (BkXzufiReader *reader,
   return g_steal_pointer (&op);
 }
 
-static gboolean
-is_web_address (const char *url)
-{
-  g_autoptr(GUri) uri = url ? g_uri_parse (url, G_URI_FLAGS_NONE, NULL) : NULL;
-
-  return uri != NULL && g_uri_get_host (uri) != NULL && *g_uri_get_host (uri) != '\0' &&
-         (g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") == 0 ||
-          g_ascii_strcasecmp (g_uri_get_scheme (uri), "http") == 0);
-}
-
 /* An Onlinedienst: its name and the first web address among its links
  * (one of type 01 first). */
 static BkXzufiOp *
@@ -495,7 +485,7 @@ read_online (BkXzufiReader *reader,
 
         if (pass == 0 && g_strcmp0 (type, "01") != 0)
           continue;
-        if (is_web_address (url))
+        if (bk_service_is_web_address (url))
           op->url = g_steal_pointer (&url);
         else if (pass == 1)
           bk_xzufi_note (reader, link, _("“%s” is no web address; left out"), url ? url : "");

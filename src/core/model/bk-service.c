@@ -66,14 +66,24 @@ bk_life_situation_get_label (const char *id)
   return id;
 }
 
-static void
-form_free (gpointer data)
+void
+bk_service_form_free (BkServiceForm *form)
 {
-  BkServiceForm *form = data;
-
+  if (form == NULL)
+    return;
   g_free (form->title);
   g_free (form->url);
   g_free (form);
+}
+
+gboolean
+bk_service_is_web_address (const char *url)
+{
+  g_autoptr(GUri) uri = url ? g_uri_parse (url, G_URI_FLAGS_NONE, NULL) : NULL;
+
+  return uri != NULL && g_uri_get_host (uri) != NULL && *g_uri_get_host (uri) != '\0' &&
+         (g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") == 0 ||
+          g_ascii_strcasecmp (g_uri_get_scheme (uri), "http") == 0);
 }
 
 static void
@@ -250,7 +260,7 @@ bk_service_new (void)
 
   self->documents = g_ptr_array_new_with_free_func (g_free);
   self->steps = g_ptr_array_new_with_free_func (g_free);
-  self->forms = g_ptr_array_new_with_free_func (form_free);
+  self->forms = g_ptr_array_new_with_free_func ((GDestroyNotify) bk_service_form_free);
   self->life_situations = g_ptr_array_new_with_free_func (g_free);
   self->translations = g_ptr_array_new_with_free_func (text_free);
   self->keywords = g_ptr_array_new_with_free_func (g_free);

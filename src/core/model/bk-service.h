@@ -148,6 +148,10 @@ BkServiceLocalOffice *bk_service_add_local_office (BkService  *self,
                                                    const char *town_ars,
                                                    const char *town_name);
 
+void           bk_service_form_free         (BkServiceForm *form);
+/* TRUE for an http:// or https:// address with a host. */
+gboolean       bk_service_is_web_address    (const char *url);
+
 /* url may be NULL: a form the description names without an address. */
 BkServiceForm *bk_service_add_form          (BkService  *self,
                                              const char *title,

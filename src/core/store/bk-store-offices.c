@@ -194,6 +194,23 @@ bk_store_load_local_offices (BkStore   *self,
 
 /* --- the importer's objects ------------------------------------------------ */
 
+/* Runs sql with the n texts bound to ?1 … ?n (NULL binds NULL). */
+static gboolean
+run_texts (BkStore           *self,
+           const char        *sql,
+           const char *const *values,
+           guint              n,
+           GError           **error)
+{
+  sqlite3_stmt *stmt = bk_store_get_stmt (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    bind_text (stmt, 1 + (int) i, values[i]);
+  return bk_store_step_done (self, stmt, error);
+}
+
 gboolean
 bk_store_xzufi_lookup (BkStore     *self,
                        BkXzufiKind  kind,
@@ -249,26 +266,21 @@ bk_store_xzufi_save_office (BkStore               *self,
                             const BkServiceOffice *office,
                             GError               **error)
 {
-  sqlite3_stmt *stmt = bk_store_get_stmt (self,
-                                          "INSERT INTO xzufi_office (id, version, hash, origin, name,"
-                                          " address, opening_hours, phone, email, accessibility)"
-                                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
-                                          " ON CONFLICT (id) DO UPDATE SET version = excluded.version,"
-                                          " hash = excluded.hash, origin = coalesce (excluded.origin, origin),"
-                                          " name = excluded.name, address = excluded.address,"
-                                          " opening_hours = excluded.opening_hours,"
-                                          " phone = excluded.phone, email = excluded.email,"
-                                          " accessibility = excluded.accessibility", error);
   const char *const values[] = {
     id, version, hash, origin, office->name, office->address, office->opening_hours,
     office->phone, office->email, office->accessibility,
   };
 
-  if (stmt == NULL)
-    return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
-    bind_text (stmt, 1 + (int) i, values[i]);
-  return bk_store_step_done (self, stmt, error);
+  return run_texts (self, "INSERT INTO xzufi_office (id, version, hash, origin, name,"
+                          " address, opening_hours, phone, email, accessibility)"
+                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+                          " ON CONFLICT (id) DO UPDATE SET version = excluded.version,"
+                          " hash = excluded.hash, origin = coalesce (excluded.origin, origin),"
+                          " name = excluded.name, address = excluded.address,"
+                          " opening_hours = excluded.opening_hours,"
+                          " phone = excluded.phone, email = excluded.email,"
+                          " accessibility = excluded.accessibility",
+                    values, G_N_ELEMENTS (values), error);
 }
 
 gboolean
@@ -281,19 +293,14 @@ bk_store_xzufi_save_online (BkStore    *self,
                             const char *url,
                             GError    **error)
 {
-  sqlite3_stmt *stmt = bk_store_get_stmt (self,
-                                          "INSERT INTO xzufi_online_service (id, version, hash,"
-                                          " origin, name, url) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
-                                          " ON CONFLICT (id) DO UPDATE SET version = excluded.version,"
-                                          " hash = excluded.hash, origin = coalesce (excluded.origin, origin),"
-                                          " name = excluded.name, url = excluded.url", error);
   const char *const values[] = { id, version, hash, origin, name, url };
 
-  if (stmt == NULL)
-    return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
-    bind_text (stmt, 1 + (int) i, values[i]);
-  return bk_store_step_done (self, stmt, error);
+  return run_texts (self, "INSERT INTO xzufi_online_service (id, version, hash,"
+                          " origin, name, url) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+                          " ON CONFLICT (id) DO UPDATE SET version = excluded.version,"
+                          " hash = excluded.hash, origin = coalesce (excluded.origin, origin),"
+                          " name = excluded.name, url = excluded.url",
+                    values, G_N_ELEMENTS (values), error);
 }
 
 static gboolean
@@ -303,13 +310,9 @@ run_text2 (BkStore    *self,
            const char *b,
            GError    **error)
 {
-  sqlite3_stmt *stmt = bk_store_get_stmt (self, sql, error);
+  const char *const values[] = { a, b };
 
-  if (stmt == NULL)
-    return FALSE;
-  bind_text (stmt, 1, a);
-  bind_text (stmt, 2, b);
-  return bk_store_step_done (self, stmt, error);
+  return run_texts (self, sql, values, G_N_ELEMENTS (values), error);
 }
 
 gboolean
@@ -334,19 +337,14 @@ bk_store_xzufi_add_responsibility (BkStore    *self,
                                    const char *origin,
                                    GError    **error)
 {
-  sqlite3_stmt *stmt = bk_store_get_stmt (self,
-                                          "INSERT INTO xzufi_responsibility (id, parent_kind,"
-                                          " parent_id, service_source_id, area, role, hash, origin)"
-                                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
   const char *const values[] = {
     id, parent_kind, parent_id, service_source_id, area, role, hash, origin,
   };
 
-  if (stmt == NULL)
-    return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
-    bind_text (stmt, 1 + (int) i, values[i]);
-  return bk_store_step_done (self, stmt, error);
+  return run_texts (self, "INSERT INTO xzufi_responsibility (id, parent_kind,"
+                          " parent_id, service_source_id, area, role, hash, origin)"
+                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                    values, G_N_ELEMENTS (values), error);
 }
 
 gboolean

@@ -26,8 +26,8 @@
 #define TOWN_KEY "bk-town-ars"        /* on a block and on a toggle: the town's ARS */
 #define UPDATING_KEY "bk-updating"    /* on the body while the toggles are set */
 
-static gboolean
-is_blank (const char *text)
+gboolean
+bk_service_office_is_blank (const char *text)
 {
   if (text == NULL)
     return TRUE;
@@ -64,7 +64,7 @@ add_fact (BkReader   *reader,
   GtkWidget *key_label;
   GtkWidget *value_label;
 
-  if (is_blank (value))
+  if (bk_service_office_is_blank (value))
     return;
 
   key_label = gtk_label_new (key);
@@ -88,8 +88,8 @@ static gboolean
 is_empty (const BkServiceOffice *office)
 {
   return office == NULL ||
-         (is_blank (office->name) && is_blank (office->address) && is_blank (office->opening_hours) &&
-          is_blank (office->phone) && is_blank (office->email) && is_blank (office->accessibility));
+         (bk_service_office_is_blank (office->name) && bk_service_office_is_blank (office->address) && bk_service_office_is_blank (office->opening_hours) &&
+          bk_service_office_is_blank (office->phone) && bk_service_office_is_blank (office->email) && bk_service_office_is_blank (office->accessibility));
 }
 
 static void

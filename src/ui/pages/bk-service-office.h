@@ -17,6 +17,9 @@ G_BEGIN_DECLS
 /* The setting that holds the citizen's town (its ARS) for the session. */
 #define BK_SERVICE_OFFICE_TOWN_KEY "town"
 
+/* NULL or only white space. */
+gboolean    bk_service_office_is_blank  (const char      *text);
+
 /* Our own words in a section of German text: a note in the interface
  * language ("The description says nothing about this."). */
 GtkWidget  *bk_service_office_add_note  (BkReader        *reader,

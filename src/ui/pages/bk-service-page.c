@@ -99,16 +99,7 @@ section_title (BkServiceSection section)
     }
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-  for (; *text != '\0'; text++)
-    if (!g_ascii_isspace (*text))
-      return FALSE;
-  return TRUE;
-}
+#define is_blank bk_service_office_is_blank
 
 static GtkWidget *
 add_text (BkServicePage    *self,

@@ -814,6 +814,9 @@ test_town (void)
                    "Hauptstraße 12, 12349 Lindental.");
   /* the focus stays on the town the citizen chose */
   g_assert_true (gtk_root_get_focus (GTK_ROOT (f.window)) == lindental);
+  /* and the kiosk says it */
+  if (bk_application_get_speech (app) != NULL)
+    g_assert_true (wait_said (&f, "Your town: Gemeinde Lindental. Where to go: Gemeinde Lindental – Bürgerservice"));
 
   /* Read aloud: the town and its office, not the other one. */
   if (bk_application_get_speech (app) != NULL)

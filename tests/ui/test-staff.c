@@ -9,6 +9,7 @@
 
 #include <string.h>
 #include <adwaita.h>
+#include <glib/gstdio.h>
 
 #include "bk-application.h"
 #include "bk-log-capture.h"
@@ -447,6 +448,53 @@ test_staff_page_import_export (void)
 
   /* the paper above names its date, body, submitter and subject: nothing to check */
   g_assert_cmpuint (bk_store_count_motions_with_warnings (f.store), ==, 0);
+
+  /* XZuFi: a message, and a publication folder with its index.txt. */
+  {
+    g_autofree char *source = g_build_filename (g_getenv ("BK_SOURCE_ROOT"), "tests", "xzufi", "fixtures", NULL);
+    g_autofree char *from = g_build_filename (source, "01-katalog.xml", NULL);
+    g_autofree char *from2 = g_build_filename (source, "02-aenderung.xml", NULL);
+    g_autofree char *message = g_build_filename (import, "dienste.xml", NULL);
+    g_autofree char *publication = g_build_filename (import, "veroeffentlichung", NULL);
+    g_autofree char *index = g_build_filename (publication, "index.txt", NULL);
+    g_autofree char *listed = g_build_filename (publication, "02-aenderung.xml", NULL);
+    g_autofree char *contents = NULL;
+    guint before = bk_store_count_services (f.store);
+    const char *const expected[] = { "Import antrag.txt", "Import dienste.xml", "Import veroeffentlichung/" };
+    GtkWidget *buttons[G_N_ELEMENTS (expected)] = { NULL };
+    guint n = 0;
+
+    g_assert_true (g_file_get_contents (from, &contents, NULL, NULL));
+    g_assert_true (g_file_set_contents (message, contents, -1, NULL));
+    g_clear_pointer (&contents, g_free);
+    g_assert_cmpint (g_mkdir_with_parents (publication, 0700), ==, 0);
+    g_assert_true (g_file_get_contents (from2, &contents, NULL, NULL));
+    g_assert_true (g_file_set_contents (listed, contents, -1, NULL));
+    g_assert_true (g_file_set_contents (index, "02-aenderung.xml\n", -1, NULL));
+    /* the list is made when the page is shown */
+    bk_staff_page_refresh (page);
+    for (row = gtk_widget_get_first_child (bk_staff_page_get_import_list (page)); row != NULL;
+         row = gtk_widget_get_next_sibling (row))
+      {
+        g_autofree char *name = bk_ui_test_dup_label (gtk_widget_get_last_child (row));
+
+        g_assert_cmpuint (n, <, G_N_ELEMENTS (expected));
+        g_assert_cmpstr (name, ==, expected[n]);
+        buttons[n++] = gtk_widget_get_last_child (row);
+      }
+    g_assert_cmpuint (n, ==, G_N_ELEMENTS (expected));
+    click (buttons[1]);
+    g_assert_true (g_str_has_prefix (bk_staff_page_get_import_status (page), "Imported: "));
+    g_assert_nonnull (strstr (bk_staff_page_get_import_status (page), "XZuFi – services: 2 new"));
+    g_assert_cmpuint (bk_store_count_services (f.store), ==, before + 2);
+    click (buttons[2]);
+    g_assert_nonnull (strstr (bk_staff_page_get_import_status (page), "services: 1 new, 1 changed"));
+    g_assert_cmpuint (bk_store_count_services (f.store), ==, before + 3);
+    g_unlink (message);
+    g_unlink (listed);
+    g_unlink (index);
+    g_rmdir (publication);
+  }
 
   bk_settings_set_string (settings, "import-folder", "");
   bk_settings_set_string (settings, "export-folder", "");

@@ -21,7 +21,7 @@ G_DECLARE_FINAL_TYPE (BkStore, bk_store, BK, STORE, GObject)
 
 /* The one owner of the SQLite connection. Not thread-safe: use from one thread. */
 
-#define BK_STORE_SCHEMA_VERSION 4
+#define BK_STORE_SCHEMA_VERSION 5
 
 typedef enum {
   BK_MOTION_STATUS_ANY,
@@ -169,6 +169,23 @@ GPtrArray  *bk_store_search_services   (BkStore               *self,
                                         GError               **error);
 /* Municipalities that have services, sorted. */
 GStrv       bk_store_list_service_municipalities (BkStore *self);
+
+/* --- towns (bk-store-offices.c) --------------------------------------- */
+
+/* The towns the kiosk serves (BkTown), in the order they were added: their
+ * offices are shown for services from XZuFi. */
+GPtrArray  *bk_store_list_towns        (BkStore           *self,
+                                        GError           **error);
+/* Adds a town by its ARS (12 digits; BK_ERROR_INVALID_INPUT otherwise), or
+ * renames it when it is there. */
+gboolean    bk_store_add_town          (BkStore           *self,
+                                        const char        *ars,
+                                        const char        *name,
+                                        GError           **error);
+/* A missing town is BK_ERROR_NOT_FOUND. */
+gboolean    bk_store_remove_town       (BkStore           *self,
+                                        const char        *ars,
+                                        GError           **error);
 
 /* --- submissions (bk-store-submissions.c) ----------------------------- */
 

@@ -68,6 +68,8 @@ static const KeyInfo keys[] = {
   { "reduced-motion", G_TYPE_BOOLEAN, TRUE, 0, 1, FALSE, NULL, NULL },
   { "key-debounce", G_TYPE_INT, TRUE, 0, 1000, 0, NULL, NULL },
   { "explore-mode", G_TYPE_BOOLEAN, TRUE, 0, 1, FALSE, NULL, NULL },
+  /* The citizen's town (its ARS) for the offices of services (bk-service-office.c). */
+  { "town", G_TYPE_STRING, TRUE, 0, 0, 0, "", NULL },
   { "scan-mode", G_TYPE_STRING, TRUE, 0, 0, 0, "off", scan_choices },
   { "scan-interval", G_TYPE_INT, TRUE, 500, 5000, 1500, NULL, NULL },
   { "keypad-map", G_TYPE_VARIANT, FALSE, 0, 0, 0, DEFAULT_KEYPAD_MAP, NULL },

@@ -127,7 +127,8 @@ fill_import_list (BkStaffPage *self)
   bk_ui_unparent_children (self->import_list);
 
   /* Translators: %s is a folder */
-  where = g_strdup_printf (_("Put motion texts (.txt, .md), OParl or service files (.json) into %s. "
+  where = g_strdup_printf (_("Put motion texts (.txt, .md), OParl or service files (.json), and XZuFi "
+                             "service descriptions (.xml, or a folder with an index.txt) into %s. "
                              "Each file is imported whole or not at all."), folder);
   gtk_label_set_text (self->import_folder_label, where);
 

@@ -67,6 +67,14 @@ void       bk_ui_append_label_texts (GtkWidget  *widget,
                                      const char *separator,
                                      GString    *text);
 
+/* A large toggle with a check mark and a wrapping label, so the chosen one
+ * shows by more than its colour (class bk-choice); named label. */
+GtkWidget *bk_ui_choice_button_new (const char *label);
+
+/* A box whose children wrap onto more lines (BkWrapLayout), with the
+ * accessible role group and name label. */
+GtkWidget *bk_ui_wrap_group_new    (const char *label);
+
 /* Sets the pressed state of every toggle button under root (GTK 4.8 leaves
  * it undefined until the first toggle). */
 void       bk_ui_expose_toggle_states (GtkWidget *root);

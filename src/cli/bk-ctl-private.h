@@ -19,7 +19,7 @@ G_BEGIN_DECLS
 enum {
   EXIT_OK = 0,
   EXIT_FAILURE_ = 1,   /* usage, database or other failure */
-  EXIT_BAD_INPUT = 2,  /* an input file was rejected */
+  EXIT_BAD_INPUT = 2,  /* the input was rejected: a file, a PIN; nothing stored */
 };
 
 typedef struct {

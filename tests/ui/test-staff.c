@@ -674,6 +674,23 @@ test_motions_to_check (void)
   all = bk_ui_test_dup_text (list);
   g_assert_nonnull (strstr (all, "without doubts"));
 
+  /* A file copied into the folder while the page is open shows up. */
+  {
+    g_autofree char *later = g_build_filename (dir, "spaeter.txt", NULL);
+    guint rows = 0;
+
+    g_assert_true (g_file_set_contents (later, "Antrag\n\nDer Rat möge beschließen:\n1. Licht.\n", -1, NULL));
+    for (int i = 0; i < 60 && rows < 2; i++)
+      {
+        bk_ui_test_iterate (50);
+        rows = 0;
+        for (GtkWidget *r = gtk_widget_get_first_child (bk_staff_page_get_import_list (page)); r; r = gtk_widget_get_next_sibling (r))
+          rows++;
+      }
+    g_assert_cmpuint (rows, ==, 2);
+    g_unlink (later);
+  }
+
   row = gtk_widget_get_first_child (bk_staff_page_get_import_list (page));
   click (gtk_widget_get_last_child (row));
   g_assert_cmpuint (bk_store_count_motions_with_warnings (f.store), ==, 1);

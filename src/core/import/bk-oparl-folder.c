@@ -378,7 +378,7 @@ bk_oparl_import_folder (BkStore      *store,
   if (entries->len == 0)
     {
       g_set_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT,
-                   _("%s: the folder contains no .json files"), dir_path);
+                   _("%s: the folder contains no OParl .json files, no XZuFi index.txt and no papers (.txt, .md, .html, .pdf)"), dir_path);
       return FALSE;
     }
   g_ptr_array_sort (entries, compare_folder_entries);

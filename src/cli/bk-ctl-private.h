@@ -1,7 +1,8 @@
 /* bk-ctl-private.h: what the command files of buergerkiosk-ctl share
  *
  * The globals, exit statuses and output helpers of bk-ctl.c, used by the
- * command files bk-ctl-services.c, bk-ctl-staff.c and bk-ctl-outbox.c.
+ * command files bk-ctl-services.c, bk-ctl-staff.c, bk-ctl-review.c, bk-ctl-xzufi.c and
+ * bk-ctl-outbox.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,7 +20,7 @@ G_BEGIN_DECLS
 enum {
   EXIT_OK = 0,
   EXIT_FAILURE_ = 1,   /* usage, database or other failure */
-  EXIT_BAD_INPUT = 2,  /* an input file was rejected */
+  EXIT_BAD_INPUT = 2,  /* the input was rejected: a file, a PIN; nothing stored */
 };
 
 typedef struct {
@@ -58,9 +59,24 @@ int       bk_ctl_cmd_retention          (CtlGlobals *globals, int argc, char **a
 int       bk_ctl_cmd_outbox             (CtlGlobals *globals, int argc, char **argv);
 /* What export-submissions says about the outbox, on standard error. */
 void      bk_ctl_explain_export         (CtlGlobals *globals, BkStore *store);
+/* bk-ctl-xzufi.c */
+int       bk_ctl_cmd_towns              (CtlGlobals *globals, int argc, char **argv);
+int       bk_ctl_cmd_service            (CtlGlobals *globals, int argc, char **argv);
+/* An argument that is an http(s) address. */
+gboolean  bk_ctl_is_web_address         (const char *argument);
+/* Imports an XZuFi publication (an address with an index.txt) or one
+ * message (an address ending in .xml) in one transaction. */
+gboolean  bk_ctl_import_url             (BkStore    *store,
+                                         const char *url,
+                                         char      **summary,
+                                         GPtrArray  *notes,
+                                         GError    **error);
 
 /* bk-ctl-staff.c */
 int       bk_ctl_cmd_set_staff_pin      (CtlGlobals *globals, int argc, char **argv);
 int       bk_ctl_cmd_stats              (CtlGlobals *globals, int argc, char **argv);
+
+/* bk-ctl-review.c */
+int       bk_ctl_cmd_warnings           (CtlGlobals *globals, int argc, char **argv);
 
 G_END_DECLS

@@ -23,6 +23,7 @@
 #include "bk-error.h"
 #include "bk-i18n.h"
 #include "bk-import.h"
+#include "bk-paper-reader.h"
 #include "bk-speech.h"
 #include "bk-speech-private.h"
 #include "bk-store.h"
@@ -144,7 +145,9 @@ cmd_parse (CtlGlobals *globals,
   int status = EXIT_OK;
 
   if (!bk_ctl_parse_command_options ("parse", _("FILE…"),
-                                     _("Print the motion found in a plain-text or Markdown file as JSON."),
+                                     _("Print the motion found in a text, Markdown, HTML or PDF file as JSON, "
+                                       "with what the reader could not find or was unsure of under "
+                                       "“warnings”."),
                                      NULL, &argc, &argv))
     return EXIT_FAILURE_;
   if (argc < 2)
@@ -156,21 +159,13 @@ cmd_parse (CtlGlobals *globals,
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(BkMotion) motion = NULL;
-      g_autofree char *data = NULL;
       g_autofree char *json = NULL;
-      gsize len;
 
-      if (!bk_import_read_file (argv[i], BK_TEXT_PARSER_MAX_SIZE, &data, &len, &error))
+      motion = bk_paper_read_file (argv[i], BK_PAPER_FORMAT_AUTO, &error);
+      if (motion == NULL)
         {
           bk_ctl_print_error (error);
           status = bk_ctl_exit_status_for (error);
-          continue;
-        }
-      motion = bk_text_parser_parse (data, (gssize) len, &error);
-      if (motion == NULL)
-        {
-          g_printerr ("buergerkiosk-ctl: %s: %s\n", argv[i], error->message);
-          status = EXIT_BAD_INPUT;
           continue;
         }
       json = bk_motion_to_json_string (motion, TRUE);
@@ -186,20 +181,27 @@ cmd_import (CtlGlobals *globals,
 {
   g_autoptr(BkStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean text = FALSE, oparl = FALSE, services = FALSE;
+  gboolean text = FALSE, oparl = FALSE, services = FALSE, xzufi = FALSE;
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
   guint failed = 0;
   GOptionEntry entries[] = {
-    { "text", 0, 0, G_OPTION_ARG_NONE, &text, N_("Read every file as a motion text"), NULL },
+    { "text", 0, 0, G_OPTION_ARG_NONE, &text,
+      N_("Read every file as a paper (text, Markdown, HTML or PDF)"), NULL },
     { "oparl", 0, 0, G_OPTION_ARG_NONE, &oparl, N_("Read every file as OParl JSON"), NULL },
     { "services", 0, 0, G_OPTION_ARG_NONE, &services,
       N_("Read every file as service catalogue JSON"), NULL },
+    { "xzufi", 0, 0, G_OPTION_ARG_NONE, &xzufi,
+      N_("Read every file as an XZuFi 2.2 message"), NULL },
     { NULL }
   };
 
   if (!bk_ctl_parse_command_options ("import", _("FILE…"),
-                                     _("Import motion texts (.txt, .md), OParl JSON files or folders, and "
-                                       "service catalogue JSON (see the README, “Service JSON”). "
-                                       "Each file is imported whole or not at all."),
+                                     _("Import papers (.txt, .md, .html, .pdf), OParl JSON files or folders, "
+                                       "service catalogue JSON (see the README, “Service JSON”) and "
+                                       "XZuFi 2.2 service descriptions: files, or a folder or web "
+                                       "address with an index.txt (see the README, “XZuFi”). "
+                                       "Each file is imported whole or not at all; what a clerk should "
+                                       "check in a paper is printed below it."),
                                      entries, &argc, &argv))
     return EXIT_FAILURE_;
   if (argc < 2)
@@ -210,15 +212,37 @@ cmd_import (CtlGlobals *globals,
   store = bk_ctl_open_store_or_print (globals);
   if (store == NULL)
     return EXIT_FAILURE_;
+  /* A folder of papers is a list of papers, each imported on its own. */
+  g_ptr_array_add (paths, g_strdup (argv[0]));
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr(GPtrArray) papers = text || oparl || services || xzufi ? NULL
+                                    : bk_import_list_paper_folder (argv[i]);
+
+      if (papers == NULL)
+        g_ptr_array_add (paths, g_strdup (argv[i]));
+      for (guint p = 0; papers != NULL && p < papers->len; p++)
+        g_ptr_array_add (paths, g_strdup (g_ptr_array_index (papers, p)));
+    }
+  argc = (int) paths->len;
+  argv = (char **) paths->pdata;
   for (int i = 1; i < argc; i++)
     {
       g_autoptr(GError) file_error = NULL;
       g_autofree char *summary = NULL;
+      g_auto(GStrv) warnings = NULL;
       BkImportFormat format = text ? BK_IMPORT_FORMAT_TEXT
                             : oparl ? BK_IMPORT_FORMAT_OPARL
-                            : services ? BK_IMPORT_FORMAT_SERVICES : BK_IMPORT_FORMAT_AUTO;
+                            : services ? BK_IMPORT_FORMAT_SERVICES
+                            : xzufi ? BK_IMPORT_FORMAT_XZUFI : BK_IMPORT_FORMAT_AUTO;
+      g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+      gboolean ok = bk_ctl_is_web_address (argv[i])
+                    ? bk_ctl_import_url (store, argv[i], &summary, notes, &file_error)
+                    : bk_import_file_full (store, argv[i], format, &summary, &warnings, notes, &file_error);
 
-      if (!bk_import_file (store, argv[i], format, &summary, &file_error))
+      for (guint n = 0; n < notes->len; n++)
+        g_printerr (_("buergerkiosk-ctl: note: %s\n"), (const char *) g_ptr_array_index (notes, n));
+      if (!ok)
         {
           bk_ctl_print_error (file_error);
           failed++;
@@ -229,6 +253,9 @@ cmd_import (CtlGlobals *globals,
           continue;
         }
       g_print ("%s\n", summary);
+      for (guint w = 0; warnings != NULL && warnings[w] != NULL; w++)
+        /* Translators: before each thing a clerk should check in an imported paper */
+        g_print ("  %s %s\n", _("Check:"), warnings[w]);
     }
   if (failed > 0)
     {
@@ -329,7 +356,10 @@ print_motion_text (const BkMotion *m)
 {
   g_autofree char *submitters = bk_motion_dup_submitter_names (m);
 
-  g_print ("%s\n\n", m->subject ? m->subject : _("(no subject)"));
+  g_print ("%s\n", m->subject ? m->subject : _("(no subject)"));
+  if (m->subject_derived)
+    g_print ("%s\n", _("(no title in the paper: taken from its request)"));
+  g_print ("\n");
 #define LINE(label, value) if (value && *value) g_print ("%s: %s\n", label, value);
   LINE (_("Reference"), m->reference);
   LINE (_("Type"), m->type);
@@ -345,6 +375,12 @@ print_motion_text (const BkMotion *m)
       g_autofree char *resolution = bk_motion_dup_resolution_text (m);
 
       g_print ("\n%s\n%s\n", _("What is asked:"), resolution);
+    }
+  else if (m->questions->len > 0)
+    {
+      g_autofree char *questions = bk_motion_dup_resolution_text (m);
+
+      g_print ("\n%s\n%s\n", _("Questions:"), questions);
     }
   if (m->justification != NULL)
     g_print ("\n%s\n%s\n", _("Why:"), m->justification);
@@ -367,6 +403,12 @@ print_motion_text (const BkMotion *m)
       g_print ("\n%s\n", _("Related papers:"));
       for (guint i = 0; i < m->related_references->len; i++)
         g_print ("  %s\n", (char *) g_ptr_array_index (m->related_references, i));
+    }
+  if (m->warnings->len > 0)
+    {
+      g_print ("\n%s\n", _("To check before citizens read it:"));
+      for (guint i = 0; i < m->warnings->len; i++)
+        g_print ("  – %s\n", ((const BkWarning *) g_ptr_array_index (m->warnings, i))->message);
     }
 }
 
@@ -595,13 +637,16 @@ static const struct {
   CtlCommand  run;
   const char *summary;
 } commands[] = {
-  { "parse",  cmd_parse,  N_("Print the motion in a text or Markdown file as JSON") },
-  { "import", cmd_import, N_("Import motion texts, OParl JSON and service catalogues into the database") },
+  { "parse",  cmd_parse,  N_("Print the motion in a text, Markdown, HTML or PDF file as JSON") },
+  { "import", cmd_import, N_("Import papers, OParl JSON and service catalogues (JSON, XZuFi) into the database") },
   { "search", cmd_search, N_("Search the stored motions") },
   { "show",   cmd_show,   N_("Show one stored motion") },
+  { "warnings", bk_ctl_cmd_warnings, N_("List the motions a clerk should check, with what to check") },
   { "check",  cmd_check,  N_("Check the database and its search index") },
   { "speak",  cmd_speak,  N_("Speak a text, or write it as WAV, with the kiosk's voice") },
   { "services", bk_ctl_cmd_services, N_("List the service catalogue") },
+  { "service", bk_ctl_cmd_service, N_("Print one service with the office in each town as JSON") },
+  { "towns", bk_ctl_cmd_towns, N_("List, add or remove the towns the kiosk serves (by ARS)") },
   { "export-submissions", bk_ctl_cmd_export_submissions,
     N_("Print citizens' submissions as JSON or CSV and mark them exported") },
   { "purge",  bk_ctl_cmd_purge, N_("Delete submissions older than the retention period") },
@@ -626,7 +671,8 @@ describe_commands (void)
   g_string_append_printf (s, "\n\n%s",
                           _("Run “buergerkiosk-ctl COMMAND --help” for a command's options.\n"
                             "Exit status: 0 success, 1 failure or usage error, "
-                            "2 an input file was rejected."));
+                            "2 the input was rejected (a file that cannot be imported, a PIN "
+                            "that breaks the rules); nothing of it was stored."));
   return g_string_free (s, FALSE);
 }
 

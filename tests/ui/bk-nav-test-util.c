@@ -41,6 +41,14 @@ void
 nav_fixture_init (NavFixture    *f,
                   BkApplication *app)
 {
+  nav_fixture_init_full (f, app, NULL);
+}
+
+void
+nav_fixture_init_full (NavFixture    *f,
+                       BkApplication *app,
+                       void         (*prepare) (BkStore *store))
+{
   g_autoptr(GError) error = NULL;
   g_autoptr(BkMotion) ramp = bk_motion_new ();
   g_autoptr(BkMotion) benches = bk_motion_new ();
@@ -68,6 +76,8 @@ nav_fixture_init (NavFixture    *f,
   g_assert_true (bk_store_save_motion (f->store, benches, &error));
   g_assert_no_error (error);
 
+  if (prepare != NULL)
+    prepare (f->store);
   /* With its application, so that the panel's app.* actions work. */
   nav_fixture_attach (f, app, bk_ui_test_attached_window_new (app, f->store, NULL));
 }

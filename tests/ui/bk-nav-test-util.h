@@ -24,6 +24,10 @@ typedef struct
 
 void        nav_fixture_init    (NavFixture *f,
                                  BkApplication *app);
+/* The same; prepare (may be NULL) fills the store before the window is made. */
+void        nav_fixture_init_full (NavFixture *f,
+                                   BkApplication *app,
+                                   void      (*prepare) (BkStore *store));
 /* The keypad of a window made elsewhere; f->store is the caller's to set
  * (nav_fixture_clear destroys the window and drops f->store). */
 void        nav_fixture_attach  (NavFixture    *f,

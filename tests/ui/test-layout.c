@@ -1,11 +1,16 @@
 /* test-layout.c: every screen reflows at every text size
  *
  * For each page of the window (found in its stack, so pages added later are
- * checked too), every demo motion and service, the lists with results and the error page, at
- * 100, 150, 200 and 300 % text in a 1280×800 window: no ellipsized label, no
- * widget beyond the window's sides, no horizontal scrolling, no overlapping
- * siblings, the window keeps its size; at 100 % every control is a touch
- * target of at least 64×64 px with space around it.
+ * checked too), every demo motion and service (and two from XZuFi, with a
+ * town chosen), the lists with results and
+ * the error page: no ellipsized label, no widget beyond the window's sides,
+ * no horizontal scrolling, no overlapping siblings, the window keeps its
+ * size; at 100 % every control is a touch target of at least 64×64 px with
+ * space around it. Checked as the kiosk runs:
+ *   /layout/THEME       German (the longest words), 100, 150, 200 and 300 %
+ *                       text on the 1280×800 screen of a terminal
+ *   /layout/sizes       German at 300 % on 1280×1024 and 1920×1080 screens
+ *   /layout/languages   English, Turkish, Arabic and Ukrainian at 300 %
  *
  * BK_LAYOUT_SHOTS=DIR also writes DIR/PAGE-THEME-SCALE.png of every screen
  * in BK_LAYOUT_THEMES (comma-separated; default standard and
@@ -20,6 +25,7 @@
 #include <adwaita.h>
 
 #include "bk-demo.h"
+#include "bk-i18n.h"
 #include "bk-form-page.h"
 #include "bk-settings.h"
 #include "bk-theme.h"
@@ -27,13 +33,23 @@
 #include "bk-window.h"
 #include "bk-wrap-layout.h"
 
-#define WINDOW_WIDTH  1280
-#define WINDOW_HEIGHT 800
 #define MIN_TARGET    64
 #define MIN_GAP       8     /* about 2 mm at 96 dpi (DBSV) */
 #define MAX_REPORTED  60
+#define PAGE_MARGIN   24    /* the pages' margin at each side */
 
-static const int scales[] = { 100, 150, 200, 300 };
+static const int all_scales[] = { 100, 150, 200, 300, 0 };
+static const int large_only[] = { 300, 0 };
+
+/* One run: a theme, a language and a screen, at some text sizes. */
+typedef struct
+{
+  const char *theme;
+  const char *language;
+  int         width;
+  int         height;
+  const int  *scales;
+} Run;
 
 typedef struct
 {
@@ -46,6 +62,7 @@ typedef struct
   guint       n_failures;
   const char *screen;
   int         scale;
+  const Run  *run;
 } Fixture;
 
 /* ---- describing widgets -------------------------------------------------- */
@@ -202,6 +219,52 @@ check_children_overlap (Fixture   *f,
     }
 }
 
+/* A line that starts inside a word ("Änd-/ern") is hard to read. GTK breaks
+ * a word only when it is wider than its label; that is a layout fault when
+ * the screen has room for the word, and unavoidable only for a word wider
+ * than the page itself (a long compound at 300 %). */
+static void
+check_word_breaks (Fixture   *f,
+                   GtkWidget *label)
+{
+  PangoLayout *layout = gtk_label_get_layout (GTK_LABEL (label));
+  const char *text = pango_layout_get_text (layout);
+  GSList *lines = pango_layout_get_lines_readonly (layout);
+  int room = gtk_widget_get_width (f->content) - 2 * PAGE_MARGIN;
+
+  for (GSList *l = lines != NULL ? lines->next : NULL; l != NULL; l = l->next)
+    {
+      PangoLayoutLine *line = l->data;
+      const char *at = text + line->start_index;
+      const char *start = at;
+      const char *end = at;
+      g_autoptr(PangoLayout) alone = NULL;
+      g_autofree char *word = NULL;
+      int width = 0;
+
+      if (line->start_index <= 0 || *at == '\0'
+          || !g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (at)))
+          || !g_unichar_isalnum (g_utf8_get_char (at)))
+        continue;
+
+      /* An address or a number with its punctuation cannot be broken
+       * elsewhere either: the unit is everything between spaces. */
+      while (start > text && !g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (start))))
+        start = g_utf8_prev_char (start);
+      while (*end != '\0' && !g_unichar_isspace (g_utf8_get_char (end)))
+        end = g_utf8_next_char (end);
+      word = g_strndup (start, end - start);
+
+      alone = pango_layout_copy (layout);
+      pango_layout_set_width (alone, -1);
+      pango_layout_set_text (alone, word, -1);
+      pango_layout_get_pixel_size (alone, &width, NULL);
+      if (width <= room)
+        fail (f, label, "breaks the word “%s” (%d px) inside, in %d px of a %d px page",
+              word, width, gtk_widget_get_width (label), room);
+    }
+}
+
 static void
 check_widget (Fixture   *f,
               GtkWidget *widget,
@@ -214,6 +277,8 @@ check_widget (Fixture   *f,
 
   if (GTK_IS_LABEL (widget) && pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
     fail (f, widget, "its text is ellipsized");
+  if (GTK_IS_LABEL (widget))
+    check_word_breaks (f, widget);
 
   /* Scroll bars float over the edge on purpose. */
   if (GTK_IS_SCROLLBAR (widget))
@@ -289,6 +354,27 @@ check_targets (Fixture   *f,
     }
 }
 
+/* The innermost widget that needs more width than there is: where a
+ * growing window comes from. */
+static GtkWidget *
+widest_culprit (GtkWidget *widget,
+                int        width)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int min = 0;
+
+      if (!gtk_widget_get_visible (child))
+        continue;
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+      if (min > width)
+        return widest_culprit (child, width);
+    }
+  return widget;
+}
+
 static void
 check_screen (Fixture    *f,
               const char *screen)
@@ -301,9 +387,17 @@ check_screen (Fixture    *f,
 
   f->screen = screen;
 
-  if (width != WINDOW_WIDTH || height != WINDOW_HEIGHT)
-    fail (f, NULL, "the window is %d×%d px, not %d×%d: its content does not fit",
-          width, height, WINDOW_WIDTH, WINDOW_HEIGHT);
+  if (width != f->run->width || height != f->run->height)
+    {
+      int needed = 0;
+      GtkWidget *culprit = widest_culprit (f->content, f->run->width - 40);
+
+      gtk_widget_measure (culprit, GTK_ORIENTATION_HORIZONTAL, -1, &needed, NULL, NULL, NULL);
+      fail (f, culprit, "the window is %d×%d px, not %d×%d: its content does not fit (this needs %d px)",
+            width, height, f->run->width, f->run->height, needed);
+      /* The next screen starts from the terminal's size again. */
+      gtk_window_set_default_size (GTK_WINDOW (f->window), f->run->width, f->run->height);
+    }
 
   check_widget (f, f->content, targets);
   if (f->scale == 100)
@@ -437,23 +531,30 @@ check_all_screens (Fixture *f)
 }
 
 static void
-test_layout (gconstpointer data)
+run_layout (const Run *run)
 {
-  const char *theme = data;
   Fixture f = { 0 };
 
+  f.run = run;
   f.store = bk_ui_test_demo_store_new ();
+  /* services from XZuFi too: the town buttons and the office of a town */
+  bk_ui_test_add_xzufi (f.store);
 
+  bk_i18n_set_language (run->language, FALSE);
+  gtk_widget_set_default_direction (bk_i18n_language_is_rtl (run->language) ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
   f.settings = bk_settings_new ();
-  bk_settings_set_string (f.settings, "theme", theme);
+  bk_settings_set_string (f.settings, "theme", run->theme);
+  bk_settings_set_string (f.settings, "town", BK_UI_TEST_LINDENTAL);
   f.theme = bk_theme_new (f.settings);
   f.failures = g_string_new (NULL);
-  f.window = bk_ui_test_window_new (f.store);
+  f.window = bk_ui_test_window_new_with_settings (f.store, f.settings);
+  gtk_window_set_default_size (GTK_WINDOW (f.window), run->width, run->height);
+  bk_ui_test_iterate (200);
   f.content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (f.window));
 
-  for (guint i = 0; i < G_N_ELEMENTS (scales); i++)
+  for (const int *scale = run->scales; *scale != 0; scale++)
     {
-      f.scale = scales[i];
+      f.scale = *scale;
       bk_settings_set_int (f.settings, "text-scale", f.scale);
       bk_ui_test_iterate (100);
       g_assert_cmpint (bk_theme_get_text_scale (f.theme), ==, f.scale);
@@ -461,13 +562,54 @@ test_layout (gconstpointer data)
     }
 
   if (f.n_failures > 0)
-    g_test_fail_printf ("%u layout problems (the first %d):%s", f.n_failures, MAX_REPORTED, f.failures->str);
+    g_test_fail_printf ("%s, %s, %d×%d: %u layout problems (the first %d):%s",
+                        run->theme, run->language, run->width, run->height,
+                        f.n_failures, MAX_REPORTED, f.failures->str);
 
   bk_ui_test_window_destroy (f.window);
+  bk_settings_set_string (f.settings, "town", "");
   g_string_free (f.failures, TRUE);
   g_clear_object (&f.theme);
   g_clear_object (&f.settings);
   g_clear_object (&f.store);
+}
+
+static void
+test_layout (gconstpointer data)
+{
+  Run run = { data, "de", 1280, 800, all_scales };
+
+  run_layout (&run);
+}
+
+/* The screens of public terminals besides 1280×800. */
+static void
+test_sizes (void)
+{
+  static const Run runs[] = {
+    { "standard", "de", 1280, 1024, large_only },
+    { "standard", "de", 1920, 1080, large_only },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
+    run_layout (&runs[i]);
+}
+
+/* The other languages' words at the largest text, Arabic right to left. */
+static void
+test_languages (void)
+{
+  static const Run runs[] = {
+    { "standard", "en", 1280, 800, large_only },
+    { "standard", "tr", 1280, 800, large_only },
+    { "standard", "ar", 1280, 800, large_only },
+    { "standard", "uk", 1280, 800, large_only },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
+    run_layout (&runs[i]);
+  bk_i18n_set_language ("de", FALSE);
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
 }
 
 static void
@@ -530,6 +672,21 @@ test_wrap_layout (void)
     g_assert_cmpfloat (b0.origin.x, ==, 230 - 100);
   }
 
+  /* Equal widths: never narrower than the widest child wants (a label would
+   * break its words), as many in a line as fit, stretched to the line. */
+  gtk_widget_set_direction (box, GTK_TEXT_DIR_LTR);
+  g_object_set (gtk_widget_get_layout_manager (box), "homogeneous", TRUE, NULL);
+  gtk_widget_measure (box, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural_width, NULL, NULL);
+  g_assert_cmpint (natural_width, ==, 3 * 120 + 2 * 10);
+  allocate_wrap (box, 250);
+  for (guint i = 0; i < G_N_ELEMENTS (children); i++)
+    g_assert_cmpint (gtk_widget_get_width (children[i]), >=, 120);
+  g_assert_cmpint (gtk_widget_get_width (children[0]), ==, 120);
+  g_assert_cmpint (gtk_widget_get_allocated_height (box), ==, 40 + 5 + 40);
+  allocate_wrap (box, 240);
+  g_assert_cmpint (gtk_widget_get_width (children[0]), ==, 240);
+  g_assert_cmpint (gtk_widget_get_allocated_height (box), ==, 3 * 40 + 2 * 5);
+
   for (guint i = 0; i < G_N_ELEMENTS (children); i++)
     gtk_widget_unparent (children[i]);
   g_object_unref (box);
@@ -541,9 +698,12 @@ main (int   argc,
 {
   g_auto(GStrv) themes = NULL;
 
+  bk_i18n_init (FALSE);
   bk_ui_test_init (&argc, &argv);
 
   g_test_add_func ("/layout/wrap", test_wrap_layout);
+  g_test_add_func ("/layout/sizes", test_sizes);
+  g_test_add_func ("/layout/languages", test_languages);
 
   themes = g_strsplit (g_getenv ("BK_LAYOUT_THEMES") ? g_getenv ("BK_LAYOUT_THEMES") : "standard,high-contrast-dark", ",", -1);
   for (guint i = 0; themes[i] != NULL; i++)

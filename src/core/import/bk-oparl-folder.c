@@ -282,6 +282,7 @@ bk_oparl_import_data (BkStore      *store,
   if (name == NULL)
     name = "<data>";
   bk_oparl_ctx_init (&ctx, store, stats != NULL ? stats : &local_stats);
+  ctx.base_dir = base_dir;
   if (base_dir != NULL)
     {
       g_autofree char *base_name = g_path_get_basename (name);
@@ -377,12 +378,13 @@ bk_oparl_import_folder (BkStore      *store,
   if (entries->len == 0)
     {
       g_set_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT,
-                   _("%s: the folder contains no .json files"), dir_path);
+                   _("%s: the folder contains no OParl .json files, no XZuFi index.txt and no papers (.txt, .md, .html, .pdf)"), dir_path);
       return FALSE;
     }
   g_ptr_array_sort (entries, compare_folder_entries);
 
   bk_oparl_ctx_init (&ctx, store, stats != NULL ? stats : &local_stats);
+  ctx.base_dir = dir_path;
   for (guint i = 0; ok && i < entries->len; i++)
     {
       const FolderEntry *e = g_ptr_array_index (entries, i);

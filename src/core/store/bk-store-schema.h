@@ -217,7 +217,86 @@ static const char *const bk_store_migrations[] = {
   "  value INTEGER NOT NULL DEFAULT 0,"
   "  PRIMARY KEY (day, category, key));",
 
-  /* 4: the outbox (bk-store-outbox.c): each submission for a configured
+  /* 4: what the paper reader adds (issue 11): a subject taken from the
+   * request is marked, an Anfrage's questions with sub-questions, and the
+   * warnings a clerk checks before citizens read the motion */
+  "ALTER TABLE paper ADD COLUMN subject_derived INTEGER NOT NULL DEFAULT 0;"
+  "CREATE TABLE question ("
+  "  paper_id INTEGER NOT NULL REFERENCES paper (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  text TEXT NOT NULL,"
+  "  PRIMARY KEY (paper_id, position));"
+  "CREATE TABLE question_sub ("
+  "  paper_id INTEGER NOT NULL,"
+  "  question_position INTEGER NOT NULL,"
+  "  position INTEGER NOT NULL,"
+  "  text TEXT NOT NULL,"
+  "  PRIMARY KEY (paper_id, question_position, position),"
+  "  FOREIGN KEY (paper_id, question_position)"
+  "    REFERENCES question (paper_id, position) ON DELETE CASCADE);"
+  "CREATE TABLE paper_warning ("
+  "  paper_id INTEGER NOT NULL REFERENCES paper (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  code TEXT NOT NULL,"
+  "  message TEXT NOT NULL,"
+  "  PRIMARY KEY (paper_id, position));",
+
+  /* 5: service descriptions from XZuFi (bk-xzufi*.c): the source's id and
+   * version of a service, hints and further information; the towns the kiosk
+   * serves (by Amtlicher Regionalschlüssel); the offices (Organisationseinheit)
+   * and online services of the source, and which of them is responsible for
+   * which service in which area (Zuständigkeit). The responsibilities name
+   * services by their source id, so that offices and services can arrive in
+   * any order and in different messages. origin: the publishing folder or
+   * URL a row came from (a complete publication replaces what it no longer
+   * lists); NULL for single files. */
+  "ALTER TABLE service ADD COLUMN hints TEXT;"
+  "ALTER TABLE service ADD COLUMN further_info TEXT;"
+  "ALTER TABLE service ADD COLUMN source_id TEXT;"
+  "ALTER TABLE service ADD COLUMN source_version TEXT;"
+  "ALTER TABLE service ADD COLUMN source_hash TEXT;"
+  "ALTER TABLE service ADD COLUMN origin TEXT;"
+  "CREATE UNIQUE INDEX service_source ON service (source_id) WHERE source_id IS NOT NULL;"
+  "CREATE TABLE town ("
+  "  ars TEXT PRIMARY KEY CHECK (length (ars) = 12),"
+  "  name TEXT NOT NULL,"
+  "  position INTEGER NOT NULL);"
+  "CREATE TABLE xzufi_office ("
+  "  id TEXT PRIMARY KEY,"
+  "  version TEXT,"
+  "  hash TEXT,"
+  "  origin TEXT,"
+  "  name TEXT,"
+  "  address TEXT,"
+  "  opening_hours TEXT,"
+  "  phone TEXT,"
+  "  email TEXT,"
+  "  accessibility TEXT);"
+  "CREATE TABLE xzufi_online_service ("
+  "  id TEXT PRIMARY KEY,"
+  "  version TEXT,"
+  "  hash TEXT,"
+  "  origin TEXT,"
+  "  name TEXT,"
+  "  url TEXT);"
+  /* area: the Regionalschlüssel of the area without its trailing zero
+   * levels ("09162" for a county), so a town is in it when its ARS starts
+   * with it. id: the Zuständigkeit's own id (transfer objects); NULL for those
+   * written inside their office. */
+  "CREATE TABLE xzufi_responsibility ("
+  "  num INTEGER PRIMARY KEY,"
+  "  id TEXT,"
+  "  parent_kind TEXT NOT NULL CHECK (parent_kind IN ('office', 'online')),"
+  "  parent_id TEXT NOT NULL,"
+  "  service_source_id TEXT NOT NULL,"
+  "  area TEXT NOT NULL,"
+  "  role TEXT,"
+  "  hash TEXT,"
+  "  origin TEXT);"
+  "CREATE INDEX xzufi_responsibility_service ON xzufi_responsibility (service_source_id, parent_kind);"
+  "CREATE INDEX xzufi_responsibility_parent ON xzufi_responsibility (parent_kind, parent_id);"
+  "CREATE INDEX xzufi_responsibility_id ON xzufi_responsibility (id) WHERE id IS NOT NULL;",
+  /* 6: the outbox (bk-store-outbox.c): each submission for a configured
    * destination as an encrypted bundle with its delivery state; the
    * submission row then keeps no answers (sealed = 1). Times in Unix ms.
    * The bundles (tens of kilobytes each) live in a table of their own, so

@@ -21,7 +21,7 @@ G_DECLARE_FINAL_TYPE (BkStore, bk_store, BK, STORE, GObject)
 
 /* The one owner of the SQLite connection. Not thread-safe: use from one thread. */
 
-#define BK_STORE_SCHEMA_VERSION 4
+#define BK_STORE_SCHEMA_VERSION 6
 
 typedef enum {
   BK_MOTION_STATUS_ANY,
@@ -111,6 +111,30 @@ GArray     *bk_store_search            (BkStore              *self,
 GStrv       bk_store_list_bodies       (BkStore           *self);
 GStrv       bk_store_list_factions     (BkStore           *self);
 
+/* --- review (bk-store-review.c) -------------------------------------- */
+
+/* A motion whose import left warnings, as the staff list shows it. */
+typedef struct {
+  gint64 id;
+  char *subject;
+  char *reference;
+  char *date;                  /* ISO or NULL */
+  char *source;                /* the file it was read from, or NULL */
+  GPtrArray *warnings;         /* BkWarning: code and message, in the order found */
+} BkMotionReview;
+
+void bk_motion_review_free (BkMotionReview *review);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BkMotionReview, bk_motion_review_free)
+
+/* The motions with warnings, newest first (date, then id): what a clerk
+ * checks before citizens read it. code (may be NULL) keeps only motions
+ * with a warning of that code ("no-title", "ocr", …). A GPtrArray of
+ * BkMotionReview, empty when there is nothing to check. */
+GPtrArray  *bk_store_list_motions_with_warnings  (BkStore    *self,
+                                                  const char *code,
+                                                  GError    **error);
+guint       bk_store_count_motions_with_warnings (BkStore    *self);
+
 /* --- services (bk-store-services.c) ---------------------------------- */
 
 /* Inserts or replaces the service with service->id (which must be set), its
@@ -145,6 +169,23 @@ GPtrArray  *bk_store_search_services   (BkStore               *self,
                                         GError               **error);
 /* Municipalities that have services, sorted. */
 GStrv       bk_store_list_service_municipalities (BkStore *self);
+
+/* --- towns (bk-store-offices.c) --------------------------------------- */
+
+/* The towns the kiosk serves (BkTown), in the order they were added: their
+ * offices are shown for services from XZuFi. */
+GPtrArray  *bk_store_list_towns        (BkStore           *self,
+                                        GError           **error);
+/* Adds a town by its ARS (12 digits; BK_ERROR_INVALID_INPUT otherwise), or
+ * renames it when it is there. */
+gboolean    bk_store_add_town          (BkStore           *self,
+                                        const char        *ars,
+                                        const char        *name,
+                                        GError           **error);
+/* A missing town is BK_ERROR_NOT_FOUND. */
+gboolean    bk_store_remove_town       (BkStore           *self,
+                                        const char        *ars,
+                                        GError           **error);
 
 /* --- submissions (bk-store-submissions.c) ----------------------------- */
 

@@ -172,8 +172,16 @@ add_fact (BkMotionPage *self,
   accessible = g_strdup_printf (_("%s: %s"), key, value);
   bk_ui_set_accessible (value_label, accessible, NULL);
 
-  gtk_grid_attach (self->facts_grid, key_label, 0, *row, 1, 1);
-  gtk_grid_attach (self->facts_grid, value_label, 1, *row, 1, 1);
+  /* The name above its value, not beside it: at 300 % text a value beside
+   * "Eingereicht von" has too little room and breaks its words. */
+  {
+    GtkWidget *pair = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+
+    gtk_box_append (GTK_BOX (pair), key_label);
+    gtk_box_append (GTK_BOX (pair), value_label);
+    gtk_widget_set_hexpand (pair, TRUE);
+    gtk_grid_attach (self->facts_grid, pair, 0, *row, 1, 1);
+  }
   (*row)++;
 }
 
@@ -201,7 +209,7 @@ fill_facts (BkMotionPage *self)
     GtkWidget *terms = bk_terms_row_new (text);
 
     if (terms != NULL)
-      gtk_grid_attach (self->facts_grid, terms, 0, row, 2, 1);
+      gtk_grid_attach (self->facts_grid, terms, 0, row, 1, 1);
   }
 }
 

@@ -114,7 +114,7 @@ timeline_row_new (BkReader             *reader,
   gtk_widget_add_css_class (row, looks[step].css);
 
   icon = gtk_image_new_from_icon_name (looks[step].icon);
-  gtk_image_set_pixel_size (GTK_IMAGE (icon), 32);
+  gtk_widget_add_css_class (icon, "bk-icon-32");
   gtk_widget_set_valign (icon, GTK_ALIGN_START);
   gtk_widget_add_css_class (icon, "timeline-icon");
   gtk_accessible_update_state (GTK_ACCESSIBLE (icon),

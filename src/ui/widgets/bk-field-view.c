@@ -84,7 +84,7 @@ new_choice_group (BkFieldView *self,
       GtkWidget *check = g_object_new (GTK_TYPE_IMAGE,
                                        "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
                                        "icon-name", "object-select-symbolic",
-                                       "pixel-size", 24,
+                                       "css-classes", (const char *[]) { "bk-icon-24", NULL },
                                        NULL);
       GtkWidget *text = bk_ui_wrap_label_new (_(c->label), NULL);
 
@@ -235,7 +235,7 @@ build (BkFieldView *self,
   icon = g_object_new (GTK_TYPE_IMAGE,
                        "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
                        "icon-name", "dialog-warning-symbolic",
-                       "pixel-size", 32,
+                       "css-classes", (const char *[]) { "bk-icon-32", NULL },
                        "valign", GTK_ALIGN_START,
                        NULL);
   self->error_label = bk_ui_wrap_label_new ("", "bk-form-error");

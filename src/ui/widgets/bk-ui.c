@@ -9,6 +9,8 @@
 
 #include <glib/gi18n.h>
 
+#include <adwaita.h>
+
 #include "bk-ui.h"
 #include "bk-ui-resources.h"
 #include "bk-wrap-layout.h"
@@ -244,6 +246,73 @@ bk_ui_wrap_label_new (const char *text,
     gtk_widget_add_css_class (label, css_class);
 
   return label;
+}
+
+typedef struct {
+  int maximum;
+  int tightening;
+} ClampBase;
+
+void
+bk_ui_scale_clamps (GtkWidget *root,
+                    int        text_scale)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (ADW_IS_CLAMP (root))
+    {
+      AdwClamp *clamp = ADW_CLAMP (root);
+      ClampBase *base = g_object_get_data (G_OBJECT (root), "bk-clamp-base");
+
+      if (base == NULL)
+        {
+          base = g_new (ClampBase, 1);
+          base->maximum = adw_clamp_get_maximum_size (clamp);
+          base->tightening = adw_clamp_get_tightening_threshold (clamp);
+          g_object_set_data_full (G_OBJECT (root), "bk-clamp-base", base, g_free);
+        }
+      adw_clamp_set_maximum_size (clamp, base->maximum * text_scale / 100);
+      adw_clamp_set_tightening_threshold (clamp, base->tightening * text_scale / 100);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    bk_ui_scale_clamps (child, text_scale);
+}
+
+GtkWidget *
+bk_ui_choice_button_new (const char *label)
+{
+  GtkWidget *button = gtk_toggle_button_new ();
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+  GtkWidget *text = gtk_label_new (label);
+
+  gtk_widget_add_css_class (check, "bk-check");
+  gtk_widget_add_css_class (check, "bk-icon-24");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  /* One line where there is room; more lines only at large text sizes. */
+  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_natural_wrap_mode (GTK_LABEL (text), GTK_NATURAL_WRAP_NONE);
+  gtk_box_append (GTK_BOX (content), check);
+  gtk_box_append (GTK_BOX (content), text);
+  gtk_button_set_child (GTK_BUTTON (button), content);
+  gtk_widget_add_css_class (button, "bk-choice");
+  bk_ui_set_accessible (button, label, NULL);
+  return button;
+}
+
+GtkWidget *
+bk_ui_wrap_group_new (const char *label)
+{
+  GtkWidget *box = g_object_new (GTK_TYPE_BOX, "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP, NULL);
+  GtkLayoutManager *layout = bk_wrap_layout_new ();
+
+  g_object_set (layout, "spacing", 12, "line-spacing", 12, NULL);
+  gtk_widget_set_layout_manager (box, layout);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  return box;
 }
 
 #define LIST_ITEM_KEY "bk-list-item"

@@ -24,6 +24,13 @@ char *bk_ui_dup_today         (void);
 GtkWidget *bk_ui_wrap_label_new (const char *text,
                                  const char *css_class);
 
+/* Widens every AdwClamp under root with the text: at text_scale % a clamp
+ * may be text_scale % as wide as its .ui says (libadwaita 1.2 clamps have
+ * no font-relative unit), so that a heading keeps its words whole on a
+ * wide screen. The .ui values are the sizes at 100 %. */
+void  bk_ui_scale_clamps      (GtkWidget  *root,
+                               int         text_scale);
+
 /* Sets the accessible name of widget (and, if non-NULL, its description). */
 void  bk_ui_set_accessible    (GtkWidget  *widget,
                                const char *label,
@@ -59,6 +66,14 @@ void       bk_ui_stop_search_cb     (GtkWidget      *page,
 void       bk_ui_append_label_texts (GtkWidget  *widget,
                                      const char *separator,
                                      GString    *text);
+
+/* A large toggle with a check mark and a wrapping label, so the chosen one
+ * shows by more than its colour (class bk-choice); named label. */
+GtkWidget *bk_ui_choice_button_new (const char *label);
+
+/* A box whose children wrap onto more lines (BkWrapLayout), with the
+ * accessible role group and name label. */
+GtkWidget *bk_ui_wrap_group_new    (const char *label);
 
 /* Sets the pressed state of every toggle button under root (GTK 4.8 leaves
  * it undefined until the first toggle). */

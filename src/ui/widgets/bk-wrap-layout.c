@@ -19,6 +19,7 @@ struct _BkWrapLayout
 
   int              spacing;
   int              line_spacing;
+  gboolean         homogeneous;
 };
 
 G_DEFINE_FINAL_TYPE (BkWrapLayout, bk_wrap_layout, GTK_TYPE_LAYOUT_MANAGER)
@@ -27,6 +28,7 @@ enum {
   PROP_0,
   PROP_SPACING,
   PROP_LINE_SPACING,
+  PROP_HOMOGENEOUS,
   N_PROPS
 };
 
@@ -72,7 +74,16 @@ layout_lines (BkWrapLayout *self,
               int           width,
               GArray       *items)
 {
-  int x = 0, line = 0, line_start = 0, total = 0;
+  int x = 0, line = 0, line_start = 0, total = 0, widest = 0;
+
+  /* Equal widths: each as wide as the widest wants, so that no label of the
+   * row is squeezed below its words; as many per line as fit. */
+  if (self->homogeneous)
+    for (GtkWidget *child = gtk_widget_get_first_child (widget);
+         child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      if (gtk_widget_should_layout (child))
+        widest = MAX (widest, child_width (child, width, NULL));
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
@@ -83,7 +94,7 @@ layout_lines (BkWrapLayout *self,
       if (!gtk_widget_should_layout (child))
         continue;
 
-      item.width = child_width (child, width, NULL);
+      item.width = self->homogeneous ? widest : child_width (child, width, NULL);
       if (x > 0 && x + self->spacing + item.width > width)
         {
           line++;
@@ -116,8 +127,12 @@ layout_lines (BkWrapLayout *self,
       for (j = i; j < (guint)line_start; j++)
         {
           Item *item = &g_array_index (items, Item, j);
+          int n = line_start - (int) i;
 
-          if (n_expand > 0 && width > used &&
+          /* Equal shares of the line (the start page's two choices). */
+          if (self->homogeneous)
+            item->width = MAX (0, (width - (n - 1) * self->spacing) / n);
+          else if (n_expand > 0 && width > used &&
               gtk_widget_compute_expand (item->widget, GTK_ORIENTATION_HORIZONTAL))
             item->width += (width - used) / n_expand;
           item->height = child_height (item->widget, item->width);
@@ -156,7 +171,7 @@ bk_wrap_layout_measure (GtkLayoutManager *manager,
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
       /* As narrow as the widest child; naturally, all in one line. */
-      gboolean first = TRUE;
+      int count = 0, widest = 0;
 
       for (GtkWidget *child = gtk_widget_get_first_child (widget);
            child != NULL;
@@ -169,9 +184,12 @@ bk_wrap_layout_measure (GtkLayoutManager *manager,
 
           gtk_widget_measure (child, orientation, -1, &child_min, &child_nat, NULL, NULL);
           min = MAX (min, child_min);
-          nat += child_nat + (first ? 0 : self->spacing);
-          first = FALSE;
+          nat += child_nat + (count > 0 ? self->spacing : 0);
+          widest = MAX (widest, child_nat);
+          count++;
         }
+      if (self->homogeneous && count > 0)
+        nat = count * widest + (count - 1) * self->spacing;
     }
   else
     {
@@ -241,6 +259,10 @@ bk_wrap_layout_get_property (GObject    *object,
       g_value_set_int (value, self->line_spacing);
       break;
 
+    case PROP_HOMOGENEOUS:
+      g_value_set_boolean (value, self->homogeneous);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -262,6 +284,10 @@ bk_wrap_layout_set_property (GObject      *object,
 
     case PROP_LINE_SPACING:
       self->line_spacing = g_value_get_int (value);
+      break;
+
+    case PROP_HOMOGENEOUS:
+      self->homogeneous = g_value_get_boolean (value);
       break;
 
     default:
@@ -290,6 +316,12 @@ bk_wrap_layout_class_init (BkWrapLayoutClass *klass)
   properties[PROP_LINE_SPACING] =
     g_param_spec_int ("line-spacing", NULL, NULL, 0, G_MAXINT, 12,
                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+
+  /* All children of a line equally wide, like a homogeneous GtkBox whose
+   * children go onto more lines when they do not fit side by side. */
+  properties[PROP_HOMOGENEOUS] =
+    g_param_spec_boolean ("homogeneous", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

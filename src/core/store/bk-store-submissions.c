@@ -281,8 +281,11 @@ bk_store_add_sealed_submission (BkStore      *self,
   return add_submission (self, submission, seal, seal_data, error);
 }
 
+/* With the paper number of the motion a feedback is about: the row id
+ * means nothing outside this database. */
 #define SUBMISSION_COLUMNS \
-  "id, reference, kind, service_id, motion_id, created_at, answers, language, exported_at"
+  "s.id, s.reference, s.kind, s.service_id, s.motion_id, s.created_at, s.answers, s.language," \
+  " s.exported_at, p.reference FROM submission s LEFT JOIN paper p ON p.id = s.motion_id"
 
 static BkSubmission *
 submission_from_row (sqlite3_stmt *stmt)
@@ -301,6 +304,7 @@ submission_from_row (sqlite3_stmt *stmt)
   s->answers = column_dup (stmt, 6);
   s->language = column_dup (stmt, 7);
   s->exported_at = column_dup (stmt, 8);
+  s->paper_number = column_dup (stmt, 9);
   return s;
 }
 
@@ -317,8 +321,8 @@ bk_store_load_submission (BkStore    *self,
   g_return_val_if_fail (BK_IS_STORE (self), NULL);
   ref = g_ascii_strup (reference ? reference : "", -1);
   g_strstrip (ref);
-  stmt = bk_store_get_stmt (self, "SELECT " SUBMISSION_COLUMNS " FROM submission"
-                                  " WHERE reference = ?1", error);
+  stmt = bk_store_get_stmt (self, "SELECT " SUBMISSION_COLUMNS
+                                  " WHERE s.reference = ?1", error);
   if (stmt == NULL)
     return NULL;
   bind_text (stmt, 1, ref);
@@ -357,11 +361,11 @@ bk_store_list_submissions (BkStore                 *self,
   /* Sealed submissions hold no answers: they reach their destination
    * through the outbox, not through an export. */
   stmt = bk_store_get_stmt (self, unexported
-                            ? "SELECT " SUBMISSION_COLUMNS " FROM submission"
-                              " WHERE exported_at IS NULL AND created_at >= ?1 AND sealed = 0"
-                              " ORDER BY created_at, id"
-                            : "SELECT " SUBMISSION_COLUMNS " FROM submission"
-                              " WHERE created_at >= ?1 AND sealed = 0 ORDER BY created_at, id", error);
+                            ? "SELECT " SUBMISSION_COLUMNS
+                              " WHERE s.exported_at IS NULL AND s.created_at >= ?1 AND s.sealed = 0"
+                              " ORDER BY s.created_at, s.id"
+                            : "SELECT " SUBMISSION_COLUMNS
+                              " WHERE s.created_at >= ?1 AND s.sealed = 0 ORDER BY s.created_at, s.id", error);
   if (stmt == NULL)
     return NULL;
   bind_text (stmt, 1, since);
@@ -399,6 +403,9 @@ bk_store_mark_submissions_exported (BkStore    *self,
       bind_text (stmt, 2, now);
       if (!bk_store_step_done (self, stmt, error))
         goto fail;
+      /* The export being written says when it was made. */
+      g_free (s->exported_at);
+      s->exported_at = g_strdup (now);
     }
   return bk_store_commit (self, error);
 

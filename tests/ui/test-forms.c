@@ -202,6 +202,10 @@ send_and_check (Fixture          *f,
   g_assert_true (bk_submission_reference_is_valid (receipt->reference));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (bk_receipt_page_get_reference_label (receipt_page))),
                    ==, receipt->reference);
+  /* The focus is on the number, the one thing to keep (issue 15). */
+  bk_ui_test_iterate (20);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) ==
+                 bk_receipt_page_get_reference_label (receipt_page));
 
   submission = bk_store_load_submission (f->store, receipt->reference, &error);
   g_assert_no_error (error);
@@ -877,6 +881,9 @@ appointment_by_keys (KeysFixture *f)
   g_assert_cmpstr (bk_window_get_page_name (f->nav.window), ==, "receipt");
   g_assert_nonnull (bk_receipt_page_get_receipt (receipt_page));
   g_assert_cmpstr (bk_receipt_page_get_receipt (receipt_page)->recipient, ==, "Stadt Auenbach");
+  /* Sent by keys: the focus on the number. */
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->nav.window)) ==
+                 bk_receipt_page_get_reference_label (receipt_page));
   return bk_receipt_page_get_receipt (receipt_page)->reference;
 }
 

@@ -659,6 +659,39 @@ test_slow (void)
   fixture_clear (&f);
 }
 
+/* Quitting never waits for the network: stopping the outbox while a request
+ * hangs (the server answers after 30 s, the timeout is 60 s) cancels it at
+ * once, and the entry is taken up again at the next start (issue 15). */
+static void
+test_stop_while_waiting (void)
+{
+  Fixture f;
+  g_autofree char *reference = NULL;
+  g_autoptr(BkOutboxEntry) entry = NULL;
+  gint64 start;
+
+  fixture_init (&f, TRUE, NULL, "timeout = 60", NULL);
+  make_outbox (&f);
+  bk_test_server_fault (f.fit, "{\"name\": \"slow\", \"delay\": 30}");
+  bk_outbox_start (f.outbox);
+  reference = submit_defect (&f);
+  g_assert_true (wait_state (&f, reference, BK_OUTBOX_SENDING, 20));
+  iterate (500);   /* the request is on its way */
+  start = g_get_monotonic_time ();
+  bk_outbox_stop (f.outbox);
+  g_test_message ("stopped in %.0f ms", (g_get_monotonic_time () - start) / 1000.0);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 3 * G_USEC_PER_SEC);
+  entry = entry_of (&f, reference);
+  g_assert_true (entry->state == BK_OUTBOX_SENDING || entry->state == BK_OUTBOX_PENDING);
+  g_assert_cmpuint (entry->bundle_size, >, 0);
+
+  bk_test_server_fault (f.fit, "{\"name\": \"clear\"}");
+  bk_outbox_start (f.outbox);
+  assert_entry (&f, reference, BK_OUTBOX_ACCEPTED);
+  g_assert_cmpuint (bk_test_server_count (f.fit, reference), ==, 1);
+  fixture_clear (&f);
+}
+
 /* A token the server no longer takes: a new one is fetched at once. */
 static void
 test_token_expired (void)
@@ -1110,6 +1143,7 @@ main (int   argc,
   g_test_add_func ("/outbox/refused-and-500", test_refused_and_500);
   g_test_add_func ("/outbox/retry-after", test_retry_after);
   g_test_add_func ("/outbox/slow", test_slow);
+  g_test_add_func ("/outbox/stop-while-waiting", test_stop_while_waiting);
   g_test_add_func ("/outbox/token-expired", test_token_expired);
   g_test_add_func ("/outbox/wrong-key", test_wrong_key);
   g_test_add_func ("/outbox/key-rotation", test_key_rotation);

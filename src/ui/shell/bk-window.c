@@ -506,7 +506,7 @@ bk_window_constructed (GObject *object)
   self->navigator = bk_navigator_new (GTK_WIDGET (self), self->stack, bk_context_get_voice (self->context));
   g_object_bind_property (self->back_button, "visible", self->navigator, "can-go-back", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->help_overlay, "visible", self->navigator, "help-open", G_BINDING_SYNC_CREATE);
-  self->staff_mode = bk_staff_mode_new (GTK_WINDOW (self), self->context,
+  self->staff_mode = bk_staff_mode_new (GTK_WINDOW (self), self->modal_layer, self->context,
                                         BK_STAFF_PAGE (self->staff_page), self->staff_button);
   g_signal_connect (self, "page-shown", G_CALLBACK (page_shown_cb), NULL);
   g_signal_connect (self, "notify::focus-widget", G_CALLBACK (focus_moved_cb), NULL);
@@ -647,6 +647,7 @@ bk_window_class_init (BkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BkWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, BkWindow, home_button);
   gtk_widget_class_bind_template_child (widget_class, BkWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, BkWindow, modal_layer);
   gtk_widget_class_bind_template_child (widget_class, BkWindow, form_page);
   gtk_widget_class_bind_template_child (widget_class, BkWindow, receipt_page);
   gtk_widget_class_bind_template_child (widget_class, BkWindow, a11y_button);

@@ -565,6 +565,14 @@ set_context (BkStaffPage *self,
 
 BK_PAGE_DEFINE_CONTEXT_PROPERTY (BkStaffPage, bk_staff_page, BK_STAFF_PAGE)
 
+/* The page opens on "Back to the kiosk": the PIN's Enter, pressed once more,
+ * must never land on "Quit the kiosk". */
+static gboolean
+bk_staff_page_grab_focus (GtkWidget *widget)
+{
+  return gtk_widget_grab_focus (BK_STAFF_PAGE (widget)->leave_button);
+}
+
 static void
 bk_staff_page_class_init (BkStaffPageClass *klass)
 {
@@ -576,6 +584,7 @@ bk_staff_page_class_init (BkStaffPageClass *klass)
   object_class->set_property = bk_staff_page_set_property;
   g_object_class_override_property (object_class, BK_PAGE_PROP_CONTEXT, "context");
   object_class->finalize = bk_staff_page_finalize;
+  widget_class->grab_focus = bk_staff_page_grab_focus;
 
   signals[DONE] = g_signal_new ("done", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);

@@ -43,7 +43,7 @@ fi
   "$here/fuzz-oparl.c" \
   "$src"/src/core/import/bk-oparl*.c "$src"/src/core/store/bk-store*.c \
   "$src/src/core/store/bk-search-tokenizer.c" \
-  "$src/src/core/model/bk-motion.c" "$src/src/core/model/bk-service.c" "$src/src/core/model/bk-submission.c" \
+  "$src/src/core/model/bk-motion.c" "$src/src/core/model/bk-decision.c" "$src/src/core/model/bk-service.c" "$src/src/core/model/bk-submission.c" \
   "$src/src/core/util/bk-fold.c" "$src/src/core/util/bk-error.c" "$src/src/core/util/bk-text-util.c" \
   "$src/src/core/util/bk-json.c" \
   $flags -o "$work/fuzz-oparl" || exit 1

@@ -30,7 +30,8 @@ clang -g -O1 -std=c11 -D_GNU_SOURCE -DGETTEXT_PACKAGE='"buergerkiosk"' \
   "$here/fuzz-text-parser.c" \
   "$src"/src/core/import/text/*.c \
   "$src/src/core/util/bk-text-util.c" \
-  "$src/src/core/model/bk-motion.c" "$src/src/core/util/bk-error.c" \
+  "$src/src/core/model/bk-motion.c" "$src/src/core/model/bk-decision.c" \
+  "$src/src/core/util/bk-error.c" "$src/src/core/util/bk-fold.c" \
   $(pkg-config --cflags --libs glib-2.0 gio-2.0 json-glib-1.0) \
   -o "$work/fuzz-text-parser"
 

@@ -57,4 +57,7 @@ int       bk_ctl_cmd_retention          (CtlGlobals *globals, int argc, char **a
 int       bk_ctl_cmd_set_staff_pin      (CtlGlobals *globals, int argc, char **argv);
 int       bk_ctl_cmd_stats              (CtlGlobals *globals, int argc, char **argv);
 
+/* bk-ctl-sync.c */
+int       bk_ctl_cmd_sync               (CtlGlobals *globals, int argc, char **argv);
+
 G_END_DECLS

@@ -42,14 +42,25 @@ nav_fixture_init (NavFixture    *f,
                   BkApplication *app)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(BkStore) store = bk_store_open (NULL, 0, &error);
+
+  g_assert_no_error (error);
+  nav_fixture_init_with_store (f, app, store);
+}
+
+void
+nav_fixture_init_with_store (NavFixture    *f,
+                             BkApplication *app,
+                             BkStore       *store)
+{
+  g_autoptr(GError) error = NULL;
   g_autoptr(BkMotion) ramp = bk_motion_new ();
   g_autoptr(BkMotion) benches = bk_motion_new ();
   BkResolutionPoint *point;
 
   memset (f, 0, sizeof *f);
   f->app = app;
-  f->store = bk_store_open (NULL, 0, &error);
-  g_assert_no_error (error);
+  f->store = g_object_ref (store);
 
   ramp->subject = g_strdup ("Rampe am Rathauseingang");
   ramp->body = g_strdup ("Kreistag");

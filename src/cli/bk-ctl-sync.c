@@ -136,6 +136,15 @@ bk_ctl_cmd_sync (CtlGlobals *globals,
     return EXIT_FAILURE_;
   if (status_only)
     return print_status (store);
+  {
+    g_autoptr(GError) error = NULL;
+
+    if (!bk_store_sync_tune_connection (store, &error))
+      {
+        bk_ctl_print_error (error);
+        return EXIT_FAILURE_;
+      }
+  }
 
   configured = configured_endpoints ();
   if (argc > 1)

@@ -164,6 +164,12 @@ class Store:
                 self.collect_files(v, folder)
 
     def index(self):
+        # per list: each object with its times and its JSON, made once
+        self.prepared = {}
+        for kind in ("body",) + LIST_KINDS:
+            items = self.bodies if kind == "body" else self.lists[kind]
+            self.prepared[kind] = [(o, parse_time(o.get("modified")), parse_time(o.get("created")),
+                                    json.dumps(o, ensure_ascii=False)) for o in items]
         self.objects = {}
         for obj in [self.system] + self.bodies + [o for k in LIST_KINDS for o in self.lists[k]]:
             self.objects[urllib.parse.urlsplit(obj["id"]).path] = obj
@@ -230,6 +236,9 @@ class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
 def make_handler(state):
     class Handler(http.server.BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        # headers and body go out in two writes: without this, keep-alive
+        # requests wait for the peer's delayed ACK (40 ms each)
+        disable_nagle_algorithm = True
 
         def log_message(self, fmt, *args):
             if state["verbose"]:
@@ -402,39 +411,39 @@ def make_handler(state):
                                           "<body>Das Ratsinformationssystem wird gewartet.</body></html>",
                                      "text/html; charset=utf-8")
 
-            if kind == "body":
-                items = store.bodies
-            else:
-                items = store.lists[kind]
+            prepared = store.prepared[kind]
             since = parse_time((query.get("modified_since") or [None])[0])
             until = parse_time((query.get("modified_until") or [None])[0])
             created_since = parse_time((query.get("created_since") or [None])[0])
             if since is None and (query.get("modified_since") or [None])[0]:
                 return self.send(400, "Bad Request: modified_since", "text/plain")
-            if self.mode("ignore-filter") is None:
+            ignore = self.mode("ignore-filter") is not None
+            key = (kind, since, until, created_since, ignore)
+            sel = store.cache.get(key)
+            if sel is None:
                 sel = []
-                for o in items:
-                    m = parse_time(o.get("modified"))
-                    c = parse_time(o.get("created"))
-                    if o.get("deleted") and since is None:
+                for entry in prepared:
+                    o, m, c, _ = entry
+                    if o.get("deleted") and (since is None or ignore):
                         continue
-                    if since is not None and (m is None or m < since):
-                        continue
-                    if until is not None and (m is None or m > until):
-                        continue
-                    if created_since is not None and (c is None or c < created_since):
-                        continue
-                    sel.append(o)
-            else:
-                sel = [o for o in items if not o.get("deleted")]
+                    if not ignore:
+                        if since is not None and (m is None or m < since):
+                            continue
+                        if until is not None and (m is None or m > until):
+                            continue
+                        if created_since is not None and (c is None or c < created_since):
+                            continue
+                    sel.append(entry)
+                store.cache[key] = sel
 
             if self.mode("sdnet") is not None:
                 if since is not None and not sel:
                     return self.send_json({"code": 802, "type": "SD.NET RIM Webservice",
                                            "message": "Keine Daten gefunden"}, 404)
                 if kind == "body" and len(sel) == 1:
-                    return self.send_json(self.out(sel[0]))
-                sel = [({k: v for k, v in o.items() if k != "type"} if o.get("deleted") else o) for o in sel]
+                    return self.send_json(self.out(sel[0][0]))
+                sel = [((o2 := {k: v for k, v in e[0].items() if k != "type"}), e[1], e[2],
+                        json.dumps(o2, ensure_ascii=False)) if e[0].get("deleted") else e for e in sel]
 
             size = state["page_size"]
             pages = max(1, (len(sel) + size - 1) // size)
@@ -442,9 +451,9 @@ def make_handler(state):
                 chunk = sel[:size]
             else:
                 chunk = sel[(page - 1) * size: page * size]
-            data = [self.out(o) for o in chunk]
+            data = None
             if self.mode("allris") is not None:
-                data = json.loads(json.dumps(data))
+                data = [json.loads(e[3]) for e in chunk]
                 for o in data:
                     if type_name(o) == "Paper":
                         o["name"] = o.get("name", "") + "\x07"
@@ -473,11 +482,11 @@ def make_handler(state):
                 # back to the list's first page, as it was asked for
                 q = urllib.parse.urlencode(params, safe=":")
                 links["next"] = base + ("?" + q if q else "")
-            body = {"data": data,
-                    "pagination": {"totalElements": len(sel), "elementsPerPage": size,
-                                   "currentPage": page, "totalPages": pages},
-                    "links": links}
-            text = json.dumps(body, ensure_ascii=False)
+            rest = json.dumps({"pagination": {"totalElements": len(sel), "elementsPerPage": size,
+                                              "currentPage": page, "totalPages": pages},
+                               "links": links}, ensure_ascii=False)
+            objects = (json.dumps(o, ensure_ascii=False) for o in data) if data is not None else (e[3] for e in chunk)
+            text = '{"data": [' + ", ".join(objects) + '], ' + rest[1:]
             if self.mode("truncated") is not None and kind == "paper" and page == 2:
                 text = text[: len(text) // 2]
             body = text.encode("utf-8")

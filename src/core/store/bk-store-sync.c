@@ -50,6 +50,17 @@ run_texts (BkStore           *self,
              G_N_ELEMENTS (((const char *const []) { __VA_ARGS__ })), \
              ((const char *const []) { __VA_ARGS__ }))
 
+gboolean
+bk_store_sync_tune_connection (BkStore *self,
+                               GError **error)
+{
+  g_return_val_if_fail (BK_IS_STORE (self), FALSE);
+  if (bk_store_get_path (self) == NULL)
+    return TRUE;
+  return bk_store_exec (self, "PRAGMA cache_size = -131072;"   /* 128 MiB at most */
+                              "PRAGMA synchronous = NORMAL", error);
+}
+
 /* ---- endpoints -------------------------------------------------------------- */
 
 void

@@ -15,6 +15,14 @@
 
 G_BEGIN_DECLS
 
+/* Sets up a connection that syncs: a page cache that holds a whole walk's
+ * changes (a smaller one writes the same pages to the WAL again and again)
+ * and synchronous=NORMAL — still atomic and consistent in WAL mode; a power
+ * cut may lose the last sync, which the next one fetches again. The kiosk's
+ * own connection keeps synchronous=FULL for citizens' submissions. */
+gboolean  bk_store_sync_tune_connection     (BkStore    *self,
+                                             GError    **error);
+
 /* ---- endpoints -------------------------------------------------------------- */
 
 typedef struct {

@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "bk-store.h"
+#include "bk-store-sync.h"
 #include "bk-sync-files.h"
 #include "bk-sync-service.h"
 
@@ -190,7 +191,11 @@ worker_store (Worker  *w,
               GError **error)
 {
   if (w->store == NULL)
-    w->store = bk_store_open (w->shared->db_path, BK_STORE_OPEN_DEFAULT, error);
+    {
+      w->store = bk_store_open (w->shared->db_path, BK_STORE_OPEN_DEFAULT, error);
+      if (w->store != NULL && !bk_store_sync_tune_connection (w->store, error))
+        g_clear_object (&w->store);
+    }
   return w->store;
 }
 

@@ -975,10 +975,18 @@ bk_sync_endpoint (BkStore              *store,
     }
   info = bk_store_sync_get_endpoint (store, endpoint->url);
 
-  ok = start_or_resume (&s, info, &local_error) &&
-       discover (&s, info, &local_error) &&
-       walk (&s, &local_error) &&
-       apply_run (&s, &local_error);
+  {
+    gint64 t0 = g_get_monotonic_time (), t1 = 0, t2 = 0;
+
+    ok = start_or_resume (&s, info, &local_error) &&
+         discover (&s, info, &local_error) &&
+         walk (&s, &local_error) &&
+         ((t1 = g_get_monotonic_time ()), apply_run (&s, &local_error));
+    t2 = g_get_monotonic_time ();
+    if (ok)
+      g_debug ("%s: walk %.2f s (%u pages), apply %.2f s", endpoint->url, (t1 - t0) / 1e6,
+               s.report->pages, (t2 - t1) / 1e6);
+  }
 
   s.report->full = s.full;
   g_free (s.report->quirks);

@@ -1,7 +1,7 @@
 /* bk-ctl-private.h: what the command files of buergerkiosk-ctl share
  *
  * The globals, exit statuses and output helpers of bk-ctl.c, used by the
- * command files bk-ctl-services.c and bk-ctl-staff.c.
+ * command files bk-ctl-services.c, bk-ctl-staff.c and bk-ctl-review.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -56,6 +56,9 @@ int       bk_ctl_cmd_retention          (CtlGlobals *globals, int argc, char **a
 /* bk-ctl-staff.c */
 int       bk_ctl_cmd_set_staff_pin      (CtlGlobals *globals, int argc, char **argv);
 int       bk_ctl_cmd_stats              (CtlGlobals *globals, int argc, char **argv);
+
+/* bk-ctl-review.c */
+int       bk_ctl_cmd_warnings           (CtlGlobals *globals, int argc, char **argv);
 
 /* bk-ctl-sync.c */
 int       bk_ctl_cmd_sync               (CtlGlobals *globals, int argc, char **argv);

@@ -23,6 +23,7 @@
 #include "bk-error.h"
 #include "bk-i18n.h"
 #include "bk-import.h"
+#include "bk-paper-reader.h"
 #include "bk-speech.h"
 #include "bk-speech-private.h"
 #include "bk-store.h"
@@ -144,7 +145,9 @@ cmd_parse (CtlGlobals *globals,
   int status = EXIT_OK;
 
   if (!bk_ctl_parse_command_options ("parse", _("FILE…"),
-                                     _("Print the motion found in a plain-text or Markdown file as JSON."),
+                                     _("Print the motion found in a text, Markdown, HTML or PDF file as JSON, "
+                                       "with what the reader could not find or was unsure of under "
+                                       "“warnings”."),
                                      NULL, &argc, &argv))
     return EXIT_FAILURE_;
   if (argc < 2)
@@ -156,21 +159,13 @@ cmd_parse (CtlGlobals *globals,
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(BkMotion) motion = NULL;
-      g_autofree char *data = NULL;
       g_autofree char *json = NULL;
-      gsize len;
 
-      if (!bk_import_read_file (argv[i], BK_TEXT_PARSER_MAX_SIZE, &data, &len, &error))
+      motion = bk_paper_read_file (argv[i], BK_PAPER_FORMAT_AUTO, &error);
+      if (motion == NULL)
         {
           bk_ctl_print_error (error);
           status = bk_ctl_exit_status_for (error);
-          continue;
-        }
-      motion = bk_text_parser_parse (data, (gssize) len, &error);
-      if (motion == NULL)
-        {
-          g_printerr ("buergerkiosk-ctl: %s: %s\n", argv[i], error->message);
-          status = EXIT_BAD_INPUT;
           continue;
         }
       json = bk_motion_to_json_string (motion, TRUE);
@@ -189,7 +184,8 @@ cmd_import (CtlGlobals *globals,
   gboolean text = FALSE, oparl = FALSE, services = FALSE;
   guint failed = 0;
   GOptionEntry entries[] = {
-    { "text", 0, 0, G_OPTION_ARG_NONE, &text, N_("Read every file as a motion text"), NULL },
+    { "text", 0, 0, G_OPTION_ARG_NONE, &text,
+      N_("Read every file as a paper (text, Markdown, HTML or PDF)"), NULL },
     { "oparl", 0, 0, G_OPTION_ARG_NONE, &oparl, N_("Read every file as OParl JSON"), NULL },
     { "services", 0, 0, G_OPTION_ARG_NONE, &services,
       N_("Read every file as service catalogue JSON"), NULL },
@@ -197,9 +193,10 @@ cmd_import (CtlGlobals *globals,
   };
 
   if (!bk_ctl_parse_command_options ("import", _("FILE…"),
-                                     _("Import motion texts (.txt, .md), OParl JSON files or folders, and "
-                                       "service catalogue JSON (see the README, “Service JSON”). "
-                                       "Each file is imported whole or not at all."),
+                                     _("Import papers (.txt, .md, .html, .pdf), OParl JSON files or folders, "
+                                       "and service catalogue JSON (see the README, “Service JSON”). "
+                                       "Each file is imported whole or not at all; what a clerk should "
+                                       "check in a paper is printed below it."),
                                      entries, &argc, &argv))
     return EXIT_FAILURE_;
   if (argc < 2)
@@ -214,11 +211,12 @@ cmd_import (CtlGlobals *globals,
     {
       g_autoptr(GError) file_error = NULL;
       g_autofree char *summary = NULL;
+      g_auto(GStrv) warnings = NULL;
       BkImportFormat format = text ? BK_IMPORT_FORMAT_TEXT
                             : oparl ? BK_IMPORT_FORMAT_OPARL
                             : services ? BK_IMPORT_FORMAT_SERVICES : BK_IMPORT_FORMAT_AUTO;
 
-      if (!bk_import_file (store, argv[i], format, &summary, &file_error))
+      if (!bk_import_file_full (store, argv[i], format, &summary, &warnings, &file_error))
         {
           bk_ctl_print_error (file_error);
           failed++;
@@ -229,6 +227,9 @@ cmd_import (CtlGlobals *globals,
           continue;
         }
       g_print ("%s\n", summary);
+      for (guint w = 0; warnings != NULL && warnings[w] != NULL; w++)
+        /* Translators: before each thing a clerk should check in an imported paper */
+        g_print ("  %s %s\n", _("Check:"), warnings[w]);
     }
   if (failed > 0)
     {
@@ -329,7 +330,10 @@ print_motion_text (const BkMotion *m)
 {
   g_autofree char *submitters = bk_motion_dup_submitter_names (m);
 
-  g_print ("%s\n\n", m->subject ? m->subject : _("(no subject)"));
+  g_print ("%s\n", m->subject ? m->subject : _("(no subject)"));
+  if (m->subject_derived)
+    g_print ("%s\n", _("(no title in the paper: taken from its request)"));
+  g_print ("\n");
 #define LINE(label, value) if (value && *value) g_print ("%s: %s\n", label, value);
   LINE (_("Reference"), m->reference);
   LINE (_("Type"), m->type);
@@ -345,6 +349,12 @@ print_motion_text (const BkMotion *m)
       g_autofree char *resolution = bk_motion_dup_resolution_text (m);
 
       g_print ("\n%s\n%s\n", _("What is asked:"), resolution);
+    }
+  else if (m->questions->len > 0)
+    {
+      g_autofree char *questions = bk_motion_dup_resolution_text (m);
+
+      g_print ("\n%s\n%s\n", _("Questions:"), questions);
     }
   if (m->justification != NULL)
     g_print ("\n%s\n%s\n", _("Why:"), m->justification);
@@ -367,6 +377,12 @@ print_motion_text (const BkMotion *m)
       g_print ("\n%s\n", _("Related papers:"));
       for (guint i = 0; i < m->related_references->len; i++)
         g_print ("  %s\n", (char *) g_ptr_array_index (m->related_references, i));
+    }
+  if (m->warnings->len > 0)
+    {
+      g_print ("\n%s\n", _("To check before citizens read it:"));
+      for (guint i = 0; i < m->warnings->len; i++)
+        g_print ("  – %s\n", ((const BkWarning *) g_ptr_array_index (m->warnings, i))->message);
     }
 }
 
@@ -595,10 +611,11 @@ static const struct {
   CtlCommand  run;
   const char *summary;
 } commands[] = {
-  { "parse",  cmd_parse,  N_("Print the motion in a text or Markdown file as JSON") },
-  { "import", cmd_import, N_("Import motion texts, OParl JSON and service catalogues into the database") },
+  { "parse",  cmd_parse,  N_("Print the motion in a text, Markdown, HTML or PDF file as JSON") },
+  { "import", cmd_import, N_("Import papers, OParl JSON and service catalogues into the database") },
   { "search", cmd_search, N_("Search the stored motions") },
   { "show",   cmd_show,   N_("Show one stored motion") },
+  { "warnings", bk_ctl_cmd_warnings, N_("List the motions a clerk should check, with what to check") },
   { "check",  cmd_check,  N_("Check the database and its search index") },
   { "speak",  cmd_speak,  N_("Speak a text, or write it as WAV, with the kiosk's voice") },
   { "services", bk_ctl_cmd_services, N_("List the service catalogue") },

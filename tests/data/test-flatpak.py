@@ -20,6 +20,23 @@ REQUIRED_FINISH_ARGS = [
     '--socket=pulseaudio',
 ]
 
+# pkg-config names the GNOME runtime provides; every other dependency() of
+# the build files must be a module of the manifest, or the Flatpak fails to build.
+RUNTIME_PROVIDES = {
+    'glib-2.0', 'gio-2.0', 'gio-unix-2.0', 'gobject-2.0', 'json-glib-1.0', 'sqlite3',
+    'libxml-2.0', 'cairo', 'gtk4', 'gtk4-unix-print', 'libadwaita-1',
+    'gstreamer-1.0', 'gstreamer-app-1.0', 'gstreamer-audio-1.0', 'libsoup-3.0',
+    'libcrypto', 'libssl',
+}
+# pkg-config name -> manifest module that provides it
+MODULE_FOR = {
+    'espeak-ng': 'espeak-ng',
+    'libsodium': 'libsodium',
+    'poppler-glib': 'poppler',
+    'tesseract': 'tesseract',
+    'libqrencode': 'qrencode',
+}
+
 failures = []
 
 
@@ -49,6 +66,18 @@ def project_app_id():
 def project_executables():
     text = strip_meson_comments(read(os.path.join(SOURCE_ROOT, 'src', 'meson.build')))
     return re.findall(r"\bexecutable\(\s*'([^']+)'", text)
+
+
+def build_dependencies():
+    names = set()
+    for root, _dirs, files in os.walk(os.path.join(SOURCE_ROOT, 'src')):
+        for f in files:
+            if f == 'meson.build':
+                names.update(re.findall(r"\bdependency\(\s*'([^']+)'",
+                                        strip_meson_comments(read(os.path.join(root, f)))))
+    top = strip_meson_comments(read(os.path.join(SOURCE_ROOT, 'meson.build')))
+    names.update(re.findall(r"\bdependency\(\s*'([^']+)'", top))
+    return names
 
 
 def module_sources(module):
@@ -117,6 +146,29 @@ def main():
               'espeak-ng is not built from its git repository')
         check(any(s.get('tag') == '1.51' for s in git),
               'espeak-ng is not pinned to tag 1.51')
+
+    for dep in sorted(build_dependencies() - RUNTIME_PROVIDES):
+        module = MODULE_FOR.get(dep)
+        if check(module is not None,
+                 f"dependency('{dep}') is neither in the GNOME runtime nor mapped to a module"):
+            check(module in names, f"dependency('{dep}') needs the module {module!r}")
+    if 'tesseract' in names:
+        check('leptonica' in names and names.index('leptonica') < names.index('tesseract'),
+              'tesseract needs leptonica built before it')
+        check(any('deu.traineddata' in s.get('url', '')
+                  for m in modules if isinstance(m, dict) for s in module_sources(m)),
+              'tesseract has no German language data (deu.traineddata)')
+    for m in modules:
+        if not isinstance(m, dict):
+            continue
+        for s in module_sources(m):
+            kind = s.get('type')
+            if kind in ('archive', 'file') and 'url' in s:
+                check(re.fullmatch(r'[0-9a-f]{64}', s.get('sha256', '')) is not None,
+                      f"module {m.get('name')}: {s['url']} has no sha256")
+            if kind == 'git':
+                check(bool(s.get('commit') or s.get('tag')),
+                      f"module {m.get('name')}: git source is pinned to neither tag nor commit")
 
     apps = [m for m in modules if isinstance(m, dict) and is_local_app_module(m)]
     if check(len(apps) == 1,

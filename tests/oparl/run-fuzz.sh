@@ -25,7 +25,9 @@ if ! "$CC" -fsanitize=fuzzer "$work/probe.c" -o "$work/probe" >/dev/null 2>&1; t
   exit 77
 fi
 
-flags=$(pkg-config --cflags --libs glib-2.0 gobject-2.0 gio-2.0 json-glib-1.0 sqlite3) || {
+# a paper's main file in the imported folder is read by the paper reader
+flags=$(pkg-config --cflags --libs glib-2.0 gobject-2.0 gio-2.0 json-glib-1.0 sqlite3 \
+          libxml-2.0 poppler-glib cairo tesseract) || {
   echo "SKIP: development packages missing"
   exit 77
 }
@@ -42,11 +44,13 @@ fi
   -I"$work/include" $(find "$src/src/core" -type d -printf '-I%p ') \
   "$here/fuzz-oparl.c" \
   "$src"/src/core/import/bk-oparl*.c "$src"/src/core/store/bk-store*.c \
+  "$src/src/core/import/bk-paper-reader.c" "$src/src/core/import/bk-html-text.c" \
+  "$src/src/core/import/bk-pdf-text.c" "$src/src/core/import/bk-ocr.c" "$src"/src/core/import/text/*.c \
   "$src/src/core/store/bk-search-tokenizer.c" \
   "$src/src/core/model/bk-motion.c" "$src/src/core/model/bk-decision.c" "$src/src/core/model/bk-service.c" "$src/src/core/model/bk-submission.c" \
   "$src/src/core/util/bk-fold.c" "$src/src/core/util/bk-error.c" "$src/src/core/util/bk-text-util.c" \
   "$src/src/core/util/bk-json.c" \
-  $flags -o "$work/fuzz-oparl" || exit 1
+  $flags -lm -o "$work/fuzz-oparl" || exit 1
 
 # Seed corpus: every fixture, good and bad
 cp "$here"/fixtures/*.json "$here"/fixtures/bad/*.json "$work/corpus/" 2>/dev/null

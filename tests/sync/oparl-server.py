@@ -38,6 +38,8 @@
 #   file-html       files answer with an HTML error page
 #   file-410        files answer 410 Gone
 #   file-big        files are 3 MiB of text
+#   file-damaged    files are a damaged PDF
+#   file-image      files are a PNG picture
 # GET /_control also takes touch=ID (modified now, name=TEXT optional),
 # delete=ID (deleted now), remove=ID (gone without a trace), reset (modes,
 # changes and counts) and clear (the request log). GET /_requests is the log
@@ -368,6 +370,10 @@ def make_handler(state):
             if self.mode("file-html") is not None:
                 return self.send(200, "<!DOCTYPE html><html><body>Fehler: Sitzung abgelaufen</body></html>",
                                  "text/html; charset=utf-8")
+            if self.mode("file-damaged") is not None:
+                return self.send(200, b"%PDF-1.4\n1 0 obj << /Type /Catalog", "application/pdf")
+            if self.mode("file-image") is not None:
+                return self.send(200, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "image/png")
             if self.mode("file-big") is not None:
                 data = ("Stadtrat\n" + "x" * 80 + "\n") * (3 * 1024 * 1024 // 90)
                 return self.send(200, data, "text/plain; charset=utf-8")

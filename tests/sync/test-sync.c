@@ -233,8 +233,8 @@ test_full_sync (Fixture       *f,
   /* the papers' own texts */
   g_assert_true (bk_sync_fetch_texts (f->store, f->http, NULL, NULL, &texts, NULL, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (texts.fetched, ==, 6);
-  g_assert_cmpuint (texts.unreadable, ==, 1);    /* a PDF, until the reader branch lands */
+  g_assert_cmpuint (texts.fetched, ==, 7);
+  g_assert_cmpuint (texts.unreadable, ==, 0);
   bk_sync_text_report_clear (&texts);
 
   motion = bk_store_load_motion (f->store, motion_id (f, "A/2026/071"), &error);
@@ -253,9 +253,25 @@ test_full_sync (Fixture       *f,
   g_assert_cmpint (((BkConsultation *) g_ptr_array_index (motion->consultations, 0))->outcome, ==,
                    BK_OUTCOME_RECOMMENDED);
 
-  /* the text that could not be read says so */
+  /* a PDF with a text layer, read by the paper reader */
   g_assert_cmpint (bk_store_get_motion_text_state (f->store, motion_id (f, "V/2026/112"), NULL), ==,
-                   BK_PAPER_TEXT_UNREADABLE);
+                   BK_PAPER_TEXT_OK);
+  {
+    g_autoptr(BkMotion) vorlage = bk_store_load_motion (f->store, motion_id (f, "V/2026/112"), &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (vorlage->resolution_points->len, ==, 1);
+    g_assert_nonnull (strstr (vorlage->justification, "Winterlinden"));
+    /* the record's words win over the file's */
+    g_assert_cmpstr (vorlage->subject, ==, "Ersatzpflanzungen für gefällte Bäume im Stadtpark");
+  }
+  /* an Anfrage's questions from its Markdown file */
+  {
+    g_autoptr(BkMotion) anfrage = bk_store_load_motion (f->store, motion_id (f, "A/2026/090"), &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (anfrage->questions->len, >, 0);
+  }
   /* the Karlsruhe way: the motion text is the auxiliary file named "Antrag" */
   g_assert_cmpint (bk_store_get_motion_text_state (f->store, motion_id (f, "A/2026/083"), NULL), ==,
                    BK_PAPER_TEXT_OK);
@@ -301,7 +317,7 @@ test_full_sync (Fixture       *f,
   g_assert_null (info->last_error);
   g_assert_cmpuint (info->papers, ==, 8);
   g_assert_cmpuint (info->texts_pending, ==, 0);
-  g_assert_cmpuint (info->texts_unavailable, ==, 1);
+  g_assert_cmpuint (info->texts_unavailable, ==, 0);
   assert_check (f);
 }
 
@@ -742,6 +758,26 @@ test_texts (Fixture       *f,
   g_assert_cmpint (bk_store_get_motion_text_state (f->store, motion_id (f, "A/2026/071"), &message), ==,
                    BK_PAPER_TEXT_FAILED);
   g_assert_nonnull (strstr (message, "web page"));
+  g_clear_pointer (&message, g_free);
+
+  /* a damaged PDF and a picture are said to be unreadable, in words */
+  force_pending (f, "A/2026/071");
+  bk_oparl_test_server_control (f->server, "reset&mode=file-damaged");
+  g_assert_true (bk_sync_fetch_texts (f->store, f->http, NULL, NULL, &texts, NULL, &error));
+  g_assert_cmpuint (texts.unreadable, ==, 1);
+  bk_sync_text_report_clear (&texts);
+  g_assert_cmpint (bk_store_get_motion_text_state (f->store, motion_id (f, "A/2026/071"), &message), ==,
+                   BK_PAPER_TEXT_UNREADABLE);
+  g_assert_nonnull (strstr (message, "PDF"));
+  g_clear_pointer (&message, g_free);
+  force_pending (f, "A/2026/071");
+  bk_oparl_test_server_control (f->server, "reset&mode=file-image");
+  g_assert_true (bk_sync_fetch_texts (f->store, f->http, NULL, NULL, &texts, NULL, &error));
+  g_assert_cmpuint (texts.unreadable, ==, 1);
+  bk_sync_text_report_clear (&texts);
+  g_assert_cmpint (bk_store_get_motion_text_state (f->store, motion_id (f, "A/2026/071"), &message), ==,
+                   BK_PAPER_TEXT_UNREADABLE);
+  g_assert_nonnull (strstr (message, "image/png"));
   g_clear_pointer (&message, g_free);
 
   /* too large */

@@ -309,6 +309,52 @@ test_checks (void)
   g_free (message);
 }
 
+typedef struct
+{
+  gint64 last;
+  gint64 longest;
+} Ticks;
+
+static gboolean
+tick_cb (gpointer user_data)
+{
+  Ticks *ticks = user_data;
+  gint64 now = g_get_monotonic_time ();
+
+  ticks->longest = MAX (ticks->longest, now - ticks->last);
+  ticks->last = now;
+  return G_SOURCE_CONTINUE;
+}
+
+/* This machine has no printer: Print must neither freeze the screen nor
+ * stay silent. The answer comes in words, with the number and the QR code
+ * to take the receipt away, and the main loop never stops meanwhile. */
+static void
+print_without_printer (Fixture *f)
+{
+  BkReceiptPage *receipt = BK_RECEIPT_PAGE (bk_window_get_page (f->window, "receipt"));
+  GtkWidget *button = bk_receipt_page_get_print_button (receipt);
+  const char *reference = bk_receipt_page_get_receipt (receipt)->reference;
+  Ticks ticks = { g_get_monotonic_time (), 0 };
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  guint source = g_timeout_add (10, tick_cb, &ticks);
+
+  g_assert_nonnull (strstr (bk_qr_get_text (BK_QR (bk_receipt_page_get_qr (receipt))), reference));
+  press (button);
+  while (g_get_monotonic_time () < end &&
+         strstr (bk_receipt_page_get_print_status (receipt), "did not work") == NULL)
+    bk_ui_test_iterate (20);
+  g_source_remove (source);
+
+  g_test_message ("print status: %s; longest main-loop pause %" G_GINT64_FORMAT " ms",
+                  bk_receipt_page_get_print_status (receipt), ticks.longest / 1000);
+  g_assert_nonnull (strstr (bk_receipt_page_get_print_status (receipt), "Printing did not work"));
+  g_assert_nonnull (strstr (bk_receipt_page_get_print_status (receipt), reference));
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_assert_cmpint (ticks.longest, <, 1000 * 1000);
+  g_assert_true (wait_said (f, "Printing did not work"));
+}
+
 /* The appointment from a service page: the service is not asked again. */
 static void
 test_appointment (void)
@@ -348,6 +394,7 @@ test_appointment (void)
 
   /* The number is spoken in groups. */
   g_assert_true (wait_said (&f, "B K 2026"));
+  print_without_printer (&f);
   done (&f);
   fixture_clear (&f);
 }

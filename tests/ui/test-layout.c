@@ -1,11 +1,15 @@
 /* test-layout.c: every screen reflows at every text size
  *
  * For each page of the window (found in its stack, so pages added later are
- * checked too), every demo motion and service, the lists with results and the error page, at
- * 100, 150, 200 and 300 % text in a 1280×800 window: no ellipsized label, no
- * widget beyond the window's sides, no horizontal scrolling, no overlapping
- * siblings, the window keeps its size; at 100 % every control is a touch
- * target of at least 64×64 px with space around it.
+ * checked too), every demo motion and service, the lists with results and
+ * the error page: no ellipsized label, no widget beyond the window's sides,
+ * no horizontal scrolling, no overlapping siblings, the window keeps its
+ * size; at 100 % every control is a touch target of at least 64×64 px with
+ * space around it. Checked as the kiosk runs:
+ *   /layout/THEME       German (the longest words), 100, 150, 200 and 300 %
+ *                       text on the 1280×800 screen of a terminal
+ *   /layout/sizes       German at 300 % on 1280×1024 and 1920×1080 screens
+ *   /layout/languages   English, Turkish, Arabic and Ukrainian at 300 %
  *
  * BK_LAYOUT_SHOTS=DIR also writes DIR/PAGE-THEME-SCALE.png of every screen
  * in BK_LAYOUT_THEMES (comma-separated; default standard and
@@ -20,6 +24,7 @@
 #include <adwaita.h>
 
 #include "bk-demo.h"
+#include "bk-i18n.h"
 #include "bk-form-page.h"
 #include "bk-settings.h"
 #include "bk-theme.h"
@@ -27,13 +32,22 @@
 #include "bk-window.h"
 #include "bk-wrap-layout.h"
 
-#define WINDOW_WIDTH  1280
-#define WINDOW_HEIGHT 800
 #define MIN_TARGET    64
 #define MIN_GAP       8     /* about 2 mm at 96 dpi (DBSV) */
 #define MAX_REPORTED  60
 
-static const int scales[] = { 100, 150, 200, 300 };
+static const int all_scales[] = { 100, 150, 200, 300, 0 };
+static const int large_only[] = { 300, 0 };
+
+/* One run: a theme, a language and a screen, at some text sizes. */
+typedef struct
+{
+  const char *theme;
+  const char *language;
+  int         width;
+  int         height;
+  const int  *scales;
+} Run;
 
 typedef struct
 {
@@ -46,6 +60,7 @@ typedef struct
   guint       n_failures;
   const char *screen;
   int         scale;
+  const Run  *run;
 } Fixture;
 
 /* ---- describing widgets -------------------------------------------------- */
@@ -289,6 +304,27 @@ check_targets (Fixture   *f,
     }
 }
 
+/* The innermost widget that needs more width than there is: where a
+ * growing window comes from. */
+static GtkWidget *
+widest_culprit (GtkWidget *widget,
+                int        width)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int min = 0;
+
+      if (!gtk_widget_get_visible (child))
+        continue;
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+      if (min > width)
+        return widest_culprit (child, width);
+    }
+  return widget;
+}
+
 static void
 check_screen (Fixture    *f,
               const char *screen)
@@ -301,9 +337,17 @@ check_screen (Fixture    *f,
 
   f->screen = screen;
 
-  if (width != WINDOW_WIDTH || height != WINDOW_HEIGHT)
-    fail (f, NULL, "the window is %d×%d px, not %d×%d: its content does not fit",
-          width, height, WINDOW_WIDTH, WINDOW_HEIGHT);
+  if (width != f->run->width || height != f->run->height)
+    {
+      int needed = 0;
+      GtkWidget *culprit = widest_culprit (f->content, f->run->width - 40);
+
+      gtk_widget_measure (culprit, GTK_ORIENTATION_HORIZONTAL, -1, &needed, NULL, NULL, NULL);
+      fail (f, culprit, "the window is %d×%d px, not %d×%d: its content does not fit (this needs %d px)",
+            width, height, f->run->width, f->run->height, needed);
+      /* The next screen starts from the terminal's size again. */
+      gtk_window_set_default_size (GTK_WINDOW (f->window), f->run->width, f->run->height);
+    }
 
   check_widget (f, f->content, targets);
   if (f->scale == 100)
@@ -437,23 +481,27 @@ check_all_screens (Fixture *f)
 }
 
 static void
-test_layout (gconstpointer data)
+run_layout (const Run *run)
 {
-  const char *theme = data;
   Fixture f = { 0 };
 
+  f.run = run;
   f.store = bk_ui_test_demo_store_new ();
 
+  bk_i18n_set_language (run->language, FALSE);
+  gtk_widget_set_default_direction (bk_i18n_language_is_rtl (run->language) ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
   f.settings = bk_settings_new ();
-  bk_settings_set_string (f.settings, "theme", theme);
+  bk_settings_set_string (f.settings, "theme", run->theme);
   f.theme = bk_theme_new (f.settings);
   f.failures = g_string_new (NULL);
   f.window = bk_ui_test_window_new (f.store);
+  gtk_window_set_default_size (GTK_WINDOW (f.window), run->width, run->height);
+  bk_ui_test_iterate (200);
   f.content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (f.window));
 
-  for (guint i = 0; i < G_N_ELEMENTS (scales); i++)
+  for (const int *scale = run->scales; *scale != 0; scale++)
     {
-      f.scale = scales[i];
+      f.scale = *scale;
       bk_settings_set_int (f.settings, "text-scale", f.scale);
       bk_ui_test_iterate (100);
       g_assert_cmpint (bk_theme_get_text_scale (f.theme), ==, f.scale);
@@ -461,13 +509,53 @@ test_layout (gconstpointer data)
     }
 
   if (f.n_failures > 0)
-    g_test_fail_printf ("%u layout problems (the first %d):%s", f.n_failures, MAX_REPORTED, f.failures->str);
+    g_test_fail_printf ("%s, %s, %d×%d: %u layout problems (the first %d):%s",
+                        run->theme, run->language, run->width, run->height,
+                        f.n_failures, MAX_REPORTED, f.failures->str);
 
   bk_ui_test_window_destroy (f.window);
   g_string_free (f.failures, TRUE);
   g_clear_object (&f.theme);
   g_clear_object (&f.settings);
   g_clear_object (&f.store);
+}
+
+static void
+test_layout (gconstpointer data)
+{
+  Run run = { data, "de", 1280, 800, all_scales };
+
+  run_layout (&run);
+}
+
+/* The screens of public terminals besides 1280×800. */
+static void
+test_sizes (void)
+{
+  static const Run runs[] = {
+    { "standard", "de", 1280, 1024, large_only },
+    { "standard", "de", 1920, 1080, large_only },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
+    run_layout (&runs[i]);
+}
+
+/* The other languages' words at the largest text, Arabic right to left. */
+static void
+test_languages (void)
+{
+  static const Run runs[] = {
+    { "standard", "en", 1280, 800, large_only },
+    { "standard", "tr", 1280, 800, large_only },
+    { "standard", "ar", 1280, 800, large_only },
+    { "standard", "uk", 1280, 800, large_only },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
+    run_layout (&runs[i]);
+  bk_i18n_set_language ("de", FALSE);
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
 }
 
 static void
@@ -541,9 +629,12 @@ main (int   argc,
 {
   g_auto(GStrv) themes = NULL;
 
+  bk_i18n_init (FALSE);
   bk_ui_test_init (&argc, &argv);
 
   g_test_add_func ("/layout/wrap", test_wrap_layout);
+  g_test_add_func ("/layout/sizes", test_sizes);
+  g_test_add_func ("/layout/languages", test_languages);
 
   themes = g_strsplit (g_getenv ("BK_LAYOUT_THEMES") ? g_getenv ("BK_LAYOUT_THEMES") : "standard,high-contrast-dark", ",", -1);
   for (guint i = 0; themes[i] != NULL; i++)

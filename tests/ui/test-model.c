@@ -129,6 +129,44 @@ test_schema (void)
     }
 }
 
+/* A citizen's choices are never written: a new start (a restart, a crash)
+ * begins with the kiosk's defaults whatever is stored. Staff settings are. */
+static void
+test_session_in_memory (void)
+{
+  g_autoptr(GSettings) stored = g_settings_new (APP_ID);
+  g_autoptr(BkSettings) settings = NULL;
+  g_autoptr(BkSettings) restarted = NULL;
+
+  /* What an earlier version wrote for its last visitor. */
+  g_settings_set_string (stored, "language", "en");
+  g_settings_set_int (stored, "text-scale", 300);
+
+  settings = bk_settings_new ();
+  g_assert_cmpstr (bk_settings_get_string (settings, "language"), ==, "de");
+  g_assert_cmpint (bk_settings_get_int (settings, "text-scale"), ==, 100);
+
+  /* A visitor's choice stays in memory. */
+  bk_settings_set_string (settings, "language", "tr");
+  bk_settings_set_string (settings, "theme", "yellow-on-black");
+  g_assert_cmpstr (g_settings_get_string (stored, "language"), ==, "en");
+  g_assert_cmpstr (g_settings_get_string (stored, "theme"), ==, "standard");
+  restarted = bk_settings_new ();
+  g_assert_cmpstr (bk_settings_get_string (restarted, "language"), ==, "de");
+  g_assert_cmpstr (bk_settings_get_string (restarted, "theme"), ==, "standard");
+
+  /* Staff settings are kept. */
+  bk_settings_set_int (settings, "idle-timeout", 240);
+  g_assert_cmpint (g_settings_get_int (stored, "idle-timeout"), ==, 240);
+  g_assert_cmpint (bk_settings_get_int (restarted, "idle-timeout"), ==, 240);
+
+  bk_settings_reset_session (settings);
+  g_assert_cmpstr (bk_settings_get_string (settings, "language"), ==, "de");
+  g_settings_reset (stored, "language");
+  g_settings_reset (stored, "text-scale");
+  g_settings_reset (stored, "idle-timeout");
+}
+
 static void
 test_tables (void)
 {
@@ -299,6 +337,7 @@ main (int argc, char *argv[])
 
   g_test_add_func ("/settings/schema", test_schema);
   g_test_add_func ("/settings/tables", test_tables);
+  g_test_add_func ("/settings/session-in-memory", test_session_in_memory);
   g_test_add_func ("/key-filter/repeat", test_key_filter_repeat);
   g_test_add_func ("/key-filter/debounce", test_key_filter_debounce);
   g_test_add_func ("/form/screens", test_form_screens);

@@ -104,6 +104,10 @@ fixture_init (Fixture       *f,
     bk_ui_test_iterate (200);
   }
 
+  /* The start page has been said (reading counts as use until it ends). */
+  bk_voice_stop (voice);
+  bk_ui_test_iterate (50);
+
   /* A citizen begins. */
   bk_session_note_activity (session ());
   g_assert_cmpint (bk_session_get_state (session ()), ==, BK_SESSION_ACTIVE);
@@ -170,6 +174,10 @@ enter_search (Fixture    *f,
 
   bk_ui_test_open_page (window, "win.show-motions", NULL);
   gtk_editable_set_text (GTK_EDITABLE (search_entry (window)), text);
+  bk_ui_test_iterate (100);
+  /* The kiosk says the page and the count: reading counts as use until it
+   * ends, and the citizen here does not wait for it. */
+  bk_voice_stop (bk_window_get_voice (window));
   bk_ui_test_iterate (100);
 }
 
@@ -239,6 +247,38 @@ test_warning (Fixture       *f,
   g_assert_cmpint (bk_session_get_state (session ()), ==, BK_SESSION_ACTIVE);
 }
 
+/* The kiosk reading a long motion to a citizen who listens: no warning in
+ * the middle of it; the time starts again when the reading ends. */
+static void
+test_reading_is_activity (Fixture       *f,
+                          gconstpointer  data)
+{
+  BkWindow *window = bk_ui_test_current_window (app);
+  BkVoice *voice = bk_window_get_voice (window);
+  int timeout = bk_settings_get_int (settings (), "idle-timeout");
+
+  enter_search (f, "Rampe");
+  /* What the voice reports while it reads (the utterance of a read-aloud). */
+  g_signal_emit_by_name (voice, "utterance-started", 4711u, "Ein sehr langer Antrag …");
+  bk_session_advance_for_testing (session (), timeout + 60);
+  g_assert_cmpint (bk_session_get_state (session ()), ==, BK_SESSION_ACTIVE);
+  bk_session_advance_for_testing (session (), 3 * timeout);
+  g_assert_cmpint (bk_session_get_state (session ()), ==, BK_SESSION_ACTIVE);
+
+  /* Another utterance ending does not end this one. */
+  g_signal_emit_by_name (voice, "utterance-finished", 4712u, FALSE);
+  bk_session_advance_for_testing (session (), timeout);
+  g_assert_cmpint (bk_session_get_state (session ()), ==, BK_SESSION_ACTIVE);
+
+  /* The reading ends: the timeout counts from here. */
+  g_signal_emit_by_name (voice, "utterance-finished", 4711u, FALSE);
+  bk_session_advance_for_testing (session (), timeout - 2);
+  g_assert_cmpint (bk_session_get_state (session ()), ==, BK_SESSION_ACTIVE);
+  bk_session_advance_for_testing (session (), 2);
+  g_assert_cmpint (bk_session_get_state (session ()), ==, BK_SESSION_WARNING);
+  g_assert_cmpuint (f->resets, ==, 0);
+}
+
 static void
 test_key_continues (Fixture       *f,
                     gconstpointer  data)
@@ -274,6 +314,9 @@ test_reset (Fixture       *f,
   bk_settings_set_int (settings (), "text-scale", 200);
   bk_settings_set_string (settings (), "theme", "yellow-on-black");
   bk_settings_set_boolean (settings (), "explore-mode", TRUE);
+  /* The citizen walks away without waiting for what is said. */
+  bk_voice_stop (bk_window_get_voice (window));
+  bk_ui_test_iterate (100);
 
   bk_session_advance_for_testing (session (), timeout);
   g_assert_cmpint (bk_session_get_state (session ()), ==, BK_SESSION_WARNING);
@@ -443,6 +486,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add ("/session/" path, Fixture, NULL, fixture_init, func, fixture_clear)
   ADD ("warning", test_warning);
+  ADD ("reading-is-activity", test_reading_is_activity);
   ADD ("key-continues", test_key_continues);
   ADD ("reset", test_reset);
   ADD ("attract", test_attract);

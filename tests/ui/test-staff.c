@@ -445,6 +445,9 @@ test_staff_page_import_export (void)
   click (bk_staff_page_get_export_button (page));
   g_assert_cmpstr (bk_staff_page_get_export_status (page), ==, "There are no new submissions to export.");
 
+  /* the paper above names its date, body, submitter and subject: nothing to check */
+  g_assert_cmpuint (bk_store_count_motions_with_warnings (f.store), ==, 0);
+
   bk_settings_set_string (settings, "import-folder", "");
   bk_settings_set_string (settings, "export-folder", "");
   fixture_clear (&f);
@@ -551,6 +554,108 @@ test_session_stats (void)
   fixture_clear (&f);
 }
 
+/* Counts reach the database seconds after they happen, not only at the
+ * session's end: a power cut loses at most those seconds. */
+static void
+test_stats_written_soon (void)
+{
+  Fixture f;
+  BkUsage *usage = bk_application_get_usage (app);
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  gint64 end;
+  gint64 views = 0;
+
+  fixture_init (&f, TRUE);
+  bk_usage_set_store (usage, f.store);
+  bk_ui_test_window_count_usage (f.window, app);
+  bk_ui_test_open_page (f.window, "win.show-motions", NULL);
+
+  end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (views == 0 && g_get_monotonic_time () < end)
+    {
+      g_autoptr(GPtrArray) listed = NULL;
+      g_autoptr(GPtrArray) totals = NULL;
+
+      bk_ui_test_iterate (250);
+      listed = bk_stats_list (f.store, NULL, NULL, NULL);
+      totals = bk_stats_totals (listed, BK_STATS_PAGE_VIEW);
+      for (guint i = 0; i < totals->len; i++)
+        {
+          BkStatsRow *row = g_ptr_array_index (totals, i);
+
+          if (g_str_equal (row->key, "motions"))
+            views = row->value;
+        }
+    }
+  g_assert_cmpint (views, ==, 1);
+
+  /* The session itself is counted at its end. */
+  bk_application_reset_session (app);
+  all = bk_stats_list (f.store, NULL, NULL, NULL);
+  rows = bk_stats_totals (all, BK_STATS_SESSION);
+  g_assert_cmpuint (rows->len, ==, 1);
+  bk_usage_set_store (usage, NULL);
+  fixture_clear (&f);
+}
+
+
+/* A paper without title or date: its card names both doubts, and its button
+ * shows the motion as citizens see it, leaving staff mode. */
+static void
+test_motions_to_check (void)
+{
+  Fixture f;
+  g_autofree char *dir = g_dir_make_tmp ("bk-staff-XXXXXX", NULL);
+  g_autofree char *file = g_build_filename (dir, "ohne-titel.txt", NULL);
+  BkSettings *settings = bk_application_get_settings (app);
+  BkStaffPage *page;
+  GtkWidget *list, *row, *card = NULL, *open = NULL;
+  g_autofree char *all = NULL;
+  g_autofree char *open_name = NULL;
+
+  g_assert_true (g_file_set_contents (file,
+      "Antrag der Fraktion Beispiel\n\nDer Ortschaftsrat Lindental möge beschließen:\n"
+      "1. Am Dorfteich werden zwei Bänke aufgestellt.\n", -1, NULL));
+  bk_settings_set_string (settings, "import-folder", dir);
+
+  fixture_init (&f, TRUE);
+  enter_pin (open_dialog (&f), PIN);
+  page = BK_STAFF_PAGE (bk_window_get_page (f.window, "staff"));
+  list = bk_staff_page_get_review_list (page);
+  all = bk_ui_test_dup_text (list);
+  g_assert_nonnull (strstr (all, "without doubts"));
+
+  row = gtk_widget_get_first_child (bk_staff_page_get_import_list (page));
+  click (gtk_widget_get_last_child (row));
+  g_assert_cmpuint (bk_store_count_motions_with_warnings (f.store), ==, 1);
+
+  /* the list was refilled by the import: one card with its warnings */
+  for (GtkWidget *c = gtk_widget_get_first_child (list); c; c = gtk_widget_get_next_sibling (c))
+    if (gtk_widget_has_css_class (c, "bk-staff-review"))
+      card = c;
+  g_assert_nonnull (card);
+  g_clear_pointer (&all, g_free);
+  all = bk_ui_test_dup_text (card);
+  g_assert_nonnull (strstr (all, "has no title"));
+  g_assert_nonnull (strstr (all, "no date"));
+  g_assert_nonnull (strstr (all, "ohne-titel.txt"));
+  open = gtk_widget_get_last_child (card);
+  g_assert_true (GTK_IS_BUTTON (open));
+  open_name = bk_ui_test_dup_label (open);
+  g_assert_true (g_str_has_prefix (open_name, "Show “"));
+  g_assert_true (g_str_has_suffix (open_name, "” as citizens see it"));
+
+  gtk_widget_grab_focus (open);
+  click (open);
+  bk_ui_test_iterate (100);
+  g_assert_true (_bk_window_get_current_page (f.window) == bk_window_get_page (f.window, "motion"));
+  g_assert_false (bk_staff_mode_is_open (bk_window_get_staff_mode (f.window)));
+
+  bk_settings_set_string (settings, "import-folder", "");
+  fixture_clear (&f);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -571,8 +676,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/staff/no-pin-set", test_no_pin_set);
   g_test_add_func ("/staff/charts-have-tables", test_charts_have_tables);
   g_test_add_func ("/staff/import-export", test_staff_page_import_export);
+  g_test_add_func ("/staff/motions-to-check", test_motions_to_check);
   g_test_add_func ("/staff/rating", test_rating);
   g_test_add_func ("/staff/session-stats", test_session_stats);
+  g_test_add_func ("/staff/stats-written-soon", test_stats_written_soon);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -16,6 +16,7 @@
 #include "bk-import.h"
 #include "bk-oparl.h"
 #include "bk-oparl-folder.h"
+#include "bk-paper-reader.h"
 #include "bk-service-import.h"
 #include "bk-text-parser.h"
 
@@ -91,21 +92,18 @@ detect_format (const char *path,
 }
 
 static gboolean
-import_text (BkStore    *store,
-             const char *path,
-             const char *data,
-             gsize       len,
-             char      **summary,
-             GError    **error)
+import_paper (BkStore      *store,
+              const char   *path,
+              const char   *data,
+              gsize         len,
+              char        **summary,
+              GStrv        *warnings,
+              GError      **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(BkMotion) motion = bk_text_parser_parse (data, (gssize) len, &local_error);
+  g_autoptr(BkMotion) motion = bk_paper_read_data (data, len, path, BK_PAPER_FORMAT_AUTO, error);
 
   if (motion == NULL)
-    {
-      g_set_error (error, BK_ERROR, local_error->code, "%s: %s", path, local_error->message);
-      return FALSE;
-    }
+    return FALSE;
   if (motion->source == NULL)
     {
       g_autofree char *base = g_path_get_basename (path);
@@ -118,6 +116,14 @@ import_text (BkStore    *store,
     *summary = g_strdup_printf (_("%s: motion “%s” imported"), path,
                                 motion->subject ? motion->subject : motion->reference ?
                                 motion->reference : _("(no subject)"));
+  if (warnings != NULL)
+    {
+      g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+
+      for (guint i = 0; i < motion->warnings->len; i++)
+        g_strv_builder_add (b, ((const BkWarning *) g_ptr_array_index (motion->warnings, i))->message);
+      *warnings = g_strv_builder_end (b);
+    }
   return TRUE;
 }
 
@@ -153,6 +159,17 @@ bk_import_file (BkStore        *store,
                 char          **summary,
                 GError        **error)
 {
+  return bk_import_file_full (store, path, format, summary, NULL, error);
+}
+
+gboolean
+bk_import_file_full (BkStore        *store,
+                     const char     *path,
+                     BkImportFormat  format,
+                     char          **summary,
+                     GStrv          *warnings,
+                     GError        **error)
+{
   g_autofree char *data = NULL;
   gsize len = 0;
   gboolean ok;
@@ -172,12 +189,14 @@ bk_import_file (BkStore        *store,
       return bk_store_commit (store, error);
     }
 
-  if (!bk_import_read_file (path, MAX (BK_OPARL_MAX_SIZE, BK_TEXT_PARSER_MAX_SIZE),
-                            &data, &len, error))
+  if (warnings != NULL)
+    *warnings = NULL;
+  if (!bk_import_read_file (path, MAX (BK_OPARL_MAX_SIZE, BK_PAPER_MAX_SIZE), &data, &len, error))
     return FALSE;
   if (format == BK_IMPORT_FORMAT_AUTO)
     format = detect_format (path, data, len);
-  if (format == BK_IMPORT_FORMAT_TEXT && len > BK_TEXT_PARSER_MAX_SIZE)
+  if (format == BK_IMPORT_FORMAT_TEXT && len > BK_TEXT_PARSER_MAX_SIZE
+      && bk_paper_detect_format (path, data, len) == BK_PAPER_FORMAT_TEXT)
     {
       g_autofree char *size = g_format_size (len);
       g_autofree char *limit = g_format_size (BK_TEXT_PARSER_MAX_SIZE);
@@ -210,7 +229,7 @@ bk_import_file (BkStore        *store,
                                     path, count);
     }
   else
-    ok = import_text (store, path, data, len, summary, error);
+    ok = import_paper (store, path, data, len, summary, warnings, error);
 
   if (!ok)
     {

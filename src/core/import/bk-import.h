@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 
 typedef enum {
   BK_IMPORT_FORMAT_AUTO,
-  BK_IMPORT_FORMAT_TEXT,   /* plain text or Markdown motion */
+  BK_IMPORT_FORMAT_TEXT,   /* a paper: text, Markdown, HTML or PDF (bk-paper-reader.h) */
   BK_IMPORT_FORMAT_OPARL,  /* OParl JSON */
   BK_IMPORT_FORMAT_SERVICES, /* service catalogue JSON (bk-service-import.h) */
 } BkImportFormat;
@@ -29,6 +29,16 @@ gboolean bk_import_file (BkStore        *store,
                          BkImportFormat  format,
                          char          **summary,
                          GError        **error);
+
+/* The same; warnings (may be NULL) receives what the paper reader could not
+ * find or was unsure of, one sentence each, for the clerk (NULL when the
+ * file was no paper or nothing was imported). */
+gboolean bk_import_file_full (BkStore        *store,
+                              const char     *path,
+                              BkImportFormat  format,
+                              char          **summary,
+                              GStrv          *warnings,
+                              GError        **error);
 
 /* Reads a file for a parser: refuses non-regular files, files above max_size
  * (BK_ERROR_TOO_LARGE) and unreadable ones, with the path in the message. */

@@ -282,6 +282,7 @@ bk_oparl_import_data (BkStore      *store,
   if (name == NULL)
     name = "<data>";
   bk_oparl_ctx_init (&ctx, store, stats != NULL ? stats : &local_stats);
+  ctx.base_dir = base_dir;
   if (base_dir != NULL)
     {
       g_autofree char *base_name = g_path_get_basename (name);
@@ -383,6 +384,7 @@ bk_oparl_import_folder (BkStore      *store,
   g_ptr_array_sort (entries, compare_folder_entries);
 
   bk_oparl_ctx_init (&ctx, store, stats != NULL ? stats : &local_stats);
+  ctx.base_dir = dir_path;
   for (guint i = 0; ok && i < entries->len; i++)
     {
       const FolderEntry *e = g_ptr_array_index (entries, i);

@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bk-oparl-private.h"
+#include "bk-paper-reader.h"
 #include "bk-store-oparl.h"
 #include "bk-text-util.h"
 
@@ -337,10 +338,50 @@ import_consultation (BkOParlContext *ctx,
   return TRUE;
 }
 
+/* The main file of a paper, when the import has it at hand: a path or a
+ * file: URL in the imported folder, or the file's name there. Fetching it
+ * from the council's server is not this importer's job. */
+static char *
+local_main_file (BkOParlContext *ctx,
+                 const char     *access_url,
+                 const char     *download_url,
+                 const char     *file_name)
+{
+  const char *candidates[] = { download_url, access_url, file_name };
+  g_autofree char *base = NULL;
+
+  if (ctx->base_dir == NULL)
+    return NULL;
+  base = g_canonicalize_filename (ctx->base_dir, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (candidates); i++)
+    {
+      const char *c = candidates[i];
+      g_autofree char *path = NULL;
+      g_autofree char *canonical = NULL;
+
+      if (c == NULL || *c == '\0')
+        continue;
+      if (g_str_has_prefix (c, "file:"))
+        path = g_filename_from_uri (c, NULL, NULL);
+      else if (strstr (c, "://") == NULL)
+        path = g_build_filename (ctx->base_dir, c, NULL);
+      if (path == NULL)
+        continue;
+      canonical = g_canonicalize_filename (path, NULL);
+      /* only what lies in the imported folder */
+      if (!g_str_has_prefix (canonical, base) || canonical[strlen (base)] != G_DIR_SEPARATOR)
+        continue;
+      if (g_file_test (canonical, G_FILE_TEST_IS_REGULAR))
+        return g_steal_pointer (&canonical);
+    }
+  return NULL;
+}
+
 static gboolean
 add_file (BkOParlContext *ctx,
           BkMotion       *motion,
           JsonObject     *obj,
+          gboolean        main,
           GError        **error)
 {
   const char *id, *name, *file_name, *access_url, *download_url, *mime_type;
@@ -365,6 +406,13 @@ add_file (BkOParlContext *ctx,
     return TRUE;
   file = bk_motion_add_file (motion, name, access_url, mime_type);
   file->oparl_id = g_strdup (id);
+  if (main)
+    {
+      g_autofree char *path = local_main_file (ctx, access_url, download_url, file_name);
+
+      if (path != NULL)
+        bk_paper_complete_from_file (motion, path);
+    }
   return TRUE;
 }
 
@@ -449,7 +497,7 @@ bk_oparl_import_paper (BkOParlContext *ctx,
     {
       gsize saved = bk_oparl_path_push_member (ctx, "mainFile");
 
-      if (!add_file (ctx, motion, main_file, error))
+      if (!add_file (ctx, motion, main_file, TRUE, error))
         return FALSE;
       bk_oparl_path_pop (ctx, saved);
     }
@@ -467,7 +515,7 @@ bk_oparl_import_paper (BkOParlContext *ctx,
 
           if (JSON_NODE_HOLDS_OBJECT (node))
             {
-              if (!add_file (ctx, motion, json_node_get_object (node), error))
+              if (!add_file (ctx, motion, json_node_get_object (node), FALSE, error))
                 return FALSE;
             }
           else if (!bk_oparl_node_is_string (node) && !bk_oparl_node_is_null (node))

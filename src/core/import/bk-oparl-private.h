@@ -70,6 +70,8 @@ typedef struct {
   BkStore *store;
   BkOParlStats *stats;
   const char *name;          /* file name used in messages */
+  const char *base_dir;      /* the imported file's folder, or NULL: a paper's main
+                              * file lying in it is read (bk-paper-reader.h) */
   GString *path;             /* JSON path of the value being looked at */
 
   /* What the documents of this import and the store told us so far, keyed by

@@ -1,9 +1,10 @@
 /* bk-paper-file.c: a council paper's own file read into a motion
  *
- * The kind of file is decided by its first bytes where the server's MIME
- * type is generic (application/octet-stream, which SD.NET also spells
- * application/octetstream). PDF and HTML are the reader branch's (issue 11);
- * until it lands they are "not readable yet", which the kiosk says plainly.
+ * The paper reader (bk-paper-reader.h) reads text, Markdown, HTML and PDF
+ * (with text recognition for scanned pages). The server's MIME type
+ * chooses the format where it names one; a generic type
+ * (application/octet-stream, which SD.NET also spells
+ * application/octetstream) or none leaves it to the file's first bytes.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,51 +16,55 @@
 
 #include "bk-error.h"
 #include "bk-paper-file.h"
-#include "bk-text-parser.h"
+#include "bk-paper-reader.h"
 
-typedef enum {
-  KIND_TEXT,
-  KIND_PDF,
-  KIND_HTML,
-  KIND_OTHER,
-} Kind;
-
-static Kind
-kind_of (const char *data,
-         gsize       len,
-         const char *mime_type)
+/* The type without parameters, in lower case; NULL for none. */
+static char *
+bare_type (const char *mime_type)
 {
-  g_autofree char *type = NULL;
+  const char *semicolon;
+  char *type;
 
-  if (len >= 5 && memcmp (data, "%PDF-", 5) == 0)
-    return KIND_PDF;
-  if (mime_type != NULL)
-    {
-      const char *semicolon = strchr (mime_type, ';');
+  if (mime_type == NULL)
+    return NULL;
+  semicolon = strchr (mime_type, ';');
+  type = g_ascii_strdown (mime_type, semicolon ? semicolon - mime_type : -1);
+  return g_strstrip (type);
+}
 
-      type = g_ascii_strdown (mime_type, semicolon ? semicolon - mime_type : -1);
-      g_strstrip (type);
-    }
-  if (type != NULL && (g_str_equal (type, "application/pdf")))
-    return KIND_PDF;
-  if (type != NULL && (g_str_equal (type, "text/html") || g_str_equal (type, "application/xhtml+xml")))
-    return KIND_HTML;
-  if (type == NULL || g_str_has_prefix (type, "text/") || g_str_equal (type, "application/octet-stream") ||
-      g_str_equal (type, "application/octetstream"))
-    {
-      /* text when it is UTF-8 without NUL bytes */
-      if (memchr (data, '\0', len) == NULL && g_utf8_validate (data, (gssize) len, NULL))
-        return KIND_TEXT;
-    }
-  return KIND_OTHER;
+static gboolean
+is_generic (const char *type)
+{
+  return type == NULL || *type == '\0' || g_str_equal (type, "application/octet-stream") ||
+         g_str_equal (type, "application/octetstream") || g_str_equal (type, "binary/octet-stream") ||
+         g_str_equal (type, "application/force-download");
+}
+
+/* The reader's format for a type; FALSE for a type that is no paper. */
+static gboolean
+format_of_type (const char    *type,
+                BkPaperFormat *format)
+{
+  if (is_generic (type))
+    *format = BK_PAPER_FORMAT_AUTO;
+  else if (g_str_equal (type, "application/pdf") || g_str_equal (type, "application/x-pdf"))
+    *format = BK_PAPER_FORMAT_PDF;
+  else if (g_str_equal (type, "text/html") || g_str_equal (type, "application/xhtml+xml"))
+    *format = BK_PAPER_FORMAT_HTML;
+  else if (g_str_has_prefix (type, "text/"))
+    *format = BK_PAPER_FORMAT_AUTO;   /* text, or a PDF or page labelled text */
+  else
+    return FALSE;
+  return TRUE;
 }
 
 gboolean
 bk_import_can_read_paper_type (const char *mime_type)
 {
-  return mime_type == NULL || g_str_has_prefix (mime_type, "text/plain") ||
-         g_str_has_prefix (mime_type, "text/markdown") ||
-         g_str_has_prefix (mime_type, "application/octet");
+  g_autofree char *type = bare_type (mime_type);
+  BkPaperFormat format;
+
+  return format_of_type (type, &format);
 }
 
 BkMotion *
@@ -69,36 +74,29 @@ bk_import_read_paper_file (const char *data,
                            const char *name,
                            GError    **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  BkMotion *motion;
+  g_autofree char *type = bare_type (mime_type);
+  BkPaperFormat format = BK_PAPER_FORMAT_AUTO;
 
   g_return_val_if_fail (data != NULL || len == 0, NULL);
   if (name == NULL)
     name = "<file>";
 
-  switch (kind_of (data, len, mime_type))
+  if (!format_of_type (type, &format))
     {
-    case KIND_TEXT:
-      motion = bk_text_parser_parse (data, (gssize) len, &local_error);
-      if (motion == NULL)
-        {
-          g_set_error (error, local_error->domain, local_error->code, "%s: %s", name, local_error->message);
-          return NULL;
-        }
-      return motion;
-    case KIND_PDF:
       g_set_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT,
-                   _("%s: PDF files cannot be read by this version of the kiosk yet"), name);
-      return NULL;
-    case KIND_HTML:
-      g_set_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT,
-                   _("%s: web pages cannot be read by this version of the kiosk yet"), name);
-      return NULL;
-    case KIND_OTHER:
-    default:
-      g_set_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT,
-                   _("%s: the file is of a kind the kiosk cannot read (%s)"), name,
-                   mime_type != NULL ? mime_type : _("unknown"));
+                   _("%s: the file is of a kind the kiosk cannot read (%s)"), name, type);
       return NULL;
     }
+  if (format == BK_PAPER_FORMAT_AUTO)
+    format = bk_paper_detect_format (NULL, data, len);
+  /* what is left for the text reader must be text, not an image or an
+   * office document sent as octet-stream */
+  if (format == BK_PAPER_FORMAT_TEXT && memchr (data, '\0', len) != NULL)
+    {
+      g_set_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT,
+                   _("%s: the file is of a kind the kiosk cannot read (%s)"), name,
+                   type != NULL ? type : _("unknown"));
+      return NULL;
+    }
+  return bk_paper_read_data (data, len, name, format, error);
 }

@@ -48,6 +48,27 @@ point_free (gpointer data)
   g_free (p);
 }
 
+void
+bk_warning_free (BkWarning *warning)
+{
+  if (warning == NULL)
+    return;
+  g_free (warning->code);
+  g_free (warning->message);
+  g_free (warning);
+}
+
+BkWarning *
+bk_warning_new (const char *code,
+                const char *message)
+{
+  BkWarning *w = g_new0 (BkWarning, 1);
+
+  w->code = g_strdup (code);
+  w->message = g_strdup (message);
+  return w;
+}
+
 static void
 file_free (gpointer data)
 {
@@ -70,6 +91,8 @@ bk_motion_new (void)
   self->signatories = g_ptr_array_new_with_free_func (party_free);
   self->consultations = g_ptr_array_new_with_free_func (consultation_free);
   self->resolution_points = g_ptr_array_new_with_free_func (point_free);
+  self->questions = g_ptr_array_new_with_free_func (point_free);
+  self->warnings = g_ptr_array_new_with_free_func ((GDestroyNotify) bk_warning_free);
   self->related_references = g_ptr_array_new_with_free_func (g_free);
   self->files = g_ptr_array_new_with_free_func (file_free);
   return self;
@@ -94,6 +117,8 @@ bk_motion_free (BkMotion *self)
   g_ptr_array_unref (self->signatories);
   g_ptr_array_unref (self->consultations);
   g_ptr_array_unref (self->resolution_points);
+  g_ptr_array_unref (self->questions);
+  g_ptr_array_unref (self->warnings);
   g_ptr_array_unref (self->related_references);
   g_ptr_array_unref (self->files);
   g_free (self);
@@ -169,17 +194,61 @@ bk_motion_get_decision (const BkMotion *self)
   return found;
 }
 
+static BkResolutionPoint *
+point_append (GPtrArray  *array,
+              const char *text)
+{
+  BkResolutionPoint *p = g_new0 (BkResolutionPoint, 1);
+
+  p->text = g_strdup (text);
+  p->subpoints = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (array, p);
+  return p;
+}
+
 BkResolutionPoint *
 bk_motion_add_point (BkMotion   *self,
                      const char *text)
 {
-  BkResolutionPoint *p = g_new0 (BkResolutionPoint, 1);
-
   g_return_val_if_fail (self != NULL, NULL);
-  p->text = g_strdup (text);
-  p->subpoints = g_ptr_array_new_with_free_func (g_free);
-  g_ptr_array_add (self->resolution_points, p);
-  return p;
+  return point_append (self->resolution_points, text);
+}
+
+BkResolutionPoint *
+bk_motion_add_question (BkMotion   *self,
+                        const char *text)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return point_append (self->questions, text);
+}
+
+BkWarning *
+bk_motion_add_warning (BkMotion   *self,
+                       const char *code,
+                       const char *message)
+{
+  BkWarning *w;
+
+  g_return_val_if_fail (self != NULL && code != NULL && message != NULL, NULL);
+  for (guint i = 0; i < self->warnings->len; i++)
+    {
+      w = g_ptr_array_index (self->warnings, i);
+      if (strcmp (w->code, code) == 0 && strcmp (w->message, message) == 0)
+        return w;
+    }
+  w = bk_warning_new (code, message);
+  g_ptr_array_add (self->warnings, w);
+  return w;
+}
+
+gboolean
+bk_motion_has_warning (const BkMotion *self,
+                       const char     *code)
+{
+  for (guint i = 0; i < self->warnings->len; i++)
+    if (strcmp (((BkWarning *) g_ptr_array_index (self->warnings, i))->code, code) == 0)
+      return TRUE;
+  return FALSE;
 }
 
 void
@@ -238,14 +307,15 @@ char *
 bk_motion_dup_resolution_text (const BkMotion *self)
 {
   g_autoptr(GString) s = g_string_new (NULL);
+  GPtrArray *points = self->resolution_points->len > 0 ? self->resolution_points : self->questions;
 
-  for (guint i = 0; i < self->resolution_points->len; i++)
+  for (guint i = 0; i < points->len; i++)
     {
-      const BkResolutionPoint *p = g_ptr_array_index (self->resolution_points, i);
+      const BkResolutionPoint *p = g_ptr_array_index (points, i);
 
       if (s->len > 0)
         g_string_append (s, "\n");
-      if (self->resolution_points->len > 1)
+      if (points->len > 1)
         g_string_append_printf (s, "%u. ", i + 1);
       g_string_append (s, p->text ? p->text : "");
       for (guint j = 0; j < p->subpoints->len; j++)
@@ -306,6 +376,30 @@ add_tristate (JsonBuilder *b,
 }
 
 static void
+add_points (JsonBuilder *b,
+            const char  *key,
+            const char  *sub_key,
+            GPtrArray   *points)
+{
+  json_builder_set_member_name (b, key);
+  json_builder_begin_array (b);
+  for (guint i = 0; i < points->len; i++)
+    {
+      const BkResolutionPoint *p = g_ptr_array_index (points, i);
+
+      json_builder_begin_object (b);
+      add_string_or_null (b, "text", p->text);
+      json_builder_set_member_name (b, sub_key);
+      json_builder_begin_array (b);
+      for (guint j = 0; j < p->subpoints->len; j++)
+        json_builder_add_string_value (b, g_ptr_array_index (p->subpoints, j));
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
+static void
 add_parties (JsonBuilder *b,
              const char  *key,
              GPtrArray   *parties)
@@ -334,6 +428,8 @@ bk_motion_to_json (const BkMotion *self)
 
   json_builder_begin_object (b);
   add_string_or_null (b, "subject", self->subject);
+  json_builder_set_member_name (b, "subject_derived");
+  json_builder_add_boolean_value (b, self->subject_derived);
   add_string_or_null (b, "body", self->body);
   add_string_or_null (b, "type", self->type);
   add_string_or_null (b, "reference", self->reference);
@@ -367,22 +463,8 @@ bk_motion_to_json (const BkMotion *self)
     }
   json_builder_end_array (b);
 
-  json_builder_set_member_name (b, "resolution_points");
-  json_builder_begin_array (b);
-  for (guint i = 0; i < self->resolution_points->len; i++)
-    {
-      const BkResolutionPoint *p = g_ptr_array_index (self->resolution_points, i);
-
-      json_builder_begin_object (b);
-      add_string_or_null (b, "text", p->text);
-      json_builder_set_member_name (b, "subpoints");
-      json_builder_begin_array (b);
-      for (guint j = 0; j < p->subpoints->len; j++)
-        json_builder_add_string_value (b, g_ptr_array_index (p->subpoints, j));
-      json_builder_end_array (b);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
+  add_points (b, "resolution_points", "subpoints", self->resolution_points);
+  add_points (b, "questions", "subquestions", self->questions);
 
   add_string_or_null (b, "justification", self->justification);
 
@@ -390,6 +472,19 @@ bk_motion_to_json (const BkMotion *self)
   json_builder_begin_array (b);
   for (guint i = 0; i < self->related_references->len; i++)
     json_builder_add_string_value (b, g_ptr_array_index (self->related_references, i));
+  json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "warnings");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < self->warnings->len; i++)
+    {
+      const BkWarning *w = g_ptr_array_index (self->warnings, i);
+
+      json_builder_begin_object (b);
+      add_string_or_null (b, "code", w->code);
+      add_string_or_null (b, "message", w->message);
+      json_builder_end_object (b);
+    }
   json_builder_end_array (b);
 
   if (self->id != 0)

@@ -57,6 +57,13 @@ typedef struct {
   GPtrArray *subpoints;  /* char* */
 } BkResolutionPoint;
 
+/* What the reader of a paper could not find or was unsure of: a stable
+ * code ("no-subject", "ocr", …) and a sentence for the clerk. */
+typedef struct {
+  char *code;
+  char *message;
+} BkWarning;
+
 typedef struct {
   char *name;
   char *access_url;
@@ -68,6 +75,7 @@ typedef struct {
   gint64 id;             /* row id in the store; 0 until stored */
   char *oparl_id;        /* OParl object URL; NULL for text imports */
   char *subject;
+  gboolean subject_derived; /* no title in the paper: subject taken from its request */
   char *body;            /* council or assembly that decides */
   char *type;            /* "Sachantrag", "Ergänzungsantrag", "Anfrage", … */
   char *reference;       /* Drucksache / Antrag number */
@@ -81,9 +89,15 @@ typedef struct {
   GPtrArray *signatories;        /* BkParty */
   GPtrArray *consultations;      /* BkConsultation */
   GPtrArray *resolution_points;  /* BkResolutionPoint */
+  GPtrArray *questions;          /* BkResolutionPoint: an Anfrage's questions */
   GPtrArray *related_references; /* char* */
   GPtrArray *files;              /* BkFile */
+  GPtrArray *warnings;           /* BkWarning */
 } BkMotion;
+
+BkWarning         *bk_warning_new               (const char  *code,
+                                                 const char  *message);
+void               bk_warning_free              (BkWarning   *warning);
 
 BkMotion          *bk_motion_new                (void);
 void               bk_motion_free               (BkMotion *self);
@@ -103,6 +117,14 @@ BkResolutionPoint *bk_motion_add_point          (BkMotion    *self,
                                                  const char  *text);
 void               bk_resolution_point_add_subpoint (BkResolutionPoint *self,
                                                      const char        *text);
+/* A question of an Anfrage; sub-questions go in its subpoints. */
+BkResolutionPoint *bk_motion_add_question       (BkMotion    *self,
+                                                 const char  *text);
+BkWarning         *bk_motion_add_warning        (BkMotion    *self,
+                                                 const char  *code,
+                                                 const char  *message);
+gboolean           bk_motion_has_warning        (const BkMotion *self,
+                                                 const char     *code);
 /* Adds a reference unless it is already listed; returns TRUE when added. */
 gboolean           bk_motion_add_reference      (BkMotion    *self,
                                                  const char  *reference);
@@ -117,7 +139,8 @@ const BkConsultation *bk_motion_get_decision    (const BkMotion *self);
 
 /* Submitters joined for display: "CDU-Fraktion, Fraktion GRÜNE". */
 char              *bk_motion_dup_submitter_names (const BkMotion *self);
-/* The whole resolution as plain text, points numbered, for search and speech. */
+/* The whole resolution as plain text, points numbered, for search and
+ * speech; an Anfrage's questions when it has no points. */
 char              *bk_motion_dup_resolution_text (const BkMotion *self);
 
 const char        *bk_party_kind_to_string      (BkPartyKind kind);
@@ -130,5 +153,6 @@ char              *bk_motion_to_json_string     (const BkMotion *self,
                                                  gboolean        pretty);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BkMotion, bk_motion_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BkWarning, bk_warning_free)
 
 G_END_DECLS

@@ -115,6 +115,8 @@ delete_children (BkStore *self,
     "DELETE FROM paper_party WHERE paper_id = ?1",
     "DELETE FROM consultation WHERE paper_id = ?1",
     "DELETE FROM resolution_point WHERE paper_id = ?1",
+    "DELETE FROM question WHERE paper_id = ?1",
+    "DELETE FROM paper_warning WHERE paper_id = ?1",
     "DELETE FROM paper_reference WHERE paper_id = ?1",
     "DELETE FROM paper_file WHERE paper_id = ?1",
     "DELETE FROM paper_fts WHERE rowid = ?1",
@@ -187,6 +189,33 @@ insert_part (BkStore           *self,
   return bk_store_step_done (self, stmt, error);
 }
 
+/* Resolution points or questions, each with its sub-items. */
+static gboolean
+insert_points (BkStore    *self,
+               gint64      id,
+               GPtrArray  *points,
+               const char *point_sql,
+               const char *sub_sql,
+               GError    **error)
+{
+  for (guint i = 0; i < points->len; i++)
+    {
+      const BkResolutionPoint *p = g_ptr_array_index (points, i);
+      const char *point[] = { p->text ? p->text : "" };
+
+      if (!insert_part (self, point_sql, id, i, -1, point, 1, error))
+        return FALSE;
+      for (guint j = 0; j < p->subpoints->len; j++)
+        {
+          const char *sub[] = { g_ptr_array_index (p->subpoints, j) };
+
+          if (!insert_part (self, sub_sql, id, i, j, sub, 1, error))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 static gboolean
 insert_children (BkStore        *self,
                  gint64          id,
@@ -225,22 +254,24 @@ insert_children (BkStore        *self,
         return FALSE;
     }
 
-  for (guint i = 0; i < motion->resolution_points->len; i++)
+  if (!insert_points (self, id, motion->resolution_points,
+                      "INSERT INTO resolution_point (paper_id, position, text) VALUES (?1, ?2, ?3)",
+                      "INSERT INTO resolution_subpoint (paper_id, point_position, position, text)"
+                      " VALUES (?1, ?2, ?4, ?3)", error) ||
+      !insert_points (self, id, motion->questions,
+                      "INSERT INTO question (paper_id, position, text) VALUES (?1, ?2, ?3)",
+                      "INSERT INTO question_sub (paper_id, question_position, position, text)"
+                      " VALUES (?1, ?2, ?4, ?3)", error))
+    return FALSE;
+
+  for (guint i = 0; i < motion->warnings->len; i++)
     {
-      const BkResolutionPoint *p = g_ptr_array_index (motion->resolution_points, i);
-      const char *point[] = { p->text ? p->text : "" };
+      const BkWarning *w = g_ptr_array_index (motion->warnings, i);
+      const char *warning[] = { w->code, w->message };
 
-      if (!insert_part (self, "INSERT INTO resolution_point (paper_id, position, text)"
-                              " VALUES (?1, ?2, ?3)", id, i, -1, point, 1, error))
+      if (!insert_part (self, "INSERT INTO paper_warning (paper_id, position, code, message)"
+                              " VALUES (?1, ?2, ?3, ?4)", id, i, -1, warning, 2, error))
         return FALSE;
-      for (guint j = 0; j < p->subpoints->len; j++)
-        {
-          const char *sub[] = { g_ptr_array_index (p->subpoints, j) };
-
-          if (!insert_part (self, "INSERT INTO resolution_subpoint (paper_id, point_position,"
-                                  " position, text) VALUES (?1, ?2, ?4, ?3)", id, i, j, sub, 1, error))
-            return FALSE;
-        }
     }
 
   for (guint i = 0; i < motion->related_references->len; i++)
@@ -328,15 +359,15 @@ save_motion_row (BkStore  *self,
                        "UPDATE paper SET oparl_id = ?2, subject = ?3, body = ?4, type = ?5,"
                        " reference = ?6, date = ?7, public = ?8, addressee = ?9,"
                        " justification = ?10, easy_summary = ?11, source = ?12,"
-                       " submitter_names = ?13 WHERE id = ?1", error);
+                       " submitter_names = ?13, subject_derived = ?14 WHERE id = ?1", error);
     }
   else
     {
       stmt = bk_store_get_stmt (self,
                        "INSERT INTO paper (id, oparl_id, subject, body, type, reference, date,"
                        " public, addressee, justification, easy_summary, source,"
-                       " submitter_names)"
-                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)", error);
+                       " submitter_names, subject_derived)"
+                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)", error);
     }
   if (stmt == NULL)
     return FALSE;
@@ -356,6 +387,7 @@ save_motion_row (BkStore  *self,
   bind_text (stmt, 11, motion->easy_summary);
   bind_text (stmt, 12, motion->source);
   bind_text (stmt, 13, submitters);
+  sqlite3_bind_int (stmt, 14, motion->subject_derived ? 1 : 0);
   if (!bk_store_step_done (self, stmt, error))
     return FALSE;
   if (id == 0)
@@ -434,6 +466,40 @@ step_motion_row (BkStore      *self,
   return FALSE;
 }
 
+/* Resolution points or questions: rows of (position, text, sub-item text). */
+static gboolean
+load_points (BkStore    *self,
+             BkMotion   *motion,
+             GPtrArray  *points,
+             const char *sql,
+             GError    **error)
+{
+  sqlite3_stmt *stmt = bk_store_get_stmt (self, sql, error);
+  BkResolutionPoint *point = NULL;
+  int last = -1;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, motion->id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      int position = sqlite3_column_int (stmt, 0);
+
+      if (position != last)
+        {
+          const char *text = (const char *) sqlite3_column_text (stmt, 1);
+
+          point = points == motion->questions ? bk_motion_add_question (motion, text)
+                                              : bk_motion_add_point (motion, text);
+          last = position;
+        }
+      if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
+        bk_resolution_point_add_subpoint (point, (const char *) sqlite3_column_text (stmt, 2));
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
 BkMotion *
 bk_store_load_motion (BkStore *self,
                       gint64   id,
@@ -445,7 +511,7 @@ bk_store_load_motion (BkStore *self,
   g_return_val_if_fail (BK_IS_STORE (self), NULL);
 
   stmt = bk_store_get_stmt (self, "SELECT oparl_id, subject, body, type, reference, date, public,"
-                         " addressee, justification, easy_summary, source"
+                         " addressee, justification, easy_summary, source, subject_derived"
                          " FROM paper WHERE id = ?1", error);
   if (stmt == NULL)
     return NULL;
@@ -465,6 +531,7 @@ bk_store_load_motion (BkStore *self,
   motion->justification = column_dup (stmt, 8);
   motion->easy_summary = column_dup (stmt, 9);
   motion->source = column_dup (stmt, 10);
+  motion->subject_derived = sqlite3_column_int (stmt, 11) != 0;
   sqlite3_reset (stmt);
 
   load_parties (self, motion, "submitter", motion->submitters);
@@ -506,30 +573,26 @@ bk_store_load_motion (BkStore *self,
     }
   sqlite3_reset (stmt);
 
-  stmt = bk_store_get_stmt (self, "SELECT p.position, p.text, s.text FROM resolution_point p"
-                         " LEFT JOIN resolution_subpoint s ON s.paper_id = p.paper_id"
-                         "  AND s.point_position = p.position"
-                         " WHERE p.paper_id = ?1 ORDER BY p.position, s.position", error);
+  if (!load_points (self, motion, motion->resolution_points,
+                    "SELECT p.position, p.text, s.text FROM resolution_point p"
+                    " LEFT JOIN resolution_subpoint s ON s.paper_id = p.paper_id"
+                    "  AND s.point_position = p.position"
+                    " WHERE p.paper_id = ?1 ORDER BY p.position, s.position", error) ||
+      !load_points (self, motion, motion->questions,
+                    "SELECT q.position, q.text, s.text FROM question q"
+                    " LEFT JOIN question_sub s ON s.paper_id = q.paper_id"
+                    "  AND s.question_position = q.position"
+                    " WHERE q.paper_id = ?1 ORDER BY q.position, s.position", error))
+    return NULL;
+
+  stmt = bk_store_get_stmt (self, "SELECT code, message FROM paper_warning WHERE paper_id = ?1"
+                         " ORDER BY position", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  {
-    BkResolutionPoint *point = NULL;
-    int last = -1;
-
-    while (sqlite3_step (stmt) == SQLITE_ROW)
-      {
-        int position = sqlite3_column_int (stmt, 0);
-
-        if (position != last)
-          {
-            point = bk_motion_add_point (motion, (const char *) sqlite3_column_text (stmt, 1));
-            last = position;
-          }
-        if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
-          bk_resolution_point_add_subpoint (point, (const char *) sqlite3_column_text (stmt, 2));
-      }
-  }
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    bk_motion_add_warning (motion, (const char *) sqlite3_column_text (stmt, 0),
+                           (const char *) sqlite3_column_text (stmt, 1));
   sqlite3_reset (stmt);
 
   stmt = bk_store_get_stmt (self, "SELECT reference FROM paper_reference WHERE paper_id = ?1"

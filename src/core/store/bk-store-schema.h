@@ -217,7 +217,31 @@ static const char *const bk_store_migrations[] = {
   "  value INTEGER NOT NULL DEFAULT 0,"
   "  PRIMARY KEY (day, category, key));",
 
-  /* 4: OParl sync over HTTP (src/core/sync, bk-store-sync.c) and what it
+  /* 4: what the paper reader adds (issue 11): a subject taken from the
+   * request is marked, an Anfrage's questions with sub-questions, and the
+   * warnings a clerk checks before citizens read the motion */
+  "ALTER TABLE paper ADD COLUMN subject_derived INTEGER NOT NULL DEFAULT 0;"
+  "CREATE TABLE question ("
+  "  paper_id INTEGER NOT NULL REFERENCES paper (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  text TEXT NOT NULL,"
+  "  PRIMARY KEY (paper_id, position));"
+  "CREATE TABLE question_sub ("
+  "  paper_id INTEGER NOT NULL,"
+  "  question_position INTEGER NOT NULL,"
+  "  position INTEGER NOT NULL,"
+  "  text TEXT NOT NULL,"
+  "  PRIMARY KEY (paper_id, question_position, position),"
+  "  FOREIGN KEY (paper_id, question_position)"
+  "    REFERENCES question (paper_id, position) ON DELETE CASCADE);"
+  "CREATE TABLE paper_warning ("
+  "  paper_id INTEGER NOT NULL REFERENCES paper (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  code TEXT NOT NULL,"
+  "  message TEXT NOT NULL,"
+  "  PRIMARY KEY (paper_id, position));",
+
+  /* 5: OParl sync over HTTP (src/core/sync, bk-store-sync.c) and what it
    * brings: decisions, the meeting calendar, the papers' own texts.
    * - origin: the System URL an object was synced from (NULL: imported from
    *   files); the full reconciliation removes what its endpoint no longer has.
@@ -311,6 +335,8 @@ static const char *const bk_store_migrations[] = {
   "  last_modified TEXT,"
   "  cache_file TEXT,"
   "  points TEXT CHECK (points IS NULL OR json_valid (points)),"
-  "  justification TEXT);"
+  "  questions TEXT CHECK (questions IS NULL OR json_valid (questions)),"
+  "  justification TEXT,"
+  "  warnings TEXT CHECK (warnings IS NULL OR json_valid (warnings)));"
   "CREATE INDEX paper_text_pending ON paper_text (origin) WHERE state IN ('pending', 'failed');",
 };

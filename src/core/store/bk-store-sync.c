@@ -1,4 +1,4 @@
-/* bk-store-sync.c: the OParl sync's tables (schema step 4)
+/* bk-store-sync.c: the OParl sync's tables (schema step 5)
  *
  * sync_endpoint, sync_list, sync_run with sync_run_list and sync_page, and
  * paper_text. Every function is one statement or one transaction of its
@@ -660,7 +660,9 @@ bk_paper_text_free (BkPaperText *text)
   g_free (text->last_modified);
   g_free (text->cache_file);
   g_free (text->points);
+  g_free (text->questions);
   g_free (text->justification);
+  g_free (text->warnings);
   g_free (text);
 }
 
@@ -692,7 +694,7 @@ bk_store_sync_note_paper_text (BkStore    *self,
 
 #define TEXT_COLUMNS \
   "paper_oparl_id, origin, file_oparl_id, url, mime_type, inline_text, state, message," \
-  " attempts, etag, last_modified, cache_file, points, justification"
+  " attempts, etag, last_modified, cache_file, points, questions, justification, warnings"
 
 static BkPaperText *
 text_from_row (sqlite3_stmt *stmt)
@@ -712,7 +714,9 @@ text_from_row (sqlite3_stmt *stmt)
   text->last_modified = column_dup (stmt, 10);
   text->cache_file = column_dup (stmt, 11);
   text->points = column_dup (stmt, 12);
-  text->justification = column_dup (stmt, 13);
+  text->questions = column_dup (stmt, 13);
+  text->justification = column_dup (stmt, 14);
+  text->warnings = column_dup (stmt, 15);
   return text;
 }
 
@@ -785,10 +789,10 @@ bk_store_sync_save_paper_text (BkStore           *self,
   g_return_val_if_fail (BK_IS_STORE (self) && text->paper_oparl_id != NULL, FALSE);
   return RUN (self, "UPDATE paper_text SET state = ?2, message = ?3, attempts = CAST (?4 AS INTEGER),"
                     " tried_at = ?5, etag = ?6, last_modified = ?7, cache_file = ?8, points = ?9,"
-                    " justification = ?10 WHERE paper_oparl_id = ?1",
+                    " questions = ?10, justification = ?11, warnings = ?12 WHERE paper_oparl_id = ?1",
               error, text->paper_oparl_id, text_states[text->state] ? text_states[text->state] : "pending",
               text->message, attempts, tried_at, text->etag, text->last_modified, text->cache_file,
-              text->points, text->justification);
+              text->points, text->questions, text->justification, text->warnings);
 }
 
 gint64

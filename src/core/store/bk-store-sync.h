@@ -229,7 +229,9 @@ typedef struct {
   char *last_modified;
   char *cache_file;
   char *points;           /* JSON: [{"text": …, "subpoints": […]}] */
+  char *questions;        /* the same for an Anfrage's questions */
   char *justification;
+  char *warnings;         /* JSON: [{"code": …, "message": …}] about the file */
 } BkPaperText;
 
 void      bk_paper_text_free                (BkPaperText *text);

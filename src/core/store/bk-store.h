@@ -21,7 +21,7 @@ G_DECLARE_FINAL_TYPE (BkStore, bk_store, BK, STORE, GObject)
 
 /* The one owner of the SQLite connection. Not thread-safe: use from one thread. */
 
-#define BK_STORE_SCHEMA_VERSION 4
+#define BK_STORE_SCHEMA_VERSION 5
 
 typedef enum {
   BK_MOTION_STATUS_ANY,
@@ -112,6 +112,30 @@ GArray     *bk_store_search            (BkStore              *self,
 /* Distinct values for the filter menus, sorted. */
 GStrv       bk_store_list_bodies       (BkStore           *self);
 GStrv       bk_store_list_factions     (BkStore           *self);
+
+/* --- review (bk-store-review.c) -------------------------------------- */
+
+/* A motion whose import left warnings, as the staff list shows it. */
+typedef struct {
+  gint64 id;
+  char *subject;
+  char *reference;
+  char *date;                  /* ISO or NULL */
+  char *source;                /* the file it was read from, or NULL */
+  GPtrArray *warnings;         /* BkWarning: code and message, in the order found */
+} BkMotionReview;
+
+void bk_motion_review_free (BkMotionReview *review);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BkMotionReview, bk_motion_review_free)
+
+/* The motions with warnings, newest first (date, then id): what a clerk
+ * checks before citizens read it. code (may be NULL) keeps only motions
+ * with a warning of that code ("no-title", "ocr", …). A GPtrArray of
+ * BkMotionReview, empty when there is nothing to check. */
+GPtrArray  *bk_store_list_motions_with_warnings  (BkStore    *self,
+                                                  const char *code,
+                                                  GError    **error);
+guint       bk_store_count_motions_with_warnings (BkStore    *self);
 
 /* --- services (bk-store-services.c) ---------------------------------- */
 

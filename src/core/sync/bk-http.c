@@ -46,6 +46,23 @@ bk_http_response_free (BkHttpResponse *response)
   g_free (response);
 }
 
+gboolean
+bk_http_response_is_html (const BkHttpResponse *response)
+{
+  gsize len = 0;
+  const char *data = response->body != NULL ? g_bytes_get_data (response->body, &len) : NULL;
+
+  if (g_strcmp0 (response->content_type, "text/html") == 0 ||
+      g_strcmp0 (response->content_type, "application/xhtml+xml") == 0)
+    return TRUE;
+  while (len > 0 && g_ascii_isspace (*data))
+    {
+      data++;
+      len--;
+    }
+  return len >= 5 && (g_ascii_strncasecmp (data, "<!doc", 5) == 0 || g_ascii_strncasecmp (data, "<html", 5) == 0);
+}
+
 BkHttp *
 bk_http_new (const BkHttpOptions *options)
 {

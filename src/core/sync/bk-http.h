@@ -51,7 +51,10 @@ typedef struct {
   char *url;                /* after redirects */
 } BkHttpResponse;
 
-void bk_http_response_free (BkHttpResponse *response);
+void     bk_http_response_free    (BkHttpResponse       *response);
+/* Whether the answer is a web page: by its type, or by how its body
+ * begins when the type says nothing (servers label error pages wrongly). */
+gboolean bk_http_response_is_html (const BkHttpResponse *response);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BkHttpResponse, bk_http_response_free)
 
 typedef struct _BkHttp BkHttp;

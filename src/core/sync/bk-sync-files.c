@@ -3,11 +3,14 @@
  * Each pending text: the File's own "text" when the server gives one;
  * else a conditional GET of its accessUrl (ETag / If-Modified-Since when a
  * copy is kept), with a size cap. A 304 reads the kept copy again; 410 is
- * a file the server removed; an HTML page is the server's error page, not
- * the paper; a MIME type that is no paper (an image, a spreadsheet) is not
- * read. The file is kept under the cache folder, named by a digest of its
- * URL, and what the reader found (points, reasons) goes into paper_text
- * and into the stored motion. Each file is its own small transaction.
+ * a file the server removed; a web page where the File announced another
+ * type is the server's error or login page, not the paper; a MIME type that
+ * is no paper (an image, a spreadsheet) is not read. The file is kept under
+ * the cache folder, named by a digest of its URL, and what the paper reader
+ * found (points or questions, reasons, warnings about the file) goes into
+ * paper_text and into the stored motion, merged by the reader's own rule
+ * (bk_paper_complete_from_motion: the record's words win). Each file is its
+ * own small transaction.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,6 +25,7 @@
 #include <glib/gstdio.h>
 
 #include "bk-paper-file.h"
+#include "bk-paper-reader.h"
 #include "bk-sync-files.h"
 #include "bk-sync-url.h"
 
@@ -34,16 +38,21 @@ bk_sync_text_report_clear (BkSyncTextReport *report)
 
 /* ---- into the motion ------------------------------------------------------------ */
 
+/* Resolution points or questions: [{"text": …, "subpoints": […]}]; NULL
+ * for none. */
 static char *
-points_to_json (BkMotion *motion)
+items_to_json (GPtrArray *items)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonBuilder) b = NULL;
   g_autoptr(JsonNode) root = NULL;
 
+  if (items->len == 0)
+    return NULL;
+  b = json_builder_new ();
   json_builder_begin_array (b);
-  for (guint i = 0; i < motion->resolution_points->len; i++)
+  for (guint i = 0; i < items->len; i++)
     {
-      BkResolutionPoint *p = g_ptr_array_index (motion->resolution_points, i);
+      BkResolutionPoint *p = g_ptr_array_index (items, i);
 
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "text");
@@ -60,34 +69,90 @@ points_to_json (BkMotion *motion)
   return json_to_string (root, FALSE);
 }
 
-static void
-points_from_json (BkMotion   *motion,
-                  const char *json)
+static char *
+warnings_to_json (GPtrArray *warnings)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonBuilder) b = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  if (warnings->len == 0)
+    return NULL;
+  b = json_builder_new ();
+  json_builder_begin_array (b);
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      const BkWarning *w = g_ptr_array_index (warnings, i);
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "code");
+      json_builder_add_string_value (b, w->code);
+      json_builder_set_member_name (b, "message");
+      json_builder_add_string_value (b, w->message);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  root = json_builder_get_root (b);
+  return json_to_string (root, FALSE);
+}
+
+/* The array of objects in json (kept in the store by the functions above),
+ * or NULL. */
+static JsonArray *
+json_objects (JsonParser *parser,
+              const char *json)
+{
   JsonNode *root;
-  JsonArray *points;
 
   if (json == NULL || !json_parser_load_from_data (parser, json, -1, NULL))
-    return;
+    return NULL;
   root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_ARRAY (root))
-    return;
-  points = json_node_get_array (root);
-  for (guint i = 0; i < json_array_get_length (points); i++)
+  return root != NULL && JSON_NODE_HOLDS_ARRAY (root) ? json_node_get_array (root) : NULL;
+}
+
+static void
+items_from_json (BkMotion   *motion,
+                 gboolean    questions,
+                 const char *json)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *items = json_objects (parser, json);
+
+  for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
     {
-      JsonNode *node = json_array_get_element (points, i);
+      JsonNode *node = json_array_get_element (items, i);
+      const char *item_text;
       JsonObject *obj;
       JsonArray *subs;
-      BkResolutionPoint *point;
+      BkResolutionPoint *item;
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
         continue;
       obj = json_node_get_object (node);
-      point = bk_motion_add_point (motion, json_object_get_string_member_with_default (obj, "text", ""));
+      item_text = json_object_get_string_member_with_default (obj, "text", "");
+      item = questions ? bk_motion_add_question (motion, item_text) : bk_motion_add_point (motion, item_text);
       subs = json_object_has_member (obj, "subpoints") ? json_object_get_array_member (obj, "subpoints") : NULL;
       for (guint j = 0; subs != NULL && j < json_array_get_length (subs); j++)
-        bk_resolution_point_add_subpoint (point, json_array_get_string_element (subs, j));
+        bk_resolution_point_add_subpoint (item, json_array_get_string_element (subs, j));
+    }
+}
+
+static void
+warnings_from_json (BkMotion   *motion,
+                    const char *json)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *warnings = json_objects (parser, json);
+
+  for (guint i = 0; warnings != NULL && i < json_array_get_length (warnings); i++)
+    {
+      JsonNode *node = json_array_get_element (warnings, i);
+      JsonObject *obj;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      obj = json_node_get_object (node);
+      bk_motion_add_warning (motion, json_object_get_string_member_with_default (obj, "code", "main-file"),
+                             json_object_get_string_member_with_default (obj, "message", ""));
     }
 }
 
@@ -98,25 +163,25 @@ bk_sync_complete_motion (BkStore           *store,
 {
   gint64 id = bk_store_sync_find_motion (store, text->paper_oparl_id);
   g_autoptr(BkMotion) motion = NULL;
-  gboolean changed = FALSE;
+  g_autoptr(BkMotion) file = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
 
   if (id == 0)
     return TRUE;
   motion = bk_store_load_motion (store, id, error);
   if (motion == NULL)
     return FALSE;
-  /* the record's own words win */
-  if (motion->resolution_points->len == 0 && text->points != NULL)
-    {
-      points_from_json (motion, text->points);
-      changed = motion->resolution_points->len > 0;
-    }
-  if (motion->justification == NULL && text->justification != NULL)
-    {
-      motion->justification = g_strdup (text->justification);
-      changed = TRUE;
-    }
-  return !changed || bk_store_save_motion (store, motion, error);
+  /* what the reader found, merged by its own rule: the record's words win */
+  file = bk_motion_new ();
+  items_from_json (file, FALSE, text->points);
+  items_from_json (file, TRUE, text->questions);
+  file->justification = g_strdup (text->justification);
+  warnings_from_json (file, text->warnings);
+  before = bk_motion_to_json_string (motion, FALSE);
+  bk_paper_complete_from_motion (motion, file);
+  after = bk_motion_to_json_string (motion, FALSE);
+  return g_str_equal (before, after) || bk_store_save_motion (store, motion, error);
 }
 
 /* ---- fetching ---------------------------------------------------------------------- */
@@ -148,39 +213,11 @@ system_id_of (Fetch      *f,
   return g_hash_table_lookup (f->system_ids, origin);
 }
 
-/* The types a paper comes as; anything else (an image, a spreadsheet) is
- * not read. */
+/* Whether the File's own record says it is a web page. */
 static gboolean
-is_paper_type (const char *type)
+is_html_type (const char *type)
 {
-  static const char *const types[] = {
-    "application/pdf", "application/octet-stream", "application/octetstream",
-    "application/x-pdf", "application/force-download", "binary/octet-stream",
-  };
-
-  if (type == NULL || g_str_has_prefix (type, "text/"))
-    return TRUE;
-  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
-    if (g_str_equal (type, types[i]))
-      return TRUE;
-  return FALSE;
-}
-
-static gboolean
-looks_like_html (GBytes     *body,
-                 const char *type)
-{
-  gsize len;
-  const char *data = g_bytes_get_data (body, &len);
-
-  if (g_strcmp0 (type, "text/html") == 0 || g_strcmp0 (type, "application/xhtml+xml") == 0)
-    return TRUE;
-  while (len > 0 && g_ascii_isspace (*data))
-    {
-      data++;
-      len--;
-    }
-  return len >= 5 && (g_ascii_strncasecmp (data, "<!doc", 5) == 0 || g_ascii_strncasecmp (data, "<html", 5) == 0);
+  return type != NULL && (g_str_has_prefix (type, "text/html") || g_str_has_prefix (type, "application/xhtml+xml"));
 }
 
 static char *
@@ -224,9 +261,9 @@ read_text (Fetch       *f,
       f->report->unreadable++;
       return;
     }
-  if (motion->resolution_points->len == 0 && motion->justification == NULL)
+  if (motion->resolution_points->len == 0 && motion->questions->len == 0 && motion->justification == NULL)
     {
-      g_autofree char *message = g_strdup_printf (_("%s: the file holds no points and no reasons the kiosk can find"),
+      g_autofree char *message = g_strdup_printf (_("%s: the file holds no points, no questions and no reasons the kiosk can find"),
                                                   name);
 
       set_outcome (text, BK_PAPER_TEXT_UNREADABLE, message);
@@ -234,9 +271,13 @@ read_text (Fetch       *f,
       return;
     }
   g_free (text->points);
-  text->points = motion->resolution_points->len > 0 ? points_to_json (motion) : NULL;
+  text->points = items_to_json (motion->resolution_points);
+  g_free (text->questions);
+  text->questions = items_to_json (motion->questions);
   g_free (text->justification);
   text->justification = g_strdup (motion->justification);
+  g_free (text->warnings);
+  text->warnings = warnings_to_json (motion->warnings);
   set_outcome (text, BK_PAPER_TEXT_OK, NULL);
   f->report->fetched++;
 }
@@ -311,7 +352,9 @@ fetch_one (Fetch       *f,
 
       set_outcome (text, BK_PAPER_TEXT_DELETED, message);
       g_clear_pointer (&text->points, g_free);
+      g_clear_pointer (&text->questions, g_free);
       g_clear_pointer (&text->justification, g_free);
+      g_clear_pointer (&text->warnings, g_free);
       if (kept != NULL)
         g_unlink (kept);
       f->report->deleted++;
@@ -327,16 +370,17 @@ fetch_one (Fetch       *f,
       f->report->failed++;
       goto save;
     }
-  if (looks_like_html (response->body, response->content_type))
+  if (bk_http_response_is_html (response) && !is_html_type (text->mime_type))
     {
       g_autofree char *message = g_strdup_printf (_("%s: the server sent a web page instead of the file"), url);
 
-      /* an error or login page: maybe better next time */
+      /* an error or login page where a PDF was announced: maybe better next
+       * time (a paper that is a web page says so in its File record) */
       set_outcome (text, BK_PAPER_TEXT_FAILED, message);
       f->report->failed++;
       goto save;
     }
-  if (!is_paper_type (response->content_type))
+  if (!bk_import_can_read_paper_type (response->content_type))
     {
       g_autofree char *message = g_strdup_printf (_("%s: the file is of a kind the kiosk cannot read (%s)"),
                                                   url, response->content_type);

@@ -4,8 +4,8 @@
  * the file a paper names as its text (mainFile, or an auxiliary file named
  * as the motion itself) is fetched with a conditional GET, checked (size,
  * MIME type: an HTML error page is no paper; 410: the file is gone), read
- * with the paper reader (bk-paper-file.h) and kept, so that the kiosk shows
- * the points and reasons offline. A file that cannot be read leaves the
+ * with the paper reader (bk-paper-file.h: text, HTML, PDF, scans) and kept,
+ * so that the kiosk shows the points or questions and reasons offline. A file that cannot be read leaves the
  * paper as it is, with the reason kept for the motion page to say.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -55,7 +55,7 @@ gboolean bk_sync_fetch_texts   (BkStore                 *store,
                                 GCancellable            *cancellable,
                                 GError                 **error);
 
-/* Puts what was read from a paper's text (points and justification) into
+/* Puts what was read from a paper's text (points or questions, reasons) into
  * the stored motion where its record has none, and saves it (search index
  * included). Nothing happens when the paper is not stored. */
 gboolean bk_sync_complete_motion (BkStore           *store,

@@ -162,22 +162,6 @@ has_code_802 (GBytes *body)
   return json_node_get_int (code) == 802;
 }
 
-static gboolean
-is_html (const BkHttpResponse *response)
-{
-  gsize len;
-  const char *data = g_bytes_get_data (response->body, &len);
-
-  if (g_strcmp0 (response->content_type, "text/html") == 0)
-    return TRUE;
-  while (len > 0 && g_ascii_isspace (*data))
-    {
-      data++;
-      len--;
-    }
-  return len >= 5 && (g_ascii_strncasecmp (data, "<!doc", 5) == 0 || g_ascii_strncasecmp (data, "<html", 5) == 0);
-}
-
 /* GETs an OParl document; *data NULL: an empty page (SD.NET's 802). */
 static gboolean
 fetch (Sync       *s,
@@ -204,7 +188,7 @@ fetch (Sync       *s,
                    target, response->status, response->reason != NULL ? response->reason : "");
       return FALSE;
     }
-  if (is_html (response))
+  if (bk_http_response_is_html (response))
     {
       g_set_error (error, BK_SYNC_ERROR, BK_SYNC_ERROR_NOT_OPARL,
                    _("%s: the server sent a web page instead of OParl data"), target);

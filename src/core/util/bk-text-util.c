@@ -101,6 +101,31 @@ make_iso (guint d,
   return g_strdup_printf ("%04u-%02u-%02u", y, m, d);
 }
 
+/* The month named by the word at q (lower-cased here, at most 12 bytes), or
+ * 0; *wl receives the word's length. */
+static guint
+month_at (const char *q,
+          gsize      *wl)
+{
+  g_autofree char *word = NULL;
+  g_autofree char *low = NULL;
+  gsize n = 0;
+
+  while (q[n] != '\0' && (g_ascii_isalpha (q[n]) || (guchar) q[n] >= 0x80) && n < 12)
+    n++;
+  *wl = n;
+  if (n < 3)
+    return 0;
+  /* lower only the word: lowering the rest of a long line for every digit
+   * would make date search quadratic */
+  word = g_strndup (q, n);
+  low = bk_text_lower_same_length (word);
+  for (guint i = 0; i < G_N_ELEMENTS (month_names); i++)
+    if (strcmp (low, month_names[i].prefix) == 0)
+      return month_names[i].month;
+  return 0;
+}
+
 /* Tries a date starting exactly at p; returns the ISO string and its length. */
 static char *
 date_at (const char *p,
@@ -118,13 +143,23 @@ date_at (const char *p,
       return make_iso (d, m, y);
     }
 
+  /* the US form some archives print, mm/dd/yyyy: only with a four-digit
+   * year, so that paper numbers such as 15/0292 never match */
+  if ((nm = read_number (p, 2, &m)) > 0 && p[nm] == '/'
+      && (nd = read_number (p + nm + 1, 2, &d)) > 0 && p[nm + 1 + nd] == '/'
+      && read_number (p + nm + 2 + nd, 4, &y) == 4)
+    {
+      *len = nm + 2 + nd + 4;
+      return make_iso (d, m, y);
+    }
+
   nd = read_number (p, 2, &d);
-  if (nd == 0 || p[nd] != '.')
+  if (nd == 0 || (p[nd] != '.' && p[nd] != ' '))
     return NULL;
   q = p + nd + 1;
 
   /* dd.mm.yy(yy) */
-  nm = read_number (q, 2, &m);
+  nm = p[nd] == '.' ? read_number (q, 2, &m) : 0;
   if (nm > 0 && q[nm] == '.')
     {
       ny = read_number (q + nm + 1, 4, &y);
@@ -136,45 +171,57 @@ date_at (const char *p,
   if (nm > 0)
     return NULL;
 
-  /* dd. Monat yyyy */
+  /* dd. Monat yyyy, also "3 Mai 2023" */
   while (*q == ' ')
     q++;
   {
-    g_autofree char *low = NULL;
     gsize wl = 0;
+    guint month = month_at (q, &wl);
+    const char *r = q + wl;
 
-    while (q[wl] != '\0' && (g_ascii_isalpha (q[wl]) || (guchar) q[wl] >= 0x80) && wl < 12)
-      wl++;
-    if (wl < 3)
+    if (month == 0)
       return NULL;
-    {
-      /* lower only the word: lowering the rest of a long line for every
-       * digit would make date search quadratic */
-      g_autofree char *word = g_strndup (q, wl);
-
-      low = bk_text_lower_same_length (word);
-    }
-    for (guint i = 0; i < G_N_ELEMENTS (month_names); i++)
-      {
-        gsize pl = strlen (month_names[i].prefix);
-
-        if (wl == pl && strncmp (low, month_names[i].prefix, pl) == 0)
-          {
-            const char *r = q + wl;
-
-            if (*r == '.')
-              r++;
-            while (*r == ' ')
-              r++;
-            ny = read_number (r, 4, &y);
-            if (ny != 4 && ny != 2)
-              return NULL;
-            *len = (gsize) (r + ny - p);
-            return make_iso (d, month_names[i].month, expand_year (y, ny));
-          }
-      }
+    if (*r == '.')
+      r++;
+    while (*r == ' ')
+      r++;
+    ny = read_number (r, 4, &y);
+    if (ny != 4 && (ny != 2 || p[nd] != '.'))
+      return NULL;
+    *len = (gsize) (r + ny - p);
+    return make_iso (d, month, expand_year (y, ny));
   }
-  return NULL;
+}
+
+/* "Juni 2024", "im Juni 2024": a month with a four-digit year. */
+static char *
+month_year_at (const char *p,
+               gsize      *len)
+{
+  gsize wl = 0;
+  guint month = month_at (p, &wl), y;
+  const char *r = p + wl;
+
+  if (month == 0 || wl < 3)
+    return NULL;
+  if (*r == '.')
+    r++;
+  if (*r != ' ')
+    return NULL;
+  while (*r == ' ')
+    r++;
+  if (read_number (r, 4, &y) != 4 || y < 1900 || y > 2199)
+    return NULL;
+  *len = (gsize) (r + 4 - p);
+  return g_strdup_printf ("%04u-%02u", y, month);
+}
+
+gboolean
+bk_text_has_date (const char *s)
+{
+  g_autofree char *iso = bk_text_find_date (s, NULL, NULL);
+
+  return iso != NULL;
 }
 
 char *
@@ -182,11 +229,40 @@ bk_text_find_date (const char *s,
                    gsize      *start,
                    gsize      *end)
 {
+  return bk_text_find_date_full (s, FALSE, start, end);
+}
+
+char *
+bk_text_find_date_full (const char *s,
+                        gboolean    month_only,
+                        gsize      *start,
+                        gsize      *end)
+{
+  char *month_iso = NULL;
+  gsize month_start = 0, month_len = 0;
+
   for (const char *p = s; *p != '\0'; p++)
     {
       char *iso;
       gsize len = 0;
 
+      if (month_only && month_iso == NULL && g_ascii_isupper (*p)
+          && (p == s || !bk_text_is_word_byte ((guchar) p[-1])))
+        {
+          /* kept until no full date turns up further on */
+          month_iso = month_year_at (p, &month_len);
+          month_start = (gsize) (p - s);
+          if (month_iso != NULL && p > s)
+            {
+              /* "3. Juni 2024" is a full date found at its day */
+              const char *b = p;
+
+              while (b > s && b[-1] == ' ')
+                b--;
+              if (b > s && (b[-1] == '.' || g_ascii_isdigit (b[-1])))
+                g_clear_pointer (&month_iso, g_free);
+            }
+        }
       if (!g_ascii_isdigit (*p))
         continue;
       /* only at the start of a number, not inside "15/0211" or a version */
@@ -197,6 +273,7 @@ bk_text_find_date (const char *s,
         g_clear_pointer (&iso, g_free);
       if (iso != NULL)
         {
+          g_free (month_iso);
           if (start)
             *start = (gsize) (p - s);
           if (end)
@@ -207,7 +284,14 @@ bk_text_find_date (const char *s,
       while (g_ascii_isdigit (p[1]))
         p++;
     }
-  return NULL;
+  if (month_iso != NULL)
+    {
+      if (start)
+        *start = month_start;
+      if (end)
+        *end = month_start + month_len;
+    }
+  return month_iso;
 }
 
 static const char *const name_titles[] = {

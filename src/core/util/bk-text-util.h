@@ -25,6 +25,15 @@ char     *bk_text_lower_same_length (const char *s);
 char     *bk_text_find_date         (const char *s,
                                      gsize      *start,
                                      gsize      *end);
+/* TRUE when s holds a date bk_text_find_date finds. */
+gboolean  bk_text_has_date          (const char *s);
+/* Like bk_text_find_date, also "3 Mai 2023" and the US form mm/dd/yyyy;
+ * with month_only a month with its year ("Juni 2024") gives yyyy-mm when
+ * the text holds no full date. */
+char     *bk_text_find_date_full    (const char *s,
+                                     gboolean    month_only,
+                                     gsize      *start,
+                                     gsize      *end);
 
 /* TRUE when s looks like a person's name ("Dr. Anna Beispiel", "Jan van Dorp",
  * "Frank Muster MdL"): two to four capitalised words, optional titles. */

@@ -8,8 +8,10 @@
  * One table describes every key: its property, its type and range, and
  * whether it belongs to the citizen's session. The kiosk defaults are the
  * schema's defaults, so a deployment changes them the GNOME way, with a
- * gschema override or a dconf default, and a session reset is
- * g_settings_reset () of the session keys.
+ * gschema override. Session keys are read from there and then live in
+ * memory only: nothing a citizen chooses is written anywhere, so a
+ * restart, a crash or a session reset begins with the kiosk's defaults.
+ * Staff keys are bound to GSettings and kept.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -79,6 +81,8 @@ static const KeyInfo keys[] = {
   { "import-folder", G_TYPE_STRING, FALSE, 0, 0, 0, "", NULL },
   { "export-folder", G_TYPE_STRING, FALSE, 0, 0, 0, "", NULL },
   { "municipality", G_TYPE_STRING, FALSE, 0, 0, 0, "", NULL },
+  /* The receipt printer's name; "": the first real printer (bk-receipt-print.c) */
+  { "printer", G_TYPE_STRING, FALSE, 0, 0, 0, "", NULL },
   { "default-language", G_TYPE_STRING, FALSE, 0, 0, 0, "", default_language_choices },
   /* The OParl sync (bk-sync-service.h): (display name, System URL) pairs,
    * minutes between syncs (0: only when staff ask), days between full ones. */
@@ -289,6 +293,36 @@ variant_set_mapping (const GValue       *value,
   return v != NULL && g_variant_is_of_type (v, expected_type) ? g_variant_ref (v) : NULL;
 }
 
+/* A session key back to the kiosk's default: the schema's (with a
+ * deployment's override), or the built-in one without a schema. */
+static void
+reset_key (BkSettings *self,
+           guint       i)
+{
+  g_autoptr(GVariant) kiosk_default = NULL;
+  GValue value = G_VALUE_INIT;
+
+  if (self->settings != NULL)
+    kiosk_default = g_settings_get_default_value (self->settings, keys[i].name);
+  if (kiosk_default == NULL)
+    {
+      set_default (self, i);
+      return;
+    }
+
+  g_value_init (&value, keys[i].type);
+  if (keys[i].type == G_TYPE_BOOLEAN)
+    g_value_set_boolean (&value, g_variant_get_boolean (kiosk_default));
+  else if (keys[i].type == G_TYPE_INT)
+    g_value_set_int (&value, g_variant_get_int32 (kiosk_default));
+  else if (keys[i].type == G_TYPE_STRING)
+    g_value_set_string (&value, g_variant_get_string (kiosk_default, NULL));
+  else
+    g_value_set_variant (&value, kiosk_default);
+  store_value (self, i, &value);
+  g_value_unset (&value);
+}
+
 static void
 bk_settings_init (BkSettings *self)
 {
@@ -316,6 +350,15 @@ bk_settings_init (BkSettings *self)
       if (!g_settings_schema_has_key (schema, keys[i].name))
         {
           g_warning ("Schema %s has no key “%s”: it is kept in memory only", APP_ID, keys[i].name);
+          continue;
+        }
+      /* A citizen's choices live in memory for the session only: every
+       * start, crash or idle reset begins with the kiosk's defaults (the
+       * schema's, with a deployment's override), whatever an earlier
+       * visitor or version left in dconf. */
+      if (keys[i].session)
+        {
+          reset_key (self, i);
           continue;
         }
       if (keys[i].type == G_TYPE_VARIANT)
@@ -595,15 +638,8 @@ bk_settings_reset_session (BkSettings *self)
   g_return_if_fail (BK_IS_SETTINGS (self));
 
   for (guint i = 0; i < N_KEYS; i++)
-    {
-      if (!keys[i].session)
-        continue;
-      /* The binding carries the (possibly overridden) default over. */
-      if (self->settings != NULL)
-        g_settings_reset (self->settings, keys[i].name);
-      else
-        set_default (self, i);
-    }
+    if (keys[i].session)
+      reset_key (self, i);
   /* The language staff chose for this kiosk, over the schema's. */
   {
     const char *language = bk_settings_get_string (self, "default-language");

@@ -4,8 +4,10 @@
  * shows, the receipt the rating, the voice how long it spoke, the settings
  * which accessibility features were used. Nothing about a person is kept:
  * page names, service ids, form kinds and setting keys only (bk-stats.h).
- * Counts stay in memory and are written at the end of the session, in one
- * transaction, so a page change never waits for the disk.
+ * Counts are written a few seconds after they happen, in one transaction
+ * for all that came meanwhile, so a page change never waits for the disk
+ * and a power cut loses at most those seconds; the session itself is
+ * counted at its end.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -27,7 +29,48 @@ struct _BkUsage
   const char   *form_kind;       /* the form being filled in, or NULL */
   gint64        speech_started;  /* monotonic µs of the utterance playing, or 0 */
   gint64        speech_us;       /* speech heard in this session */
+  gboolean      used;            /* something happened in this session */
+  guint         flush_source;
 };
+
+/* Seconds between a count and its writing. */
+#define FLUSH_DELAY 5
+
+static void
+write_counts (BkUsage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_handle_id (&self->flush_source, g_source_remove);
+  if (bk_stats_batch_is_empty (self->batch))
+    return;
+  if (self->store == NULL || bk_store_is_read_only (self->store))
+    {
+      bk_stats_batch_clear (self->batch);
+      return;
+    }
+  if (!bk_stats_batch_flush (self->batch, self->store, NULL, &error))
+    g_warning ("The usage counts were not saved: %s", error->message);
+}
+
+static gboolean
+flush_cb (gpointer user_data)
+{
+  BkUsage *self = user_data;
+
+  self->flush_source = 0;
+  write_counts (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Something was counted: it is written soon, with what follows. */
+static void
+counted (BkUsage *self)
+{
+  self->used = TRUE;
+  if (self->flush_source == 0)
+    self->flush_source = g_timeout_add_seconds (FLUSH_DELAY, flush_cb, self);
+}
 
 G_DEFINE_FINAL_TYPE (BkUsage, bk_usage, G_TYPE_OBJECT)
 
@@ -52,7 +95,10 @@ setting_changed_cb (BkUsage    *self,
     changed = g_strcmp0 (g_variant_get_string (kiosk_default, NULL),
                          bk_settings_get_string (self->settings, pspec->name)) != 0;
   if (changed)
-    bk_stats_batch_add_once (self->batch, BK_STATS_FEATURE, pspec->name);
+    {
+      bk_stats_batch_add_once (self->batch, BK_STATS_FEATURE, pspec->name);
+      counted (self);
+    }
 }
 
 /* Forms: started when their page shows, completed at the receipt,
@@ -91,6 +137,7 @@ bk_usage_dispose (GObject *object)
 
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
+  write_counts (self);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
 
@@ -165,6 +212,7 @@ bk_usage_page_shown (BkUsage    *self,
 
   track_form (self, page, id);
   bk_stats_batch_add (self->batch, BK_STATS_PAGE_VIEW, page, 1);
+  counted (self);
 
   if (g_str_equal (page, "service") && id != NULL)
     {
@@ -191,6 +239,7 @@ bk_usage_add_rating (BkUsage *self,
     }
   key[0] = (char) ('0' + rating);
   bk_stats_batch_add (self->batch, BK_STATS_RATING, key, 1);
+  counted (self);
 }
 
 void
@@ -217,25 +266,29 @@ bk_usage_speech_finished (BkUsage *self)
 void
 bk_usage_end_session (BkUsage *self)
 {
-  g_autoptr(GError) error = NULL;
-
   g_return_if_fail (BK_IS_USAGE (self));
 
   track_form (self, NULL, NULL);
   if (self->speech_us >= G_USEC_PER_SEC)
-    bk_stats_batch_add (self->batch, BK_STATS_SPEECH_SECONDS, "all",
-                        (self->speech_us + G_USEC_PER_SEC / 2) / G_USEC_PER_SEC);
-  self->speech_us = 0;
-  if (bk_stats_batch_is_empty (self->batch))
-    return;
-  bk_stats_batch_add (self->batch, BK_STATS_SESSION, "all", 1);
-  if (self->store == NULL || bk_store_is_read_only (self->store))
     {
-      bk_stats_batch_clear (self->batch);
-      return;
+      bk_stats_batch_add (self->batch, BK_STATS_SPEECH_SECONDS, "all",
+                          (self->speech_us + G_USEC_PER_SEC / 2) / G_USEC_PER_SEC);
+      self->used = TRUE;
     }
-  if (!bk_stats_batch_flush (self->batch, self->store, NULL, &error))
-    g_warning ("The session's statistics were not saved: %s", error->message);
+  self->speech_us = 0;
+  if (self->used || !bk_stats_batch_is_empty (self->batch))
+    bk_stats_batch_add (self->batch, BK_STATS_SESSION, "all", 1);
+  self->used = FALSE;
+  write_counts (self);
+}
+
+/* Everything counted so far on disk now (the kiosk stops). */
+void
+bk_usage_flush (BkUsage *self)
+{
+  g_return_if_fail (BK_IS_USAGE (self));
+
+  write_counts (self);
 }
 
 BkStatsBatch *

@@ -29,8 +29,11 @@ void          bk_usage_add_rating     (BkUsage    *self,
                                        int         rating);
 void          bk_usage_speech_started (BkUsage    *self);
 void          bk_usage_speech_finished (BkUsage   *self);
-/* The end of the session: an open form counts as abandoned, the session
- * is counted if anything happened in it, and everything is written. */
+/* Counts are written a few seconds after they happen. The end of the
+ * session: an open form counts as abandoned, the session is counted if
+ * anything happened in it, and everything is written. */
 void          bk_usage_end_session    (BkUsage    *self);
+/* Writes what was counted so far (the kiosk stops: SIGTERM, Quit). */
+void          bk_usage_flush          (BkUsage    *self);
 
 G_END_DECLS

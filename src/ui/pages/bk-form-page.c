@@ -400,14 +400,28 @@ show_screen (BkFormPage *self)
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 }
 
+static GtkWidget *
+first_change_button (BkFormPage *self)
+{
+  for (guint i = 0; self->form != NULL && i < self->form->n_fields; i++)
+    {
+      GtkWidget *button = g_hash_table_lookup (self->change_buttons, self->form->fields[i].id);
+
+      if (button != NULL)
+        return button;
+    }
+  return NULL;
+}
+
 /* The screen's first field, else the first thing to do. */
 static void
 focus_screen (BkFormPage *self)
 {
   if (self->step == BK_FORM_STEP_QUESTIONS && self->views != NULL && self->views->len > 0)
     gtk_widget_grab_focus (bk_field_view_get_focus_target (g_ptr_array_index (self->views, 0)));
-  else if (self->step == BK_FORM_STEP_CONFIRM)
-    gtk_widget_grab_focus (self->next_button);
+  else if (self->step == BK_FORM_STEP_CONFIRM && first_change_button (self) != NULL)
+    /* The answers from the top, where the screen begins; Send after them. */
+    gtk_widget_grab_focus (first_change_button (self));
   else
     gtk_widget_grab_focus (self->next_button);
 }

@@ -15,4 +15,9 @@ GtkWidget       *bk_receipt_page_get_rating          (BkReceiptPage *self);
 const BkReceipt *bk_receipt_page_get_receipt  (BkReceiptPage   *self);
 GtkWidget       *bk_receipt_page_get_reference_label (BkReceiptPage *self);
 
+GtkWidget       *bk_receipt_page_get_print_button (BkReceiptPage *self);
+/* The QR code of the receipt (BkQr). */
+GtkWidget       *bk_receipt_page_get_qr           (BkReceiptPage *self);
+const char      *bk_receipt_page_get_print_status (BkReceiptPage *self);
+
 G_END_DECLS

@@ -15,6 +15,7 @@
 
 #include "bk-form.h"
 #include "bk-help.h"
+#include "bk-qr.h"
 #include "bk-rating.h"
 #include "bk-receipt-page-private.h"
 #include "bk-page.h"
@@ -40,6 +41,8 @@ struct _BkReceiptPage
   GtkWidget  *print_button;
   GtkWidget  *done_button;
   GtkWidget  *rating;
+  GtkWidget  *qr;
+  GCancellable *print_cancellable;   /* while a print is on its way */
 };
 
 static void page_iface_init (BkPageInterface *iface);
@@ -69,38 +72,75 @@ repeat_clicked_cb (BkReceiptPage *self)
     bk_voice_say_on_demand (self->voice, text, NULL);
 }
 
+/* The answer to the citizen's Print: said at once, over the rest of the
+ * receipt that may still be read. */
 static void
 set_print_status (BkReceiptPage *self,
                   const char    *text)
 {
   gtk_label_set_text (self->print_status, text);
   gtk_widget_set_visible (GTK_WIDGET (self->print_status), TRUE);
-  bk_voice_announce (self->voice, text);
+  bk_voice_speak_page (self->voice, text);
+}
+
+/* Long enough for a printer waking up, short enough that nobody stands
+ * waiting in front of a silent screen. */
+#define PRINT_TIMEOUT_MS 15000
+
+static void
+printed_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(BkReceiptPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  gboolean printed = bk_receipt_print_finish (result, &error);
+
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_clear_object (&self->print_cancellable);
+  if (printed)
+    {
+      set_print_status (self, _("The receipt is being printed. Please take it from the printer."));
+      return;
+    }
+  /* The citizen left the receipt: nothing to say any more. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->receipt == NULL)
+    return;
+
+  g_message ("Could not print receipt %s: %s", self->receipt->reference, error->message);
+  gtk_widget_set_sensitive (self->print_button, TRUE);
+  /* Translators: %s says why ("the printer does not answer"); then the
+   * reference, and the other ways to keep it */
+  message = g_strdup_printf (_("Printing did not work: %s. Your number is %s. Take the receipt with your phone: "
+                               "scan the QR code. Or write the number down."),
+                             error->message, self->receipt->reference);
+  set_print_status (self, message);
+  bk_voice_cue (self->voice, BK_EARCON_ERROR, GTK_WIDGET (self->print_status));
 }
 
 static void
 print_clicked_cb (BkReceiptPage *self)
 {
-  g_autoptr(GError) error = NULL;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  const char *printer = NULL;
 
-  if (self->receipt == NULL)
+  if (self->receipt == NULL || self->print_cancellable != NULL)
     return;
 
-  if (!bk_receipt_print (self->receipt, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, &error))
-    {
-      g_autofree char *message = NULL;
+  if (self->context != NULL)
+    printer = bk_settings_get_string (bk_context_get_settings (self->context), "printer");
+  gtk_widget_set_sensitive (self->print_button, FALSE);
+  set_print_status (self, _("Printing …"));
+  self->print_cancellable = g_cancellable_new ();
+  bk_receipt_print_async (self->receipt, printer, PRINT_TIMEOUT_MS, self->print_cancellable,
+                          printed_cb, g_object_ref (self));
+}
 
-      g_warning ("Could not print receipt %s: %s", self->receipt->reference,
-                 error ? error->message : "unknown error");
-      message = g_strdup_printf (_("Printing did not work: %s. Please write down the reference number, or ask the staff."),
-                                 error ? error->message : _("unknown error"));
-      set_print_status (self, message);
-      bk_voice_cue (self->voice, BK_EARCON_ERROR, GTK_WIDGET (self->print_status));
-      return;
-    }
-
-  set_print_status (self, _("The receipt is being printed. Please take it from the printer."));
+static void
+cancel_printing (BkReceiptPage *self)
+{
+  g_cancellable_cancel (self->print_cancellable);
+  g_clear_object (&self->print_cancellable);
 }
 
 static gboolean
@@ -116,6 +156,7 @@ bk_receipt_page_dispose (GObject *object)
 {
   BkReceiptPage *self = BK_RECEIPT_PAGE (object);
 
+  cancel_printing (self);
   g_clear_object (&self->voice);
   g_clear_object (&self->context);
   g_clear_pointer (&self->receipt, bk_receipt_free);
@@ -232,6 +273,19 @@ bk_receipt_page_init (BkReceiptPage *self)
     gtk_widget_insert_after (self->rating, gtk_widget_get_parent (row), row);
   }
 
+  /* The receipt to take away without paper: a phone's camera reads it. */
+  {
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+    GtkWidget *label = bk_ui_wrap_label_new (_("Take the receipt with your phone: scan this code."), "text-block");
+
+    self->qr = bk_qr_new (NULL);
+    gtk_widget_set_halign (self->qr, GTK_ALIGN_START);
+    gtk_box_append (GTK_BOX (box), label);
+    gtk_box_append (GTK_BOX (box), self->qr);
+    gtk_widget_insert_after (box, gtk_widget_get_parent (GTK_WIDGET (self->office_label)),
+                             GTK_WIDGET (self->office_label));
+  }
+
   /* Relative to the text size, so it grows with it. */
   pango_attr_list_insert (attrs, pango_attr_scale_new (REFERENCE_SCALE));
   pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
@@ -277,6 +331,12 @@ bk_receipt_page_show (BkReceiptPage   *self,
   gtk_label_set_text (self->office_label, office);
   gtk_widget_set_visible (GTK_WIDGET (self->print_status), FALSE);
 
+  {
+    g_autofree char *text = bk_receipt_dup_text (self->receipt);
+
+    bk_qr_set_text (BK_QR (self->qr), text);
+  }
+
   /* A screen reader reads the number as it is spoken, not as one word. */
   spoken = dup_spoken_reference (self);
   bk_ui_set_accessible (GTK_WIDGET (self->reference_label), spoken, NULL);
@@ -288,7 +348,9 @@ bk_receipt_page_clear (BkReceiptPage *self)
 {
   g_return_if_fail (BK_IS_RECEIPT_PAGE (self));
 
+  cancel_printing (self);
   g_clear_pointer (&self->receipt, bk_receipt_free);
+  bk_qr_set_text (BK_QR (self->qr), NULL);
   gtk_label_set_text (self->title_label, "");
   /* Translators: the receipt page before anything was sent */
   gtk_label_set_text (self->reference_label, _("No reference number yet"));
@@ -332,4 +394,28 @@ bk_receipt_page_get_done_button (BkReceiptPage *self)
   g_return_val_if_fail (BK_IS_RECEIPT_PAGE (self), NULL);
 
   return self->done_button;
+}
+
+GtkWidget *
+bk_receipt_page_get_print_button (BkReceiptPage *self)
+{
+  g_return_val_if_fail (BK_IS_RECEIPT_PAGE (self), NULL);
+
+  return self->print_button;
+}
+
+GtkWidget *
+bk_receipt_page_get_qr (BkReceiptPage *self)
+{
+  g_return_val_if_fail (BK_IS_RECEIPT_PAGE (self), NULL);
+
+  return self->qr;
+}
+
+const char *
+bk_receipt_page_get_print_status (BkReceiptPage *self)
+{
+  g_return_val_if_fail (BK_IS_RECEIPT_PAGE (self), NULL);
+
+  return gtk_label_get_text (self->print_status);
 }

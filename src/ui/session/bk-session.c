@@ -31,6 +31,9 @@
 
 #define COUNTDOWN_STEP 5     /* seconds between updates of the time left */
 #define SPEAK_AT_LEFT 10     /* the time left is said once more */
+/* Reading aloud counts as use for at most this long after the last input,
+ * so speech that never ends cannot keep a session open for ever. */
+#define MAX_READING_US (30 * 60 * G_USEC_PER_SEC)
 
 typedef struct
 {
@@ -58,6 +61,7 @@ struct _BkSession
   int             next_mark;     /* … until it shows this many */
   gboolean        spoken_left;
   int             idle_timeout_override;
+  guint           reading_id;    /* the utterance being heard in a session, or 0 */
 };
 
 G_DEFINE_FINAL_TYPE (BkSession, bk_session, G_TYPE_OBJECT)
@@ -249,6 +253,13 @@ evaluate (BkSession *self)
           schedule (self, timeout - idle);
           return;
         }
+      /* Someone listens to the kiosk reading: no warning in the middle of
+       * a sentence. The end of the reading counts as input. */
+      if (self->state == BK_SESSION_ACTIVE && self->reading_id != 0 && idle < MAX_READING_US)
+        {
+          schedule (self, MIN (timeout, MAX_READING_US - idle));
+          return;
+        }
       if (idle < timeout + warning)
         {
           update_countdown (self, timeout + warning - idle);
@@ -303,6 +314,30 @@ void
 bk_session_continue (BkSession *self)
 {
   bk_session_note_activity (self);
+}
+
+/* ---- reading -------------------------------------------------------------- */
+
+static void
+utterance_started_cb (BkSession  *self,
+                      guint       id,
+                      const char *text)
+{
+  /* The warning's own words are not a citizen listening. */
+  if (self->state == BK_SESSION_ACTIVE)
+    self->reading_id = id;
+}
+
+static void
+utterance_finished_cb (BkSession *self,
+                       guint      id,
+                       gboolean   interrupted)
+{
+  if (id != self->reading_id)
+    return;
+  self->reading_id = 0;
+  if (self->state == BK_SESSION_ACTIVE)
+    bk_session_note_activity (self);
 }
 
 /* ---- input ---------------------------------------------------------------- */
@@ -537,6 +572,13 @@ bk_session_new (BkSettings *settings,
   self->settings = g_object_ref (settings);
   self->voice = voice ? g_object_ref (voice) : NULL;
   self->last_activity = now (self);
+  if (voice != NULL)
+    {
+      g_signal_connect_object (voice, "utterance-started", G_CALLBACK (utterance_started_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (voice, "utterance-finished", G_CALLBACK (utterance_finished_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
 
   for (guint i = 0; i < 4; i++)
     {

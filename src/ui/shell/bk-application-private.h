@@ -37,6 +37,8 @@ struct _BkApplication
   gboolean        kiosk;            /* --kiosk: fullscreen, cannot be closed */
   int             idle_timeout;     /* --idle-timeout, for tests; 0: the setting */
   gboolean        screen_reader_forced;
+  guint           sigterm_source;
+  guint           sigint_source;
 
   guint           quiet;            /* > 0: setting changes are not announced */
   guint           language_source;  /* rebuilds the windows after a language change */

@@ -19,6 +19,8 @@
 #include "bk-config.h"
 
 #include <glib/gi18n.h>
+#include <glib-unix.h>
+#include <signal.h>
 
 #include "bk-application-private.h"
 #include "bk-i18n.h"
@@ -333,6 +335,16 @@ rebuild_window (BkApplication *self,
     }
 }
 
+/* systemd stops or restarts the kiosk with SIGTERM: end as Quit does, so
+ * that the session's counts are written. */
+static gboolean
+terminate_cb (gpointer user_data)
+{
+  g_message ("Stopped by a signal: the kiosk quits");
+  g_application_quit (G_APPLICATION (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 bk_application_startup (GApplication *application)
 {
@@ -380,6 +392,8 @@ bk_application_startup (GApplication *application)
 
     watch_screen_reader (self);
     _bk_application_actions_init (self);
+    self->sigterm_source = g_unix_signal_add (SIGTERM, terminate_cb, self);
+    self->sigint_source = g_unix_signal_add (SIGINT, terminate_cb, self);
   }
 }
 
@@ -388,6 +402,8 @@ bk_application_shutdown (GApplication *application)
 {
   BkApplication *self = BK_APPLICATION (application);
 
+  g_clear_handle_id (&self->sigterm_source, g_source_remove);
+  g_clear_handle_id (&self->sigint_source, g_source_remove);
   if (self->usage != NULL)
     bk_usage_end_session (self->usage);
 

@@ -53,6 +53,7 @@ struct _BkWindow
   guint                 caption_source;
   guint                 caption_id;
   guint                 first_page_source;
+  guint                 show_focus_source;
 };
 
 /* bk-window-voice.c */

@@ -26,6 +26,7 @@
 
 #include "bk-a11y-page.h"
 #include "bk-error-page.h"
+#include "bk-ez-tree.h"
 #include "bk-form-page.h"
 #include "bk-glossary-page.h"
 #include "bk-help.h"
@@ -451,6 +452,27 @@ map_cb (BkWindow *self)
     }
 }
 
+/* Wherever the focus goes, it is on screen: after the layout of what was
+ * just built, its scrolled window follows it. */
+static gboolean
+show_focus_cb (gpointer user_data)
+{
+  BkWindow *self = user_data;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  self->show_focus_source = 0;
+  if (focus != NULL)
+    bk_ez_scroll_into_view (focus);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+focus_moved_cb (BkWindow *self)
+{
+  if (self->show_focus_source == 0)
+    self->show_focus_source = g_idle_add (show_focus_cb, self);
+}
+
 static void
 page_shown_cb (BkWindow   *self,
                const char *page)
@@ -494,6 +516,7 @@ bk_window_constructed (GObject *object)
   self->staff_mode = bk_staff_mode_new (GTK_WINDOW (self), self->context,
                                         BK_STAFF_PAGE (self->staff_page), self->staff_button);
   g_signal_connect (self, "page-shown", G_CALLBACK (page_shown_cb), NULL);
+  g_signal_connect (self, "notify::focus-widget", G_CALLBACK (focus_moved_cb), NULL);
 
   _bk_window_keys_init (self);
   _bk_window_voice_init (self);
@@ -555,6 +578,7 @@ bk_window_dispose (GObject *object)
       g_clear_handle_id (&self->first_page_source, g_source_remove);
       self->changing_page--;
     }
+  g_clear_handle_id (&self->show_focus_source, g_source_remove);
   _bk_window_voice_dispose (self);
   g_clear_object (&self->navigator);
   g_clear_object (&self->staff_mode);

@@ -17,5 +17,7 @@ GtkWidget  *bk_staff_page_get_export_button (BkStaffPage *self);
 const char *bk_staff_page_get_export_status (BkStaffPage *self);
 GtkWidget  *bk_staff_page_get_import_list  (BkStaffPage *self);
 const char *bk_staff_page_get_import_status (BkStaffPage *self);
+/* The cards of the motions to check (bk-staff-review.c) */
+GtkWidget  *bk_staff_page_get_review_list  (BkStaffPage *self);
 
 G_END_DECLS

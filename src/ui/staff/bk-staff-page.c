@@ -19,6 +19,7 @@
 #include "bk-import.h"
 #include "bk-staff-log.h"
 #include "bk-staff-page-private.h"
+#include "bk-staff-review.h"
 #include "bk-page.h"
 #include "bk-staff-tasks.h"
 #include "bk-stats-chart.h"
@@ -41,6 +42,7 @@ struct _BkStaffPage
   GtkLabel      *import_folder_label;
   GtkWidget     *import_list;
   GtkLabel      *import_status;
+  GtkWidget     *review_list;
   GtkLabel      *export_folder_label;
   GtkWidget     *export_button;
   GtkLabel      *export_status;
@@ -114,6 +116,7 @@ import_clicked_cb (GtkButton *button, BkStaffPage *self)
       bk_staff_log (G_LOG_LEVEL_WARNING, "import-failed", name, error->message);
     }
   set_status (self->import_status, text);
+  bk_staff_review_fill (self->review_list, self->store);
 }
 
 static void
@@ -392,6 +395,7 @@ bk_staff_page_refresh (BkStaffPage *self)
   g_return_if_fail (BK_IS_STAFF_PAGE (self));
 
   fill_import_list (self);
+  bk_staff_review_fill (self->review_list, self->store);
   folder = export_folder (self);
   /* Translators: %s is a folder */
   export_where = g_strdup_printf (_("Exports are written to %s."), folder);
@@ -527,6 +531,7 @@ bk_staff_page_class_init (BkStaffPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BkStaffPage, import_folder_label);
   gtk_widget_class_bind_template_child (widget_class, BkStaffPage, import_list);
   gtk_widget_class_bind_template_child (widget_class, BkStaffPage, import_status);
+  gtk_widget_class_bind_template_child (widget_class, BkStaffPage, review_list);
   gtk_widget_class_bind_template_child (widget_class, BkStaffPage, export_folder_label);
   gtk_widget_class_bind_template_child (widget_class, BkStaffPage, export_button);
   gtk_widget_class_bind_template_child (widget_class, BkStaffPage, export_status);
@@ -575,6 +580,13 @@ bk_staff_page_get_import_list (BkStaffPage *self)
 {
   g_return_val_if_fail (BK_IS_STAFF_PAGE (self), NULL);
   return self->import_list;
+}
+
+GtkWidget *
+bk_staff_page_get_review_list (BkStaffPage *self)
+{
+  g_return_val_if_fail (BK_IS_STAFF_PAGE (self), NULL);
+  return self->review_list;
 }
 
 const char *

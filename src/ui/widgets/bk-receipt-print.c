@@ -226,6 +226,21 @@ bk_receipt_draw (const BkReceipt *self,
   cairo_restore (cr);
 }
 
+char *
+bk_receipt_dup_text (const BkReceipt *self)
+{
+  g_autofree char *when = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  when = bk_receipt_dup_local_time (self);
+  /* Translators: the receipt as text for a phone: title, number, date,
+   * office, one a line */
+  return g_strdup_printf (_("%s\nReference number: %s\nSent: %s\nDealt with by: %s"),
+                          self->title ? self->title : "", self->reference ? self->reference : "",
+                          when ? when : "", self->office ? self->office : "");
+}
+
 /* A missing or odd language only warns: the receipt is complete and
  * readable without /Lang, and the citizen still needs it. */
 static void
@@ -291,37 +306,166 @@ bk_receipt_write_pdf (const BkReceipt *self,
   return TRUE;
 }
 
-static void
-draw_page_cb (GtkPrintOperation *operation,
-              GtkPrintContext   *context,
-              int                page_nr,
-              const BkReceipt   *self)
+/* ---- printing ------------------------------------------------------------ */
+
+typedef struct
 {
-  bk_receipt_draw (self, gtk_print_context_get_cairo_context (context),
-                   gtk_print_context_get_width (context),
-                   gtk_print_context_get_height (context));
+  BkReceipt  *receipt;
+  char       *printer_name;   /* the one to use, or NULL: the first real one */
+  GtkPrinter *printer;
+  guint       timeout_source;
+} PrintData;
+
+static void
+print_data_free (PrintData *data)
+{
+  g_clear_handle_id (&data->timeout_source, g_source_remove);
+  bk_receipt_free (data->receipt);
+  g_free (data->printer_name);
+  g_clear_object (&data->printer);
+  g_free (data);
+}
+
+/* A printer that puts paper out: never "Print to File", nothing paused. */
+static gboolean
+is_usable (GtkPrinter *printer)
+{
+  return !gtk_printer_is_virtual (printer) &&
+         gtk_printer_is_active (printer) &&
+         gtk_printer_is_accepting_jobs (printer) &&
+         !gtk_printer_is_paused (printer);
+}
+
+static gboolean
+printer_found_cb (GtkPrinter *printer,
+                  gpointer    user_data)
+{
+  GTask *task = user_data;
+  PrintData *data = g_task_get_task_data (task);
+
+  if (g_task_get_completed (task) || data->printer != NULL)
+    return TRUE;
+  if (data->printer_name != NULL ? g_strcmp0 (gtk_printer_get_name (printer), data->printer_name) == 0
+                                 : is_usable (printer))
+    {
+      data->printer = g_object_ref (printer);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+job_sent_cb (GtkPrintJob  *job,
+             gpointer      user_data,
+             const GError *error)
+{
+  g_autoptr(GTask) task = user_data;
+
+  if (g_task_get_completed (task) || g_task_had_error (task))
+    return;
+  if (error != NULL)
+    g_task_return_error (task, g_error_copy (error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+send_job (GTask *task)
+{
+  PrintData *data = g_task_get_task_data (task);
+  g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new ();
+  g_autoptr(GtkPageSetup) page_setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) a4 = gtk_paper_size_new (GTK_PAPER_NAME_A4);
+  g_autoptr(GtkPrintJob) job = NULL;
+  g_autoptr(GError) error = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  gtk_page_setup_set_paper_size_and_default_margins (page_setup, a4);
+  job = gtk_print_job_new (data->receipt->reference ? data->receipt->reference : "receipt",
+                           data->printer, settings, page_setup);
+  surface = gtk_print_job_get_surface (job, &error);
+  if (surface == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  cr = cairo_create (surface);
+  bk_receipt_draw (data->receipt, cr,
+                   gtk_page_setup_get_paper_width (page_setup, GTK_UNIT_POINTS),
+                   gtk_page_setup_get_paper_height (page_setup, GTK_UNIT_POINTS));
+  cairo_show_page (cr);
+  cairo_destroy (cr);
+  gtk_print_job_send (job, job_sent_cb, g_object_ref (task), NULL);
+}
+
+/* The printers are all known: print on the one found, or say there is none. */
+static void
+printers_listed_cb (gpointer user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PrintData *data = g_task_get_task_data (task);
+
+  if (g_task_get_completed (task) || g_task_had_error (task))
+    return;
+  if (data->printer == NULL)
+    {
+      if (data->printer_name != NULL)
+        g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                                 /* Translators: %s is the printer's name in the kiosk settings */
+                                 _("the printer “%s” was not found"), data->printer_name);
+      else
+        g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                                 "%s", _("this kiosk has no printer"));
+      return;
+    }
+  send_job (task);
+}
+
+static gboolean
+print_timeout_cb (gpointer user_data)
+{
+  GTask *task = user_data;
+  PrintData *data = g_task_get_task_data (task);
+
+  data->timeout_source = 0;
+  if (!g_task_get_completed (task) && !g_task_had_error (task))
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+                             "%s", _("the printer does not answer"));
+  return G_SOURCE_REMOVE;
+}
+
+void
+bk_receipt_print_async (const BkReceipt     *self,
+                        const char          *printer_name,
+                        guint                timeout_ms,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  PrintData *data;
+
+  g_return_if_fail (self != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, bk_receipt_print_async);
+  g_task_set_check_cancellable (task, TRUE);
+  data = g_new0 (PrintData, 1);
+  data->receipt = bk_receipt_copy (self);
+  data->printer_name = printer_name && printer_name[0] != '\0' ? g_strdup (printer_name) : NULL;
+  g_task_set_task_data (task, data, (GDestroyNotify) print_data_free);
+
+  /* The answer comes through the main loop: no nested loop, no dialog. */
+  data->timeout_source = g_timeout_add (MAX (timeout_ms, 1), print_timeout_cb, task);
+  gtk_enumerate_printers (printer_found_cb, g_object_ref (task), printers_listed_cb, FALSE);
 }
 
 gboolean
-bk_receipt_print (const BkReceipt *self,
-                  GtkWindow       *parent,
-                  GError         **error)
+bk_receipt_print_finish (GAsyncResult  *result,
+                         GError       **error)
 {
-  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
-  GtkPrintOperationResult result;
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
 
-  g_return_val_if_fail (self != NULL, FALSE);
-
-  gtk_print_operation_set_n_pages (operation, 1);
-  gtk_print_operation_set_job_name (operation, self->reference ? self->reference : "receipt");
-  /* The page is drawn for its full size; the printer's margins come on top. */
-  gtk_print_operation_set_use_full_page (operation, FALSE);
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), (gpointer) self);
-
-  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT, parent, error);
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
-    return FALSE;
-
-  return TRUE;
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <gtk/gtk.h>
+#include <gtk/gtkunixprint.h>
 
 G_BEGIN_DECLS
 
@@ -26,6 +27,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (BkReceipt, bk_receipt_free)
 /* "1 December 2026, 11:46" in local time. */
 char      *bk_receipt_dup_local_time (const BkReceipt *self);
 
+/* The receipt as plain text, a line each: title, reference, date, office
+ * (for the QR code a citizen takes away with a phone). */
+char      *bk_receipt_dup_text   (const BkReceipt *self);
+
 /* Draws one page (width × height in points) with cairo and Pango: the
  * title, the reference in large type with its QR code, the date, the office
  * and what happens next. */
@@ -41,10 +46,19 @@ gboolean   bk_receipt_write_pdf  (const BkReceipt *self,
                                   const char      *path,
                                   GError         **error);
 
-/* Prints on the kiosk's default printer without a dialog: a kiosk has no
- * staff at hand to answer one. FALSE and error when printing failed. */
-gboolean   bk_receipt_print      (const BkReceipt *self,
-                                  GtkWindow       *parent,
-                                  GError         **error);
+/* Prints on a printer of the kiosk — printer_name, else the first one that
+ * puts paper out (never "Print to File") — without a dialog and without
+ * waiting: a kiosk has nobody to answer a dialog, and a printer that hangs
+ * must not hang the screen. After timeout_ms without an answer it fails
+ * with G_IO_ERROR_TIMED_OUT; without a printer with G_IO_ERROR_NOT_FOUND.
+ * The messages are for a citizen. */
+void       bk_receipt_print_async  (const BkReceipt     *self,
+                                    const char          *printer_name,
+                                    guint                timeout_ms,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data);
+gboolean   bk_receipt_print_finish (GAsyncResult        *result,
+                                    GError             **error);
 
 G_END_DECLS

@@ -19,6 +19,7 @@ struct _BkWrapLayout
 
   int              spacing;
   int              line_spacing;
+  gboolean         homogeneous;
 };
 
 G_DEFINE_FINAL_TYPE (BkWrapLayout, bk_wrap_layout, GTK_TYPE_LAYOUT_MANAGER)
@@ -27,6 +28,7 @@ enum {
   PROP_0,
   PROP_SPACING,
   PROP_LINE_SPACING,
+  PROP_HOMOGENEOUS,
   N_PROPS
 };
 
@@ -116,8 +118,12 @@ layout_lines (BkWrapLayout *self,
       for (j = i; j < (guint)line_start; j++)
         {
           Item *item = &g_array_index (items, Item, j);
+          int n = line_start - (int) i;
 
-          if (n_expand > 0 && width > used &&
+          /* Equal shares of the line (the start page's two choices). */
+          if (self->homogeneous)
+            item->width = MAX (0, (width - (n - 1) * self->spacing) / n);
+          else if (n_expand > 0 && width > used &&
               gtk_widget_compute_expand (item->widget, GTK_ORIENTATION_HORIZONTAL))
             item->width += (width - used) / n_expand;
           item->height = child_height (item->widget, item->width);
@@ -241,6 +247,10 @@ bk_wrap_layout_get_property (GObject    *object,
       g_value_set_int (value, self->line_spacing);
       break;
 
+    case PROP_HOMOGENEOUS:
+      g_value_set_boolean (value, self->homogeneous);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -262,6 +272,10 @@ bk_wrap_layout_set_property (GObject      *object,
 
     case PROP_LINE_SPACING:
       self->line_spacing = g_value_get_int (value);
+      break;
+
+    case PROP_HOMOGENEOUS:
+      self->homogeneous = g_value_get_boolean (value);
       break;
 
     default:
@@ -290,6 +304,12 @@ bk_wrap_layout_class_init (BkWrapLayoutClass *klass)
   properties[PROP_LINE_SPACING] =
     g_param_spec_int ("line-spacing", NULL, NULL, 0, G_MAXINT, 12,
                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+
+  /* All children of a line equally wide, like a homogeneous GtkBox whose
+   * children go onto more lines when they do not fit side by side. */
+  properties[PROP_HOMOGENEOUS] =
+    g_param_spec_boolean ("homogeneous", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

@@ -1,28 +1,487 @@
-/* Plain-text motion parser: the header section, i.e. labelled fields,
- * letterhead, addressee, subject, body, date and consultation tables. */
+/* bk-text-header.c: the fields at the head of a paper
+ *
+ * Labelled fields ("Betreff:", "Drucksache-Art:", "Datum:"), also when a
+ * table was flattened so that its labels and values stand on separate lines
+ * and out of order ("Datum" … "A0188/25/1" … "23.09.2025"): a label without
+ * a value waits for the next line whose kind fits it (a date for a date, a
+ * paper number for a number). Around them: ticked boxes, the public flag,
+ * a letter's date line, type lines ("Änderungsantrag"), the addressee
+ * block, letterheads, consultation rows and the sentences of the header
+ * that name submitters, the body and its sessions.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bk-text"
 
 #include <string.h>
 
-#include "bk-text-parser-private.h"
+#include "bk-text-body.h"
+#include "bk-text-consult.h"
+#include "bk-text-header.h"
+#include "bk-text-names.h"
+#include "bk-text-parties.h"
+#include "bk-text-refs.h"
+#include "bk-text-util.h"
+#include "bk-text-vocab.h"
+
+#define MAX_PENDING 8
+#define PENDING_LINES 10
+
+typedef enum {
+  CAP_NONE,
+  CAP_SUBJECT,
+  CAP_ADDRESSEE,
+} Capture;
+
+typedef struct {
+  BkTextDoc *doc;
+  BkLabelKind pending[MAX_PENDING];
+  guint n_pending;
+  guint pending_age;
+  Capture cap;
+  GString *capture;
+  guint cap_lines;
+  BkColumn map[BK_MAX_COLUMNS];
+  gboolean have_map;
+  char *gremium;          /* a flattened "Gremium" value, for a session date */
+  char *session;          /* a flattened "Sitzungstermin" date */
+  GPtrArray *loose_refs;  /* char*: paper numbers alone in a cell */
+  GPtrArray *office;      /* char*: the office in charge and the authors */
+} Header;
 
 /* ------------------------------------------------------------------ */
-/* header                                                              */
+/* values                                                              */
 
-gboolean
-bk_text_is_body_start (const char *low)
+static void
+add_related (BkTextDoc  *doc,
+             const char *ref)
 {
-  static const char *const bodies[] = {
-    "kreistag", "rat der", "rat des", "stadtrat", "gemeinderat", "landschaftsversammlung",
-    "stadtverordnetenversammlung", "gemeindevertretung", "bezirksvertretung",
-    "bezirksversammlung", "bezirkstag", "ortschaftsrat", "ortsbeirat", "samtgemeinderat",
-    "marktgemeinderat", "verbandsversammlung", "regionalversammlung", "bürgerschaft",
-    "ortsgemeinderat", "stadtbezirksrat", "bezirksrat", NULL
-  };
+  for (guint i = 0; i < doc->related->len; i++)
+    if (strcmp (g_ptr_array_index (doc->related, i), ref) == 0)
+      return;
+  g_ptr_array_add (doc->related, g_strdup (ref));
+}
 
-  for (guint i = 0; bodies[i] != NULL; i++)
-    if (bk_text_has_prefix_word (low, bodies[i]))
+static void
+set_reference (BkTextDoc  *doc,
+               const char *ref,
+               int         score)
+{
+  bk_text_offer (&doc->reference, ref, score);
+  g_hash_table_add (doc->own_refs, g_strdup (ref));
+}
+
+static void
+offer_type_value (BkTextDoc  *doc,
+                  const char *value,
+                  int         score)
+{
+  g_autofree char *low = bk_text_lower_same_length (value);
+  gboolean specific = FALSE;
+  const char *t = bk_text_find_type (low, &specific);
+
+  bk_text_offer (&doc->type, t != NULL ? t : value, score);
+}
+
+static void
+offer_type_from (BkTextDoc  *doc,
+                 const char *text,
+                 int         specific_score,
+                 int         plain_score)
+{
+  g_autofree char *low = bk_text_lower_same_length (text);
+  gboolean specific = FALSE;
+  const char *t = bk_text_find_type (low, &specific);
+
+  if (t != NULL)
+    bk_text_offer (&doc->type, t, specific ? specific_score : plain_score);
+}
+
+static void
+offer_subject (Header     *h,
+               const char *value,
+               int         score)
+{
+  g_autofree char *low = bk_text_lower_same_length (value);
+  gsize len = 0;
+  gboolean specific = FALSE;
+
+  bk_text_offer (&h->doc->subject, value, score);
+  /* "Antrag zur …" names its type; a type named later in it less so */
+  if (bk_text_type_at (bk_text_skip_emphasis (low), &len, &specific) != NULL)
+    offer_type_from (h->doc, value, 70, 50);
+  else
+    offer_type_from (h->doc, value, 60, 35);
+}
+
+static void
+session_pair (Header *h)
+{
+  if (h->gremium != NULL && h->session != NULL)
+    {
+      bk_text_add_consultation (h->doc, h->gremium, h->session, NULL, -1);
+      g_clear_pointer (&h->gremium, g_free);
+      g_clear_pointer (&h->session, g_free);
+    }
+}
+
+/* Takes a labelled value; FALSE when it does not fit the label. */
+static gboolean
+take_value (Header      *h,
+            BkLabelKind  kind,
+            const char  *label,
+            const char  *value,
+            gboolean     colon)
+{
+  BkTextDoc *doc = h->doc;
+  g_autofree char *v = bk_text_strip_chars (value, " *_");
+  g_autofree char *iso = NULL;
+  int pub;
+
+  if (*v == '\0')
+    return FALSE;
+  switch (kind)
+    {
+    case BK_LABEL_DATE:
+      if ((iso = bk_text_find_date_full (v, TRUE, NULL, NULL)) == NULL)
+        return FALSE;
+      bk_text_offer (&doc->date, iso, 100);
       return TRUE;
+    case BK_LABEL_SESSION:
+      if ((iso = bk_text_find_date (v, NULL, NULL)) == NULL)
+        return FALSE;
+      g_free (h->session);
+      h->session = g_steal_pointer (&iso);
+      session_pair (h);
+      return TRUE;
+    case BK_LABEL_SUBMITTER:
+      if (bk_text_has_date (v) && bk_text_count_words (v) <= 2)
+        return FALSE;
+      bk_text_offer_submitters (doc, v, 90);
+      bk_text_body_phrases (doc, v);
+      return TRUE;
+    case BK_LABEL_AUTHOR:
+      {
+        g_auto(GStrv) names = g_strsplit (v, ",", -1);
+
+        for (guint i = 0; names[i] != NULL; i++)
+          {
+            g_autofree char *n = bk_text_strip_chars (names[i], " ");
+            g_autofree char *plain = g_str_has_prefix (n, "Frau ") || g_str_has_prefix (n, "Herr ")
+                                     ? g_strdup (n + 5) : g_strdup (n);
+
+            if (*plain == '\0' || (!bk_text_is_name (plain) && !bk_text_is_surname (plain)))
+              continue;
+            bk_motion_add_signatory (doc->m, plain, BK_PARTY_PERSON);
+            /* the author of an administration's paper submits it */
+            g_ptr_array_add (h->office, g_strdup (plain));
+          }
+        return TRUE;
+      }
+    case BK_LABEL_LEAD:
+      g_ptr_array_insert (h->office, 0, g_strdup (v));
+      return TRUE;
+    case BK_LABEL_REFERENCE:
+      {
+        gsize tl = 0;
+        g_autofree char *ref = bk_text_ref_dup (v, &tl);
+        gboolean specific = FALSE;
+        gsize len = 0;
+        g_autofree char *llow = bk_text_lower_same_length (label);
+
+        if (ref != NULL && (colon || strstr (llow, "nr") != NULL || bk_text_ref_token (v, FALSE) > 0))
+          {
+            set_reference (doc, ref, 100);
+            /* "Antrag Nr. 14/284" names the type as well */
+            offer_type_from (doc, label, 80, 70);
+            return TRUE;
+          }
+        /* "Antrag: Wiedereinführung …" names the subject and the type */
+        if (colon && bk_text_type_at (bk_text_skip_emphasis (llow), &len, &specific) != NULL
+            && bk_text_count_words (v) >= 2)
+          {
+            bk_text_offer (&doc->subject, v, 90);
+            offer_type_value (doc, label, 60);
+            return TRUE;
+          }
+        return FALSE;
+      }
+    case BK_LABEL_RELATED:
+      {
+        g_autofree char *ref = bk_text_ref_dup (v, NULL);
+
+        if (ref == NULL)
+          return FALSE;
+        add_related (doc, ref);
+        return TRUE;
+      }
+    case BK_LABEL_SUBJECT:
+      offer_subject (h, v, 100);
+      return TRUE;
+    case BK_LABEL_STATUS:
+      if (!bk_text_public_flag (v, &pub))
+        {
+          g_autofree char *vlow = bk_text_lower_same_length (v);
+
+          /* "öffentlich (Vorlage freigegeben)" */
+          if (g_str_has_prefix (vlow, "nichtöffentlich") || g_str_has_prefix (vlow, "nicht öffentlich"))
+            pub = 0;
+          else if (g_str_has_prefix (vlow, "öffentlich"))
+            pub = 1;
+          else
+            return FALSE;
+        }
+      doc->is_public = pub;
+      return TRUE;
+    case BK_LABEL_TYPE:
+      offer_type_value (doc, v, 100);
+      return TRUE;
+    case BK_LABEL_ADDRESSEE:
+      if (!colon)
+        return FALSE;
+      bk_text_offer (&doc->addressee, v, 90);
+      return TRUE;
+    case BK_LABEL_BODY:
+      if (bk_text_count_words (v) > 8 || !bk_text_has_committee_word (v))
+        return FALSE;
+      bk_text_offer_body (&doc->body, v, 90);
+      g_free (h->gremium);
+      h->gremium = g_strdup (v);
+      session_pair (h);
+      return TRUE;
+    case BK_LABEL_IGNORED:
+      return TRUE;
+    case BK_LABEL_NONE:
+    default:
+      return FALSE;
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* flattened tables                                                    */
+
+static void
+push_pending (Header      *h,
+              BkLabelKind  kind)
+{
+  if (h->n_pending == MAX_PENDING)
+    {
+      memmove (h->pending, h->pending + 1, (MAX_PENDING - 1) * sizeof h->pending[0]);
+      h->n_pending--;
+    }
+  h->pending[h->n_pending++] = kind;
+  h->pending_age = 0;
+}
+
+static gboolean
+fits (BkLabelKind  kind,
+      const char  *cell)
+{
+  g_autofree char *iso = bk_text_find_date (cell, NULL, NULL);
+  gsize tl = bk_text_ref_token (cell, TRUE);
+  gboolean is_ref = tl > 0 && tl == strlen (cell) && iso == NULL;
+  gboolean is_date = iso != NULL && bk_text_count_words (cell) <= 3;
+  int pub;
+  gboolean is_flag = bk_text_public_flag (cell, &pub);
+  gboolean text = !is_ref && !is_date && !is_flag;
+
+  switch (kind)
+    {
+    case BK_LABEL_DATE:
+    case BK_LABEL_SESSION:
+      return is_date;
+    case BK_LABEL_REFERENCE:
+    case BK_LABEL_RELATED:
+      return is_ref;
+    case BK_LABEL_STATUS:
+      return is_flag;
+    case BK_LABEL_BODY:
+      return text && bk_text_has_committee_word (cell);
+    case BK_LABEL_SUBJECT:
+    case BK_LABEL_SUBMITTER:
+      return text && (bk_text_is_faction_name (cell) || !bk_text_has_committee_word (cell));
+    case BK_LABEL_AUTHOR:
+    case BK_LABEL_LEAD:
+    case BK_LABEL_ADDRESSEE:
+    case BK_LABEL_TYPE:
+      return text;
+    case BK_LABEL_IGNORED:
+    case BK_LABEL_NONE:
+    default:
+      return FALSE;
+    }
+}
+
+/* A value cell for a label that stood alone before it. */
+static gboolean
+assign_pending (Header     *h,
+                const char *cell)
+{
+  for (guint i = 0; i < h->n_pending; i++)
+    if (fits (h->pending[i], cell) && take_value (h, h->pending[i], "", cell, TRUE))
+      {
+        memmove (h->pending + i, h->pending + i + 1, (h->n_pending - i - 1) * sizeof h->pending[0]);
+        h->n_pending--;
+        return TRUE;
+      }
   return FALSE;
+}
+
+/* ------------------------------------------------------------------ */
+/* lines                                                               */
+
+static void
+handle_checkboxes (BkTextDoc        *doc,
+                   const BkTextLine *l)
+{
+  const char *p = l->text;
+  gboolean specific = FALSE;
+
+  if (bk_text_find_type (l->low, &specific) != NULL)
+    doc->type_boxes = TRUE;
+
+  while ((p = strstr (p, BK_TEXT_CHECKED)) != NULL)
+    {
+      const char *s = p + strlen (BK_TEXT_CHECKED);
+      const char *e = strstr (s, BK_TEXT_UNCHECKED);
+      const char *e2 = strstr (s, BK_TEXT_CHECKED);
+      g_autofree char *label = NULL;
+      int pub;
+
+      if (e == NULL || (e2 != NULL && e2 < e))
+        e = e2;
+      label = e != NULL ? g_strndup (s, (gsize) (e - s)) : g_strdup (s);
+      g_strstrip (label);
+      if (bk_text_public_flag (label, &pub))
+        doc->is_public = pub;
+      else if (*label != '\0')
+        offer_type_value (doc, label, 95);
+      p = s;
+    }
+}
+
+/* "Heinsberg, den 28.07.2020", "den 8.3.21", "08. März 2021", "Juni 2024":
+ * a line that is only a date, the way a letter dates itself. */
+gboolean
+bk_text_letter_date (BkTextDoc  *doc,
+                     const char *text,
+                     int         score)
+{
+  gsize s = 0, e = 0;
+  g_autofree char *iso = bk_text_find_date_full (text, TRUE, &s, &e);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  if (iso == NULL)
+    return FALSE;
+  {
+    g_autofree char *head = g_strndup (text, s);
+
+    before = bk_text_strip_chars (head, " ,");
+  }
+  after = bk_text_strip_chars (text + e, " .,");
+  if (*after != '\0' && !g_str_has_prefix (after, "Uhr"))
+    return FALSE;
+  if (*before == '\0')
+    {
+      bk_text_offer (&doc->date, iso, score);
+      return TRUE;
+    }
+  if (g_str_has_suffix (before, " den") || strcmp (before, "den") == 0
+      || (strchr (text, ',') != NULL && bk_text_count_words (before) <= 4
+          && g_unichar_isupper (g_utf8_get_char (before)) && strchr (before, ':') == NULL
+          && bk_text_find_assembly (before, NULL) == NULL && !bk_text_has_committee_word (before)))
+    {
+      bk_text_offer (&doc->date, iso, score + 5);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* "Antrag vom 23.12.2017", "Ursprungsanfrage vom 21.04.2009", "Antrag der
+ * X-Fraktion vom 3.5.2026 Nr. 95/2026": the date a paper was made, and its
+ * number. */
+static void
+type_date (BkTextDoc  *doc,
+           const char *text)
+{
+  g_autofree char *low = bk_text_lower_same_length (text);
+  const char *hit = low;
+  gsize tlen = 0;
+  gboolean specific = FALSE;
+  gboolean starts_with_type = bk_text_type_at (bk_text_skip_emphasis (low), &tlen, &specific) != NULL;
+
+  if (starts_with_type)
+    {
+      const char *v = strstr (low, " vom ");
+      const char *nr = strstr (low, " nr. ");
+
+      if (v != NULL)
+        {
+          gsize s = 0, e = 0;
+          g_autofree char *iso = bk_text_find_date (v + 5, &s, &e);
+
+          if (iso != NULL && s == 0)
+            bk_text_offer (&doc->date, iso, 85);
+        }
+      if (nr == NULL)
+        nr = strstr (low, " nr ");
+      if (nr != NULL)
+        {
+          const char *q = nr + (nr[3] == '.' ? 5 : 4);
+          g_autofree char *ref = NULL;
+
+          while (*q == ' ' || *q == ':')
+            q++;
+          ref = bk_text_ref_dup (text + (q - low), NULL);
+          if (ref != NULL)
+            set_reference (doc, ref, 80);
+        }
+    }
+
+  while ((hit = strstr (hit, " vom ")) != NULL)
+    {
+      const char *w = hit;
+      gsize len = 0, s = 0, e = 0;
+      g_autofree char *iso = NULL;
+
+      while (w > low && w[-1] != ' ' && w[-1] != '(')
+        w--;
+      hit += 5;
+      if (bk_text_type_at (w, &len, &specific) == NULL || w + len != hit - 5)
+        continue;
+      iso = bk_text_find_date (hit, &s, &e);
+      if (iso != NULL && s == 0)
+        bk_text_offer (&doc->date, iso, 90);
+    }
+}
+
+/* "Änderungsantrag", "Gemeinsamer Fraktionsantrag", "Anfrage": a line that
+ * names the kind of paper, and maybe who makes it. */
+static void
+type_line (BkTextDoc        *doc,
+           const BkTextLine *l)
+{
+  const char *lw = bk_text_skip_emphasis (l->low);
+  gsize len = 0;
+  gboolean specific = FALSE;
+  const char *t;
+  const char *w = lw;
+
+  /* "Gemeinsamer", "Interfraktioneller", "Dringlicher": one word before */
+  t = bk_text_type_at (w, &len, &specific);
+  if (t == NULL && strchr (w, ' ') != NULL && bk_text_count_words (w) <= 6)
+    {
+      w = strchr (w, ' ') + 1;
+      t = bk_text_type_at (w, &len, &specific);
+    }
+  if (t == NULL)
+    return;
+  if (w[len] == '\0' || w[len] == ':')
+    bk_text_offer (&doc->type, t, specific ? 80 : 70);
+  else if (w == lw)
+    bk_text_offer (&doc->type, t, specific ? 75 : 45);
 }
 
 static gboolean
@@ -39,13 +498,12 @@ is_address_line (const char *low)
   for (guint i = 0; words[i] != NULL; i++)
     if (g_str_has_prefix (low, words[i]))
       return TRUE;
-  return strstr (low, "straße") != NULL || strstr (low, "str.") != NULL
-         || bk_text_is_faction_name (low);
+  return strstr (low, "straße") != NULL || strstr (low, "str.") != NULL || bk_text_is_faction_name (low);
 }
 
 /* "Frau Landrätin", "An den Landrat des Kreises …", "Herrn" */
 static const char *
-addressee_start (const Line *l)
+addressee_start (const BkTextLine *l)
 {
   static const char *const starts[] = {
     "an den ", "an die ", "an das ", "an frau ", "an herrn ", "herrn ", "frau ", NULL
@@ -58,348 +516,21 @@ addressee_start (const Line *l)
     if (g_str_has_prefix (lw, starts[i]))
       {
         const char *r = l->text + strlen (starts[i]);
-        gunichar c = g_utf8_get_char (r);
 
-        if (!g_unichar_isupper (c))
+        if (!g_unichar_isupper (g_utf8_get_char (r)) || bk_text_count_words (lw) > 8)
           return NULL;
-        if (g_str_has_prefix (lw, "an "))
-          return r;
-        return l->text;
+        return g_str_has_prefix (lw, "an ") ? r : l->text;
       }
   return NULL;
 }
 
-static void
-handle_checkboxes (Parser *ps, const Line *l)
-{
-  const char *p = l->text;
-
-  while ((p = strstr (p, CHECKED)) != NULL)
-    {
-      const char *s = p + strlen (CHECKED);
-      const char *e = strstr (s, UNCHECKED);
-      const char *e2 = strstr (s, CHECKED);
-      g_autofree char *label = NULL;
-      g_autofree char *low = NULL;
-      BkTristate pub;
-
-      if (e == NULL || (e2 != NULL && e2 < e))
-        e = e2;
-      label = e != NULL ? g_strndup (s, (gsize) (e - s)) : g_strdup (s);
-      g_strstrip (label);
-      low = bk_text_lower_same_length (label);
-      if (bk_text_flag_value (label, &pub))
-        ps->is_public = pub;
-      else if (*label != '\0')
-        {
-          gboolean plain = FALSE;
-          const char *t = bk_text_find_type (low, &plain);
-
-          bk_text_offer (&ps->type, &ps->type_prio, t != NULL ? t : label, 0);
-        }
-      p = s;
-    }
-}
-
-/* "Heinsberg, den 28.07.2020", "den 8.3.21", a line with only a date */
-gboolean
-bk_text_letter_date (Parser *ps, const Line *l)
-{
-  gsize s = 0, e = 0;
-  g_autofree char *iso = bk_text_find_date (l->text, &s, &e);
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
-
-  if (iso == NULL)
-    return FALSE;
-  {
-    g_autofree char *head = g_strndup (l->text, s);
-
-    before = bk_text_strip_chars (head, " ,");
-  }
-  after = bk_text_strip_chars (l->text + e, " .,");
-  if (*after != '\0' && !g_str_has_prefix (after, "Uhr"))
-    return FALSE;
-  if (*before == '\0')
-    {
-      bk_text_offer (&ps->date, &ps->date_prio, iso, 2);
-      return TRUE;
-    }
-  if (g_str_has_suffix (before, " den") || strcmp (before, "den") == 0
-      || (strchr (l->text, ',') != NULL && bk_text_count_words (before) <= 4
-          && g_unichar_isupper (g_utf8_get_char (before)) && !strchr (before, ':')))
-    {
-      bk_text_offer (&ps->date, &ps->date_prio, iso, 1);
-      return TRUE;
-    }
-  return FALSE;
-}
-
-/* "Musterstadt, den 3.2.25" closing a letter: a date, not justification. */
-void
-bk_text_trailing_date_line (Parser *ps, GPtrArray *lines)
-{
-  guint end = lines->len;
-
-  while (end > 0 && ((Line *) g_ptr_array_index (lines, end - 1))->blank)
-    end--;
-  if (end > 1 && !((Line *) g_ptr_array_index (lines, end - 2))->blank)
-    return;
-  if (end > 0 && strlen (((Line *) g_ptr_array_index (lines, end - 1))->text) < 60
-      && bk_text_letter_date (ps, g_ptr_array_index (lines, end - 1)))
-    g_ptr_array_set_size (lines, end - 1);
-}
-
-/* Letterhead: "Die SPD-Fraktion in der", "CDU-Kreistagsfraktion",
- * "Freie Wähler · Name · Straße 1 · 12345 Ort". */
-static void
-letterhead (Parser *ps, const Line *l)
-{
-  static const char *const cuts[] = { " im ", " in ", " für ", " · ", " | ", " - ", ", ", NULL };
-  const char *dot = strstr (l->text, "\xC2\xB7");   /* · */
-
-  if (dot != NULL || strstr (l->text, " | ") != NULL)
-    {
-      /* a sender line above the address window */
-      const char *sep = dot != NULL ? dot : strstr (l->text, " | ");
-      g_autofree char *first = g_strndup (l->text, (gsize) (sep - l->text));
-
-      g_strstrip (first);
-      if (bk_text_is_faction_name (first) || bk_text_is_person_name (first))
-        bk_text_offer_submitters (ps, first, bk_text_is_faction_name (first) ? 2 : 3);
-      return;
-    }
-  if (strstr (l->low, "fraktion") != NULL && bk_text_count_words (l->text) <= 10
-      && !bk_text_ends_sentence (l->text)
-      && !g_str_has_prefix (l->low, "antrag") && !g_str_has_prefix (l->low, "anfrage")
-      && !g_str_has_prefix (l->low, "gemeinsam"))
-    {
-      g_autofree char *name = NULL;
-      const char *start = l->text;
-      gsize end = strlen (l->text);
-
-      if (bk_text_has_prefix_word (l->low, "die") || bk_text_has_prefix_word (l->low, "der"))
-        start += 4;
-      for (guint i = 0; cuts[i] != NULL; i++)
-        {
-          const char *c = strstr (start, cuts[i]);
-
-          if (c != NULL && (gsize) (c - l->text) < end)
-            end = (gsize) (c - l->text);
-        }
-      if (g_str_has_suffix (l->text, " in der") || g_str_has_suffix (l->text, " im"))
-        end = MIN (end, (gsize) (strrchr (l->text, ' ') - l->text));
-      name = g_strndup (start, end - (gsize) (start - l->text));
-      bk_text_offer_submitters (ps, name, 2);
-    }
-}
-
-/* "Antrag der SPD-Fraktion zur …", "Gemeinsamer Antrag von X und Y" */
-static void
-submitter_phrase (Parser *ps, const Line *l)
-{
-  static const char *const stops[] = {
-    " zur ", " zum ", " zu ", " betreffend", " betr.", " bezüglich", " auf ", " für ",
-    " gemäß", " gem.", " nach ", " vom ", " im ", " in der ", " in dem ", " - ", " – ",
-    ":", "(", ". ", " an ", " über ", NULL
-  };
-  const char *lw = bk_text_skip_emphasis (l->low);
-  const char *hit = NULL;
-  const char *w;
-
-  for (w = lw; *w != '\0' && hit == NULL; w++)
-    {
-      if (w != lw && bk_text_is_word_byte ((guchar) w[-1]))
-        continue;
-      /* skip one or two leading words such as "Gemeinsamer", "Interfraktioneller" */
-      if (w - lw > 30)
-        break;
-      for (const char *p = w; *p != '\0' && *p != ' '; p++)
-        {
-          if ((g_str_has_prefix (p, "antrag ") || g_str_has_prefix (p, "anfrage "))
-              && (g_str_has_prefix (strchr (p, ' '), " der ")
-                  || g_str_has_prefix (strchr (p, ' '), " von ")
-                  || g_str_has_prefix (strchr (p, ' '), " des ")))
-            {
-              hit = strchr (p, ' ') + 5;
-              break;
-            }
-        }
-    }
-  if (hit == NULL)
-    return;
-  {
-    gsize end = strlen (hit);
-    g_autofree char *phrase = NULL;
-
-    for (guint i = 0; stops[i] != NULL; i++)
-      {
-        const char *s = strstr (hit, stops[i]);
-
-        if (s != NULL && (gsize) (s - hit) < end)
-          end = (gsize) (s - hit);
-      }
-    phrase = g_strndup (l->text + (hit - l->low), end);
-    bk_text_offer_submitters (ps, phrase, 1);
-  }
-}
-
+/* "Landkreis Beispielkreis – Kreistag", "Stadt Auenbach | Stadtrat". */
 static gboolean
-is_subject_phrase (const char *lw)
-{
-  static const char *const preps[] = {
-    "zur ", "zum ", "zu ", "auf ", "betreffend ", "betr. ", "über ", "für ", "bezüglich ",
-    "wegen ", "hinsichtlich ", NULL
-  };
-  const char *sp;
-
-  /* first word is a type word: "Antrag", "Sachantrag", "Anfrage" … */
-  sp = strchr (lw, ' ');
-  if (sp == NULL)
-    return FALSE;
-  {
-    g_autofree char *w = g_strndup (lw, (gsize) (sp - lw));
-
-    if (!g_str_has_suffix (w, "antrag") && !g_str_has_suffix (w, "anfrage"))
-      return FALSE;
-  }
-  for (guint i = 0; preps[i] != NULL; i++)
-    if (g_str_has_prefix (sp + 1, preps[i]))
-      return TRUE;
-  /* "Antrag der SPD-Fraktion zur Sanierung …" */
-  if (g_str_has_prefix (sp + 1, "der ") || g_str_has_prefix (sp + 1, "von ")
-      || g_str_has_prefix (sp + 1, "des "))
-    for (guint i = 0; preps[i] != NULL; i++)
-      {
-        g_autofree char *needle = g_strconcat (" ", preps[i], NULL);
-
-        if (strstr (sp, needle) != NULL && bk_text_count_words (lw) <= 30 && !g_str_has_suffix (lw, ":"))
-          return TRUE;
-      }
-  return FALSE;
-}
-
-/* The end of a body name starting at b in a paragraph whose lines are
- * separated by '\n' (low is the lowered paragraph with the same offsets):
- * the name may wrap ("in der\nLandschaftsversammlung\nRheinland") but stops
- * at a field label, an address line, a "·" or a comma.  Returns the end
- * offset. */
-static gsize
-body_name_end (const char *low, gsize b)
-{
-  gsize e = b, words = 0;
-
-  while (TRUE)
-    {
-      const char *nl = strchr (low + e, '\n');
-      gsize seg_end = nl != NULL ? (gsize) (nl - low) : strlen (low);
-      g_autofree char *seg = g_strndup (low + e, seg_end - e);
-      const char *stop;
-      gsize off = 0, cut;
-      gboolean colon = FALSE;
-
-      if (e > b)
-        {
-          /* a continuation line: only plain words, no field, no address */
-          if (*seg == '\0' || is_address_line (seg) || strchr (seg, ':') != NULL
-              || (bk_text_match_label_low (seg, &off, &colon) != LBL_NONE && colon))
-            return e > b ? e - 1 : e;
-        }
-      cut = strlen (seg);
-      if ((stop = strstr (seg, " \xC2\xB7")) != NULL)
-        cut = MIN (cut, (gsize) (stop - seg));
-      if ((stop = strchr (seg, ',')) != NULL)
-        cut = MIN (cut, (gsize) (stop - seg));
-      words += bk_text_count_words (seg);
-      if (cut < strlen (seg) || nl == NULL || words > 8)
-        return e + cut;
-      e = seg_end + 1;
-    }
-}
-
-static void
-header_paragraph_done (Parser *ps, GString *para)
-{
-  g_autofree char *low = NULL;
-  const char *f;
-
-  if (para->len == 0)
-    return;
-  low = bk_text_lower_same_length (para->str);
-  for (char *c = low; *c != '\0'; c++)
-    if (*c == '\n')
-      *c = ' ';
-  /* "Die SPD-Fraktion in der Landschaftsversammlung Rheinland" */
-  f = strstr (low, "fraktion");
-  if (f != NULL)
-    {
-      static const char *const preps[] = { " im ", " in der ", " in dem ", NULL };
-
-      for (guint i = 0; preps[i] != NULL; i++)
-        {
-          const char *p = strstr (f, preps[i]);
-
-          if (p != NULL)
-            {
-              const char *b = p + strlen (preps[i]);
-              gsize bo = (gsize) (b - low), e;
-              g_autofree char *body = NULL;
-              g_autofree char *nlow = NULL;
-
-              if (!bk_text_is_body_start (b))
-                continue;
-              /* segment boundaries are in the original paragraph */
-              nlow = bk_text_lower_same_length (para->str);
-              e = body_name_end (nlow, bo);
-              body = g_strndup (para->str + bo, e - bo);
-              for (char *c = body; *c != '\0'; c++)
-                if (*c == '\n')
-                  *c = ' ';
-              g_strstrip (body);
-              if (*body != '\0' && bk_text_count_words (body) <= 8)
-                bk_text_offer_body (&ps->body, &ps->body_prio, body, 1);
-              break;
-            }
-        }
-    }
-  g_string_truncate (para, 0);
-}
-
-void
-bk_text_complete_body_with_place (Parser *ps)
-{
-  g_autofree char *low = NULL;
-  guint seen = 0;
-
-  if (ps->body == NULL || strchr (ps->body, ' ') != NULL)
-    return;
-  low = g_utf8_strdown (ps->body, -1);
-  if (!bk_text_is_body_start (low))
-    return;
-  for (guint i = 0; i < ps->sec[SEC_HEADER]->len && seen < 6; i++)
-    {
-      const Line *l = g_ptr_array_index (ps->sec[SEC_HEADER], i);
-      g_autofree char *place = NULL;
-
-      if (l->blank || l->removed)
-        continue;
-      seen++;
-      place = bk_text_compose_body (ps->body, l->text);
-      if (strcmp (place, ps->body) != 0)
-        {
-          g_free (ps->body);
-          ps->body = g_steal_pointer (&place);
-          return;
-        }
-    }
-}
-
-/* "Landkreis Beispielkreis – Kreistag", "Stadt Auenbach | Stadtrat": a
- * letterhead naming the authority and, after the dash, the assembly. */
-static gboolean
-letterhead_body (Parser *ps, const char *lw, const char *lt)
+letterhead_body (BkTextDoc        *doc,
+                 const BkTextLine *l)
 {
   static const char *const dashes[] = { " – ", " - ", " — ", " | ", NULL };
+  const char *lw = l->low;
 
   if (bk_text_count_words (lw) > 10 || bk_text_ends_sentence (lw) || strchr (lw, ':') != NULL)
     return FALSE;
@@ -414,315 +545,364 @@ letterhead_body (Parser *ps, const char *lw, const char *lt)
       while (*a == ' ')
         a++;
       if (bk_text_is_body_start (a) && bk_text_count_words (a) <= 6
-          && bk_text_count_words (lw) - bk_text_count_words (a) <= 5
-          && strstr (a, dashes[i]) == NULL)
+          && bk_text_count_words (lw) - bk_text_count_words (a) <= 5 && strstr (a, dashes[i]) == NULL)
         {
-          bk_text_offer_body (&ps->body, &ps->body_prio, lt + (a - lw), 2);
+          g_autofree char *authority = g_strndup (l->text, (gsize) (d - lw));
+          g_autofree char *body = bk_text_compose_body (l->text + (a - lw), authority);
+
+          bk_text_offer_body (&doc->body, body, 75);
           return TRUE;
         }
     }
   return FALSE;
 }
 
-void
-bk_text_parse_header (Parser *ps, GPtrArray *lines)
+/* "Stadt Zittau - Bürgerinformationsportal TOP Ö 16: Beschlussantrag …" */
+static gboolean
+agenda_subject (Header           *h,
+                const BkTextLine *l)
 {
-  enum { CAP_NONE, CAP_SUBJECT, CAP_SUBMITTERS, CAP_ADDRESSEE } cap = CAP_NONE;
-  g_autoptr(GString) capture = g_string_new (NULL);
-  g_autoptr(GString) para = g_string_new (NULL);
-  Column map[MAX_COLUMNS] = { 0 };
-  gboolean have_map = FALSE, consult_mode = FALSE;
-  guint consult_rows = 0, addr_lines = 0;
+  const char *hit = strstr (l->low, "top ");
+  gsize off = 0;
+  gboolean colon = FALSE;
 
+  if (hit == NULL || hit == l->low || hit[-1] != ' ')
+    return FALSE;
+  if (bk_text_match_label_low (hit, &off, &colon) != BK_LABEL_SUBJECT || !colon)
+    return FALSE;
+  if (bk_text_count_words (hit + off) < 2)
+    return FALSE;
+  offer_subject (h, l->text + (hit - l->low) + off, 95);
+  return TRUE;
+}
+
+/* The cells of a line as labels and values; TRUE when the line was all
+ * fields. */
+static gboolean
+label_cells (Header     *h,
+             BkTextLine *l)
+{
+  gboolean any = FALSE, all = TRUE;
+
+  for (guint c = 0; c < l->n_cells; c++)
+    {
+      const char *cell = l->cells[c];
+      const char *v = NULL;
+      gboolean colon = FALSE;
+      BkLabelKind k;
+      g_autofree char *label = NULL;
+      g_autofree char *vv = NULL;
+
+      if (*cell == '\0')
+        continue;
+      k = bk_text_match_label (cell, &v, &colon);
+      if (k == BK_LABEL_NONE || (k == BK_LABEL_ADDRESSEE && !colon))
+        {
+          if (h->n_pending > 0 && assign_pending (h, cell))
+            {
+              any = TRUE;
+              continue;
+            }
+          all = FALSE;
+          continue;
+        }
+      label = g_strndup (cell, (gsize) (v - cell));
+      vv = bk_text_strip_chars (v, " *_");
+      if (*vv == '\0')
+        {
+          gsize len = 0;
+          gboolean specific = FALSE;
+          g_autofree char *llow = bk_text_lower_same_length (label);
+          const char *lw = bk_text_skip_emphasis (llow);
+
+          /* a label alone: its value follows in the next cell or line */
+          if (c + 1 < l->n_cells && take_value (h, k, label, l->cells[c + 1], TRUE))
+            {
+              c++;
+              any = TRUE;
+              continue;
+            }
+          /* "Fraktion", "Antrag", "Art" alone are words; only a table's
+           * heads wait for a value */
+          if (!colon && !bk_text_label_stands_alone (lw))
+            {
+              all = FALSE;
+              continue;
+            }
+          if (k == BK_LABEL_REFERENCE && bk_text_type_at (lw, &len, &specific) != NULL
+              && strstr (lw, "nr") == NULL && strstr (lw, "nummer") == NULL)
+            {
+              all = FALSE;
+              continue;   /* "Antrag" alone names the type */
+            }
+          if ((k == BK_LABEL_SUBJECT || k == BK_LABEL_ADDRESSEE) && l->n_cells == 1)
+            {
+              h->cap = k == BK_LABEL_SUBJECT ? CAP_SUBJECT : CAP_ADDRESSEE;
+              g_string_truncate (h->capture, 0);
+              h->cap_lines = 0;
+            }
+          else if (k == BK_LABEL_SUBMITTER && !colon && l->n_cells == 1 && bk_text_count_words (cell) > 1)
+            {
+              all = FALSE;
+              continue;
+            }
+          else
+            push_pending (h, k);
+          any = TRUE;
+          continue;
+        }
+      if (!colon && k != BK_LABEL_REFERENCE)
+        {
+          /* "Fraktion Gartenpartei" under "Absender": a value, not a label */
+          if (h->n_pending > 0 && assign_pending (h, cell))
+            {
+              any = TRUE;
+              continue;
+            }
+          all = FALSE;
+          continue;
+        }
+      if (take_value (h, k, label, v, colon))
+        any = TRUE;
+      else
+        all = FALSE;
+    }
+  return any && all;
+}
+
+static gboolean
+addressee_free (BkTextDoc *doc)
+{
+  int score = 0;
+
+  bk_text_slot_best (&doc->addressee, &score);
+  return score < 80;
+}
+
+static void
+header_line (Header     *h,
+             BkTextLine *l)
+{
+  BkTextDoc *doc = h->doc;
+  const char *lw = bk_text_skip_emphasis (l->low);
+  int pub;
+
+  if (h->cap == CAP_SUBJECT)
+    {
+      const char *v;
+      gboolean colon = FALSE;
+
+      if (bk_text_match_label (l->cells[0], &v, &colon) == BK_LABEL_NONE || !colon)
+        {
+          bk_text_join_text (h->capture, l->text);
+          l->used = TRUE;
+          if (++h->cap_lines < 4)
+            return;
+        }
+      offer_subject (h, h->capture->str, 100);
+      h->cap = CAP_NONE;
+      if (l->used)
+        return;
+    }
+  if (h->cap == CAP_ADDRESSEE)
+    {
+      if (!is_address_line (l->low) && h->cap_lines < 3)
+        {
+          bk_text_join_text (h->capture, l->text);
+          h->cap_lines++;
+          l->used = TRUE;
+          return;
+        }
+      bk_text_offer (&doc->addressee, h->capture->str, 80);
+      h->cap = CAP_NONE;
+      l->used = TRUE;
+      return;
+    }
+
+  if (strstr (l->text, BK_TEXT_CHECKED) != NULL || strstr (l->text, BK_TEXT_UNCHECKED) != NULL)
+    {
+      handle_checkboxes (doc, l);
+      l->used = TRUE;
+      return;
+    }
+  if (bk_text_consult_header (l, h->map))
+    {
+      h->have_map = TRUE;
+      l->used = TRUE;
+      return;
+    }
+  if (l->n_cells >= 2 && bk_text_consult_row (doc, l, h->have_map ? h->map : NULL, h->have_map))
+    {
+      l->used = TRUE;
+      return;
+    }
+  h->have_map = FALSE;
+
+  if (label_cells (h, l))
+    {
+      l->used = TRUE;
+      return;
+    }
+  /* a paper number alone in a cell of a flattened table */
+  if (l->n_cells == 1 && bk_text_ref_token (l->text, FALSE) == strlen (l->text))
+    {
+      g_ptr_array_add (h->loose_refs, bk_text_ref_dup (l->text, NULL));
+      l->used = TRUE;
+      return;
+    }
+  {
+    g_autofree char *s = bk_text_strip_chars (lw, " -–*()");
+
+    if (bk_text_public_flag (s, &pub) && strlen (s) > 2)
+      {
+        doc->is_public = pub;
+        l->used = TRUE;
+        return;
+      }
+  }
+  if (strlen (l->text) < 60 && bk_text_letter_date (doc, l->text, 80))
+    {
+      l->used = TRUE;
+      return;
+    }
+  type_date (doc, l->text);
+  type_line (doc, l);
+  agenda_subject (h, l);
+  if (bk_text_consult_line (doc, l->text, FALSE))
+    {
+      l->used = TRUE;
+      return;
+    }
+  if (addressee_free (doc) && addressee_start (l) != NULL)
+    {
+      const char *a = addressee_start (l);
+
+      g_string_assign (h->capture, a);
+      h->cap = CAP_ADDRESSEE;
+      h->cap_lines = 1;
+      l->used = TRUE;
+      return;
+    }
+  if (bk_text_is_body_start (lw) && bk_text_count_words (lw) <= 8 && !bk_text_ends_sentence (lw))
+    bk_text_offer_body (&doc->body, l->text + (lw - l->low), 75);
+  else
+    letterhead_body (doc, l);
+  bk_text_submitters_from_header (doc, l, NULL);
+  /* "Ulrich Beispiel - Fraktionsvorsitzender" in a letterhead */
+  {
+    g_autofree char *name = NULL;
+    g_autofree char *role = NULL;
+
+    if (bk_text_split_name_role (l->text, FALSE, &name, &role) && role != NULL
+        && bk_text_is_role_text (role))
+      g_hash_table_replace (doc->letterhead_roles, g_steal_pointer (&name), g_steal_pointer (&role));
+  }
+}
+
+/* ------------------------------------------------------------------ */
+/* the header                                                          */
+
+/* A paper number that extends another ("A0188/25/1" and "A0188/25") is the
+ * amendment's own; the shorter one is the paper it amends. */
+static void
+settle_references (Header *h)
+{
+  BkTextDoc *doc = h->doc;
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+  const char *own = bk_text_slot_best (&doc->reference, NULL);
+
+  if (own != NULL)
+    g_ptr_array_add (all, (gpointer) own);
+  for (guint i = 0; i < doc->related->len; i++)
+    g_ptr_array_add (all, g_ptr_array_index (doc->related, i));
+  for (guint i = 0; i < h->loose_refs->len; i++)
+    g_ptr_array_add (all, g_ptr_array_index (h->loose_refs, i));
+  for (guint i = 0; i < all->len; i++)
+    for (guint k = 0; k < all->len; k++)
+      {
+        const char *a = g_ptr_array_index (all, i);
+        const char *b = g_ptr_array_index (all, k);
+        gsize al = strlen (a);
+
+        if (i != k && strlen (b) > al && strncmp (a, b, al) == 0 && (b[al] == '/' || b[al] == '-'))
+          {
+            g_autofree char *longer = g_strdup (b);
+            g_autofree char *shorter = g_strdup (a);
+
+            set_reference (doc, longer, 110);
+            add_related (doc, shorter);
+            return;
+          }
+      }
+  if (own == NULL && h->loose_refs->len > 0)
+    set_reference (doc, g_ptr_array_index (h->loose_refs, 0), 70);
+}
+
+static void
+header_paragraph (BkTextDoc  *doc,
+                  const char *para)
+{
+  if (*para == '\0')
+    return;
+  bk_text_submitters_from_header (doc, NULL, para);
+  bk_text_body_phrases (doc, para);
+  bk_text_consult_phrases (doc, para, FALSE);
+  bk_text_doc_scan_places (doc, para, TRUE);
+}
+
+void
+bk_text_read_header (BkTextDoc *doc,
+                     GPtrArray *lines)
+{
+  Header h = { 0 };
+  g_autoptr(GString) para = g_string_new (NULL);
+
+  h.doc = doc;
+  h.capture = g_string_new (NULL);
+  h.loose_refs = g_ptr_array_new_with_free_func (g_free);
+  h.office = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i <= lines->len; i++)
     {
-      const Line *l = i < lines->len ? g_ptr_array_index (lines, i) : NULL;
-      gboolean consumed = FALSE;
+      BkTextLine *l = i < lines->len ? g_ptr_array_index (lines, i) : NULL;
 
-      if (l == NULL || l->blank)
-        {
-          if (cap == CAP_SUBJECT && capture->len > 0)
-            {
-              g_autofree char *low = bk_text_lower_same_length (capture->str);
-
-              bk_text_offer (&ps->subject, &ps->subject_prio, capture->str, 0);
-              bk_text_offer_type_from (ps, low, 2, 3);
-              cap = CAP_NONE;
-            }
-          if (cap == CAP_ADDRESSEE && capture->len > 0)
-            {
-              bk_text_offer (&ps->addressee, &ps->addressee_prio, capture->str, 0);
-              cap = CAP_NONE;
-            }
-          if (consult_mode && consult_rows > 0)
-            {
-              consult_mode = FALSE;
-              have_map = FALSE;
-            }
-          header_paragraph_done (ps, para);
-          continue;
-        }
-      /* lines and cells are kept apart by '\n' so that a body name found
-       * in the paragraph does not run on into the next field or address */
-      for (guint c = 0; c < l->n_cells; c++)
-        {
-          if (*l->cells[c] == '\0')
-            continue;
-          if (para->len > 0)
-            g_string_append_c (para, '\n');
-          g_string_append (para, l->cells[c]);
-        }
-
-      if (cap == CAP_SUBJECT)
-        {
-          const char *v;
-          gboolean colon;
-
-          if (bk_text_match_label (l->cells[0], &v, &colon) == LBL_NONE || !colon)
-            {
-              bk_text_join_text (capture, l->text);
-              continue;
-            }
-          bk_text_offer (&ps->subject, &ps->subject_prio, capture->str, 0);
-          cap = CAP_NONE;
-        }
-      if (cap == CAP_ADDRESSEE)
-        {
-          if (is_address_line (l->low) || addr_lines >= 3)
-            {
-              bk_text_offer (&ps->addressee, &ps->addressee_prio, capture->str, 0);
-              cap = CAP_NONE;
-              continue;
-            }
-          bk_text_join_text (capture, l->text);
-          addr_lines++;
-          continue;
-        }
-      if (cap == CAP_SUBMITTERS)
-        {
-          bk_text_offer_submitters (ps, l->text, 0);
-          cap = CAP_NONE;
-          continue;
-        }
-
-      if (strstr (l->text, CHECKED) != NULL || strstr (l->text, UNCHECKED) != NULL)
-        {
-          handle_checkboxes (ps, l);
-          continue;
-        }
-      if (bk_text_parse_consult_header (l, map))
-        {
-          have_map = TRUE;
-          consult_mode = TRUE;
-          consult_rows = 0;
-          continue;
-        }
-      if (g_str_has_prefix (bk_text_skip_emphasis (l->low), "beratungsfolge"))
-        {
-          consult_mode = TRUE;
-          consult_rows = 0;
-          bk_text_scan_abbreviated_consultations (ps, l);
-          continue;
-        }
-      if ((l->n_cells >= 2 && bk_text_try_consultation_cells (ps, l, have_map ? map : NULL, consult_mode))
-          || (l->n_cells == 1 && consult_mode && bk_text_try_consultation_line (ps, l)))
-        {
-          consult_rows++;
-          continue;
-        }
-
-      /* labelled cells */
-      for (guint c = 0; c < l->n_cells; c++)
-        {
-          const char *v = NULL;
-          gboolean colon = FALSE;
-          LabelKind k = bk_text_match_label (l->cells[c], &v, &colon);
-          g_autofree char *iso = NULL;
-
-          switch (k)
-            {
-            case LBL_DATE:
-              if ((iso = bk_text_find_date (v, NULL, NULL)) != NULL)
-                {
-                  bk_text_offer (&ps->date, &ps->date_prio, iso, 0);
-                  consumed = TRUE;
-                }
-              break;
-            case LBL_SUBMITTER:
-              if (*v != '\0')
-                bk_text_offer_submitters (ps, v, 0);
-              else if (l->n_cells == 1)
-                cap = CAP_SUBMITTERS;
-              consumed = TRUE;
-              break;
-            case LBL_REFERENCE:
-              {
-                gsize tl = bk_text_scan_ref_token (v, colon || v > l->cells[c]);
-                g_autofree char *ref = NULL;
-
-                if (tl > 0 && (colon || g_strstr_len (l->cells[c], v - l->cells[c], "Nr") != NULL
-                               || g_strstr_len (l->cells[c], v - l->cells[c], "nr") != NULL
-                               || bk_text_scan_ref_token (v, FALSE) > 0))
-                  {
-                    ref = g_strndup (v, tl);
-                    if (ps->m->reference == NULL)
-                      ps->m->reference = g_strdup (ref);
-                    /* a number given as the paper's own, never a related one */
-                    g_hash_table_add (ps->own_refs, g_strdup (ref));
-                    bk_text_offer_type_from (ps, l->low, 2, 3);
-                    consumed = TRUE;
-                  }
-              }
-              break;
-            case LBL_SUBJECT:
-              if (!colon)
-                break;
-              if (*v != '\0')
-                {
-                  g_autofree char *vlow = bk_text_lower_same_length (v);
-
-                  bk_text_offer (&ps->subject, &ps->subject_prio, v, 0);
-                  bk_text_offer_type_from (ps, vlow, 2, 3);
-                }
-              else if (l->n_cells == 1)
-                {
-                  cap = CAP_SUBJECT;
-                  g_string_truncate (capture, 0);
-                }
-              consumed = TRUE;
-              break;
-            case LBL_STATUS:
-              {
-                BkTristate pub;
-
-                if (colon && bk_text_flag_value (v, &pub))
-                  {
-                    ps->is_public = pub;
-                    consumed = TRUE;
-                  }
-              }
-              break;
-            case LBL_TYPE:
-              if (colon && *v != '\0')
-                {
-                  g_autofree char *low = bk_text_lower_same_length (v);
-                  gboolean plain = FALSE;
-                  const char *t = bk_text_find_type (low, &plain);
-
-                  bk_text_offer (&ps->type, &ps->type_prio, t != NULL ? t : v, 0);
-                  consumed = TRUE;
-                }
-              break;
-            case LBL_ADDRESSEE:
-              if (colon && *v != '\0')
-                {
-                  bk_text_offer (&ps->addressee, &ps->addressee_prio, v, 0);
-                  consumed = TRUE;
-                }
-              break;
-            case LBL_BODY:
-              if (colon && *v != '\0' && bk_text_count_words (v) <= 8 && bk_text_has_committee_word (v))
-                {
-                  bk_text_offer_body (&ps->body, &ps->body_prio, v, 1);
-                  consumed = TRUE;
-                }
-              break;
-            case LBL_NONE:
-            default:
-              break;
-            }
-        }
-      if (consumed)
+      if (l != NULL && (l->removed || l->noise))
         continue;
-
-      /* "öffentlich" / "nichtöffentlich" on its own */
-      {
-        BkTristate pub;
-        g_autofree char *s = bk_text_strip_chars (l->low, " -–*()");
-
-        if (bk_text_flag_value (s, &pub) && strlen (s) > 2)
-          {
-            ps->is_public = pub;
-            continue;
-          }
-        if (strcmp (s, "öffentliche sitzung") == 0)
-          {
-            ps->is_public = BK_TRISTATE_YES;
-            continue;
-          }
-        if (strcmp (s, "nichtöffentliche sitzung") == 0 || strcmp (s, "nicht öffentliche sitzung") == 0)
-          {
-            ps->is_public = BK_TRISTATE_NO;
-            continue;
-          }
-      }
-
-      bk_text_scan_abbreviated_consultations (ps, l);
-      bk_text_letter_date (ps, l);
-
-      if (ps->addressee == NULL && cap == CAP_NONE)
+      if (l == NULL || l->blank || l->used)
         {
-          const char *a = addressee_start (l);
-
-          if (a != NULL)
+          if (h.cap == CAP_SUBJECT && h.capture->len > 0)
             {
-              g_string_assign (capture, a);
-              g_strstrip (capture->str);
-              capture->len = strlen (capture->str);
-              cap = CAP_ADDRESSEE;
-              addr_lines = 1;
-              if (bk_text_is_body_start (l->low + (a - l->text)))
-                bk_text_offer_body (&ps->body, &ps->body_prio, a, 2);
-              continue;
+              offer_subject (&h, h.capture->str, 100);
+              h.cap = CAP_NONE;
             }
+          if (h.cap == CAP_ADDRESSEE && h.capture->len > 0)
+            {
+              bk_text_offer (&doc->addressee, h.capture->str, 80);
+              h.cap = CAP_NONE;
+            }
+          header_paragraph (doc, para->str);
+          g_string_truncate (para, 0);
+          continue;
         }
-
-      {
-        const char *lw = bk_text_skip_emphasis (l->low);
-        const char *lt = l->text + (lw - l->low);
-
-        if (is_subject_phrase (lw)
-            || (g_str_has_prefix (lw, "gemeinsame") && strchr (lw, ' ') != NULL
-                && is_subject_phrase (strchr (lw, ' ') + 1)))
-          {
-            const Line *next = i + 1 < lines->len ? g_ptr_array_index (lines, i + 1) : NULL;
-
-            /* "Antrag zur Vorlage 12/0301 …" / "hier: Bescheide in Leichter Sprache" */
-            if (next != NULL && !next->blank
-                && (g_str_has_prefix (next->low, "hier:") || g_str_has_prefix (next->low, "hier ")))
-              {
-                g_autofree char *both = g_strconcat (lt, " ", next->text, NULL);
-
-                bk_text_offer (&ps->subject, &ps->subject_prio, both, 1);
-              }
-            else
-              bk_text_offer (&ps->subject, &ps->subject_prio, lt, 1);
-          }
-        submitter_phrase (ps, l);
-        bk_text_offer_type_from (ps, lw, 2, 3);
-        letterhead (ps, l);
-        if (bk_text_is_body_start (lw) && bk_text_count_words (lw) <= 8 && !bk_text_ends_sentence (lw))
-          bk_text_offer_body (&ps->body, &ps->body_prio, lt, 2);
-        else if (letterhead_body (ps, lw, lt))
-          ;
-        else if ((l->bold || l->heading) && bk_text_count_words (lw) >= 3 && !bk_text_ends_sentence (lw)
-                 && !bk_text_is_faction_name (lw) && !g_str_has_suffix (lw, ":"))
-          {
-            g_autofree char *up = g_utf8_strup (lt, -1);
-
-            /* all-capital lines are letterheads, not titles */
-            if (strcmp (up, lt) != 0)
-              bk_text_offer (&ps->subject, &ps->subject_prio, lt, 3);
-          }
-      }
-      /* "Ulrich Beispiel - Fraktionsvorsitzender" in a letterhead */
-      {
-        g_autofree char *name = NULL;
-        g_autofree char *role = NULL;
-
-        if (bk_text_split_name_role (l->text, &name, &role) && role != NULL
-            && bk_text_is_role_text (role))
-          g_hash_table_replace (ps->letterhead_roles, g_steal_pointer (&name), g_steal_pointer (&role));
-      }
+      if (h.n_pending > 0 && ++h.pending_age > PENDING_LINES)
+        h.n_pending = 0;
+      if (para->len > 0)
+        g_string_append_c (para, '\n');
+      g_string_append (para, l->text);
+      header_line (&h, l);
     }
+  settle_references (&h);
+  if (h.office->len > 0)
+    {
+      /* an administration's paper: the office in charge and its authors */
+      g_autofree char *joined = NULL;
+
+      g_ptr_array_add (h.office, NULL);
+      joined = g_strjoinv (BK_TEXT_LIST_SEP, (char **) h.office->pdata);
+      bk_text_offer (&doc->submitters, joined, 40);
+    }
+  g_ptr_array_unref (h.office);
+  g_string_free (h.capture, TRUE);
+  g_ptr_array_unref (h.loose_refs);
+  g_free (h.gremium);
+  g_free (h.session);
 }

@@ -1,85 +1,54 @@
-/* Plain-text / Markdown motion parser.
+/* bk-text-parser.c: a council paper from its text
  *
- * The text goes through four linear passes:
- *   1. validation (size, NUL bytes, UTF-8 with line number);
- *   2. markup cleaning: HTML remnants become Markdown-ish text, checkbox
- *      inputs become ☐ / ☒, entities are decoded;
- *   3. line normalisation: Markdown markers removed, table cells split,
- *      repeated page headers and page numbers dropped (split paragraphs
- *      joined again);
- *   4. a section state machine (header → resolution → justification →
- *      closing → postscript, and a summary in Leichte Sprache anywhere)
- *      driven by German cue phrases, then field extraction per section.
- * Every field is only filled from an explicit cue; otherwise it stays empty.
+ * The reader works in passes that do not depend on any one layout:
+ *   1. validation (size, NUL bytes, UTF-8 with the line number);
+ *   2. normalisation: markup remnants, entities, invisible spaces, glued
+ *      labels and doubled cells repaired, lines and table cells
+ *      (bk-text-lines.c), page furniture and site remnants marked
+ *      (bk-text-tidy.c);
+ *   3. blocks found by their cues: header, salutation, request or
+ *      questions, reasons, Beratungsfolge, notes, closing (bk-text-blocks.c);
+ *   4. fields offered as scored candidates by the passes over the blocks:
+ *      header fields (bk-text-header.c), consultations (bk-text-consult.c),
+ *      submitters and signatories (bk-text-parties.c), the body
+ *      (bk-text-body.c), points and questions (bk-text-points.c), the title
+ *      (bk-text-subject.c);
+ *   5. each field chosen from its candidates, warnings for what is missing
+ *      or unsure (bk-text-warn.c).
+ * Nothing is invented: a field no cue supports stays empty, and the one
+ * exception, a title made from the request, is marked as derived.
  *
- * This file runs the passes and finishes the motion; the passes live in
- * bk-text-lines.c (2, 3), bk-text-sections.c (4: the state machine) and, for
- * the sections' fields, bk-text-header.c with bk-text-fields.c and
- * bk-text-consultations.c, bk-text-points.c and bk-text-parties.c.  What
- * they share is in bk-text-parser-private.h.
+ * SPDX-License-Identifier: GPL-3.0-or-later
  */
+
+#define G_LOG_DOMAIN "bk-text"
 
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
 
-#include "bk-text-parser.h"
-#include "bk-text-parser-private.h"
 #include "bk-error.h"
-
-/* ------------------------------------------------------------------ */
-/* fields offered by several passes                                    */
-
-/* "Kreistag" from "Der Kreistag möge beschließen" and "Kreistag des
- * Landkreises Beispielkreis" from the letterhead name the same body; keep
- * the fuller name. */
-void
-bk_text_offer_body (char **slot, int *slot_prio, const char *value, int prio)
-{
-  if (*slot != NULL && value != NULL)
-    {
-      gsize a = strlen (*slot), b = strlen (value);
-
-      if (b > a && g_ascii_strncasecmp (*slot, value, a) == 0
-          && !bk_text_is_word_byte ((guchar) value[a]))
-        {
-          g_free (*slot);
-          *slot = g_strdup (value);
-          *slot_prio = MIN (prio, *slot_prio);
-          return;
-        }
-      if (a > b && g_ascii_strncasecmp (*slot, value, b) == 0)
-        {
-          *slot_prio = MIN (prio, *slot_prio);
-          return;
-        }
-    }
-  bk_text_offer (slot, slot_prio, value, prio);
-}
-
-void
-bk_text_offer (char **slot, int *slot_prio, const char *value, int prio)
-{
-  g_autofree char *v = NULL;
-
-  if (value == NULL)
-    return;
-  v = bk_text_strip_chars (value, " \t*_,;");
-  if (*v == '\0')
-    return;
-  if (*slot == NULL || prio < *slot_prio)
-    {
-      g_free (*slot);
-      *slot = g_steal_pointer (&v);
-      *slot_prio = prio;
-    }
-}
+#include "bk-text-blocks.h"
+#include "bk-text-body.h"
+#include "bk-text-consult.h"
+#include "bk-text-header.h"
+#include "bk-text-parser.h"
+#include "bk-text-parties.h"
+#include "bk-text-points.h"
+#include "bk-text-refs.h"
+#include "bk-text-subject.h"
+#include "bk-text-tidy.h"
+#include "bk-text-util.h"
+#include "bk-text-vocab.h"
+#include "bk-text-warn.h"
 
 /* ------------------------------------------------------------------ */
 /* 1. validation                                                       */
 
 static gboolean
-validate_input (const char *text, gsize len, GError **error)
+validate_input (const char  *text,
+                gsize        len,
+                GError     **error)
 {
   const char *end = NULL;
   gboolean only_space = TRUE;
@@ -109,8 +78,7 @@ validate_input (const char *text, gsize len, GError **error)
       for (const char *p = text; p < end; p++)
         if (*p == '\n')
           line++;
-      g_set_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT,
-                   _("Invalid UTF-8 in line %u"), line);
+      g_set_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT, _("Invalid UTF-8 in line %u"), line);
       return FALSE;
     }
   for (gsize i = 0; i < len && only_space; i++)
@@ -118,82 +86,351 @@ validate_input (const char *text, gsize len, GError **error)
       only_space = FALSE;
   if (only_space)
     {
-      g_set_error_literal (error, BK_ERROR, BK_ERROR_INVALID_INPUT,
-                           _("The text is empty"));
+      g_set_error_literal (error, BK_ERROR, BK_ERROR_INVALID_INPUT, _("The text is empty"));
       return FALSE;
     }
   return TRUE;
 }
 
 /* ------------------------------------------------------------------ */
-/* main pass                                                           */
+/* helpers                                                             */
 
-static void
-parser_clear (Parser *ps)
+static gboolean
+is_text_kind (BkBlockKind k)
 {
-  g_clear_pointer (&ps->lines, g_ptr_array_unref);
-  g_clear_pointer (&ps->extra, g_ptr_array_unref);
-  for (guint i = 0; i < N_SECTIONS; i++)
-    g_clear_pointer (&ps->sec[i], g_ptr_array_unref);
-  g_clear_pointer (&ps->scan, g_ptr_array_unref);
-  g_clear_pointer (&ps->m, bk_motion_free);
-  g_clear_pointer (&ps->subject, g_free);
-  g_clear_pointer (&ps->date, g_free);
-  g_clear_pointer (&ps->body, g_free);
-  g_clear_pointer (&ps->type, g_free);
-  g_clear_pointer (&ps->addressee, g_free);
-  g_clear_pointer (&ps->submitters, g_ptr_array_unref);
-  g_clear_pointer (&ps->closing_factions, g_ptr_array_unref);
-  g_clear_pointer (&ps->letterhead_roles, g_hash_table_unref);
-  g_clear_pointer (&ps->salutation, g_free);
-  g_clear_pointer (&ps->own_refs, g_hash_table_unref);
-  g_clear_pointer (&ps->request_lines, g_ptr_array_unref);
+  return k == BK_BLOCK_REQUEST || k == BK_BLOCK_QUESTIONS || k == BK_BLOCK_JUSTIFICATION
+         || k == BK_BLOCK_INTRO || k == BK_BLOCK_BODY || k == BK_BLOCK_NOTE
+         || k == BK_BLOCK_FINANCE || k == BK_BLOCK_STATEMENT || k == BK_BLOCK_EASY;
 }
 
-/* A letter without a "beantragt:" line: the resolution starts with the first
- * intro paragraph that asks for something, or with a numbered list. */
-static void
-resolution_from_intro (Parser *ps)
+static char *
+lines_text (GPtrArray *lines)
 {
-  GPtrArray *intro = ps->sec[SEC_INTRO];
-  guint start = intro->len;
+  g_autoptr(GString) s = g_string_new (NULL);
 
-  for (guint i = 0; i < intro->len; i++)
+  for (guint i = 0; i < lines->len; i++)
     {
-      const Line *l = g_ptr_array_index (intro, i);
-      const char *content;
+      const BkTextLine *l = g_ptr_array_index (lines, i);
 
-      if (l->blank)
+      if (l->blank || l->removed || l->noise)
         continue;
-      if (strstr (l->low, "beantrag") != NULL || strstr (l->low, "möge") != NULL
-          || strstr (l->low, "beschließ") != NULL
-          || bk_text_list_marker (l->text, &content) == MARK_NUMBER)
+      if (s->len > 0)
+        g_string_append_c (s, '\n');
+      g_string_append (s, l->text);
+    }
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+/* The request: the first request block that holds text, with the request
+ * blocks that directly follow it; without one, the text a decision record
+ * or a letter leaves unclaimed. */
+static GPtrArray *
+request_lines (BkTextDoc    *doc,
+               BkBlockKind   kind,
+               GPtrArray   **cues)
+{
+  GPtrArray *out = g_ptr_array_new ();
+  gboolean started = FALSE;
+
+  *cues = g_ptr_array_new ();
+  for (guint i = 0; i < doc->blocks->len; i++)
+    {
+      BkTextBlock *b = g_ptr_array_index (doc->blocks, i);
+      gboolean text = bk_text_block_has_text (b);
+
+      if (b->kind == kind && b->cue != NULL)
+        g_ptr_array_add (*cues, b->cue);
+      if (b->kind == kind && text)
         {
-          start = i;
-          while (start > 0 && !((Line *) g_ptr_array_index (intro, start - 1))->blank)
-            start--;
-          break;
+          /* a blank line between two blocks keeps their paragraphs apart */
+          if (started)
+            {
+              BkTextLine *blank = bk_text_line_new_plain ("");
+
+              g_ptr_array_add (doc->extra, blank);
+              g_ptr_array_add (out, blank);
+            }
+          for (guint k = 0; k < b->lines->len; k++)
+            g_ptr_array_add (out, g_ptr_array_index (b->lines, k));
+          started = TRUE;
+          continue;
+        }
+      if (started && text && b->kind != BK_BLOCK_STATUS)
+        break;
+    }
+  return out;
+}
+
+/* The last block with text before the closing: where a letter without a
+ * greeting keeps its date and signatures. */
+static BkTextBlock *
+last_text_block (BkTextDoc *doc)
+{
+  BkTextBlock *last = NULL;
+
+  for (guint i = 0; i < doc->blocks->len; i++)
+    {
+      BkTextBlock *b = g_ptr_array_index (doc->blocks, i);
+
+      if (b->kind == BK_BLOCK_CLOSING || b->kind == BK_BLOCK_POSTSCRIPT)
+        break;
+      if (is_text_kind (b->kind) && bk_text_block_has_text (b))
+        last = b;
+    }
+  return last;
+}
+
+static void
+trailing_date (BkTextDoc   *doc,
+               BkTextBlock *b)
+{
+  guint end = b->lines->len;
+
+  while (end > 0 && ((BkTextLine *) g_ptr_array_index (b->lines, end - 1))->blank)
+    end--;
+  if (end > 1 && !((BkTextLine *) g_ptr_array_index (b->lines, end - 2))->blank)
+    return;
+  if (end > 0 && strlen (((BkTextLine *) g_ptr_array_index (b->lines, end - 1))->text) < 60
+      && bk_text_letter_date (doc, ((BkTextLine *) g_ptr_array_index (b->lines, end - 1))->text, 75))
+    g_ptr_array_set_size (b->lines, end - 1);
+}
+
+/* Without a "Begründung", the prose before the request gives the reasons:
+ * the paragraphs of the header and of a letter's introduction that are
+ * sentences, not fields, titles or addresses. */
+static char *
+reasons_before_request (BkTextDoc *doc)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new ();
+  g_autoptr(GString) para = g_string_new (NULL);
+  gboolean in_para_ok = TRUE;
+
+  for (guint i = 0; i < doc->blocks->len; i++)
+    {
+      BkTextBlock *b = g_ptr_array_index (doc->blocks, i);
+
+      if (b->kind == BK_BLOCK_REQUEST || b->kind == BK_BLOCK_QUESTIONS)
+        break;
+      if (b->kind != BK_BLOCK_PRE && b->kind != BK_BLOCK_INTRO)
+        continue;
+      for (guint k = 0; k <= b->lines->len; k++)
+        {
+          BkTextLine *l = k < b->lines->len ? g_ptr_array_index (b->lines, k) : NULL;
+
+          if (l != NULL && (l->removed || l->noise))
+            continue;
+          if (l == NULL || l->blank)
+            {
+              /* two sentences at least, ending as sentences end */
+              if (in_para_ok && para->len > 0 && bk_text_count_words (para->str) >= 12
+                  && bk_text_ends_sentence (para->str) && !g_str_has_suffix (para->str, ":"))
+                {
+                  BkTextLine *text = bk_text_line_new_plain (para->str);
+                  BkTextLine *blank = bk_text_line_new_plain ("");
+
+                  g_ptr_array_add (doc->extra, text);
+                  g_ptr_array_add (doc->extra, blank);
+                  g_ptr_array_add (lines, text);
+                  g_ptr_array_add (lines, blank);
+                }
+              g_string_truncate (para, 0);
+              in_para_ok = TRUE;
+              continue;
+            }
+          if (l->used)
+            in_para_ok = FALSE;
+          bk_text_join_text (para, l->text);
         }
     }
-  for (guint i = start; i < intro->len; i++)
-    g_ptr_array_add (ps->sec[SEC_RESOLUTION], g_ptr_array_index (intro, i));
+  return bk_text_build_text (lines);
+}
+
+/* The text ends inside a sentence: a copy cut off. Notes, votes and
+ * lists of attachments end without a full stop anyway. */
+static gboolean
+ends_cut_off (BkTextDoc *doc)
+{
+  BkTextBlock *b = last_text_block (doc);
+  const BkTextLine *last = NULL;
+
+  if (b != NULL && (b->kind == BK_BLOCK_NOTE || b->kind == BK_BLOCK_FINANCE || b->kind == BK_BLOCK_STATEMENT))
+    return FALSE;
+
+  for (guint i = 0; i < doc->blocks->len; i++)
+    {
+      BkTextBlock *c = g_ptr_array_index (doc->blocks, i);
+
+      if (c->kind == BK_BLOCK_CLOSING && bk_text_block_has_text (c))
+        return FALSE;
+    }
+  if (b == NULL)
+    return FALSE;
+  for (guint i = b->lines->len; i > 0 && last == NULL; i--)
+    {
+      const BkTextLine *l = g_ptr_array_index (b->lines, i - 1);
+
+      if (!l->blank && !l->removed && !l->noise)
+        last = l;
+    }
+  if (last == NULL || bk_text_count_words (last->text) < 6)
+    return FALSE;
+  return strchr (".!?:;)\"“”»«'…", last->text[strlen (last->text) - 1]) == NULL
+         && !g_str_has_suffix (last->text, "“") && !g_str_has_suffix (last->text, "”");
+}
+
+/* "Ziel des Änderungsantrages", "dieser Antrag", "Text des Schreibens": the
+ * paper naming itself. */
+static void
+self_references (BkTextDoc  *doc,
+                 const char *low)
+{
+  static const char *const determiners[] = {
+    "des ", "dieses ", "dieser ", "diesen ", "diesem ", "unseres ", "unser ", "unseren ",
+    "unserem ", "vorliegenden ", "vorliegende ", "folgenden ", NULL
+  };
+
+  for (guint i = 0; determiners[i] != NULL; i++)
+    {
+      const char *hit = low;
+
+      while ((hit = strstr (hit, determiners[i])) != NULL)
+        {
+          const char *w = hit + strlen (determiners[i]);
+          gsize len = 0;
+          gboolean specific = FALSE;
+          const char *t;
+
+          if (hit > low && bk_text_is_word_byte ((guchar) hit[-1]))
+            {
+              hit = w;
+              continue;
+            }
+          hit = w;
+          if (g_str_has_prefix (w, "schreibens") || g_str_has_prefix (w, "schreiben ")
+              || g_str_has_prefix (w, "briefes"))
+            {
+              bk_text_offer (&doc->type, "Schreiben", 40);
+              continue;
+            }
+          t = bk_text_type_at (w, &len, &specific);
+          if (t != NULL && strcmp (t, "Vorlage") != 0)
+            bk_text_offer (&doc->type, t, specific ? 55 : 30);
+        }
+    }
+}
+
+/* "wird wie folgt geändert", "folgende Ergänzung des Beschlussvorschlages":
+ * an amendment that does not name itself. */
+static void
+amendment_type (BkTextDoc  *doc,
+                const char *low)
+{
+  if (strstr (low, "wie folgt geändert") != NULL || strstr (low, "folgende änderung") != NULL
+      || strstr (low, "wie folgt zu ändern") != NULL)
+    bk_text_offer (&doc->type, "Änderungsantrag", 50);
+  else if (strstr (low, "wie folgt ergänzt") != NULL || strstr (low, "folgende ergänzung") != NULL
+           || strstr (low, "wie folgt zu ergänzen") != NULL)
+    bk_text_offer (&doc->type, "Ergänzungsantrag", 50);
 }
 
 static void
-finish_public (Parser *ps)
+infer_type (BkTextDoc *doc, const char *request_low, gboolean questions_only, gboolean letter,
+            gboolean has_reasons)
+{
+  g_autoptr(GString) all = g_string_new (NULL);
+  gboolean started = FALSE;
+
+  /* the text and the lead-in before it, not the page's other articles */
+  for (guint i = 0; i < doc->lines->len; i++)
+    {
+      const BkTextLine *l = g_ptr_array_index (doc->lines, i);
+
+      if (l->removed || l->blank)
+        continue;
+      if (!l->noise)
+        started = TRUE;
+      else if (started)
+        continue;
+      g_string_append (all, l->low);
+      g_string_append_c (all, '\n');
+    }
+  self_references (doc, all->str);
+  amendment_type (doc, request_low);
+  for (guint i = 0; i < doc->blocks->len; i++)
+    {
+      BkTextBlock *b = g_ptr_array_index (doc->blocks, i);
+
+      if (b->cue != NULL && (b->kind == BK_BLOCK_REQUEST || b->kind == BK_BLOCK_QUESTIONS))
+        amendment_type (doc, b->cue->low);
+    }
+  if (questions_only)
+    bk_text_offer (&doc->type, "Anfrage", 45);
+  if (strstr (request_low, "beantrag") != NULL || bk_text_find_word (request_low, "antrag") != NULL)
+    bk_text_offer (&doc->type, "Antrag", 30);
+  /* a proposed resolution no faction and no letter brings: the
+   * administration's Beschlussvorlage; a form whose type boxes were left
+   * empty keeps its type open */
+  if (!letter && !doc->type_boxes && bk_text_slot_best (&doc->submitters, NULL) == NULL
+      && bk_text_slot_best (&doc->type, NULL) == NULL && has_reasons)
+    for (guint i = 0; i < doc->blocks->len; i++)
+      {
+        BkTextBlock *b = g_ptr_array_index (doc->blocks, i);
+
+        if (b->kind == BK_BLOCK_REQUEST && b->cue != NULL
+            && g_str_has_prefix (bk_text_skip_emphasis (b->cue->low), "beschlussvorschlag"))
+          bk_text_offer (&doc->type, "Beschlussvorlage", 35);
+      }
+}
+
+static gboolean
+is_decisive_role (const char *role)
+{
+  g_autofree char *low = NULL;
+
+  if (role == NULL)
+    return FALSE;
+  low = bk_text_lower_same_length (role);
+  return (strstr (low, "beschluss") != NULL || strstr (low, "entscheid") != NULL
+          || strstr (low, "beschließend") != NULL)
+         && strstr (low, "empfehl") == NULL && strstr (low, "vorberat") == NULL;
+}
+
+static void
+body_from_consultations (BkTextDoc *doc)
+{
+  GPtrArray *cs = doc->m->consultations;
+
+  for (guint i = 0; i < cs->len; i++)
+    {
+      const BkConsultation *c = g_ptr_array_index (cs, i);
+      g_autofree char *low = bk_text_lower_same_length (c->committee);
+
+      /* a committee prepares; the plenary at the end of the list decides */
+      gboolean plenary = bk_text_assembly_at (low) > 0 && strstr (low, "ausschuss") == NULL;
+
+      if (is_decisive_role (c->role))
+        bk_text_offer_body (&doc->body, c->committee, 55);
+      else if (plenary && i + 1 == cs->len)
+        bk_text_offer_body (&doc->body, c->committee, 45);
+      else if (plenary && c->role == NULL)
+        bk_text_offer_body (&doc->body, c->committee, 40);
+    }
+}
+
+static void
+finish_public (BkTextDoc *doc)
 {
   gboolean any_yes = FALSE, any = FALSE, all_no = TRUE;
 
-  if (ps->is_public != BK_TRISTATE_UNKNOWN)
+  if (doc->is_public >= 0)
     {
-      ps->m->is_public = ps->is_public;
+      doc->m->is_public = doc->is_public ? BK_TRISTATE_YES : BK_TRISTATE_NO;
       return;
     }
-  /* no paper-level status: a paper discussed in any public session is
-   * public (domain notes, section 5) */
-  for (guint i = 0; i < ps->m->consultations->len; i++)
+  /* no status of its own: a paper discussed in a public session is public */
+  for (guint i = 0; i < doc->m->consultations->len; i++)
     {
-      const BkConsultation *c = g_ptr_array_index (ps->m->consultations, i);
+      const BkConsultation *c = g_ptr_array_index (doc->m->consultations, i);
 
       if (c->is_public == BK_TRISTATE_UNKNOWN)
         {
@@ -208,55 +445,95 @@ finish_public (Parser *ps)
         }
     }
   if (any_yes)
-    ps->m->is_public = BK_TRISTATE_YES;
+    doc->m->is_public = BK_TRISTATE_YES;
   else if (any && all_no)
-    ps->m->is_public = BK_TRISTATE_NO;
+    doc->m->is_public = BK_TRISTATE_NO;
 }
 
 static void
-finish_addressee (Parser *ps)
+finish_references (BkTextDoc *doc,
+                   GPtrArray *texts)
 {
-  if (ps->addressee == NULL && ps->salutation != NULL)
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  const char *own = doc->m->reference;
+
+  for (guint i = 0; i < doc->related->len; i++)
+    g_ptr_array_add (found, g_strdup (g_ptr_array_index (doc->related, i)));
+  for (guint i = 0; i < texts->len; i++)
+    bk_text_scan_references (g_ptr_array_index (texts, i), own, found);
+  for (guint i = 0; i < found->len; i++)
     {
-      const char *s = ps->salutation;
-      const char *h = strstr (s, "Frau ");
+      const char *r = g_ptr_array_index (found, i);
 
-      if (h == NULL)
-        h = strstr (s, "Herr ");
-      if (h != NULL && strstr (s, "Damen und Herren") == NULL)
-        {
-          const char *e = strchr (h, ',');
-          g_autofree char *a = e != NULL ? g_strndup (h, (gsize) (e - h)) : g_strdup (h);
-
-          bk_text_offer (&ps->addressee, &ps->addressee_prio, a, 5);
-        }
+      if (g_strcmp0 (r, own) != 0 && !g_hash_table_contains (doc->own_refs, r))
+        bk_motion_add_reference (doc->m, r);
     }
 }
 
+/* "BVV" from "Die BVV möge beschließen" and "Bezirksverordnetenversammlung
+ * Beispielbezirk" from the letterhead: the written-out name is shown. */
+static const char *
+best_body (BkTextDoc *doc)
+{
+  int score = 0;
+  const char *best = bk_text_slot_best (&doc->body, &score);
+  const BkTextCandidate *full = NULL;
+  gboolean code = best != NULL && strlen (best) <= 6;
+
+  for (const char *p = best; code && *p != '\0'; p++)
+    if (!g_ascii_isupper (*p) && !g_ascii_isdigit (*p))
+      code = FALSE;
+  if (!code)
+    return best;
+  for (guint i = 0; i < doc->body.candidates->len; i++)
+    {
+      const BkTextCandidate *c = g_ptr_array_index (doc->body.candidates, i);
+      g_autofree char *low = bk_text_lower_same_length (c->value);
+
+      if (c->score >= 40 && c->value != best && strlen (c->value) > 6 && bk_text_assembly_at (low) > 0
+          && (full == NULL || c->score > full->score))
+        full = c;
+    }
+  return full != NULL ? full->value : best;
+}
+
+/* G_MESSAGES_DEBUG=bk-text shows the candidates of every field. */
 static void
-finish_body_from_consultations (Parser *ps)
+debug_slot (const char       *field,
+            const BkTextSlot *slot)
 {
-  for (guint i = 0; i < ps->m->consultations->len; i++)
+  if (g_log_writer_default_would_drop (G_LOG_LEVEL_DEBUG, G_LOG_DOMAIN))
+    return;
+  for (guint i = 0; i < slot->candidates->len; i++)
     {
-      const BkConsultation *c = g_ptr_array_index (ps->m->consultations, i);
-      g_autofree char *low = NULL;
+      const BkTextCandidate *c = g_ptr_array_index (slot->candidates, i);
 
-      if (c->role == NULL)
-        continue;
-      low = bk_text_lower_same_length (c->role);
-      if ((strstr (low, "beschluss") != NULL || strstr (low, "entscheid") != NULL
-           || strstr (low, "beschließend") != NULL)
-          && strstr (low, "empfehl") == NULL && strstr (low, "vorberat") == NULL)
-        bk_text_offer_body (&ps->body, &ps->body_prio, c->committee, 4);
+      g_debug ("%s candidate %d: %s", field, c->score, c->value);
     }
 }
+
+/* ------------------------------------------------------------------ */
+/* the passes                                                          */
 
 BkMotion *
-bk_text_parser_parse (const char *text, gssize len, GError **error)
+bk_text_parser_parse (const char  *text,
+                      gssize       len,
+                      GError     **error)
 {
-  Parser ps = { 0 };
+  BkTextDoc doc;
   g_autoptr(GString) clean = NULL;
-  g_autoptr(GPtrArray) refs = NULL;
+  g_autoptr(GPtrArray) pre = NULL;
+  g_autoptr(GPtrArray) request = NULL;
+  g_autoptr(GPtrArray) request_cues = NULL;
+  g_autoptr(GPtrArray) questions = NULL;
+  g_autoptr(GPtrArray) question_cues = NULL;
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *request_text = NULL;
+  g_autofree char *request_low = NULL;
+  const char *best;
+  int type_score = 0;
+  gboolean cut_off, letter;
+  BkTextBlock *last;
   BkMotion *m;
 
   g_return_val_if_fail (text != NULL || len == 0, NULL);
@@ -267,120 +544,227 @@ bk_text_parser_parse (const char *text, gssize len, GError **error)
   if (!validate_input (text, (gsize) len, error))
     return NULL;
 
-  ps.m = bk_motion_new ();
-  ps.extra = g_ptr_array_new_with_free_func (bk_text_line_free);
-  for (guint i = 0; i < N_SECTIONS; i++)
-    ps.sec[i] = g_ptr_array_new ();
-  ps.scan = g_ptr_array_new ();
-  ps.subject_prio = ps.date_prio = ps.body_prio = ps.type_prio = PRIO_NONE;
-  ps.addressee_prio = ps.submitters_prio = PRIO_NONE;
-  ps.is_public = BK_TRISTATE_UNKNOWN;
-  ps.submitters = g_ptr_array_new_with_free_func (g_free);
-  ps.closing_factions = g_ptr_array_new_with_free_func (g_free);
-  ps.own_refs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  ps.request_lines = g_ptr_array_new ();
-  ps.letterhead_roles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-
+  bk_text_doc_init (&doc);
   clean = bk_text_clean_markup (text, (gsize) len);
-  ps.lines = bk_text_split_lines (clean);
-  bk_text_remove_page_headers (ps.lines);
-  bk_text_split_sections (&ps);
+  doc.lines = bk_text_split_lines (clean);
+  doc.text_dropped = bk_text_tidy_lines (doc.lines);
+  bk_text_number_paragraphs (doc.lines);
+  bk_text_find_blocks (&doc);
+  letter = doc.salutation != NULL;
 
-  for (guint i = 0; i < ps.sec[SEC_HEADER]->len; i++)
-    g_ptr_array_add (ps.scan, g_ptr_array_index (ps.sec[SEC_HEADER], i));
-  bk_text_parse_header (&ps, ps.sec[SEC_HEADER]);
-  for (guint i = 0; i < ps.sec[SEC_INTRO]->len; i++)
+  /* the header and the Beratungsfolge */
+  {
+    static const BkBlockKind pre_kinds[] = { BK_BLOCK_PRE };
+    static const BkBlockKind consult_kinds[] = { BK_BLOCK_CONSULT };
+    static const BkBlockKind attach_kinds[] = { BK_BLOCK_ATTACHMENTS, BK_BLOCK_STATUS };
+    g_autoptr(GPtrArray) consult = bk_text_doc_lines_of (&doc, consult_kinds, 1);
+    g_autoptr(GPtrArray) attach = bk_text_doc_lines_of (&doc, attach_kinds, 2);
+
+    /* the Beratungsfolge first: what it leaves ("Betreff:" after the
+     * table) is the header's */
+    bk_text_consult_block (&doc, consult);
+    pre = bk_text_doc_lines_of (&doc, pre_kinds, 1);
+    bk_text_read_header (&doc, pre);
+    bk_text_read_header (&doc, consult);
+    /* "Ursprungsanfrage vom 21.04.2009" among the attachments */
+    bk_text_read_header (&doc, attach);
+    g_ptr_array_add (texts, lines_text (pre));
+  }
+
+  /* a letter's own sentences: who writes, to which body, for which session */
+  for (guint i = 0; i < doc.blocks->len; i++)
     {
-      const Line *l = g_ptr_array_index (ps.sec[SEC_INTRO], i);
+      BkTextBlock *b = g_ptr_array_index (doc.blocks, i);
+      g_autofree char *t = NULL;
 
-      if (!l->blank)
-        bk_text_scan_abbreviated_consultations (&ps, l);
-    }
-  if (ps.m->consultations->len == 0)
-    {
-      g_autoptr(GString) para = g_string_new (NULL);
-
-      for (guint i = 0; i <= ps.sec[SEC_INTRO]->len; i++)
+      if (b->cue != NULL && (b->kind == BK_BLOCK_REQUEST || b->kind == BK_BLOCK_QUESTIONS))
         {
-          const Line *l = i < ps.sec[SEC_INTRO]->len ? g_ptr_array_index (ps.sec[SEC_INTRO], i) : NULL;
-
-          if (l == NULL || l->blank)
-            {
-              if (para->len > 0)
-                bk_text_requested_consultations (&ps, para->str);
-              g_string_truncate (para, 0);
-              continue;
-            }
-          if (para->len > 0)
-            g_string_append_c (para, ' ');
-          g_string_append (para, l->text);
+          bk_text_submitters_from_text (&doc, b->cue->text);
+          bk_text_body_from_request (&doc, b->cue->text);
+          bk_text_body_phrases (&doc, b->cue->text);
+          bk_text_consult_phrases (&doc, b->cue->text, TRUE);
         }
-      for (guint i = 0; i < ps.request_lines->len; i++)
-        bk_text_requested_consultations (&ps,
-                                         ((const Line *) g_ptr_array_index (ps.request_lines, i))->text);
+      if (b->kind != BK_BLOCK_INTRO)
+        continue;
+      t = lines_text (b->lines);
+      bk_text_submitters_from_text (&doc, t);
+      bk_text_body_phrases (&doc, t);
+      bk_text_consult_phrases (&doc, t, TRUE);
     }
-  if (ps.sec[SEC_RESOLUTION]->len == 0)
-    resolution_from_intro (&ps);
 
-  /* A summary in easy language that ends the text holds the trailing date
-   * and signatures, as the justification would. */
-  if (ps.easy_last)
-    bk_text_trailing_date_line (&ps, ps.sec[SEC_EASY]);
-  else
-    bk_text_trailing_date_line (&ps, ps.sec[SEC_JUSTIFICATION]->len > 0
-                                ? ps.sec[SEC_JUSTIFICATION] : ps.sec[SEC_RESOLUTION]);
-  if (ps.sec[SEC_CLOSING]->len > 0)
-    bk_text_parse_signatures (&ps, ps.sec[SEC_CLOSING]);
-  else if (ps.easy_last)
-    bk_text_trailing_signatures (&ps, ps.sec[SEC_EASY]);
-  else if (ps.sec[SEC_JUSTIFICATION]->len > 0)
-    bk_text_trailing_signatures (&ps, ps.sec[SEC_JUSTIFICATION]);
-  else
-    bk_text_trailing_signatures (&ps, ps.sec[SEC_RESOLUTION]);
-
-  bk_text_build_points (&ps, ps.sec[SEC_RESOLUTION]);
-  ps.m->justification = bk_text_build_text (ps.sec[SEC_JUSTIFICATION]);
-  ps.m->easy_summary = bk_text_build_text (ps.sec[SEC_EASY]);
-
-  finish_public (&ps);
-  finish_addressee (&ps);
-  bk_text_finish_parties (&ps);
-  finish_body_from_consultations (&ps);
-
-  ps.m->subject = g_steal_pointer (&ps.subject);
-  ps.m->date = g_steal_pointer (&ps.date);
-  bk_text_complete_body_with_place (&ps);
-  ps.m->body = g_steal_pointer (&ps.body);
-  ps.m->type = g_steal_pointer (&ps.type);
-  ps.m->addressee = g_steal_pointer (&ps.addressee);
-
-  refs = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < ps.scan->len; i++)
+  /* a date and signatures that end the text without a greeting */
+  last = last_text_block (&doc);
+  if (last != NULL)
     {
-      const Line *l = g_ptr_array_index (ps.scan, i);
+      gboolean signed_block = FALSE;
 
-      if (l != NULL && !l->blank)
-        bk_text_scan_references (l, refs);
+      for (guint i = 0; i < doc.blocks->len; i++)
+        {
+          BkTextBlock *b = g_ptr_array_index (doc.blocks, i);
+
+          if (b->kind == BK_BLOCK_CLOSING)
+            signed_block = TRUE;
+        }
+      /* "Berlin, den 22.04.26" above or below the names */
+      trailing_date (&doc, last);
+      if (!signed_block && bk_text_trailing_signatures (&doc, last->lines) > 0)
+        trailing_date (&doc, last);
     }
-  for (guint i = 0; i < refs->len; i++)
+  for (guint i = 0; i < doc.blocks->len; i++)
     {
-      const char *r = g_ptr_array_index (refs, i);
+      BkTextBlock *b = g_ptr_array_index (doc.blocks, i);
 
-      if (g_strcmp0 (r, ps.m->reference) != 0 && !g_hash_table_contains (ps.own_refs, r))
-        bk_motion_add_reference (ps.m, r);
+      if (b->kind == BK_BLOCK_CLOSING)
+        {
+          for (guint k = 0; k < b->lines->len; k++)
+            {
+              const BkTextLine *l = g_ptr_array_index (b->lines, k);
+
+              if (!l->blank && strlen (l->text) < 60)
+                bk_text_letter_date (&doc, l->text, 75);
+            }
+          bk_text_parse_signatures (&doc, b->lines);
+        }
     }
 
-  if (ps.m->subject == NULL && ps.m->resolution_points->len == 0
-      && ps.m->justification == NULL && ps.m->reference == NULL
-      && ps.m->consultations->len == 0 && ps.type_prio > 0)
+  request = request_lines (&doc, BK_BLOCK_REQUEST, &request_cues);
+  questions = request_lines (&doc, BK_BLOCK_QUESTIONS, &question_cues);
+  if (request->len == 0 && questions->len == 0)
+    {
+      /* a decision record's text, or a letter that asks without a cue */
+      g_clear_pointer (&request, g_ptr_array_unref);
+      g_clear_pointer (&request_cues, g_ptr_array_unref);
+      request = request_lines (&doc, BK_BLOCK_BODY, &request_cues);
+      if (request->len == 0)
+        {
+          g_clear_pointer (&request, g_ptr_array_unref);
+          g_clear_pointer (&request_cues, g_ptr_array_unref);
+          request = request_lines (&doc, BK_BLOCK_INTRO, &request_cues);
+        }
+    }
+
+  request_text = lines_text (request);
+  request_low = bk_text_lower_same_length (request_text);
+  if (request->len > 0)
+    {
+      g_autofree char *first = g_strndup (request_text, strcspn (request_text, "\n"));
+
+      bk_text_submitters_from_text (&doc, first);
+      bk_text_body_from_request (&doc, request_text);
+    }
+  g_ptr_array_add (texts, g_strdup (request_text));
+
+  /* the type decides whether the request is questions */
+  {
+    static const BkBlockKind just_kinds[] = { BK_BLOCK_JUSTIFICATION };
+    g_autoptr(GPtrArray) just = bk_text_doc_lines_of (&doc, just_kinds, 1);
+    g_autoptr(GString) asked = g_string_new (request_low);
+    gboolean has_reasons = FALSE;
+
+    for (guint i = 0; i < just->len && !has_reasons; i++)
+      has_reasons = !((BkTextLine *) g_ptr_array_index (just, i))->blank;
+
+    /* "wir beantragen:" says what the list below it is */
+    for (guint i = 0; i < request_cues->len; i++)
+      {
+        g_string_append_c (asked, '\n');
+        g_string_append (asked, ((BkTextLine *) g_ptr_array_index (request_cues, i))->low);
+      }
+    infer_type (&doc, asked->str, request->len == 0 && questions->len > 0, letter, has_reasons);
+  }
+  best = bk_text_slot_best (&doc.type, &type_score);
+  doc.m->type = g_strdup (best);
+  if (questions->len > 0)
+    {
+      bk_text_build_questions (&doc, questions);
+      if (!bk_text_type_is_question (doc.m->type) && request->len > 0)
+        bk_text_build_points (&doc, request);
+    }
+  else if (bk_text_type_is_question (doc.m->type))
+    bk_text_build_questions (&doc, request);
+  else
+    bk_text_build_points (&doc, request);
+  if (questions->len > 0)
+    g_ptr_array_add (texts, lines_text (questions));
+
+  /* the reasons and the summary in easy language */
+  {
+    static const BkBlockKind just_kinds[] = { BK_BLOCK_JUSTIFICATION };
+    static const BkBlockKind easy_kinds[] = { BK_BLOCK_EASY };
+    g_autoptr(GPtrArray) just = bk_text_doc_lines_of (&doc, just_kinds, 1);
+    g_autoptr(GPtrArray) easy = bk_text_doc_lines_of (&doc, easy_kinds, 1);
+
+    doc.m->justification = bk_text_build_text (just);
+    if (doc.m->justification == NULL)
+      doc.m->justification = reasons_before_request (&doc);
+    doc.m->easy_summary = bk_text_build_text (easy);
+    if (doc.m->justification != NULL)
+      g_ptr_array_add (texts, g_strdup (doc.m->justification));
+  }
+
+  /* undated referrals and the last resorts for the body, over all the text */
+  {
+    g_autoptr(GString) all = g_string_new (NULL);
+
+    for (guint i = 0; i < doc.lines->len; i++)
+      {
+        const BkTextLine *l = g_ptr_array_index (doc.lines, i);
+
+        if (!l->blank && !l->removed && !l->noise)
+          {
+            g_string_append (all, l->text);
+            g_string_append_c (all, '\n');
+          }
+      }
+    bk_text_consult_referrals (&doc, all->str);
+    body_from_consultations (&doc);
+    bk_text_body_mentions (&doc, all->str);
+    bk_text_doc_scan_places (&doc, all->str, FALSE);
+  }
+
+  /* choose */
+  bk_text_choose_subject (&doc);
+  debug_slot ("subject", &doc.subject);
+  debug_slot ("type", &doc.type);
+  debug_slot ("body", &doc.body);
+  debug_slot ("date", &doc.date);
+  debug_slot ("reference", &doc.reference);
+  debug_slot ("submitters", &doc.submitters);
+  best = bk_text_slot_best (&doc.subject, NULL);
+  if (best != NULL)
+    doc.m->subject = g_strdup (best);
+  else
+    {
+      const char *from = doc.m->resolution_points->len > 0
+                           ? ((BkResolutionPoint *) g_ptr_array_index (doc.m->resolution_points, 0))->text
+                         : doc.m->questions->len > 0
+                           ? ((BkResolutionPoint *) g_ptr_array_index (doc.m->questions, 0))->text
+                           : NULL;
+
+      doc.m->subject = bk_text_derive_subject (from);
+      doc.m->subject_derived = doc.m->subject != NULL;
+    }
+  doc.m->date = g_strdup (bk_text_slot_best (&doc.date, NULL));
+  doc.m->reference = g_strdup (bk_text_slot_best (&doc.reference, NULL));
+  doc.m->body = bk_text_body_with_place (&doc, best_body (&doc));
+  bk_text_addressee_from_salutation (&doc);
+  doc.m->addressee = g_strdup (bk_text_slot_best (&doc.addressee, NULL));
+  bk_text_finish_parties (&doc);
+  finish_public (&doc);
+  finish_references (&doc, texts);
+
+  if (doc.m->subject == NULL && doc.m->resolution_points->len == 0 && doc.m->questions->len == 0
+      && doc.m->justification == NULL && doc.m->reference == NULL && doc.m->consultations->len == 0)
     {
       g_set_error_literal (error, BK_ERROR, BK_ERROR_INVALID_INPUT,
                            _("No motion found: the text has no subject, proposed resolution or justification"));
-      parser_clear (&ps);
+      bk_text_doc_clear (&doc);
       return NULL;
     }
 
-  m = g_steal_pointer (&ps.m);
-  parser_clear (&ps);
+  cut_off = ends_cut_off (&doc);
+  bk_text_add_warnings (&doc, type_score, cut_off);
+  m = g_steal_pointer (&doc.m);
+  bk_text_doc_clear (&doc);
   return m;
 }

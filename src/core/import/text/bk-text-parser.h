@@ -1,3 +1,12 @@
+/* bk-text-parser.h: the council-paper reader's entry point
+ *
+ * Text in, motion out: the one function the importer, the paper reader (HTML
+ * and PDF after extraction) and the tests call; everything else in this folder
+ * is private to it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #pragma once
 
 #include "bk-motion.h"

@@ -166,9 +166,13 @@ def tables(r, stamps):
     add("| figure | measured (median) | target | result |\n|---|---|---|---|")
     add("| full sync, `buergerkiosk-ctl sync --no-texts` from the local server, papers/s | %s | ≥ 1 000 | %s |" % (
         fmt(g("sync.full.papers_per_s"), digits=0), verdict(g("sync.full.papers_per_s"), lambda v: v >= 1000)))
+    add("| … papers per CPU second of the kiosk's side (user + system) | %s | | |" % fmt(g("sync.full.papers_per_cpu_s"), digits=0))
     add("| baseline: the same data from files, `buergerkiosk-ctl import DIR`, papers/s | %s | | |" % fmt(g("sync.import_baseline.papers_per_s"), digits=0))
+    add("| … papers per CPU second | %s | | |" % fmt(g("sync.import_baseline.papers_per_cpu_s"), digits=0))
     add("| incremental sync with nothing changed, end to end | %s | ≤ 0.5 s | %s |" % (
         fmt(g("sync.incremental.s"), " s", 3), verdict(g("sync.incremental.s"), lambda v: v <= 0.5)))
+    add("| … of which starting the process alone (`buergerkiosk-ctl --version`) | %s | | |" % fmt(g("sync.incremental.process_start_s"), " s", 3))
+    add("| … CPU time of the incremental sync (user + system) | %s | | |" % fmt(g("sync.incremental.cpu_s"), " s", 3))
     add("| … requests per external list | %s | ≤ 1 | %s |" % (
         fmt(g("sync.incremental.requests_per_list"), digits=1), verdict(g("sync.incremental.requests_per_list"), lambda v: v <= 1)))
     add("| frame gaps over 50 ms while a full sync runs over a full list | %s (max %s) | 0 | %s |" % (

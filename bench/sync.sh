@@ -40,45 +40,57 @@ fresh() { rm -rf "$DB" "$DB-wal" "$DB-shm" "$DB-files"; }
 control() { curl -s "$ORIGIN/_control?$1" >/dev/null; }
 requests() { curl -s "$ORIGIN/_requests" | $PY -c 'import json, sys; print(len([r for r in json.load(sys.stdin) if not r["path"].startswith("/_")]))'; }
 seconds() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
+# CPU seconds (user + system) of the last timed command, from /usr/bin/time
+CPU_FILE=$BENCH_TMP/sync-cpu.txt
+timed() { /usr/bin/time -f '%U %S' -o "$CPU_FILE" "$@"; }
+cpu() { awk '{ printf "%.3f", $1 + $2 }' "$CPU_FILE"; }
 
 {
   echo "# sync benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git -C "$SRC" log -1 --format=%h 2>/dev/null): $PAGES x $PER papers, pages of $PAGE_SIZE, $RUNS runs, server $SYSTEM"
 
   echo "## Baseline: buergerkiosk-ctl --db X import $DATA (the same data from files)"
-  rates=()
+  rates=(); cpu_rates=()
   for i in $(seq 1 "$RUNS"); do
     fresh
-    t0=$(bench_time); "$CTL" --db "$DB" import "$DATA" >/dev/null 2>&1; rc=$?; t1=$(bench_time)
+    t0=$(bench_time); timed "$CTL" --db "$DB" import "$DATA" >/dev/null 2>&1; rc=$?; t1=$(bench_time)
     rate=$(awk -v a="$t0" -v b="$t1" -v n="$N" 'BEGIN { printf "%.0f", n / (b - a) }')
-    echo "run $i: $N papers in $(seconds "$t0" "$t1") s = $rate papers/s (exit $rc)"
-    rates+=("$rate")
+    cpu_rate=$(awk -v c="$(cpu)" -v n="$N" 'BEGIN { printf "%.0f", n / c }')
+    echo "run $i: $N papers in $(seconds "$t0" "$t1") s = $rate papers/s; $(cpu) s of CPU = $cpu_rate papers per CPU second (exit $rc)"
+    rates+=("$rate"); cpu_rates+=("$cpu_rate")
   done
   printf 'RESULT sync.import_baseline.papers_per_s %.0f\n' "$(printf '%s\n' "${rates[@]}" | bench_median)"
+  printf 'RESULT sync.import_baseline.papers_per_cpu_s %.0f\n' "$(printf '%s\n' "${cpu_rates[@]}" | bench_median)"
 
   echo "## Full sync: buergerkiosk-ctl --db X sync --no-texts URL, into an empty database"
-  rates=()
+  rates=(); cpu_rates=()
   for i in $(seq 1 "$RUNS"); do
     fresh
     control clear
-    t0=$(bench_time); out=$("$CTL" --db "$DB" sync --no-texts "$SYSTEM" 2>&1); rc=$?; t1=$(bench_time)
+    t0=$(bench_time); out=$(timed "$CTL" --db "$DB" sync --no-texts "$SYSTEM" 2>&1); rc=$?; t1=$(bench_time)
     rate=$(awk -v a="$t0" -v b="$t1" -v n="$N" 'BEGIN { printf "%.0f", n / (b - a) }')
-    echo "run $i: $N papers in $(seconds "$t0" "$t1") s = $rate papers/s (exit $rc, $(requests) requests, $(sqlite3 "$DB" 'SELECT count(*) FROM paper') motions stored)"
+    cpu_rate=$(awk -v c="$(cpu)" -v n="$N" 'BEGIN { printf "%.0f", n / c }')
+    echo "run $i: $N papers in $(seconds "$t0" "$t1") s = $rate papers/s; the kiosk's side $(cpu) s of CPU = $cpu_rate papers per CPU second (exit $rc, $(requests) requests, $(sqlite3 "$DB" 'SELECT count(*) FROM paper') motions stored)"
     echo "  $out"
-    rates+=("$rate")
+    rates+=("$rate"); cpu_rates+=("$cpu_rate")
   done
   printf 'RESULT sync.full.papers_per_s %.0f\n' "$(printf '%s\n' "${rates[@]}" | bench_median)"
+  printf 'RESULT sync.full.papers_per_cpu_s %.0f\n' "$(printf '%s\n' "${cpu_rates[@]}" | bench_median)"
 
   echo "## Incremental sync with nothing changed (the database of the last full sync)"
-  times=()
+  times=(); cpus=(); starts=()
   for i in $(seq 1 $((RUNS > 5 ? RUNS : 5))); do
     control clear
-    t0=$(bench_time); "$CTL" --db "$DB" sync --no-texts "$SYSTEM" >/dev/null 2>&1; rc=$?; t1=$(bench_time)
+    t0=$(bench_time); timed "$CTL" --db "$DB" sync --no-texts "$SYSTEM" >/dev/null 2>&1; rc=$?; t1=$(bench_time)
     n=$(requests)
-    echo "run $i: $(seconds "$t0" "$t1") s, $n requests for 5 lists (the body list and four of the body), exit $rc"
-    times+=("$(seconds "$t0" "$t1")")
+    # the process alone: start and stop (the shared libraries loaded)
+    s0=$(bench_time); "$CTL" --db "$DB" --version >/dev/null 2>&1; s1=$(bench_time)
+    echo "run $i: $(seconds "$t0" "$t1") s ($(cpu) s of CPU), $n requests for 5 lists (the body list and four of the body), exit $rc; buergerkiosk-ctl --version alone $(seconds "$s0" "$s1") s"
+    times+=("$(seconds "$t0" "$t1")"); cpus+=("$(cpu)"); starts+=("$(seconds "$s0" "$s1")")
   done
   curl -s "$ORIGIN/_requests" | $PY -c 'import json, sys; [print("  GET", r["path"] + ("?" + r["query"] if r["query"] else "")) for r in json.load(sys.stdin) if not r["path"].startswith("/_")]'
   printf 'RESULT sync.incremental.s %.3f\n' "$(printf '%s\n' "${times[@]}" | bench_median)"
+  printf 'RESULT sync.incremental.cpu_s %.3f\n' "$(printf '%s\n' "${cpus[@]}" | bench_median)"
+  printf 'RESULT sync.incremental.process_start_s %.3f\n' "$(printf '%s\n' "${starts[@]}" | bench_median)"
   printf 'RESULT sync.incremental.requests_per_list %.1f\n' "$(awk -v n="$n" 'BEGIN { print n / 5 }')"
 
   echo "## The kiosk's main loop during a background sync (bench-sync-ui, Xvfb, GSK_RENDERER=cairo)"

@@ -254,7 +254,8 @@ static const char *const bk_store_migrations[] = {
    *   the transaction that applies a whole walk; sync_run and sync_page: an
    *   unfinished walk, staged page by page so that it resumes.
    * - paper_text: the paper's own text file (mainFile or the file named as
-   *   its motion), fetched lazily, and what the reader found in it. */
+   *   its motion), fetched lazily, and what the paper reader found in it
+   *   (reading: the motion as `show --json` writes it). */
   "ALTER TABLE paper ADD COLUMN origin TEXT;"
   "CREATE INDEX paper_origin ON paper (origin) WHERE origin IS NOT NULL;"
   "ALTER TABLE body ADD COLUMN origin TEXT;"
@@ -334,9 +335,6 @@ static const char *const bk_store_migrations[] = {
   "  etag TEXT,"
   "  last_modified TEXT,"
   "  cache_file TEXT,"
-  "  points TEXT CHECK (points IS NULL OR json_valid (points)),"
-  "  questions TEXT CHECK (questions IS NULL OR json_valid (questions)),"
-  "  justification TEXT,"
-  "  warnings TEXT CHECK (warnings IS NULL OR json_valid (warnings)));"
+  "  reading TEXT CHECK (reading IS NULL OR json_valid (reading)));"
   "CREATE INDEX paper_text_pending ON paper_text (origin) WHERE state IN ('pending', 'failed');",
 };

@@ -16,39 +16,7 @@
 #define bind_text bk_store_bind_text
 #define column_dup bk_store_column_dup
 
-/* Runs sql with the texts bound to ?1, ?2, … (NULL binds NULL) in a
- * transaction of its own (or the caller's). */
-static gboolean
-run_texts (BkStore           *self,
-           const char        *sql,
-           GError           **error,
-           guint              n,
-           const char *const *values)
-{
-  sqlite3_stmt *stmt;
-
-  if (!bk_store_begin (self, error))
-    return FALSE;
-  stmt = bk_store_get_stmt (self, sql, error);
-  if (stmt == NULL)
-    {
-      bk_store_rollback (self);
-      return FALSE;
-    }
-  for (guint i = 0; i < n; i++)
-    bind_text (stmt, (int) i + 1, values[i]);
-  if (!bk_store_step_done (self, stmt, error))
-    {
-      bk_store_rollback (self);
-      return FALSE;
-    }
-  return bk_store_commit (self, error);
-}
-
-#define RUN(self, sql, error, ...) \
-  run_texts ((self), (sql), (error), \
-             G_N_ELEMENTS (((const char *const []) { __VA_ARGS__ })), \
-             ((const char *const []) { __VA_ARGS__ }))
+#define RUN BK_STORE_RUN
 
 gboolean
 bk_store_sync_tune_connection (BkStore *self,
@@ -659,10 +627,7 @@ bk_paper_text_free (BkPaperText *text)
   g_free (text->etag);
   g_free (text->last_modified);
   g_free (text->cache_file);
-  g_free (text->points);
-  g_free (text->questions);
-  g_free (text->justification);
-  g_free (text->warnings);
+  g_free (text->reading);
   g_free (text);
 }
 
@@ -694,7 +659,7 @@ bk_store_sync_note_paper_text (BkStore    *self,
 
 #define TEXT_COLUMNS \
   "paper_oparl_id, origin, file_oparl_id, url, mime_type, inline_text, state, message," \
-  " attempts, etag, last_modified, cache_file, points, questions, justification, warnings"
+  " attempts, etag, last_modified, cache_file, reading"
 
 static BkPaperText *
 text_from_row (sqlite3_stmt *stmt)
@@ -713,10 +678,7 @@ text_from_row (sqlite3_stmt *stmt)
   text->etag = column_dup (stmt, 9);
   text->last_modified = column_dup (stmt, 10);
   text->cache_file = column_dup (stmt, 11);
-  text->points = column_dup (stmt, 12);
-  text->questions = column_dup (stmt, 13);
-  text->justification = column_dup (stmt, 14);
-  text->warnings = column_dup (stmt, 15);
+  text->reading = column_dup (stmt, 12);
   return text;
 }
 
@@ -788,11 +750,11 @@ bk_store_sync_save_paper_text (BkStore           *self,
 
   g_return_val_if_fail (BK_IS_STORE (self) && text->paper_oparl_id != NULL, FALSE);
   return RUN (self, "UPDATE paper_text SET state = ?2, message = ?3, attempts = CAST (?4 AS INTEGER),"
-                    " tried_at = ?5, etag = ?6, last_modified = ?7, cache_file = ?8, points = ?9,"
-                    " questions = ?10, justification = ?11, warnings = ?12 WHERE paper_oparl_id = ?1",
+                    " tried_at = ?5, etag = ?6, last_modified = ?7, cache_file = ?8, reading = ?9"
+                    " WHERE paper_oparl_id = ?1",
               error, text->paper_oparl_id, text_states[text->state] ? text_states[text->state] : "pending",
               text->message, attempts, tried_at, text->etag, text->last_modified, text->cache_file,
-              text->points, text->questions, text->justification, text->warnings);
+              text->reading);
 }
 
 gint64

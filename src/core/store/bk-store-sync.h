@@ -228,10 +228,7 @@ typedef struct {
   char *etag;
   char *last_modified;
   char *cache_file;
-  char *points;           /* JSON: [{"text": …, "subpoints": […]}] */
-  char *questions;        /* the same for an Anfrage's questions */
-  char *justification;
-  char *warnings;         /* JSON: [{"code": …, "message": …}] about the file */
+  char *reading;          /* what the paper reader found: bk_motion_to_json () */
 } BkPaperText;
 
 void      bk_paper_text_free                (BkPaperText *text);

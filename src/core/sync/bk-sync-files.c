@@ -38,122 +38,61 @@ bk_sync_text_report_clear (BkSyncTextReport *report)
 
 /* ---- into the motion ------------------------------------------------------------ */
 
-/* Resolution points or questions: [{"text": …, "subpoints": […]}]; NULL
- * for none. */
-static char *
-items_to_json (GPtrArray *items)
-{
-  g_autoptr(JsonBuilder) b = NULL;
-  g_autoptr(JsonNode) root = NULL;
-
-  if (items->len == 0)
-    return NULL;
-  b = json_builder_new ();
-  json_builder_begin_array (b);
-  for (guint i = 0; i < items->len; i++)
-    {
-      BkResolutionPoint *p = g_ptr_array_index (items, i);
-
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "text");
-      json_builder_add_string_value (b, p->text != NULL ? p->text : "");
-      json_builder_set_member_name (b, "subpoints");
-      json_builder_begin_array (b);
-      for (guint j = 0; j < p->subpoints->len; j++)
-        json_builder_add_string_value (b, g_ptr_array_index (p->subpoints, j));
-      json_builder_end_array (b);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
-  root = json_builder_get_root (b);
-  return json_to_string (root, FALSE);
-}
-
-static char *
-warnings_to_json (GPtrArray *warnings)
-{
-  g_autoptr(JsonBuilder) b = NULL;
-  g_autoptr(JsonNode) root = NULL;
-
-  if (warnings->len == 0)
-    return NULL;
-  b = json_builder_new ();
-  json_builder_begin_array (b);
-  for (guint i = 0; i < warnings->len; i++)
-    {
-      const BkWarning *w = g_ptr_array_index (warnings, i);
-
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "code");
-      json_builder_add_string_value (b, w->code);
-      json_builder_set_member_name (b, "message");
-      json_builder_add_string_value (b, w->message);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
-  root = json_builder_get_root (b);
-  return json_to_string (root, FALSE);
-}
-
-/* The array of objects in json (kept in the store by the functions above),
- * or NULL. */
-static JsonArray *
-json_objects (JsonParser *parser,
-              const char *json)
-{
-  JsonNode *root;
-
-  if (json == NULL || !json_parser_load_from_data (parser, json, -1, NULL))
-    return NULL;
-  root = json_parser_get_root (parser);
-  return root != NULL && JSON_NODE_HOLDS_ARRAY (root) ? json_node_get_array (root) : NULL;
-}
-
+/* Resolution points or questions as bk_motion_to_json () writes them:
+ * [{"text": …, sub_key: […]}]. */
 static void
 items_from_json (BkMotion   *motion,
-                 gboolean    questions,
-                 const char *json)
+                 JsonObject *reading,
+                 const char *key,
+                 const char *sub_key)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonArray *items = json_objects (parser, json);
+  JsonArray *items = json_object_has_member (reading, key) ? json_object_get_array_member (reading, key) : NULL;
 
   for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
     {
-      JsonNode *node = json_array_get_element (items, i);
-      const char *item_text;
-      JsonObject *obj;
+      JsonObject *obj = json_array_get_object_element (items, i);
+      const char *item_text = obj != NULL ? json_object_get_string_member_with_default (obj, "text", "") : NULL;
       JsonArray *subs;
       BkResolutionPoint *item;
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
+      if (item_text == NULL)
         continue;
-      obj = json_node_get_object (node);
-      item_text = json_object_get_string_member_with_default (obj, "text", "");
-      item = questions ? bk_motion_add_question (motion, item_text) : bk_motion_add_point (motion, item_text);
-      subs = json_object_has_member (obj, "subpoints") ? json_object_get_array_member (obj, "subpoints") : NULL;
+      item = g_str_equal (key, "questions") ? bk_motion_add_question (motion, item_text)
+                                            : bk_motion_add_point (motion, item_text);
+      subs = json_object_has_member (obj, sub_key) ? json_object_get_array_member (obj, sub_key) : NULL;
       for (guint j = 0; subs != NULL && j < json_array_get_length (subs); j++)
         bk_resolution_point_add_subpoint (item, json_array_get_string_element (subs, j));
     }
 }
 
-static void
-warnings_from_json (BkMotion   *motion,
-                    const char *json)
+/* What the reader found in the file, kept as JSON: the parts a paper's
+ * record lacks (points or questions, reasons) and the warnings. */
+static BkMotion *
+motion_from_reading (const char *json)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonArray *warnings = json_objects (parser, json);
+  BkMotion *file = bk_motion_new ();
+  JsonNode *root;
+  JsonObject *reading;
+  JsonArray *warnings;
 
+  if (json == NULL || !json_parser_load_from_data (parser, json, -1, NULL) ||
+      (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return file;
+  reading = json_node_get_object (root);
+  items_from_json (file, reading, "resolution_points", "subpoints");
+  items_from_json (file, reading, "questions", "subquestions");
+  file->justification = g_strdup (json_object_get_string_member_with_default (reading, "justification", NULL));
+  warnings = json_object_has_member (reading, "warnings") ? json_object_get_array_member (reading, "warnings") : NULL;
   for (guint i = 0; warnings != NULL && i < json_array_get_length (warnings); i++)
     {
-      JsonNode *node = json_array_get_element (warnings, i);
-      JsonObject *obj;
+      JsonObject *w = json_array_get_object_element (warnings, i);
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        continue;
-      obj = json_node_get_object (node);
-      bk_motion_add_warning (motion, json_object_get_string_member_with_default (obj, "code", "main-file"),
-                             json_object_get_string_member_with_default (obj, "message", ""));
+      if (w != NULL)
+        bk_motion_add_warning (file, json_object_get_string_member_with_default (w, "code", "main-file"),
+                               json_object_get_string_member_with_default (w, "message", ""));
     }
+  return file;
 }
 
 gboolean
@@ -173,11 +112,7 @@ bk_sync_complete_motion (BkStore           *store,
   if (motion == NULL)
     return FALSE;
   /* what the reader found, merged by its own rule: the record's words win */
-  file = bk_motion_new ();
-  items_from_json (file, FALSE, text->points);
-  items_from_json (file, TRUE, text->questions);
-  file->justification = g_strdup (text->justification);
-  warnings_from_json (file, text->warnings);
+  file = motion_from_reading (text->reading);
   before = bk_motion_to_json_string (motion, FALSE);
   bk_paper_complete_from_motion (motion, file);
   after = bk_motion_to_json_string (motion, FALSE);
@@ -270,14 +205,8 @@ read_text (Fetch       *f,
       f->report->unreadable++;
       return;
     }
-  g_free (text->points);
-  text->points = items_to_json (motion->resolution_points);
-  g_free (text->questions);
-  text->questions = items_to_json (motion->questions);
-  g_free (text->justification);
-  text->justification = g_strdup (motion->justification);
-  g_free (text->warnings);
-  text->warnings = warnings_to_json (motion->warnings);
+  g_free (text->reading);
+  text->reading = bk_motion_to_json_string (motion, FALSE);
   set_outcome (text, BK_PAPER_TEXT_OK, NULL);
   f->report->fetched++;
 }
@@ -351,10 +280,7 @@ fetch_one (Fetch       *f,
       g_autofree char *message = g_strdup_printf (_("%s: the server says the file was removed"), url);
 
       set_outcome (text, BK_PAPER_TEXT_DELETED, message);
-      g_clear_pointer (&text->points, g_free);
-      g_clear_pointer (&text->questions, g_free);
-      g_clear_pointer (&text->justification, g_free);
-      g_clear_pointer (&text->warnings, g_free);
+      g_clear_pointer (&text->reading, g_free);
       if (kept != NULL)
         g_unlink (kept);
       f->report->deleted++;

@@ -11,8 +11,11 @@
  * service says it is finished, and one second more (the empty list fills);
  * then another full sync while the list shows every motion (the periodic
  * reconciliation applies every paper again). For each phase: the gaps
- * between painted frames (median, p99, max, how many over 50 ms, and when)
- * and the probe's worst lateness.
+ * between painted frames (median, p99, max, how many over 50 ms, and when,
+ * with how much of each the main thread spent waiting for a CPU: on a
+ * shared machine that tells its load from work on the main thread) and the
+ * probe's worst lateness. The first sync also fetches the papers' texts
+ * (the generator's main files are not served: 404, recorded as failed).
  * Run under Xvfb with GSK_RENDERER=cairo (bench/sync.sh does).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -38,15 +41,32 @@ typedef struct {
 } Phase;
 
 static Phase *current;
+static gint64 last_wait_ns;    /* the main thread's time waiting for a CPU */
 static gboolean finished;
 static gboolean changed_seen;
 static gint64 sync_started;
+
+/* How long this thread has waited on a run queue, runnable but without a
+ * CPU (Linux: /proc/thread-self/schedstat, the second field, in ns); 0
+ * where that is not known. */
+static gint64
+cpu_wait_ns (void)
+{
+  g_autofree char *text = NULL;
+  char *end;
+
+  if (!g_file_get_contents ("/proc/thread-self/schedstat", &text, NULL, NULL))
+    return 0;
+  g_ascii_strtoll (text, &end, 10);
+  return g_ascii_strtoll (end, NULL, 10);
+}
 
 static void
 after_paint_cb (GdkFrameClock *clock,
                 gpointer       data)
 {
   gint64 now = g_get_monotonic_time ();
+  gint64 wait_ns = cpu_wait_ns ();
 
   if (current == NULL)
     return;
@@ -55,11 +75,17 @@ after_paint_cb (GdkFrameClock *clock,
       double gap = (now - current->last_frame) / 1000.0;
 
       g_array_append_val (current->gaps_ms, gap);
+      /* the wait tells a busy machine from work on the main thread */
       if (gap > 50.0 && sync_started != 0)
-        g_print ("  a gap of %.0f ms, %.2f s after the sync started%s\n", gap,
-                 (now - sync_started) / 1e6, finished ? " (after it finished)" : "");
+        g_print ("  a gap of %.0f ms, %.2f s after the sync started%s; the main thread waited %.0f ms of it "
+                 "for a CPU\n", gap, (now - sync_started) / 1e6, finished ? " (after it finished)" : "",
+                 (wait_ns - last_wait_ns) / 1e6);
+      else if (gap > 50.0)
+        g_print ("  a gap of %.0f ms without a sync; the main thread waited %.0f ms of it for a CPU\n", gap,
+                 (wait_ns - last_wait_ns) / 1e6);
     }
   current->last_frame = now;
+  last_wait_ns = wait_ns;
 }
 
 static gboolean

@@ -96,7 +96,7 @@ cpu() { awk '{ printf "%.3f", $1 + $2 }' "$CPU_FILE"; }
   echo "## The kiosk's main loop during a background sync (bench-sync-ui, Xvfb, GSK_RENDERER=cairo)"
   if [ "$BK_UI_BUILT" = 1 ] && [ -x "$BIN/bench-sync-ui" ]; then
     fresh
-    GSK_RENDERER=cairo xvfb-run -a -s "-screen 0 1280x1024x24" "$BIN/bench-sync-ui" "$DB" "$SYSTEM" 3 2>&1 \
+    GSK_RENDERER=cairo xvfb-run -a -s "-screen 0 1280x1024x24" "$BIN/bench-sync-ui" "$DB" "$SYSTEM" 10 2>&1 \
       | grep -v -e '^Gtk-Message' -e 'Adwaita-DEBUG'
   else
     echo "(not run: the kiosk's UI did not build)"

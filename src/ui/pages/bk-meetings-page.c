@@ -126,7 +126,7 @@ result_new (BkMeetingsPage      *self,
   /* Translators: what a meeting did with an agenda item, as in "Result: decided · 21 yes, 4 no" */
   g_string_append_printf (text, _("Result: %s"), words != NULL ? words : entry->result);
   append_with (text, votes);
-  gtk_image_set_pixel_size (GTK_IMAGE (icon), 24);
+  gtk_widget_add_css_class (icon, "bk-icon-24");
   gtk_widget_set_valign (icon, GTK_ALIGN_START);
   gtk_widget_add_css_class (icon, "meeting-result-icon");
   gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
@@ -170,7 +170,9 @@ agenda_item_new (BkMeetingsPage      *self,
                  Section              section,
                  const BkAgendaEntry *entry)
 {
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  /* the number above the name, not beside it: at 300 % a long German word
+   * needs the whole width */
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   g_autofree char *number = NULL;
   g_autofree char *accessible = NULL;
@@ -235,7 +237,7 @@ meeting_new (BkMeetingsPage         *self,
       GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
       GtkWidget *icon = gtk_image_new_from_icon_name ("process-stop-symbolic");
 
-      gtk_image_set_pixel_size (GTK_IMAGE (icon), 24);
+      gtk_widget_add_css_class (icon, "bk-icon-24");
       gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
       gtk_box_append (GTK_BOX (row), icon);
       gtk_box_append (GTK_BOX (row),

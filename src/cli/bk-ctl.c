@@ -654,6 +654,7 @@ static const struct {
   { "set-staff-pin", bk_ctl_cmd_set_staff_pin,
     N_("Set the PIN that opens staff mode (read from standard input)") },
   { "stats", bk_ctl_cmd_stats, N_("Print the anonymous usage statistics as CSV or JSON") },
+  { "sync", bk_ctl_cmd_sync, N_("Sync motions, meetings and decisions from OParl servers over HTTP") },
 };
 
 static char *

@@ -24,6 +24,7 @@
 #include "bk-staff-tasks.h"
 #include "bk-stats-chart.h"
 #include "bk-stats.h"
+#include "bk-sync-panel.h"
 #include "bk-ui.h"
 
 #define STATS_DAYS 30
@@ -49,6 +50,7 @@ struct _BkStaffPage
   GtkSpinButton *idle_spin;
   GtkDropDown   *language_dropdown;
   GtkDropDown   *municipality_dropdown;
+  BkSyncPanel   *sync_panel;
 
   BkStore       *store;
   BkSettings    *settings;
@@ -466,6 +468,7 @@ bk_staff_page_refresh (BkStaffPage *self)
   gtk_label_set_text (self->export_folder_label, export_where);
   fill_charts (self);
   fill_settings (self);
+  bk_sync_panel_refresh (self->sync_panel);
   set_status (self->import_status, NULL);
   set_status (self->export_status, NULL);
 }
@@ -556,6 +559,9 @@ set_context (BkStaffPage *self,
     return;
   g_set_object (&self->store, bk_context_get_store (context));
   g_set_object (&self->settings, bk_context_get_settings (context));
+  bk_sync_panel_set_services (self->sync_panel, self->store,
+                              bk_context_get_read_only (context) ? NULL : self->settings,
+                              bk_context_get_sync (context));
   if (bk_context_get_staff_warning (context) != NULL)
     set_warning (self, bk_context_get_staff_warning (context));
   else if (self->store != NULL && bk_context_get_read_only (context))
@@ -609,6 +615,7 @@ bk_staff_page_class_init (BkStaffPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BkStaffPage, idle_spin);
   gtk_widget_class_bind_template_child (widget_class, BkStaffPage, language_dropdown);
   gtk_widget_class_bind_template_child (widget_class, BkStaffPage, municipality_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, BkStaffPage, sync_panel);
 }
 
 static void
@@ -620,6 +627,7 @@ bk_staff_page_init (BkStaffPage *self)
   g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
   g_auto(GStrv) language_names = NULL;
 
+  g_type_ensure (BK_TYPE_SYNC_PANEL);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->chart_widgets = g_ptr_array_new ();
 
@@ -702,4 +710,11 @@ bk_staff_page_get_unlocked (BkStaffPage *self)
   g_return_val_if_fail (BK_IS_STAFF_PAGE (self), FALSE);
 
   return self->unlocked;
+}
+
+GtkWidget *
+bk_staff_page_get_sync_panel (BkStaffPage *self)
+{
+  g_return_val_if_fail (BK_IS_STAFF_PAGE (self), NULL);
+  return GTK_WIDGET (self->sync_panel);
 }

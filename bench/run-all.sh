@@ -26,6 +26,7 @@ if [ "${1:-}" = "--quick" ]; then
   bash "$HERE/kill9.sh" 20 || status=1
   bash "$HERE/outbox.sh" 20 100 10 || status=1
   bash "$HERE/xzufi.sh" 500 2000 1 || status=1
+  bash "$HERE/sync.sh" 4 250 100 1 || status=1
   $PY "$HERE/summarize.py"
 else
   bash "$HERE/search.sh" 100000 250 3 || status=1
@@ -39,6 +40,7 @@ else
   bash "$HERE/outbox.sh" 200 1000 60 || status=1
   # figures in their own section of bench/README.md ("XZuFi import"), by hand
   bash "$HERE/xzufi.sh" 5000 20000 5 || status=1
+  bash "$HERE/sync.sh" 20 500 100 3 || status=1
   $PY "$HERE/summarize.py" --update-readme
 fi
 exit $status

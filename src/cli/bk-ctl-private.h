@@ -79,4 +79,7 @@ int       bk_ctl_cmd_stats              (CtlGlobals *globals, int argc, char **a
 /* bk-ctl-review.c */
 int       bk_ctl_cmd_warnings           (CtlGlobals *globals, int argc, char **argv);
 
+/* bk-ctl-sync.c */
+int       bk_ctl_cmd_sync               (CtlGlobals *globals, int argc, char **argv);
+
 G_END_DECLS

@@ -656,6 +656,7 @@ static const struct {
   { "stats", bk_ctl_cmd_stats, N_("Print the anonymous usage statistics as CSV or JSON") },
   { "outbox", bk_ctl_cmd_outbox,
     N_("Show the submissions on their way to the authorities (status, list) or send one again (retry ID)") },
+  { "sync", bk_ctl_cmd_sync, N_("Sync motions, meetings and decisions from OParl servers over HTTP") },
 };
 
 static char *

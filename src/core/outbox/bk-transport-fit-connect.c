@@ -44,7 +44,7 @@ struct _BkFitConnectTransport
   GObject            parent_instance;
 
   BkTransportConfig *config;
-  BkHttp            *http;
+  BkOutboxHttp      *http;
   GError            *http_error;     /* the session could not be made (CA file) */
   char              *token;
   gint64             token_expires;  /* ms, by the worker's clock */
@@ -75,7 +75,7 @@ bk_fit_connect_transport_finalize (GObject *object)
 {
   BkFitConnectTransport *self = BK_FIT_CONNECT_TRANSPORT (object);
 
-  bk_http_free (self->http);
+  bk_outbox_http_free (self->http);
   g_clear_error (&self->http_error);
   g_free (self->token);
   g_hash_table_unref (self->keys);
@@ -104,7 +104,7 @@ _bk_fit_connect_transport_new (BkTransportConfig *config,
   BkFitConnectTransport *self = g_object_new (bk_fit_connect_transport_get_type (), NULL);
 
   self->config = config;
-  self->http = bk_http_new (config->tls_ca, NULL, NULL, timeout, proxy, &self->http_error);
+  self->http = bk_outbox_http_new (config->tls_ca, NULL, NULL, timeout, proxy, &self->http_error);
   return BK_TRANSPORT (self);
 }
 
@@ -115,7 +115,7 @@ fetch_token (BkFitConnectTransport *self,
              BkDeliveryContext     *context,
              BkDeliveryResult      *result)
 {
-  g_auto(BkHttpResponse) response = { 0 };
+  g_auto(BkOutboxHttpResponse) response = { 0 };
   g_autoptr(JsonObject) answer = NULL;
   g_autoptr(GBytes) body = NULL;
   g_autofree char *id = g_uri_escape_string (self->config->client_id, NULL, FALSE);
@@ -130,17 +130,17 @@ fetch_token (BkFitConnectTransport *self,
     body = g_bytes_new_take (text, strlen (text));
   }
   explicit_bzero (secret, strlen (secret));
-  bk_http_request (self->http, "POST", self->config->token_url, NULL,
-                   "application/x-www-form-urlencoded", body, context->cancellable, &response);
+  bk_outbox_http_request (self->http, "POST", self->config->token_url, NULL,
+                          "application/x-www-form-urlencoded", body, context->cancellable, &response);
   if (response.status != 200)
     {
-      bk_http_classify (&response, "token", result);
+      bk_outbox_http_classify (&response, "token", result);
       if (response.status == 400 || response.status == 401)
         bk_delivery_result_set (result, BK_DELIVERY_RETRY, BK_PROBLEM_LOGIN, "token: HTTP %u: the client id "
                                 "or secret was not accepted", response.status);
       return FALSE;
     }
-  answer = bk_http_dup_json (&response);
+  answer = bk_outbox_http_dup_json (&response);
   token = answer ? json_object_get_string_member_with_default (answer, "access_token", NULL) : NULL;
   if (token == NULL)
     {
@@ -166,7 +166,7 @@ api (BkFitConnectTransport *self,
      GBytes                *body,
      const char            *idempotency_key,
      BkDeliveryContext     *context,
-     BkHttpResponse        *response,
+     BkOutboxHttpResponse  *response,
      BkDeliveryResult      *result)
 {
   g_autofree char *url = g_strconcat (self->config->submission_api, path, NULL);
@@ -179,7 +179,7 @@ api (BkFitConnectTransport *self,
       if ((self->token == NULL || context->now + TOKEN_MARGIN_MS >= self->token_expires) &&
           !fetch_token (self, context, result))
         {
-          bk_http_response_clear (response);
+          bk_outbox_http_response_clear (response);
           return FALSE;
         }
       authorization = g_strdup_printf ("Bearer %s", self->token);
@@ -190,7 +190,7 @@ api (BkFitConnectTransport *self,
           headers[2] = "Idempotency-Key";
           headers[3] = idempotency_key;
         }
-      bk_http_request (self->http, method, url, headers, content_type, body, context->cancellable, response);
+      bk_outbox_http_request (self->http, method, url, headers, content_type, body, context->cancellable, response);
       if (response->status != 401)
         return TRUE;
       g_clear_pointer (&self->token, g_free);
@@ -216,17 +216,17 @@ fetch_object (BkFitConnectTransport *self,
               BkDeliveryContext     *context,
               BkDeliveryResult      *result)
 {
-  g_auto(BkHttpResponse) response = { 0 };
+  g_auto(BkOutboxHttpResponse) response = { 0 };
   JsonObject *object;
 
   if (!api (self, "GET", path, NULL, NULL, NULL, context, &response, result))
     return NULL;
   if (response.status != 200)
     {
-      bk_http_classify (&response, what, result);
+      bk_outbox_http_classify (&response, what, result);
       return NULL;
     }
-  object = bk_http_dup_json (&response);
+  object = bk_outbox_http_dup_json (&response);
   if (object == NULL)
     {
       result->route_wide = TRUE;
@@ -506,7 +506,7 @@ announce (BkFitConnectTransport *self,
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(GBytes) body = NULL;
-  g_auto(BkHttpResponse) response = { 0 };
+  g_auto(BkOutboxHttpResponse) response = { 0 };
   g_autoptr(JsonObject) answer = NULL;
   const char *submission_id, *case_id;
 
@@ -533,10 +533,10 @@ announce (BkFitConnectTransport *self,
     return FALSE;
   if (response.status != 200 && response.status != 201)
     {
-      bk_http_classify (&response, "announce", result);
+      bk_outbox_http_classify (&response, "announce", result);
       return FALSE;
     }
-  answer = bk_http_dup_json (&response);
+  answer = bk_outbox_http_dup_json (&response);
   submission_id = answer ? json_object_get_string_member_with_default (answer, "submissionId", NULL) : NULL;
   case_id = answer ? json_object_get_string_member_with_default (answer, "caseId", NULL) : NULL;
   if (submission_id == NULL || case_id == NULL)
@@ -572,13 +572,13 @@ upload (BkFitConnectTransport *self,
       BkBundlePart *part = g_ptr_array_index (bundle->attachments, i);
       g_autofree char *path = g_strdup_printf ("/v1/submissions/%s/attachments/%s", entry->remote_id, part->id);
       g_autoptr(GBytes) body = g_bytes_new_static (part->jwe, strlen (part->jwe));
-      g_auto(BkHttpResponse) response = { 0 };
+      g_auto(BkOutboxHttpResponse) response = { 0 };
 
       if (!api (self, "PUT", path, "application/jose", body, NULL, context, &response, result))
         return FALSE;
       if (response.status != 204 && response.status != 200)
         {
-          bk_http_classify (&response, "upload", result);
+          bk_outbox_http_classify (&response, "upload", result);
           return FALSE;
         }
     }
@@ -597,7 +597,7 @@ submit (BkFitConnectTransport *self,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(GBytes) body = NULL;
   g_autofree char *path = g_strdup_printf ("/v1/submissions/%s", entry->remote_id);
-  g_auto(BkHttpResponse) response = { 0 };
+  g_auto(BkOutboxHttpResponse) response = { 0 };
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "encryptedMetadata");
@@ -623,7 +623,7 @@ submit (BkFitConnectTransport *self,
       if (seen != SEEN_NOTHING)
         return TRUE;
     }
-  bk_http_classify (&response, "submit", result);
+  bk_outbox_http_classify (&response, "submit", result);
   return FALSE;
 }
 
@@ -639,7 +639,7 @@ fit_connect_deliver (BkTransport        *transport,
   g_autoptr(BkBundle) bundle = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!bk_http_ready (self->http, self->http_error, result))
+  if (!bk_outbox_http_ready (self->http, self->http_error, result))
     return;
   if (entry->bundle == NULL)
     {
@@ -718,7 +718,7 @@ fit_connect_poll (BkTransport        *transport,
   g_autofree char *problems = NULL;
   Seen seen;
 
-  if (!bk_http_ready (self->http, self->http_error, result))
+  if (!bk_outbox_http_ready (self->http, self->http_error, result))
     return;
   if (entry->case_id == NULL)
     {

@@ -32,7 +32,7 @@ struct _BkHttpsTransport
   GObject            parent_instance;
 
   BkTransportConfig *config;
-  BkHttp            *http;
+  BkOutboxHttp      *http;
   GError            *http_error;
   BkJoseKey         *key;        /* the server's key (jwe mode), once checked */
 };
@@ -48,7 +48,7 @@ bk_https_transport_finalize (GObject *object)
 {
   BkHttpsTransport *self = BK_HTTPS_TRANSPORT (object);
 
-  bk_http_free (self->http);
+  bk_outbox_http_free (self->http);
   g_clear_error (&self->http_error);
   g_clear_pointer (&self->key, bk_jose_key_unref);
   G_OBJECT_CLASS (bk_https_transport_parent_class)->finalize (object);
@@ -73,8 +73,8 @@ _bk_https_transport_new (BkTransportConfig *config,
   BkHttpsTransport *self = g_object_new (bk_https_transport_get_type (), NULL);
 
   self->config = config;
-  self->http = bk_http_new (config->tls_ca, config->client_certificate, config->client_key, timeout, proxy,
-                            &self->http_error);
+  self->http = bk_outbox_http_new (config->tls_ca, config->client_certificate, config->client_key, timeout, proxy,
+                                   &self->http_error);
   return BK_TRANSPORT (self);
 }
 
@@ -172,11 +172,11 @@ plain_body (BkHttpsTransport  *self,
 
 /* {"status": …} of a 2xx answer. */
 static void
-read_status (BkHttpResponse   *response,
-             BkOutboxEntry    *entry,
-             BkDeliveryResult *result)
+read_status (BkOutboxHttpResponse *response,
+             BkOutboxEntry        *entry,
+             BkDeliveryResult     *result)
 {
-  g_autoptr(JsonObject) answer = bk_http_dup_json (response);
+  g_autoptr(JsonObject) answer = bk_outbox_http_dup_json (response);
   const char *status = answer ? json_object_get_string_member_with_default (answer, "status", NULL) : NULL;
   const char *id = answer ? json_object_get_string_member_with_default (answer, "id", NULL) : NULL;
 
@@ -210,11 +210,11 @@ https_deliver (BkTransport        *transport,
                BkDeliveryResult   *result)
 {
   BkHttpsTransport *self = BK_HTTPS_TRANSPORT (transport);
-  g_auto(BkHttpResponse) response = { 0 };
+  g_auto(BkOutboxHttpResponse) response = { 0 };
   g_autoptr(GBytes) body = NULL;
   const char *headers[] = { "Idempotency-Key", entry->idempotency_key, NULL };
 
-  if (!bk_http_ready (self->http, self->http_error, result))
+  if (!bk_outbox_http_ready (self->http, self->http_error, result))
     return;
   if (entry->bundle == NULL)
     {
@@ -232,12 +232,12 @@ https_deliver (BkTransport        *transport,
   else if ((body = plain_body (self, entry, context, result)) == NULL)
     return;
 
-  bk_http_request (self->http, "POST", self->config->url, headers, "application/json", body,
-                   context->cancellable, &response);
+  bk_outbox_http_request (self->http, "POST", self->config->url, headers, "application/json", body,
+                          context->cancellable, &response);
   if (response.status >= 200 && response.status < 300)
     read_status (&response, entry, result);
   else
-    bk_http_classify (&response, "post", result);
+    bk_outbox_http_classify (&response, "post", result);
 }
 
 static void
@@ -248,19 +248,19 @@ https_poll (BkTransport        *transport,
             BkDeliveryResult   *result)
 {
   BkHttpsTransport *self = BK_HTTPS_TRANSPORT (transport);
-  g_auto(BkHttpResponse) response = { 0 };
+  g_auto(BkOutboxHttpResponse) response = { 0 };
 
-  if (!bk_http_ready (self->http, self->http_error, result))
+  if (!bk_outbox_http_ready (self->http, self->http_error, result))
     return;
   if (entry->case_id == NULL)
     {
       bk_delivery_result_set (result, BK_DELIVERY_FAILED, BK_PROBLEM_LOCAL, "no status address to ask");
       return;
     }
-  bk_http_request (self->http, "GET", entry->case_id, NULL, NULL, NULL, context->cancellable, &response);
+  bk_outbox_http_request (self->http, "GET", entry->case_id, NULL, NULL, NULL, context->cancellable, &response);
   if (response.status != 200)
     {
-      bk_http_classify (&response, "status", result);
+      bk_outbox_http_classify (&response, "status", result);
       return;
     }
   read_status (&response, entry, result);

@@ -97,32 +97,32 @@ bk_delivery_result_set (BkDeliveryResult  *self,
 
 /* ---- HTTP ---------------------------------------------------------------- */
 
-struct _BkHttp
+struct _BkOutboxHttp
 {
   SoupSession     *session;
   GTlsCertificate *client_certificate;
 };
 
 void
-bk_http_response_clear (BkHttpResponse *self)
+bk_outbox_http_response_clear (BkOutboxHttpResponse *self)
 {
   g_clear_pointer (&self->body, g_bytes_unref);
   g_clear_pointer (&self->content_type, g_free);
   g_clear_error (&self->error);
-  *self = (BkHttpResponse) { 0 };
+  *self = (BkOutboxHttpResponse) { 0 };
 }
 
-BkHttp *
-bk_http_new (const char      *tls_ca,
-             const char      *client_certificate,
-             const char      *client_key,
-             guint            timeout,
-             GProxyResolver  *proxy,
-             GError         **error)
+BkOutboxHttp *
+bk_outbox_http_new (const char      *tls_ca,
+                    const char      *client_certificate,
+                    const char      *client_key,
+                    guint            timeout,
+                    GProxyResolver  *proxy,
+                    GError         **error)
 {
   g_autoptr(GTlsDatabase) database = NULL;
   g_autoptr(GTlsCertificate) certificate = NULL;
-  BkHttp *self;
+  BkOutboxHttp *self;
 
   if (tls_ca != NULL && (database = g_tls_file_database_new (tls_ca, error)) == NULL)
     return NULL;
@@ -130,7 +130,7 @@ bk_http_new (const char      *tls_ca,
       (certificate = g_tls_certificate_new_from_files (client_certificate, client_key, error)) == NULL)
     return NULL;
 
-  self = g_new0 (BkHttp, 1);
+  self = g_new0 (BkOutboxHttp, 1);
   self->session = soup_session_new_with_options ("user-agent", "Buergerkiosk/" PACKAGE_VERSION,
                                                  "timeout", timeout,
                                                  "idle-timeout", 60,
@@ -151,7 +151,7 @@ bk_http_new (const char      *tls_ca,
 }
 
 void
-bk_http_free (BkHttp *self)
+bk_outbox_http_free (BkOutboxHttp *self)
 {
   if (self == NULL)
     return;
@@ -161,9 +161,9 @@ bk_http_free (BkHttp *self)
 }
 
 gboolean
-bk_http_ready (BkHttp           *http,
-               const GError     *why,
-               BkDeliveryResult *result)
+bk_outbox_http_ready (BkOutboxHttp     *http,
+                      const GError     *why,
+                      BkDeliveryResult *result)
 {
   if (http != NULL)
     return TRUE;
@@ -200,7 +200,7 @@ static void
 network_event_cb (SoupMessage        *message,
                   GSocketClientEvent  event,
                   GIOStream          *connection,
-                  BkHttp             *self)
+                  BkOutboxHttp       *self)
 {
   /* A request's small JSON body goes out with its head, not after a wait
    * for the server's delayed ACK (Nagle): 40 ms per request otherwise. */
@@ -213,14 +213,14 @@ network_event_cb (SoupMessage        *message,
 }
 
 void
-bk_http_request (BkHttp          *self,
-                 const char      *method,
-                 const char      *url,
-                 const char     **headers,
-                 const char      *content_type,
-                 GBytes          *body,
-                 GCancellable    *cancellable,
-                 BkHttpResponse  *response)
+bk_outbox_http_request (BkOutboxHttp          *self,
+                        const char            *method,
+                        const char            *url,
+                        const char           **headers,
+                        const char            *content_type,
+                        GBytes                *body,
+                        GCancellable          *cancellable,
+                        BkOutboxHttpResponse  *response)
 {
   g_autoptr(SoupMessage) message = soup_message_new (method, url);
   SoupMessageHeaders *request_headers;
@@ -228,7 +228,7 @@ bk_http_request (BkHttp          *self,
   const char *type;
   gint64 start;
 
-  bk_http_response_clear (response);
+  bk_outbox_http_response_clear (response);
   if (message == NULL)
     {
       g_set_error (&response->error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "not a valid address: %s", url);
@@ -256,7 +256,7 @@ bk_http_request (BkHttp          *self,
 }
 
 JsonObject *
-bk_http_dup_json (BkHttpResponse *response)
+bk_outbox_http_dup_json (BkOutboxHttpResponse *response)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonNode *root;
@@ -271,9 +271,9 @@ bk_http_dup_json (BkHttpResponse *response)
 
 /* A problem detail (RFC 7807) in a few words: its title and detail. */
 static char *
-problem_detail (BkHttpResponse *response)
+problem_detail (BkOutboxHttpResponse *response)
 {
-  g_autoptr(JsonObject) problem = bk_http_dup_json (response);
+  g_autoptr(JsonObject) problem = bk_outbox_http_dup_json (response);
   const char *title, *detail;
 
   if (problem == NULL)
@@ -286,9 +286,9 @@ problem_detail (BkHttpResponse *response)
 }
 
 void
-bk_http_classify (BkHttpResponse   *response,
-                  const char       *what,
-                  BkDeliveryResult *result)
+bk_outbox_http_classify (BkOutboxHttpResponse *response,
+                         const char           *what,
+                         BkDeliveryResult     *result)
 {
   g_autofree char *detail = NULL;
 

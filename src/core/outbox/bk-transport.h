@@ -125,7 +125,7 @@ BkTransport *bk_transport_new (BkTransportConfig *config,
 
 /* ---- for the transports (bk-transport.c) ---------------------------------- */
 
-typedef struct _BkHttp BkHttp;
+typedef struct _BkOutboxHttp BkOutboxHttp;
 
 typedef struct {
   guint        status;           /* 0 when no answer came */
@@ -133,43 +133,45 @@ typedef struct {
   char        *content_type;
   gint64       retry_after;      /* ms, from Retry-After; 0 when none */
   GError      *error;            /* the connection failed (status 0) */
-} BkHttpResponse;
+} BkOutboxHttpResponse;
 
-void       bk_http_response_clear (BkHttpResponse *self);
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (BkHttpResponse, bk_http_response_clear)
+void        bk_outbox_http_response_clear (BkOutboxHttpResponse *self);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (BkOutboxHttpResponse, bk_outbox_http_response_clear)
 
 /* A session of its own per transport: its CA file (NULL: the system's),
  * an optional client certificate for mutual TLS, timeout in seconds, the
- * proxy resolver (NULL: direct; never GIO's default, see bk-outbox.c). */
-BkHttp    *bk_http_new           (const char      *tls_ca,
-                                  const char      *client_certificate,
-                                  const char      *client_key,
-                                  guint            timeout,
-                                  GProxyResolver  *proxy,
-                                  GError         **error);
-void       bk_http_free          (BkHttp          *self);
+ * proxy resolver (NULL: direct; never GIO's default, see bk-outbox.c).
+ * (Not the sync's BkHttp: one request at a time, the outbox's worker
+ * decides about retries, and it speaks mutual TLS.) */
+BkOutboxHttp *bk_outbox_http_new      (const char           *tls_ca,
+                                       const char           *client_certificate,
+                                       const char           *client_key,
+                                       guint                 timeout,
+                                       GProxyResolver       *proxy,
+                                       GError              **error);
+void        bk_outbox_http_free       (BkOutboxHttp         *self);
 /* TRUE when http could be made; else result says why (the CA file or the
  * client certificate in why), for every entry of the route. */
-gboolean   bk_http_ready         (BkHttp          *http,
-                                  const GError    *why,
-                                  BkDeliveryResult *result);
+gboolean    bk_outbox_http_ready      (BkOutboxHttp         *http,
+                                       const GError         *why,
+                                       BkDeliveryResult     *result);
 /* One request; headers is NULL or a NULL-terminated list of name, value. */
-void       bk_http_request       (BkHttp          *self,
-                                  const char      *method,
-                                  const char      *url,
-                                  const char     **headers,
-                                  const char      *content_type,
-                                  GBytes          *body,
-                                  GCancellable    *cancellable,
-                                  BkHttpResponse  *response);
+void        bk_outbox_http_request    (BkOutboxHttp         *self,
+                                       const char           *method,
+                                       const char           *url,
+                                       const char          **headers,
+                                       const char           *content_type,
+                                       GBytes               *body,
+                                       GCancellable         *cancellable,
+                                       BkOutboxHttpResponse *response);
 /* Sets result from a failed or unexpected response: RETRY for the
  * connection, timeouts, 401, 403, 408, 429, 5xx (route-wide); FAILED for
  * the other 4xx (with the problem detail of RFC 7807 when there is one).
  * what names the step ("announce"). */
-void       bk_http_classify      (BkHttpResponse  *response,
-                                  const char      *what,
-                                  BkDeliveryResult *result);
+void        bk_outbox_http_classify   (BkOutboxHttpResponse *response,
+                                       const char           *what,
+                                       BkDeliveryResult     *result);
 /* The response body as a JSON object, or NULL. */
-JsonObject *bk_http_dup_json     (BkHttpResponse  *response);
+JsonObject *bk_outbox_http_dup_json   (BkOutboxHttpResponse *response);
 
 G_END_DECLS

@@ -17,6 +17,13 @@ JsonParser *bk_json_parse (const char  *data,
                            const char  *name,
                            GError     **error);
 
+/* The same, with nodes that may be changed (the sync repairs what real
+ * servers send before the importer reads it). */
+JsonParser *bk_json_parse_mutable (const char  *data,
+                                   gsize        len,
+                                   const char  *name,
+                                   GError     **error);
+
 /* A member that is an object (or an array), else NULL: json-glib 1.6 has
  * no get_…_member_with_default for these. */
 JsonObject *bk_json_get_object (JsonObject  *object,

@@ -26,6 +26,7 @@
 #include "bk-staff-tasks.h"
 #include "bk-stats-chart.h"
 #include "bk-stats.h"
+#include "bk-sync-panel.h"
 #include "bk-ui.h"
 
 #define STATS_DAYS 30
@@ -52,6 +53,7 @@ struct _BkStaffPage
   GtkSpinButton *idle_spin;
   GtkDropDown   *language_dropdown;
   GtkDropDown   *municipality_dropdown;
+  BkSyncPanel   *sync_panel;
 
   BkStore       *store;
   BkSettings    *settings;
@@ -470,6 +472,7 @@ bk_staff_page_refresh (BkStaffPage *self)
   bk_staff_outbox_refresh (BK_STAFF_OUTBOX (self->outbox_view));
   fill_charts (self);
   fill_settings (self);
+  bk_sync_panel_refresh (self->sync_panel);
   set_status (self->import_status, NULL);
   set_status (self->export_status, NULL);
 }
@@ -562,6 +565,9 @@ set_context (BkStaffPage *self,
   g_set_object (&self->store, bk_context_get_store (context));
   g_set_object (&self->settings, bk_context_get_settings (context));
   bk_staff_outbox_set_outbox (BK_STAFF_OUTBOX (self->outbox_view), bk_context_get_outbox (context), self->store);
+  bk_sync_panel_set_services (self->sync_panel, self->store,
+                              bk_context_get_read_only (context) ? NULL : self->settings,
+                              bk_context_get_sync (context));
   if (bk_context_get_staff_warning (context) != NULL)
     set_warning (self, bk_context_get_staff_warning (context));
   else if (self->store != NULL && bk_context_get_read_only (context))
@@ -570,6 +576,14 @@ set_context (BkStaffPage *self,
 }
 
 BK_PAGE_DEFINE_CONTEXT_PROPERTY (BkStaffPage, bk_staff_page, BK_STAFF_PAGE)
+
+/* The page opens on "Back to the kiosk": the PIN's Enter, pressed once more,
+ * must never land on "Quit the kiosk". */
+static gboolean
+bk_staff_page_grab_focus (GtkWidget *widget)
+{
+  return gtk_widget_grab_focus (BK_STAFF_PAGE (widget)->leave_button);
+}
 
 static void
 bk_staff_page_class_init (BkStaffPageClass *klass)
@@ -582,6 +596,7 @@ bk_staff_page_class_init (BkStaffPageClass *klass)
   object_class->set_property = bk_staff_page_set_property;
   g_object_class_override_property (object_class, BK_PAGE_PROP_CONTEXT, "context");
   object_class->finalize = bk_staff_page_finalize;
+  widget_class->grab_focus = bk_staff_page_grab_focus;
 
   signals[DONE] = g_signal_new ("done", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -608,6 +623,7 @@ bk_staff_page_class_init (BkStaffPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BkStaffPage, idle_spin);
   gtk_widget_class_bind_template_child (widget_class, BkStaffPage, language_dropdown);
   gtk_widget_class_bind_template_child (widget_class, BkStaffPage, municipality_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, BkStaffPage, sync_panel);
 }
 
 static void
@@ -619,6 +635,7 @@ bk_staff_page_init (BkStaffPage *self)
   g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
   g_auto(GStrv) language_names = NULL;
 
+  g_type_ensure (BK_TYPE_SYNC_PANEL);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->chart_widgets = g_ptr_array_new ();
 
@@ -708,4 +725,11 @@ bk_staff_page_get_unlocked (BkStaffPage *self)
   g_return_val_if_fail (BK_IS_STAFF_PAGE (self), FALSE);
 
   return self->unlocked;
+}
+
+GtkWidget *
+bk_staff_page_get_sync_panel (BkStaffPage *self)
+{
+  g_return_val_if_fail (BK_IS_STAFF_PAGE (self), NULL);
+  return GTK_WIDGET (self->sync_panel);
 }

@@ -27,6 +27,7 @@
 #include "bk-outbox-private.h"
 #include "bk-staff-log.h"
 #include "bk-store-outbox.h"
+#include "bk-thread.h"
 
 /* The longest the worker sleeps without looking (a retry from the staff
  * tool lands in the database without waking it). */
@@ -523,6 +524,8 @@ worker_main (gpointer data)
   GPtrArray *transports = bk_delivery_config_get_transports (self->setup.config);
   guint timeout = bk_delivery_config_get_settings (self->setup.config)->timeout;
 
+  /* Sealing and the bundles' hashes yield to the screen. */
+  bk_thread_lower_priority ("outbox");
   /* libsoup's own waiting happens on this thread's context. */
   g_main_context_push_thread_default (context);
   self->store = bk_store_open (self->setup.db_path, BK_STORE_OPEN_DEFAULT, &error);

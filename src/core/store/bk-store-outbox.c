@@ -347,9 +347,7 @@ bk_store_outbox_list (BkStore  *self,
                       guint     limit,
                       GError  **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) bk_outbox_entry_free);
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (BK_IS_STORE (self), NULL);
   stmt = bk_store_get_stmt (self, "SELECT " LIST_COLUMNS
@@ -359,15 +357,8 @@ bk_store_outbox_list (BkStore  *self,
     return NULL;
   bind_text (stmt, 1, state >= 0 ? bk_outbox_state_to_string ((BkOutboxState) state) : NULL);
   sqlite3_bind_int64 (stmt, 2, limit > 0 ? (gint64) limit : -1);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, entry_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      bk_store_set_sqlite_error (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&rows);
+  return bk_store_collect_rows (self, stmt, (gpointer (*) (sqlite3_stmt *)) entry_from_row,
+                                (GDestroyNotify) bk_outbox_entry_free, error);
 }
 
 gboolean

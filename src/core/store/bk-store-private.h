@@ -47,6 +47,13 @@ gboolean      bk_store_step_done       (BkStore      *self,
 void          bk_store_set_sqlite_error (BkStore    *self,
                                          int         rc,
                                          GError    **error);
+/* Steps stmt to its end, one from_row (stmt) per row into an array that
+ * frees them with free_func; resets stmt. NULL and error when a step fails. */
+GPtrArray    *bk_store_collect_rows    (BkStore        *self,
+                                        sqlite3_stmt   *stmt,
+                                        gpointer      (*from_row) (sqlite3_stmt *stmt),
+                                        GDestroyNotify  free_func,
+                                        GError        **error);
 gboolean      bk_store_exec            (BkStore     *self,
                                         const char  *sql,
                                         GError     **error);

@@ -350,11 +350,9 @@ bk_store_list_submissions (BkStore                 *self,
                            const BkSubmissionQuery *query,
                            GError                 **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) bk_submission_free);
   gboolean unexported = query != NULL && query->unexported_only;
   const char *since = query != NULL && query->since != NULL ? query->since : "";
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (BK_IS_STORE (self), NULL);
   /* two statements, so the unexported list can use its partial index */
@@ -369,15 +367,8 @@ bk_store_list_submissions (BkStore                 *self,
   if (stmt == NULL)
     return NULL;
   bind_text (stmt, 1, since);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, submission_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      bk_store_set_sqlite_error (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&rows);
+  return bk_store_collect_rows (self, stmt, (gpointer (*) (sqlite3_stmt *)) submission_from_row,
+                                (GDestroyNotify) bk_submission_free, error);
 }
 
 gboolean

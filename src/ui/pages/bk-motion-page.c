@@ -690,7 +690,6 @@ bk_motion_page_get_help_text (BkPage *page)
   /* Translators: help for the page of one council motion */
   return _("This screen shows one council motion: who asks for it, what is asked, "
            "the reasons, and where it is discussed. "
-           "Each part has a Read aloud button. "
            "Press Back to return to the list.");
 }
 

@@ -229,6 +229,12 @@ static const BadCase bad_cases[] = {
   { "{\"services\": [{\"id\": \"x\", \"municipality\": \"M\", \"name\": \"N\", \"short\": \"S\"},"
     " {\"id\": \"x\", \"municipality\": \"M\", \"name\": \"N2\", \"short\": \"S\"}]}",
     "$.services[1].id: the id “x” is used twice" },
+  { ONE (", \"kiosk_forms\": [\"appointment\", \"parking\"]"),
+    "$.services[0].kiosk_forms[1]: unknown kiosk form “parking”" },
+  { ONE (", \"kiosk_forms\": [\"motion-feedback\"]"),
+    "$.services[0].kiosk_forms[0]: “motion-feedback” is not a form of a service" },
+  { ONE (", \"kiosk_forms\": [\"defect-report\", \"defect-report\"]"),
+    "$.services[0].kiosk_forms[1]: the kiosk form “defect-report” is listed twice" },
   { "{\"services\": [", "t.json: line 1, column" },
   { "{\"services\": []} {}", "unexpected content after the end" },
   { "{\"services\": [{\"name\": \"\xff\"}]}", "not valid UTF-8" },
@@ -313,6 +319,40 @@ test_import_file_all_or_nothing (void)
     g_assert_no_error (error);
     g_assert_cmpstr (s->source, ==, "one.json");
   }
+  bk_test_assert_check (store);
+}
+
+/* The kiosk's forms a service names survive the store, in their order; a
+ * service without them offers none. */
+static void
+test_kiosk_forms (void)
+{
+  g_autoptr(BkStore) store = bk_test_store_open_memory ();
+  g_autoptr(BkService) s = import_one (store, ONE (", \"id\": \"k\","
+                                                   " \"kiosk_forms\": [\"registration-certificate\", \"appointment\"]"));
+  g_autoptr(BkService) none = import_one (store, ONE (", \"id\": \"n\""));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BkService) loaded = bk_store_load_service (store, "k", &error);
+  g_autoptr(BkService) loaded_none = bk_store_load_service (store, "n", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (loaded->kiosk_forms->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (loaded->kiosk_forms, 0), ==, "registration-certificate");
+  g_assert_cmpstr (g_ptr_array_index (loaded->kiosk_forms, 1), ==, "appointment");
+  g_assert_cmpuint (loaded_none->kiosk_forms->len, ==, 0);
+  /* every id the import knows is a form of the kiosk, motion feedback is not */
+  for (const char *const *id = bk_kiosk_form_list (); *id != NULL; id++)
+    g_assert_true (bk_kiosk_form_is_known (*id));
+  g_assert_false (bk_kiosk_form_is_known ("motion-feedback"));
+  g_assert_cmpstr (bk_kiosk_forms_for_leika ("99115003012000")[0], ==, "registration-certificate");
+  g_assert_null (bk_kiosk_forms_for_leika ("99000000000000")[0]);
+  g_assert_null (bk_kiosk_forms_for_leika (NULL)[0]);
+  g_assert_true (bk_municipality_is_county ("Landkreis Beispielkreis"));
+  g_assert_true (bk_municipality_is_county ("Rhein-Sieg-Kreis"));
+  g_assert_true (bk_municipality_is_county ("Städteregion Aachen"));
+  g_assert_false (bk_municipality_is_county ("Kreisstadt Aue"));
+  g_assert_false (bk_municipality_is_county ("Stadt Auenbach"));
+  g_assert_false (bk_municipality_is_county (NULL));
   bk_test_assert_check (store);
 }
 
@@ -566,6 +606,7 @@ main (int argc, char **argv)
   g_test_add_func ("/services/model-languages", test_model_languages);
   g_test_add_func ("/services/make-id", test_make_id);
   g_test_add_func ("/services/roundtrip", test_roundtrip);
+  g_test_add_func ("/services/kiosk-forms", test_kiosk_forms);
   g_test_add_func ("/services/upsert-replaces-whole", test_upsert_replaces_whole);
   g_test_add_func ("/services/bad-input", test_bad_input);
   g_test_add_func ("/services/too-deep-and-too-large", test_too_deep_and_too_large);

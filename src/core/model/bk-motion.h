@@ -105,6 +105,10 @@ BkConsultation    *bk_motion_add_consultation   (BkMotion    *self,
                                                  const char  *date,
                                                  const char  *role,
                                                  BkTristate   is_public);
+/* Decided: it has consultations, every one dated before today (yyyy-mm-dd,
+ * NULL for the real date), as BK_MOTION_STATUS_DECIDED lists them. */
+gboolean           bk_motion_is_decided         (const BkMotion *self,
+                                                 const char     *today);
 BkResolutionPoint *bk_motion_add_point          (BkMotion    *self,
                                                  const char  *text);
 void               bk_resolution_point_add_subpoint (BkResolutionPoint *self,

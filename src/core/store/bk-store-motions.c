@@ -31,6 +31,8 @@ bk_motion_summary_free (BkMotionSummary *summary)
   g_free (summary->body);
   g_free (summary->next_committee);
   g_free (summary->next_date);
+  g_free (summary->last_committee);
+  g_free (summary->last_date);
   g_free (summary);
 }
 
@@ -630,7 +632,14 @@ bk_store_load_summary (BkStore *self,
                    " (SELECT committee FROM consultation c WHERE c.paper_id = p.id"
                    "   AND c.date >= ?2 ORDER BY c.date, c.position LIMIT 1),"
                    " (SELECT date FROM consultation c WHERE c.paper_id = p.id"
-                   "   AND c.date >= ?2 ORDER BY c.date, c.position LIMIT 1)"
+                   "   AND c.date >= ?2 ORDER BY c.date, c.position LIMIT 1),"
+                   " (SELECT committee FROM consultation c WHERE c.paper_id = p.id"
+                   "   ORDER BY c.date DESC, c.position DESC LIMIT 1),"
+                   " (SELECT date FROM consultation c WHERE c.paper_id = p.id"
+                   "   ORDER BY c.date DESC, c.position DESC LIMIT 1),"
+                   " EXISTS (SELECT 1 FROM consultation c WHERE c.paper_id = p.id)"
+                   " AND NOT EXISTS (SELECT 1 FROM consultation c WHERE c.paper_id = p.id"
+                   "   AND (c.date IS NULL OR c.date >= ?2))"
                    " FROM paper p WHERE p.id = ?1", error);
   if (stmt == NULL)
     return NULL;
@@ -647,6 +656,11 @@ bk_store_load_summary (BkStore *self,
   summary->body = column_dup (stmt, 4);
   summary->next_committee = column_dup (stmt, 5);
   summary->next_date = column_dup (stmt, 6);
+  if (sqlite3_column_int (stmt, 9))
+    {
+      summary->last_committee = column_dup (stmt, 7);
+      summary->last_date = column_dup (stmt, 8);
+    }
   sqlite3_reset (stmt);
   return g_steal_pointer (&summary);
 }

@@ -46,6 +46,10 @@ typedef struct {
   char *body;
   char *next_committee;        /* next consultation on or after today, or NULL */
   char *next_date;
+  /* A decided motion (every consultation before today, as
+   * BK_MOTION_STATUS_DECIDED): its last consultation; else NULL. */
+  char *last_committee;
+  char *last_date;
 } BkMotionSummary;
 
 void bk_motion_summary_free (BkMotionSummary *summary);

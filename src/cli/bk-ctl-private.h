@@ -19,7 +19,7 @@ G_BEGIN_DECLS
 enum {
   EXIT_OK = 0,
   EXIT_FAILURE_ = 1,   /* usage, database or other failure */
-  EXIT_BAD_INPUT = 2,  /* an input file was rejected */
+  EXIT_BAD_INPUT = 2,  /* the input was rejected: a file, a PIN; nothing stored */
 };
 
 typedef struct {
@@ -72,5 +72,8 @@ int       bk_ctl_cmd_stats              (CtlGlobals *globals, int argc, char **a
 
 /* bk-ctl-review.c */
 int       bk_ctl_cmd_warnings           (CtlGlobals *globals, int argc, char **argv);
+
+/* bk-ctl-sync.c */
+int       bk_ctl_cmd_sync               (CtlGlobals *globals, int argc, char **argv);
 
 G_END_DECLS

@@ -182,6 +182,7 @@ cmd_import (CtlGlobals *globals,
   g_autoptr(BkStore) store = NULL;
   g_autoptr(GError) error = NULL;
   gboolean text = FALSE, oparl = FALSE, services = FALSE, xzufi = FALSE;
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
   guint failed = 0;
   GOptionEntry entries[] = {
     { "text", 0, 0, G_OPTION_ARG_NONE, &text,
@@ -211,6 +212,20 @@ cmd_import (CtlGlobals *globals,
   store = bk_ctl_open_store_or_print (globals);
   if (store == NULL)
     return EXIT_FAILURE_;
+  /* A folder of papers is a list of papers, each imported on its own. */
+  g_ptr_array_add (paths, g_strdup (argv[0]));
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr(GPtrArray) papers = text || oparl || services || xzufi ? NULL
+                                    : bk_import_list_paper_folder (argv[i]);
+
+      if (papers == NULL)
+        g_ptr_array_add (paths, g_strdup (argv[i]));
+      for (guint p = 0; papers != NULL && p < papers->len; p++)
+        g_ptr_array_add (paths, g_strdup (g_ptr_array_index (papers, p)));
+    }
+  argc = (int) paths->len;
+  argv = (char **) paths->pdata;
   for (int i = 1; i < argc; i++)
     {
       g_autoptr(GError) file_error = NULL;
@@ -639,6 +654,7 @@ static const struct {
   { "set-staff-pin", bk_ctl_cmd_set_staff_pin,
     N_("Set the PIN that opens staff mode (read from standard input)") },
   { "stats", bk_ctl_cmd_stats, N_("Print the anonymous usage statistics as CSV or JSON") },
+  { "sync", bk_ctl_cmd_sync, N_("Sync motions, meetings and decisions from OParl servers over HTTP") },
 };
 
 static char *
@@ -654,7 +670,8 @@ describe_commands (void)
   g_string_append_printf (s, "\n\n%s",
                           _("Run “buergerkiosk-ctl COMMAND --help” for a command's options.\n"
                             "Exit status: 0 success, 1 failure or usage error, "
-                            "2 an input file was rejected."));
+                            "2 the input was rejected (a file that cannot be imported, a PIN "
+                            "that breaks the rules); nothing of it was stored."));
   return g_string_free (s, FALSE);
 }
 

@@ -151,10 +151,15 @@ test_oparl_objects (void)
   g_assert_true (bk_store_save_organization (store, "https://example.org/oparl/org/1", NULL,
                                              "Kreisausschuss (neu)", "KA", "Ausschuss", &error));
   g_assert_true (bk_store_save_person (store, "https://example.org/oparl/person/1", "Erika Beispiel", &error));
-  g_assert_true (bk_store_save_meeting (store, "https://example.org/oparl/meeting/1", "2. Sitzung",
-                                        "2026-11-02T17:00:00+01:00", NULL, "Kreishaus", FALSE, &error));
-  g_assert_true (bk_store_save_agenda_item (store, "https://example.org/oparl/ai/1", "https://example.org/oparl/meeting/1",
-                                            "3", "Rathaus", NULL, BK_TRISTATE_YES, NULL, &error));
+  {
+    BkStoreMeetingRow row = { "https://example.org/oparl/meeting/1", "2. Sitzung",
+                              "2026-11-02T17:00:00+01:00", NULL, "Kreishaus", FALSE, NULL, NULL };
+    BkStoreAgendaItemRow item = { "https://example.org/oparl/ai/1", "https://example.org/oparl/meeting/1",
+                                  0, "3", "Rathaus", NULL, BK_TRISTATE_YES, NULL, NULL };
+
+    g_assert_true (bk_store_save_meeting (store, &row, &error));
+    g_assert_true (bk_store_save_agenda_item (store, &item, &error));
+  }
   g_assert_true (bk_store_save_motion (store, m, &error));
   g_assert_no_error (error);
 

@@ -37,6 +37,11 @@ cue_cb (BkVoice    *voice,
     f->edges++;
 }
 
+static void fixture_init (NavFixture    *f,
+                          BkApplication *app,
+                          BkStore       *store,
+                          void         (*prepare) (BkStore *store));
+
 void
 nav_fixture_init (NavFixture    *f,
                   BkApplication *app)
@@ -50,14 +55,34 @@ nav_fixture_init_full (NavFixture    *f,
                        void         (*prepare) (BkStore *store))
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(BkStore) store = bk_store_open (NULL, 0, &error);
+
+  g_assert_no_error (error);
+  fixture_init (f, app, store, prepare);
+}
+
+void
+nav_fixture_init_with_store (NavFixture    *f,
+                             BkApplication *app,
+                             BkStore       *store)
+{
+  fixture_init (f, app, store, NULL);
+}
+
+static void
+fixture_init (NavFixture    *f,
+              BkApplication *app,
+              BkStore       *store,
+              void         (*prepare) (BkStore *store))
+{
+  g_autoptr(GError) error = NULL;
   g_autoptr(BkMotion) ramp = bk_motion_new ();
   g_autoptr(BkMotion) benches = bk_motion_new ();
   BkResolutionPoint *point;
 
   memset (f, 0, sizeof *f);
   f->app = app;
-  f->store = bk_store_open (NULL, 0, &error);
-  g_assert_no_error (error);
+  f->store = g_object_ref (store);
 
   ramp->subject = g_strdup ("Rampe am Rathauseingang");
   ramp->body = g_strdup ("Kreistag");

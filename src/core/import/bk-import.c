@@ -107,6 +107,17 @@ import_paper (BkStore      *store,
 
   if (motion == NULL)
     return FALSE;
+  /* A README or a letter about something else must not become a motion
+   * that citizens read: a paper asks for something or asks questions, and
+   * someone submits it. */
+  if (motion->resolution_points->len == 0 && motion->questions->len == 0 && motion->submitters->len == 0)
+    {
+      g_set_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT,
+                   _("%s: this does not look like a council paper: it neither proposes a resolution "
+                     "nor asks questions, and it names no one who submits it; nothing was imported"),
+                   path);
+      return FALSE;
+    }
   if (motion->source == NULL)
     {
       g_autofree char *base = g_path_get_basename (path);
@@ -174,6 +185,58 @@ import_publication (BkStore    *store,
     }
   bk_xzufi_stats_clear (&stats);
   return ok;
+}
+
+static gboolean
+is_paper_name (const char *name)
+{
+  static const char *const suffixes[] = { ".txt", ".md", ".html", ".htm", ".xhtml", ".pdf" };
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    if (g_str_has_suffix (lower, suffixes[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+GPtrArray *
+bk_import_list_paper_folder (const char *path)
+{
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GPtrArray) papers = NULL;
+  const char *name;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!g_file_test (path, G_FILE_TEST_IS_DIR) || bk_xzufi_is_publication (path))
+    return NULL;
+  dir = g_dir_open (path, 0, NULL);
+  if (dir == NULL)
+    return NULL;
+  papers = g_ptr_array_new_with_free_func (g_free);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (path, name, NULL);
+
+      if (name[0] == '.' || !g_file_test (file, G_FILE_TEST_IS_REGULAR))
+        continue;
+      /* OParl JSON makes it an export, read as one */
+      if (g_str_has_suffix (name, ".json"))
+        return NULL;
+      if (is_paper_name (name))
+        g_ptr_array_add (papers, g_steal_pointer (&file));
+    }
+  if (papers->len == 0)
+    return NULL;
+  g_ptr_array_sort (papers, compare_paths);
+  return g_steal_pointer (&papers);
 }
 
 static gboolean

@@ -48,6 +48,11 @@ gboolean bk_import_file_full (BkStore        *store,
 
 /* Reads a file for a parser: refuses non-regular files, files above max_size
  * (BK_ERROR_TOO_LARGE) and unreadable ones, with the path in the message. */
+/* The papers (.txt, .md, .html, .htm, .pdf) of a folder that holds no
+ * OParl JSON and no XZuFi publication, sorted by name: such a folder is a
+ * pile of papers, each imported on its own. NULL for any other folder. */
+GPtrArray *bk_import_list_paper_folder (const char *path);
+
 gboolean bk_import_read_file (const char  *path,
                               gsize        max_size,
                               char       **contents,

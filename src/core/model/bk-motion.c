@@ -33,6 +33,8 @@ consultation_free (gpointer data)
   g_free (c->meeting_name);
   g_free (c->oparl_id);
   g_free (c->meeting_oparl_id);
+  g_free (c->agenda_item_oparl_id);
+  g_free (c->result);
   g_free (c);
 }
 
@@ -161,6 +163,8 @@ bk_motion_is_decided (const BkMotion *self,
 
   g_return_val_if_fail (self != NULL, FALSE);
 
+  if (bk_motion_get_decision (self) != NULL)
+    return TRUE;
   if (self->consultations->len == 0)
     return FALSE;
   if (today == NULL)
@@ -173,7 +177,8 @@ bk_motion_is_decided (const BkMotion *self,
     {
       const BkConsultation *c = g_ptr_array_index (self->consultations, i);
 
-      if (c->date == NULL || g_strcmp0 (c->date, today) >= 0)
+      /* an outcome is known, but not a final one: still on its way */
+      if (c->outcome != BK_OUTCOME_NONE || c->date == NULL || g_strcmp0 (c->date, today) >= 0)
         return FALSE;
     }
   return TRUE;
@@ -194,8 +199,28 @@ bk_motion_add_consultation (BkMotion   *self,
   c->role = g_strdup (role);
   c->is_public = is_public;
   c->authoritative = BK_TRISTATE_UNKNOWN;
+  bk_votes_init (&c->votes);
   g_ptr_array_add (self->consultations, c);
   return c;
+}
+
+const BkConsultation *
+bk_motion_get_decision (const BkMotion *self)
+{
+  const BkConsultation *found = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  for (guint i = 0; i < self->consultations->len; i++)
+    {
+      const BkConsultation *c = g_ptr_array_index (self->consultations, i);
+
+      if (!bk_outcome_is_final (c->outcome))
+        continue;
+      /* the latest; an undated one only when nothing else is found */
+      if (found == NULL || (c->date != NULL && (found->date == NULL || strcmp (c->date, found->date) >= 0)))
+        found = c;
+    }
+  return found;
 }
 
 static BkResolutionPoint *
@@ -458,6 +483,11 @@ bk_motion_to_json (const BkMotion *self)
         add_tristate (b, "authoritative", c->authoritative);
       if (c->meeting_name != NULL)
         add_string_or_null (b, "meeting", c->meeting_name);
+      if (c->result != NULL)
+        {
+          add_string_or_null (b, "result", c->result);
+          add_string_or_null (b, "outcome", bk_outcome_to_string (c->outcome));
+        }
       json_builder_end_object (b);
     }
   json_builder_end_array (b);

@@ -236,8 +236,9 @@ insert_children (BkStore        *self,
 
       stmt = bk_store_get_stmt (self,
                        "INSERT INTO consultation (paper_id, position, oparl_id, committee, date,"
-                       " role, public, authoritative, meeting_name, meeting_oparl_id)"
-                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", error);
+                       " role, public, authoritative, meeting_name, meeting_oparl_id,"
+                       " agenda_item_oparl_id)"
+                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, id);
@@ -250,6 +251,7 @@ insert_children (BkStore        *self,
       bind_tristate (stmt, 8, c->authoritative);
       bind_text (stmt, 9, c->meeting_name);
       bind_text (stmt, 10, c->meeting_oparl_id);
+      bind_text (stmt, 11, c->agenda_item_oparl_id);
       if (!bk_store_step_done (self, stmt, error))
         return FALSE;
     }
@@ -537,9 +539,17 @@ bk_store_load_motion (BkStore *self,
   load_parties (self, motion, "submitter", motion->submitters);
   load_parties (self, motion, "signatory", motion->signatories);
 
-  stmt = bk_store_get_stmt (self, "SELECT committee, date, role, public, authoritative, meeting_name,"
-                         " oparl_id, meeting_oparl_id FROM consultation WHERE paper_id = ?1"
-                         " ORDER BY position", error);
+  /* The decision comes from the agenda item: the one the consultation
+   * names, or else the one that names the consultation. */
+  stmt = bk_store_get_stmt (self, "SELECT c.committee, c.date, c.role, c.public, c.authoritative,"
+                         " c.meeting_name, c.oparl_id, c.meeting_oparl_id, c.agenda_item_oparl_id,"
+                         " a.result, a.outcome, a.resolution_text"
+                         " FROM consultation c LEFT JOIN agenda_item a ON a.oparl_id ="
+                         "  coalesce ((SELECT i.oparl_id FROM agenda_item i"
+                         "             WHERE i.oparl_id = c.agenda_item_oparl_id),"
+                         "            (SELECT i.oparl_id FROM agenda_item i"
+                         "             WHERE i.consultation_oparl_id = c.oparl_id LIMIT 1))"
+                         " WHERE c.paper_id = ?1 ORDER BY c.position", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -554,6 +564,14 @@ bk_store_load_motion (BkStore *self,
       c->meeting_name = column_dup (stmt, 5);
       c->oparl_id = column_dup (stmt, 6);
       c->meeting_oparl_id = column_dup (stmt, 7);
+      c->agenda_item_oparl_id = column_dup (stmt, 8);
+      c->result = column_dup (stmt, 9);
+      c->outcome = bk_outcome_from_string ((const char *) sqlite3_column_text (stmt, 10));
+      if (c->result != NULL)
+        {
+          bk_votes_parse (c->result, &c->votes);
+          bk_votes_parse ((const char *) sqlite3_column_text (stmt, 11), &c->votes);
+        }
     }
   sqlite3_reset (stmt);
 
@@ -616,6 +634,30 @@ dup_today (const char *today)
   return g_date_time_format (now, "%Y-%m-%d");
 }
 
+/* The condition "paper p is decided", with the parameter :today: a final
+ * outcome at one of its meetings (bk-decision.h); a motion of which no
+ * outcome is known at all (text imports) is decided when every
+ * consultation lies in the past. bk_motion_is_decided () says the same of
+ * a loaded motion. */
+static void
+append_decided (GString *sql)
+{
+  g_string_append_printf (sql,
+                          "(EXISTS (SELECT 1 FROM consultation c JOIN agenda_item a"
+                          "   ON a.oparl_id = c.agenda_item_oparl_id"
+                          "   WHERE c.paper_id = p.id AND a.outcome IN %s)"
+                          " OR EXISTS (SELECT 1 FROM consultation c JOIN agenda_item a"
+                          "   ON a.consultation_oparl_id = c.oparl_id"
+                          "   WHERE c.paper_id = p.id AND a.outcome IN %s)"
+                          " OR (EXISTS (SELECT 1 FROM consultation c WHERE c.paper_id = p.id)"
+                          "  AND NOT EXISTS (SELECT 1 FROM consultation c WHERE c.paper_id = p.id"
+                          "   AND (c.date IS NULL OR c.date >= :today))"
+                          "  AND NOT EXISTS (SELECT 1 FROM consultation c JOIN agenda_item a"
+                          "   ON a.oparl_id = c.agenda_item_oparl_id OR a.consultation_oparl_id = c.oparl_id"
+                          "   WHERE c.paper_id = p.id AND a.outcome IS NOT NULL)))",
+                          bk_outcome_final_sql (), bk_outcome_final_sql ());
+}
+
 BkMotionSummary *
 bk_store_load_summary (BkStore *self,
                        gint64   id,
@@ -623,28 +665,26 @@ bk_store_load_summary (BkStore *self,
 {
   g_autoptr(BkMotionSummary) summary = NULL;
   g_autofree char *today = dup_today (NULL);
+  g_autoptr(GString) sql = g_string_new ("SELECT p.subject, p.submitter_names, p.date, p.reference, p.body,"
+                                         " (SELECT committee FROM consultation c WHERE c.paper_id = p.id"
+                                         "   AND c.date >= :today ORDER BY c.date, c.position LIMIT 1),"
+                                         " (SELECT date FROM consultation c WHERE c.paper_id = p.id"
+                                         "   AND c.date >= :today ORDER BY c.date, c.position LIMIT 1),"
+                                         " (SELECT committee FROM consultation c WHERE c.paper_id = p.id"
+                                         "   ORDER BY c.date DESC, c.position DESC LIMIT 1),"
+                                         " (SELECT date FROM consultation c WHERE c.paper_id = p.id"
+                                         "   ORDER BY c.date DESC, c.position DESC LIMIT 1), ");
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (BK_IS_STORE (self), NULL);
 
-  stmt = bk_store_get_stmt (self,
-                   "SELECT p.subject, p.submitter_names, p.date, p.reference, p.body,"
-                   " (SELECT committee FROM consultation c WHERE c.paper_id = p.id"
-                   "   AND c.date >= ?2 ORDER BY c.date, c.position LIMIT 1),"
-                   " (SELECT date FROM consultation c WHERE c.paper_id = p.id"
-                   "   AND c.date >= ?2 ORDER BY c.date, c.position LIMIT 1),"
-                   " (SELECT committee FROM consultation c WHERE c.paper_id = p.id"
-                   "   ORDER BY c.date DESC, c.position DESC LIMIT 1),"
-                   " (SELECT date FROM consultation c WHERE c.paper_id = p.id"
-                   "   ORDER BY c.date DESC, c.position DESC LIMIT 1),"
-                   " EXISTS (SELECT 1 FROM consultation c WHERE c.paper_id = p.id)"
-                   " AND NOT EXISTS (SELECT 1 FROM consultation c WHERE c.paper_id = p.id"
-                   "   AND (c.date IS NULL OR c.date >= ?2))"
-                   " FROM paper p WHERE p.id = ?1", error);
+  append_decided (sql);
+  g_string_append (sql, " FROM paper p WHERE p.id = :id");
+  stmt = bk_store_get_stmt (self, sql->str, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  bind_text (stmt, 2, today);
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":id"), id);
+  bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":today"), today);
   if (!step_motion_row (self, stmt, id, error))
     return NULL;
   summary = g_new0 (BkMotionSummary, 1);
@@ -726,9 +766,10 @@ append_filter_sql (GString              *sql,
     g_string_append (sql, " AND EXISTS (SELECT 1 FROM consultation c WHERE c.paper_id = p.id"
                           " AND c.date >= :today)");
   else if (filter->status == BK_MOTION_STATUS_DECIDED)
-    g_string_append (sql, " AND EXISTS (SELECT 1 FROM consultation c WHERE c.paper_id = p.id)"
-                          " AND NOT EXISTS (SELECT 1 FROM consultation c WHERE c.paper_id = p.id"
-                          " AND (c.date IS NULL OR c.date >= :today))");
+    {
+      g_string_append (sql, " AND ");
+      append_decided (sql);
+    }
 }
 
 static void

@@ -28,6 +28,18 @@ sqlite3_stmt *bk_store_get_stmt        (BkStore     *self,
 gint64        bk_store_query_int       (BkStore     *self,
                                         const char  *sql,
                                         const char  *arg);
+/* Runs sql with the n texts of values bound to ?1, ?2, … (NULL binds NULL)
+ * in a transaction of its own, or in the caller's. */
+gboolean      bk_store_run_texts       (BkStore           *self,
+                                        const char        *sql,
+                                        GError           **error,
+                                        guint              n,
+                                        const char *const *values);
+/* The same with the texts as arguments: BK_STORE_RUN (self, sql, error, a, b). */
+#define BK_STORE_RUN(self, sql, error, ...) \
+  bk_store_run_texts ((self), (sql), (error), \
+                      G_N_ELEMENTS (((const char *const []) { __VA_ARGS__ })), \
+                      ((const char *const []) { __VA_ARGS__ }))
 /* Steps a statement that returns no rows (or ignores them) and resets it. */
 gboolean      bk_store_step_done       (BkStore      *self,
                                         sqlite3_stmt *stmt,

@@ -21,12 +21,14 @@ G_DECLARE_FINAL_TYPE (BkStore, bk_store, BK, STORE, GObject)
 
 /* The one owner of the SQLite connection. Not thread-safe: use from one thread. */
 
-#define BK_STORE_SCHEMA_VERSION 6
+#define BK_STORE_SCHEMA_VERSION 7
 
 typedef enum {
   BK_MOTION_STATUS_ANY,
   BK_MOTION_STATUS_UPCOMING,   /* a consultation today or later */
-  BK_MOTION_STATUS_DECIDED,    /* consultations, all of them in the past */
+  BK_MOTION_STATUS_DECIDED,    /* a final outcome (bk_outcome_is_final) at one of its
+                                * meetings; without any known outcome: consultations,
+                                * all of them in the past */
 } BkMotionStatus;
 
 typedef struct {
@@ -46,8 +48,8 @@ typedef struct {
   char *body;
   char *next_committee;        /* next consultation on or after today, or NULL */
   char *next_date;
-  /* A decided motion (every consultation before today, as
-   * BK_MOTION_STATUS_DECIDED): its last consultation; else NULL. */
+  /* A decided motion (BK_MOTION_STATUS_DECIDED): its last consultation;
+   * else NULL. */
   char *last_committee;
   char *last_date;
 } BkMotionSummary;

@@ -198,7 +198,39 @@ bk_motion_list_model_new (BkStore *store)
   return self;
 }
 
-/* Runs the query again and replaces the whole content. */
+/* Replaces the ids, saying only what changed: the part between what the
+ * old and new lists share at their start and at their end, removed first
+ * and added then, in two signals. GTK 4.8's list view looks for an item it
+ * tracks (the focus, the scroll anchor) among the added ones when a change
+ * removes it — by asking for every added item, which for 10 000 motions
+ * loads 10 000 summaries; a sync that adds a few papers at the top changes
+ * only those. */
+static void
+replace_ids (BkMotionListModel *self,
+             GArray            *ids)
+{
+  guint old_len = self->ids->len, new_len = ids->len;
+  guint prefix = 0, suffix = 0;
+
+  while (prefix < old_len && prefix < new_len &&
+         g_array_index (self->ids, gint64, prefix) == g_array_index (ids, gint64, prefix))
+    prefix++;
+  while (suffix < old_len - prefix && suffix < new_len - prefix &&
+         g_array_index (self->ids, gint64, old_len - 1 - suffix) == g_array_index (ids, gint64, new_len - 1 - suffix))
+    suffix++;
+
+  if (old_len - prefix - suffix > 0)
+    {
+      g_array_remove_range (self->ids, prefix, old_len - prefix - suffix);
+      g_list_model_items_changed (G_LIST_MODEL (self), prefix, old_len - prefix - suffix, 0);
+    }
+  g_array_unref (self->ids);
+  self->ids = ids;
+  if (new_len - prefix - suffix > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), prefix, 0, new_len - prefix - suffix);
+}
+
+/* Runs the query again and replaces the content. */
 void
 bk_motion_list_model_reload (BkMotionListModel *self)
 {
@@ -226,12 +258,8 @@ bk_motion_list_model_reload (BkMotionListModel *self)
     }
 
   clear_cache (self);
-
   old_len = self->ids->len;
-  g_array_unref (self->ids);
-  self->ids = g_steal_pointer (&ids);
-
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, self->ids->len);
+  replace_ids (self, g_steal_pointer (&ids));
   if (old_len != self->ids->len)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }

@@ -384,6 +384,25 @@ load_store (BkMotionListPage *self,
   update_count (self);
 }
 
+/* A sync brought news: the list shows them at once; a page not shown also
+ * takes new councils and submitters into its filters (that would reset
+ * what the citizen chose). */
+static void
+sync_finished_cb (BkMotionListPage *self,
+                  gboolean          changed)
+{
+  if (!changed || self->model == NULL)
+    return;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    bk_motion_list_model_reload (self->model);
+  else
+    {
+      g_autoptr(BkStore) store = g_steal_pointer (&self->store);
+
+      load_store (self, store);
+    }
+}
+
 /* The context arrives once, from the window. */
 static void
 set_context (BkMotionListPage *self,
@@ -392,6 +411,9 @@ set_context (BkMotionListPage *self,
   if (!g_set_object (&self->context, context) || context == NULL)
     return;
   load_store (self, bk_context_get_store (context));
+  if (bk_context_get_sync (context) != NULL)
+    g_signal_connect_object (bk_context_get_sync (context), "finished",
+                             G_CALLBACK (sync_finished_cb), self, G_CONNECT_SWAPPED);
 }
 
 BK_PAGE_DEFINE_CONTEXT_PROPERTY (BkMotionListPage, bk_motion_list_page, BK_MOTION_LIST_PAGE)

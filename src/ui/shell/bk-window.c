@@ -8,7 +8,7 @@
  * window knows page names only as routes.
  *
  * Every command is an action: win.back, win.home, win.show-services,
- * win.show-motions, win.open-motion(x), win.open-service(s),
+ * win.show-motions, win.open-motion(x), win.show-meetings, win.open-service(s),
  * win.start-form(s) (a form id from bk-form.c, with the page shown as its
  * context), win.show-glossary(s) (a word or ""), win.show-accessibility
  * (F2), win.show-tutorial, win.staff-mode (Ctrl+Alt+S), win.show-staff
@@ -32,6 +32,7 @@
 #include "bk-help.h"
 #include "bk-help-overlay.h"
 #include "bk-home-page.h"
+#include "bk-meetings-page.h"
 #include "bk-motion-list-page.h"
 #include "bk-motion-page.h"
 #include "bk-page.h"
@@ -256,6 +257,20 @@ show_motions_action (GtkWidget  *widget,
     navigate (self, "error", self->store_error);
   else
     navigate (self, "motions", NULL);
+}
+
+/* The meeting calendar; without a database, the error page says why. */
+static void
+show_meetings_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  BkWindow *self = BK_WINDOW (widget);
+
+  if (self->store_error != NULL)
+    navigate (self, "error", self->store_error);
+  else
+    navigate (self, "meetings", NULL);
 }
 
 /* From every page, the error page too: the one way into the panel. */
@@ -506,7 +521,7 @@ bk_window_constructed (GObject *object)
   self->navigator = bk_navigator_new (GTK_WIDGET (self), self->stack, bk_context_get_voice (self->context));
   g_object_bind_property (self->back_button, "visible", self->navigator, "can-go-back", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->help_overlay, "visible", self->navigator, "help-open", G_BINDING_SYNC_CREATE);
-  self->staff_mode = bk_staff_mode_new (GTK_WINDOW (self), self->context,
+  self->staff_mode = bk_staff_mode_new (GTK_WINDOW (self), self->modal_layer, self->context,
                                         BK_STAFF_PAGE (self->staff_page), self->staff_button);
   g_signal_connect (self, "page-shown", G_CALLBACK (page_shown_cb), NULL);
   g_signal_connect (self, "notify::focus-widget", G_CALLBACK (focus_moved_cb), NULL);
@@ -635,6 +650,7 @@ bk_window_class_init (BkWindowClass *klass)
   g_type_ensure (BK_TYPE_GLOSSARY_PAGE);
   g_type_ensure (BK_TYPE_HELP_OVERLAY);
   g_type_ensure (BK_TYPE_HOME_PAGE);
+  g_type_ensure (BK_TYPE_MEETINGS_PAGE);
   g_type_ensure (BK_TYPE_MOTION_LIST_PAGE);
   g_type_ensure (BK_TYPE_MOTION_PAGE);
   g_type_ensure (BK_TYPE_RECEIPT_PAGE);
@@ -647,6 +663,7 @@ bk_window_class_init (BkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BkWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, BkWindow, home_button);
   gtk_widget_class_bind_template_child (widget_class, BkWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, BkWindow, modal_layer);
   gtk_widget_class_bind_template_child (widget_class, BkWindow, form_page);
   gtk_widget_class_bind_template_child (widget_class, BkWindow, receipt_page);
   gtk_widget_class_bind_template_child (widget_class, BkWindow, a11y_button);
@@ -663,6 +680,7 @@ bk_window_class_init (BkWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-services", NULL, show_services_action);
   gtk_widget_class_install_action (widget_class, "win.show-motions", NULL, show_motions_action);
   gtk_widget_class_install_action (widget_class, "win.open-motion", "x", open_motion_action);
+  gtk_widget_class_install_action (widget_class, "win.show-meetings", NULL, show_meetings_action);
   gtk_widget_class_install_action (widget_class, "win.open-service", "s", open_service_action);
   gtk_widget_class_install_action (widget_class, "win.start-form", "s", start_form_action);
   gtk_widget_class_install_action (widget_class, "win.show-glossary", "s", show_glossary_action);

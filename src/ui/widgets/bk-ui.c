@@ -7,6 +7,7 @@
 
 #include "bk-config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include <adwaita.h>
@@ -60,6 +61,68 @@ bk_ui_format_date (const char *iso)
    * falls back to would name every month in English. */
   /* Translators: a date as in "2 December 2026": day, month name, year */
   return g_strdup_printf (_("%1$d %2$s %3$d"), d, _(month_names[m - 1]), y);
+}
+
+static const char *const weekday_names[] = {
+  N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"), N_("Saturday"),
+  N_("Sunday"),
+};
+
+char *
+bk_ui_format_meeting_time (const char *iso)
+{
+  g_autoptr(GDateTime) when = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *time = NULL;
+
+  if (iso == NULL || iso[0] == '\0')
+    return NULL;
+  date = bk_ui_format_date (iso);
+  /* The meeting's own clock (the offset it was given with), not the kiosk's. */
+  when = strlen (iso) > 10 ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
+  if (when == NULL)
+    return g_steal_pointer (&date);
+  time = g_date_time_format (when, "%H:%M");
+  /* Translators: when a meeting starts: weekday, date, time, as in
+   * "Thursday, 17 December 2026, 18:00" */
+  return g_strdup_printf (_("%1$s, %2$s, %3$s"), _(weekday_names[g_date_time_get_day_of_week (when) - 1]),
+                          date, time);
+}
+
+char *
+bk_ui_format_freshness (const char *iso_utc)
+{
+  g_autoptr(GDateTime) when = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *day = NULL;
+  g_autofree char *today = NULL;
+  g_autofree char *yesterday = NULL;
+  g_autofree char *time = NULL;
+
+  if (iso_utc == NULL || (when = g_date_time_new_from_iso8601 (iso_utc, NULL)) == NULL)
+    return NULL;
+  local = g_date_time_to_local (when);
+  time = g_date_time_format (local, "%H:%M");
+  day = g_date_time_format (local, "%Y-%m-%d");
+  today = g_date_time_format (now, "%Y-%m-%d");
+  {
+    g_autoptr(GDateTime) before = g_date_time_add_days (now, -1);
+
+    yesterday = g_date_time_format (before, "%Y-%m-%d");
+  }
+  if (g_str_equal (day, today))
+    /* Translators: data last updated today at a time, as in "today 06:10" */
+    return g_strdup_printf (_("today %s"), time);
+  if (g_str_equal (day, yesterday))
+    /* Translators: data last updated yesterday at a time */
+    return g_strdup_printf (_("yesterday %s"), time);
+  {
+    g_autofree char *date = bk_ui_format_date (day);
+
+    /* Translators: data last updated on a date at a time: "2 December 2026, 06:10" */
+    return g_strdup_printf (_("%1$s, %2$s"), date, time);
+  }
 }
 
 char *

@@ -16,6 +16,14 @@ void  bk_ui_init              (void);
  * date. NULL for NULL or "". */
 char *bk_ui_format_date       (const char *iso);
 
+/* When a meeting starts, "Thursday, 17 December 2026, 18:00", in the
+ * meeting's own time (the offset of iso); only the date when iso has no time. */
+char *bk_ui_format_meeting_time (const char *iso);
+
+/* When data was last synced (an ISO date-time, UTC), in the kiosk's time:
+ * "today 06:10", "yesterday 18:02", "2 December 2026, 06:10"; NULL for NULL. */
+char *bk_ui_format_freshness  (const char *iso_utc);
+
 /* The local date as yyyy-mm-dd. */
 char *bk_ui_dup_today         (void);
 

@@ -74,7 +74,7 @@ test_decision (void)
   g_autoptr(BkStore) store = bk_ui_test_demo_store_new ();
   g_autoptr(GArray) decided = NULL;
   g_autoptr(GError) error = NULL;
-  BkMotionFilter filter = { NULL, NULL, BK_MOTION_STATUS_DECIDED, "2026-12-20" };
+  BkMotionFilter filter = { .status = BK_MOTION_STATUS_DECIDED, .today = "2026-12-20" };
   BkWindow *window;
   GtkWidget *page;
   GPtrArray *said;

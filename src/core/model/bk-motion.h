@@ -144,6 +144,8 @@ const BkConsultation *bk_motion_get_decision    (const BkMotion *self);
 
 /* Submitters joined for display: "CDU-Fraktion, Fraktion GRÜNE". */
 char              *bk_motion_dup_submitter_names (const BkMotion *self);
+/* "Erika Muster (Fraktionsvorsitzende), Jan Beispiel"; NULL without any. */
+char              *bk_motion_dup_signatory_names (const BkMotion *self);
 /* The whole resolution as plain text, points numbered, for search and
  * speech; an Anfrage's questions when it has no points. */
 char              *bk_motion_dup_resolution_text (const BkMotion *self);

@@ -433,4 +433,25 @@ static const char *const bk_store_migrations[] = {
   "  kid TEXT NOT NULL,"
   "  jwk TEXT NOT NULL CHECK (json_valid (jwk)),"
   "  checked_at INTEGER NOT NULL);",
+
+  /* 8: the kiosk's own forms a service offers ("appointment",
+   * "registration-certificate", "defect-report", "suggestion-complaint"), in
+   * order. Until now every service page offered the appointment form:
+   * hand-written services keep it until their file is imported again with
+   * "kiosk_forms"; services from XZuFi get the forms of their LeiKa key
+   * (bk_kiosk_forms_for_leika () as of this version). */
+  "CREATE TABLE service_kiosk_form ("
+  "  service_num INTEGER NOT NULL REFERENCES service (num) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  form TEXT NOT NULL,"
+  "  PRIMARY KEY (service_num, position));"
+  "INSERT INTO service_kiosk_form (service_num, position, form)"
+  "  SELECT num, 0, 'appointment' FROM service WHERE source_id IS NULL;"
+  "INSERT INTO service_kiosk_form (service_num, position, form)"
+  "  SELECT num, 0, 'registration-certificate' FROM service"
+  "  WHERE source_id IS NOT NULL AND leika_key = '99115003012000';"
+  "INSERT INTO service_kiosk_form (service_num, position, form)"
+  "  SELECT num, CASE WHEN leika_key = '99115003012000' THEN 1 ELSE 0 END, 'appointment' FROM service"
+  "  WHERE source_id IS NOT NULL"
+  "  AND leika_key IN ('99115005104000', '99115003012000', '99059001104000');",
 };

@@ -21,7 +21,7 @@ G_DECLARE_FINAL_TYPE (BkStore, bk_store, BK, STORE, GObject)
 
 /* The one owner of the SQLite connection. Not thread-safe: use from one thread. */
 
-#define BK_STORE_SCHEMA_VERSION 7
+#define BK_STORE_SCHEMA_VERSION 8
 
 typedef enum {
   BK_MOTION_STATUS_ANY,
@@ -50,6 +50,10 @@ typedef struct {
   char *body;
   char *next_committee;        /* next consultation on or after today, or NULL */
   char *next_date;
+  /* A decided motion (BK_MOTION_STATUS_DECIDED): its last consultation;
+   * else NULL. */
+  char *last_committee;
+  char *last_date;
 } BkMotionSummary;
 
 void bk_motion_summary_free (BkMotionSummary *summary);

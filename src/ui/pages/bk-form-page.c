@@ -25,6 +25,7 @@
 #include "bk-form-page-private.h"
 #include "bk-page.h"
 #include "bk-help.h"
+#include "bk-service.h"
 #include "bk-ui.h"
 
 struct _BkFormPage
@@ -261,7 +262,7 @@ static void
 show_privacy (BkFormPage *self)
 {
   guint days = self->store ? bk_store_get_retention_days (self->store) : BK_STORE_DEFAULT_RETENTION_DAYS;
-  g_auto(GStrv) paragraphs = bk_form_dup_privacy_notice (self->form, days);
+  g_auto(GStrv) paragraphs = bk_form_dup_privacy_notice_for (self->form, self->office, days);
 
   g_autofree char *travels = self->context ? bk_form_dup_delivery_notice (self->context, self->form,
                                                                          self->service_id) : NULL;
@@ -720,7 +721,7 @@ bk_form_page_get_help_text (BkPage *page)
   return _("This is a form. First it says what is stored and for how long. "
            "Then it asks its questions; under each question it says what to write. "
            "Next checks your answers: if something is wrong, the problem is written under the question. "
-           "Previous goes back without losing anything. "
+           "Previous question goes back without losing anything. "
            "At the end you see all answers, with a Change button next to each, and Send. "
            "Back or Start page leave the form, and the kiosk forgets what you wrote.");
 }
@@ -850,6 +851,10 @@ bk_form_page_start (BkFormPage          *self,
       self->motion_title = g_strdup (context->motion_title);
       if (context->service_name != NULL && bk_form_find_field (form, "service") != NULL)
         g_hash_table_insert (self->answers, g_strdup ("service"), g_strdup (context->service_name));
+      /* A council's own service: its council, not asked again. */
+      if (context->municipality != NULL && bk_form_find_field (form, "council") != NULL)
+        g_hash_table_insert (self->answers, g_strdup ("council"),
+                             g_strdup (bk_municipality_is_county (context->municipality) ? "county" : "municipality"));
     }
 
   build_screens (self);

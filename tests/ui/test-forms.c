@@ -743,6 +743,7 @@ keys_fixture_init (KeysFixture *f)
   service->name = g_strdup ("Reisepass beantragen");
   service->short_text = g_strdup ("Einen Reisepass beantragen.");
   service->office.name = g_strdup ("Bürgerbüro Auenbach");
+  g_ptr_array_add (service->kiosk_forms, g_strdup ("appointment"));
   g_assert_true (bk_store_save_service (f->nav.store, service, &error));
 
   f->server = bk_test_server_start ("fit-connect", no_args);

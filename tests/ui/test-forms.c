@@ -20,6 +20,7 @@
 #include <json-glib/json-glib.h>
 
 #include "bk-application.h"
+#include "bk-field-view.h"
 #include "bk-form-page.h"
 #include "bk-form.h"
 #include "bk-motion-page.h"
@@ -438,7 +439,7 @@ test_certificate_errors (void)
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (dob_error)), "“31.02.1990” is not a date"));
 
   /* The error belongs to its field, before the hint. */
-  hint = gtk_widget_get_next_sibling (gtk_widget_get_first_child (gtk_widget_get_parent (dob_input)));
+  hint = gtk_widget_get_next_sibling (gtk_widget_get_first_child (gtk_widget_get_ancestor (dob_input, BK_TYPE_FIELD_VIEW)));
   gtk_test_accessible_assert_relation (GTK_ACCESSIBLE (dob_input), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
                                        dob_error, hint, NULL);
   gtk_test_accessible_assert_state (GTK_ACCESSIBLE (dob_input), GTK_ACCESSIBLE_STATE_INVALID,

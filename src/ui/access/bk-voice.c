@@ -455,12 +455,23 @@ is_masked (GtkWidget *widget)
 {
   if (GTK_IS_PASSWORD_ENTRY (widget))
     return TRUE;
-  if (GTK_IS_ENTRY (widget) && !gtk_entry_get_visibility (GTK_ENTRY (widget)))
+  if (GTK_IS_ENTRY (widget) &&
+      (!gtk_entry_get_visibility (GTK_ENTRY (widget)) ||
+       gtk_entry_get_input_purpose (GTK_ENTRY (widget)) == GTK_INPUT_PURPOSE_PIN ||
+       gtk_entry_get_input_purpose (GTK_ENTRY (widget)) == GTK_INPUT_PURPOSE_PASSWORD))
     return TRUE;
   if (GTK_IS_TEXT (widget) && !gtk_text_get_visibility (GTK_TEXT (widget)))
     return TRUE;
 
   return FALSE;
+}
+
+gboolean
+bk_voice_is_masked (GtkWidget *widget)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+
+  return is_masked (focus_owner (widget));
 }
 
 static void

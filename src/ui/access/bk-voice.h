@@ -35,6 +35,8 @@ gboolean    bk_voice_is_self_voicing         (BkVoice    *self);
 /* "Name, role, state, value, position. Description." in the interface
  * language; NULL when there is nothing to say. */
 char       *bk_voice_describe_widget         (GtkWidget  *widget);
+/* A secret field (a PIN, a password): its text is never said. */
+gboolean    bk_voice_is_masked               (GtkWidget  *widget);
 /* The language code of the interface ("en", "de"). */
 const char *bk_voice_get_interface_language  (void);
 

@@ -17,7 +17,9 @@
 #include <glib/gi18n.h>
 
 #include "bk-field-view.h"
+#include "bk-keyboard-button.h"
 #include "bk-ui.h"
+#include "bk-wrap-layout.h"
 
 #define CHOICE_ID_KEY "bk-choice-id"
 
@@ -29,6 +31,7 @@ struct _BkFieldView
   GtkWidget         *label;
   GtkWidget         *hint;
   GtkWidget         *input;     /* GtkEntry, GtkTextView or the choice group */
+  GtkWidget         *keyboard_button;   /* beside a text input */
   GtkWidget         *error_box;
   GtkWidget         *error_label;
 };
@@ -246,16 +249,32 @@ build (BkFieldView *self,
 
   gtk_widget_set_parent (self->label, GTK_WIDGET (self));
   gtk_widget_set_parent (self->hint, GTK_WIDGET (self));
-  if (field->kind == BK_FIELD_MULTILINE)
-    {
-      /* The frame gives the text area its visible edge in every theme. */
-      GtkWidget *frame = gtk_frame_new (NULL);
-
-      gtk_frame_set_child (GTK_FRAME (frame), self->input);
-      gtk_widget_set_parent (frame, GTK_WIDGET (self));
-    }
-  else
+  if (field->kind == BK_FIELD_CHOICE)
     gtk_widget_set_parent (self->input, GTK_WIDGET (self));
+  else
+    {
+      /* The input and, beside it (below when there is no room), the button
+       * that opens the on-screen keyboard. */
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+      GtkLayoutManager *wrap = bk_wrap_layout_new ();
+
+      g_object_set (wrap, "spacing", 12, "line-spacing", 12, NULL);
+      gtk_widget_set_layout_manager (row, wrap);
+      if (field->kind == BK_FIELD_MULTILINE)
+        {
+          /* The frame gives the text area its visible edge in every theme. */
+          GtkWidget *frame = gtk_frame_new (NULL);
+
+          gtk_frame_set_child (GTK_FRAME (frame), self->input);
+          gtk_widget_set_hexpand (frame, TRUE);
+          gtk_box_append (GTK_BOX (row), frame);
+        }
+      else
+        gtk_box_append (GTK_BOX (row), self->input);
+      self->keyboard_button = bk_keyboard_button_new (self->input, _(field->label));
+      gtk_box_append (GTK_BOX (row), self->keyboard_button);
+      gtk_widget_set_parent (row, GTK_WIDGET (self));
+    }
   gtk_widget_set_parent (self->error_box, GTK_WIDGET (self));
 
   focus = gtk_event_controller_focus_new ();
@@ -402,6 +421,14 @@ bk_field_view_get_input (BkFieldView *self)
   g_return_val_if_fail (BK_IS_FIELD_VIEW (self), NULL);
 
   return self->input;
+}
+
+GtkWidget *
+bk_field_view_get_keyboard_button (BkFieldView *self)
+{
+  g_return_val_if_fail (BK_IS_FIELD_VIEW (self), NULL);
+
+  return self->keyboard_button;
 }
 
 GtkWidget *

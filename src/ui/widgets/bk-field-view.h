@@ -32,6 +32,8 @@ GtkWidget         *bk_field_view_get_error_widget (BkFieldView       *self);
 GtkWidget         *bk_field_view_get_focus_target (BkFieldView       *self);
 GtkWidget         *bk_field_view_get_input        (BkFieldView       *self);
 GtkWidget         *bk_field_view_get_error_label  (BkFieldView       *self);
+/* The button that opens the on-screen keyboard (NULL for choices). */
+GtkWidget         *bk_field_view_get_keyboard_button (BkFieldView     *self);
 GtkWidget         *bk_field_view_get_choice       (BkFieldView       *self,
                                                    const char        *choice_id);
 

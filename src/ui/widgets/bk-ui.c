@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bk-keyboard-button.h"
 #include "bk-ui.h"
 #include "bk-ui-resources.h"
 #include "bk-wrap-layout.h"
@@ -26,6 +27,7 @@ bk_ui_init (void)
 
       /* Templates name it; the window ensures its pages. */
       g_type_ensure (BK_TYPE_WRAP_LAYOUT);
+      g_type_ensure (BK_TYPE_KEYBOARD_BUTTON);
 
       g_once_init_leave (&initialized, 1);
     }

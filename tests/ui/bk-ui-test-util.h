@@ -10,6 +10,7 @@
 #include "bk-motion-list-page-private.h"
 #include "bk-motion-page-private.h"
 #include "bk-navigator-private.h"
+#include "bk-osk-private.h"
 #include "bk-pin-dialog-private.h"
 #include "bk-qr-private.h"
 #include "bk-rating-private.h"
@@ -96,5 +97,11 @@ GdkTexture *bk_ui_test_render  (GtkWidget  *widget);
 /* The same, written to path as PNG (for the screenshot set). */
 void bk_ui_test_save_png       (GtkWidget  *widget,
                                 const char *path);
+
+/* Waits (at most 3 s) until field is in sight above window's on-screen
+ * keyboard: its top (64 px of it at least) between the top of its page's
+ * scrolled window and the keyboard. Says where everything is. */
+gboolean bk_ui_test_wait_in_sight (BkWindow  *window,
+                                   GtkWidget *field);
 
 G_END_DECLS

@@ -192,6 +192,9 @@ real_click (Fixture   *f,
   g_autofree char *args = NULL;
 
   g_assert_true (gtk_widget_get_mapped (widget));
+  /* As a citizen would scroll to it first. */
+  bk_ez_scroll_into_view (widget);
+  bk_ui_test_iterate (100);
   g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (f->window),
                                            &GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.0,
                                                                  gtk_widget_get_height (widget) / 2.0),
@@ -525,39 +528,11 @@ shot (Fixture    *f,
   bk_ui_test_save_png (GTK_WIDGET (f->window), path);
 }
 
-/* widget is inside the window, above the keyboard, and its scrolled
- * window shows it; FALSE (after saying where) when not. */
-static gboolean
-in_sight (Fixture   *f,
-          GtkWidget *widget)
-{
-  graphene_rect_t bounds, keyboard, shown;
-  GtkWidget *viewport = gtk_widget_get_ancestor (widget, GTK_TYPE_VIEWPORT);
-
-  g_assert_nonnull (viewport);
-  g_assert_true (gtk_widget_compute_bounds (widget, GTK_WIDGET (f->window), &bounds));
-  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (f->osk), GTK_WIDGET (f->window), &keyboard));
-  g_assert_true (gtk_widget_compute_bounds (viewport, GTK_WIDGET (f->window), &shown));
-  g_test_message ("%s at y %.0f, %.0f high; the page shows %.0f to %.0f, the keyboard starts at %.0f",
-                  G_OBJECT_TYPE_NAME (widget), bounds.origin.y, bounds.size.height,
-                  shown.origin.y, shown.origin.y + shown.size.height, keyboard.origin.y);
-
-  /* Its top (the first line, at least 64 px of it) is between the top of
-   * the page and the keyboard. */
-  return bounds.origin.y >= shown.origin.y - 1 &&
-         bounds.origin.y + MIN (bounds.size.height, 64) <= MIN (keyboard.origin.y, shown.origin.y + shown.size.height) + 1;
-}
-
-/* The page scrolls the field into view once the keyboard has its room. */
 static void
 assert_in_sight (Fixture   *f,
                  GtkWidget *widget)
 {
-  gint64 end = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
-
-  while (!in_sight (f, widget) && g_get_monotonic_time () < end)
-    bk_ui_test_iterate (50);
-  g_assert_true (in_sight (f, widget));
+  g_assert_true (bk_ui_test_wait_in_sight (f->window, widget));
 }
 
 static void

@@ -710,6 +710,7 @@ bk_service_page_fill_form_context (BkPage        *page,
   context->service_id = self->service->id;
   context->service_name = bk_service_get_name (self->service, bk_voice_get_interface_language ());
   context->office = self->service->office.name;
+  context->municipality = self->service->municipality;
 }
 
 static void

@@ -62,6 +62,14 @@ bk_ui_format_date (const char *iso)
   return g_strdup_printf (_("%1$d %2$s %3$d"), d, _(month_names[m - 1]), y);
 }
 
+const char *
+bk_ui_get_month_name (guint month)
+{
+  g_return_val_if_fail (month >= 1 && month <= 12, NULL);
+
+  return _(month_names[month - 1]);
+}
+
 char *
 bk_ui_dup_today (void)
 {

@@ -16,6 +16,9 @@ void  bk_ui_init              (void);
  * date. NULL for NULL or "". */
 char *bk_ui_format_date       (const char *iso);
 
+/* "December" for 12, in the user's language. */
+const char *bk_ui_get_month_name (guint month);
+
 /* The local date as yyyy-mm-dd. */
 char *bk_ui_dup_today         (void);
 

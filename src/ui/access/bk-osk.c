@@ -370,8 +370,9 @@ type_key (BkOsk          *self,
   /* A space or a mark after a word: the word, then the key. */
   if (word != NULL && !g_unichar_isalnum (c) && c != '-')
     {
-      /* Translators: said after a word was finished, as "Müller, Space" */
-      g_autofree char *echo = g_strdup_printf (_("%s, %s"), word, name);
+      /* Translators: said after a word was finished: the word, then the
+       * key that ended it, as "Müller; Space" */
+      g_autofree char *echo = g_strdup_printf (_("%s; %s"), word, name);
 
       say_typed (self, echo);
     }
@@ -918,12 +919,15 @@ bk_osk_init (BkOsk *self)
   gtk_widget_set_direction (GTK_WIDGET (self), GTK_TEXT_DIR_LTR);
   gtk_widget_add_css_class (GTK_WIDGET (self), BK_EZ_SCREEN_CLASS);
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+  /* Tab never leaves the field for the keys. */
+  gtk_widget_set_can_focus (GTK_WIDGET (self), FALSE);
   bk_ui_set_accessible (GTK_WIDGET (self), _("On-screen keyboard"), NULL);
 
   self->scroller = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller),
                                   GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (self->scroller), TRUE);
+  gtk_widget_set_focusable (self->scroller, FALSE);
   gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
 
   self->rows_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);

@@ -105,7 +105,7 @@ dup_spoken (BkDatePicker *self)
   g_autofree char *day = bk_ui_format_date (iso);
 
   /* Translators: a weekday and a date, as "Monday, 14 December 2026" */
-  return g_strdup_printf (_("%s, %s"), _(weekday_names[g_date_get_weekday (&self->date)]), day);
+  return g_strdup_printf (_("%1$s, %2$s"), _(weekday_names[g_date_get_weekday (&self->date)]), day);
 }
 
 static void

@@ -150,6 +150,15 @@ bk_ui_test_iterate (guint ms)
 }
 
 void
+bk_ui_test_click (GtkWidget *button)
+{
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_visible (button) && gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  bk_ui_test_iterate (50);
+}
+
+void
 bk_ui_test_open_page (BkWindow   *window,
                       const char *action,
                       GVariant   *parameter)

@@ -64,6 +64,9 @@ const char *bk_ui_test_said_wait (GPtrArray  *said,
 /* Runs the default main context for ms milliseconds (GTK 4.8 has no way to
  * wait for a frame in a test). */
 void bk_ui_test_iterate        (guint       ms);
+/* What a click or Enter does to a shown, sensitive button (activation would
+ * wait for its animation), then a moment to settle. */
+void bk_ui_test_click          (GtkWidget  *button);
 /* Activates a window action and lets the page change settle. */
 void bk_ui_test_open_page      (BkWindow   *window,
                                 const char *action,

@@ -55,13 +55,7 @@ fixture_clear (Fixture *f)
   bk_application_reset_session (app);
 }
 
-static void
-press (GtkWidget *button)
-{
-  g_assert_nonnull (button);
-  g_signal_emit_by_name (button, "clicked");
-  bk_ui_test_iterate (50);
-}
+#define press bk_ui_test_click
 
 /* The form's questions, started from a service page as citizens do. */
 static void

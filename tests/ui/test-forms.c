@@ -109,15 +109,7 @@ fixture_clear (Fixture *f)
 
 /* ---- driving the form ---------------------------------------------------- */
 
-static void
-press (GtkWidget *button)
-{
-  g_assert_nonnull (button);
-  g_assert_true (gtk_widget_get_visible (button) && gtk_widget_is_sensitive (button));
-  /* What a click or Enter does (activate would wait for its animation). */
-  g_signal_emit_by_name (button, "clicked");
-  bk_ui_test_iterate (50);
-}
+#define press bk_ui_test_click
 
 static void
 fill (Fixture    *f,

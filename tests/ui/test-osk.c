@@ -279,37 +279,48 @@ keypad_move_to (Fixture *f,
   g_assert_cmpuint (at_index, ==, index);
 }
 
+/* A key pressed with the keypad: the highlight onto it, then Action. */
 static void
-keypad_press_kind (Fixture      *f,
-                   BkOskKeyKind  kind)
+keypad_press (Fixture   *f,
+              GtkWidget *key)
 {
-  guint row, index;
+  BkOskLayout *layout = bk_osk_get_layout (f->osk);
 
-  g_assert_true (bk_osk_layout_find_kind (bk_osk_get_layout (f->osk), kind, &row, &index));
-  keypad_move_to (f, row, index);
-  real_key (f, "KP_Enter");
+  g_assert_nonnull (key);
+  for (guint row = 0; row < bk_osk_layout_get_n_rows (layout); row++)
+    for (guint index = 0; index < bk_osk_layout_get_n_keys (layout, row); index++)
+      if (bk_osk_get_key (f->osk, row, index) == key)
+        {
+          keypad_move_to (f, row, index);
+          real_key (f, "KP_Enter");
+          return;
+        }
+
+  g_error ("the key is not on the keyboard");
 }
 
-/* Types text on the on-screen keyboard with the keypad alone. */
+typedef void (*PressKey) (Fixture   *f,
+                          GtkWidget *key);
+
+/* Types text on the on-screen keyboard, each key pressed with press:
+ * the other page and shift first where a character needs them. */
 static void
-keypad_type (Fixture    *f,
-             const char *text)
+type_on_keys (Fixture    *f,
+              const char *text,
+              PressKey    press)
 {
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
       BkOskPage page;
       gboolean shift;
-      guint row, index;
 
       g_assert_true (bk_osk_layout_locate (c, &page, &shift));
       if (bk_osk_layout_get_page (bk_osk_get_layout (f->osk)) != page)
-        keypad_press_kind (f, BK_OSK_KEY_SWITCH);
+        press (f, bk_osk_find_key (f->osk, BK_OSK_KEY_SWITCH, 0));
       if (shift != bk_osk_get_shift (f->osk))
-        keypad_press_kind (f, BK_OSK_KEY_SHIFT);
-      g_assert_true (bk_osk_layout_find_char (bk_osk_get_layout (f->osk), c, &row, &index));
-      keypad_move_to (f, row, index);
-      real_key (f, "KP_Enter");
+        press (f, bk_osk_find_key (f->osk, BK_OSK_KEY_SHIFT, 0));
+      press (f, bk_osk_find_key (f->osk, c == '\n' ? BK_OSK_KEY_NEWLINE : BK_OSK_KEY_CHAR, c));
     }
 }
 
@@ -375,7 +386,7 @@ test_keypad_task (void)
   g_assert_true (bk_osk_get_highlight (f.osk, NULL, NULL));
   g_assert_true (said (&f, "On-screen keyboard open"));
   g_ptr_array_set_size (f.said, 0);
-  keypad_type (&f, "Jürgen Weiß");
+  type_on_keys (&f, "Jürgen Weiß", keypad_press);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (input)), ==, "Jürgen Weiß");
   /* Each key is said as it is highlighted and typed; the word after it. */
   g_assert_true (said (&f, "capital J"));
@@ -387,10 +398,10 @@ test_keypad_task (void)
   g_assert_true (bk_osk_text_find_input (gtk_root_get_focus (GTK_ROOT (f.window))) == input);
 
   /* Delete takes the last letter, and says it. */
-  keypad_press_kind (&f, BK_OSK_KEY_DELETE);
+  keypad_press (&f, bk_osk_find_key (f.osk, BK_OSK_KEY_DELETE, 0));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (input)), ==, "Jürgen Wei");
   g_assert_true (said (&f, "ß deleted"));
-  keypad_type (&f, "ß");
+  type_on_keys (&f, "ß", keypad_press);
   /* Back closes the keyboard, not the form. */
   real_key (&f, "KP_Home");
   g_assert_false (bk_osk_is_open (f.osk));
@@ -439,22 +450,6 @@ scan_choose (Fixture   *f,
 }
 
 static void
-scan_type (Fixture    *f,
-           const char *text)
-{
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      gboolean shift;
-
-      g_assert_true (bk_osk_layout_locate (c, NULL, &shift));
-      if (shift != bk_osk_get_shift (f->osk))
-        scan_choose (f, bk_osk_find_key (f->osk, BK_OSK_KEY_SHIFT, 0));
-      scan_choose (f, bk_osk_find_key (f->osk, BK_OSK_KEY_CHAR, c));
-    }
-}
-
-static void
 test_scanning (void)
 {
   Fixture f;
@@ -482,7 +477,7 @@ test_scanning (void)
     g_assert_true (gtk_widget_is_ancestor (((BkEzGroup *) g_ptr_array_index (groups, i))->widget,
                                            GTK_WIDGET (f.osk)));
 
-  scan_type (&f, "Bänke");
+  type_on_keys (&f, "Bänke", scan_choose);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search)), ==, "Bänke");
   g_assert_true (said (&f, "Keys q to ß, group with 12 items"));
   g_assert_true (said (&f, "capital B"));
@@ -535,25 +530,6 @@ assert_in_sight (Fixture   *f,
   g_assert_true (bk_ui_test_wait_in_sight (f->window, widget));
 }
 
-static void
-touch_type (Fixture    *f,
-            const char *text)
-{
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      BkOskPage page;
-      gboolean shift;
-
-      g_assert_true (bk_osk_layout_locate (c, &page, &shift));
-      if (bk_osk_layout_get_page (bk_osk_get_layout (f->osk)) != page)
-        real_click (f, bk_osk_find_key (f->osk, BK_OSK_KEY_SWITCH, 0));
-      if (shift != bk_osk_get_shift (f->osk))
-        real_click (f, bk_osk_find_key (f->osk, BK_OSK_KEY_SHIFT, 0));
-      real_click (f, bk_osk_find_key (f->osk, c == '\n' ? BK_OSK_KEY_NEWLINE : BK_OSK_KEY_CHAR, c));
-    }
-}
-
 static char *
 dup_buffer_text (GtkWidget *view)
 {
@@ -589,7 +565,7 @@ test_touch (void)
   shot (&f, "touch-open");
   assert_in_sight (&f, problem);
 
-  touch_type (&f, "Lampe kaputt!\nAm Bach 3");
+  type_on_keys (&f, "Lampe kaputt!\nAm Bach 3", real_click);
   text = dup_buffer_text (problem);
   g_assert_cmpstr (text, ==, "Lampe kaputt!\nAm Bach 3");
   g_assert_true (said (&f, "capital L"));
@@ -600,7 +576,7 @@ test_touch (void)
   real_click (&f, bk_osk_find_key (f.osk, BK_OSK_KEY_LEFT, 0));
   real_click (&f, bk_osk_find_key (f.osk, BK_OSK_KEY_LEFT, 0));
   g_assert_true (said (&f, "Space"));
-  touch_type (&f, "-");
+  type_on_keys (&f, "-", real_click);
   g_clear_pointer (&text, g_free);
   text = dup_buffer_text (problem);
   g_assert_cmpstr (text, ==, "Lampe kaputt!\nAm Bach- 3");

@@ -353,14 +353,10 @@ bk_glossary_get_default (void)
       g_autoptr(GError) error = NULL;
       /* Looked up in its own resource: that also links it into programs
        * from the static library. */
-      g_autoptr(GBytes) bytes = g_resource_lookup_data (bk_glossary_data_get_resource (),
-                                                        DEFAULT_RESOURCE, 0, &error);
-      BkGlossary *loaded = NULL;
+      BkGlossary *loaded = bk_json_load_resource (bk_glossary_data_get_resource (), DEFAULT_RESOURCE,
+                                                  "glossary.json", (BkJsonLoadFunc) bk_glossary_new_from_data,
+                                                  &error);
 
-      if (bytes != NULL)
-        loaded = bk_glossary_new_from_data (g_bytes_get_data (bytes, NULL),
-                                            (gssize) g_bytes_get_size (bytes),
-                                            "glossary.json", &error);
       if (loaded == NULL)
         {
           g_warning ("The glossary cannot be loaded, no words are explained: %s", error->message);

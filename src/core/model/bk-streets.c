@@ -177,14 +177,10 @@ bk_streets_get_default (void)
     {
       g_autoptr(GError) error = NULL;
       /* Its own resource: looking it up links it into programs. */
-      g_autoptr(GBytes) bytes = g_resource_lookup_data (bk_streets_data_get_resource (),
-                                                        DEFAULT_RESOURCE, 0, &error);
-      BkStreets *loaded = NULL;
+      BkStreets *loaded = bk_json_load_resource (bk_streets_data_get_resource (), DEFAULT_RESOURCE,
+                                                 "streets.json", (BkJsonLoadFunc) bk_streets_new_from_data,
+                                                 &error);
 
-      if (bytes != NULL)
-        loaded = bk_streets_new_from_data (g_bytes_get_data (bytes, NULL),
-                                           (gssize) g_bytes_get_size (bytes),
-                                           "streets.json", &error);
       if (loaded == NULL)
         {
           g_warning ("The street list cannot be loaded, no streets are offered: %s", error->message);

@@ -156,3 +156,21 @@ bk_json_parse (const char  *data,
   return g_steal_pointer (&parser);
 }
 
+
+gpointer
+bk_json_load_resource (GResource      *resource,
+                       const char     *path,
+                       const char     *name,
+                       BkJsonLoadFunc  load,
+                       GError        **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (resource != NULL && path != NULL && load != NULL, NULL);
+
+  bytes = g_resource_lookup_data (resource, path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return NULL;
+
+  return load (g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), name, error);
+}

@@ -17,4 +17,17 @@ JsonParser *bk_json_parse (const char  *data,
                            const char  *name,
                            GError     **error);
 
+/* Loads a file bundled as a resource: the data at path in resource, read by
+ * load (data, len, name, error) — a new_from_data function. NULL with error
+ * when the resource or the data is broken. */
+typedef gpointer (*BkJsonLoadFunc) (const char  *data,
+                                    gssize       len,
+                                    const char  *name,
+                                    GError     **error);
+gpointer    bk_json_load_resource (GResource      *resource,
+                                   const char     *path,
+                                   const char     *name,
+                                   BkJsonLoadFunc  load,
+                                   GError        **error);
+
 G_END_DECLS

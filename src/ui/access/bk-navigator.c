@@ -83,11 +83,7 @@ say_in (BkNavigator *self,
         const char  *text,
         const char  *lang)
 {
-  if (text == NULL || text[0] == '\0')
-    return;
-
-  g_signal_emit (self, signals[SAID], 0, text);
-  bk_voice_say_on_demand (self->voice, text, lang);
+  bk_voice_say_for (self->voice, self, signals[SAID], text, lang);
 }
 
 static void

@@ -687,6 +687,24 @@ bk_voice_say_on_demand (BkVoice    *self,
   return bk_speech_say (self->speech, text, lang, BK_SPEECH_INTERRUPT, BK_SPEECH_FLAG_NONE);
 }
 
+void
+bk_voice_say_for (BkVoice    *voice,
+                  gpointer    speaker,
+                  guint       said_signal,
+                  const char *text,
+                  const char *lang)
+{
+  g_return_if_fail (!voice || BK_IS_VOICE (voice));
+  g_return_if_fail (G_IS_OBJECT (speaker));
+
+  if (text == NULL || text[0] == '\0')
+    return;
+
+  g_signal_emit (speaker, said_signal, 0, text);
+  if (voice != NULL)
+    bk_voice_say_on_demand (voice, text, lang);
+}
+
 static gboolean
 cue_done_cb (gpointer user_data)
 {

@@ -55,6 +55,17 @@ guint       bk_voice_say_on_demand           (BkVoice    *self,
                                               const char *text,
                                               const char *lang);
 
+/* What a part of the kiosk's assistive technology (the keypad navigator,
+ * switch scanning, the on-screen keyboard) says: first its signal
+ * said_signal (const char *text) on speaker, for captions and tests, also
+ * without speech; then on demand through voice (may be NULL: silent).
+ * Nothing for NULL or "". */
+void        bk_voice_say_for                 (BkVoice    *voice,
+                                              gpointer    speaker,
+                                              guint       said_signal,
+                                              const char *text,
+                                              const char *lang);
+
 /* The earcon and its visual counterpart on cue_widget (may be NULL). */
 void        bk_voice_cue                     (BkVoice    *self,
                                               BkEarcon    earcon,

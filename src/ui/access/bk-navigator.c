@@ -269,6 +269,12 @@ activate_current (BkNavigator *self)
           say (self, _("Press Down to go to the first item."));
           return;
         }
+      /* The focused control is used: the cursor is there now, so that
+       * Down goes on from it (or from the question a form's next screen
+       * focuses), not from the top of the screen. */
+      self->active = TRUE;
+      set_current (self, item);
+      g_set_weak_pointer (&self->moved_focus, focus);
     }
 
   if (!bk_ez_is_control (item))

@@ -11,7 +11,8 @@
  *   /layout/sizes       German at 300 % on 1280×1024 and 1920×1080 screens
  *   /layout/languages   English, Turkish, Arabic and Ukrainian at 300 %
  * Every form is checked with the on-screen keyboard open for its first text
- * field too: the field in sight above it, every key at least 44×44 px.
+ * field too: the field in sight above it, every key in sight and at least
+ * 44×44 px.
  *
  * BK_LAYOUT_SHOTS=DIR also writes DIR/PAGE-THEME-SCALE.png of every screen
  * in BK_LAYOUT_THEMES (comma-separated; default standard and
@@ -407,20 +408,27 @@ press_next (Fixture *f)
 }
 
 /* The keys of the on-screen keyboard are touch targets (not focusable:
- * the field keeps the focus), apart from each other. */
+ * the field keeps the focus), apart from each other, and all in sight:
+ * none scrolled away inside the keyboard. */
 static void
 check_keys (Fixture   *f,
+            GtkWidget *osk,
             GtkWidget *widget)
 {
+  graphene_rect_t bounds;
+
   if (GTK_IS_BUTTON (widget) && is_shown (widget))
     {
       if (gtk_widget_get_width (widget) < 44 || gtk_widget_get_height (widget) < 44)
         fail (f, widget, "is a key smaller than 44×44 px");
+      if (!gtk_widget_compute_bounds (widget, osk, &bounds) || bounds.origin.y < -1 ||
+          bounds.origin.y + bounds.size.height > gtk_widget_get_height (osk) + 1)
+        fail (f, widget, "is a key out of sight (the keyboard scrolls)");
       return;
     }
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
-    check_keys (f, child);
+    check_keys (f, osk, child);
 }
 
 /* The keyboard open for the screen's first text field. */
@@ -449,7 +457,7 @@ check_keyboard_screen (Fixture    *f,
   if (!bk_ui_test_wait_in_sight (f->window, input))
     fail (f, input, "is not in sight above the on-screen keyboard");
   check_screen (f, screen);
-  check_keys (f, GTK_WIDGET (osk));
+  check_keys (f, GTK_WIDGET (osk), GTK_WIDGET (osk));
   bk_osk_close (osk, FALSE);
   bk_ui_test_iterate (50);
 }

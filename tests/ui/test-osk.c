@@ -667,6 +667,113 @@ test_secret (void)
   g_clear_pointer (&f.voice_said, g_ptr_array_unref);
 }
 
+/* ---- 300 % text ---------------------------------------------------------- */
+
+/* Every key of the open keyboard inside it, none scrolled away; the height
+ * of the tallest key label. */
+static int
+assert_all_keys_in_sight (Fixture *f)
+{
+  BkOskLayout *layout = bk_osk_get_layout (f->osk);
+  int osk_height = gtk_widget_get_height (GTK_WIDGET (f->osk));
+  int label_height = 0;
+
+  for (guint row = 0; row < bk_osk_layout_get_n_rows (layout); row++)
+    for (guint index = 0; index < bk_osk_layout_get_n_keys (layout, row); index++)
+      {
+        GtkWidget *key = bk_osk_get_key (f->osk, row, index);
+        graphene_rect_t bounds;
+
+        g_assert_true (gtk_widget_compute_bounds (key, GTK_WIDGET (f->osk), &bounds));
+        if (bounds.origin.y < -1 || bounds.origin.y + bounds.size.height > osk_height + 1)
+          g_error ("key %u of row %u at y %.0f to %.0f, the keyboard is %d px high",
+                   index, row, bounds.origin.y, bounds.origin.y + bounds.size.height, osk_height);
+        label_height = MAX (label_height, gtk_widget_get_height (gtk_widget_get_first_child (key)));
+      }
+  return label_height;
+}
+
+static void
+open_search_keyboard (Fixture *f)
+{
+  GtkWidget *search = bk_services_page_get_search_entry (BK_SERVICES_PAGE (bk_window_get_page (f->window, "services")));
+
+  keypad_down_to (f, is_widget, search);
+  real_key (f, "KP_Enter");
+  bk_ui_test_iterate (300);
+  g_assert_true (bk_osk_is_open (f->osk));
+  g_assert_true (bk_osk_get_target (f->osk) == search);
+}
+
+/* 300 % text on a 1280×800 terminal, chosen and used with the keypad from
+ * the home screen: the keyboard's labels grow, yet every key stays in
+ * sight (Space and Done were below the screen), and the field above it. */
+static void
+test_large_text (void)
+{
+  Fixture f;
+  GtkWidget *search, *big;
+  int label_100, label_300;
+
+  if (!have_xdotool ())
+    return;
+
+  fixture_init (&f);
+  point_at_window (&f);
+  g_assert_cmpstr (bk_window_get_page_name (f.window), ==, "home");
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (f.window)), <=, 800);
+  keypad_down_to (&f, is_widget, bk_home_page_get_choice (BK_HOME_PAGE (bk_window_get_page (f.window, "home")), 0));
+  real_key (&f, "KP_Enter");
+  g_assert_cmpstr (bk_window_get_page_name (f.window), ==, "services");
+  open_search_keyboard (&f);
+  label_100 = assert_all_keys_in_sight (&f);
+  real_key (&f, "KP_Home");
+  g_assert_false (bk_osk_is_open (f.osk));
+
+  /* The accessibility page (the keypad's *), 300 %, back to the search. */
+  real_key (&f, "KP_Multiply");
+  g_assert_cmpstr (bk_window_get_page_name (f.window), ==, "accessibility");
+  big = bk_ui_find_actionable (bk_window_get_page (f.window, "accessibility"), "app.text-scale",
+                               g_variant_new_int32 (300));
+  keypad_down_to (&f, is_widget, big);
+  real_key (&f, "KP_Enter");
+  g_assert_cmpint (bk_settings_get_int (settings (), "text-scale"), ==, 300);
+  real_key (&f, "KP_Home");
+  bk_ui_test_iterate (300);
+  g_assert_cmpstr (bk_window_get_page_name (f.window), ==, "services");
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (f.window)), <=, 800);
+
+  open_search_keyboard (&f);
+  shot (&f, "large-text");
+  label_300 = assert_all_keys_in_sight (&f);
+  g_test_message ("tallest key label: %d px at 100 %%, %d px at 300 %%; keyboard %d px high in a window of %d",
+                  label_100, label_300, gtk_widget_get_height (GTK_WIDGET (f.osk)),
+                  gtk_widget_get_height (GTK_WIDGET (f.window)));
+  g_assert_cmpint (label_300, >=, label_100 * 3 / 2);
+  search = bk_osk_get_target (f.osk);
+  assert_in_sight (&f, search);
+
+  /* Typed by touch, no key scrolled to first; Done closes. */
+  for (const char *p = "bank"; *p != '\0'; p++)
+    {
+      GtkWidget *key = bk_osk_find_key (f.osk, BK_OSK_KEY_CHAR, (gunichar) *p);
+
+      real_click (&f, key);
+    }
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search)), ==, "bank");
+  assert_all_keys_in_sight (&f);
+  real_click (&f, bk_osk_find_key (f.osk, BK_OSK_KEY_DONE, 0));
+  g_assert_false (bk_osk_is_open (f.osk));
+
+  /* Back at 100 %: the large labels again. */
+  bk_settings_set_int (settings (), "text-scale", 100);
+  bk_ui_test_iterate (200);
+  open_search_keyboard (&f);
+  g_assert_cmpint (assert_all_keys_in_sight (&f), ==, label_100);
+
+  fixture_clear (&f);
+}
+
 /* ---- opening and closing ------------------------------------------------- */
 
 static void
@@ -822,6 +929,7 @@ main (int   argc,
   g_test_add_func ("/osk/touch", test_touch);
   g_test_add_func ("/osk/scanning", test_scanning);
   g_test_add_func ("/osk/keypad-task", test_keypad_task);
+  g_test_add_func ("/osk/large-text", test_large_text);
 
   status = g_test_run ();
 

@@ -41,6 +41,15 @@
 #define INDEX_KEY "bk-osk-index"
 /* Of the window's height at most, the rest scrolls (300 % text). */
 #define MAX_HEIGHT_SHARE 0.55
+/* Smaller key labels when all the keys would not fit in that share. */
+#define COMPACT_CLASS "bk-osk-compact"
+#define ROW_SPACING 8
+#define COMPACT_ROW_SPACING 4
+/* What of the field typed into stays in sight above the keyboard at least:
+ * its height up to a line of 300 % text (a field of several lines scrolls
+ * its cursor into view), and a margin. */
+#define FIELD_ROOM_MAX 84
+#define FIELD_MARGIN 8
 
 struct _BkOsk
 {
@@ -70,6 +79,12 @@ struct _BkOsk
   gboolean     scroll_pending;
   guint        scroll_source;
   int          measured_root_height;
+  int          measured_room;   /* the page's height and its own, when measured */
+
+  gboolean     compact;              /* COMPACT_CLASS is set */
+  int          compact_root_height;  /* the window's height when it was set */
+  gboolean     overflows;            /* the keys are taller than the keyboard */
+  guint        fit_source;
 };
 
 G_DEFINE_FINAL_TYPE (BkOsk, bk_osk, GTK_TYPE_WIDGET)
@@ -762,6 +777,50 @@ keys_pressed_cb (GtkGestureClick *gesture,
   clear_highlight (self);
 }
 
+static int
+root_height (BkOsk *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return root ? gtk_widget_get_height (GTK_WIDGET (root)) : 0;
+}
+
+static void
+set_compact (BkOsk    *self,
+             gboolean  compact)
+{
+  self->compact = compact;
+  self->compact_root_height = compact ? root_height (self) : 0;
+  if (compact)
+    gtk_widget_add_css_class (GTK_WIDGET (self), COMPACT_CLASS);
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), COMPACT_CLASS);
+  gtk_box_set_spacing (GTK_BOX (self->rows_box), compact ? COMPACT_ROW_SPACING : ROW_SPACING);
+}
+
+/* All the keys in sight, whatever the text size: smaller labels when they
+ * do not fit (300 % text on a 800 px high terminal), the large ones again
+ * when the window or the text size changes (and then measured again). */
+static gboolean
+fit_cb (gpointer user_data)
+{
+  BkOsk *self = user_data;
+
+  self->fit_source = 0;
+  if (self->compact && root_height (self) != self->compact_root_height)
+    set_compact (self, FALSE);
+  else if (!self->compact && self->overflows)
+    set_compact (self, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+text_size_changed_cb (BkOsk *self)
+{
+  if (self->compact)
+    set_compact (self, FALSE);
+}
+
 void
 bk_osk_attach (BkOsk     *self,
                GtkWindow *window,
@@ -781,6 +840,9 @@ bk_osk_attach (BkOsk     *self,
 
   g_signal_connect_object (window, "notify::focus-widget", G_CALLBACK (focus_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  /* The text size is the resolution (bk-theme.c). */
+  g_signal_connect_object (gtk_widget_get_settings (GTK_WIDGET (window)), "notify::gtk-xft-dpi",
+                           G_CALLBACK (text_size_changed_cb), self, G_CONNECT_SWAPPED);
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
@@ -791,14 +853,34 @@ bk_osk_attach (BkOsk     *self,
 
 /* ---- GtkWidget ----------------------------------------------------------- */
 
+/* The height the page above and the keyboard share (the header and the
+ * caption bar take the rest of the window); 0 when not known. */
+static int
+page_room (BkOsk *self)
+{
+  GtkWidget *page = self->target ? gtk_widget_get_ancestor (self->target, GTK_TYPE_VIEWPORT) : NULL;
+
+  if (page == NULL || !gtk_widget_get_mapped (page))
+    return 0;
+  return gtk_widget_get_height (page) +
+         (gtk_widget_get_mapped (GTK_WIDGET (self)) ? gtk_widget_get_height (GTK_WIDGET (self)) : 0);
+}
+
 static int
 max_height (BkOsk *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  int height = root ? gtk_widget_get_height (GTK_WIDGET (root)) : 0;
+  int height = root_height (self);
+  int share = height > 0 ? (int) (height * MAX_HEIGHT_SHARE) : G_MAXINT;
+  int room = page_room (self);
 
   self->measured_root_height = height;
-  return height > 0 ? (int) (height * MAX_HEIGHT_SHARE) : G_MAXINT;
+  self->measured_room = room;
+  /* The field stays in sight above it, also when the header and the
+   * caption bar are large (300 %). */
+  if (room > 0)
+    share = MIN (share, MAX (room - MIN (gtk_widget_get_height (self->target), FIELD_ROOM_MAX) - FIELD_MARGIN,
+                             room / 2));
+  return share;
 }
 
 static void
@@ -833,12 +915,20 @@ bk_osk_size_allocate (GtkWidget *widget,
                       int        baseline)
 {
   BkOsk *self = BK_OSK (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
+  int keys_height = 0;
 
   gtk_widget_allocate (self->scroller, width, height, baseline, NULL);
 
+  gtk_widget_measure (self->rows_box, GTK_ORIENTATION_VERTICAL, width, NULL, &keys_height, NULL, NULL);
+  self->overflows = keys_height > height;
+  if (self->fit_source == 0 &&
+      ((self->overflows && !self->compact) ||
+       (self->compact && root_height (self) != self->compact_root_height)))
+    self->fit_source = g_idle_add (fit_cb, self);
+
   /* The window changed its height since the keyboard was measured. */
-  if (root != NULL && gtk_widget_get_height (GTK_WIDGET (root)) != self->measured_root_height)
+  if ((root_height (self) > 0 && root_height (self) != self->measured_root_height) ||
+      page_room (self) != self->measured_room)
     g_idle_add_full (G_PRIORITY_HIGH_IDLE, remeasure_cb, g_object_ref (widget), g_object_unref);
 
   if (self->scroll_pending && self->scroll_source == 0)
@@ -871,6 +961,7 @@ bk_osk_dispose (GObject *object)
 
   cancel_opening (self);
   g_clear_handle_id (&self->scroll_source, g_source_remove);
+  g_clear_handle_id (&self->fit_source, g_source_remove);
   clear_highlight (self);
   g_clear_weak_pointer (&self->target);
   g_clear_weak_pointer (&self->window);
@@ -925,7 +1016,7 @@ bk_osk_init (BkOsk *self)
   gtk_widget_set_focusable (self->scroller, FALSE);
   gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
 
-  self->rows_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  self->rows_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, ROW_SPACING);
   gtk_widget_add_css_class (self->rows_box, "bk-osk-rows");
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), self->rows_box);
 

@@ -160,6 +160,32 @@ def tables(r, stamps):
     if k and c:
         add("\nChromium / kiosk, first paint: %.1f×; peak memory: %.1f×." % (c / k, g("startup.chromium.rss_mb") / g("startup.kiosk.rss_mb")))
     add("")
+
+    # 5. OParl sync
+    add("### 5. OParl sync (%s)\n" % stamps.get("sync.txt", "not run"))
+    add("| figure | measured (median) | target | result |\n|---|---|---|---|")
+    add("| full sync, `buergerkiosk-ctl sync --no-texts` from the local server, papers/s | %s | ≥ 1 000 | %s |" % (
+        fmt(g("sync.full.papers_per_s"), digits=0), verdict(g("sync.full.papers_per_s"), lambda v: v >= 1000)))
+    add("| … papers per CPU second of the kiosk's side (user + system) | %s | | |" % fmt(g("sync.full.papers_per_cpu_s"), digits=0))
+    add("| baseline: the same data from files, `buergerkiosk-ctl import DIR`, papers/s | %s | | |" % fmt(g("sync.import_baseline.papers_per_s"), digits=0))
+    add("| … papers per CPU second | %s | | |" % fmt(g("sync.import_baseline.papers_per_cpu_s"), digits=0))
+    add("| incremental sync with nothing changed, end to end | %s | ≤ 0.5 s | %s |" % (
+        fmt(g("sync.incremental.s"), " s", 3), verdict(g("sync.incremental.s"), lambda v: v <= 0.5)))
+    add("| … of which starting the process alone (`buergerkiosk-ctl --version`) | %s | | |" % fmt(g("sync.incremental.process_start_s"), " s", 3))
+    add("| … CPU time of the incremental sync (user + system) | %s | | |" % fmt(g("sync.incremental.cpu_s"), " s", 3))
+    add("| … requests per external list | %s | ≤ 1 | %s |" % (
+        fmt(g("sync.incremental.requests_per_list"), digits=1), verdict(g("sync.incremental.requests_per_list"), lambda v: v <= 1)))
+    add("| frame gaps over 50 ms while a full sync runs over a full list | %s (max %s) | 0 | %s |" % (
+        fmt(g("sync_ui.during_sync.gaps_over_50ms"), digits=0), fmt(g("sync_ui.during_sync.gap_max_ms"), " ms"),
+        verdict(g("sync_ui.during_sync.gaps_over_50ms"), lambda v: v == 0)))
+    add("| … the same without a sync (baseline) | %s (max %s) | | |" % (
+        fmt(g("sync_ui.baseline.gaps_over_50ms"), digits=0), fmt(g("sync_ui.baseline.gap_max_ms"), " ms")))
+    add("| … the first sync into an empty kiosk, its list on screen | %s (max %s) | | see below |" % (
+        fmt(g("sync_ui.first_sync.gaps_over_50ms"), digits=0), fmt(g("sync_ui.first_sync.gap_max_ms"), " ms")))
+    add("| misbehaving server: cases that end with `check` passing | %s of %s | all | %s |" % (
+        fmt(g("sync.misbehaving.checks_passed"), digits=0), fmt(g("sync.misbehaving.cases"), digits=0),
+        verdict(g("sync.misbehaving.checks_passed"), lambda v: v == g("sync.misbehaving.cases"))))
+    add("")
     return "\n".join(out)
 
 

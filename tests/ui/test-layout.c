@@ -1,7 +1,8 @@
 /* test-layout.c: every screen reflows at every text size
  *
  * For each page of the window (found in its stack, so pages added later are
- * checked too), every demo motion and service, the lists with results and
+ * checked too), every demo motion and service (and two from XZuFi, with a
+ * town chosen), the lists with results and
  * the error page: no ellipsized label, no widget beyond the window's sides,
  * no horizontal scrolling, no overlapping siblings, the window keeps its
  * size; at 100 % every control is a touch target of at least 64×64 px with
@@ -38,6 +39,7 @@
 #define MIN_TARGET    64
 #define MIN_GAP       8     /* about 2 mm at 96 dpi (DBSV) */
 #define MAX_REPORTED  60
+#define PAGE_MARGIN   24    /* the pages' margin at each side */
 
 static const int all_scales[] = { 100, 150, 200, 300, 0 };
 static const int large_only[] = { 300, 0 };
@@ -220,6 +222,52 @@ check_children_overlap (Fixture   *f,
     }
 }
 
+/* A line that starts inside a word ("Änd-/ern") is hard to read. GTK breaks
+ * a word only when it is wider than its label; that is a layout fault when
+ * the screen has room for the word, and unavoidable only for a word wider
+ * than the page itself (a long compound at 300 %). */
+static void
+check_word_breaks (Fixture   *f,
+                   GtkWidget *label)
+{
+  PangoLayout *layout = gtk_label_get_layout (GTK_LABEL (label));
+  const char *text = pango_layout_get_text (layout);
+  GSList *lines = pango_layout_get_lines_readonly (layout);
+  int room = gtk_widget_get_width (f->content) - 2 * PAGE_MARGIN;
+
+  for (GSList *l = lines != NULL ? lines->next : NULL; l != NULL; l = l->next)
+    {
+      PangoLayoutLine *line = l->data;
+      const char *at = text + line->start_index;
+      const char *start = at;
+      const char *end = at;
+      g_autoptr(PangoLayout) alone = NULL;
+      g_autofree char *word = NULL;
+      int width = 0;
+
+      if (line->start_index <= 0 || *at == '\0'
+          || !g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (at)))
+          || !g_unichar_isalnum (g_utf8_get_char (at)))
+        continue;
+
+      /* An address or a number with its punctuation cannot be broken
+       * elsewhere either: the unit is everything between spaces. */
+      while (start > text && !g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (start))))
+        start = g_utf8_prev_char (start);
+      while (*end != '\0' && !g_unichar_isspace (g_utf8_get_char (end)))
+        end = g_utf8_next_char (end);
+      word = g_strndup (start, end - start);
+
+      alone = pango_layout_copy (layout);
+      pango_layout_set_width (alone, -1);
+      pango_layout_set_text (alone, word, -1);
+      pango_layout_get_pixel_size (alone, &width, NULL);
+      if (width <= room)
+        fail (f, label, "breaks the word “%s” (%d px) inside, in %d px of a %d px page",
+              word, width, gtk_widget_get_width (label), room);
+    }
+}
+
 static void
 check_widget (Fixture   *f,
               GtkWidget *widget,
@@ -232,6 +280,8 @@ check_widget (Fixture   *f,
 
   if (GTK_IS_LABEL (widget) && pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
     fail (f, widget, "its text is ellipsized");
+  if (GTK_IS_LABEL (widget))
+    check_word_breaks (f, widget);
 
   /* Scroll bars float over the edge on purpose. */
   if (GTK_IS_SCROLLBAR (widget))
@@ -568,14 +618,17 @@ run_layout (const Run *run)
 
   f.run = run;
   f.store = bk_ui_test_demo_store_new ();
+  /* services from XZuFi too: the town buttons and the office of a town */
+  bk_ui_test_add_xzufi (f.store);
 
   bk_i18n_set_language (run->language, FALSE);
   gtk_widget_set_default_direction (bk_i18n_language_is_rtl (run->language) ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
   f.settings = bk_settings_new ();
   bk_settings_set_string (f.settings, "theme", run->theme);
+  bk_settings_set_string (f.settings, "town", BK_UI_TEST_LINDENTAL);
   f.theme = bk_theme_new (f.settings);
   f.failures = g_string_new (NULL);
-  f.window = bk_ui_test_window_new (f.store);
+  f.window = bk_ui_test_window_new_with_settings (f.store, f.settings);
   gtk_window_set_default_size (GTK_WINDOW (f.window), run->width, run->height);
   bk_ui_test_iterate (200);
   f.content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (f.window));
@@ -595,6 +648,7 @@ run_layout (const Run *run)
                         f.n_failures, MAX_REPORTED, f.failures->str);
 
   bk_ui_test_window_destroy (f.window);
+  bk_settings_set_string (f.settings, "town", "");
   g_string_free (f.failures, TRUE);
   g_clear_object (&f.theme);
   g_clear_object (&f.settings);
@@ -698,6 +752,21 @@ test_wrap_layout (void)
     g_assert_true (gtk_widget_compute_bounds (children[0], box, &b0));
     g_assert_cmpfloat (b0.origin.x, ==, 230 - 100);
   }
+
+  /* Equal widths: never narrower than the widest child wants (a label would
+   * break its words), as many in a line as fit, stretched to the line. */
+  gtk_widget_set_direction (box, GTK_TEXT_DIR_LTR);
+  g_object_set (gtk_widget_get_layout_manager (box), "homogeneous", TRUE, NULL);
+  gtk_widget_measure (box, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural_width, NULL, NULL);
+  g_assert_cmpint (natural_width, ==, 3 * 120 + 2 * 10);
+  allocate_wrap (box, 250);
+  for (guint i = 0; i < G_N_ELEMENTS (children); i++)
+    g_assert_cmpint (gtk_widget_get_width (children[i]), >=, 120);
+  g_assert_cmpint (gtk_widget_get_width (children[0]), ==, 120);
+  g_assert_cmpint (gtk_widget_get_allocated_height (box), ==, 40 + 5 + 40);
+  allocate_wrap (box, 240);
+  g_assert_cmpint (gtk_widget_get_width (children[0]), ==, 240);
+  g_assert_cmpint (gtk_widget_get_allocated_height (box), ==, 3 * 40 + 2 * 5);
 
   for (guint i = 0; i < G_N_ELEMENTS (children); i++)
     gtk_widget_unparent (children[i]);

@@ -732,6 +732,8 @@ test_text_scale (void)
   GtkWidget *ours = gtk_label_new ("Bürgerkiosk Bürgerkiosk");
   GtkWidget *adwaita = gtk_label_new ("Bürgerkiosk Bürgerkiosk");
   GtkWidget *button = gtk_button_new_with_label ("OK");
+  GtkWidget *icon = gtk_image_new_from_icon_name ("go-previous-symbolic");
+  GtkWidget *picture = gtk_image_new_from_icon_name ("x-office-document-symbolic");
   const int scaled[] = { 150, 200, 300 };
   int width_ours, width_adwaita, height_button;
   int dpi;
@@ -742,8 +744,16 @@ test_text_scale (void)
   gtk_box_append (GTK_BOX (box), ours);
   gtk_box_append (GTK_BOX (box), adwaita);
   gtk_box_append (GTK_BOX (box), button);
+  gtk_widget_set_halign (icon, GTK_ALIGN_START);
+  gtk_widget_set_halign (picture, GTK_ALIGN_START);
+  gtk_widget_add_css_class (picture, "bk-icon-64");
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), picture);
   window = plain_window_new (box);
 
+  /* Icons beside words grow with them; the start page's pictures at most twice. */
+  g_assert_cmpint (gtk_widget_get_width (icon), ==, 16);
+  g_assert_cmpint (gtk_widget_get_width (picture), ==, 64);
   width_ours = label_width (ours);
   width_adwaita = label_width (adwaita);
   height_button = gtk_widget_get_height (button);
@@ -763,6 +773,8 @@ test_text_scale (void)
       /* Text grows with the factor (hinting rounds a little). */
       g_assert_cmpfloat_with_epsilon ((double)label_width (ours) / width_ours, factor, 0.1 * factor);
       g_assert_cmpfloat_with_epsilon ((double)label_width (adwaita) / width_adwaita, factor, 0.1 * factor);
+      g_assert_cmpint (gtk_widget_get_width (icon), ==, (int) (16 * factor + 0.5));
+      g_assert_cmpint (gtk_widget_get_width (picture), ==, (int) (64 * MIN (factor, 2.0) + 0.5));
     }
 
   /* Back to normal size at the end of a session. */
@@ -770,6 +782,7 @@ test_text_scale (void)
   bk_ui_test_iterate (100);
   g_assert_cmpint (label_width (ours), ==, width_ours);
   g_assert_cmpint (gtk_widget_get_height (button), ==, height_button);
+  g_assert_cmpint (gtk_widget_get_width (icon), ==, 16);
 
   gtk_window_destroy (window);
 }
@@ -901,6 +914,132 @@ test_focus_ring (void)
   assert_no_problems ();
 }
 
+
+/* ---- an empty check box, rendered ------------------------------------------ */
+
+/* The highest contrast between the window behind a check box and any pixel
+ * of the box, scanned along its middle from outside to its centre. */
+static double
+measure_check_edge (GtkWindow *window,
+                    GtkWidget *check)
+{
+  g_autoptr(GdkTexture) texture = bk_ui_test_render (GTK_WIDGET (window));
+  g_autofree guchar *data = NULL;
+  graphene_rect_t bounds;
+  gsize stride;
+  GdkRGBA outside;
+  double best = 1.0;
+  int y;
+
+  data = download (texture, &stride);
+  g_assert_true (gtk_widget_compute_bounds (check, GTK_WIDGET (window), &bounds));
+  y = bounds.origin.y + bounds.size.height / 2;
+  outside = pixel_at (data, stride, bounds.origin.x - 4, y);
+  for (int x = bounds.origin.x; x < bounds.origin.x + bounds.size.width / 2; x++)
+    {
+      GdkRGBA p = pixel_at (data, stride, x, y);
+
+      best = MAX (best, contrast (&p, &outside));
+    }
+  return best;
+}
+
+static void
+test_check_edge (void)
+{
+  g_autoptr(BkSettings) settings = bk_settings_new ();
+  g_autoptr(BkTheme) theme = bk_theme_new (settings);
+  const char * const *names = bk_theme_get_names ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+  GtkWidget *button = gtk_check_button_new_with_label ("Einverstanden");
+  GtkWidget *indicator;
+  GtkWindow *window;
+
+  bk_settings_set_boolean (settings, "reduced-motion", TRUE);
+  gtk_widget_set_margin_start (box, 48);
+  gtk_widget_set_margin_top (box, 48);
+  gtk_widget_set_halign (box, GTK_ALIGN_START);
+  gtk_widget_set_valign (box, GTK_ALIGN_START);
+  gtk_widget_set_focusable (button, FALSE);
+  gtk_box_append (GTK_BOX (box), button);
+  window = plain_window_new (box);
+  indicator = gtk_widget_get_first_child (button);
+  g_assert_nonnull (indicator);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      double edge;
+
+      bk_settings_set_string (settings, "theme", names[i]);
+      bk_ui_test_iterate (100);
+      edge = measure_check_edge (window, indicator);
+      g_test_message ("theme %s: the edge of an empty check box has %.2f:1", names[i], edge);
+      if (edge < FOCUS_CHANGE)
+        report ("theme %s: an empty check box is drawn at %.2f:1 against the window, needs %.1f:1",
+                names[i], edge, FOCUS_CHANGE);
+    }
+
+  gtk_window_destroy (window);
+  assert_no_problems ();
+}
+
+/* ---- no caret in text that is read, not edited ----------------------------- */
+
+/* A touch on a heading puts the caret where it touched; with the caret
+ * hidden, the heading looks the same wherever that is. */
+static void
+test_no_caret (void)
+{
+  g_autoptr(BkSettings) settings = bk_settings_new ();
+  g_autoptr(BkTheme) theme = bk_theme_new (settings);
+  GtkWidget *heading = g_object_new (GTK_TYPE_LABEL,
+                                     "label", "Überschrift",
+                                     "selectable", TRUE,
+                                     "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
+                                     "margin-start", 48,
+                                     "margin-top", 48,
+                                     "halign", GTK_ALIGN_START,
+                                     "valign", GTK_ALIGN_START,
+                                     NULL);
+  g_autoptr(GdkTexture) at_start = NULL;
+  g_autoptr(GdkTexture) inside = NULL;
+  g_autofree guchar *a = NULL;
+  g_autofree guchar *b = NULL;
+  gsize stride;
+  int changed = 0;
+  GtkWindow *window;
+
+  g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
+  bk_settings_set_boolean (settings, "reduced-motion", TRUE);
+  gtk_widget_add_css_class (heading, "title-1");
+  window = plain_window_new (heading);
+  gtk_widget_grab_focus (heading);
+  gtk_window_set_focus_visible (window, TRUE);
+  g_assert_true (gtk_widget_has_focus (heading));
+
+  gtk_label_select_region (GTK_LABEL (heading), 0, 0);
+  bk_ui_test_iterate (50);
+  at_start = bk_ui_test_render (GTK_WIDGET (window));
+  gtk_label_select_region (GTK_LABEL (heading), 5, 5);
+  bk_ui_test_iterate (50);
+  inside = bk_ui_test_render (GTK_WIDGET (window));
+  a = download (at_start, &stride);
+  b = download (inside, &stride);
+
+  for (int y = 0; y < gdk_texture_get_height (at_start); y++)
+    for (int x = 0; x < gdk_texture_get_width (at_start); x++)
+      {
+        GdkRGBA pa = pixel_at (a, stride, x, y);
+        GdkRGBA pb = pixel_at (b, stride, x, y);
+
+        if (!same_pixel (&pa, &pb))
+          changed++;
+      }
+  g_assert_cmpint (changed, ==, 0);
+
+  gtk_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -915,6 +1054,8 @@ main (int   argc,
   g_test_add_func ("/theme/text-scale", test_text_scale);
   g_test_add_func ("/theme/text-scale-broken", test_text_scale_broken);
   g_test_add_func ("/theme/focus-ring", test_focus_ring);
+  g_test_add_func ("/theme/check-edge", test_check_edge);
+  g_test_add_func ("/theme/no-caret", test_no_caret);
 
   return g_test_run ();
 }

@@ -17,6 +17,13 @@ JsonParser *bk_json_parse (const char  *data,
                            const char  *name,
                            GError     **error);
 
+/* The same, with nodes that may be changed (the sync repairs what real
+ * servers send before the importer reads it). */
+JsonParser *bk_json_parse_mutable (const char  *data,
+                                   gsize        len,
+                                   const char  *name,
+                                   GError     **error);
+
 /* Loads a file bundled as a resource: the data at path in resource, read by
  * load (data, len, name, error) — a new_from_data function. NULL with error
  * when the resource or the data is broken. */

@@ -39,6 +39,7 @@ struct _BkTheme
   GtkCssProvider *base_provider;     /* style.css without an AdwApplication */
   GtkCssProvider *hc_provider;
   GtkCssProvider *colour_provider;
+  GtkCssProvider *icon_provider;     /* icon sizes for the text size */
 
   const char     *active;            /* static */
   char           *window_class;
@@ -240,6 +241,35 @@ apply_theme (BkTheme *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVE]);
 }
 
+/* Icons grow with the text: a 16 px arrow beside 300 % text is lost. The
+ * small icons that stand beside words grow as much as the words; the large
+ * pictures of the start page at most to twice their size, so that the
+ * choices still fit a 1280×800 screen. Images name their size by a style
+ * class (bk-icon-24 …), never by pixel-size, which CSS cannot change. */
+static void
+apply_icon_sizes (BkTheme *self)
+{
+  static const int sizes[] = { 24, 32, 48, 64 };
+  g_autoptr(GString) css = g_string_new (NULL);
+  double text = self->text_scale / 100.0;
+
+  g_string_append_printf (css, "window.bk-window image { -gtk-icon-size: %dpx; }\n",
+                          (int) (16 * text + 0.5));
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      double grow = sizes[i] <= 24 ? text : MIN (text, 2.0);
+
+      g_string_append_printf (css, "window.bk-window image.bk-icon-%d { -gtk-icon-size: %dpx; }\n",
+                              sizes[i], (int) (sizes[i] * grow + 0.5));
+    }
+  if (self->icon_provider == NULL)
+    {
+      self->icon_provider = gtk_css_provider_new ();
+      add_provider (self->icon_provider, PRIORITY_HC_RULES);
+    }
+  gtk_css_provider_load_from_data (self->icon_provider, css->str, (gssize) css->len);
+}
+
 static void
 apply_text_scale (BkTheme *self)
 {
@@ -259,6 +289,7 @@ apply_text_scale (BkTheme *self)
   g_object_set (self->gtk_settings,
                 "gtk-xft-dpi", (int)((gint64)self->base_dpi * scale / 100),
                 NULL);
+  apply_icon_sizes (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT_SCALE]);
 }
 
@@ -286,6 +317,7 @@ bk_theme_dispose (GObject *object)
 
   remove_provider (&self->colour_provider);
   remove_provider (&self->hc_provider);
+  remove_provider (&self->icon_provider);
   remove_provider (&self->base_provider);
 
   if (self->gtk_settings != NULL)
@@ -380,6 +412,10 @@ bk_theme_new (BkSettings *settings)
       self->base_provider = provider_new ("style.css");
       add_provider (self->base_provider, GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
     }
+
+  /* Text blocks are selectable so that the keys reach them; focusing one
+   * must not select all of its text. */
+  g_object_set (self->gtk_settings, "gtk-label-select-on-focus", FALSE, NULL);
 
   /* A deployment may set its screen's resolution: scale from that. */
   g_object_get (self->gtk_settings, "gtk-xft-dpi", &dpi, NULL);

@@ -98,7 +98,7 @@ new_choice_group (BkFieldView *self,
       GtkWidget *check = g_object_new (GTK_TYPE_IMAGE,
                                        "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
                                        "icon-name", "object-select-symbolic",
-                                       "pixel-size", 24,
+                                       "css-classes", (const char *[]) { "bk-icon-24", NULL },
                                        NULL);
       GtkWidget *text = bk_ui_wrap_label_new (_(c->label), NULL);
 
@@ -241,7 +241,13 @@ build (BkFieldView *self,
     gtk_accessible_update_relation (GTK_ACCESSIBLE (self->input), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
                                     self->label, NULL, -1);
   else
-    gtk_label_set_mnemonic_widget (GTK_LABEL (self->label), self->input);
+    {
+      gtk_label_set_mnemonic_widget (GTK_LABEL (self->label), self->input);
+      /* GTK 4.8 names a text view by its type ("GtkTextView") over AT-SPI
+       * despite the relation: the field's name is set as well */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->input), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _(field->label), -1);
+    }
   if (field->flags & BK_FIELD_REQUIRED)
     gtk_accessible_update_property (GTK_ACCESSIBLE (self->input), GTK_ACCESSIBLE_PROPERTY_REQUIRED, TRUE, -1);
 
@@ -249,7 +255,7 @@ build (BkFieldView *self,
   icon = g_object_new (GTK_TYPE_IMAGE,
                        "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
                        "icon-name", "dialog-warning-symbolic",
-                       "pixel-size", 32,
+                       "css-classes", (const char *[]) { "bk-icon-32", NULL },
                        "valign", GTK_ALIGN_START,
                        NULL);
   self->error_label = bk_ui_wrap_label_new ("", "bk-form-error");

@@ -19,6 +19,14 @@ char *bk_ui_format_date       (const char *iso);
 /* "December" for 12, in the user's language. */
 const char *bk_ui_get_month_name (guint month);
 
+/* When a meeting starts, "Thursday, 17 December 2026, 18:00", in the
+ * meeting's own time (the offset of iso); only the date when iso has no time. */
+char *bk_ui_format_meeting_time (const char *iso);
+
+/* When data was last synced (an ISO date-time, UTC), in the kiosk's time:
+ * "today 06:10", "yesterday 18:02", "2 December 2026, 06:10"; NULL for NULL. */
+char *bk_ui_format_freshness  (const char *iso_utc);
+
 /* The local date as yyyy-mm-dd. */
 char *bk_ui_dup_today         (void);
 
@@ -26,6 +34,13 @@ char *bk_ui_dup_today         (void);
  * line), aligned to the start, so text reflows at 300 %; css_class may be NULL. */
 GtkWidget *bk_ui_wrap_label_new (const char *text,
                                  const char *css_class);
+
+/* Widens every AdwClamp under root with the text: at text_scale % a clamp
+ * may be text_scale % as wide as its .ui says (libadwaita 1.2 clamps have
+ * no font-relative unit), so that a heading keeps its words whole on a
+ * wide screen. The .ui values are the sizes at 100 %. */
+void  bk_ui_scale_clamps      (GtkWidget  *root,
+                               int         text_scale);
 
 /* Sets the accessible name of widget (and, if non-NULL, its description). */
 void  bk_ui_set_accessible    (GtkWidget  *widget,
@@ -57,11 +72,24 @@ GtkWidget *bk_ui_find_actionable (GtkWidget  *root,
 void       bk_ui_stop_search_cb     (GtkWidget      *page,
                                      GtkSearchEntry *entry);
 
+/* Enter or Down in the search field entry go to the first of results: the
+ * results would otherwise lie a dozen Tab stops further, behind the filters. */
+void       bk_ui_search_leads_to    (GtkWidget  *entry,
+                                     GtkWidget  *results);
+
 /* Appends the text of every shown label under widget (widget included) to
  * text, separator between them; empty labels are skipped. */
 void       bk_ui_append_label_texts (GtkWidget  *widget,
                                      const char *separator,
                                      GString    *text);
+
+/* A large toggle with a check mark and a wrapping label, so the chosen one
+ * shows by more than its colour (class bk-choice); named label. */
+GtkWidget *bk_ui_choice_button_new (const char *label);
+
+/* A box whose children wrap onto more lines (BkWrapLayout), with the
+ * accessible role group and name label. */
+GtkWidget *bk_ui_wrap_group_new    (const char *label);
 
 /* Sets the pressed state of every toggle button under root (GTK 4.8 leaves
  * it undefined until the first toggle). */

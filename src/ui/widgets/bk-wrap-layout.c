@@ -74,7 +74,16 @@ layout_lines (BkWrapLayout *self,
               int           width,
               GArray       *items)
 {
-  int x = 0, line = 0, line_start = 0, total = 0;
+  int x = 0, line = 0, line_start = 0, total = 0, widest = 0;
+
+  /* Equal widths: each as wide as the widest wants, so that no label of the
+   * row is squeezed below its words; as many per line as fit. */
+  if (self->homogeneous)
+    for (GtkWidget *child = gtk_widget_get_first_child (widget);
+         child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      if (gtk_widget_should_layout (child))
+        widest = MAX (widest, child_width (child, width, NULL));
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
@@ -85,7 +94,7 @@ layout_lines (BkWrapLayout *self,
       if (!gtk_widget_should_layout (child))
         continue;
 
-      item.width = child_width (child, width, NULL);
+      item.width = self->homogeneous ? widest : child_width (child, width, NULL);
       if (x > 0 && x + self->spacing + item.width > width)
         {
           line++;
@@ -162,7 +171,7 @@ bk_wrap_layout_measure (GtkLayoutManager *manager,
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
       /* As narrow as the widest child; naturally, all in one line. */
-      gboolean first = TRUE;
+      int count = 0, widest = 0;
 
       for (GtkWidget *child = gtk_widget_get_first_child (widget);
            child != NULL;
@@ -175,9 +184,12 @@ bk_wrap_layout_measure (GtkLayoutManager *manager,
 
           gtk_widget_measure (child, orientation, -1, &child_min, &child_nat, NULL, NULL);
           min = MAX (min, child_min);
-          nat += child_nat + (first ? 0 : self->spacing);
-          first = FALSE;
+          nat += child_nat + (count > 0 ? self->spacing : 0);
+          widest = MAX (widest, child_nat);
+          count++;
         }
+      if (self->homogeneous && count > 0)
+        nat = count * widest + (count - 1) * self->spacing;
     }
   else
     {

@@ -28,11 +28,6 @@
 
 enum { DAY, MONTH, YEAR, N_PARTS };
 
-static const char *const weekday_names[] = {
-  NULL, N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"),
-  N_("Friday"), N_("Saturday"), N_("Sunday"),
-};
-
 struct _BkDatePicker
 {
   GtkWidget          parent_instance;
@@ -105,7 +100,7 @@ dup_spoken (BkDatePicker *self)
   g_autofree char *day = bk_ui_format_date (iso);
 
   /* Translators: a weekday and a date, as "Monday, 14 December 2026" */
-  return g_strdup_printf (_("%1$s, %2$s"), _(weekday_names[g_date_get_weekday (&self->date)]), day);
+  return g_strdup_printf (_("%1$s, %2$s"), bk_ui_get_weekday_name (g_date_get_weekday (&self->date)), day);
 }
 
 static void

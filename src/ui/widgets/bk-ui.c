@@ -78,6 +78,14 @@ static const char *const weekday_names[] = {
   N_("Sunday"),
 };
 
+const char *
+bk_ui_get_weekday_name (guint weekday)
+{
+  g_return_val_if_fail (weekday >= 1 && weekday <= 7, NULL);
+
+  return _(weekday_names[weekday - 1]);
+}
+
 char *
 bk_ui_format_meeting_time (const char *iso)
 {
@@ -95,7 +103,7 @@ bk_ui_format_meeting_time (const char *iso)
   time = g_date_time_format (when, "%H:%M");
   /* Translators: when a meeting starts: weekday, date, time, as in
    * "Thursday, 17 December 2026, 18:00" */
-  return g_strdup_printf (_("%1$s, %2$s, %3$s"), _(weekday_names[g_date_time_get_day_of_week (when) - 1]),
+  return g_strdup_printf (_("%1$s, %2$s, %3$s"), bk_ui_get_weekday_name ((guint) g_date_time_get_day_of_week (when)),
                           date, time);
 }
 

@@ -247,6 +247,9 @@ build (BkFieldView *self,
        * despite the relation: the field's name is set as well */
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->input), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _(field->label), -1);
+      /* ... and the relation the mnemonic set is dropped: GTK 4.8 joins
+       * both, and Orca read "Preferred day Preferred day". */
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->input), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
     }
   if (field->flags & BK_FIELD_REQUIRED)
     gtk_accessible_update_property (GTK_ACCESSIBLE (self->input), GTK_ACCESSIBLE_PROPERTY_REQUIRED, TRUE, -1);

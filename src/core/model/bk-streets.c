@@ -34,17 +34,6 @@ struct _BkStreets
   GHashTable *places;   /* municipality → GPtrArray of streets, NULL-terminated */
 };
 
-static gboolean
-fail (GError    **error,
-      const char *name,
-      const char *path,
-      const char *problem)
-{
-  /* Translators: a problem in a data file: file name, place in it, problem */
-  g_set_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT, _("%s: %s: %s"), name, path, problem);
-  return FALSE;
-}
-
 static int
 compare_streets (gconstpointer a,
                  gconstpointer b)
@@ -70,7 +59,7 @@ load_place (BkStreets  *self,
   const char *place;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return fail (error, name, path, _("expected an object"));
+    return bk_json_fail (error, name, path, _("expected an object"));
   object = json_node_get_object (node);
 
   place = json_object_get_string_member_with_default (object, "name", NULL);
@@ -78,12 +67,12 @@ load_place (BkStreets  *self,
     {
       g_autofree char *name_path = g_strdup_printf ("%s.name", path);
 
-      return fail (error, name, name_path, _("expected a text that is not empty"));
+      return bk_json_fail (error, name, name_path, _("expected a text that is not empty"));
     }
 
   node = json_object_get_member (object, "streets");
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
-    return fail (error, name, streets_path, _("expected a list of strings"));
+    return bk_json_fail (error, name, streets_path, _("expected a list of strings"));
   list = json_node_get_array (node);
   for (guint i = 0; i < json_array_get_length (list); i++)
     {
@@ -92,7 +81,7 @@ load_place (BkStreets  *self,
 
       if (!JSON_NODE_HOLDS_VALUE (street) || json_node_get_value_type (street) != G_TYPE_STRING ||
           (text = json_node_get_string (street))[0] == '\0')
-        return fail (error, name, streets_path, _("expected a list of strings"));
+        return bk_json_fail (error, name, streets_path, _("expected a list of strings"));
       g_ptr_array_add (streets, g_strdup (text));
     }
 
@@ -121,32 +110,14 @@ bk_streets_new_from_data (const char  *data,
   self->places = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                         (GDestroyNotify) g_ptr_array_unref);
 
-  parser = bk_json_parse (data, len < 0 ? strlen (data) : (gsize) len, name, error);
-  if (parser == NULL)
+  root = bk_json_parse_versioned (data, len, name, STREETS_VERSION, &parser, error);
+  if (root == NULL)
     return NULL;
-  node = json_parser_get_root (parser);
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      fail (error, name, "$", _("expected an object"));
-      return NULL;
-    }
-  root = json_node_get_object (node);
-
-  node = json_object_get_member (root, "version");
-  if (node != NULL && (!JSON_NODE_HOLDS_VALUE (node) ||
-                       json_node_get_value_type (node) != G_TYPE_INT64 ||
-                       json_node_get_int (node) != STREETS_VERSION))
-    {
-      g_autofree char *problem = g_strdup_printf (_("this program reads version %d only"), STREETS_VERSION);
-
-      fail (error, name, "$.version", problem);
-      return NULL;
-    }
 
   node = json_object_get_member (root, "municipalities");
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
     {
-      fail (error, name, "$.municipalities", _("expected a list of municipalities"));
+      bk_json_fail (error, name, "$.municipalities", _("expected a list of municipalities"));
       return NULL;
     }
   places = json_node_get_array (node);

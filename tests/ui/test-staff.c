@@ -14,9 +14,14 @@
 #include "bk-application.h"
 #include "bk-log-capture.h"
 #include "bk-pin-dialog.h"
+#include "bk-page.h"
 #include "bk-rating.h"
 #include "bk-staff-mode.h"
+#include "bk-staff-outbox-private.h"
 #include "bk-staff-page.h"
+#include "bk-staff-page-private.h"
+#include "bk-store-outbox.h"
+#include "bk-test-server.h"
 #include "bk-staff-pin.h"
 #include "bk-receipt-page.h"
 #include "bk-staff-mode-private.h"
@@ -134,6 +139,9 @@ open_dialog (Fixture *f)
    * page behind it out of reach of keys and touch. */
   g_assert_true (gtk_widget_get_root (GTK_WIDGET (dialog)) == GTK_ROOT (f->window));
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), GTK_WIDGET (dialog)));
+  /* laid out first: on a busy machine the panel may not have its size yet */
+  for (guint i = 0; i < 100 && gtk_widget_get_width (GTK_WIDGET (dialog)) == 0; i++)
+    bk_ui_test_iterate (20);
   {
     GtkWidget *picked = pick_page_centre (f, "home");
 
@@ -537,6 +545,106 @@ test_staff_page_import_export (void)
   fixture_clear (&f);
 }
 
+/* The outbox on the staff page: without a delivery file it says so; with
+ * one, the counts, the last problem in words, and Send again for a failed
+ * submission. Nothing is sent here (the outbox is not started). */
+static void
+test_staff_page_outbox (void)
+{
+  Fixture f;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("bk-staff-outbox-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "kiosk.db", NULL);
+  g_autofree char *secret = g_build_filename (dir, "secret", NULL);
+  g_autofree char *anchor = g_build_filename (dir, "anchor.pem", NULL);
+  g_autoptr(BkDeliveryConfig) config = NULL;
+  g_autoptr(BkOutbox) outbox = NULL;
+  g_autoptr(BkContext) context = NULL;
+  g_autoptr(BkSubmission) submission = bk_submission_new (BK_SUBMISSION_DEFECT_REPORT);
+  g_autoptr(BkOutboxEntry) entry = NULL;
+  g_autofree char *reference = NULL;
+  BkStaffOutbox *view;
+  GtkWidget *retry = NULL;
+  BkStaffPage *page;
+
+  /* No delivery file: the kiosk's usual window. */
+  fixture_init (&f, TRUE);
+  enter_pin (open_dialog (&f), PIN);
+  page = BK_STAFF_PAGE (bk_window_get_page (f.window, "staff"));
+  view = BK_STAFF_OUTBOX (bk_staff_page_get_outbox_view (page));
+  g_assert_nonnull (strstr (bk_staff_outbox_get_intro_text (view), "no delivery file"));
+  fixture_clear (&f);
+
+  /* A delivery file and an outbox with one waiting and one failed entry. */
+  g_assert_true (g_file_set_contents (secret, "s3cret", -1, &error));
+  g_chmod (secret, 0600);
+  g_assert_true (g_file_set_contents (anchor, "-", -1, &error));
+  config = bk_delivery_config_load_data ("[transport fit]\ntype = fit-connect\n"
+                                         "token-url = https://127.0.0.1:1/token\nsubmission-api = https://127.0.0.1:1\n"
+                                         "client-id = kiosk\nclient-secret-file = secret\ntrust-anchor = anchor.pem\n"
+                                         "[form defect-report]\ntransport = fit\nrecipient = Stadt Auenbach\n"
+                                         "destination-id = 0c438057-ec3e-4ce0-b154-1683b5d3c2e8\n"
+                                         "service-identifier = urn:de:example:defect\n", dir, &error);
+  g_assert_no_error (error);
+  f.store = bk_store_open (db, BK_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (bk_staff_pin_set (f.store, PIN, &error));
+  outbox = bk_outbox_new (f.store, config, &error);
+  g_assert_no_error (error);
+  g_free (submission->answers);
+  submission->answers = g_strdup ("{\"place\": \"Marktplatz\", \"problem\": \"Lampe aus\"}");
+  for (guint i = 0; i < 2; i++)
+    {
+      g_free (reference);
+      reference = bk_outbox_submit (outbox, submission, NULL, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+    }
+  entry = bk_store_outbox_load (f.store, 0, reference, &error);
+  entry->state = BK_OUTBOX_FAILED;
+  entry->last_error = g_strdup ("refused: announce: HTTP 400, Bad request");
+  g_assert_true (bk_store_outbox_update (f.store, entry, g_get_real_time () / 1000, &error));
+
+  f.now = 1800000000;
+  f.said = bk_ui_test_said_new (bk_application_get_voice (app), &f.handler);
+  context = bk_ui_test_context_new (app, f.store);
+  bk_context_set_outbox (context, outbox);
+  f.window = bk_window_new (NULL, context, NULL, NULL);
+  gtk_window_present (GTK_WINDOW (f.window));
+  bk_ui_test_iterate (100);
+  _bk_staff_mode_set_clock (bk_window_get_staff_mode (f.window), fake_clock, &f);
+  enter_pin (open_dialog (&f), PIN);
+  page = BK_STAFF_PAGE (bk_window_get_page (f.window, "staff"));
+  view = BK_STAFF_OUTBOX (bk_staff_page_get_outbox_view (page));
+  g_assert_nonnull (strstr (bk_staff_outbox_get_intro_text (view), "encrypted to their destinations"));
+  g_assert_nonnull (strstr (bk_staff_outbox_get_counts_text (view), "Waiting to be sent: 1"));
+  g_assert_nonnull (strstr (bk_staff_outbox_get_counts_text (view), "Failed, needs staff: 1"));
+  g_assert_nonnull (strstr (bk_staff_outbox_get_problem_text (view), "The destination refused the submission."));
+
+  /* Send again, by its accessible name. */
+  for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (view)); w != NULL && retry == NULL;
+       w = gtk_widget_get_next_sibling (w))
+    for (GtkWidget *row = gtk_widget_get_first_child (w); GTK_IS_BOX (w) && row != NULL; row = gtk_widget_get_next_sibling (row))
+      {
+        GtkWidget *button = gtk_widget_get_last_child (row);
+        g_autofree char *name = GTK_IS_BUTTON (button) ? bk_ui_test_dup_label (button) : NULL;
+        g_autofree char *want = g_strdup_printf ("Send %s again", reference);
+
+        if (g_strcmp0 (name, want) == 0)
+          retry = button;
+      }
+  g_assert_nonnull (retry);
+  click (retry);
+  g_assert_nonnull (strstr (bk_staff_outbox_get_counts_text (view), "Waiting to be sent: 2"));
+  g_clear_pointer (&entry, bk_outbox_entry_free);
+  entry = bk_store_outbox_load (f.store, 0, reference, &error);
+  g_assert_cmpint (entry->state, ==, BK_OUTBOX_PENDING);
+
+  g_clear_object (&outbox);
+  bk_context_set_outbox (context, NULL);
+  fixture_clear (&f);
+  bk_test_remove_tree (dir);
+}
+
 /* ---- the rating ---------------------------------------------------------- */
 
 static void
@@ -596,13 +704,27 @@ test_rating (void)
     g_autoptr(BkStore) store = bk_ui_test_demo_store_new ();
     BkWindow *kiosk = bk_ui_test_app_window_new (app, store);
 
-    rating = bk_receipt_page_get_rating (BK_RECEIPT_PAGE (bk_window_get_page (kiosk, "receipt")));
+    GtkWidget *receipt = bk_window_get_page (kiosk, "receipt");
+    GtkWidget *focus;
+
+    rating = bk_receipt_page_get_rating (BK_RECEIPT_PAGE (receipt));
     bk_stats_batch_clear (batch);
-    g_assert_true (gtk_widget_grab_focus (bk_rating_get_button (BK_RATING (rating), 1)));
+    g_assert_true (bk_window_show_page (kiosk, "receipt", 0));
+    bk_ui_test_iterate (20);
+    /* 1 to 5 rate wherever the focus is on the receipt, not only in the row */
+    g_assert_true (gtk_widget_grab_focus (bk_receipt_page_get_done_button (BK_RECEIPT_PAGE (receipt))));
+    g_assert_true (bk_page_handle_key (BK_PAGE (receipt), GDK_KEY_3, 0));
+    g_assert_cmpint (bk_rating_get_selected (BK_RATING (rating)), ==, 3);
+    g_assert_true (gtk_root_get_focus (GTK_ROOT (kiosk)) == bk_rating_get_button (BK_RATING (rating), 3));
+    g_assert_false (bk_page_handle_key (BK_PAGE (receipt), GDK_KEY_7, 0));
     click (bk_rating_get_button (BK_RATING (rating), 5));
     click (bk_rating_get_send_button (BK_RATING (rating)));
     click (bk_rating_get_send_button (BK_RATING (rating)));
     g_assert_cmpint (bk_stats_batch_get (batch, BK_STATS_RATING, "5"), ==, 1);
+    /* after sending the focus is somewhere a key can act on */
+    focus = gtk_root_get_focus (GTK_ROOT (kiosk));
+    g_assert_true (focus != NULL && gtk_widget_is_sensitive (focus) && gtk_widget_is_ancestor (focus, receipt));
+    g_assert_false (bk_page_handle_key (BK_PAGE (receipt), GDK_KEY_2, 0));
     bk_stats_batch_clear (batch);
     bk_ui_test_window_destroy (kiosk);
   }
@@ -777,6 +899,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/staff/no-pin-set", test_no_pin_set);
   g_test_add_func ("/staff/charts-have-tables", test_charts_have_tables);
   g_test_add_func ("/staff/import-export", test_staff_page_import_export);
+  g_test_add_func ("/staff/outbox", test_staff_page_outbox);
   g_test_add_func ("/staff/motions-to-check", test_motions_to_check);
   g_test_add_func ("/staff/rating", test_rating);
   g_test_add_func ("/staff/session-stats", test_session_stats);

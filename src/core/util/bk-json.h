@@ -24,6 +24,13 @@ JsonParser *bk_json_parse_mutable (const char  *data,
                                    const char  *name,
                                    GError     **error);
 
+/* A member that is an object (or an array), else NULL: json-glib 1.6 has
+ * no get_…_member_with_default for these. */
+JsonObject *bk_json_get_object (JsonObject  *object,
+                                const char  *member);
+JsonArray  *bk_json_get_array  (JsonObject  *object,
+                                const char  *member);
+
 /* Sets error to "NAME: PATH: PROBLEM" (a problem in a data file at a JSON
  * path such as "$.terms[3].forms"); returns FALSE. */
 gboolean    bk_json_fail          (GError        **error,

@@ -21,6 +21,7 @@
 #include <glib/gi18n.h>
 
 #include "bk-field-view.h"
+#include "bk-form-send.h"
 #include "bk-form-page-private.h"
 #include "bk-page.h"
 #include "bk-help.h"
@@ -275,9 +276,14 @@ show_privacy (BkFormPage *self)
   guint days = self->store ? bk_store_get_retention_days (self->store) : BK_STORE_DEFAULT_RETENTION_DAYS;
   g_auto(GStrv) paragraphs = bk_form_dup_privacy_notice (self->form, days);
 
+  g_autofree char *travels = self->context ? bk_form_dup_delivery_notice (self->context, self->form,
+                                                                         self->service_id) : NULL;
+
   gtk_label_set_text (self->screen_heading, _("Before you start: your data"));
   for (guint i = 0; paragraphs[i] != NULL; i++)
     gtk_box_append (self->content_box, bk_ui_wrap_label_new (paragraphs[i], "text-block"));
+  if (travels != NULL)
+    gtk_box_append (self->content_box, bk_ui_wrap_label_new (travels, "text-block"));
 
   set_next (self, _("Start"), _("Starts the questions"));
 }
@@ -510,13 +516,13 @@ send (BkFormPage *self)
   g_autoptr(BkSubmission) submission = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(BkReceipt) receipt = NULL;
-  g_autofree char *reference = NULL;
 
   submission = bk_form_build_submission (self->form, self->answers, self->service_id, self->motion_id,
                                          bk_voice_get_interface_language ());
-  if (self->store != NULL)
-    reference = bk_store_add_submission (self->store, submission, &error);
-  if (reference == NULL)
+  /* Sealed for its destination when the kiosk delivers it (bk-form-send.c). */
+  if (self->context != NULL)
+    receipt = bk_form_send (self->context, self->form, submission, self->office, &error);
+  if (receipt == NULL)
     {
       g_autofree char *message = NULL;
 
@@ -527,14 +533,6 @@ send (BkFormPage *self)
       show_form_error (self, message);
       return;
     }
-
-  receipt = bk_receipt_new ();
-  receipt->title = g_strdup (_(self->form->title));
-  receipt->reference = g_steal_pointer (&reference);
-  receipt->created_at = g_strdup (submission->created_at);
-  receipt->office = g_strdup (self->office ? self->office : _(self->form->recipient));
-  receipt->next_steps = g_strdup (_(self->form->next_steps));
-  receipt->language = g_strdup (submission->language);
 
   g_signal_emit (self, signals[SIGNAL_SUBMITTED], 0, receipt);
 }

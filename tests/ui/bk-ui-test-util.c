@@ -165,6 +165,15 @@ bk_ui_test_iterate (guint ms)
 }
 
 void
+bk_ui_test_click (GtkWidget *button)
+{
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_visible (button) && gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  bk_ui_test_iterate (50);
+}
+
+void
 bk_ui_test_open_page (BkWindow   *window,
                       const char *action,
                       GVariant   *parameter)
@@ -329,4 +338,37 @@ bk_ui_test_attached_window_new (BkApplication *app,
 
   bk_ui_test_window_count_usage (window, app);
   return present (window);
+}
+
+static gboolean
+in_sight (BkWindow  *window,
+          GtkWidget *field)
+{
+  graphene_rect_t bounds, keyboard, shown;
+  GtkWidget *viewport = gtk_widget_get_ancestor (field, GTK_TYPE_VIEWPORT);
+  GtkWidget *osk = bk_window_get_keyboard (window);
+
+  if (viewport == NULL ||
+      !gtk_widget_compute_bounds (field, GTK_WIDGET (window), &bounds) ||
+      !gtk_widget_compute_bounds (osk, GTK_WIDGET (window), &keyboard) ||
+      !gtk_widget_compute_bounds (viewport, GTK_WIDGET (window), &shown))
+    return FALSE;
+
+  g_test_message ("%s at y %.0f, %.0f high; the page shows %.0f to %.0f, the keyboard starts at %.0f",
+                  G_OBJECT_TYPE_NAME (field), bounds.origin.y, bounds.size.height,
+                  shown.origin.y, shown.origin.y + shown.size.height, keyboard.origin.y);
+  return bounds.origin.y >= shown.origin.y - 1 &&
+         bounds.origin.y + MIN (bounds.size.height, 64) <=
+           MIN (keyboard.origin.y, shown.origin.y + shown.size.height) + 1;
+}
+
+gboolean
+bk_ui_test_wait_in_sight (BkWindow  *window,
+                          GtkWidget *field)
+{
+  gint64 end = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+
+  while (!in_sight (window, field) && g_get_monotonic_time () < end)
+    bk_ui_test_iterate (50);
+  return in_sight (window, field);
 }

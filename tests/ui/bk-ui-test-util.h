@@ -11,6 +11,7 @@
 #include "bk-motion-list-page-private.h"
 #include "bk-motion-page-private.h"
 #include "bk-navigator-private.h"
+#include "bk-osk-private.h"
 #include "bk-pin-dialog-private.h"
 #include "bk-qr-private.h"
 #include "bk-rating-private.h"
@@ -72,6 +73,9 @@ const char *bk_ui_test_said_wait (GPtrArray  *said,
 /* Runs the default main context for ms milliseconds (GTK 4.8 has no way to
  * wait for a frame in a test). */
 void bk_ui_test_iterate        (guint       ms);
+/* What a click or Enter does to a shown, sensitive button (activation would
+ * wait for its animation), then a moment to settle. */
+void bk_ui_test_click          (GtkWidget  *button);
 /* Activates a window action and lets the page change settle. */
 void bk_ui_test_open_page      (BkWindow   *window,
                                 const char *action,
@@ -109,5 +113,11 @@ GdkTexture *bk_ui_test_render  (GtkWidget  *widget);
 /* The same, written to path as PNG (for the screenshot set). */
 void bk_ui_test_save_png       (GtkWidget  *widget,
                                 const char *path);
+
+/* Waits (at most 3 s) until field is in sight above window's on-screen
+ * keyboard: its top (64 px of it at least) between the top of its page's
+ * scrolled window and the keyboard. Says where everything is. */
+gboolean bk_ui_test_wait_in_sight (BkWindow  *window,
+                                   GtkWidget *field);
 
 G_END_DECLS

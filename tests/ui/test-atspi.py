@@ -4,8 +4,9 @@
 Starts $BK_BUILD_ROOT/src/buergerkiosk on a fresh database (so the demo
 content is seeded), waits for it on the accessibility registry and walks its
 tree on every screen: home, the service catalogue, a service page, a form,
-the motion list, a motion page, the glossary, the accessibility panel, the
-help, the tutorial, and home in Arabic.
+the form's questions with the on-screen keyboard open, the motion list, a
+motion page, the glossary, the accessibility panel, the help, the tutorial,
+and home in Arabic.
 Fails on any focusable or operable node whose name is empty or a GTK type name
 ("GtkToggleButton"), and on any node with the role "unknown".
 
@@ -116,6 +117,25 @@ def main():
             K.find(app, "heading", ".", timeout=5)
             problems += audit(app, "form", report)
             report.append("form: opened from the service page")
+            # The questions, with the on-screen keyboard open: a named group
+            # of named keys.
+            K.activate(K.find(app, "push button", "^Start$", timeout=5))
+            K.activate(K.find(app, "push button", "^Keyboard: ", timeout=5))
+            keyboard = None
+            end = time.monotonic() + 5
+            while keyboard is None and time.monotonic() < end:
+                keyboard = next((acc for acc in K.walk(app) if K.name(acc) == "On-screen keyboard"), None)
+                K.pump(0.2)
+            check(keyboard is not None, "form: the Keyboard button opened no on-screen keyboard")
+            keys = [acc for acc in K.walk(keyboard) if K.role(acc) in ("push button", "toggle button")]
+            check(len(keys) >= 50, "on-screen keyboard: only %d keys" % len(keys))
+            problems += audit(app, "form with the on-screen keyboard", report)
+            report.append("on-screen keyboard: %r, %d keys, e.g. %s" % (
+                K.role(keyboard), len(keys), ", ".join(repr(K.name(k)) for k in keys[12:16])))
+            press("Escape")
+            K.pump(0.5)
+            check(not [acc for acc in K.walk(app) if K.name(acc) == "On-screen keyboard"],
+                  "on-screen keyboard: Escape did not close it")
             press("Escape")
             K.pump(0.5)
         # Back returns to the service that was opened, not to the search.

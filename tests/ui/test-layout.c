@@ -11,6 +11,9 @@
  *                       text on the 1280×800 screen of a terminal
  *   /layout/sizes       German at 300 % on 1280×1024 and 1920×1080 screens
  *   /layout/languages   English, Turkish, Arabic and Ukrainian at 300 %
+ * Every form is checked with the on-screen keyboard open for its first text
+ * field too: the field in sight above it, every key in sight and at least
+ * 44×44 px.
  *
  * BK_LAYOUT_SHOTS=DIR also writes DIR/PAGE-THEME-SCALE.png of every screen
  * in BK_LAYOUT_THEMES (comma-separated; default standard and
@@ -320,6 +323,26 @@ gap_between (const graphene_rect_t *a,
   return MAX (dx, dy);
 }
 
+/* The part of widget that is on the screen: scrolled windows clip it. */
+static gboolean
+visible_bounds (Fixture         *f,
+                GtkWidget       *widget,
+                graphene_rect_t *bounds)
+{
+  if (!bounds_in_window (f, widget, bounds))
+    return FALSE;
+
+  for (GtkWidget *w = gtk_widget_get_ancestor (widget, GTK_TYPE_VIEWPORT); w != NULL;
+       w = gtk_widget_get_ancestor (gtk_widget_get_parent (w), GTK_TYPE_VIEWPORT))
+    {
+      graphene_rect_t clip;
+
+      if (!bounds_in_window (f, w, &clip) || !graphene_rect_intersection (bounds, &clip, bounds))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 check_targets (Fixture   *f,
                GPtrArray *targets)
@@ -332,7 +355,7 @@ check_targets (Fixture   *f,
       if (gtk_widget_get_width (a) < MIN_TARGET || gtk_widget_get_height (a) < MIN_TARGET)
         fail (f, a, "is smaller than %d×%d px", MIN_TARGET, MIN_TARGET);
 
-      if (!bounds_in_window (f, a, &ra))
+      if (!visible_bounds (f, a, &ra))
         continue;
 
       for (guint j = i + 1; j < targets->len; j++)
@@ -340,8 +363,9 @@ check_targets (Fixture   *f,
           GtkWidget *b = targets->pdata[j];
           graphene_rect_t rb;
 
-          /* A control inside another (a button in a row) is one target. */
-          if (!bounds_in_window (f, b, &rb) || gtk_widget_is_ancestor (a, b) || gtk_widget_is_ancestor (b, a))
+          /* A control inside another (a button in a row) is one target;
+           * what is scrolled out of sight is none. */
+          if (!visible_bounds (f, b, &rb) || gtk_widget_is_ancestor (a, b) || gtk_widget_is_ancestor (b, a))
             continue;
 
           if (gap_between (&ra, &rb) < MIN_GAP)
@@ -433,6 +457,61 @@ press_next (Fixture *f)
   bk_ui_test_iterate (150);
 }
 
+/* The keys of the on-screen keyboard are touch targets (not focusable:
+ * the field keeps the focus), apart from each other, and all in sight:
+ * none scrolled away inside the keyboard. */
+static void
+check_keys (Fixture   *f,
+            GtkWidget *osk,
+            GtkWidget *widget)
+{
+  graphene_rect_t bounds;
+
+  if (GTK_IS_BUTTON (widget) && is_shown (widget))
+    {
+      if (gtk_widget_get_width (widget) < 44 || gtk_widget_get_height (widget) < 44)
+        fail (f, widget, "is a key smaller than 44×44 px");
+      if (!gtk_widget_compute_bounds (widget, osk, &bounds) || bounds.origin.y < -1 ||
+          bounds.origin.y + bounds.size.height > gtk_widget_get_height (osk) + 1)
+        fail (f, widget, "is a key out of sight (the keyboard scrolls)");
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    check_keys (f, osk, child);
+}
+
+/* The keyboard open for the screen's first text field. */
+static void
+check_keyboard_screen (Fixture    *f,
+                       const char *screen)
+{
+  BkFormPage *page = BK_FORM_PAGE (bk_window_get_page (f->window, "form"));
+  const BkForm *form = bk_form_page_get_form (page);
+  BkOsk *osk = BK_OSK (bk_window_get_keyboard (f->window));
+  GtkWidget *input = NULL;
+
+  for (guint i = 0; input == NULL && i < form->n_fields; i++)
+    {
+      input = bk_form_page_get_input (page, form->fields[i].id);
+      if (input != NULL && !GTK_IS_EDITABLE (input) && !GTK_IS_TEXT_VIEW (input))
+        input = NULL;
+    }
+  if (input == NULL)
+    return;
+
+  gtk_widget_grab_focus (input);
+  g_assert_true (gtk_widget_activate_action (input, "win.show-keyboard", "b", TRUE));
+  bk_ui_test_iterate (150);
+  g_assert_true (bk_osk_is_open (osk));
+  if (!bk_ui_test_wait_in_sight (f->window, input))
+    fail (f, input, "is not in sight above the on-screen keyboard");
+  check_screen (f, screen);
+  check_keys (f, GTK_WIDGET (osk), GTK_WIDGET (osk));
+  bk_osk_close (osk, FALSE);
+  bk_ui_test_iterate (50);
+}
+
 /* Every form's privacy notice and first questions, once as they come and
  * once with the errors of empty answers shown under them. */
 static void
@@ -447,6 +526,7 @@ check_form_screens (Fixture *f,
       g_autofree char *privacy = g_strdup_printf ("form-%s-privacy", forms[i]->id);
       g_autofree char *questions = g_strdup_printf ("form-%s-questions", forms[i]->id);
       g_autofree char *errors = g_strdup_printf ("form-%s-errors", forms[i]->id);
+      g_autofree char *keyboard = g_strdup_printf ("form-%s-keyboard", forms[i]->id);
 
       /* Feedback is given on a motion. */
       if (forms[i]->kind == BK_SUBMISSION_MOTION_FEEDBACK)
@@ -457,6 +537,7 @@ check_form_screens (Fixture *f,
       check_screen (f, privacy);
       press_next (f);
       check_screen (f, questions);
+      check_keyboard_screen (f, keyboard);
       press_next (f);
       check_screen (f, errors);
       bk_window_show_page (f->window, "home", 0);

@@ -165,9 +165,14 @@ has_accessible_name (GtkWidget *widget)
   return FALSE;
 }
 
+/* What keys reach, and buttons that are operated without the focus (the
+ * keys of the on-screen keyboard). */
 static gboolean
 is_focusable (GtkWidget *widget)
 {
+  if (GTK_IS_BUTTON (widget) && gtk_widget_is_sensitive (widget))
+    return TRUE;
+
   return gtk_widget_get_focusable (widget) &&
          gtk_widget_is_sensitive (widget) &&
          gtk_widget_get_can_focus (widget);
@@ -373,6 +378,14 @@ test_names (void)
   bk_ui_test_open_page (window, "win.show-motions", NULL);
   g_assert_cmpstr (bk_window_get_page_name (window), ==, "motions");
   assert_all_named (window, "motion list");
+
+  /* The on-screen keyboard, open for the search field. */
+  gtk_widget_grab_focus (bk_motion_list_page_get_search_entry (BK_MOTION_LIST_PAGE (bk_window_get_page (window, "motions"))));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-keyboard", "b", TRUE));
+  bk_ui_test_iterate (100);
+  g_assert_true (bk_osk_is_open (BK_OSK (bk_window_get_keyboard (window))));
+  assert_all_named (window, "on-screen keyboard");
+  bk_osk_close (BK_OSK (bk_window_get_keyboard (window)), FALSE);
 
   bk_ui_test_open_page (window, "win.open-motion", g_variant_new_int64 (f.ramp_id));
   g_assert_cmpstr (bk_window_get_page_name (window), ==, "motion");

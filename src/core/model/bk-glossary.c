@@ -83,18 +83,6 @@ bk_glossary_init (BkGlossary *self)
 
 /* ---- loading ------------------------------------------------------------ */
 
-static gboolean
-fail (GError    **error,
-      const char *name,
-      const char *path,
-      const char *problem)
-{
-  /* Translators: a glossary loading error: file name, JSON path such as
-   * "$.terms[3].forms", then what is wrong */
-  g_set_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT, _("%s: %s: %s"), name, path, problem);
-  return FALSE;
-}
-
 static const char *
 nonempty_string (JsonObject *obj,
                  const char *member)
@@ -135,7 +123,7 @@ add_form (BkGlossary      *self,
   BkGlossaryEntry *owner;
 
   if (*folded == '\0')
-    return fail (error, name, path, _("a form needs at least one letter"));
+    return bk_json_fail (error, name, path, _("a form needs at least one letter"));
 
   owner = g_hash_table_lookup (self->forms, folded);
   if (owner == entry)
@@ -145,7 +133,7 @@ add_form (BkGlossary      *self,
       /* Translators: a glossary form listed for two terms */
       g_autofree char *problem = g_strdup_printf (_("“%s” is already a form of “%s”"),
                                                   form, owner->term);
-      return fail (error, name, path, problem);
+      return bk_json_fail (error, name, path, problem);
     }
 
   self->max_words = MAX (self->max_words, count_words (folded));
@@ -209,7 +197,7 @@ load_entry (BkGlossary *self,
   const char *term, *easy, *english;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
-    return fail (error, name, path, _("expected an object"));
+    return bk_json_fail (error, name, path, _("expected an object"));
   obj = json_node_get_object (node);
 
   /* A misspelt field would silently lose its content: say so. */
@@ -221,25 +209,25 @@ load_entry (BkGlossary *self,
 #define MEMBER_PATH(m) (g_free (member_path), member_path = g_strconcat (path, "." m, NULL))
   term = nonempty_string (obj, "term");
   if (term == NULL)
-    return fail (error, name, MEMBER_PATH ("term"), _("expected a text that is not empty"));
+    return bk_json_fail (error, name, MEMBER_PATH ("term"), _("expected a text that is not empty"));
   easy = nonempty_string (obj, "easy");
   if (easy == NULL)
-    return fail (error, name, MEMBER_PATH ("easy"), _("expected a text that is not empty"));
+    return bk_json_fail (error, name, MEMBER_PATH ("easy"), _("expected a text that is not empty"));
   english = nonempty_string (obj, "english");
   if (english == NULL)
-    return fail (error, name, MEMBER_PATH ("english"), _("expected a text that is not empty"));
+    return bk_json_fail (error, name, MEMBER_PATH ("english"), _("expected a text that is not empty"));
 
   compounds_node = json_object_get_member (obj, "compounds");
   if (compounds_node != NULL && !JSON_NODE_HOLDS_NULL (compounds_node) &&
       (!JSON_NODE_HOLDS_VALUE (compounds_node) ||
        json_node_get_value_type (compounds_node) != G_TYPE_BOOLEAN))
-    return fail (error, name, MEMBER_PATH ("compounds"), _("expected true or false"));
+    return bk_json_fail (error, name, MEMBER_PATH ("compounds"), _("expected true or false"));
 
   g_strv_builder_add (forms, term);
   if (!add_strings (obj, "forms", forms, FALSE))
-    return fail (error, name, MEMBER_PATH ("forms"), _("expected a list of strings"));
+    return bk_json_fail (error, name, MEMBER_PATH ("forms"), _("expected a list of strings"));
   if (!add_strings (obj, "context", context, TRUE))
-    return fail (error, name, MEMBER_PATH ("context"), _("expected a list of strings"));
+    return bk_json_fail (error, name, MEMBER_PATH ("context"), _("expected a list of strings"));
 #undef MEMBER_PATH
 
   entry = g_new0 (BkGlossaryEntry, 1);
@@ -317,32 +305,14 @@ bk_glossary_new_from_data (const char  *data,
     name = "glossary";
 
   /* The importers' checks: UTF-8, nesting depth, line and column in errors. */
-  parser = bk_json_parse (data, len < 0 ? strlen (data) : (gsize) len, name, error);
-  if (parser == NULL)
+  root = bk_json_parse_versioned (data, len, name, GLOSSARY_VERSION, &parser, error);
+  if (root == NULL)
     return NULL;
-  node = json_parser_get_root (parser);
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      fail (error, name, "$", _("expected an object"));
-      return NULL;
-    }
-  root = json_node_get_object (node);
-
-  node = json_object_get_member (root, "version");
-  if (node != NULL && (!JSON_NODE_HOLDS_VALUE (node) ||
-                       json_node_get_value_type (node) != G_TYPE_INT64 ||
-                       json_node_get_int (node) != GLOSSARY_VERSION))
-    {
-      g_autofree char *problem = g_strdup_printf (_("this program reads version %d only"),
-                                                  GLOSSARY_VERSION);
-      fail (error, name, "$.version", problem);
-      return NULL;
-    }
 
   node = json_object_get_member (root, "terms");
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
     {
-      fail (error, name, "$.terms", _("expected a list of terms"));
+      bk_json_fail (error, name, "$.terms", _("expected a list of terms"));
       return NULL;
     }
   terms = json_node_get_array (node);
@@ -382,14 +352,10 @@ bk_glossary_get_default (void)
       g_autoptr(GError) error = NULL;
       /* Looked up in its own resource: that also links it into programs
        * from the static library. */
-      g_autoptr(GBytes) bytes = g_resource_lookup_data (bk_glossary_data_get_resource (),
-                                                        DEFAULT_RESOURCE, 0, &error);
-      BkGlossary *loaded = NULL;
+      BkGlossary *loaded = bk_json_load_resource (bk_glossary_data_get_resource (), DEFAULT_RESOURCE,
+                                                  "glossary.json", (BkJsonLoadFunc) bk_glossary_new_from_data,
+                                                  &error);
 
-      if (bytes != NULL)
-        loaded = bk_glossary_new_from_data (g_bytes_get_data (bytes, NULL),
-                                            (gssize) g_bytes_get_size (bytes),
-                                            "glossary.json", &error);
       if (loaded == NULL)
         {
           g_warning ("The glossary cannot be loaded, no words are explained: %s", error->message);

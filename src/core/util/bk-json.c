@@ -192,3 +192,70 @@ bk_json_parse_mutable (const char  *data,
 {
   return parse (data, len, name, FALSE, error);
 }
+
+gboolean
+bk_json_fail (GError     **error,
+              const char  *name,
+              const char  *path,
+              const char  *problem)
+{
+  /* Translators: a problem in a data file: file name, place in it such as
+   * "$.terms[3].forms", problem */
+  g_set_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT, _("%s: %s: %s"), name, path, problem);
+  return FALSE;
+}
+
+JsonObject *
+bk_json_parse_versioned (const char   *data,
+                         gssize        len,
+                         const char   *name,
+                         int           version,
+                         JsonParser  **parser,
+                         GError      **error)
+{
+  JsonObject *root;
+  JsonNode *node;
+
+  g_return_val_if_fail (data != NULL && name != NULL && parser != NULL, NULL);
+
+  *parser = bk_json_parse (data, len < 0 ? strlen (data) : (gsize) len, name, error);
+  if (*parser == NULL)
+    return NULL;
+  node = json_parser_get_root (*parser);
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      bk_json_fail (error, name, "$", _("expected an object"));
+      return NULL;
+    }
+  root = json_node_get_object (node);
+
+  node = json_object_get_member (root, "version");
+  if (node != NULL && (!JSON_NODE_HOLDS_VALUE (node) ||
+                       json_node_get_value_type (node) != G_TYPE_INT64 ||
+                       json_node_get_int (node) != version))
+    {
+      g_autofree char *problem = g_strdup_printf (_("this program reads version %d only"), version);
+
+      bk_json_fail (error, name, "$.version", problem);
+      return NULL;
+    }
+  return root;
+}
+
+gpointer
+bk_json_load_resource (GResource      *resource,
+                       const char     *path,
+                       const char     *name,
+                       BkJsonLoadFunc  load,
+                       GError        **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (resource != NULL && path != NULL && load != NULL, NULL);
+
+  bytes = g_resource_lookup_data (resource, path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return NULL;
+
+  return load (g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), name, error);
+}

@@ -31,4 +31,35 @@ JsonObject *bk_json_get_object (JsonObject  *object,
 JsonArray  *bk_json_get_array  (JsonObject  *object,
                                 const char  *member);
 
+/* Sets error to "NAME: PATH: PROBLEM" (a problem in a data file at a JSON
+ * path such as "$.terms[3].forms"); returns FALSE. */
+gboolean    bk_json_fail          (GError        **error,
+                                   const char     *name,
+                                   const char     *path,
+                                   const char     *problem);
+
+/* The top of a versioned data file (the glossary, the street list): data
+ * (len -1: up to its NUL) parsed with bk_json_parse, its root an object
+ * whose "version", when given, is version. The root object, owned by
+ * *parser, or NULL with error naming the file. */
+JsonObject *bk_json_parse_versioned (const char   *data,
+                                     gssize        len,
+                                     const char   *name,
+                                     int           version,
+                                     JsonParser  **parser,
+                                     GError      **error);
+
+/* Loads a file bundled as a resource: the data at path in resource, read by
+ * load (data, len, name, error) — a new_from_data function. NULL with error
+ * when the resource or the data is broken. */
+typedef gpointer (*BkJsonLoadFunc) (const char  *data,
+                                    gssize       len,
+                                    const char  *name,
+                                    GError     **error);
+gpointer    bk_json_load_resource (GResource      *resource,
+                                   const char     *path,
+                                   const char     *name,
+                                   BkJsonLoadFunc  load,
+                                   GError        **error);
+
 G_END_DECLS

@@ -192,6 +192,27 @@ find_open_popover (GtkWidget *widget)
   return NULL;
 }
 
+static GtkWidget *
+find_screen_widget (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (!gtk_widget_get_visible (child) || !gtk_widget_get_mapped (child))
+        continue;
+      if (gtk_widget_has_css_class (child, BK_EZ_SCREEN_CLASS))
+        return child;
+      found = find_screen_widget (child);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 #define MODAL_KEY "bk-ez-modal"
 
 void
@@ -212,12 +233,14 @@ bk_ez_is_modal (GtkWidget *widget)
 GtkWidget *
 bk_ez_get_screen_root (GtkWidget *window)
 {
-  GtkWidget *popover;
+  GtkWidget *root;
 
   g_return_val_if_fail (GTK_IS_WIDGET (window), NULL);
 
-  popover = find_open_popover (window);
-  return popover != NULL ? popover : window;
+  root = find_open_popover (window);
+  if (root == NULL)
+    root = find_screen_widget (window);
+  return root != NULL ? root : window;
 }
 
 GtkWidget *
@@ -340,9 +363,15 @@ bk_ez_activate (GtkWidget *item)
       return TRUE;
     }
 
-  /* Typing goes to a field; activating it would submit it. */
-  if (GTK_IS_EDITABLE (item))
-    return gtk_widget_grab_focus (item);
+  /* Typing goes to a field; activating it would submit it. Without a
+   * keyboard the citizen types on the screen. */
+  if (GTK_IS_EDITABLE (item) || GTK_IS_TEXT_VIEW (item))
+    {
+      if (!gtk_widget_grab_focus (item))
+        return FALSE;
+      gtk_widget_activate_action (item, "win.show-keyboard", "b", FALSE);
+      return TRUE;
+    }
 
   /* A button's keyboard activation clicks only after a 250 ms press
    * animation; the keypad's Action clicks at once. */

@@ -15,6 +15,10 @@ G_BEGIN_DECLS
 #define BK_EZ_SKIP_CLASS "bk-ez-skip"
 /* Pages may mark a region for scanning with this CSS class. */
 #define BK_EZ_SCAN_GROUP_CLASS "bk-scan-group"
+/* A shown widget with this CSS class is the whole screen for the keypad and
+ * for scanning (the on-screen keyboard while it is open), as an open
+ * popover is. */
+#define BK_EZ_SCREEN_CLASS "bk-ez-screen"
 
 /* Something to operate: a button, a field, a list row, a toggle, … */
 gboolean   bk_ez_is_control         (GtkWidget *widget);
@@ -27,7 +31,8 @@ gboolean   bk_ez_is_text            (GtkWidget *widget);
 GPtrArray *bk_ez_collect_items      (GtkWidget *root,
                                      gboolean   controls_only);
 /* Where the citizen is: an open popover (a drop-down's list) or a modal
- * panel shown over the window, else window. */
+ * panel shown over the window, else a shown BK_EZ_SCREEN_CLASS widget (the
+ * on-screen keyboard), else window. */
 GtkWidget *bk_ez_get_screen_root    (GtkWidget *window);
 /* Marks widget as a modal panel over its window (the staff PIN): while it
  * is shown, the keypad and the switches reach only it, and Back activates
@@ -44,8 +49,9 @@ char      *bk_ez_dup_name           (GtkWidget *item);
 /* Scrolls item into view, also when it cannot take the focus. */
 void       bk_ez_scroll_into_view   (GtkWidget *item);
 /* Activates a control the way a click would: buttons click, toggles
- * toggle, list rows go through their list's activate, fields get the
- * focus. FALSE if item cannot be activated. */
+ * toggle, list rows go through their list's activate, text fields get the
+ * focus and the on-screen keyboard (win.show-keyboard(false): as the kiosk
+ * opens it by itself). FALSE if item cannot be activated. */
 gboolean   bk_ez_activate           (GtkWidget *item);
 
 /* A scanning step: a region of the screen with its controls, or a single

@@ -26,6 +26,8 @@ static const char * const command_names[BK_KEYPAD_N_COMMANDS] = {
   [BK_KEYPAD_EXPLORE] = "explore",
   [BK_KEYPAD_SWITCH_SELECT] = "switch-select",
   [BK_KEYPAD_SWITCH_STEP] = "switch-step",
+  [BK_KEYPAD_LEFT] = "left",
+  [BK_KEYPAD_RIGHT] = "right",
 };
 
 struct _BkKeymap

@@ -26,6 +26,8 @@ typedef enum
   BK_KEYPAD_EXPLORE,
   BK_KEYPAD_SWITCH_SELECT,
   BK_KEYPAD_SWITCH_STEP,
+  BK_KEYPAD_LEFT,             /* the on-screen keyboard's key to the left; else as up */
+  BK_KEYPAD_RIGHT,            /* … to the right; else as down */
   BK_KEYPAD_N_COMMANDS,
   BK_KEYPAD_NONE = BK_KEYPAD_N_COMMANDS
 } BkKeypadCommand;

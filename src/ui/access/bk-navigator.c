@@ -28,6 +28,7 @@
 #include "bk-ez-tree.h"
 #include "bk-key-filter.h"
 #include "bk-navigator-private.h"
+#include "bk-osk.h"
 #include "bk-ui.h"
 
 #define CURRENT_CLASS "bk-ez-current"
@@ -41,6 +42,7 @@ struct _BkNavigator
   BkVoice             *voice;
   BkSettings          *settings;
   BkScanner           *scanner;
+  BkOsk               *keyboard;      /* weak; the window's */
 
   BkKeyFilter         *filter;
   guint                help_key;
@@ -48,6 +50,7 @@ struct _BkNavigator
 
   gboolean             active;        /* EZ mode */
   GtkWidget           *current;
+  GtkWidget           *moved_focus;   /* weak: the focus after the last move */
   GtkWidget           *page;          /* the stack's page the cursor is on */
   GtkStack            *stack;         /* weak */
   int                  moving;
@@ -80,11 +83,7 @@ say_in (BkNavigator *self,
         const char  *text,
         const char  *lang)
 {
-  if (text == NULL || text[0] == '\0')
-    return;
-
-  g_signal_emit (self, signals[SAID], 0, text);
-  bk_voice_say_on_demand (self->voice, text, lang);
+  bk_voice_say_for (self->voice, self, signals[SAID], text, lang);
 }
 
 static void
@@ -176,6 +175,7 @@ go_to (BkNavigator *self,
       if (focused)
         gtk_window_set_focus_visible (GTK_WINDOW (self->window), TRUE);
     }
+  g_set_weak_pointer (&self->moved_focus, gtk_root_get_focus (GTK_ROOT (self->window)));
 
   bk_voice_cue (self->voice, BK_EARCON_MOVE, NULL);
   say_item (self, item, focused);
@@ -211,6 +211,20 @@ move (BkNavigator *self,
       go_to (self, self->current);
       return;
     }
+
+  /* The page moved the focus since (a form's next screen starts at its
+   * first question): the cursor goes on from there. */
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self->window));
+    GtkWidget *focus_item = focus ? bk_ez_find_item (focus) : NULL;
+
+    if (focus != self->moved_focus && focus_item != NULL && focus_item != self->current &&
+        g_ptr_array_find (items, focus_item, NULL))
+      {
+        go_to (self, focus_item);
+        return;
+      }
+  }
 
   if ((direction < 0 && index == 0) || (direction > 0 && index + 1 >= items->len))
     {
@@ -255,6 +269,12 @@ activate_current (BkNavigator *self)
           say (self, _("Press Down to go to the first item."));
           return;
         }
+      /* The focused control is used: the cursor is there now, so that
+       * Down goes on from it (or from the question a form's next screen
+       * focuses), not from the top of the screen. */
+      self->active = TRUE;
+      set_current (self, item);
+      g_set_weak_pointer (&self->moved_focus, focus);
     }
 
   if (!bk_ez_is_control (item))
@@ -273,6 +293,9 @@ activate_current (BkNavigator *self)
     }
   else if (is_toggle (item))
     say_item (self, item, FALSE);
+  else if (self->keyboard != NULL && bk_osk_is_open (self->keyboard))
+    /* A text field: its keys are the keypad's now. */
+    bk_osk_show_highlight (self->keyboard);
   g_object_unref (item);
 }
 
@@ -412,6 +435,8 @@ dup_command_text (BkNavigator     *self,
     case BK_KEYPAD_ACCESSIBILITY: return g_strdup (_("Accessibility: opens the accessibility settings"));
     case BK_KEYPAD_EXPLORE: return g_strdup (_("Explore: switches explore mode on or off"));
     case BK_KEYPAD_SWITCH_STEP: return g_strdup (_("Step switch: moves to the next choice"));
+    case BK_KEYPAD_LEFT: return g_strdup (_("Left: the key to the left on the on-screen keyboard, else the previous item"));
+    case BK_KEYPAD_RIGHT: return g_strdup (_("Right: the key to the right on the on-screen keyboard, else the next item"));
     case BK_KEYPAD_SWITCH_SELECT: return bk_scanner_dup_selection_text (self->scanner);
     case BK_KEYPAD_HELP:
     case BK_KEYPAD_N_COMMANDS:
@@ -550,9 +575,20 @@ run_command (BkNavigator     *self,
 {
   gboolean help = (command == BK_KEYPAD_UP || command == BK_KEYPAD_DOWN ||
                    command == BK_KEYPAD_ACTION) && self->help_open;
+  gboolean rtl;
+
+  /* The on-screen keyboard takes the arrows, Action and Back while open. */
+  if (!help && self->keyboard != NULL && bk_osk_run_command (self->keyboard, command))
+    return;
 
   switch (command)
     {
+    case BK_KEYPAD_LEFT:
+    case BK_KEYPAD_RIGHT:
+      /* Else the item before or after, as the screen reads. */
+      rtl = gtk_widget_get_direction (self->window) == GTK_TEXT_DIR_RTL;
+      move (self, (command == BK_KEYPAD_RIGHT) != rtl ? +1 : -1);
+      break;
     case BK_KEYPAD_UP:
       if (help)
         gtk_widget_activate_action (self->window, "help.previous-layer", NULL);
@@ -806,11 +842,13 @@ bk_navigator_dispose (GObject *object)
   BkNavigator *self = (BkNavigator *)object;
 
   set_current (self, NULL);
+  g_clear_weak_pointer (&self->moved_focus);
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
   if (self->stack != NULL)
     g_signal_handlers_disconnect_by_data (self->stack, self);
   g_clear_weak_pointer (&self->stack);
+  g_clear_weak_pointer (&self->keyboard);
   g_clear_object (&self->scanner);
   g_clear_object (&self->settings);
   g_clear_object (&self->voice);
@@ -951,6 +989,16 @@ bk_navigator_get_active (BkNavigator *self)
   g_return_val_if_fail (BK_IS_NAVIGATOR (self), FALSE);
 
   return self->active;
+}
+
+void
+bk_navigator_set_keyboard (BkNavigator *self,
+                           BkOsk       *keyboard)
+{
+  g_return_if_fail (BK_IS_NAVIGATOR (self));
+  g_return_if_fail (!keyboard || BK_IS_OSK (keyboard));
+
+  g_set_weak_pointer (&self->keyboard, keyboard);
 }
 
 BkScanner *

@@ -9,6 +9,7 @@
 
 #include "bk-key-filter.h"
 #include "bk-keymap.h"
+#include "bk-osk.h"
 #include "bk-scanner.h"
 #include "bk-voice.h"
 
@@ -51,6 +52,10 @@ gboolean     bk_navigator_handle_touch       (BkNavigator         *self,
                                               double               x,
                                               double               y);
 
+/* The window's on-screen keyboard: while it is open, the keypad's arrows,
+ * Action and Back are its keys. */
+void         bk_navigator_set_keyboard       (BkNavigator         *self,
+                                              BkOsk               *keyboard);
 /* Whether keyval is a keypad key now (the window's own key handling leaves
  * those alone). */
 gboolean     bk_navigator_owns_key           (BkNavigator         *self,

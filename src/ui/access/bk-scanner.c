@@ -54,12 +54,7 @@ static void
 say (BkScanner  *self,
      const char *text)
 {
-  if (text == NULL || text[0] == '\0')
-    return;
-
-  g_signal_emit (self, signals[SAID], 0, text);
-  if (self->voice != NULL)
-    bk_voice_say_on_demand (self->voice, text, NULL);
+  bk_voice_say_for (self->voice, self, signals[SAID], text, NULL);
 }
 
 static void

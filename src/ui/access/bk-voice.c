@@ -455,12 +455,23 @@ is_masked (GtkWidget *widget)
 {
   if (GTK_IS_PASSWORD_ENTRY (widget))
     return TRUE;
-  if (GTK_IS_ENTRY (widget) && !gtk_entry_get_visibility (GTK_ENTRY (widget)))
+  if (GTK_IS_ENTRY (widget) &&
+      (!gtk_entry_get_visibility (GTK_ENTRY (widget)) ||
+       gtk_entry_get_input_purpose (GTK_ENTRY (widget)) == GTK_INPUT_PURPOSE_PIN ||
+       gtk_entry_get_input_purpose (GTK_ENTRY (widget)) == GTK_INPUT_PURPOSE_PASSWORD))
     return TRUE;
   if (GTK_IS_TEXT (widget) && !gtk_text_get_visibility (GTK_TEXT (widget)))
     return TRUE;
 
   return FALSE;
+}
+
+gboolean
+bk_voice_is_masked (GtkWidget *widget)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+
+  return is_masked (focus_owner (widget));
 }
 
 static void
@@ -674,6 +685,24 @@ bk_voice_say_on_demand (BkVoice    *self,
   self->last_language = g_strdup (lang ? lang : bk_voice_get_interface_language ());
 
   return bk_speech_say (self->speech, text, lang, BK_SPEECH_INTERRUPT, BK_SPEECH_FLAG_NONE);
+}
+
+void
+bk_voice_say_for (BkVoice    *voice,
+                  gpointer    speaker,
+                  guint       said_signal,
+                  const char *text,
+                  const char *lang)
+{
+  g_return_if_fail (!voice || BK_IS_VOICE (voice));
+  g_return_if_fail (G_IS_OBJECT (speaker));
+
+  if (text == NULL || text[0] == '\0')
+    return;
+
+  g_signal_emit (speaker, said_signal, 0, text);
+  if (voice != NULL)
+    bk_voice_say_on_demand (voice, text, lang);
 }
 
 static gboolean

@@ -35,6 +35,8 @@ gboolean    bk_voice_is_self_voicing         (BkVoice    *self);
 /* "Name, role, state, value, position. Description." in the interface
  * language; NULL when there is nothing to say. */
 char       *bk_voice_describe_widget         (GtkWidget  *widget);
+/* A secret field (a PIN, a password): its text is never said. */
+gboolean    bk_voice_is_masked               (GtkWidget  *widget);
 /* The language code of the interface ("en", "de"). */
 const char *bk_voice_get_interface_language  (void);
 
@@ -50,6 +52,17 @@ void        bk_voice_announce                (BkVoice    *self,
 /* On demand, also while a screen reader runs (the citizen asked for it).
  * lang NULL: the interface language. Returns the utterance id or 0. */
 guint       bk_voice_say_on_demand           (BkVoice    *self,
+                                              const char *text,
+                                              const char *lang);
+
+/* What a part of the kiosk's assistive technology (the keypad navigator,
+ * switch scanning, the on-screen keyboard) says: first its signal
+ * said_signal (const char *text) on speaker, for captions and tests, also
+ * without speech; then on demand through voice (may be NULL: silent).
+ * Nothing for NULL or "". */
+void        bk_voice_say_for                 (BkVoice    *voice,
+                                              gpointer    speaker,
+                                              guint       said_signal,
                                               const char *text,
                                               const char *lang);
 

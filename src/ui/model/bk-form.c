@@ -72,14 +72,14 @@ static const BkFormField certificate_fields[] = {
   { "date_of_birth", N_("Date of birth"), N_("As day.month.year, for example 03.07.1985."),
     BK_FIELD_DATE, BK_FIELD_REQUIRED | BK_FIELD_PAST, NULL, 0, 0 },
   { "address", N_("Your address"), N_("Street, house number, postcode and town, for example Marktplatz 1, 94032 Passau."),
-    BK_FIELD_TEXT, BK_FIELD_REQUIRED, NULL, 1, 0 },
+    BK_FIELD_TEXT, BK_FIELD_REQUIRED, NULL, 1, 0, BK_FIELD_OFFER_STREETS },
   { "delivery", N_("How you receive it"), N_("Choose how the certificate reaches you."),
     BK_FIELD_CHOICE, BK_FIELD_REQUIRED, delivery_choices, 1, 0 },
 };
 
 static const BkFormField defect_fields[] = {
   { "place", N_("Place"), N_("Street and house number or a landmark, for example “Bus stop Marktplatz”."),
-    BK_FIELD_TEXT, BK_FIELD_REQUIRED, NULL, 0, 0 },
+    BK_FIELD_TEXT, BK_FIELD_REQUIRED, NULL, 0, 0, BK_FIELD_OFFER_STREETS },
   { "problem", N_("What is wrong"), N_("Describe the problem, for example “The street lamp is broken”."),
     BK_FIELD_MULTILINE, BK_FIELD_REQUIRED, NULL, 0, 0 },
   { "contact", N_("Phone or e-mail (optional)"), N_("Only if the office may ask you about it. You can leave it empty."),
@@ -98,7 +98,7 @@ static const BkFormField complaint_fields[] = {
   { "name", N_("Your name"), N_("First name and family name. The law requires it for a suggestion or complaint."),
     BK_FIELD_TEXT, BK_FIELD_REQUIRED, NULL, 2, 0 },
   { "address", N_("Your address"), N_("Street, house number, postcode and town. The council sends its answer here."),
-    BK_FIELD_TEXT, BK_FIELD_REQUIRED, NULL, 2, 0 },
+    BK_FIELD_TEXT, BK_FIELD_REQUIRED, NULL, 2, 0, BK_FIELD_OFFER_STREETS },
   { "email", N_("E-mail (optional)"), N_("Only if you also want an answer by e-mail, for example anna@example.de."),
     BK_FIELD_EMAIL, 0, NULL, 2, 0 },
 };

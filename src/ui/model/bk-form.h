@@ -29,6 +29,13 @@ typedef enum {
   BK_FIELD_FROM_CONTEXT = 1 << 3,
 } BkFieldFlags;
 
+/* Answers offered under a text field, to choose instead of typing (typing
+ * stays possible). */
+typedef enum {
+  BK_FIELD_OFFER_NONE,
+  BK_FIELD_OFFER_STREETS,   /* the streets of the town the form is for */
+} BkFieldOffer;
+
 typedef struct {
   const char *id;       /* stored */
   const char *label;    /* untranslated msgid (N_) */
@@ -43,6 +50,7 @@ typedef struct {
   const BkFieldChoice *choices;    /* BK_FIELD_CHOICE: ends with { NULL } */
   guint                screen;     /* related questions share a screen (not in easy-read) */
   guint                max_length; /* characters; 0: the kind's default */
+  BkFieldOffer         offer;
 } BkFormField;
 
 typedef struct {
@@ -62,7 +70,8 @@ typedef struct {
   const char *service_id;
   const char *service_name;   /* answers the form's context field ("service") */
   const char *office;         /* named in the privacy notice and on the receipt */
-  const char *municipality;   /* answers "council": a county's council or the town's */
+  const char *municipality;   /* the town it concerns: answers "council" (a county's
+                               * council or the town's) and its streets are offered */
   gint64      motion_id;
   const char *motion_title;
 } BkFormContext;

@@ -53,7 +53,8 @@ typedef struct
   "'back': ['KP_Home', 'KP_7'], 'next': ['KP_Page_Up', 'KP_9'], " \
   "'volume-down': ['KP_End', 'KP_1'], 'volume-up': ['KP_Page_Down', 'KP_3'], " \
   "'accessibility': ['KP_Multiply', 'F2'], 'explore': ['KP_Subtract'], " \
-  "'switch-select': ['space', 'Return'], 'switch-step': ['Tab']}"
+  "'switch-select': ['space', 'Return'], 'switch-step': ['Tab'], " \
+  "'left': ['KP_Left', 'KP_4'], 'right': ['KP_Right', 'KP_6']}"
 
 static const KeyInfo keys[] = {
   { "database-path", G_TYPE_STRING, FALSE, 0, 0, 0, "", NULL },
@@ -74,6 +75,9 @@ static const KeyInfo keys[] = {
   { "scan-mode", G_TYPE_STRING, TRUE, 0, 0, 0, "off", scan_choices },
   { "scan-interval", G_TYPE_INT, TRUE, 500, 5000, 1500, NULL, NULL },
   { "keypad-map", G_TYPE_VARIANT, FALSE, 0, 0, 0, DEFAULT_KEYPAD_MAP, NULL, "a{sas}" },
+  /* The on-screen keyboard opens when a text field is touched or chosen
+   * (bk-osk.c); off where the kiosk has a real keyboard. */
+  { "osk-auto-open", G_TYPE_BOOLEAN, FALSE, 0, 1, TRUE, NULL, NULL },
   /* Staff keys of the idle reset, in seconds (bk-session.c). */
   { "idle-timeout", G_TYPE_INT, FALSE, 1, 86400, 120, NULL, NULL },
   { "idle-warning", G_TYPE_INT, FALSE, 20, 600, 30, NULL, NULL },

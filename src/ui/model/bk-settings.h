@@ -51,7 +51,8 @@ void        bk_settings_set_headset_connected (BkSettings *self,
  *   explore-mode    keys and touches only say what they are
  *   scan-mode       "off", "one-switch", "two-switch"
  *   scan-interval   500 … 5000 ms between automatic scanning steps
- * Staff keys: database-path, headset-connected, keypad-map, and in seconds
+ * Staff keys: database-path, headset-connected, keypad-map, osk-auto-open
+ * (the on-screen keyboard opens when a text field is touched), and in seconds
  *   idle-timeout    1 … 86400 (120): no input, then the end-of-session warning
  *   idle-warning    20 … 600 (30): how long the warning waits
  *   attract-after   10 … 86400 (300): the attract screen
@@ -85,7 +86,8 @@ void        bk_settings_set_variant           (BkSettings *self,
                                                const char *key,
                                                GVariant   *value);
 /* action name → key names (a{sas}): up, down, action, help, back, next,
- * volume-down, volume-up, accessibility, explore, switch-select, switch-step */
+ * volume-down, volume-up, accessibility, explore, switch-select, switch-step,
+ * left, right */
 GVariant   *bk_settings_get_keypad_map        (BkSettings *self);
 void        bk_settings_set_keypad_map        (BkSettings *self,
                                                GVariant   *map);

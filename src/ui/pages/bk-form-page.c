@@ -40,6 +40,7 @@ struct _BkFormPage
   const BkForm      *form;
   char              *service_id;
   char              *office;
+  char              *municipality;  /* whose streets are offered */
   gint64             motion_id;
   char              *motion_title;
   GHashTable        *typed;       /* field id → text as typed */
@@ -202,6 +203,15 @@ view_activate_cb (BkFieldView *view,
   gtk_widget_activate (self->next_button);
 }
 
+/* A date chosen with buttons is said at once. */
+static void
+view_say_cb (BkFieldView *view,
+             const char  *text,
+             BkFormPage  *self)
+{
+  bk_voice_say_on_demand (self->voice, text, NULL);
+}
+
 static void
 keep_typed (BkFormPage *self)
 {
@@ -245,6 +255,9 @@ add_field (BkFormPage        *self,
   g_signal_connect_object (view, "changed", G_CALLBACK (view_changed_cb), self, 0);
   g_signal_connect_object (view, "left", G_CALLBACK (view_left_cb), self, 0);
   g_signal_connect_object (view, "activate", G_CALLBACK (view_activate_cb), self, 0);
+  g_signal_connect_object (view, "say", G_CALLBACK (view_say_cb), self, 0);
+  if (field->offer == BK_FIELD_OFFER_STREETS)
+    bk_field_view_offer_streets (BK_FIELD_VIEW (view), self->municipality);
   g_ptr_array_add (self->views, g_object_ref (view));
   gtk_box_append (self->content_box, view);
 }
@@ -701,6 +714,7 @@ bk_form_page_finalize (GObject *object)
   g_clear_pointer (&self->screens, g_ptr_array_unref);
   g_clear_pointer (&self->service_id, g_free);
   g_clear_pointer (&self->office, g_free);
+  g_clear_pointer (&self->municipality, g_free);
   g_clear_pointer (&self->motion_title, g_free);
 
   G_OBJECT_CLASS (bk_form_page_parent_class)->finalize (object);
@@ -847,6 +861,7 @@ bk_form_page_start (BkFormPage          *self,
     {
       self->service_id = g_strdup (context->service_id);
       self->office = g_strdup (context->office);
+      self->municipality = g_strdup (context->municipality);
       self->motion_id = context->motion_id;
       self->motion_title = g_strdup (context->motion_title);
       if (context->service_name != NULL && bk_form_find_field (form, "service") != NULL)
@@ -856,6 +871,10 @@ bk_form_page_start (BkFormPage          *self,
         g_hash_table_insert (self->answers, g_strdup ("council"),
                              g_strdup (bk_municipality_is_county (context->municipality) ? "county" : "municipality"));
     }
+
+  /* Else the streets of the kiosk's own town. */
+  if (self->municipality == NULL && self->settings != NULL)
+    self->municipality = g_strdup (bk_settings_get_string (self->settings, "municipality"));
 
   build_screens (self);
   self->step = BK_FORM_STEP_PRIVACY;
@@ -876,6 +895,7 @@ bk_form_page_clear (BkFormPage *self)
   g_clear_pointer (&self->screens, g_ptr_array_unref);
   g_clear_pointer (&self->service_id, g_free);
   g_clear_pointer (&self->office, g_free);
+  g_clear_pointer (&self->municipality, g_free);
   g_clear_pointer (&self->motion_title, g_free);
   self->motion_id = 0;
   self->form = NULL;

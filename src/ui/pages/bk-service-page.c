@@ -769,8 +769,12 @@ bk_service_page_fill_form_context (BkPage        *page,
   context->service_name = bk_service_get_name (self->service, bk_voice_get_interface_language ());
   {
     const BkServiceOffice *office = bk_service_office_get (self->service, chosen_town (self));
+    const BkServiceLocalOffice *local = bk_service_get_local_office (self->service, chosen_town (self));
 
     context->office = office ? office->name : NULL;
+    /* Whose streets the form offers: the chosen town's for a service of
+     * several towns. */
+    context->municipality = local ? local->town_name : self->service->municipality;
   }
   context->municipality = self->service->municipality;
 }

@@ -6,10 +6,12 @@
  *      screen it only wakes the kiosk;
  *   2. the key filter (bounce keys, no autorepeat for keypad keys, EN 301
  *      549 5.7/5.8): a bounce or a held keypad key goes no further;
- *   3. the page shown, unless the help is open over it (the tutorial takes
+ *   3. the on-screen keyboard while it is open: Escape closes it (the
+ *      keypad's commands reach it through the navigator);
+ *   4. the page shown, unless the help is open over it (the tutorial takes
  *      the keys it teaches);
- *   4. the navigator: the EZ keypad's commands and explore mode;
- *   5. the edge cue: Up on a list's first row or Down on its last.
+ *   5. the navigator: the EZ keypad's commands and explore mode;
+ *   6. the edge cue: Up on a list's first row or Down on its last.
  * Whatever none of them takes reaches the focused widget as usual.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -20,6 +22,7 @@
 #include "bk-config.h"
 
 #include "bk-help-overlay.h"
+#include "bk-osk.h"
 #include "bk-page.h"
 #include "bk-ui.h"
 #include "bk-window-private.h"
@@ -74,6 +77,9 @@ key_pressed_cb (GtkEventControllerKey *controller,
 
   verdict = bk_navigator_filter_key (self->navigator, keyval, state);
   if (verdict == BK_KEY_SWALLOW)
+    return TRUE;
+
+  if (verdict == BK_KEY_NEW && bk_osk_handle_key (BK_OSK (self->keyboard), keyval, state))
     return TRUE;
 
   if (!help_open (self) && bk_page_handle_key (page, keyval, state))

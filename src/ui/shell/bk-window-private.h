@@ -41,6 +41,7 @@ struct _BkWindow
   GtkWidget            *help_overlay;
   GtkWidget            *staff_page;
   GtkWidget            *staff_button;
+  GtkWidget            *keyboard;
   GtkWidget            *caption_bar;
   GtkLabel             *caption_label;
   GtkLabel             *cue_banner;
@@ -90,6 +91,8 @@ BkStore    *bk_window_get_store             (BkWindow   *self);
 BkVoice    *bk_window_get_voice             (BkWindow   *self);
 const char *bk_window_get_error_text        (BkWindow   *self);
 BkNavigator *bk_window_get_navigator        (BkWindow   *self);
+/* The BkOsk */
+GtkWidget  *bk_window_get_keyboard          (BkWindow   *self);
 BkStaffMode *bk_window_get_staff_mode       (BkWindow   *self);
 gboolean    bk_window_get_caption_visible   (BkWindow   *self);
 const char *bk_window_get_caption_text      (BkWindow   *self);

@@ -12,8 +12,10 @@
  * win.start-form(s) (a form id from bk-form.c, with the page shown as its
  * context), win.show-glossary(s) (a word or ""), win.show-accessibility
  * (F2), win.show-tutorial, win.staff-mode (Ctrl+Alt+S), win.show-staff
- * (after the PIN) and win.help (F1) with help.next-layer,
- * help.previous-layer, help.repeat and help.close.
+ * (after the PIN), win.help (F1) with help.next-layer,
+ * help.previous-layer, help.repeat and help.close, and
+ * win.show-keyboard(b) (the on-screen keyboard for the focused text field;
+ * false: as the kiosk opens it by itself, which a setting may forbid).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -35,6 +37,7 @@
 #include "bk-meetings-page.h"
 #include "bk-motion-list-page.h"
 #include "bk-motion-page.h"
+#include "bk-osk.h"
 #include "bk-page.h"
 #include "bk-receipt-page.h"
 #include "bk-service-page.h"
@@ -145,6 +148,8 @@ show_entry (BkWindow       *self,
       bk_page_show_target (BK_PAGE (page), shown.target, &heading, NULL);
     }
   leave_pages (self, page);
+  /* The keyboard belongs to a field of the page that goes. */
+  bk_osk_close (BK_OSK (self->keyboard), FALSE);
 
   self->changing_page++;
   history_entry_clear (&self->current);
@@ -440,6 +445,18 @@ help_command_action (GtkWidget  *widget,
     bk_help_overlay_close (overlay);
 }
 
+/* The on-screen keyboard for the text field that has the focus. */
+static void
+show_keyboard_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  BkWindow *self = BK_WINDOW (widget);
+
+  bk_osk_request (BK_OSK (self->keyboard), gtk_root_get_focus (GTK_ROOT (self)),
+                  !g_variant_get_boolean (parameter));
+}
+
 static void
 staff_mode_action (GtkWidget  *widget,
                    const char *action_name,
@@ -559,6 +576,8 @@ bk_window_constructed (GObject *object)
   self->navigator = bk_navigator_new (GTK_WIDGET (self), self->stack, bk_context_get_voice (self->context));
   g_object_bind_property (self->back_button, "visible", self->navigator, "can-go-back", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->help_overlay, "visible", self->navigator, "help-open", G_BINDING_SYNC_CREATE);
+  bk_osk_attach (BK_OSK (self->keyboard), GTK_WINDOW (self), bk_context_get_voice (self->context));
+  bk_navigator_set_keyboard (self->navigator, BK_OSK (self->keyboard));
   self->staff_mode = bk_staff_mode_new (GTK_WINDOW (self), self->modal_layer, self->context,
                                         BK_STAFF_PAGE (self->staff_page), self->staff_button);
   g_signal_connect (self, "page-shown", G_CALLBACK (page_shown_cb), NULL);
@@ -691,6 +710,7 @@ bk_window_class_init (BkWindowClass *klass)
   g_type_ensure (BK_TYPE_MEETINGS_PAGE);
   g_type_ensure (BK_TYPE_MOTION_LIST_PAGE);
   g_type_ensure (BK_TYPE_MOTION_PAGE);
+  g_type_ensure (BK_TYPE_OSK);
   g_type_ensure (BK_TYPE_RECEIPT_PAGE);
   g_type_ensure (BK_TYPE_SERVICE_PAGE);
   g_type_ensure (BK_TYPE_SERVICES_PAGE);
@@ -709,6 +729,7 @@ bk_window_class_init (BkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BkWindow, help_overlay);
   gtk_widget_class_bind_template_child (widget_class, BkWindow, staff_page);
   gtk_widget_class_bind_template_child (widget_class, BkWindow, staff_button);
+  gtk_widget_class_bind_template_child (widget_class, BkWindow, keyboard);
   gtk_widget_class_bind_template_child (widget_class, BkWindow, caption_bar);
   gtk_widget_class_bind_template_child (widget_class, BkWindow, caption_label);
   gtk_widget_class_bind_template_child (widget_class, BkWindow, cue_banner);
@@ -725,6 +746,7 @@ bk_window_class_init (BkWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-accessibility", NULL, show_accessibility_action);
   gtk_widget_class_install_action (widget_class, "win.show-tutorial", NULL, show_tutorial_action);
   gtk_widget_class_install_action (widget_class, "win.help", NULL, help_action);
+  gtk_widget_class_install_action (widget_class, "win.show-keyboard", "b", show_keyboard_action);
   gtk_widget_class_install_action (widget_class, "win.staff-mode", NULL, staff_mode_action);
   gtk_widget_class_install_action (widget_class, "win.show-staff", NULL, show_staff_action);
   gtk_widget_class_install_action (widget_class, "help.next-layer", NULL, help_command_action);
@@ -947,6 +969,14 @@ bk_window_get_navigator (BkWindow *self)
   g_return_val_if_fail (BK_IS_WINDOW (self), NULL);
 
   return self->navigator;
+}
+
+GtkWidget *
+bk_window_get_keyboard (BkWindow *self)
+{
+  g_return_val_if_fail (BK_IS_WINDOW (self), NULL);
+
+  return self->keyboard;
 }
 
 BkStaffMode *

@@ -16,8 +16,13 @@
 
 #include <glib/gi18n.h>
 
+#include "bk-date-picker.h"
 #include "bk-field-view.h"
+#include "bk-keyboard-button.h"
+#include "bk-pick-list.h"
+#include "bk-streets.h"
 #include "bk-ui.h"
+#include "bk-wrap-layout.h"
 
 #define CHOICE_ID_KEY "bk-choice-id"
 
@@ -29,13 +34,15 @@ struct _BkFieldView
   GtkWidget         *label;
   GtkWidget         *hint;
   GtkWidget         *input;     /* GtkEntry, GtkTextView or the choice group */
+  GtkWidget         *keyboard_button;   /* beside a text input */
+  GtkWidget         *chooser;   /* a date picker or a pick list under it */
   GtkWidget         *error_box;
   GtkWidget         *error_label;
 };
 
 G_DEFINE_FINAL_TYPE (BkFieldView, bk_field_view, GTK_TYPE_WIDGET)
 
-enum { CHANGED, LEFT, ACTIVATE, N_SIGNALS };
+enum { CHANGED, LEFT, ACTIVATE, SAY, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static void
@@ -64,6 +71,13 @@ static void
 entry_activate_cb (BkFieldView *self)
 {
   g_signal_emit (self, signals[ACTIVATE], 0);
+}
+
+static void
+chooser_said_cb (BkFieldView *self,
+                 const char  *text)
+{
+  g_signal_emit (self, signals[SAY], 0, text);
 }
 
 static GtkWidget *
@@ -233,6 +247,9 @@ build (BkFieldView *self,
        * despite the relation: the field's name is set as well */
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->input), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       _(field->label), -1);
+      /* ... and the relation the mnemonic set is dropped: GTK 4.8 joins
+       * both, and Orca read "Preferred day Preferred day". */
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->input), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
     }
   if (field->flags & BK_FIELD_REQUIRED)
     gtk_accessible_update_property (GTK_ACCESSIBLE (self->input), GTK_ACCESSIBLE_PROPERTY_REQUIRED, TRUE, -1);
@@ -252,16 +269,43 @@ build (BkFieldView *self,
 
   gtk_widget_set_parent (self->label, GTK_WIDGET (self));
   gtk_widget_set_parent (self->hint, GTK_WIDGET (self));
-  if (field->kind == BK_FIELD_MULTILINE)
-    {
-      /* The frame gives the text area its visible edge in every theme. */
-      GtkWidget *frame = gtk_frame_new (NULL);
-
-      gtk_frame_set_child (GTK_FRAME (frame), self->input);
-      gtk_widget_set_parent (frame, GTK_WIDGET (self));
-    }
-  else
+  if (field->kind == BK_FIELD_CHOICE)
     gtk_widget_set_parent (self->input, GTK_WIDGET (self));
+  else
+    {
+      /* The input and, beside it (below when there is no room), the button
+       * that opens the on-screen keyboard. */
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+      GtkLayoutManager *wrap = bk_wrap_layout_new ();
+
+      g_object_set (wrap, "spacing", 12, "line-spacing", 12, NULL);
+      gtk_widget_set_layout_manager (row, wrap);
+      if (field->kind == BK_FIELD_MULTILINE)
+        {
+          /* The frame gives the text area its visible edge in every theme. */
+          GtkWidget *frame = gtk_frame_new (NULL);
+
+          gtk_frame_set_child (GTK_FRAME (frame), self->input);
+          gtk_widget_set_hexpand (frame, TRUE);
+          gtk_box_append (GTK_BOX (row), frame);
+        }
+      else
+        gtk_box_append (GTK_BOX (row), self->input);
+      self->keyboard_button = bk_keyboard_button_new (self->input, _(field->label));
+      gtk_box_append (GTK_BOX (row), self->keyboard_button);
+      gtk_widget_set_parent (row, GTK_WIDGET (self));
+    }
+
+  /* A date is chosen with buttons as well as typed. */
+  if (field->kind == BK_FIELD_DATE)
+    {
+      self->chooser = bk_date_picker_new (self->input,
+                                          field->flags & BK_FIELD_PAST ? BK_DATE_PICKER_PAST
+                                          : field->flags & BK_FIELD_NOT_PAST ? BK_DATE_PICKER_NOT_PAST
+                                          : BK_DATE_PICKER_ANY);
+      g_signal_connect_object (self->chooser, "said", G_CALLBACK (chooser_said_cb), self, G_CONNECT_SWAPPED);
+      gtk_widget_set_parent (self->chooser, GTK_WIDGET (self));
+    }
   gtk_widget_set_parent (self->error_box, GTK_WIDGET (self));
 
   focus = gtk_event_controller_focus_new ();
@@ -293,6 +337,8 @@ bk_field_view_class_init (BkFieldViewClass *klass)
                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   signals[ACTIVATE] = g_signal_new ("activate", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                     0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[SAY] = g_signal_new ("say", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                               0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GENERIC);
@@ -408,6 +454,49 @@ bk_field_view_get_input (BkFieldView *self)
   g_return_val_if_fail (BK_IS_FIELD_VIEW (self), NULL);
 
   return self->input;
+}
+
+static GPtrArray *
+match_streets (const char *typed,
+               guint       limit,
+               guint      *n_matches,
+               gpointer    municipality)
+{
+  return bk_streets_match (bk_streets_get_default (), municipality, typed, limit, n_matches);
+}
+
+void
+bk_field_view_offer_streets (BkFieldView *self,
+                             const char  *municipality)
+{
+  g_autofree char *title = NULL;
+
+  g_return_if_fail (BK_IS_FIELD_VIEW (self));
+  g_return_if_fail (GTK_IS_EDITABLE (self->input) && self->chooser == NULL);
+
+  if (bk_streets_lookup (bk_streets_get_default (), municipality) == NULL)
+    return;
+
+  /* Translators: above the streets to choose, as "Streets in Stadt Auenbach" */
+  title = g_strdup_printf (_("Streets in %s"), municipality);
+  self->chooser = bk_pick_list_new (self->input, title, match_streets, g_strdup (municipality), g_free);
+  gtk_widget_insert_before (self->chooser, GTK_WIDGET (self), self->error_box);
+}
+
+GtkWidget *
+bk_field_view_get_chooser (BkFieldView *self)
+{
+  g_return_val_if_fail (BK_IS_FIELD_VIEW (self), NULL);
+
+  return self->chooser;
+}
+
+GtkWidget *
+bk_field_view_get_keyboard_button (BkFieldView *self)
+{
+  g_return_val_if_fail (BK_IS_FIELD_VIEW (self), NULL);
+
+  return self->keyboard_button;
 }
 
 GtkWidget *

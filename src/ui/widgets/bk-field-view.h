@@ -32,10 +32,19 @@ GtkWidget         *bk_field_view_get_error_widget (BkFieldView       *self);
 GtkWidget         *bk_field_view_get_focus_target (BkFieldView       *self);
 GtkWidget         *bk_field_view_get_input        (BkFieldView       *self);
 GtkWidget         *bk_field_view_get_error_label  (BkFieldView       *self);
+/* The streets of municipality to choose under a one-line field (a
+ * BkPickList); nothing when the street list has none for it. */
+void               bk_field_view_offer_streets    (BkFieldView       *self,
+                                                   const char        *municipality);
+/* The BkDatePicker of a date, the BkPickList offered, or NULL. */
+GtkWidget         *bk_field_view_get_chooser      (BkFieldView       *self);
+/* The button that opens the on-screen keyboard (NULL for choices). */
+GtkWidget         *bk_field_view_get_keyboard_button (BkFieldView     *self);
 GtkWidget         *bk_field_view_get_choice       (BkFieldView       *self,
                                                    const char        *choice_id);
 
 /* Signals: "changed" (the text or the choice changed), "left" (the focus
- * left the input), "activate" (Enter in a one-line field). */
+ * left the input), "activate" (Enter in a one-line field), "say" (const
+ * char *text: the date chosen with buttons, for the voice). */
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 
 #include <adwaita.h>
 
+#include "bk-keyboard-button.h"
 #include "bk-ui.h"
 #include "bk-ui-resources.h"
 #include "bk-wrap-layout.h"
@@ -29,6 +30,7 @@ bk_ui_init (void)
 
       /* Templates name it; the window ensures its pages. */
       g_type_ensure (BK_TYPE_WRAP_LAYOUT);
+      g_type_ensure (BK_TYPE_KEYBOARD_BUTTON);
 
       g_once_init_leave (&initialized, 1);
     }
@@ -63,10 +65,26 @@ bk_ui_format_date (const char *iso)
   return g_strdup_printf (_("%1$d %2$s %3$d"), d, _(month_names[m - 1]), y);
 }
 
+const char *
+bk_ui_get_month_name (guint month)
+{
+  g_return_val_if_fail (month >= 1 && month <= 12, NULL);
+
+  return _(month_names[month - 1]);
+}
+
 static const char *const weekday_names[] = {
   N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"), N_("Saturday"),
   N_("Sunday"),
 };
+
+const char *
+bk_ui_get_weekday_name (guint weekday)
+{
+  g_return_val_if_fail (weekday >= 1 && weekday <= 7, NULL);
+
+  return _(weekday_names[weekday - 1]);
+}
 
 char *
 bk_ui_format_meeting_time (const char *iso)
@@ -85,7 +103,7 @@ bk_ui_format_meeting_time (const char *iso)
   time = g_date_time_format (when, "%H:%M");
   /* Translators: when a meeting starts: weekday, date, time, as in
    * "Thursday, 17 December 2026, 18:00" */
-  return g_strdup_printf (_("%1$s, %2$s, %3$s"), _(weekday_names[g_date_time_get_day_of_week (when) - 1]),
+  return g_strdup_printf (_("%1$s, %2$s, %3$s"), bk_ui_get_weekday_name ((guint) g_date_time_get_day_of_week (when)),
                           date, time);
 }
 

@@ -16,6 +16,12 @@ void  bk_ui_init              (void);
  * date. NULL for NULL or "". */
 char *bk_ui_format_date       (const char *iso);
 
+/* "December" for 12, in the user's language. */
+const char *bk_ui_get_month_name (guint month);
+/* "Monday" for 1 … "Sunday" for 7 (ISO 8601, GDateWeekday), in the user's
+ * language. */
+const char *bk_ui_get_weekday_name (guint weekday);
+
 /* When a meeting starts, "Thursday, 17 December 2026, 18:00", in the
  * meeting's own time (the offset of iso); only the date when iso has no time. */
 char *bk_ui_format_meeting_time (const char *iso);

@@ -517,6 +517,7 @@ bk_window_constructed (GObject *object)
       text_scale_changed_cb (self);
     }
 
+  _bk_window_frames_init (self);
   _bk_window_keys_init (self);
   _bk_window_voice_init (self);
   if (self->session != NULL)

@@ -16,7 +16,7 @@
 # shellcheck source=build.sh
 . "$(dirname "$0")/build.sh"
 TURNS=${1:-3}; ROUNDS=${2:-4}
-BASE=${PAGE_SWITCH_BASE:-9943745}
+BASE=${PAGE_SWITCH_BASE:-b503764}
 LABELS=${PAGE_SWITCH_LABELS:-kiosk kiosk-gl kiosk-cairo base}
 bench_build || exit 1
 [ "$BK_UI_BUILT" = 1 ] || { bench_log "the kiosk does not build right now"; exit 1; }
@@ -31,7 +31,8 @@ base_build() {
     rm -rf "$dir" && mkdir -p "$dir/src" || return 1
     git -C "$SRC" archive "$commit" | tar -x -C "$dir/src" || return 1
     meson setup "$dir/build" "$dir/src" -Dbuildtype=release -Dtests=false >"$dir/setup.log" 2>&1 \
-      && ninja -C "$dir/build" src/buergerkiosk data/gschemas.compiled >"$dir/build.log" 2>&1 \
+      && ninja -C "$dir/build" src/buergerkiosk data/gschemas.compiled \
+           po/de/LC_MESSAGES/buergerkiosk.mo >"$dir/build.log" 2>&1 \
       || { bench_log "the baseline does not build, see $dir"; return 1; }
     echo "$commit" >"$dir/stamp"
   fi

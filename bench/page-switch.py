@@ -103,6 +103,8 @@ class Kiosk:
         self.trace = trace
         self.wait(lambda: self.log.last("page") is not None and self.painted_after(self.log.last("page")[1]),
                   30, "the kiosk's first page")
+        renderer = self.log.last("renderer")
+        self.renderer = renderer[2] if renderer else "?"
         self.focus_window()
 
     # -- X -------------------------------------------------------------------
@@ -373,6 +375,7 @@ def main():
 
             db = os.path.join(a.db_dir, re.sub(r"[^A-Za-z0-9_.-]", "_", label) + ".db")
             k = Kiosk(command, db, a.trace)
+            print("# %s: renderer %s" % (label, k.renderer), flush=True)
             try:
                 for i in range(1, a.rounds + 1):
                     print("# %s, start %d, round %d" % (label, turn, i), flush=True)

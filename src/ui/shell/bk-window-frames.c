@@ -13,6 +13,8 @@
  *           so that the benchmark can move the focus by keys to a control
  *   frame   a frame was painted: its start, the end of its layout, the end
  *           of its paint, the end of the frame (µs) and the CPU µs then
+ *   renderer  the window was realised: GSK's renderer (GskCairoRenderer,
+ *           GskGLRenderer, …)
  * Without the variable nothing is connected and nothing is written, so a
  * citizen's kiosk does exactly what it did; with it, the kiosk only writes
  * these lines.
@@ -119,6 +121,7 @@ realize_cb (GtkWidget *window)
   g_signal_connect (clock, "layout", G_CALLBACK (layout_cb), log);
   g_signal_connect (clock, "paint", G_CALLBACK (paint_cb), log);
   g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), log);
+  frame_log_line (log, "renderer", G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (window))));
 }
 
 static void

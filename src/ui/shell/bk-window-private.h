@@ -53,6 +53,11 @@ struct _BkWindow
   guint                 cue_banner_source;
   guint                 caption_source;
   guint                 caption_id;
+  /* A caption waiting for the frame in progress (bk-window-voice.c). */
+  char                 *pending_caption;
+  PangoAttrList        *pending_caption_attrs;
+  GdkFrameClock        *caption_clock;
+  gulong                caption_paint_handler;
   guint                 first_page_source;
   guint                 show_focus_source;
 };

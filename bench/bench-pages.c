@@ -1,8 +1,9 @@
 /* bench-pages: where a page switch spends the kiosk's CPU, page by page.
  *
- *   bench-pages [ROUNDS]
+ *   bench-pages [ROUNDS] [voice]
  *
- * Builds the kiosk window (BkWindow, demo content in memory, silent voice)
+ * Builds the kiosk window (BkWindow, demo content in memory; silent voice, or
+ * with "voice" the kiosk's speech into memory, as page-switch.sh runs it)
  * at 1280×800 and shows every page a citizen reaches, each ROUNDS times in a
  * fresh window. For each it takes the CPU time of the main thread (not the
  * wall clock: the machine is shared) for: showing the page (the page's own
@@ -22,6 +23,7 @@
 #include "bk-context.h"
 #include "bk-demo.h"
 #include "bk-i18n.h"
+#include "bk-speech.h"
 #include "bk-store.h"
 #include "bk-ui.h"
 #include "bk-window-private.h"
@@ -167,6 +169,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(BkStore) store = NULL;
   g_autoptr(BkSettings) settings = NULL;
+  g_autoptr(BkSpeech) speech = NULL;
   g_autoptr(BkVoice) voice = NULL;
   g_autoptr(BkUsage) usage = NULL;
   g_autoptr(BkContext) context = NULL;
@@ -184,7 +187,13 @@ main (int   argc,
   motions = bk_store_list_motion_ids (store, NULL, &error);
   motion_id = motions && motions->len > 0 ? g_array_index (motions, gint64, 0) : 1;
   settings = bk_settings_new ();
-  voice = bk_voice_new (NULL, settings);
+  if (argc > 2 && g_str_equal (argv[2], "voice"))
+    {
+      speech = bk_speech_new (BK_SPEECH_OUTPUT_MEMORY, &error);
+      if (speech == NULL)
+        g_error ("speech: %s", error->message);
+    }
+  voice = bk_voice_new (speech, settings);
   usage = bk_usage_new (settings);
   context = bk_context_new (store, settings, voice, usage);
 

@@ -30,6 +30,10 @@ panel (F2) -> help (F1), measuring the first visit of each page in that window
 ("back"). Moves of the focus between measured keys are not measured; before
 every measured key the kiosk is left to settle (no layout for 300 ms).
 
+With PAGE_SWITCH_KEEP=DIR in the environment, each kiosk's frame log is kept
+as DIR/frames-LABEL-N.log (to line it up with a profile, e.g. perf record -k
+CLOCK_MONOTONIC).
+
 Prints one line per measurement, a table of median / p95 / max per page and
 RESULT lines (pageswitch.<label>.<page>.median_ms, .p95_ms, .n).
 """
@@ -86,8 +90,9 @@ def frame_figures(t0, ev, fr, key):
 
 
 class Kiosk:
-    def __init__(self, command, db, trace):
+    def __init__(self, command, db, trace, label="kiosk"):
         """command: 'VAR=VALUE ... PROGRAM' (shell words)."""
+        self.label = label
         self.tmp = tempfile.mkdtemp(prefix="bk-page-switch.")
         self.log = FrameLog(os.path.join(self.tmp, "frames.log"))
         env = dict(os.environ, BK_FRAME_LOG=self.log.path)
@@ -230,6 +235,10 @@ class Kiosk:
         return frame_figures(t0, ev, fr, key)
 
     def quit(self):
+        keep = os.environ.get("PAGE_SWITCH_KEEP")
+        if keep and os.path.exists(self.log.path):
+            n = len([f for f in os.listdir(keep) if f.startswith("frames-")])
+            shutil.copy(self.log.path, os.path.join(keep, "frames-%s-%d.log" % (self.label, n + 1)))
         try:
             os.killpg(self.proc.pid, signal.SIGTERM)
             self.proc.wait(timeout=10)
@@ -374,7 +383,7 @@ def main():
                           file=raw, flush=True)
 
             db = os.path.join(a.db_dir, re.sub(r"[^A-Za-z0-9_.-]", "_", label) + ".db")
-            k = Kiosk(command, db, a.trace)
+            k = Kiosk(command, db, a.trace, label)
             print("# %s: renderer %s" % (label, k.renderer), flush=True)
             try:
                 for i in range(1, a.rounds + 1):

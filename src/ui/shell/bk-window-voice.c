@@ -167,6 +167,11 @@ update_caption_bar (BkWindow *self)
                    bk_settings_get_captions_enabled (bk_context_get_settings (self->context)) &&
                    !gtk_widget_get_visible (self->help_overlay);
 
+  /* What was said while the bar was hidden (the help's long text) is over:
+   * shown again, the bar waits for the next words instead of measuring
+   * (and showing) those. */
+  if (shown && !gtk_widget_get_visible (self->caption_bar))
+    gtk_label_set_text (self->caption_label, "");
   gtk_widget_set_visible (self->caption_bar, shown);
 }
 

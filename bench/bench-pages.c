@@ -20,6 +20,7 @@
 #include <time.h>
 #include <adwaita.h>
 
+#include "bench-frames.h"
 #include "bk-context.h"
 #include "bk-demo.h"
 #include "bk-i18n.h"
@@ -28,7 +29,6 @@
 #include "bk-ui.h"
 #include "bk-window-private.h"
 
-static guint painted;
 static double layout_end, paint_end;
 
 static double
@@ -38,13 +38,6 @@ cpu_ms (void)
 
   clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
   return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
-}
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                gpointer       data)
-{
-  painted++;
 }
 
 /* Connected after GTK's own: the phase has just ended. */
@@ -60,37 +53,6 @@ paint_cb (GdkFrameClock *clock,
           gpointer       data)
 {
   paint_end = cpu_ms ();
-}
-
-static gboolean
-wake_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Until a frame has been painted (or a second has passed), then until idle. */
-static void
-wait_for_paint (void)
-{
-  guint before = painted;
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (1000, wake_cb, &timed_out);
-
-  while (painted == before && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-}
-
-static void
-settle (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, wake_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
 }
 
 typedef struct
@@ -218,14 +180,13 @@ main (int   argc,
 
           gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
           gtk_window_present (GTK_WINDOW (window));
-          g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
-                            G_CALLBACK (after_paint_cb), NULL);
+          bench_frames_watch (GTK_WIDGET (window));
           g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "layout",
                             G_CALLBACK (layout_cb), NULL);
           g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "paint",
                             G_CALLBACK (paint_cb), NULL);
-          wait_for_paint ();
-          settle (300);
+          bench_wait_for_paint (1000, FALSE);
+          bench_settle (300);
 
           if (steps[s].target != NULL)
             target = g_variant_ref_sink (g_variant_parse (NULL, steps[s].target, NULL, NULL, NULL));
@@ -243,7 +204,7 @@ main (int   argc,
           gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_VERTICAL, 1280, &min, &nat, NULL, NULL);
           t4 = cpu_ms ();
           layout_end = paint_end = 0;
-          wait_for_paint ();
+          bench_wait_for_paint (1000, FALSE);
             {
               double v;
 
@@ -255,7 +216,7 @@ main (int   argc,
               v = paint_end > 0 && layout_end > 0 ? paint_end - layout_end : 0; g_array_append_val (paint, v);
             }
           gtk_window_destroy (GTK_WINDOW (window));
-          settle (100);
+          bench_settle (100);
         }
 
       {

@@ -609,7 +609,12 @@ bench_gen_oparl (GRand *rand, const char *dir, guint n_pages, guint per_page,
 
   /* body */
   g_string_append (s, "{\n  \"id\": \"" BASE "/body/1\",\n  \"type\": \"https://schema.oparl.org/1.1/Body\",\n"
-                      "  \"name\": \"Stadt Auenbach\",\n  \"shortName\": \"Auenbach\",\n  " TS "\n}\n");
+                      "  \"name\": \"Stadt Auenbach\",\n  \"shortName\": \"Auenbach\",\n"
+                      /* the lists, as a server names them (bench/sync.sh serves them) */
+                      "  \"organization\": \"" BASE "/body/1/organization\",\n"
+                      "  \"person\": \"" BASE "/body/1/person\",\n"
+                      "  \"meeting\": \"" BASE "/body/1/meeting\",\n"
+                      "  \"paper\": \"" BASE "/body/1/paper\",\n  " TS "\n}\n");
   {
     g_autofree char *path = g_build_filename (dir, "00-body.json", NULL);
     if (!g_file_set_contents (path, s->str, s->len, error))
@@ -881,4 +886,15 @@ bench_now (void)
 
   clock_gettime (CLOCK_MONOTONIC, &ts);
   return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+void
+bench_remove_db (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
 }

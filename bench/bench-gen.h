@@ -55,5 +55,7 @@ void       bench_query_free   (gpointer query);
 /* Statistics over a double array (sorted in place). */
 double     bench_percentile   (GArray *values, double p);
 double     bench_now          (void);   /* monotonic seconds */
+/* Deletes a database file with its -wal and -shm files. */
+void       bench_remove_db    (const char *path);
 
 G_END_DECLS

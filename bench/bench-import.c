@@ -44,17 +44,6 @@ list_dir (const char *dir, const char *suffix)
   return names;
 }
 
-static void
-remove_db (const char *path)
-{
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-  g_unlink (path);
-  g_unlink (wal);
-  g_unlink (shm);
-}
-
 static int
 bench_oparl (const char *dir, guint runs, const char *db, gboolean chain)
 {
@@ -71,7 +60,7 @@ bench_oparl (const char *dir, guint runs, const char *db, gboolean chain)
       double t0, t, rate, t_papers = 0;
       gboolean first_page = TRUE;
 
-      remove_db (db);
+      bench_remove_db (db);
       store = bk_store_open (db, BK_STORE_OPEN_DEFAULT, &error);
       if (store == NULL)
         g_error ("%s", error->message);
@@ -112,7 +101,7 @@ bench_oparl (const char *dir, guint runs, const char *db, gboolean chain)
   g_print ("RESULT import.%s.papers_per_s %.0f\n", chain ? "chain" : "files", bench_percentile (rates, 50));
   g_print ("RESULT import.%s.papers_per_s_min %.0f\n", chain ? "chain" : "files", bench_percentile (rates, 0));
   g_print ("RESULT import.%s.paper_pages_per_s %.0f\n", chain ? "chain" : "files", bench_percentile (paper_rates, 50));
-  remove_db (db);
+  bench_remove_db (db);
   return 0;
 }
 

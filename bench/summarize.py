@@ -168,7 +168,33 @@ def tables(r, stamps):
                 key, k / c, verdict(k / c, lambda v: v <= 1 / 3), kp / cp, verdict(kp / cp, lambda v: v <= 0.2)))
     add("")
 
-    # 5. page switches
+    # 5. OParl sync
+    add("### 5. OParl sync (%s)\n" % stamps.get("sync.txt", "not run"))
+    add("| figure | measured (median) | target | result |\n|---|---|---|---|")
+    add("| full sync, `buergerkiosk-ctl sync --no-texts` from the local server, papers/s | %s | ≥ 1 000 | %s |" % (
+        fmt(g("sync.full.papers_per_s"), digits=0), verdict(g("sync.full.papers_per_s"), lambda v: v >= 1000)))
+    add("| … papers per CPU second of the kiosk's side (user + system) | %s | | |" % fmt(g("sync.full.papers_per_cpu_s"), digits=0))
+    add("| baseline: the same data from files, `buergerkiosk-ctl import DIR`, papers/s | %s | | |" % fmt(g("sync.import_baseline.papers_per_s"), digits=0))
+    add("| … papers per CPU second | %s | | |" % fmt(g("sync.import_baseline.papers_per_cpu_s"), digits=0))
+    add("| incremental sync with nothing changed, end to end | %s | ≤ 0.5 s | %s |" % (
+        fmt(g("sync.incremental.s"), " s", 3), verdict(g("sync.incremental.s"), lambda v: v <= 0.5)))
+    add("| … of which starting the process alone (`buergerkiosk-ctl --version`) | %s | | |" % fmt(g("sync.incremental.process_start_s"), " s", 3))
+    add("| … CPU time of the incremental sync (user + system) | %s | | |" % fmt(g("sync.incremental.cpu_s"), " s", 3))
+    add("| … requests per external list | %s | ≤ 1 | %s |" % (
+        fmt(g("sync.incremental.requests_per_list"), digits=1), verdict(g("sync.incremental.requests_per_list"), lambda v: v <= 1)))
+    add("| frame gaps over 50 ms while a full sync runs over a full list | %s (max %s) | 0 | %s |" % (
+        fmt(g("sync_ui.during_sync.gaps_over_50ms"), digits=0), fmt(g("sync_ui.during_sync.gap_max_ms"), " ms"),
+        verdict(g("sync_ui.during_sync.gaps_over_50ms"), lambda v: v == 0)))
+    add("| … the same without a sync (baseline) | %s (max %s) | | |" % (
+        fmt(g("sync_ui.baseline.gaps_over_50ms"), digits=0), fmt(g("sync_ui.baseline.gap_max_ms"), " ms")))
+    add("| … the first sync into an empty kiosk, its list on screen | %s (max %s) | | see below |" % (
+        fmt(g("sync_ui.first_sync.gaps_over_50ms"), digits=0), fmt(g("sync_ui.first_sync.gap_max_ms"), " ms")))
+    add("| misbehaving server: cases that end with `check` passing | %s of %s | all | %s |" % (
+        fmt(g("sync.misbehaving.checks_passed"), digits=0), fmt(g("sync.misbehaving.cases"), digits=0),
+        verdict(g("sync.misbehaving.checks_passed"), lambda v: v == g("sync.misbehaving.cases"))))
+    add("")
+
+    # 6. page switches
     rx = re.compile(r"pageswitch\.([^.]+)\.(.+)\.median_ms$")
     labels, pages = [], []
     for name in r:
@@ -181,7 +207,7 @@ def tables(r, stamps):
     if labels:
         labels.sort(key=lambda l: (l != "kiosk", l == "base", l))
         pages.sort(key=lambda p: (p == "all", p))
-        add("### 5. Page switches (%s)\n" % stamps.get("page-switch.txt", "not run"))
+        add("### 6. Page switches (%s)\n" % stamps.get("page-switch.txt", "not run"))
         add("Key press to the first frame of the page, ms: median / p95 (target ≤ 100 / ≤ 200); CPU: the kiosk's main thread, median.\n")
         add("| page | " + " | ".join(labels) + (" | kiosk / base (medians)" if "base" in labels and "kiosk" in labels else "") + " | CPU kiosk |")
         add("|---|" + "---|" * len(labels) + ("---|" if "base" in labels and "kiosk" in labels else "") + "---|")

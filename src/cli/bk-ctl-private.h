@@ -19,7 +19,7 @@ G_BEGIN_DECLS
 enum {
   EXIT_OK = 0,
   EXIT_FAILURE_ = 1,   /* usage, database or other failure */
-  EXIT_BAD_INPUT = 2,  /* an input file was rejected */
+  EXIT_BAD_INPUT = 2,  /* the input was rejected: a file, a PIN; nothing stored */
 };
 
 typedef struct {
@@ -53,11 +53,27 @@ int       bk_ctl_cmd_export_submissions (CtlGlobals *globals, int argc, char **a
 int       bk_ctl_cmd_purge              (CtlGlobals *globals, int argc, char **argv);
 int       bk_ctl_cmd_retention          (CtlGlobals *globals, int argc, char **argv);
 
+/* bk-ctl-xzufi.c */
+int       bk_ctl_cmd_towns              (CtlGlobals *globals, int argc, char **argv);
+int       bk_ctl_cmd_service            (CtlGlobals *globals, int argc, char **argv);
+/* An argument that is an http(s) address. */
+gboolean  bk_ctl_is_web_address         (const char *argument);
+/* Imports an XZuFi publication (an address with an index.txt) or one
+ * message (an address ending in .xml) in one transaction. */
+gboolean  bk_ctl_import_url             (BkStore    *store,
+                                         const char *url,
+                                         char      **summary,
+                                         GPtrArray  *notes,
+                                         GError    **error);
+
 /* bk-ctl-staff.c */
 int       bk_ctl_cmd_set_staff_pin      (CtlGlobals *globals, int argc, char **argv);
 int       bk_ctl_cmd_stats              (CtlGlobals *globals, int argc, char **argv);
 
 /* bk-ctl-review.c */
 int       bk_ctl_cmd_warnings           (CtlGlobals *globals, int argc, char **argv);
+
+/* bk-ctl-sync.c */
+int       bk_ctl_cmd_sync               (CtlGlobals *globals, int argc, char **argv);
 
 G_END_DECLS

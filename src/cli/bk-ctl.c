@@ -181,7 +181,8 @@ cmd_import (CtlGlobals *globals,
 {
   g_autoptr(BkStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean text = FALSE, oparl = FALSE, services = FALSE;
+  gboolean text = FALSE, oparl = FALSE, services = FALSE, xzufi = FALSE;
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
   guint failed = 0;
   GOptionEntry entries[] = {
     { "text", 0, 0, G_OPTION_ARG_NONE, &text,
@@ -189,12 +190,16 @@ cmd_import (CtlGlobals *globals,
     { "oparl", 0, 0, G_OPTION_ARG_NONE, &oparl, N_("Read every file as OParl JSON"), NULL },
     { "services", 0, 0, G_OPTION_ARG_NONE, &services,
       N_("Read every file as service catalogue JSON"), NULL },
+    { "xzufi", 0, 0, G_OPTION_ARG_NONE, &xzufi,
+      N_("Read every file as an XZuFi 2.2 message"), NULL },
     { NULL }
   };
 
   if (!bk_ctl_parse_command_options ("import", _("FILE…"),
                                      _("Import papers (.txt, .md, .html, .pdf), OParl JSON files or folders, "
-                                       "and service catalogue JSON (see the README, “Service JSON”). "
+                                       "service catalogue JSON (see the README, “Service JSON”) and "
+                                       "XZuFi 2.2 service descriptions: files, or a folder or web "
+                                       "address with an index.txt (see the README, “XZuFi”). "
                                        "Each file is imported whole or not at all; what a clerk should "
                                        "check in a paper is printed below it."),
                                      entries, &argc, &argv))
@@ -207,6 +212,20 @@ cmd_import (CtlGlobals *globals,
   store = bk_ctl_open_store_or_print (globals);
   if (store == NULL)
     return EXIT_FAILURE_;
+  /* A folder of papers is a list of papers, each imported on its own. */
+  g_ptr_array_add (paths, g_strdup (argv[0]));
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr(GPtrArray) papers = text || oparl || services || xzufi ? NULL
+                                    : bk_import_list_paper_folder (argv[i]);
+
+      if (papers == NULL)
+        g_ptr_array_add (paths, g_strdup (argv[i]));
+      for (guint p = 0; papers != NULL && p < papers->len; p++)
+        g_ptr_array_add (paths, g_strdup (g_ptr_array_index (papers, p)));
+    }
+  argc = (int) paths->len;
+  argv = (char **) paths->pdata;
   for (int i = 1; i < argc; i++)
     {
       g_autoptr(GError) file_error = NULL;
@@ -214,9 +233,16 @@ cmd_import (CtlGlobals *globals,
       g_auto(GStrv) warnings = NULL;
       BkImportFormat format = text ? BK_IMPORT_FORMAT_TEXT
                             : oparl ? BK_IMPORT_FORMAT_OPARL
-                            : services ? BK_IMPORT_FORMAT_SERVICES : BK_IMPORT_FORMAT_AUTO;
+                            : services ? BK_IMPORT_FORMAT_SERVICES
+                            : xzufi ? BK_IMPORT_FORMAT_XZUFI : BK_IMPORT_FORMAT_AUTO;
+      g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+      gboolean ok = bk_ctl_is_web_address (argv[i])
+                    ? bk_ctl_import_url (store, argv[i], &summary, notes, &file_error)
+                    : bk_import_file_full (store, argv[i], format, &summary, &warnings, notes, &file_error);
 
-      if (!bk_import_file_full (store, argv[i], format, &summary, &warnings, &file_error))
+      for (guint n = 0; n < notes->len; n++)
+        g_printerr (_("buergerkiosk-ctl: note: %s\n"), (const char *) g_ptr_array_index (notes, n));
+      if (!ok)
         {
           bk_ctl_print_error (file_error);
           failed++;
@@ -612,13 +638,15 @@ static const struct {
   const char *summary;
 } commands[] = {
   { "parse",  cmd_parse,  N_("Print the motion in a text, Markdown, HTML or PDF file as JSON") },
-  { "import", cmd_import, N_("Import papers, OParl JSON and service catalogues into the database") },
+  { "import", cmd_import, N_("Import papers, OParl JSON and service catalogues (JSON, XZuFi) into the database") },
   { "search", cmd_search, N_("Search the stored motions") },
   { "show",   cmd_show,   N_("Show one stored motion") },
   { "warnings", bk_ctl_cmd_warnings, N_("List the motions a clerk should check, with what to check") },
   { "check",  cmd_check,  N_("Check the database and its search index") },
   { "speak",  cmd_speak,  N_("Speak a text, or write it as WAV, with the kiosk's voice") },
   { "services", bk_ctl_cmd_services, N_("List the service catalogue") },
+  { "service", bk_ctl_cmd_service, N_("Print one service with the office in each town as JSON") },
+  { "towns", bk_ctl_cmd_towns, N_("List, add or remove the towns the kiosk serves (by ARS)") },
   { "export-submissions", bk_ctl_cmd_export_submissions,
     N_("Print citizens' submissions as JSON or CSV and mark them exported") },
   { "purge",  bk_ctl_cmd_purge, N_("Delete submissions older than the retention period") },
@@ -626,6 +654,7 @@ static const struct {
   { "set-staff-pin", bk_ctl_cmd_set_staff_pin,
     N_("Set the PIN that opens staff mode (read from standard input)") },
   { "stats", bk_ctl_cmd_stats, N_("Print the anonymous usage statistics as CSV or JSON") },
+  { "sync", bk_ctl_cmd_sync, N_("Sync motions, meetings and decisions from OParl servers over HTTP") },
 };
 
 static char *
@@ -641,7 +670,8 @@ describe_commands (void)
   g_string_append_printf (s, "\n\n%s",
                           _("Run “buergerkiosk-ctl COMMAND --help” for a command's options.\n"
                             "Exit status: 0 success, 1 failure or usage error, "
-                            "2 an input file was rejected."));
+                            "2 the input was rejected (a file that cannot be imported, a PIN "
+                            "that breaks the rules); nothing of it was stored."));
   return g_string_free (s, FALSE);
 }
 

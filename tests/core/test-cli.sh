@@ -57,6 +57,33 @@ expect_status 2 $? "import with one bad file"
 grep -q "broken.json" "$tmp/err" && ok "bad file named" || fail "bad file named"
 grep -q "motion.txt" "$tmp/out" && ok "good file reported" || fail "good file reported"
 
+# A folder of papers: each paper on its own; a README among them is refused
+# as no council paper, and nothing of it is stored.
+mkdir -p "$tmp/papers" "$tmp/nothing"
+cat > "$tmp/papers/bank.txt" <<'TXT'
+Antrag der Fraktion Beispiel im Ortschaftsrat Lindental
+
+Der Ortschaftsrat möge beschließen:
+1. Am Dorfteich wird eine Sitzbank aufgestellt.
+TXT
+cat > "$tmp/papers/README.md" <<'TXT'
+# Ablage
+
+In diesem Ordner liegen die Dateien für den Kiosk. Bitte nichts löschen.
+TXT
+db_papers="$tmp/papers.db"
+"$ctl" --db "$db_papers" import "$tmp/papers" > "$tmp/out" 2> "$tmp/err"
+expect_status 2 $? "import a folder of papers with a README"
+grep -q "bank.txt: motion" "$tmp/out" && ok "folder: the paper imported" || fail "folder: the paper imported"
+grep -q "README.md: this does not look like a council paper" "$tmp/err" \
+  && ok "folder: the README refused with its reason" || fail "folder: the README refused with its reason"
+"$ctl" --db "$db_papers" search Ablage --json > "$tmp/found.json"
+$py -c 'import json,sys; assert json.load(open(sys.argv[1])) == []' "$tmp/found.json" \
+  && ok "folder: nothing of the README stored" || fail "folder: nothing of the README stored"
+"$ctl" --db "$db_papers" import "$tmp/nothing" 2> "$tmp/err"; expect_status 2 $? "import an empty folder"
+grep -q "no OParl .json files, no XZuFi index.txt and no papers" "$tmp/err" \
+  && ok "empty folder: says what it looked for" || fail "empty folder: says what it looked for"
+
 "$ctl" --db "$db" search brunnen --json > "$tmp/found.json"; expect_status 0 $? "search"
 id=$($py -c 'import json,sys; r=json.load(open(sys.argv[1])); print(r[0]["id"] if r else "")' "$tmp/found.json")
 [ -n "$id" ] && ok "search finds the imported motion" || fail "search finds the imported motion"

@@ -151,10 +151,15 @@ test_oparl_objects (void)
   g_assert_true (bk_store_save_organization (store, "https://example.org/oparl/org/1", NULL,
                                              "Kreisausschuss (neu)", "KA", "Ausschuss", &error));
   g_assert_true (bk_store_save_person (store, "https://example.org/oparl/person/1", "Erika Beispiel", &error));
-  g_assert_true (bk_store_save_meeting (store, "https://example.org/oparl/meeting/1", "2. Sitzung",
-                                        "2026-11-02T17:00:00+01:00", NULL, "Kreishaus", FALSE, &error));
-  g_assert_true (bk_store_save_agenda_item (store, "https://example.org/oparl/ai/1", "https://example.org/oparl/meeting/1",
-                                            "3", "Rathaus", NULL, BK_TRISTATE_YES, NULL, &error));
+  {
+    BkStoreMeetingRow row = { "https://example.org/oparl/meeting/1", "2. Sitzung",
+                              "2026-11-02T17:00:00+01:00", NULL, "Kreishaus", FALSE, NULL, NULL };
+    BkStoreAgendaItemRow item = { "https://example.org/oparl/ai/1", "https://example.org/oparl/meeting/1",
+                                  0, "3", "Rathaus", NULL, BK_TRISTATE_YES, NULL, NULL };
+
+    g_assert_true (bk_store_save_meeting (store, &row, &error));
+    g_assert_true (bk_store_save_agenda_item (store, &item, &error));
+  }
   g_assert_true (bk_store_save_motion (store, m, &error));
   g_assert_no_error (error);
 
@@ -356,7 +361,8 @@ test_list_and_filters (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) ids = NULL;
   g_auto(GStrv) bodies = NULL;
-  g_auto(GStrv) factions = NULL;
+  g_autoptr(GPtrArray) factions = NULL;
+  BkFaction *faction;
   g_autoptr(BkMotionSummary) summary = NULL;
   BkMotion *m[4];
   BkMotionFilter filter = { .today = "2026-11-23" };
@@ -391,6 +397,14 @@ test_list_and_filters (void)
   g_assert_cmpuint (ids->len, ==, 2);
   g_clear_pointer (&ids, g_array_unref);
 
+  /* the county's SPD group is not the town's */
+  filter.faction_body = "Stadtrat Auenbach";
+  ids = bk_store_list_motion_ids (store, &filter, &error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, m[2]->id);
+  g_clear_pointer (&ids, g_array_unref);
+  filter.faction_body = NULL;
+
   filter.faction = NULL;
   filter.status = BK_MOTION_STATUS_UPCOMING;
   ids = bk_store_list_motion_ids (store, &filter, &error);
@@ -407,7 +421,13 @@ test_list_and_filters (void)
   g_assert_cmpuint (g_strv_length (bodies), ==, 2);
   g_assert_cmpstr (bodies[0], ==, "Kreistag");
   factions = bk_store_list_factions (store);
-  g_assert_cmpuint (g_strv_length (factions), ==, 2);
+  g_assert_cmpuint (factions->len, ==, 3);
+  faction = g_ptr_array_index (factions, 1);
+  g_assert_cmpstr (faction->name, ==, "SPD-Fraktion");
+  g_assert_cmpstr (faction->body, ==, "Kreistag");
+  faction = g_ptr_array_index (factions, 2);
+  g_assert_cmpstr (faction->name, ==, "SPD-Fraktion");
+  g_assert_cmpstr (faction->body, ==, "Stadtrat Auenbach");
 
   summary = bk_store_load_summary (store, m[0]->id, &error);
   g_assert_no_error (error);

@@ -20,6 +20,7 @@ ORDER = [
     ['core/store'],
     ['core/import/text'],
     ['core/import', 'core/staff'],
+    ['core/sync'],
     ['core'],
     ['speech'],
     ['cli', 'ui/model'],

@@ -47,7 +47,8 @@ clang -g -O1 -std=c11 -D_GNU_SOURCE -DGETTEXT_PACKAGE='"buergerkiosk"' \
   "$here/fuzz-$target.c" \
   "$src"/src/core/import/text/*.c $extra \
   "$src/src/core/util/bk-text-util.c" \
-  "$src/src/core/model/bk-motion.c" "$src/src/core/util/bk-error.c" \
+  "$src/src/core/model/bk-motion.c" "$src/src/core/model/bk-decision.c" \
+  "$src/src/core/util/bk-error.c" "$src/src/core/util/bk-fold.c" \
   $(pkg-config --cflags --libs glib-2.0 gio-2.0 json-glib-1.0 $pkgs) -lm \
   -o "$work/fuzz-$target"
 

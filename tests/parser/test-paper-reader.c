@@ -463,16 +463,16 @@ test_import_and_review (void)
   gint64 letter_id = 0, question_id = 0;
   const BkResolutionPoint *q;
 
-  g_assert_true (bk_import_file_full (store, pdf_path, BK_IMPORT_FORMAT_AUTO, &summary, &warnings, &error));
+  g_assert_true (bk_import_file_full (store, pdf_path, BK_IMPORT_FORMAT_AUTO, &summary, &warnings, NULL, &error));
   g_assert_no_error (error);
   g_assert_nonnull (strstr (summary, "Beleuchtung des Radwegs"));
   g_clear_pointer (&summary, g_free);
   g_clear_pointer (&warnings, g_strfreev);
-  g_assert_true (bk_import_file_full (store, html_path, BK_IMPORT_FORMAT_AUTO, NULL, &warnings, &error));
+  g_assert_true (bk_import_file_full (store, html_path, BK_IMPORT_FORMAT_AUTO, NULL, &warnings, NULL, &error));
   g_assert_no_error (error);
   g_assert_nonnull (warnings);
   g_clear_pointer (&warnings, g_strfreev);
-  g_assert_true (bk_import_file_full (store, letter_path, BK_IMPORT_FORMAT_AUTO, NULL, &warnings, &error));
+  g_assert_true (bk_import_file_full (store, letter_path, BK_IMPORT_FORMAT_AUTO, NULL, &warnings, NULL, &error));
   g_assert_no_error (error);
   /* no title: the clerk is told so */
   g_assert_nonnull (warnings);

@@ -37,9 +37,43 @@ cue_cb (BkVoice    *voice,
     f->edges++;
 }
 
+static void fixture_init (NavFixture    *f,
+                          BkApplication *app,
+                          BkStore       *store,
+                          void         (*prepare) (BkStore *store));
+
 void
 nav_fixture_init (NavFixture    *f,
                   BkApplication *app)
+{
+  nav_fixture_init_full (f, app, NULL);
+}
+
+void
+nav_fixture_init_full (NavFixture    *f,
+                       BkApplication *app,
+                       void         (*prepare) (BkStore *store))
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BkStore) store = bk_store_open (NULL, 0, &error);
+
+  g_assert_no_error (error);
+  fixture_init (f, app, store, prepare);
+}
+
+void
+nav_fixture_init_with_store (NavFixture    *f,
+                             BkApplication *app,
+                             BkStore       *store)
+{
+  fixture_init (f, app, store, NULL);
+}
+
+static void
+fixture_init (NavFixture    *f,
+              BkApplication *app,
+              BkStore       *store,
+              void         (*prepare) (BkStore *store))
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(BkMotion) ramp = bk_motion_new ();
@@ -48,8 +82,7 @@ nav_fixture_init (NavFixture    *f,
 
   memset (f, 0, sizeof *f);
   f->app = app;
-  f->store = bk_store_open (NULL, 0, &error);
-  g_assert_no_error (error);
+  f->store = g_object_ref (store);
 
   ramp->subject = g_strdup ("Rampe am Rathauseingang");
   ramp->body = g_strdup ("Kreistag");
@@ -68,6 +101,8 @@ nav_fixture_init (NavFixture    *f,
   g_assert_true (bk_store_save_motion (f->store, benches, &error));
   g_assert_no_error (error);
 
+  if (prepare != NULL)
+    prepare (f->store);
   f->said = g_ptr_array_new_with_free_func (g_free);
   f->now = 1000 * G_USEC_PER_SEC;
 

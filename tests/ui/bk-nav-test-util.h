@@ -24,6 +24,14 @@ typedef struct
 
 void        nav_fixture_init    (NavFixture *f,
                                  BkApplication *app);
+/* The same; prepare (may be NULL) fills the store before the window is made. */
+void        nav_fixture_init_full (NavFixture *f,
+                                   BkApplication *app,
+                                   void      (*prepare) (BkStore *store));
+/* The same over store (the two motions are added to it). */
+void        nav_fixture_init_with_store (NavFixture    *f,
+                                         BkApplication *app,
+                                         BkStore       *store);
 void        nav_fixture_clear   (NavFixture *f);
 /* Press and release keyval (50 ms later); the clock then moves on 1 s. */
 gboolean    nav_press           (NavFixture *f,

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "bk-demo.h"
+#include "bk-import.h"
 #include "bk-ui.h"
 
 void
@@ -38,6 +39,20 @@ bk_ui_test_demo_store_new (void)
   g_assert_true (bk_demo_seed (store, &error));
   g_assert_no_error (error);
   return store;
+}
+
+void
+bk_ui_test_add_xzufi (BkStore *store)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("BK_SOURCE_ROOT"), "tests", "xzufi", "fixtures",
+                                            "01-katalog.xml", NULL);
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (bk_store_add_town (store, BK_UI_TEST_AUENBACH, "Stadt Auenbach", &error));
+  g_assert_true (bk_store_add_town (store, BK_UI_TEST_LINDENTAL, "Gemeinde Lindental", &error));
+  bk_import_file_full (store, path, BK_IMPORT_FORMAT_AUTO, NULL, NULL, notes, &error);
+  g_assert_no_error (error);
 }
 
 char *

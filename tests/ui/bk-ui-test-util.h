@@ -6,6 +6,7 @@
 #include "bk-glossary-page-private.h"
 #include "bk-help-overlay-private.h"
 #include "bk-home-page-private.h"
+#include "bk-meetings-page-private.h"
 #include "bk-idle-warning-private.h"
 #include "bk-motion-list-page-private.h"
 #include "bk-motion-page-private.h"
@@ -20,6 +21,7 @@
 #include "bk-session-private.h"
 #include "bk-staff-mode-private.h"
 #include "bk-staff-page-private.h"
+#include "bk-sync-panel-private.h"
 #include "bk-stats-chart-private.h"
 #include "bk-theme-private.h"
 #include "bk-tutorial-page-private.h"
@@ -37,6 +39,13 @@ void bk_ui_test_init           (int        *argc,
 BkApplication *bk_ui_test_app_new (void);
 /* An in-memory store holding the demo motions and services. */
 BkStore *bk_ui_test_demo_store_new (void);
+/* The towns Stadt Auenbach (BK_UI_TEST_AUENBACH) and Gemeinde Lindental
+ * (BK_UI_TEST_LINDENTAL) and the services of tests/xzufi/fixtures/01-katalog.xml
+ * (BK_UI_TEST_XZUFI_SERVICE: Wohnsitz anmelden, an office in each town). */
+#define BK_UI_TEST_AUENBACH "001010001001"
+#define BK_UI_TEST_LINDENTAL "001010002002"
+#define BK_UI_TEST_XZUFI_SERVICE "xzufi-L100099:1001"
+void     bk_ui_test_add_xzufi      (BkStore *store);
 /* The accessible label, or NULL when it is not set or "" (GTK 4.8 has no
  * getter: it goes through the test API). */
 char *bk_ui_test_dup_label     (GtkWidget  *widget);

@@ -1,7 +1,8 @@
 /* test-layout.c: every screen reflows at every text size
  *
  * For each page of the window (found in its stack, so pages added later are
- * checked too), every demo motion and service, the lists with results and
+ * checked too), every demo motion and service (and two from XZuFi, with a
+ * town chosen), the lists with results and
  * the error page: no ellipsized label, no widget beyond the window's sides,
  * no horizontal scrolling, no overlapping siblings, the window keeps its
  * size; at 100 % every control is a touch target of at least 64×64 px with
@@ -536,11 +537,14 @@ run_layout (const Run *run)
 
   f.run = run;
   f.store = bk_ui_test_demo_store_new ();
+  /* services from XZuFi too: the town buttons and the office of a town */
+  bk_ui_test_add_xzufi (f.store);
 
   bk_i18n_set_language (run->language, FALSE);
   gtk_widget_set_default_direction (bk_i18n_language_is_rtl (run->language) ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
   f.settings = bk_settings_new ();
   bk_settings_set_string (f.settings, "theme", run->theme);
+  bk_settings_set_string (f.settings, "town", BK_UI_TEST_LINDENTAL);
   f.theme = bk_theme_new (f.settings);
   f.failures = g_string_new (NULL);
   f.window = bk_ui_test_window_new_with_settings (f.store, f.settings);
@@ -563,6 +567,7 @@ run_layout (const Run *run)
                         f.n_failures, MAX_REPORTED, f.failures->str);
 
   bk_ui_test_window_destroy (f.window);
+  bk_settings_set_string (f.settings, "town", "");
   g_string_free (f.failures, TRUE);
   g_clear_object (&f.theme);
   g_clear_object (&f.settings);

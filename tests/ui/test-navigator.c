@@ -121,6 +121,61 @@ test_keymap_follows_setting (void)
   nav_fixture_clear (&f);
 }
 
+/* ---- the citizen's town, from the start page with the keypad only -------- */
+
+static gboolean
+is_row_named (GtkWidget     *item,
+              gconstpointer  text)
+{
+  g_autofree char *name = NULL;
+
+  if (!GTK_IS_LIST_BOX_ROW (item))
+    return FALSE;
+  name = bk_ez_dup_name (item);
+  return name != NULL && strstr (name, text) != NULL;
+}
+
+static void
+test_town_by_keypad (void)
+{
+  NavFixture f;
+  BkSettings *settings = bk_application_get_settings (app);
+  BkHomePage *home;
+  BkServicePage *page;
+  GtkWidget *services, *row, *lindental;
+  g_autofree char *text = NULL;
+
+  nav_fixture_init_full (&f, app, bk_ui_test_add_xzufi);
+  home = BK_HOME_PAGE (bk_window_get_page (f.window, "home"));
+  services = bk_home_page_get_choice (home, 0);
+
+  /* Start page → Services (Down until it, Action). */
+  g_assert_true (nav_press_until (&f, GDK_KEY_KP_Down, nav_is_widget, services, 60) == services);
+  nav_press (&f, GDK_KEY_KP_Begin);
+  g_assert_cmpstr (bk_window_get_page_name (f.window), ==, "services");
+  /* The service from XZuFi (its English name) → its page. */
+  row = nav_press_until (&f, GDK_KEY_KP_Down, is_row_named, "Register your address", 200);
+  g_assert_nonnull (row);
+  nav_press (&f, GDK_KEY_KP_Begin);
+  g_assert_cmpstr (bk_window_get_page_name (f.window), ==, "service");
+  page = BK_SERVICE_PAGE (bk_window_get_page (f.window, "service"));
+  /* Down to the town buttons under "Where to go"; Action chooses Lindental. */
+  lindental = bk_service_page_get_town_button (page, BK_UI_TEST_LINDENTAL);
+  g_assert_nonnull (lindental);
+  g_assert_true (nav_press_until (&f, GDK_KEY_KP_Down, nav_is_widget, lindental, 300) == lindental);
+  g_assert_true (nav_said_contains (&f, "Gemeinde Lindental"));
+  nav_press (&f, GDK_KEY_KP_Begin);
+  g_assert_cmpstr (bk_settings_get_string (settings, "town"), ==, BK_UI_TEST_LINDENTAL);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (lindental)));
+  text = bk_ui_test_dup_text (bk_service_page_get_section (page, BK_SERVICE_SECTION_OFFICE));
+  g_assert_nonnull (strstr (text, "Gemeinde Lindental – Bürgerservice"));
+  /* Down goes on to the office of the town just chosen. */
+  g_assert_nonnull (nav_press_until (&f, GDK_KEY_KP_Down, is_label_with, "Your town: Gemeinde Lindental", 10));
+
+  bk_settings_set_string (settings, "town", "");
+  nav_fixture_clear (&f);
+}
+
 /* ---- reading order ------------------------------------------------------ */
 
 static void
@@ -714,6 +769,7 @@ main (int   argc,
   g_test_add_func ("/navigator/keymap", test_keymap);
   g_test_add_func ("/navigator/keymap-follows-setting", test_keymap_follows_setting);
   g_test_add_func ("/navigator/reading-order", test_reading_order);
+  g_test_add_func ("/navigator/town-by-keypad", test_town_by_keypad);
   g_test_add_func ("/navigator/keypad-tasks", test_keypad_tasks);
   g_test_add_func ("/navigator/keypad-accessibility", test_keypad_accessibility);
   g_test_add_func ("/navigator/keypad-help", test_keypad_help);

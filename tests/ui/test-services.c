@@ -365,7 +365,7 @@ test_page (void)
   static const char *const headings[] = {
     "In easy-read language", "What it is", "Who may apply", "What you need", "Costs",
     "Processing time", "Deadlines", "How it works", "Legal basis", "Where to go",
-    "Online service", "Forms",
+    "Online service", "Forms", "Good to know", "More information",
   };
   G_STATIC_ASSERT (G_N_ELEMENTS (headings) == BK_SERVICE_N_SECTIONS);
   Fixture f;
@@ -398,9 +398,11 @@ test_page (void)
       g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (heading)), ==, headings[s]);
       assert_heading (heading, 2);
       g_assert_cmpstr (button_name, ==, expected);
-      /* easy-read is off: that section alone is hidden */
+      /* easy-read is off: that section is hidden; hints and more only when
+       * the description has them (this one has none) */
       g_assert_true (gtk_widget_get_visible (bk_service_page_get_section (page, s)) ==
-                     (s != BK_SERVICE_SECTION_EASY_READ));
+                     (s != BK_SERVICE_SECTION_EASY_READ && s != BK_SERVICE_SECTION_HINTS &&
+                      s != BK_SERVICE_SECTION_MORE));
     }
 
   /* The German parts of the description, as they are. */
@@ -419,7 +421,7 @@ test_page (void)
   {
     const char *at = text;
 
-    for (guint s = BK_SERVICE_SECTION_WHAT; s < BK_SERVICE_N_SECTIONS; s++)
+    for (guint s = BK_SERVICE_SECTION_WHAT; s < BK_SERVICE_SECTION_HINTS; s++)
       {
         g_autofree char *line = g_strdup_printf ("\n%s\n", headings[s]);
         const char *found = strstr (at, line);
@@ -678,6 +680,11 @@ test_keyboard (void)
 
   g_assert_true (press_shortcut (&f, GDK_KEY_Escape));
   g_assert_cmpstr (bk_window_get_page_name (f.window), ==, "services");
+  /* Back lands on the service that was opened, not on the search field */
+  focus = gtk_root_get_focus (GTK_ROOT (f.window));
+  g_assert_true (GTK_IS_LIST_BOX_ROW (focus));
+  g_assert_cmpstr (bk_services_page_get_result_id (services_page (&f), gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (focus))),
+                   ==, id);
 
   fixture_clear (&f);
 }
@@ -709,9 +716,16 @@ test_named (void)
   g_autoptr(GString) unnamed = g_string_new (NULL);
 
   fixture_init (&f);
+  bk_ui_test_add_xzufi (f.store);
   bk_settings_set_boolean (bk_application_get_settings (app), "easy-read", TRUE);
   bk_ui_test_open_page (f.window, "win.show-services", NULL);
   collect_unnamed (bk_window_get_page (f.window, "services"), unnamed);
+  /* with the town buttons and a town chosen, too */
+  bk_ui_test_open_page (f.window, "win.open-service", g_variant_new_string (BK_UI_TEST_XZUFI_SERVICE));
+  collect_unnamed (bk_window_get_page (f.window, "service"), unnamed);
+  bk_settings_set_string (bk_application_get_settings (app), "town", BK_UI_TEST_AUENBACH);
+  bk_ui_test_iterate (20);
+  collect_unnamed (bk_window_get_page (f.window, "service"), unnamed);
   bk_ui_test_open_page (f.window, "win.open-service", g_variant_new_string (ID_CARD));
   collect_unnamed (bk_window_get_page (f.window, "service"), unnamed);
   g_assert_cmpstr (unnamed->str, ==, "");
@@ -736,6 +750,152 @@ test_named (void)
     g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (box)) == has_forms);
   }
 
+  fixture_clear (&f);
+}
+
+/* ---- a service from XZuFi: the office of the citizen's town ------------- */
+
+static GtkWidget *
+office_section (BkServicePage *page)
+{
+  return bk_service_page_get_section (page, BK_SERVICE_SECTION_OFFICE);
+}
+
+static void
+test_town (void)
+{
+  Fixture f;
+  BkSettings *settings = bk_application_get_settings (app);
+  BkServicePage *page;
+  GtkWidget *auenbach, *lindental;
+  g_autofree char *text = NULL;
+
+  fixture_init (&f);
+  bk_ui_test_add_xzufi (f.store);
+  page = service_page (&f);
+  g_signal_connect (page, "status-changed", G_CALLBACK (status_changed_cb), &f);
+  bk_ui_test_open_page (f.window, "win.open-service", g_variant_new_string (BK_UI_TEST_XZUFI_SERVICE));
+  g_assert_cmpstr (bk_service_page_get_title (page), ==, "Register your address");
+
+  /* No town chosen yet: both towns offered, no office shown. */
+  g_assert_cmpstr (bk_settings_get_string (settings, "town"), ==, "");
+  auenbach = bk_service_page_get_town_button (page, BK_UI_TEST_AUENBACH);
+  lindental = bk_service_page_get_town_button (page, BK_UI_TEST_LINDENTAL);
+  g_assert_nonnull (auenbach);
+  g_assert_nonnull (lindental);
+  g_assert_true (gtk_widget_is_ancestor (auenbach, office_section (page)));
+  {
+    g_autofree char *name = bk_ui_test_dup_label (auenbach);
+
+    g_assert_cmpstr (name, ==, "Stadt Auenbach");
+  }
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (auenbach), GTK_ACCESSIBLE_STATE_PRESSED,
+                                    GTK_ACCESSIBLE_TRISTATE_FALSE);
+  text = bk_ui_test_dup_text (office_section (page));
+  g_assert_nonnull (strstr (text, "Which town do you live in?"));
+  g_assert_null (strstr (text, "Bürgerbüro"));
+  g_assert_null (strstr (text, "Bürgerservice"));
+  g_clear_pointer (&text, g_free);
+  /* the online service is the county's: the same for both towns */
+  g_assert_true (gtk_widget_get_visible (bk_service_page_get_qr (page)));
+
+  /* Lindental: its office and nothing of Auenbach's; said in words. */
+  gtk_widget_grab_focus (lindental);
+  g_ptr_array_set_size (f.statuses, 0);
+  click (lindental);
+  g_assert_cmpstr (bk_settings_get_string (settings, "town"), ==, BK_UI_TEST_LINDENTAL);
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (lindental), GTK_ACCESSIBLE_STATE_PRESSED,
+                                    GTK_ACCESSIBLE_TRISTATE_TRUE);
+  text = bk_ui_test_dup_text (office_section (page));
+  g_assert_nonnull (strstr (text, "Your town: Gemeinde Lindental"));
+  g_assert_nonnull (strstr (text, "Gemeinde Lindental – Bürgerservice"));
+  g_assert_nonnull (strstr (text, "Drei Stufen am Haupteingang"));
+  g_assert_null (strstr (text, "Stadt Auenbach – Bürgerbüro"));
+  g_assert_null (strstr (text, "Which town do you live in?"));
+  g_clear_pointer (&text, g_free);
+  g_assert_cmpuint (f.statuses->len, >=, 1);
+  g_assert_cmpstr (g_ptr_array_index (f.statuses, f.statuses->len - 1), ==,
+                   "Your town: Gemeinde Lindental. Where to go: Gemeinde Lindental – Bürgerservice, "
+                   "Hauptstraße 12, 12349 Lindental.");
+  /* the focus stays on the town the citizen chose */
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f.window)) == lindental);
+  /* and the kiosk says it */
+  if (bk_application_get_speech (app) != NULL)
+    g_assert_true (wait_said (&f, "Your town: Gemeinde Lindental. Where to go: Gemeinde Lindental – Bürgerservice"));
+
+  /* Read aloud: the town and its office, not the other one. */
+  if (bk_application_get_speech (app) != NULL)
+    {
+      const char *said;
+
+      g_ptr_array_set_size (f.said, 0);
+      click (bk_service_page_get_read_button (page, BK_SERVICE_SECTION_OFFICE));
+      g_assert_true (wait_said (&f, "Your town: Gemeinde Lindental"));
+      said = bk_ui_test_said_find (f.said, "Your town: Gemeinde Lindental");
+      g_assert_nonnull (strstr (said, "01235 880-0"));
+      g_assert_null (strstr (said, "01234"));
+    }
+
+  /* Chosen once: another service of the catalogue shows the same town. */
+  bk_ui_test_open_page (f.window, "win.open-service", g_variant_new_string ("xzufi-L100099:1002"));
+  text = bk_ui_test_dup_text (office_section (page));
+  g_assert_nonnull (strstr (text, "Your town: Gemeinde Lindental"));
+  g_assert_nonnull (strstr (text, "Landratsamt Beispielkreis – Fundbüro"));
+  g_clear_pointer (&text, g_free);
+
+  /* Auenbach now. */
+  click (bk_service_page_get_town_button (page, BK_UI_TEST_AUENBACH));
+  text = bk_ui_test_dup_text (office_section (page));
+  g_assert_nonnull (strstr (text, "Stadt Auenbach – Bürgerbüro"));
+  g_assert_null (strstr (text, "Fundbüro"));
+  g_clear_pointer (&text, g_free);
+
+  /* A hand-written service keeps its one office, no town buttons. */
+  bk_ui_test_open_page (f.window, "win.open-service", g_variant_new_string (ID_CARD));
+  g_assert_null (bk_service_page_get_town_button (page, BK_UI_TEST_AUENBACH));
+
+  /* The end of the session forgets the town. */
+  fixture_clear (&f);
+  g_assert_cmpstr (bk_settings_get_string (settings, "town"), ==, "");
+}
+
+/* Headings, lists and links of an imported text; hints and further
+ * information in sections of their own. */
+static void
+test_structure (void)
+{
+  Fixture f;
+  BkServicePage *page;
+  GtkWidget *who;
+  GtkWidget *heading = NULL;
+  g_autofree char *text = NULL;
+
+  fixture_init (&f);
+  bk_ui_test_add_xzufi (f.store);
+  bk_ui_test_open_page (f.window, "win.open-service", g_variant_new_string (BK_UI_TEST_XZUFI_SERVICE));
+  page = service_page (&f);
+  /* a heading inside the text: level 3, below the section's */
+  who = bk_service_page_get_section (page, BK_SERVICE_SECTION_WHO);
+  for (GtkWidget *w = gtk_widget_get_first_child (gtk_widget_get_last_child (who)); w != NULL;
+       w = gtk_widget_get_next_sibling (w))
+    if (GTK_IS_LABEL (w) && gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (w)) == GTK_ACCESSIBLE_ROLE_HEADING)
+      heading = w;
+  g_assert_nonnull (heading);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (heading)), ==, "Wer muss sich anmelden?");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (heading), GTK_ACCESSIBLE_PROPERTY_LEVEL, 3);
+
+  text = bk_ui_test_dup_text (GTK_WIDGET (page));
+  g_assert_true (gtk_widget_get_visible (bk_service_page_get_section (page, BK_SERVICE_SECTION_HINTS)));
+  g_assert_true (gtk_widget_get_visible (bk_service_page_get_section (page, BK_SERVICE_SECTION_MORE)));
+  g_assert_nonnull (strstr (text, "\nGood to know\n"));
+  g_assert_nonnull (strstr (text, "Eine Abmeldung bei der alten Gemeinde ist nicht nötig."));
+  g_assert_nonnull (strstr (text, "\nMore information\n"));
+  g_assert_nonnull (strstr (text, "Meldewesen im Landkreis: https://beispielkreis.example.org/meldewesen"));
+  /* the costs as a list with their amounts; the steps numbered */
+  g_assert_nonnull (strstr (text, "•\nErweiterte Meldebescheinigung: 10,50 Euro"));
+  g_assert_nonnull (strstr (text, "2.\nUnterlagen vorlegen."));
+  /* a form without an address */
+  g_assert_nonnull (strstr (text, "Den Meldeschein gibt es im Bürgerbüro."));
   fixture_clear (&f);
 }
 
@@ -774,6 +934,8 @@ main (int   argc,
   g_test_add_func ("/services/keyboard", test_keyboard);
   g_test_add_func ("/services/named", test_named);
   g_test_add_func ("/services/unknown", test_unknown_service);
+  g_test_add_func ("/services/town", test_town);
+  g_test_add_func ("/services/structure", test_structure);
 
   status = g_test_run ();
 

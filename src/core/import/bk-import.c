@@ -19,6 +19,7 @@
 #include "bk-paper-reader.h"
 #include "bk-service-import.h"
 #include "bk-text-parser.h"
+#include "bk-xzufi.h"
 
 gboolean
 bk_import_read_file (const char  *path,
@@ -85,6 +86,8 @@ detect_format (const char *path,
                const char *data,
                gsize       len)
 {
+  if (g_str_has_suffix (path, ".xml") || bk_xzufi_sniff (data, len))
+    return BK_IMPORT_FORMAT_XZUFI;
   if (g_str_has_suffix (path, ".json") || looks_like_json (data, len))
     return bk_service_import_sniff (data, len) ? BK_IMPORT_FORMAT_SERVICES
                                                : BK_IMPORT_FORMAT_OPARL;
@@ -104,6 +107,17 @@ import_paper (BkStore      *store,
 
   if (motion == NULL)
     return FALSE;
+  /* A README or a letter about something else must not become a motion
+   * that citizens read: a paper asks for something or asks questions, and
+   * someone submits it. */
+  if (motion->resolution_points->len == 0 && motion->questions->len == 0 && motion->submitters->len == 0)
+    {
+      g_set_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT,
+                   _("%s: this does not look like a council paper: it neither proposes a resolution "
+                     "nor asks questions, and it names no one who submits it; nothing was imported"),
+                   path);
+      return FALSE;
+    }
   if (motion->source == NULL)
     {
       g_autofree char *base = g_path_get_basename (path);
@@ -137,19 +151,119 @@ describe_stats (const char         *path,
                           stats->persons, stats->deleted);
 }
 
+/* The notes of an XZuFi import go to the caller or to the journal. */
+static void
+pass_notes (const BkXzufiStats *stats,
+            GPtrArray          *notes)
+{
+  for (guint i = 0; stats->notes != NULL && i < stats->notes->len; i++)
+    {
+      const char *note = g_ptr_array_index (stats->notes, i);
+
+      if (notes != NULL)
+        g_ptr_array_add (notes, g_strdup (note));
+      else
+        g_message ("%s", note);
+    }
+}
+
+static gboolean
+import_publication (BkStore    *store,
+                    const char *folder,
+                    char      **summary,
+                    GPtrArray  *notes,
+                    GError    **error)
+{
+  BkXzufiStats stats = { 0 };
+  gboolean ok = bk_xzufi_import_folder (store, folder, &stats, error);
+
+  if (ok)
+    {
+      pass_notes (&stats, notes);
+      if (summary != NULL)
+        *summary = bk_xzufi_describe (folder, &stats);
+    }
+  bk_xzufi_stats_clear (&stats);
+  return ok;
+}
+
+static gboolean
+is_paper_name (const char *name)
+{
+  static const char *const suffixes[] = { ".txt", ".md", ".html", ".htm", ".xhtml", ".pdf" };
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    if (g_str_has_suffix (lower, suffixes[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static int
+compare_paths (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+GPtrArray *
+bk_import_list_paper_folder (const char *path)
+{
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GPtrArray) papers = NULL;
+  const char *name;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!g_file_test (path, G_FILE_TEST_IS_DIR) || bk_xzufi_is_publication (path))
+    return NULL;
+  dir = g_dir_open (path, 0, NULL);
+  if (dir == NULL)
+    return NULL;
+  papers = g_ptr_array_new_with_free_func (g_free);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (path, name, NULL);
+
+      if (name[0] == '.' || !g_file_test (file, G_FILE_TEST_IS_REGULAR))
+        continue;
+      /* OParl JSON makes it an export, read as one */
+      if (g_str_has_suffix (name, ".json"))
+        return NULL;
+      if (is_paper_name (name))
+        g_ptr_array_add (papers, g_steal_pointer (&file));
+    }
+  if (papers->len == 0)
+    return NULL;
+  g_ptr_array_sort (papers, compare_paths);
+  return g_steal_pointer (&papers);
+}
+
 static gboolean
 import_folder (BkStore    *store,
                const char *path,
                char      **summary,
+               GPtrArray  *notes,
                GError    **error)
 {
   BkOParlStats stats = { 0 };
 
+  if (bk_xzufi_is_publication (path))
+    return import_publication (store, path, summary, notes, error);
   if (!bk_oparl_import_folder (store, path, &stats, error))
     return FALSE;
   if (summary != NULL)
     *summary = describe_stats (path, &stats);
   return TRUE;
+}
+
+/* The index of an XZuFi publication: the file itself stands for its folder. */
+static gboolean
+is_index (const char *path)
+{
+  g_autofree char *base = g_path_get_basename (path);
+
+  return g_str_equal (base, BK_XZUFI_INDEX) && g_file_test (path, G_FILE_TEST_IS_REGULAR);
 }
 
 gboolean
@@ -159,7 +273,7 @@ bk_import_file (BkStore        *store,
                 char          **summary,
                 GError        **error)
 {
-  return bk_import_file_full (store, path, format, summary, NULL, error);
+  return bk_import_file_full (store, path, format, summary, NULL, NULL, error);
 }
 
 gboolean
@@ -168,6 +282,7 @@ bk_import_file_full (BkStore        *store,
                      BkImportFormat  format,
                      char          **summary,
                      GStrv          *warnings,
+                     GPtrArray      *notes,
                      GError        **error)
 {
   g_autofree char *data = NULL;
@@ -177,11 +292,13 @@ bk_import_file_full (BkStore        *store,
   g_return_val_if_fail (BK_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) || is_index (path))
     {
+      g_autofree char *folder = is_index (path) ? g_path_get_dirname (path) : g_strdup (path);
+
       if (!bk_store_begin (store, error))
         return FALSE;
-      if (!import_folder (store, path, summary, error))
+      if (!import_folder (store, folder, summary, notes, error))
         {
           bk_store_rollback (store);
           return FALSE;
@@ -191,7 +308,8 @@ bk_import_file_full (BkStore        *store,
 
   if (warnings != NULL)
     *warnings = NULL;
-  if (!bk_import_read_file (path, MAX (BK_OPARL_MAX_SIZE, BK_PAPER_MAX_SIZE), &data, &len, error))
+  if (!bk_import_read_file (path, MAX (MAX (BK_OPARL_MAX_SIZE, BK_PAPER_MAX_SIZE), BK_XZUFI_MAX_SIZE),
+                            &data, &len, error))
     return FALSE;
   if (format == BK_IMPORT_FORMAT_AUTO)
     format = detect_format (path, data, len);
@@ -227,6 +345,19 @@ bk_import_file_full (BkStore        *store,
         *summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u service imported",
                                                  "%s: %u services imported", count),
                                     path, count);
+    }
+  else if (format == BK_IMPORT_FORMAT_XZUFI)
+    {
+      BkXzufiStats stats = { 0 };
+
+      ok = bk_xzufi_import_data (store, data, len, path, &stats, error);
+      if (ok)
+        {
+          pass_notes (&stats, notes);
+          if (summary != NULL)
+            *summary = bk_xzufi_describe (path, &stats);
+        }
+      bk_xzufi_stats_clear (&stats);
     }
   else
     ok = import_paper (store, path, data, len, summary, warnings, error);

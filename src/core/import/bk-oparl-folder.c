@@ -378,7 +378,7 @@ bk_oparl_import_folder (BkStore      *store,
   if (entries->len == 0)
     {
       g_set_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT,
-                   _("%s: the folder contains no .json files"), dir_path);
+                   _("%s: the folder contains no OParl .json files, no XZuFi index.txt and no papers (.txt, .md, .html, .pdf)"), dir_path);
       return FALSE;
     }
   g_ptr_array_sort (entries, compare_folder_entries);
@@ -402,3 +402,55 @@ bk_oparl_import_folder (BkStore      *store,
   return ok;
 }
 
+
+/* ---- object by object (the sync) ------------------------------------------ */
+
+struct _BkOParlImport
+{
+  BkOParlContext ctx;
+  BkOParlStats local_stats;
+};
+
+BkOParlImport *
+bk_oparl_import_new (BkStore      *store,
+                     BkOParlStats *stats)
+{
+  BkOParlImport *self;
+
+  g_return_val_if_fail (BK_IS_STORE (store), NULL);
+  self = g_new0 (BkOParlImport, 1);
+  bk_oparl_ctx_init (&self->ctx, store, stats != NULL ? stats : &self->local_stats);
+  return self;
+}
+
+gboolean
+bk_oparl_import_add_object (BkOParlImport *self,
+                            JsonObject    *object,
+                            const char    *name,
+                            GError       **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (self != NULL && object != NULL, FALSE);
+  self->ctx.name = name != NULL ? name : "<data>";
+  ok = bk_oparl_import_one (&self->ctx, object, error);
+  self->ctx.name = NULL;
+  return ok;
+}
+
+gboolean
+bk_oparl_import_finish (BkOParlImport *self,
+                        GError       **error)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return bk_oparl_resolve_pending (&self->ctx, error);
+}
+
+void
+bk_oparl_import_free (BkOParlImport *self)
+{
+  if (self == NULL)
+    return;
+  bk_oparl_ctx_clear (&self->ctx);
+  g_free (self);
+}

@@ -20,8 +20,8 @@
 
 /* "2026-09-15T17:00:00+02:00" and "2026-09-15" give "2026-09-15"; anything
  * that does not start with a date gives NULL. */
-static char *
-dup_date_part (const char *str)
+char *
+bk_oparl_dup_date_part (const char *str)
 {
   static const char pattern[] = "dddd-dd-dd";
 
@@ -327,13 +327,14 @@ import_consultation (BkOParlContext *ctx,
   if (meeting_id != NULL)
     meeting = lookup_meeting (ctx, meeting_id);
   if (meeting != NULL)
-    date = dup_date_part (meeting->start);
+    date = bk_oparl_dup_date_part (meeting->start);
 
   c = bk_motion_add_consultation (motion, committee, date, role, is_public);
   c->authoritative = authoritative;
   c->meeting_name = meeting != NULL ? g_strdup (meeting->name) : NULL;
   c->oparl_id = g_strdup (id);
   c->meeting_oparl_id = g_strdup (meeting_id);
+  c->agenda_item_oparl_id = g_strdup (item_id);
   return TRUE;
 }
 
@@ -441,7 +442,7 @@ bk_oparl_import_paper (BkOParlContext *ctx,
   motion->easy_summary = g_strdup (easy);
   motion->subject = g_strdup (name);
   motion->reference = g_strdup (reference);
-  motion->date = dup_date_part (date);
+  motion->date = bk_oparl_dup_date_part (date);
   motion->type = g_strdup (paper_type);
   motion->source = g_strdup (web != NULL ? web : ctx->name);
   if (body != NULL)

@@ -150,6 +150,9 @@ gboolean  bk_oparl_get_type            (BkOParlContext  *ctx,
                                         JsonObject      *obj,
                                         BkOParlType     *out,
                                         GError         **error);
+/* "2026-09-15T17:00:00+02:00" and "2026-09-15" give "2026-09-15"; anything
+ * that does not start with a date gives NULL (bk-oparl-papers.c). */
+char     *bk_oparl_dup_date_part       (const char      *str);
 /* Whether an organization's classification or name says "Fraktion". */
 gboolean  bk_oparl_is_faction          (const char      *classification);
 /* Counts id once per import in *counter (NULL ids always count). */
@@ -183,6 +186,11 @@ gboolean  bk_oparl_resolve_pending     (BkOParlContext  *ctx,
 void      bk_oparl_set_too_large       (GError         **error,
                                         const char      *name,
                                         guint64          size);
+/* Imports one object of a list (both passes); errors name ctx->name and
+ * the object's own JSON path from "$". */
+gboolean  bk_oparl_import_one          (BkOParlContext  *ctx,
+                                        JsonObject      *obj,
+                                        GError         **error);
 /* Imports one document (ctx->name names it in errors); *next_url receives
  * its links.next, or NULL. */
 gboolean  bk_oparl_import_document     (BkOParlContext  *ctx,

@@ -512,15 +512,21 @@ delete_object (BkOParlContext *ctx,
   return TRUE;
 }
 
+/* position: its place in the meeting's list, or -1 (fetched alone: its
+ * "order"). keep (may be NULL) collects the ids of the meeting's items. */
 static gboolean
 import_agenda_item (BkOParlContext *ctx,
                     JsonObject     *obj,
                     const char     *meeting_id,
+                    int             position,
+                    JsonArray      *keep,
                     GError        **error)
 {
-  const char *id, *name, *consultation, *result, *meeting;
+  const char *id, *name, *consultation, *result, *meeting, *resolution;
   g_autofree char *number = NULL;
+  g_autofree char *order = NULL;
   BkTristate deleted, is_public;
+  BkStoreAgendaItemRow row = { NULL, };
 
   if (!bk_oparl_get_string (ctx, obj, "id", &id, error) ||
       !bk_oparl_get_tristate (ctx, obj, "deleted", &deleted, error))
@@ -529,10 +535,12 @@ import_agenda_item (BkOParlContext *ctx,
     return delete_object (ctx, id, error);
   if (!bk_oparl_get_string (ctx, obj, "meeting", &meeting, error) ||
       !dup_string_or_number (ctx, obj, "number", &number, error) ||
+      !dup_string_or_number (ctx, obj, "order", &order, error) ||
       !bk_oparl_get_string (ctx, obj, "name", &name, error) ||
       !bk_oparl_get_string (ctx, obj, "consultation", &consultation, error) ||
       !bk_oparl_get_tristate (ctx, obj, "public", &is_public, error) ||
-      !bk_oparl_get_string (ctx, obj, "result", &result, error))
+      !bk_oparl_get_string (ctx, obj, "result", &result, error) ||
+      !bk_oparl_get_string (ctx, obj, "resolutionText", &resolution, error))
     return FALSE;
   if (meeting_id == NULL)
     meeting_id = meeting;
@@ -542,8 +550,20 @@ import_agenda_item (BkOParlContext *ctx,
                ctx->name, ctx->path->str);
       return TRUE;
     }
-  if (!bk_store_save_agenda_item (ctx->store, id, meeting_id, number, name,
-                                  consultation, is_public, result, error))
+  if (keep != NULL)
+    json_array_add_string_element (keep, id);
+  if (position < 0 && order != NULL && g_ascii_isdigit (*order))
+    position = (int) g_ascii_strtoll (order, NULL, 10);
+  row.oparl_id = id;
+  row.meeting_oparl_id = meeting_id;
+  row.position = position;
+  row.number = number;
+  row.name = name;
+  row.consultation_oparl_id = consultation;
+  row.is_public = is_public;
+  row.result = result;
+  row.resolution_text = resolution;
+  if (!bk_store_save_agenda_item (ctx->store, &row, error))
     return FALSE;
   g_hash_table_insert (ctx->memo->item_public, g_strdup (id), GINT_TO_POINTER (is_public + 2));
   g_hash_table_insert (ctx->memo->item_meeting, g_strdup (id), g_strdup (meeting_id));
@@ -559,27 +579,44 @@ import_meeting (BkOParlContext *ctx,
                 const char     *id,
                 GError        **error)
 {
-  const char *name, *start, *end;
+  const char *name, *start, *end, *state, *lead = NULL;
   g_autofree char *location = NULL;
+  g_autofree char *date = NULL;
   BkTristate cancelled;
   JsonArray *organizations, *items = NULL;
   JsonNode *items_node;
   BkOParlMeeting *info;
+  BkStoreMeetingRow row = { NULL, };
 
   if (!bk_oparl_get_string (ctx, obj, "name", &name, error) ||
       !bk_oparl_get_string (ctx, obj, "start", &start, error) ||
       !bk_oparl_get_string (ctx, obj, "end", &end, error) ||
+      !bk_oparl_get_string (ctx, obj, "meetingState", &state, error) ||
       !bk_oparl_get_tristate (ctx, obj, "cancelled", &cancelled, error) ||
       !bk_oparl_get_array (ctx, obj, "organization", &organizations, error) ||
       !dup_location (ctx, obj, &location, error))
     return FALSE;
+  /* the lead committee comes first */
+  if (organizations != NULL && json_array_get_length (organizations) > 0 &&
+      bk_oparl_node_is_string (json_array_get_element (organizations, 0)))
+    lead = json_array_get_string_element (organizations, 0);
   /* agendaItem: embedded list; a URL of an external list is skipped */
   items_node = json_object_get_member (obj, "agendaItem");
   if (!bk_oparl_node_is_null (items_node) && !bk_oparl_node_is_string (items_node) &&
       !bk_oparl_get_array (ctx, obj, "agendaItem", &items, error))
     return FALSE;
-  if (!bk_store_save_meeting (ctx->store, id, name, start, end, location,
-                              cancelled == BK_TRISTATE_YES, error))
+  row.oparl_id = id;
+  row.name = name;
+  row.start = start;
+  row.end = end;
+  row.location = location;
+  row.cancelled = cancelled == BK_TRISTATE_YES;
+  row.organization_oparl_id = lead;
+  row.state = state;
+  date = bk_oparl_dup_date_part (start);
+  if (!bk_store_save_meeting (ctx->store, &row, error) ||
+      /* a meeting moved to another day moves its consultations along */
+      !bk_store_update_meeting_consultations (ctx->store, id, date, name, error))
     return FALSE;
   info = g_new0 (BkOParlMeeting, 1);
   info->start = g_strdup (start);
@@ -591,6 +628,8 @@ import_meeting (BkOParlContext *ctx,
     {
       gsize saved = bk_oparl_path_push_member (ctx, "agendaItem");
       guint n = json_array_get_length (items);
+      g_autoptr(JsonArray) keep = json_array_new ();
+      gboolean all_objects = TRUE;
 
       for (guint i = 0; i < n; i++)
         {
@@ -599,14 +638,27 @@ import_meeting (BkOParlContext *ctx,
 
           if (JSON_NODE_HOLDS_OBJECT (node))
             {
-              if (!import_agenda_item (ctx, json_node_get_object (node), id, error))
+              if (!import_agenda_item (ctx, json_node_get_object (node), id, (int) i, keep, error))
                 return FALSE;
             }
           else if (!bk_oparl_node_is_string (node) && !bk_oparl_node_is_null (node))
             return bk_oparl_fail_at (ctx, NULL, _("expected an object"), error);
+          else
+            all_objects = FALSE;
           bk_oparl_path_pop (ctx, saved_index);
         }
       bk_oparl_path_pop (ctx, saved);
+
+      /* An item gone from the embedded list is gone from the meeting (OParl
+       * 1.0 never says so otherwise). Items given as URLs only: keep all. */
+      if (all_objects)
+        {
+          g_autoptr(JsonNode) node = json_node_init_array (json_node_alloc (), keep);
+          g_autofree char *keep_json = json_to_string (node, FALSE);
+
+          if (!bk_store_prune_agenda_items (ctx->store, id, keep_json, error))
+            return FALSE;
+        }
     }
   return TRUE;
 }
@@ -670,7 +722,7 @@ import_object (BkOParlContext *ctx,
         case BK_OPARL_TYPE_MEETING:
           return import_meeting (ctx, obj, id, error);
         case BK_OPARL_TYPE_AGENDA_ITEM:
-          return import_agenda_item (ctx, obj, NULL, error);
+          return import_agenda_item (ctx, obj, NULL, -1, NULL, error);
         case BK_OPARL_TYPE_PAPER:
           {
             const char *reference;
@@ -700,6 +752,18 @@ import_object (BkOParlContext *ctx,
     }
   if (type == BK_OPARL_TYPE_PAPER)
     return bk_oparl_import_paper (ctx, obj, id, error);
+  return TRUE;
+}
+
+gboolean
+bk_oparl_import_one (BkOParlContext *ctx,
+                     JsonObject     *obj,
+                     GError        **error)
+{
+  g_string_assign (ctx->path, "$");
+  for (guint pass = 1; pass <= 2; pass++)
+    if (!import_object (ctx, obj, pass, FALSE, error))
+      return FALSE;
   return TRUE;
 }
 

@@ -50,4 +50,26 @@ gboolean bk_oparl_import_data  (BkStore      *store,
                                 BkOParlStats *stats,
                                 GError      **error);
 
+/* An import of objects one by one, as a sync receives them page by page
+ * (src/core/sync): references between the objects of all pages resolve as
+ * in a folder import, related papers at bk_oparl_import_finish (). Runs
+ * inside the caller's transaction. */
+typedef struct _BkOParlImport BkOParlImport;
+
+BkOParlImport *bk_oparl_import_new        (BkStore       *store,
+                                           BkOParlStats  *stats);
+/* One object of a list page, deleted objects included. A JSON shape the
+ * importer refuses is BK_ERROR_INVALID_INPUT naming name and the path
+ * within the object; the caller may skip the object and go on. Any other
+ * error (the store) fails the transaction. */
+gboolean       bk_oparl_import_add_object (BkOParlImport *self,
+                                           JsonObject    *object,
+                                           const char    *name,
+                                           GError       **error);
+gboolean       bk_oparl_import_finish     (BkOParlImport *self,
+                                           GError       **error);
+void           bk_oparl_import_free       (BkOParlImport *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BkOParlImport, bk_oparl_import_free)
+
 G_END_DECLS

@@ -215,25 +215,11 @@ move_points (GPtrArray *to,
 }
 
 void
-bk_paper_complete_from_file (BkMotion   *motion,
-                             const char *path)
+bk_paper_complete_from_motion (BkMotion *motion,
+                               BkMotion *file)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(BkMotion) file = NULL;
-  g_autofree char *base = NULL;
+  g_return_if_fail (motion != NULL && file != NULL);
 
-  g_return_if_fail (motion != NULL && path != NULL);
-
-  file = bk_paper_read_file (path, BK_PAPER_FORMAT_AUTO, &error);
-  base = g_path_get_basename (path);
-  if (file == NULL)
-    {
-      g_autofree char *msg = g_strdup_printf (_("The paper's main file “%s” could not be read: %s"),
-                                              base, error->message);
-
-      bk_motion_add_warning (motion, "main-file", msg);
-      return;
-    }
   if (motion->resolution_points->len == 0 && motion->questions->len == 0)
     {
       move_points (motion->resolution_points, file->resolution_points);
@@ -266,4 +252,27 @@ bk_paper_complete_from_file (BkMotion   *motion,
       if (is_file_warning (w->code))
         bk_motion_add_warning (motion, w->code, w->message);
     }
+}
+
+void
+bk_paper_complete_from_file (BkMotion   *motion,
+                             const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BkMotion) file = NULL;
+  g_autofree char *base = NULL;
+
+  g_return_if_fail (motion != NULL && path != NULL);
+
+  file = bk_paper_read_file (path, BK_PAPER_FORMAT_AUTO, &error);
+  base = g_path_get_basename (path);
+  if (file == NULL)
+    {
+      g_autofree char *msg = g_strdup_printf (_("The paper's main file “%s” could not be read: %s"),
+                                              base, error->message);
+
+      bk_motion_add_warning (motion, "main-file", msg);
+      return;
+    }
+  bk_paper_complete_from_motion (motion, file);
 }

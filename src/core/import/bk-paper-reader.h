@@ -45,5 +45,9 @@ BkMotion     *bk_paper_read_file     (const char     *path,
  * all the same. */
 void          bk_paper_complete_from_file (BkMotion    *motion,
                                            const char  *path);
+/* The same with the file already read: takes from file (which is left
+ * partly emptied) what motion lacks, and the warnings about the file. */
+void          bk_paper_complete_from_motion (BkMotion  *motion,
+                                             BkMotion  *file);
 
 G_END_DECLS

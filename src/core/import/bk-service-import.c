@@ -100,16 +100,6 @@ dup_text (Ctx        *ctx,
 }
 
 static gboolean
-is_http_url (const char *url)
-{
-  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
-
-  return uri != NULL && g_uri_get_host (uri) != NULL && *g_uri_get_host (uri) != '\0' &&
-         (g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") == 0 ||
-          g_ascii_strcasecmp (g_uri_get_scheme (uri), "http") == 0);
-}
-
-static gboolean
 dup_url (Ctx        *ctx,
          JsonObject *obj,
          const char *member,
@@ -119,7 +109,7 @@ dup_url (Ctx        *ctx,
 {
   if (!dup_text (ctx, obj, member, required, 2000, out, error))
     return FALSE;
-  if (*out != NULL && !is_http_url (*out))
+  if (*out != NULL && !bk_service_is_web_address (*out))
     {
       g_clear_pointer (out, g_free);
       return fail_at (ctx, member, _("expected an http:// or https:// address"), error);
@@ -310,8 +300,9 @@ read_forms (Ctx        *ctx,
       form = json_node_get_object (node);
       if (!check_members (ctx, form, known, error) ||
           !dup_text (ctx, form, "title", TRUE, MAX_NAME_CHARS, &title, error) ||
-          !dup_url (ctx, form, "url", TRUE, &url, error))
+          !dup_url (ctx, form, "url", FALSE, &url, error))
         return FALSE;
+      /* without an address: a form the office hands out */
       bk_service_add_form (s, title, url);
       g_string_truncate (ctx->path, len);
     }
@@ -406,7 +397,8 @@ read_service (Ctx        *ctx,
   static const char *const known[] = {
     "type", "id", "leika", "municipality", "name", "short", "full", "who_may_apply",
     "documents", "costs", "processing_time", "deadlines", "steps", "legal_basis", "office",
-    "online_url", "forms", "easy_read", "life_situations", "translations", "keywords", NULL,
+    "online_url", "forms", "easy_read", "life_situations", "translations", "keywords",
+    "hints", "further_info", NULL,
   };
   g_autoptr(BkService) s = bk_service_new ();
   JsonNode *type = json_object_get_member (obj, "type");
@@ -437,6 +429,8 @@ read_service (Ctx        *ctx,
       !dup_url (ctx, obj, "online_url", FALSE, &s->online_url, error) ||
       !read_forms (ctx, obj, s, error) ||
       !dup_text (ctx, obj, "easy_read", FALSE, MAX_TEXT_CHARS, &s->easy_read, error) ||
+      !dup_text (ctx, obj, "hints", FALSE, MAX_TEXT_CHARS, &s->hints, error) ||
+      !dup_text (ctx, obj, "further_info", FALSE, MAX_TEXT_CHARS, &s->further_info, error) ||
       !read_life_situations (ctx, obj, s, error) ||
       !read_strings (ctx, obj, "keywords", s->keywords, error) ||
       !read_translations (ctx, obj, s, error))

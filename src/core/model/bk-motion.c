@@ -33,6 +33,8 @@ consultation_free (gpointer data)
   g_free (c->meeting_name);
   g_free (c->oparl_id);
   g_free (c->meeting_oparl_id);
+  g_free (c->agenda_item_oparl_id);
+  g_free (c->result);
   g_free (c);
 }
 
@@ -168,8 +170,28 @@ bk_motion_add_consultation (BkMotion   *self,
   c->role = g_strdup (role);
   c->is_public = is_public;
   c->authoritative = BK_TRISTATE_UNKNOWN;
+  bk_votes_init (&c->votes);
   g_ptr_array_add (self->consultations, c);
   return c;
+}
+
+const BkConsultation *
+bk_motion_get_decision (const BkMotion *self)
+{
+  const BkConsultation *found = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  for (guint i = 0; i < self->consultations->len; i++)
+    {
+      const BkConsultation *c = g_ptr_array_index (self->consultations, i);
+
+      if (!bk_outcome_is_final (c->outcome))
+        continue;
+      /* the latest; an undated one only when nothing else is found */
+      if (found == NULL || (c->date != NULL && (found->date == NULL || strcmp (c->date, found->date) >= 0)))
+        found = c;
+    }
+  return found;
 }
 
 static BkResolutionPoint *
@@ -265,20 +287,38 @@ bk_motion_add_file (BkMotion   *self,
   return f;
 }
 
-char *
-bk_motion_dup_submitter_names (const BkMotion *self)
+/* "A, B (role)"; NULL when there is nobody. */
+static char *
+join_party_names (GPtrArray *parties,
+                  gboolean   with_roles)
 {
   g_autoptr(GString) s = g_string_new (NULL);
 
-  for (guint i = 0; i < self->submitters->len; i++)
+  for (guint i = 0; i < parties->len; i++)
     {
-      const BkParty *p = g_ptr_array_index (self->submitters, i);
+      const BkParty *p = g_ptr_array_index (parties, i);
 
       if (s->len > 0)
         g_string_append (s, ", ");
       g_string_append (s, p->name);
+      if (with_roles && p->role != NULL && p->role[0] != '\0')
+        g_string_append_printf (s, " (%s)", p->role);
     }
   return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+char *
+bk_motion_dup_submitter_names (const BkMotion *self)
+{
+  return join_party_names (self->submitters, FALSE);
+}
+
+char *
+bk_motion_dup_signatory_names (const BkMotion *self)
+{
+  if (self->signatories->len == 0)
+    return NULL;
+  return join_party_names (self->signatories, TRUE);
 }
 
 char *
@@ -432,6 +472,11 @@ bk_motion_to_json (const BkMotion *self)
         add_tristate (b, "authoritative", c->authoritative);
       if (c->meeting_name != NULL)
         add_string_or_null (b, "meeting", c->meeting_name);
+      if (c->result != NULL)
+        {
+          add_string_or_null (b, "result", c->result);
+          add_string_or_null (b, "outcome", bk_outcome_to_string (c->outcome));
+        }
       json_builder_end_object (b);
     }
   json_builder_end_array (b);

@@ -12,6 +12,8 @@
 #include <glib.h>
 #include <json-glib/json-glib.h>
 
+#include "bk-decision.h"
+
 G_BEGIN_DECLS
 
 /* Tri-state for values a source may leave open, such as "public". */
@@ -42,6 +44,12 @@ typedef struct {
   char *meeting_name;
   char *oparl_id;          /* consultation URL, when imported from OParl */
   char *meeting_oparl_id;
+  char *agenda_item_oparl_id;
+  /* What the meeting did (its agenda item's result), filled by the store
+   * when it loads a motion; never saved with it. */
+  char *result;            /* as the council wrote it, or NULL */
+  BkOutcome outcome;
+  BkVotes votes;
 } BkConsultation;
 
 typedef struct {
@@ -125,8 +133,14 @@ BkFile            *bk_motion_add_file           (BkMotion    *self,
                                                  const char  *access_url,
                                                  const char  *mime_type);
 
+/* The consultation that ended the paper's way (the last one with a final
+ * outcome, see bk_outcome_is_final ()), or NULL. */
+const BkConsultation *bk_motion_get_decision    (const BkMotion *self);
+
 /* Submitters joined for display: "CDU-Fraktion, Fraktion GRÜNE". */
 char              *bk_motion_dup_submitter_names (const BkMotion *self);
+/* "Erika Muster (Fraktionsvorsitzende), Jan Beispiel"; NULL without any. */
+char              *bk_motion_dup_signatory_names (const BkMotion *self);
 /* The whole resolution as plain text, points numbered, for search and
  * speech; an Anfrage's questions when it has no points. */
 char              *bk_motion_dup_resolution_text (const BkMotion *self);

@@ -8,6 +8,7 @@
 
 #define G_LOG_DOMAIN "bk-service"
 
+#include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "bk-fold.h"
@@ -65,14 +66,24 @@ bk_life_situation_get_label (const char *id)
   return id;
 }
 
-static void
-form_free (gpointer data)
+void
+bk_service_form_free (BkServiceForm *form)
 {
-  BkServiceForm *form = data;
-
+  if (form == NULL)
+    return;
   g_free (form->title);
   g_free (form->url);
   g_free (form);
+}
+
+gboolean
+bk_service_is_web_address (const char *url)
+{
+  g_autoptr(GUri) uri = url ? g_uri_parse (url, G_URI_FLAGS_NONE, NULL) : NULL;
+
+  return uri != NULL && g_uri_get_host (uri) != NULL && *g_uri_get_host (uri) != '\0' &&
+         (g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") == 0 ||
+          g_ascii_strcasecmp (g_uri_get_scheme (uri), "http") == 0);
 }
 
 static void
@@ -87,6 +98,161 @@ text_free (gpointer data)
   g_free (text);
 }
 
+static void
+text_block_free (gpointer data)
+{
+  BkTextBlock *block = data;
+
+  g_free (block->text);
+  g_clear_pointer (&block->items, g_ptr_array_unref);
+  g_free (block);
+}
+
+/* The length of a list marker ("• ", "12. ") at the start of line, or 0;
+ * numbered says which kind. */
+static gsize
+marker_length (const char *line,
+               gboolean   *numbered)
+{
+  gsize digits = strspn (line, "0123456789");
+
+  if (g_str_has_prefix (line, "• "))
+    {
+      *numbered = FALSE;
+      return strlen ("• ");
+    }
+  if (digits > 0 && digits < 4 && line[digits] == '.' && line[digits + 1] == ' ')
+    {
+      *numbered = TRUE;
+      return digits + 2;
+    }
+  return 0;
+}
+
+GPtrArray *
+bk_text_blocks_parse (const char *text)
+{
+  GPtrArray *blocks = g_ptr_array_new_with_free_func (text_block_free);
+  g_auto(GStrv) paragraphs = g_strsplit (text ? text : "", "\n\n", -1);
+
+  for (guint i = 0; paragraphs[i] != NULL; i++)
+    {
+      g_autofree char *paragraph = g_strstrip (g_strdup (paragraphs[i]));
+      g_auto(GStrv) lines = NULL;
+      BkTextBlock *block;
+      gboolean list = TRUE, numbered = FALSE, first_numbered = FALSE;
+
+      if (*paragraph == '\0')
+        continue;
+      block = g_new0 (BkTextBlock, 1);
+      g_ptr_array_add (blocks, block);
+      if (g_str_has_prefix (paragraph, "# ") && strchr (paragraph, '\n') == NULL)
+        {
+          block->kind = BK_TEXT_BLOCK_HEADING;
+          block->text = g_strstrip (g_strdup (paragraph + 2));
+          continue;
+        }
+      lines = g_strsplit (paragraph, "\n", -1);
+      for (guint j = 0; list && lines[j] != NULL; j++)
+        {
+          list = marker_length (lines[j], &numbered) > 0 && (j == 0 || numbered == first_numbered);
+          if (j == 0)
+            first_numbered = numbered;
+        }
+      if (!list)
+        {
+          block->kind = BK_TEXT_BLOCK_PARAGRAPH;
+          block->text = g_steal_pointer (&paragraph);
+          continue;
+        }
+      block->kind = BK_TEXT_BLOCK_LIST;
+      block->numbered = first_numbered;
+      block->items = g_ptr_array_new_with_free_func (g_free);
+      for (guint j = 0; lines[j] != NULL; j++)
+        {
+          gsize skip = marker_length (lines[j], &numbered);
+
+          g_ptr_array_add (block->items, g_strstrip (g_strdup (lines[j] + skip)));
+        }
+    }
+  return blocks;
+}
+
+static void
+office_clear (BkServiceOffice *office)
+{
+  g_clear_pointer (&office->name, g_free);
+  g_clear_pointer (&office->address, g_free);
+  g_clear_pointer (&office->opening_hours, g_free);
+  g_clear_pointer (&office->phone, g_free);
+  g_clear_pointer (&office->email, g_free);
+  g_clear_pointer (&office->accessibility, g_free);
+}
+
+static void
+local_office_free (gpointer data)
+{
+  BkServiceLocalOffice *local = data;
+
+  g_free (local->town_ars);
+  g_free (local->town_name);
+  office_clear (&local->office);
+  g_free (local->online_url);
+  g_free (local);
+}
+
+void
+bk_town_free (BkTown *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->ars);
+  g_free (self->name);
+  g_free (self);
+}
+
+static gboolean
+all_digits (const char *text,
+            gsize       len)
+{
+  for (gsize i = 0; i < len; i++)
+    if (!g_ascii_isdigit (text[i]))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+bk_ars_is_valid (const char *ars)
+{
+  return ars != NULL && strlen (ars) == 12 && all_digits (ars, 12);
+}
+
+char *
+bk_ars_area_prefix (const char *id)
+{
+  /* The levels of the key: Land, Regierungsbezirk, Kreis, Gemeindeverband,
+   * Gemeinde, by where they end. */
+  static const gsize ends[] = { 2, 3, 5, 9, 12 };
+  gsize len;
+
+  if (id == NULL)
+    return NULL;
+  len = strlen (id);
+  if (!all_digits (id, len))
+    return NULL;
+  if (len != 2 && len != 3 && len != 5 && len != 9 && len != 12)
+    return NULL;
+  for (int level = (int) G_N_ELEMENTS (ends) - 1; level > 0 && len == ends[level]; level--)
+    {
+      gsize start = ends[level - 1];
+
+      if (strspn (id + start, "0") < len - start)
+        break;
+      len = start;
+    }
+  return g_strndup (id, len);
+}
+
 BkService *
 bk_service_new (void)
 {
@@ -94,10 +260,11 @@ bk_service_new (void)
 
   self->documents = g_ptr_array_new_with_free_func (g_free);
   self->steps = g_ptr_array_new_with_free_func (g_free);
-  self->forms = g_ptr_array_new_with_free_func (form_free);
+  self->forms = g_ptr_array_new_with_free_func ((GDestroyNotify) bk_service_form_free);
   self->life_situations = g_ptr_array_new_with_free_func (g_free);
   self->translations = g_ptr_array_new_with_free_func (text_free);
   self->keywords = g_ptr_array_new_with_free_func (g_free);
+  self->local_offices = g_ptr_array_new_with_free_func (local_office_free);
   return self;
 }
 
@@ -119,20 +286,53 @@ bk_service_free (BkService *self)
   g_free (self->deadlines);
   g_ptr_array_unref (self->steps);
   g_free (self->legal_basis);
-  g_free (self->office.name);
-  g_free (self->office.address);
-  g_free (self->office.opening_hours);
-  g_free (self->office.phone);
-  g_free (self->office.email);
-  g_free (self->office.accessibility);
+  office_clear (&self->office);
   g_free (self->online_url);
   g_ptr_array_unref (self->forms);
   g_free (self->easy_read);
   g_ptr_array_unref (self->life_situations);
   g_ptr_array_unref (self->translations);
   g_ptr_array_unref (self->keywords);
+  g_free (self->hints);
+  g_free (self->further_info);
   g_free (self->source);
+  g_free (self->source_id);
+  g_free (self->source_version);
+  g_ptr_array_unref (self->local_offices);
   g_free (self);
+}
+
+gboolean
+bk_service_is_per_town (const BkService *self)
+{
+  return self->source_id != NULL;
+}
+
+const BkServiceLocalOffice *
+bk_service_get_local_office (const BkService *self,
+                             const char      *ars)
+{
+  for (guint i = 0; ars != NULL && i < self->local_offices->len; i++)
+    {
+      const BkServiceLocalOffice *local = g_ptr_array_index (self->local_offices, i);
+
+      if (g_strcmp0 (local->town_ars, ars) == 0)
+        return local;
+    }
+  return NULL;
+}
+
+BkServiceLocalOffice *
+bk_service_add_local_office (BkService  *self,
+                             const char *town_ars,
+                             const char *town_name)
+{
+  BkServiceLocalOffice *local = g_new0 (BkServiceLocalOffice, 1);
+
+  local->town_ars = g_strdup (town_ars);
+  local->town_name = g_strdup (town_name);
+  g_ptr_array_add (self->local_offices, local);
+  return local;
 }
 
 BkServiceForm *
@@ -342,6 +542,8 @@ bk_service_to_json (const BkService *self)
         }
       json_builder_end_array (b);
     }
+  add_string (b, "hints", self->hints);
+  add_string (b, "further_info", self->further_info);
   add_string (b, "easy_read", self->easy_read);
   add_strings (b, "life_situations", self->life_situations);
   add_strings (b, "keywords", self->keywords);

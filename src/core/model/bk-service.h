@@ -19,6 +19,27 @@ G_BEGIN_DECLS
  * language (bk_service_get_name () and friends pick it). Every text field may
  * be NULL unless marked otherwise; paragraphs are separated by "\n\n". */
 
+/* Text structure. A text field holds paragraphs separated by an empty line
+ * ("\n\n"); a line break inside one is kept. A paragraph that starts with
+ * "# " is a heading; one whose lines all start with "• " (or all with a
+ * number and a full stop, "1. ") is a list. Texts from XZuFi are reduced
+ * to this (bk-html-reduce.h); hand-written ones may use it. */
+typedef enum {
+  BK_TEXT_BLOCK_PARAGRAPH,
+  BK_TEXT_BLOCK_HEADING,
+  BK_TEXT_BLOCK_LIST,
+} BkTextBlockKind;
+
+typedef struct {
+  BkTextBlockKind kind;
+  char      *text;        /* paragraph (may hold "\n") or heading, without "# " */
+  GPtrArray *items;       /* char*: a list's items without their markers */
+  gboolean   numbered;
+} BkTextBlock;
+
+/* The blocks of text (BkTextBlock), empty ones left out; never NULL. */
+GPtrArray *bk_text_blocks_parse (const char *text);
+
 /* The life situations (Lebenslagen) the catalogue is browsed by; the ids are
  * stable and used in the JSON format and the database. */
 #define BK_LIFE_SITUATION_MOVING            "moving"
@@ -38,7 +59,7 @@ const char        *bk_life_situation_get_label (const char *id);
 
 typedef struct {
   char *title;            /* non-NULL */
-  char *url;              /* http(s) URL, non-NULL */
+  char *url;              /* http(s) URL, or NULL when the source gives none */
 } BkServiceForm;
 
 /* The responsible office (zuständige Stelle). */
@@ -50,6 +71,31 @@ typedef struct {
   char *email;
   char *accessibility;    /* how to get into the building: ramps, lift, toilets, loop */
 } BkServiceOffice;
+
+/* The office and online service responsible for a service in one town the
+ * kiosk serves (services from XZuFi: their offices depend on the town). */
+typedef struct {
+  char *town_ars;         /* the town's Amtlicher Regionalschlüssel, 12 digits */
+  char *town_name;        /* "Stadt Auenbach" */
+  BkServiceOffice office; /* all NULL when the source names no office there */
+  char *online_url;       /* the online service for this town, or NULL */
+} BkServiceLocalOffice;
+
+/* A town (municipality) the kiosk serves, by its Amtlicher
+ * Regionalschlüssel (ARS). */
+typedef struct {
+  char *ars;              /* 12 digits */
+  char *name;
+} BkTown;
+
+void      bk_town_free              (BkTown     *self);
+/* TRUE for an ARS of a town: 12 digits. */
+gboolean  bk_ars_is_valid           (const char *ars);
+/* The area an ARS or one of its leading parts names, as the prefix every
+ * town in it starts with: 2 (Land), 3 (Regierungsbezirk), 5 (Kreis),
+ * 9 (Gemeindeverband) or 12 digits; a 12-digit key loses its levels that are
+ * all zeros ("091620000000" → "09162"). NULL for anything else. */
+char     *bk_ars_area_prefix        (const char *id);
 
 /* Name, short and full text in one more language. */
 typedef struct {
@@ -81,12 +127,32 @@ typedef struct {
   GPtrArray *translations;    /* BkServiceText */
   GPtrArray *keywords;    /* char*: other words citizens use ("Ummeldung", "Umzug"),
                            * searched like the name (FIM "Begriffe im Kontext") */
+  char *hints;            /* Hinweise */
+  char *further_info;     /* weiterführende Informationen */
   char *source;           /* file it was imported from, or NULL */
+  char *source_id;        /* the id in its XZuFi source, or NULL (hand-written) */
+  char *source_version;   /* its version there (last change), or NULL */
+  GPtrArray *local_offices; /* BkServiceLocalOffice, in the order of the towns;
+                             * empty for hand-written services (office above) */
 } BkService;
 
 BkService     *bk_service_new               (void);
 void           bk_service_free              (BkService  *self);
 
+/* Whether the office depends on the citizen's town (services from XZuFi). */
+gboolean       bk_service_is_per_town       (const BkService *self);
+/* The office for the town with this ARS, or NULL. */
+const BkServiceLocalOffice *bk_service_get_local_office (const BkService *self,
+                                                         const char      *ars);
+BkServiceLocalOffice *bk_service_add_local_office (BkService  *self,
+                                                   const char *town_ars,
+                                                   const char *town_name);
+
+void           bk_service_form_free         (BkServiceForm *form);
+/* TRUE for an http:// or https:// address with a host. */
+gboolean       bk_service_is_web_address    (const char *url);
+
+/* url may be NULL: a form the description names without an address. */
 BkServiceForm *bk_service_add_form          (BkService  *self,
                                              const char *title,
                                              const char *url);

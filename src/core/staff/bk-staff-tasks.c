@@ -43,8 +43,18 @@ bk_staff_list_import_files (const char *folder)
     {
       g_autofree char *path = g_build_filename (folder, name, NULL);
 
-      if (name[0] != '.' && g_file_test (path, G_FILE_TEST_IS_REGULAR))
+      if (name[0] == '.')
+        continue;
+      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
         g_ptr_array_add (names, g_strdup (name));
+      else if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        {
+          /* an XZuFi publication (bk-xzufi.h): imported whole */
+          g_autofree char *index = g_build_filename (path, "index.txt", NULL);
+
+          if (g_file_test (index, G_FILE_TEST_IS_REGULAR))
+            g_ptr_array_add (names, g_strconcat (name, "/", NULL));
+        }
     }
   g_ptr_array_sort (names, compare_names);
   return names;

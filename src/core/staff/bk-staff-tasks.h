@@ -17,8 +17,9 @@ G_BEGIN_DECLS
 /* folder, or when NULL or "" $XDG_DATA_HOME/buergerkiosk/<name>. */
 char      *bk_staff_resolve_folder     (const char  *folder,
                                         const char  *name);
-/* The names of the regular, not hidden files in folder, sorted; an empty
- * array when the folder does not exist. */
+/* The names of the regular, not hidden files in folder, and of its folders
+ * with an XZuFi index.txt (with a "/" at the end), sorted; an empty array
+ * when the folder does not exist. */
 GPtrArray *bk_staff_list_import_files  (const char  *folder);
 /* Writes every submission not exported yet to
  * folder/submissions-YYYYMMDD-HHMMSS.json (0600; the folder is made 0700)

@@ -234,8 +234,9 @@ insert_children (BkStore        *self,
 
       stmt = bk_store_get_stmt (self,
                        "INSERT INTO consultation (paper_id, position, oparl_id, committee, date,"
-                       " role, public, authoritative, meeting_name, meeting_oparl_id)"
-                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", error);
+                       " role, public, authoritative, meeting_name, meeting_oparl_id,"
+                       " agenda_item_oparl_id)"
+                       " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, id);
@@ -248,6 +249,7 @@ insert_children (BkStore        *self,
       bind_tristate (stmt, 8, c->authoritative);
       bind_text (stmt, 9, c->meeting_name);
       bind_text (stmt, 10, c->meeting_oparl_id);
+      bind_text (stmt, 11, c->agenda_item_oparl_id);
       if (!bk_store_step_done (self, stmt, error))
         return FALSE;
     }
@@ -535,9 +537,17 @@ bk_store_load_motion (BkStore *self,
   load_parties (self, motion, "submitter", motion->submitters);
   load_parties (self, motion, "signatory", motion->signatories);
 
-  stmt = bk_store_get_stmt (self, "SELECT committee, date, role, public, authoritative, meeting_name,"
-                         " oparl_id, meeting_oparl_id FROM consultation WHERE paper_id = ?1"
-                         " ORDER BY position", error);
+  /* The decision comes from the agenda item: the one the consultation
+   * names, or else the one that names the consultation. */
+  stmt = bk_store_get_stmt (self, "SELECT c.committee, c.date, c.role, c.public, c.authoritative,"
+                         " c.meeting_name, c.oparl_id, c.meeting_oparl_id, c.agenda_item_oparl_id,"
+                         " a.result, a.outcome, a.resolution_text"
+                         " FROM consultation c LEFT JOIN agenda_item a ON a.oparl_id ="
+                         "  coalesce ((SELECT i.oparl_id FROM agenda_item i"
+                         "             WHERE i.oparl_id = c.agenda_item_oparl_id),"
+                         "            (SELECT i.oparl_id FROM agenda_item i"
+                         "             WHERE i.consultation_oparl_id = c.oparl_id LIMIT 1))"
+                         " WHERE c.paper_id = ?1 ORDER BY c.position", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -552,6 +562,14 @@ bk_store_load_motion (BkStore *self,
       c->meeting_name = column_dup (stmt, 5);
       c->oparl_id = column_dup (stmt, 6);
       c->meeting_oparl_id = column_dup (stmt, 7);
+      c->agenda_item_oparl_id = column_dup (stmt, 8);
+      c->result = column_dup (stmt, 9);
+      c->outcome = bk_outcome_from_string ((const char *) sqlite3_column_text (stmt, 10));
+      if (c->result != NULL)
+        {
+          bk_votes_parse (c->result, &c->votes);
+          bk_votes_parse ((const char *) sqlite3_column_text (stmt, 11), &c->votes);
+        }
     }
   sqlite3_reset (stmt);
 
@@ -708,13 +726,29 @@ append_filter_sql (GString              *sql,
   if (filter->faction != NULL)
     g_string_append (sql, " AND EXISTS (SELECT 1 FROM paper_party pp WHERE pp.paper_id = p.id"
                           " AND pp.role = 'submitter' AND pp.name = :faction)");
+  if (filter->faction != NULL && filter->faction_body != NULL)
+    g_string_append (sql, " AND p.body = :faction_body");
   if (filter->status == BK_MOTION_STATUS_UPCOMING)
     g_string_append (sql, " AND EXISTS (SELECT 1 FROM consultation c WHERE c.paper_id = p.id"
                           " AND c.date >= :today)");
   else if (filter->status == BK_MOTION_STATUS_DECIDED)
-    g_string_append (sql, " AND EXISTS (SELECT 1 FROM consultation c WHERE c.paper_id = p.id)"
-                          " AND NOT EXISTS (SELECT 1 FROM consultation c WHERE c.paper_id = p.id"
-                          " AND (c.date IS NULL OR c.date >= :today))");
+    /* A final outcome at one of its meetings (bk-decision.h); a motion of
+     * which no outcome is known at all (text imports) is decided when
+     * every consultation lies in the past. */
+    g_string_append_printf (sql,
+                            " AND (EXISTS (SELECT 1 FROM consultation c JOIN agenda_item a"
+                            "   ON a.oparl_id = c.agenda_item_oparl_id"
+                            "   WHERE c.paper_id = p.id AND a.outcome IN %s)"
+                            " OR EXISTS (SELECT 1 FROM consultation c JOIN agenda_item a"
+                            "   ON a.consultation_oparl_id = c.oparl_id"
+                            "   WHERE c.paper_id = p.id AND a.outcome IN %s)"
+                            " OR (EXISTS (SELECT 1 FROM consultation c WHERE c.paper_id = p.id)"
+                            "  AND NOT EXISTS (SELECT 1 FROM consultation c WHERE c.paper_id = p.id"
+                            "   AND (c.date IS NULL OR c.date >= :today))"
+                            "  AND NOT EXISTS (SELECT 1 FROM consultation c JOIN agenda_item a"
+                            "   ON a.oparl_id = c.agenda_item_oparl_id OR a.consultation_oparl_id = c.oparl_id"
+                            "   WHERE c.paper_id = p.id AND a.outcome IS NOT NULL)))",
+                            bk_outcome_final_sql (), bk_outcome_final_sql ());
 }
 
 static void
@@ -730,6 +764,8 @@ bind_filter (sqlite3_stmt         *stmt,
     bind_text (stmt, index, filter->body);
   if ((index = sqlite3_bind_parameter_index (stmt, ":faction")) > 0)
     bind_text (stmt, index, filter->faction);
+  if ((index = sqlite3_bind_parameter_index (stmt, ":faction_body")) > 0)
+    bind_text (stmt, index, filter->faction_body);
   if ((index = sqlite3_bind_parameter_index (stmt, ":today")) > 0)
     bind_text (stmt, index, today);
 }
@@ -932,12 +968,39 @@ bk_store_list_bodies (BkStore *self)
                                 " AND body != '' ORDER BY body");
 }
 
-GStrv
+void
+bk_faction_free (BkFaction *faction)
+{
+  if (faction == NULL)
+    return;
+  g_free (faction->name);
+  g_free (faction->body);
+  g_free (faction);
+}
+
+GPtrArray *
 bk_store_list_factions (BkStore *self)
 {
-  g_return_val_if_fail (BK_IS_STORE (self), NULL);
-  return collect_strings (self, "SELECT DISTINCT name FROM paper_party WHERE role = 'submitter'"
-                                " AND kind = 'faction' ORDER BY name");
+  GPtrArray *factions = g_ptr_array_new_with_free_func ((GDestroyNotify) bk_faction_free);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (BK_IS_STORE (self), factions);
+  stmt = bk_store_get_stmt (self, "SELECT DISTINCT pp.name, NULLIF (p.body, '') FROM paper_party pp"
+                                  " JOIN paper p ON p.id = pp.paper_id"
+                                  " WHERE pp.role = 'submitter' AND pp.kind = 'faction'"
+                                  " ORDER BY pp.name, p.body", NULL);
+  if (stmt == NULL)
+    return factions;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      BkFaction *faction = g_new0 (BkFaction, 1);
+
+      faction->name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      faction->body = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      g_ptr_array_add (factions, faction);
+    }
+  sqlite3_reset (stmt);
+  return factions;
 }
 
 /* --- check (bk-store-check.c) ------------------------------------------ */

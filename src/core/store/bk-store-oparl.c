@@ -18,33 +18,6 @@
 #define bind_text bk_store_bind_text
 #define column_dup bk_store_column_dup
 
-static gboolean
-run_upsert (BkStore           *self,
-            const char        *sql,
-            GError           **error,
-            int                n,
-            const char *const *values)
-{
-  sqlite3_stmt *stmt;
-
-  if (!bk_store_begin (self, error))
-    return FALSE;
-  stmt = bk_store_get_stmt (self, sql, error);
-  if (stmt == NULL)
-    {
-      bk_store_rollback (self);
-      return FALSE;
-    }
-  for (int i = 0; i < n; i++)
-    bind_text (stmt, i + 1, values[i]);
-  if (!bk_store_step_done (self, stmt, error))
-    {
-      bk_store_rollback (self);
-      return FALSE;
-    }
-  return bk_store_commit (self, error);
-}
-
 gboolean
 bk_store_save_body (BkStore    *self,
                     const char *oparl_id,
@@ -55,10 +28,10 @@ bk_store_save_body (BkStore    *self,
   const char *values[] = { oparl_id, name ? name : "", short_name };
 
   g_return_val_if_fail (BK_IS_STORE (self) && oparl_id != NULL, FALSE);
-  return run_upsert (self, "INSERT INTO body (oparl_id, name, short_name) VALUES (?1, ?2, ?3)"
-                           " ON CONFLICT (oparl_id) DO UPDATE SET name = excluded.name,"
-                           " short_name = excluded.short_name",
-                     error, G_N_ELEMENTS (values), values);
+  return bk_store_run_texts (self, "INSERT INTO body (oparl_id, name, short_name) VALUES (?1, ?2, ?3)"
+                                   " ON CONFLICT (oparl_id) DO UPDATE SET name = excluded.name,"
+                                   " short_name = excluded.short_name",
+                              error, G_N_ELEMENTS (values), values);
 }
 
 static char *
@@ -87,8 +60,8 @@ bk_store_set_body_main_organization (BkStore    *self,
   const char *values[] = { body_oparl_id, organization_oparl_id };
 
   g_return_val_if_fail (BK_IS_STORE (self) && body_oparl_id != NULL, FALSE);
-  return run_upsert (self, "UPDATE body SET main_organization = ?2 WHERE oparl_id = ?1",
-                     error, G_N_ELEMENTS (values), values);
+  return bk_store_run_texts (self, "UPDATE body SET main_organization = ?2 WHERE oparl_id = ?1",
+                              error, G_N_ELEMENTS (values), values);
 }
 
 char *
@@ -113,13 +86,13 @@ bk_store_save_organization (BkStore    *self,
   const char *values[] = { oparl_id, body_oparl_id, name, short_name, classification };
 
   g_return_val_if_fail (BK_IS_STORE (self) && oparl_id != NULL, FALSE);
-  return run_upsert (self, "INSERT INTO organization (oparl_id, body_oparl_id, name, short_name,"
-                           " classification) VALUES (?1, ?2, ?3, ?4, ?5)"
-                           " ON CONFLICT (oparl_id) DO UPDATE SET"
-                           " body_oparl_id = excluded.body_oparl_id, name = excluded.name,"
-                           " short_name = excluded.short_name,"
-                           " classification = excluded.classification",
-                     error, G_N_ELEMENTS (values), values);
+  return bk_store_run_texts (self, "INSERT INTO organization (oparl_id, body_oparl_id, name, short_name,"
+                                   " classification) VALUES (?1, ?2, ?3, ?4, ?5)"
+                                   " ON CONFLICT (oparl_id) DO UPDATE SET"
+                                   " body_oparl_id = excluded.body_oparl_id, name = excluded.name,"
+                                   " short_name = excluded.short_name,"
+                                   " classification = excluded.classification",
+                              error, G_N_ELEMENTS (values), values);
 }
 
 gboolean
@@ -131,59 +104,112 @@ bk_store_save_person (BkStore    *self,
   const char *values[] = { oparl_id, name };
 
   g_return_val_if_fail (BK_IS_STORE (self) && oparl_id != NULL, FALSE);
-  return run_upsert (self, "INSERT INTO person (oparl_id, name) VALUES (?1, ?2)"
-                           " ON CONFLICT (oparl_id) DO UPDATE SET name = excluded.name",
-                     error, G_N_ELEMENTS (values), values);
+  return bk_store_run_texts (self, "INSERT INTO person (oparl_id, name) VALUES (?1, ?2)"
+                                   " ON CONFLICT (oparl_id) DO UPDATE SET name = excluded.name",
+                              error, G_N_ELEMENTS (values), values);
 }
 
 gboolean
-bk_store_save_meeting (BkStore    *self,
-                       const char *oparl_id,
-                       const char *name,
-                       const char *start,
-                       const char *end,
-                       const char *location,
-                       gboolean    cancelled,
-                       GError    **error)
-{
-  const char *values[] = { oparl_id, name, start, end, location, cancelled ? "1" : "0" };
-
-  g_return_val_if_fail (BK_IS_STORE (self) && oparl_id != NULL, FALSE);
-  return run_upsert (self, "INSERT INTO meeting (oparl_id, name, start, end, location, cancelled)"
-                           " VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
-                           " ON CONFLICT (oparl_id) DO UPDATE SET name = excluded.name,"
-                           " start = excluded.start, end = excluded.end,"
-                           " location = excluded.location, cancelled = excluded.cancelled",
-                     error, G_N_ELEMENTS (values), values);
-}
-
-gboolean
-bk_store_save_agenda_item (BkStore    *self,
-                           const char *oparl_id,
-                           const char *meeting_oparl_id,
-                           const char *number,
-                           const char *name,
-                           const char *consultation_oparl_id,
-                           BkTristate  is_public,
-                           const char *result,
-                           GError    **error)
+bk_store_save_meeting (BkStore               *self,
+                       const BkStoreMeetingRow *meeting,
+                       GError               **error)
 {
   const char *values[] = {
-    oparl_id, meeting_oparl_id, number, name, consultation_oparl_id,
-    is_public == BK_TRISTATE_UNKNOWN ? NULL : (is_public == BK_TRISTATE_YES ? "1" : "0"),
-    result,
+    meeting->oparl_id, meeting->name, meeting->start, meeting->end, meeting->location,
+    meeting->cancelled ? "1" : "0", meeting->organization_oparl_id, meeting->state,
   };
 
+  g_return_val_if_fail (BK_IS_STORE (self) && meeting->oparl_id != NULL, FALSE);
+  return bk_store_run_texts (self, "INSERT INTO meeting (oparl_id, name, start, end, location, cancelled,"
+                                   " organization_oparl_id, state)"
+                                   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+                                   " ON CONFLICT (oparl_id) DO UPDATE SET name = excluded.name,"
+                                   " start = excluded.start, end = excluded.end,"
+                                   " location = excluded.location, cancelled = excluded.cancelled,"
+                                   " organization_oparl_id = excluded.organization_oparl_id,"
+                                   " state = excluded.state",
+                              error, G_N_ELEMENTS (values), values);
+}
+
+gboolean
+bk_store_save_agenda_item (BkStore                    *self,
+                           const BkStoreAgendaItemRow *item,
+                           GError                    **error)
+{
+  g_autofree char *position = item->position >= 0 ? g_strdup_printf ("%d", item->position) : NULL;
+  BkOutcome outcome = bk_outcome_classify (item->result);
+  const char *values[] = {
+    item->oparl_id, item->meeting_oparl_id, item->number, item->name,
+    item->consultation_oparl_id,
+    item->is_public == BK_TRISTATE_UNKNOWN ? NULL : (item->is_public == BK_TRISTATE_YES ? "1" : "0"),
+    item->result, position, bk_outcome_to_string (outcome), item->resolution_text,
+  };
+
+  g_return_val_if_fail (BK_IS_STORE (self) && item->oparl_id != NULL, FALSE);
+  return bk_store_run_texts (self, "INSERT INTO agenda_item (oparl_id, meeting_oparl_id, number, name,"
+                                   " consultation_oparl_id, public, result, position, outcome,"
+                                   " resolution_text)"
+                                   " VALUES (?1, ?2, ?3, ?4, ?5, CAST(?6 AS INTEGER), ?7,"
+                                   " CAST(?8 AS INTEGER), ?9, ?10)"
+                                   " ON CONFLICT (oparl_id) DO UPDATE SET"
+                                   " meeting_oparl_id = excluded.meeting_oparl_id,"
+                                   " number = excluded.number, name = excluded.name,"
+                                   " consultation_oparl_id = excluded.consultation_oparl_id,"
+                                   " public = excluded.public, result = excluded.result,"
+                                   " position = excluded.position, outcome = excluded.outcome,"
+                                   " resolution_text = excluded.resolution_text",
+                              error, G_N_ELEMENTS (values), values);
+}
+
+gboolean
+bk_store_prune_agenda_items (BkStore    *self,
+                             const char *meeting_oparl_id,
+                             const char *keep_json,
+                             GError    **error)
+{
+  const char *values[] = { meeting_oparl_id, keep_json };
+
+  g_return_val_if_fail (BK_IS_STORE (self) && meeting_oparl_id != NULL && keep_json != NULL, FALSE);
+  return bk_store_run_texts (self, "DELETE FROM agenda_item WHERE meeting_oparl_id = ?1"
+                                   " AND oparl_id NOT IN (SELECT value FROM json_each (?2))",
+                              error, G_N_ELEMENTS (values), values);
+}
+
+gboolean
+bk_store_update_meeting_consultations (BkStore    *self,
+                                       const char *meeting_oparl_id,
+                                       const char *date,
+                                       const char *name,
+                                       GError    **error)
+{
+  const char *values[] = { meeting_oparl_id, date, name };
+
+  g_return_val_if_fail (BK_IS_STORE (self) && meeting_oparl_id != NULL, FALSE);
+  return bk_store_run_texts (self, "UPDATE consultation SET date = ?2, meeting_name = ?3"
+                                   " WHERE meeting_oparl_id = ?1 AND (date IS NOT ?2 OR meeting_name IS NOT ?3)",
+                              error, G_N_ELEMENTS (values), values);
+}
+
+gboolean
+bk_store_set_oparl_origin (BkStore          *self,
+                           BkStoreOriginKind kind,
+                           const char       *oparl_id,
+                           const char       *origin,
+                           GError          **error)
+{
+  static const char *const sql[] = {
+    [BK_STORE_ORIGIN_PAPER] = "UPDATE paper SET origin = ?2 WHERE oparl_id = ?1 AND origin IS NOT ?2",
+    [BK_STORE_ORIGIN_MEETING] = "UPDATE meeting SET origin = ?2 WHERE oparl_id = ?1 AND origin IS NOT ?2",
+    [BK_STORE_ORIGIN_ORGANIZATION] = "UPDATE organization SET origin = ?2 WHERE oparl_id = ?1"
+                                     " AND origin IS NOT ?2",
+    [BK_STORE_ORIGIN_PERSON] = "UPDATE person SET origin = ?2 WHERE oparl_id = ?1 AND origin IS NOT ?2",
+    [BK_STORE_ORIGIN_BODY] = "UPDATE body SET origin = ?2 WHERE oparl_id = ?1 AND origin IS NOT ?2",
+  };
+  const char *values[] = { oparl_id, origin };
+
   g_return_val_if_fail (BK_IS_STORE (self) && oparl_id != NULL, FALSE);
-  return run_upsert (self, "INSERT INTO agenda_item (oparl_id, meeting_oparl_id, number, name,"
-                           " consultation_oparl_id, public, result)"
-                           " VALUES (?1, ?2, ?3, ?4, ?5, CAST(?6 AS INTEGER), ?7)"
-                           " ON CONFLICT (oparl_id) DO UPDATE SET"
-                           " meeting_oparl_id = excluded.meeting_oparl_id,"
-                           " number = excluded.number, name = excluded.name,"
-                           " consultation_oparl_id = excluded.consultation_oparl_id,"
-                           " public = excluded.public, result = excluded.result",
-                     error, G_N_ELEMENTS (values), values);
+  g_return_val_if_fail ((guint) kind < G_N_ELEMENTS (sql), FALSE);
+  return bk_store_run_texts (self, sql[kind], error, G_N_ELEMENTS (values), values);
 }
 
 char *
@@ -308,6 +334,7 @@ bk_store_delete_oparl_object (BkStore    *self,
     "DELETE FROM agenda_item WHERE oparl_id = ?1",
     "DELETE FROM consultation WHERE oparl_id = ?1",
     "DELETE FROM paper_file WHERE oparl_id = ?1",
+    "DELETE FROM paper_text WHERE paper_oparl_id = ?1",
   };
   gint64 paper_id;
   gboolean removed = FALSE;

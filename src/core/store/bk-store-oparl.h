@@ -39,23 +39,61 @@ gboolean    bk_store_save_person       (BkStore    *self,
                                         const char *oparl_id,
                                         const char *name,
                                         GError    **error);
-gboolean    bk_store_save_meeting      (BkStore    *self,
-                                        const char *oparl_id,
-                                        const char *name,
-                                        const char *start,
-                                        const char *end,
-                                        const char *location,
-                                        gboolean    cancelled,
-                                        GError    **error);
-gboolean    bk_store_save_agenda_item  (BkStore    *self,
-                                        const char *oparl_id,
-                                        const char *meeting_oparl_id,
-                                        const char *number,
-                                        const char *name,
-                                        const char *consultation_oparl_id,
-                                        BkTristate  is_public,
-                                        const char *result,
-                                        GError    **error);
+typedef struct {
+  const char *oparl_id;
+  const char *name;
+  const char *start;
+  const char *end;
+  const char *location;
+  gboolean    cancelled;
+  const char *organization_oparl_id;  /* the lead committee */
+  const char *state;                  /* meetingState: terminiert, eingeladen, durchgeführt */
+} BkStoreMeetingRow;
+
+typedef struct {
+  const char *oparl_id;
+  const char *meeting_oparl_id;
+  int         position;               /* in the meeting, from 0; -1: not known */
+  const char *number;
+  const char *name;
+  const char *consultation_oparl_id;
+  BkTristate  is_public;
+  const char *result;                 /* sorted into an outcome (bk-decision.h) */
+  const char *resolution_text;
+} BkStoreAgendaItemRow;
+
+gboolean    bk_store_save_meeting      (BkStore                    *self,
+                                        const BkStoreMeetingRow    *meeting,
+                                        GError                    **error);
+gboolean    bk_store_save_agenda_item  (BkStore                    *self,
+                                        const BkStoreAgendaItemRow *item,
+                                        GError                    **error);
+/* Removes the agenda items of a meeting whose ids are not in keep_json (a
+ * JSON array of strings): those the meeting no longer lists. */
+gboolean    bk_store_prune_agenda_items (BkStore    *self,
+                                         const char *meeting_oparl_id,
+                                         const char *keep_json,
+                                         GError    **error);
+/* Puts a meeting's (new) date and name into the consultations held at it. */
+gboolean    bk_store_update_meeting_consultations (BkStore    *self,
+                                                   const char *meeting_oparl_id,
+                                                   const char *date,
+                                                   const char *name,
+                                                   GError    **error);
+typedef enum {
+  BK_STORE_ORIGIN_PAPER,
+  BK_STORE_ORIGIN_MEETING,
+  BK_STORE_ORIGIN_ORGANIZATION,
+  BK_STORE_ORIGIN_PERSON,
+  BK_STORE_ORIGIN_BODY,
+} BkStoreOriginKind;
+
+/* Marks the object of kind with this id as synced from origin (a System URL). */
+gboolean    bk_store_set_oparl_origin  (BkStore          *self,
+                                        BkStoreOriginKind kind,
+                                        const char       *oparl_id,
+                                        const char       *origin,
+                                        GError          **error);
 /* Look-ups the importer needs to resolve references; NULL when unknown. */
 char       *bk_store_dup_organization_name (BkStore    *self,
                                             const char *oparl_id);

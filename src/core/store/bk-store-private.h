@@ -28,6 +28,18 @@ sqlite3_stmt *bk_store_get_stmt        (BkStore     *self,
 gint64        bk_store_query_int       (BkStore     *self,
                                         const char  *sql,
                                         const char  *arg);
+/* Runs sql with the n texts of values bound to ?1, ?2, … (NULL binds NULL)
+ * in a transaction of its own, or in the caller's. */
+gboolean      bk_store_run_texts       (BkStore           *self,
+                                        const char        *sql,
+                                        GError           **error,
+                                        guint              n,
+                                        const char *const *values);
+/* The same with the texts as arguments: BK_STORE_RUN (self, sql, error, a, b). */
+#define BK_STORE_RUN(self, sql, error, ...) \
+  bk_store_run_texts ((self), (sql), (error), \
+                      G_N_ELEMENTS (((const char *const []) { __VA_ARGS__ })), \
+                      ((const char *const []) { __VA_ARGS__ }))
 /* Steps a statement that returns no rows (or ignores them) and resets it. */
 gboolean      bk_store_step_done       (BkStore      *self,
                                         sqlite3_stmt *stmt,
@@ -69,6 +81,25 @@ bk_store_column_dup (sqlite3_stmt *stmt, int column)
 
   return text ? g_strdup ((const char *) text) : NULL;
 }
+
+/* The service tables (bk-store-services.c): inserts or replaces a service
+ * with the hash of its source text and the publication it came from (NULL:
+ * a single file; the row keeps the origin it had). */
+gboolean      bk_store_save_service_row (BkStore        *self,
+                                         const BkService *service,
+                                         const char     *source_hash,
+                                         const char     *origin,
+                                         GError        **error);
+/* Fills service->local_offices (and the online address and the towns of a
+ * service from XZuFi) from the towns and responsibilities
+ * (bk-store-offices.c). */
+void          bk_store_load_local_offices (BkStore      *self,
+                                           BkService    *service);
+
+/* SQL: the town (alias t) lies in the area of the responsibility (alias r):
+ * its ARS starts with the area's prefix. */
+#define BK_STORE_TOWN_IN_AREA(t, r) \
+  "substr (" t ".ars, 1, length (" r ".area)) = " r ".area"
 
 /* The checks of the table files, called by bk_store_check (bk-store-check.c);
  * each appends its problems to report and returns how many. */

@@ -240,4 +240,156 @@ static const char *const bk_store_migrations[] = {
   "  code TEXT NOT NULL,"
   "  message TEXT NOT NULL,"
   "  PRIMARY KEY (paper_id, position));",
+
+  /* 5: service descriptions from XZuFi (bk-xzufi*.c): the source's id and
+   * version of a service, hints and further information; the towns the kiosk
+   * serves (by Amtlicher Regionalschlüssel); the offices (Organisationseinheit)
+   * and online services of the source, and which of them is responsible for
+   * which service in which area (Zuständigkeit). The responsibilities name
+   * services by their source id, so that offices and services can arrive in
+   * any order and in different messages. origin: the publishing folder or
+   * URL a row came from (a complete publication replaces what it no longer
+   * lists); NULL for single files. */
+  "ALTER TABLE service ADD COLUMN hints TEXT;"
+  "ALTER TABLE service ADD COLUMN further_info TEXT;"
+  "ALTER TABLE service ADD COLUMN source_id TEXT;"
+  "ALTER TABLE service ADD COLUMN source_version TEXT;"
+  "ALTER TABLE service ADD COLUMN source_hash TEXT;"
+  "ALTER TABLE service ADD COLUMN origin TEXT;"
+  "CREATE UNIQUE INDEX service_source ON service (source_id) WHERE source_id IS NOT NULL;"
+  "CREATE TABLE town ("
+  "  ars TEXT PRIMARY KEY CHECK (length (ars) = 12),"
+  "  name TEXT NOT NULL,"
+  "  position INTEGER NOT NULL);"
+  "CREATE TABLE xzufi_office ("
+  "  id TEXT PRIMARY KEY,"
+  "  version TEXT,"
+  "  hash TEXT,"
+  "  origin TEXT,"
+  "  name TEXT,"
+  "  address TEXT,"
+  "  opening_hours TEXT,"
+  "  phone TEXT,"
+  "  email TEXT,"
+  "  accessibility TEXT);"
+  "CREATE TABLE xzufi_online_service ("
+  "  id TEXT PRIMARY KEY,"
+  "  version TEXT,"
+  "  hash TEXT,"
+  "  origin TEXT,"
+  "  name TEXT,"
+  "  url TEXT);"
+  /* area: the Regionalschlüssel of the area without its trailing zero
+   * levels ("09162" for a county), so a town is in it when its ARS starts
+   * with it. id: the Zuständigkeit's own id (transfer objects); NULL for those
+   * written inside their office. */
+  "CREATE TABLE xzufi_responsibility ("
+  "  num INTEGER PRIMARY KEY,"
+  "  id TEXT,"
+  "  parent_kind TEXT NOT NULL CHECK (parent_kind IN ('office', 'online')),"
+  "  parent_id TEXT NOT NULL,"
+  "  service_source_id TEXT NOT NULL,"
+  "  area TEXT NOT NULL,"
+  "  role TEXT,"
+  "  hash TEXT,"
+  "  origin TEXT);"
+  "CREATE INDEX xzufi_responsibility_service ON xzufi_responsibility (service_source_id, parent_kind);"
+  "CREATE INDEX xzufi_responsibility_parent ON xzufi_responsibility (parent_kind, parent_id);"
+  "CREATE INDEX xzufi_responsibility_id ON xzufi_responsibility (id) WHERE id IS NOT NULL;",
+  /* 6: OParl sync over HTTP (src/core/sync, bk-store-sync.c) and what it
+   * brings: decisions, the meeting calendar, the papers' own texts.
+   * - origin: the System URL an object was synced from (NULL: imported from
+   *   files); the full reconciliation removes what its endpoint no longer has.
+   * - agenda_item: its place in the meeting, the decision sorted into an
+   *   outcome (bk-decision.h; the "decided" filter reads it) and its text;
+   *   consultation: the agenda item it names.
+   * - meeting: its lead committee, state and body, for the calendar.
+   * - sync_endpoint: each configured System with its health; sync_list: the
+   *   watermark (modified_since) of each external list, moved on only in
+   *   the transaction that applies a whole walk; sync_run and sync_page: an
+   *   unfinished walk, staged page by page so that it resumes.
+   * - paper_text: the paper's own text file (mainFile or the file named as
+   *   its motion), fetched lazily, and what the paper reader found in it
+   *   (reading: the motion as `show --json` writes it). */
+  "ALTER TABLE paper ADD COLUMN origin TEXT;"
+  "CREATE INDEX paper_origin ON paper (origin) WHERE origin IS NOT NULL;"
+  "ALTER TABLE body ADD COLUMN origin TEXT;"
+  "ALTER TABLE organization ADD COLUMN origin TEXT;"
+  "ALTER TABLE person ADD COLUMN origin TEXT;"
+  "ALTER TABLE meeting ADD COLUMN origin TEXT;"
+  "ALTER TABLE meeting ADD COLUMN organization_oparl_id TEXT;"
+  "ALTER TABLE meeting ADD COLUMN state TEXT;"
+  "CREATE INDEX meeting_start ON meeting (start);"
+  "ALTER TABLE agenda_item ADD COLUMN position INTEGER;"
+  "ALTER TABLE agenda_item ADD COLUMN outcome TEXT;"
+  "ALTER TABLE agenda_item ADD COLUMN resolution_text TEXT;"
+  "CREATE INDEX agenda_item_meeting ON agenda_item (meeting_oparl_id, position);"
+  "ALTER TABLE consultation ADD COLUMN agenda_item_oparl_id TEXT;"
+  "CREATE INDEX consultation_agenda_item ON consultation (agenda_item_oparl_id);"
+  "CREATE INDEX consultation_meeting ON consultation (meeting_oparl_id);"
+  "CREATE TABLE sync_endpoint ("
+  "  url TEXT PRIMARY KEY,"
+  "  name TEXT,"
+  "  system_name TEXT,"
+  "  system_id TEXT,"
+  "  body_list_url TEXT,"
+  "  oparl_version TEXT,"
+  "  vendor TEXT,"
+  "  quirks TEXT,"
+  "  last_attempt TEXT,"
+  "  last_success TEXT,"
+  "  last_full TEXT,"
+  "  last_error TEXT,"
+  "  last_error_at TEXT,"
+  "  requests INTEGER NOT NULL DEFAULT 0);"
+  "CREATE TABLE sync_list ("
+  "  endpoint_url TEXT NOT NULL,"
+  "  list_url TEXT NOT NULL,"
+  "  kind TEXT NOT NULL,"
+  "  body_oparl_id TEXT,"
+  "  watermark TEXT,"
+  "  PRIMARY KEY (endpoint_url, list_url));"
+  "CREATE TABLE sync_run ("
+  "  endpoint_url TEXT PRIMARY KEY,"
+  "  started TEXT NOT NULL,"
+  "  watermark TEXT NOT NULL,"
+  "  full INTEGER NOT NULL,"
+  "  holder TEXT);"
+  "CREATE TABLE sync_run_list ("
+  "  endpoint_url TEXT NOT NULL,"
+  "  list_url TEXT NOT NULL,"
+  "  position INTEGER NOT NULL,"
+  "  kind TEXT NOT NULL,"
+  "  body_oparl_id TEXT,"
+  "  first_url TEXT NOT NULL,"
+  "  full INTEGER NOT NULL,"
+  "  complete INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (endpoint_url, list_url));"
+  "CREATE TABLE sync_page ("
+  "  endpoint_url TEXT NOT NULL,"
+  "  list_url TEXT NOT NULL,"
+  "  seq INTEGER NOT NULL,"
+  "  url TEXT NOT NULL,"
+  "  next_url TEXT,"
+  "  hash TEXT,"
+  "  data BLOB NOT NULL,"
+  "  PRIMARY KEY (endpoint_url, list_url, seq));"
+  "CREATE TABLE paper_text ("
+  "  paper_oparl_id TEXT PRIMARY KEY,"
+  "  origin TEXT,"
+  "  file_oparl_id TEXT,"
+  "  url TEXT,"
+  "  mime_type TEXT,"
+  "  file_modified TEXT,"
+  "  inline_text TEXT,"
+  "  state TEXT NOT NULL DEFAULT 'pending'"
+  "    CHECK (state IN ('pending', 'ok', 'unreadable', 'deleted', 'failed')),"
+  "  message TEXT,"
+  "  attempts INTEGER NOT NULL DEFAULT 0,"
+  "  tried_at TEXT,"
+  "  etag TEXT,"
+  "  last_modified TEXT,"
+  "  cache_file TEXT,"
+  "  reading TEXT CHECK (reading IS NULL OR json_valid (reading)));"
+  "CREATE INDEX paper_text_pending ON paper_text (origin) WHERE state IN ('pending', 'failed');",
 };

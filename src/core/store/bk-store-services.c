@@ -95,7 +95,7 @@ index_service (BkStore         *self,
   sqlite3_stmt *stmt;
   const char *const parts[] = {
     s->short_text, s->full_text, s->who_may_apply, s->costs, s->deadlines, s->legal_basis,
-    s->office.name, s->easy_read, s->municipality, s->leika_key,
+    s->office.name, s->easy_read, s->municipality, s->leika_key, s->hints, s->further_info,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
@@ -151,7 +151,7 @@ insert_children (BkStore         *self,
       sqlite3_bind_int64 (stmt, 1, num);
       sqlite3_bind_int (stmt, 2, (int) i);
       bind_text (stmt, 3, f->title ? f->title : "");
-      bind_text (stmt, 4, f->url ? f->url : "");
+      bind_text (stmt, 4, f->url ? f->url : "");  /* "": no address */
       if (!bk_store_step_done (self, stmt, error))
         return FALSE;
     }
@@ -188,21 +188,36 @@ insert_children (BkStore         *self,
   return index_service (self, num, s, error);
 }
 
-static gboolean
-save_service_row (BkStore         *self,
-                  const BkService *s,
-                  GError         **error)
+gboolean
+bk_store_save_service_row (BkStore         *self,
+                           const BkService *s,
+                           const char      *source_hash,
+                           const char      *origin,
+                           GError         **error)
 {
   gint64 num = find_num (self, s->id);
+  g_autofree char *old_origin = NULL;
   sqlite3_stmt *stmt;
   const char *const values[] = {
     s->id, s->leika_key, s->municipality ? s->municipality : "", s->name ? s->name : "",
     s->short_text ? s->short_text : "", s->full_text, s->who_may_apply, s->costs,
     s->processing_time, s->deadlines, s->legal_basis, s->office.name, s->office.address,
     s->office.opening_hours, s->office.phone, s->office.email, s->office.accessibility,
-    s->online_url, s->easy_read, s->source,
+    s->online_url, s->easy_read, s->source, s->hints, s->further_info, s->source_id,
+    s->source_version, source_hash, NULL,
   };
 
+  /* A single file leaves the service with the publication it came from. */
+  if (num != 0 && origin == NULL)
+    {
+      stmt = bk_store_get_stmt (self, "SELECT origin FROM service WHERE num = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, num);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        old_origin = column_dup (stmt, 0);
+      sqlite3_reset (stmt);
+    }
   /* Replaced whole, under the same number, so nothing of an older version stays. */
   if (num != 0 && !delete_service_num (self, num, error))
     return FALSE;
@@ -211,16 +226,19 @@ save_service_row (BkStore         *self,
                             " short_text, full_text, who_may_apply, costs, processing_time,"
                             " deadlines, legal_basis, office_name, office_address, office_hours,"
                             " office_phone, office_email, office_accessibility, online_url,"
-                            " easy_read, source) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
-                            " ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)", error);
+                            " easy_read, source, hints, further_info, source_id, source_version,"
+                            " source_hash, origin) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
+                            " ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22,"
+                            " ?23, ?24, ?25, ?26, ?27)", error);
   if (stmt == NULL)
     return FALSE;
   if (num != 0)
     sqlite3_bind_int64 (stmt, 1, num);
   else
     sqlite3_bind_null (stmt, 1);
-  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (values) - 1; i++)
     bind_text (stmt, 2 + (int) i, values[i]);
+  bind_text (stmt, 1 + (int) G_N_ELEMENTS (values), origin ? origin : old_origin);
   if (!bk_store_step_done (self, stmt, error))
     return FALSE;
   if (num == 0)
@@ -238,7 +256,7 @@ bk_store_save_service (BkStore         *self,
 
   if (!bk_store_begin (self, error))
     return FALSE;
-  if (!save_service_row (self, service, error))
+  if (!bk_store_save_service_row (self, service, NULL, NULL, error))
     {
       bk_store_rollback (self);
       return FALSE;
@@ -282,8 +300,12 @@ load_children (BkStore   *self,
     return;
   sqlite3_bind_int64 (stmt, 1, num);
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    bk_service_add_form (s, (const char *) sqlite3_column_text (stmt, 0),
-                         (const char *) sqlite3_column_text (stmt, 1));
+    {
+      const char *url = (const char *) sqlite3_column_text (stmt, 1);
+
+      bk_service_add_form (s, (const char *) sqlite3_column_text (stmt, 0),
+                           url != NULL && *url != '\0' ? url : NULL);
+    }
   sqlite3_reset (stmt);
 
   stmt = bk_store_get_stmt (self, "SELECT situation FROM service_life_situation"
@@ -325,7 +347,8 @@ bk_store_load_service (BkStore    *self,
                             "SELECT num, leika_key, municipality, name, short_text, full_text,"
                             " who_may_apply, costs, processing_time, deadlines, legal_basis,"
                             " office_name, office_address, office_hours, office_phone,"
-                            " office_email, office_accessibility, online_url, easy_read, source"
+                            " office_email, office_accessibility, online_url, easy_read, source,"
+                            " hints, further_info, source_id, source_version"
                             " FROM service WHERE id = ?1", error);
   if (stmt == NULL)
     return NULL;
@@ -363,8 +386,14 @@ bk_store_load_service (BkStore    *self,
   s->online_url = column_dup (stmt, 17);
   s->easy_read = column_dup (stmt, 18);
   s->source = column_dup (stmt, 19);
+  s->hints = column_dup (stmt, 20);
+  s->further_info = column_dup (stmt, 21);
+  s->source_id = column_dup (stmt, 22);
+  s->source_version = column_dup (stmt, 23);
   sqlite3_reset (stmt);
   load_children (self, num, s);
+  if (s->source_id != NULL)
+    bk_store_load_local_offices (self, s);
   return g_steal_pointer (&s);
 }
 
@@ -403,12 +432,20 @@ bk_store_count_services (BkStore *self)
 /* --- lists and search ------------------------------------------------- */
 
 /* The summary columns: s is the service, t its translation (LEFT JOIN). */
+/* A service from XZuFi belongs to the towns where the source names a
+ * responsible office or online service (BK_STORE_TOWN_RESPONSIBLE). */
 #define SUMMARY_COLUMNS \
-  "s.id, coalesce (t.name, s.name), coalesce (t.short_text, s.short_text), s.municipality," \
+  "s.id, coalesce (t.name, s.name), coalesce (t.short_text, s.short_text)," \
+  " CASE WHEN s.source_id IS NULL THEN s.municipality ELSE coalesce ((SELECT group_concat (name, ', ')" \
+  "   FROM (SELECT w.name FROM town w WHERE EXISTS (SELECT 1 FROM xzufi_responsibility r" \
+  "     WHERE r.service_source_id = s.source_id AND " BK_STORE_TOWN_IN_AREA ("w", "r") ")" \
+  "     ORDER BY w.position)), '') END," \
   " CASE WHEN t.name IS NULL THEN 'de' ELSE :lang END," \
   " (SELECT group_concat (situation, ' ') FROM (SELECT situation FROM service_life_situation l" \
   "   WHERE l.service_num = s.num ORDER BY position))," \
-  " s.easy_read IS NOT NULL, s.online_url IS NOT NULL"
+  " s.easy_read IS NOT NULL, s.online_url IS NOT NULL OR (s.source_id IS NOT NULL AND EXISTS" \
+  "   (SELECT 1 FROM xzufi_responsibility r JOIN town w ON " BK_STORE_TOWN_IN_AREA ("w", "r") \
+  "    WHERE r.service_source_id = s.source_id AND r.parent_kind = 'online'))"
 
 static void
 append_filter (GString               *sql,
@@ -420,7 +457,10 @@ append_filter (GString               *sql,
     g_string_append (sql, " AND EXISTS (SELECT 1 FROM service_life_situation l"
                           " WHERE l.service_num = s.num AND l.situation = :situation)");
   if (filter->municipality != NULL)
-    g_string_append (sql, " AND s.municipality = :municipality");
+    g_string_append (sql, " AND (s.municipality = :municipality OR (s.source_id IS NOT NULL AND"
+                          " EXISTS (SELECT 1 FROM town w JOIN xzufi_responsibility r ON "
+                          BK_STORE_TOWN_IN_AREA ("w", "r") " WHERE w.name = :municipality"
+                          " AND r.service_source_id = s.source_id)))");
 }
 
 static void
@@ -600,8 +640,11 @@ bk_store_list_service_municipalities (BkStore *self)
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (BK_IS_STORE (self), NULL);
-  stmt = bk_store_get_stmt (self, "SELECT DISTINCT municipality FROM service"
-                                  " ORDER BY municipality", NULL);
+  stmt = bk_store_get_stmt (self, "SELECT municipality FROM service WHERE municipality <> ''"
+                                  " UNION SELECT w.name FROM town w WHERE EXISTS (SELECT 1"
+                                  " FROM xzufi_responsibility r JOIN service s"
+                                  " ON s.source_id = r.service_source_id"
+                                  " WHERE " BK_STORE_TOWN_IN_AREA ("w", "r") ") ORDER BY 1", NULL);
   if (stmt != NULL)
     {
       while (sqlite3_step (stmt) == SQLITE_ROW)

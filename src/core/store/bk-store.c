@@ -159,6 +159,33 @@ bk_store_step_done (BkStore      *self,
   return TRUE;
 }
 
+gboolean
+bk_store_run_texts (BkStore           *self,
+                    const char        *sql,
+                    GError           **error,
+                    guint              n,
+                    const char *const *values)
+{
+  sqlite3_stmt *stmt;
+
+  if (!bk_store_begin (self, error))
+    return FALSE;
+  stmt = bk_store_get_stmt (self, sql, error);
+  if (stmt == NULL)
+    {
+      bk_store_rollback (self);
+      return FALSE;
+    }
+  for (guint i = 0; i < n; i++)
+    bk_store_bind_text (stmt, (int) i + 1, values[i]);
+  if (!bk_store_step_done (self, stmt, error))
+    {
+      bk_store_rollback (self);
+      return FALSE;
+    }
+  return bk_store_commit (self, error);
+}
+
 static int
 query_user_version (BkStore *self,
                     GError **error)

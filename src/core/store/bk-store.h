@@ -21,12 +21,14 @@ G_DECLARE_FINAL_TYPE (BkStore, bk_store, BK, STORE, GObject)
 
 /* The one owner of the SQLite connection. Not thread-safe: use from one thread. */
 
-#define BK_STORE_SCHEMA_VERSION 4
+#define BK_STORE_SCHEMA_VERSION 6
 
 typedef enum {
   BK_MOTION_STATUS_ANY,
   BK_MOTION_STATUS_UPCOMING,   /* a consultation today or later */
-  BK_MOTION_STATUS_DECIDED,    /* consultations, all of them in the past */
+  BK_MOTION_STATUS_DECIDED,    /* a final outcome (bk_outcome_is_final) at one of its
+                                * meetings; without any known outcome: consultations,
+                                * all of them in the past */
 } BkMotionStatus;
 
 typedef struct {
@@ -34,6 +36,8 @@ typedef struct {
   const char *faction;         /* exact submitter name, or NULL for all */
   BkMotionStatus status;
   const char *today;           /* ISO date; NULL means the current local date */
+  const char *faction_body;    /* the council of that faction, or NULL for any:
+                                * two councils' "SPD-Fraktion" are two groups */
 } BkMotionFilter;
 
 /* What a list row shows; cheap to load. */
@@ -107,9 +111,19 @@ GArray     *bk_store_search            (BkStore              *self,
                                         const BkMotionFilter *filter,
                                         guint                 limit,
                                         GError              **error);
+/* A submitting faction and the council its motions went to. */
+typedef struct {
+  char *name;
+  char *body;                  /* NULL when its motions name no council */
+} BkFaction;
+
+void        bk_faction_free            (BkFaction         *faction);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BkFaction, bk_faction_free)
+
 /* Distinct values for the filter menus, sorted. */
 GStrv       bk_store_list_bodies       (BkStore           *self);
-GStrv       bk_store_list_factions     (BkStore           *self);
+/* BkFaction: each faction once per council, by name then council. */
+GPtrArray  *bk_store_list_factions     (BkStore           *self);
 
 /* --- review (bk-store-review.c) -------------------------------------- */
 
@@ -169,6 +183,23 @@ GPtrArray  *bk_store_search_services   (BkStore               *self,
                                         GError               **error);
 /* Municipalities that have services, sorted. */
 GStrv       bk_store_list_service_municipalities (BkStore *self);
+
+/* --- towns (bk-store-offices.c) --------------------------------------- */
+
+/* The towns the kiosk serves (BkTown), in the order they were added: their
+ * offices are shown for services from XZuFi. */
+GPtrArray  *bk_store_list_towns        (BkStore           *self,
+                                        GError           **error);
+/* Adds a town by its ARS (12 digits; BK_ERROR_INVALID_INPUT otherwise), or
+ * renames it when it is there. */
+gboolean    bk_store_add_town          (BkStore           *self,
+                                        const char        *ars,
+                                        const char        *name,
+                                        GError           **error);
+/* A missing town is BK_ERROR_NOT_FOUND. */
+gboolean    bk_store_remove_town       (BkStore           *self,
+                                        const char        *ars,
+                                        GError           **error);
 
 /* --- submissions (bk-store-submissions.c) ----------------------------- */
 

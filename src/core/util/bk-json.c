@@ -101,11 +101,12 @@ check_structure (const char *data,
   return TRUE;
 }
 
-JsonParser *
-bk_json_parse (const char  *data,
-               gsize        len,
-               const char  *name,
-               GError     **error)
+static JsonParser *
+parse (const char  *data,
+       gsize        len,
+       const char  *name,
+       gboolean     immutable,
+       GError     **error)
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -130,7 +131,7 @@ bk_json_parse (const char  *data,
   if (!check_structure (data, len, name, error))
     return NULL;
 
-  parser = json_parser_new_immutable ();
+  parser = immutable ? json_parser_new_immutable () : json_parser_new ();
   if (!json_parser_load_from_data (parser, data, len, &local_error))
     {
       const char *message = local_error->message;
@@ -156,3 +157,21 @@ bk_json_parse (const char  *data,
   return g_steal_pointer (&parser);
 }
 
+
+JsonParser *
+bk_json_parse (const char  *data,
+               gsize        len,
+               const char  *name,
+               GError     **error)
+{
+  return parse (data, len, name, TRUE, error);
+}
+
+JsonParser *
+bk_json_parse_mutable (const char  *data,
+                       gsize        len,
+                       const char  *name,
+                       GError     **error)
+{
+  return parse (data, len, name, FALSE, error);
+}

@@ -17,4 +17,11 @@ JsonParser *bk_json_parse (const char  *data,
                            const char  *name,
                            GError     **error);
 
+/* The same, with nodes that may be changed (the sync repairs what real
+ * servers send before the importer reads it). */
+JsonParser *bk_json_parse_mutable (const char  *data,
+                                   gsize        len,
+                                   const char  *name,
+                                   GError     **error);
+
 G_END_DECLS

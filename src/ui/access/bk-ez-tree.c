@@ -176,7 +176,7 @@ find_open_popover (GtkWidget *widget)
 
       if (!gtk_widget_get_visible (child))
         continue;
-      if (GTK_IS_POPOVER (child))
+      if (GTK_IS_POPOVER (child) || (bk_ez_is_modal (child) && gtk_widget_get_mapped (child)))
         {
           /* A popover in a popover: the inner one is in front. */
           found = find_open_popover (child);
@@ -190,6 +190,23 @@ find_open_popover (GtkWidget *widget)
     }
 
   return NULL;
+}
+
+#define MODAL_KEY "bk-ez-modal"
+
+void
+bk_ez_set_modal (GtkWidget *widget,
+                 gboolean   modal)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_object_set_data (G_OBJECT (widget), MODAL_KEY, GINT_TO_POINTER (modal));
+}
+
+gboolean
+bk_ez_is_modal (GtkWidget *widget)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), FALSE);
+  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), MODAL_KEY));
 }
 
 GtkWidget *

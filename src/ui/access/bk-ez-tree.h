@@ -26,8 +26,15 @@ gboolean   bk_ez_is_text            (GtkWidget *widget);
  * button or row is one item with its labels. */
 GPtrArray *bk_ez_collect_items      (GtkWidget *root,
                                      gboolean   controls_only);
-/* Where the citizen is: an open popover (a drop-down's list), else window. */
+/* Where the citizen is: an open popover (a drop-down's list) or a modal
+ * panel shown over the window, else window. */
 GtkWidget *bk_ez_get_screen_root    (GtkWidget *window);
+/* Marks widget as a modal panel over its window (the staff PIN): while it
+ * is shown, the keypad and the switches reach only it, and Back activates
+ * its action "modal.close". */
+void       bk_ez_set_modal          (GtkWidget *widget,
+                                     gboolean   modal);
+gboolean   bk_ez_is_modal           (GtkWidget *widget);
 /* The item that widget (picked under a touch) belongs to, or NULL. */
 GtkWidget *bk_ez_find_item          (GtkWidget *widget);
 

@@ -318,10 +318,15 @@ back (BkNavigator *self)
 {
   GtkWidget *root = bk_ez_get_screen_root (self->window);
 
-  /* Back closes an open drop-down list first. */
+  /* Back closes an open drop-down list or panel first. */
   if (GTK_IS_POPOVER (root))
     {
       gtk_popover_popdown (GTK_POPOVER (root));
+      return;
+    }
+  if (bk_ez_is_modal (root))
+    {
+      gtk_widget_activate_action (root, "modal.close", NULL);
       return;
     }
 

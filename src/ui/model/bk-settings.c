@@ -44,6 +44,7 @@ typedef struct
   int                 min, max, int_default;
   const char         *string_default;   /* also a variant's default, as text */
   const char * const *choices;
+  const char         *variant_type;     /* a variant's type: "a{sas}", "a(ss)" */
 } KeyInfo;
 
 #define DEFAULT_KEYPAD_MAP \
@@ -68,9 +69,11 @@ static const KeyInfo keys[] = {
   { "reduced-motion", G_TYPE_BOOLEAN, TRUE, 0, 1, FALSE, NULL, NULL },
   { "key-debounce", G_TYPE_INT, TRUE, 0, 1000, 0, NULL, NULL },
   { "explore-mode", G_TYPE_BOOLEAN, TRUE, 0, 1, FALSE, NULL, NULL },
+  /* The citizen's town (its ARS) for the offices of services (bk-service-office.c). */
+  { "town", G_TYPE_STRING, TRUE, 0, 0, 0, "", NULL },
   { "scan-mode", G_TYPE_STRING, TRUE, 0, 0, 0, "off", scan_choices },
   { "scan-interval", G_TYPE_INT, TRUE, 500, 5000, 1500, NULL, NULL },
-  { "keypad-map", G_TYPE_VARIANT, FALSE, 0, 0, 0, DEFAULT_KEYPAD_MAP, NULL },
+  { "keypad-map", G_TYPE_VARIANT, FALSE, 0, 0, 0, DEFAULT_KEYPAD_MAP, NULL, "a{sas}" },
   /* Staff keys of the idle reset, in seconds (bk-session.c). */
   { "idle-timeout", G_TYPE_INT, FALSE, 1, 86400, 120, NULL, NULL },
   { "idle-warning", G_TYPE_INT, FALSE, 20, 600, 30, NULL, NULL },
@@ -83,6 +86,11 @@ static const KeyInfo keys[] = {
   /* The receipt printer's name; "": the first real printer (bk-receipt-print.c) */
   { "printer", G_TYPE_STRING, FALSE, 0, 0, 0, "", NULL },
   { "default-language", G_TYPE_STRING, FALSE, 0, 0, 0, "", default_language_choices },
+  /* The OParl sync (bk-sync-service.h): (display name, System URL) pairs,
+   * minutes between syncs (0: only when staff ask), days between full ones. */
+  { "oparl-endpoints", G_TYPE_VARIANT, FALSE, 0, 0, 0, "@a(ss) []", NULL, "a(ss)" },
+  { "oparl-sync-interval", G_TYPE_INT, FALSE, 0, 1440, 60, NULL, NULL },
+  { "oparl-full-sync-days", G_TYPE_INT, FALSE, 1, 90, 7, NULL, NULL },
 };
 
 #define N_KEYS G_N_ELEMENTS (keys)
@@ -113,7 +121,7 @@ key_index (const char *name)
 static GVariant *
 parse_default_variant (const KeyInfo *info)
 {
-  return g_variant_parse (G_VARIANT_TYPE ("a{sas}"), info->string_default, NULL, NULL, NULL);
+  return g_variant_parse (G_VARIANT_TYPE (info->variant_type), info->string_default, NULL, NULL, NULL);
 }
 
 /* A copy of value as the key allows it: ints clamped, strings one of the
@@ -147,9 +155,9 @@ normalize (const KeyInfo *info,
     {
       GVariant *v = g_value_get_variant (value);
 
-      if (v == NULL || !g_variant_is_of_type (v, G_VARIANT_TYPE ("a{sas}")))
+      if (v == NULL || !g_variant_is_of_type (v, G_VARIANT_TYPE (info->variant_type)))
         {
-          g_warning ("Setting “%s”: expected a map of action names to key names; ignored", info->name);
+          g_warning ("Setting “%s”: expected a value of type %s; ignored", info->name, info->variant_type);
           g_value_unset (out);
           return FALSE;
         }
@@ -248,7 +256,7 @@ bk_settings_class_init (BkSettingsClass *klass)
       else if (info->type == G_TYPE_STRING)
         properties[i + 1] = g_param_spec_string (info->name, NULL, NULL, info->string_default, flags);
       else
-        properties[i + 1] = g_param_spec_variant (info->name, NULL, NULL, G_VARIANT_TYPE ("a{sas}"),
+        properties[i + 1] = g_param_spec_variant (info->name, NULL, NULL, G_VARIANT_TYPE (info->variant_type),
                                                   parse_default_variant (info), flags);
     }
 
@@ -477,6 +485,32 @@ bk_settings_set_string (BkSettings *self,
   g_value_init (&v, G_TYPE_STRING);
   g_value_set_string (&v, value);
   set_value (self, key, G_TYPE_STRING, &v);
+}
+
+GVariant *
+bk_settings_get_variant (BkSettings *self,
+                         const char *key)
+{
+  const GValue *value;
+
+  g_return_val_if_fail (BK_IS_SETTINGS (self), NULL);
+
+  value = lookup (self, key, G_TYPE_VARIANT);
+  return value != NULL ? g_value_get_variant (value) : NULL;
+}
+
+void
+bk_settings_set_variant (BkSettings *self,
+                         const char *key,
+                         GVariant   *value)
+{
+  GValue v = G_VALUE_INIT;
+
+  g_return_if_fail (BK_IS_SETTINGS (self));
+
+  g_value_init (&v, G_TYPE_VARIANT);
+  g_value_set_variant (&v, value);
+  set_value (self, key, G_TYPE_VARIANT, &v);
 }
 
 /* The keypad map: action name → key names (a{sas}). Owned by self. */

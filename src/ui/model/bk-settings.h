@@ -58,7 +58,9 @@ void        bk_settings_set_headset_connected (BkSettings *self,
  *   dim-after       10 … 86400 (600): the screen dimmed
  * and for staff mode: import-folder, export-folder ("": under
  * $XDG_DATA_HOME/buergerkiosk), municipality, default-language ("" or a
- * language: the language each new session starts in). */
+ * language: the language each new session starts in); for the OParl sync:
+ * oparl-endpoints (a(ss): display name, System URL), oparl-sync-interval
+ * (minutes, 0: only when asked), oparl-full-sync-days. */
 gboolean    bk_settings_get_boolean           (BkSettings *self,
                                                const char *key);
 void        bk_settings_set_boolean           (BkSettings *self,
@@ -75,6 +77,13 @@ const char *bk_settings_get_string            (BkSettings *self,
 void        bk_settings_set_string            (BkSettings *self,
                                                const char *key,
                                                const char *value);
+/* A variant key (keypad-map, oparl-endpoints); owned by self. The value
+ * must have the key's type, else it is ignored with a warning. */
+GVariant   *bk_settings_get_variant           (BkSettings *self,
+                                               const char *key);
+void        bk_settings_set_variant           (BkSettings *self,
+                                               const char *key,
+                                               GVariant   *value);
 /* action name → key names (a{sas}): up, down, action, help, back, next,
  * volume-down, volume-up, accessibility, explore, switch-select, switch-step */
 GVariant   *bk_settings_get_keypad_map        (BkSettings *self);

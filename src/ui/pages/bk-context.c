@@ -23,6 +23,7 @@ struct _BkContext
   BkSettings *settings;
   BkVoice    *voice;
   BkUsage    *usage;
+  BkSyncService *sync;
   char       *staff_warning;
 };
 
@@ -37,6 +38,7 @@ bk_context_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->voice);
   g_clear_object (&self->usage);
+  g_clear_object (&self->sync);
 
   G_OBJECT_CLASS (bk_context_parent_class)->dispose (object);
 }
@@ -143,4 +145,22 @@ bk_context_set_staff_warning (BkContext  *self,
 
   g_free (self->staff_warning);
   self->staff_warning = g_strdup (warning);
+}
+
+/* The background sync: NULL without a database file the kiosk may write. */
+BkSyncService *
+bk_context_get_sync (BkContext *self)
+{
+  g_return_val_if_fail (BK_IS_CONTEXT (self), NULL);
+
+  return self->sync;
+}
+
+void
+bk_context_set_sync (BkContext     *self,
+                     BkSyncService *sync)
+{
+  g_return_if_fail (BK_IS_CONTEXT (self));
+
+  g_set_object (&self->sync, sync);
 }

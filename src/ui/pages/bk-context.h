@@ -7,6 +7,7 @@
 
 #include "bk-settings.h"
 #include "bk-store.h"
+#include "bk-sync-service.h"
 #include "bk-usage.h"
 #include "bk-voice.h"
 
@@ -31,5 +32,11 @@ gboolean    bk_context_get_read_only     (BkContext  *self);
 const char *bk_context_get_staff_warning (BkContext  *self);
 void        bk_context_set_staff_warning (BkContext  *self,
                                           const char *warning);
+
+/* The OParl sync in the background (its "finished" and "text-ready" say
+ * when the store has news); NULL without a database file to write to. */
+BkSyncService *bk_context_get_sync       (BkContext     *self);
+void           bk_context_set_sync       (BkContext     *self,
+                                          BkSyncService *sync);
 
 G_END_DECLS

@@ -21,6 +21,7 @@ struct _BkHomePage
   BkContext *context;
   GtkWidget *services_button;
   GtkWidget *motions_button;
+  GtkWidget *meetings_button;
 };
 
 static void page_iface_init (BkPageInterface *iface);
@@ -32,7 +33,7 @@ static char *
 bk_home_page_dup_summary (BkPage *page)
 {
   /* Translators: spoken when the start page is shown */
-  return g_strdup_printf (_("%s. %s Services or council motions."),
+  return g_strdup_printf (_("%s. %s Services, council motions or meetings."),
                           _("Start page"), _("What would you like to do?"));
 }
 
@@ -43,6 +44,7 @@ bk_home_page_get_help_text (BkPage *page)
   return _("This is the start page. Here you choose what you want to do. "
            "Services shows what the administration offers you. "
            "Council motions lets you read what the councils are asked to decide. "
+           "Meetings shows when the councils meet and what they decided. "
            "The Accessibility button changes colours, text size, speech and language. "
            "How to use the keys teaches the keypad step by step.");
 }
@@ -100,6 +102,7 @@ bk_home_page_class_init (BkHomePageClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, BkHomePage, services_button);
   gtk_widget_class_bind_template_child (widget_class, BkHomePage, motions_button);
+  gtk_widget_class_bind_template_child (widget_class, BkHomePage, meetings_button);
 }
 
 static void
@@ -115,6 +118,10 @@ bk_home_page_init (BkHomePage *self)
   bk_help_set_item_text (self->motions_button,
                          /* Translators: item help of the Council motions choice on the start page */
                          _("Opens the list of council motions. You can search them and read each one."));
+  bk_help_set_item_text (self->meetings_button,
+                         /* Translators: item help of the Meetings choice on the start page */
+                         _("Opens the calendar of meetings: the next ones with their agenda, and what was "
+                           "decided at the past ones."));
 }
 
 GtkWidget *
@@ -142,6 +149,7 @@ bk_home_page_get_choice (BkHomePage *self,
     {
     case 0: return self->services_button;
     case 1: return self->motions_button;
+    case 2: return self->meetings_button;
     default: return NULL;
     }
 }

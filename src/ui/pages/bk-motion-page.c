@@ -5,6 +5,12 @@
  * consultations are marked done and the next one is marked next, in words as
  * well as with a symbol) and the related papers.
  *
+ * A motion synced from a council information system also says where it
+ * comes from and how fresh that is ("Ratsinformationssystem Stadt Auenbach,
+ * as of today 06:10"), its decision ("Decided on 12 November 2026 in the
+ * Stadtrat"), and plainly when its full text is not available; a text not
+ * fetched yet is asked for first, and the page fills in when it comes.
+ *
  * With the easy-read setting on, a summary in Leichte Sprache comes first
  * (or a plain word that there is none); with it off, a button shows the
  * summary where there is one. Every section with words from the glossary
@@ -26,7 +32,9 @@
 #include "bk-help.h"
 #include "bk-motion-page-private.h"
 #include "bk-motion-timeline.h"
+#include "bk-outcome.h"
 #include "bk-page.h"
+#include "bk-store-sync.h"
 #include "bk-reader.h"
 #include "bk-terms-row.h"
 #include "bk-ui.h"
@@ -89,6 +97,8 @@ struct _BkMotionPage
   BkVoice           *voice;
   BkSettings        *settings;
   BkReader          *reader;
+  BkSyncService     *sync;
+  BkPaperTextState   text_state;       /* of the motion shown */
 };
 
 static void page_iface_init (BkPageInterface *iface);
@@ -189,17 +199,46 @@ static void
 fill_facts (BkMotionPage *self)
 {
   g_autofree char *submitters = bk_motion_dup_submitter_names (self->motion);
+  g_autofree char *signatories = bk_motion_dup_signatory_names (self->motion);
   g_autofree char *date = bk_ui_format_date (self->motion->date);
   int row = 0;
 
   bk_ui_unparent_children (GTK_WIDGET (self->facts_grid));
 
   add_fact (self, &row, _("Submitted by"), submitters);
+  /* Translators: a fact of a motion: the people who signed it */
+  add_fact (self, &row, _("Signed by"), signatories);
   add_fact (self, &row, _("Date"), date);
   add_fact (self, &row, _("Reference"), self->motion->reference);
   add_fact (self, &row, _("Type"), self->motion->type);
   add_fact (self, &row, _("Decided by"), self->motion->body);
   add_fact (self, &row, _("Public"), tristate_to_string (self->motion->is_public));
+  {
+    g_autofree char *decision = bk_motion_describe_decision (self->motion);
+
+    /* Translators: a fact of a motion: its overall state, as in
+     * "Decision: Decided on 12 November 2026 in the Stadtrat" */
+    add_fact (self, &row, _("Decision"), decision);
+  }
+  if (self->store != NULL)
+    {
+      g_autofree char *source = NULL;
+      g_autofree char *stand = NULL;
+      g_autofree char *when = NULL;
+      g_autofree char *text = NULL;
+
+      if (bk_store_get_motion_origin (self->store, self->motion->id, &source, &stand))
+        {
+          when = bk_ui_format_freshness (stand);
+          text = when != NULL
+                 /* Translators: where a motion comes from and when that was last updated, as in
+                  * "Ratsinformationssystem Stadt Auenbach, as of today 06:10" */
+                 ? g_strdup_printf (_("%1$s, as of %2$s"), source, when)
+                 : g_strdup (source);
+          /* Translators: a fact of a motion: where it comes from */
+          add_fact (self, &row, _("Source"), text);
+        }
+    }
 
   {
     g_autofree char *text = g_strjoin ("\n", self->motion->subject ? self->motion->subject : "",
@@ -211,6 +250,31 @@ fill_facts (BkMotionPage *self)
     if (terms != NULL)
       gtk_grid_attach (self->facts_grid, terms, 0, row, 1, 1);
   }
+}
+
+/* For a synced paper without points or reasons: why, in plain words; NULL
+ * when the motion's own record is all there is (a text import). */
+static const char *
+text_missing_message (BkMotionPage *self)
+{
+  switch (self->text_state)
+    {
+    case BK_PAPER_TEXT_PENDING:
+      return _("The full text of this paper is being fetched from the council information system.");
+    case BK_PAPER_TEXT_UNREADABLE:
+    case BK_PAPER_TEXT_DELETED:
+    case BK_PAPER_TEXT_FAILED:
+      return _("The full text of this paper is not available here. Its facts and where it is "
+               "discussed are shown.");
+    case BK_PAPER_TEXT_OK:
+    case BK_PAPER_TEXT_NONE:
+    default:
+      if (self->motion->oparl_id != NULL && self->store != NULL &&
+          bk_store_get_motion_origin (self->store, self->motion->id, NULL, NULL))
+        return _("The full text of this paper is not available here. Its facts and where it is "
+                 "discussed are shown.");
+      return NULL;
+    }
 }
 
 static GtkWidget *
@@ -253,10 +317,12 @@ fill_points (BkMotionPage *self)
 
   if (points == NULL || points->len == 0)
     {
+      const char *missing = text_missing_message (self);
+
       gtk_box_append (self->points_box,
                       readable_label_new (self, SECTION_POINTS,
-                                          _("The motion does not list any points."), NULL,
-                                          PART_INTERFACE));
+                                          missing != NULL ? missing : _("The motion does not list any points."),
+                                          NULL, PART_INTERFACE));
       return;
     }
 
@@ -319,9 +385,14 @@ fill_justification (BkMotionPage *self)
     }
 
   if (shown == 0)
-    gtk_box_append (self->justification_box,
-                    readable_label_new (self, SECTION_WHY, _("The motion gives no reasons."), NULL,
-                                        PART_INTERFACE));
+    {
+      const char *missing = text_missing_message (self);
+
+      gtk_box_append (self->justification_box,
+                      readable_label_new (self, SECTION_WHY,
+                                          missing != NULL ? missing : _("The motion gives no reasons."),
+                                          NULL, PART_INTERFACE));
+    }
   else
     append_terms_row (self->justification_box, self->motion->justification);
 }
@@ -546,6 +617,9 @@ bk_motion_page_dispose (GObject *object)
 
   g_clear_object (&self->reader);
   g_clear_object (&self->voice);
+  if (self->sync != NULL)
+    g_signal_handlers_disconnect_by_data (self->sync, self);
+  g_clear_object (&self->sync);
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
   g_clear_object (&self->settings);
@@ -616,7 +690,6 @@ bk_motion_page_get_help_text (BkPage *page)
   /* Translators: help for the page of one council motion */
   return _("This screen shows one council motion: who asks for it, what is asked, "
            "the reasons, and where it is discussed. "
-           "Each part has a Read aloud button. "
            "Press Back to return to the list.");
 }
 
@@ -687,6 +760,35 @@ page_iface_init (BkPageInterface *iface)
   iface->fill_form_context = bk_motion_page_fill_form_context;
 }
 
+/* The motion shown again with what the sync brought, where the citizen was. */
+static void
+reload (BkMotionPage *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  double position = gtk_adjustment_get_value (adjustment);
+
+  if (self->motion == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  if (bk_motion_page_show_motion (self, self->motion->id, NULL))
+    gtk_adjustment_set_value (adjustment, position);
+}
+
+static void
+text_ready_cb (BkMotionPage *self,
+               const char   *paper_oparl_id)
+{
+  if (self->motion != NULL && g_strcmp0 (self->motion->oparl_id, paper_oparl_id) == 0)
+    reload (self);
+}
+
+static void
+sync_finished_cb (BkMotionPage *self,
+                  gboolean      changed)
+{
+  if (changed)
+    reload (self);
+}
+
 /* The context arrives once, from the window. */
 static void
 set_context (BkMotionPage *self,
@@ -696,6 +798,11 @@ set_context (BkMotionPage *self,
     return;
   g_set_object (&self->store, bk_context_get_store (context));
   apply_voice (self, bk_context_get_voice (context));
+  if (g_set_object (&self->sync, bk_context_get_sync (context)) && self->sync != NULL)
+    {
+      g_signal_connect_object (self->sync, "text-ready", G_CALLBACK (text_ready_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->sync, "finished", G_CALLBACK (sync_finished_cb), self, G_CONNECT_SWAPPED);
+    }
 }
 
 BK_PAGE_DEFINE_CONTEXT_PROPERTY (BkMotionPage, bk_motion_page, BK_MOTION_PAGE)
@@ -829,6 +936,10 @@ bk_motion_page_show_motion (BkMotionPage  *self,
 
   g_clear_pointer (&self->motion, bk_motion_free);
   self->motion = g_steal_pointer (&motion);
+  self->text_state = bk_store_get_motion_text_state (self->store, id, NULL);
+  /* not fetched yet: before anything else in the sync's queue */
+  if (self->text_state == BK_PAPER_TEXT_PENDING && self->sync != NULL)
+    bk_sync_service_request_text (self->sync, self->motion->oparl_id);
 
   subject = self->motion->subject;
   if (subject == NULL || subject[0] == '\0')

@@ -2,8 +2,11 @@
  *
  * The consultations in date order, each a row with a symbol and a word for
  * its state (done, next, planned, no date yet) — never by colour alone —
- * and the date, committee, role and whether it is public. Every row joins
- * the page's read-aloud section.
+ * and the date, committee, role and whether it is public. A consultation
+ * whose meeting has a result says what was done there instead of "done"
+ * (decided, rejected, postponed, referred, taken note of …, with its own
+ * symbol) and the votes where the result gives them. Every row joins the
+ * page's read-aloud section.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,6 +19,7 @@
 #include <glib/gi18n.h>
 
 #include "bk-motion-timeline.h"
+#include "bk-outcome.h"
 #include "bk-ui.h"
 
 static int
@@ -59,8 +63,11 @@ timeline_row_new (BkReader             *reader,
   };
   g_autofree char *date = bk_ui_format_date (consultation->date);
   g_autofree char *accessible = NULL;
+  g_autofree char *votes = NULL;
   g_autoptr(GString) details = g_string_new (NULL);
   const char *status = NULL;
+  const char *icon_name = looks[step].icon;
+  const char *outcome_words = NULL;
   GtkWidget *row;
   GtkWidget *icon;
   GtkWidget *text_box;
@@ -88,6 +95,21 @@ timeline_row_new (BkReader             *reader,
       break;
     }
 
+  /* What the meeting did, when it says so (a result can come before the
+   * date passed, or with no date at all) */
+  if (consultation->outcome != BK_OUTCOME_NONE)
+    {
+      outcome_words = bk_outcome_get_words (consultation->outcome);
+      if (outcome_words != NULL)
+        {
+          status = outcome_words;
+          icon_name = bk_outcome_get_icon_name (consultation->outcome);
+        }
+      else if (step == STEP_NEXT || step == STEP_PLANNED)
+        status = _("done");
+      votes = bk_votes_describe (&consultation->votes);
+    }
+
   if (date != NULL)
     g_string_append (details, date);
   if (consultation->committee != NULL && consultation->committee[0] != '\0')
@@ -108,12 +130,27 @@ timeline_row_new (BkReader             *reader,
         g_string_append (details, " · ");
       g_string_append (details, _("not public"));
     }
+  /* a result the kiosk cannot sort: the council's own words */
+  if (consultation->result != NULL && outcome_words == NULL)
+    {
+      if (details->len > 0)
+        g_string_append (details, " · ");
+      g_string_append (details, consultation->result);
+    }
+  if (votes != NULL)
+    {
+      if (details->len > 0)
+        g_string_append (details, " · ");
+      g_string_append (details, votes);
+    }
 
   row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 18);
   gtk_widget_add_css_class (row, "timeline-row");
   gtk_widget_add_css_class (row, looks[step].css);
+  if (outcome_words != NULL)
+    gtk_widget_add_css_class (row, "has-outcome");
 
-  icon = gtk_image_new_from_icon_name (looks[step].icon);
+  icon = gtk_image_new_from_icon_name (icon_name);
   gtk_widget_add_css_class (icon, "bk-icon-32");
   gtk_widget_set_valign (icon, GTK_ALIGN_START);
   gtk_widget_add_css_class (icon, "timeline-icon");

@@ -28,6 +28,9 @@ GtkWidget  *bk_service_page_get_section     (BkServicePage *self,
                                              BkServiceSection section);
 const char *bk_service_page_get_service_id  (BkServicePage *self);
 const char *bk_service_page_get_title       (BkServicePage *self);
+/* The toggle of the town with this ARS under "Where to go", or NULL. */
+GtkWidget  *bk_service_page_get_town_button (BkServicePage *self,
+                                             const char    *ars);
 GtkWidget  *bk_service_page_add_action      (BkServicePage *self,
                                              const char    *label,
                                              const char    *action_name,

@@ -26,6 +26,7 @@
 #include "bk-help.h"
 #include "bk-qr.h"
 #include "bk-reader.h"
+#include "bk-service-office.h"
 #include "bk-service-page-private.h"
 #include "bk-page.h"
 #include "bk-settings.h"
@@ -41,6 +42,7 @@ struct _BkServicePage
   BkVoice           *voice;
   BkSettings        *settings;
   BkReader          *reader;
+  GPtrArray         *towns;         /* BkTown: the towns the kiosk serves */
 
   GtkScrolledWindow *scroller;
   GtkLabel          *title_label;
@@ -55,6 +57,9 @@ struct _BkServicePage
   GtkWidget         *read_buttons[BK_SERVICE_N_SECTIONS];
   GtkBox            *bodies[BK_SERVICE_N_SECTIONS];
   GtkWidget         *qr;
+  GtkWidget         *online_intro;  /* "You can also do this on the internet…" */
+  GtkWidget         *online_address;
+  GtkWidget         *online_none;   /* why there is none */
 };
 
 static void page_iface_init (BkPageInterface *iface);
@@ -84,22 +89,17 @@ section_title (BkServiceSection section)
     case BK_SERVICE_SECTION_OFFICE: return _("Where to go");
     case BK_SERVICE_SECTION_ONLINE: return _("Online service");
     case BK_SERVICE_SECTION_FORMS: return _("Forms");
+    /* Translators: heading of a service's hints (Hinweise) */
+    case BK_SERVICE_SECTION_HINTS: return _("Good to know");
+    /* Translators: heading of a service's further information and links */
+    case BK_SERVICE_SECTION_MORE: return _("More information");
     case BK_SERVICE_N_SECTIONS:
     default:
       g_assert_not_reached ();
     }
 }
 
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-  for (; *text != '\0'; text++)
-    if (!g_ascii_isspace (*text))
-      return FALSE;
-  return TRUE;
-}
+#define is_blank bk_service_office_is_blank
 
 static GtkWidget *
 add_text (BkServicePage    *self,
@@ -123,14 +123,38 @@ add_missing (BkServicePage    *self,
              BkServiceSection  section,
              const char       *text)
 {
-  GtkWidget *label = add_text (self, section, text, "service-missing", BK_READER_PART_INTERFACE, NULL);
-
-  /* In the interface language, not the German of the section around it. */
-  bk_ui_set_content_language (label, bk_voice_get_interface_language ());
+  bk_service_office_add_note (self->reader, section, self->bodies[section], text);
 }
 
-/* Paragraphs separated by blank lines, or lines for addresses; FALSE when
- * there is no text. */
+static void add_item (BkServicePage    *self,
+                      BkServiceSection  section,
+                      const char       *marker,
+                      const char       *text,
+                      gboolean          read_marker,
+                      const char       *lang);
+
+/* A heading inside a text (level 3, below the section's). */
+static void
+add_subheading (BkServicePage    *self,
+                BkServiceSection  section,
+                const char       *text,
+                const char       *lang)
+{
+  GtkWidget *label = g_object_new (GTK_TYPE_LABEL, "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
+                                   "label", text, "xalign", 0.0f, "wrap", TRUE,
+                                   "wrap-mode", PANGO_WRAP_WORD_CHAR, NULL);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LEVEL, 3, -1);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_add_css_class (label, "service-subheading");
+  if (lang != NULL)
+    bk_ui_set_content_language (label, lang);
+  bk_reader_add_part (self->reader, section, label, BK_READER_PART_CONTENT, lang);
+  gtk_box_append (self->bodies[section], label);
+}
+
+/* A text in the kiosk's structure (bk_text_blocks_parse): paragraphs,
+ * headings and lists; FALSE when there is no text. */
 static gboolean
 add_paragraphs (BkServicePage    *self,
                 BkServiceSection  section,
@@ -138,25 +162,37 @@ add_paragraphs (BkServicePage    *self,
                 const char       *lang,
                 const char       *css_class)
 {
-  g_auto(GStrv) paragraphs = NULL;
-  guint shown = 0;
+  g_autoptr(GPtrArray) blocks = NULL;
 
   if (is_blank (text))
     return FALSE;
 
-  paragraphs = g_strsplit (text, "\n\n", -1);
-  for (guint i = 0; paragraphs[i] != NULL; i++)
+  blocks = bk_text_blocks_parse (text);
+  for (guint i = 0; i < blocks->len; i++)
     {
-      g_autofree char *paragraph = g_strstrip (g_strdup (paragraphs[i]));
+      const BkTextBlock *block = g_ptr_array_index (blocks, i);
 
-      if (paragraph[0] == '\0')
-        continue;
-      add_text (self, section, paragraph, css_class ? css_class : "paragraph",
-                BK_READER_PART_CONTENT, lang);
-      shown++;
+      switch (block->kind)
+        {
+        case BK_TEXT_BLOCK_HEADING:
+          add_subheading (self, section, block->text, lang);
+          break;
+        case BK_TEXT_BLOCK_LIST:
+          for (guint j = 0; j < block->items->len; j++)
+            {
+              g_autofree char *marker = block->numbered ? g_strdup_printf ("%u.", j + 1) : g_strdup ("•");
+
+              add_item (self, section, marker, g_ptr_array_index (block->items, j), block->numbered, lang);
+            }
+          break;
+        case BK_TEXT_BLOCK_PARAGRAPH:
+        default:
+          add_text (self, section, block->text, css_class ? css_class : "paragraph",
+                    BK_READER_PART_CONTENT, lang);
+        }
     }
 
-  return shown > 0;
+  return blocks->len > 0;
 }
 
 static void
@@ -175,7 +211,8 @@ add_item (BkServicePage    *self,
           BkServiceSection  section,
           const char       *marker,
           const char       *text,
-          gboolean          read_marker)
+          gboolean          read_marker,
+          const char       *lang)
 {
   g_autofree char *accessible = g_strdup_printf ("%s %s", marker, text);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
@@ -191,7 +228,9 @@ add_item (BkServicePage    *self,
   if (read_marker)
     bk_reader_add_part (self->reader, section, marker_label, BK_READER_PART_CONTENT, NULL);
   text_label = bk_reader_label_new (self->reader, section, text, "point-text",
-                                    BK_READER_PART_CONTENT, NULL);
+                                    BK_READER_PART_CONTENT, lang);
+  if (lang != NULL)
+    bk_ui_set_content_language (text_label, lang);
   bk_ui_set_accessible (text_label, accessible, NULL);
 
   gtk_box_append (GTK_BOX (box), marker_label);
@@ -217,89 +256,80 @@ fill_list (BkServicePage    *self,
         continue;
       shown++;
       marker = numbered ? g_strdup_printf ("%u.", shown) : g_strdup ("•");
-      add_item (self, section, marker, item, numbered);
+      add_item (self, section, marker, item, numbered, NULL);
     }
 
   if (shown == 0)
     add_missing (self, section, none);
 }
 
-/* A key ("Opening hours") and its German value, read as one. */
-static void
-add_fact (BkServicePage *self,
-          const char    *key,
-          const char    *value)
+static const char *
+chosen_town (BkServicePage *self)
 {
-  g_autofree char *accessible = NULL;
-  GtkWidget *key_label;
-  GtkWidget *value_label;
-
-  if (is_blank (value))
-    return;
-
-  key_label = gtk_label_new (key);
-  gtk_label_set_xalign (GTK_LABEL (key_label), 0.0f);
-  gtk_label_set_wrap (GTK_LABEL (key_label), TRUE);
-  gtk_widget_add_css_class (key_label, "fact-key");
-  gtk_accessible_update_state (GTK_ACCESSIBLE (key_label),
-                               GTK_ACCESSIBLE_STATE_HIDDEN, TRUE,
-                               -1);
-  bk_reader_add_part (self->reader, BK_SERVICE_SECTION_OFFICE, key_label, BK_READER_PART_KEY, NULL);
-  gtk_box_append (self->bodies[BK_SERVICE_SECTION_OFFICE], key_label);
-
-  value_label = add_text (self, BK_SERVICE_SECTION_OFFICE, value, "fact-value",
-                          BK_READER_PART_CONTENT, NULL);
-  /* Translators: a fact read out as one, as in "Phone: 0123 456" */
-  accessible = g_strdup_printf (_("%s: %s"), key, value);
-  bk_ui_set_accessible (value_label, accessible, NULL);
+  return bk_service_office_get_town (self->towns, self->settings);
 }
 
 static void
 fill_office (BkServicePage *self)
 {
-  const BkServiceOffice *office = &self->service->office;
+  bk_service_office_fill (self->reader, BK_SERVICE_SECTION_OFFICE, self->bodies[BK_SERVICE_SECTION_OFFICE],
+                          self->service, self->towns, self->settings);
+}
 
-  if (is_blank (office->name) && is_blank (office->address) && is_blank (office->opening_hours) &&
-      is_blank (office->phone) && is_blank (office->email) && is_blank (office->accessibility))
-    {
-      /* Translators: the service names no office */
-      add_missing (self, BK_SERVICE_SECTION_OFFICE, _("The description names no office."));
-      return;
-    }
+/* The online service for the town in effect: the town's own for a
+ * service from XZuFi, else the one of the service. */
+static const char *
+online_url (BkServicePage *self)
+{
+  const BkServiceLocalOffice *local = bk_service_get_local_office (self->service, chosen_town (self));
 
-  /* Translators: a fact of the office: its name */
-  add_fact (self, _("Office"), office->name);
-  add_fact (self, _("Address"), office->address);
-  add_fact (self, _("Opening hours"), office->opening_hours);
-  add_fact (self, _("Phone"), office->phone);
-  add_fact (self, _("E-mail"), office->email);
-  /* Translators: how to get into the building: ramps, lift, toilets, hearing loop */
-  add_fact (self, _("Accessibility of the building"), office->accessibility);
+  if (local != NULL)
+    return local->online_url;
+  return self->service->online_url;
+}
+
+/* Shows the QR code and the address for the online service in effect, or
+ * says why there is none. */
+static void
+update_online (BkServicePage *self)
+{
+  const char *url = self->service ? online_url (self) : NULL;
+  gboolean has = !is_blank (url);
+  g_autofree char *address = NULL;
+
+  if (self->online_none == NULL)
+    return;
+  gtk_widget_set_visible (self->qr, has && bk_qr_set_text (BK_QR (self->qr), url));
+  if (!has)
+    bk_qr_set_text (BK_QR (self->qr), NULL);
+  gtk_widget_set_visible (self->online_intro, has);
+  gtk_widget_set_visible (self->online_address, has);
+  gtk_widget_set_visible (self->online_none, !has);
+  /* Translators: the web address of an online service, in words */
+  address = g_strdup_printf (_("Address: %s"), has ? url : "");
+  gtk_label_set_text (GTK_LABEL (self->online_address), address);
+  if (!has)
+    gtk_label_set_text (GTK_LABEL (self->online_none),
+                        bk_service_is_per_town (self->service) && chosen_town (self) == NULL &&
+                        self->towns != NULL && self->towns->len > 1
+                        /* Translators: the online service depends on the town the citizen chooses */
+                        ? _("Choose your town under “Where to go”: the online service depends on it.")
+                        /* Translators: the service cannot be used on the internet */
+                        : _("There is no online service for this."));
 }
 
 static void
 fill_online (BkServicePage *self)
 {
-  const char *url = self->service->online_url;
-  g_autofree char *address = NULL;
+  GtkBox *body = self->bodies[BK_SERVICE_SECTION_ONLINE];
 
-  if (is_blank (url))
-    {
-      bk_qr_set_text (BK_QR (self->qr), NULL);
-      gtk_widget_set_visible (self->qr, FALSE);
-      /* Translators: the service cannot be used on the internet */
-      add_missing (self, BK_SERVICE_SECTION_ONLINE, _("There is no online service for this."));
-      return;
-    }
-
-  add_missing (self, BK_SERVICE_SECTION_ONLINE,
-               /* Translators: above the QR code of an online service */
-               _("You can also do this on the internet. Scan the code with your phone, or type in the address."));
-  gtk_widget_set_visible (self->qr, bk_qr_set_text (BK_QR (self->qr), url));
-  gtk_box_append (self->bodies[BK_SERVICE_SECTION_ONLINE], self->qr);
-  /* Translators: the web address of an online service, in words */
-  address = g_strdup_printf (_("Address: %s"), url);
-  add_text (self, BK_SERVICE_SECTION_ONLINE, address, "service-url", BK_READER_PART_INTERFACE, NULL);
+  self->online_intro = bk_service_office_add_note (self->reader, BK_SERVICE_SECTION_ONLINE, body,
+                                                   /* Translators: above the QR code of an online service */
+                                                   _("You can also do this on the internet. Scan the code with your phone, or type in the address."));
+  gtk_box_append (body, self->qr);
+  self->online_address = add_text (self, BK_SERVICE_SECTION_ONLINE, "", "service-url", BK_READER_PART_INTERFACE, NULL);
+  self->online_none = bk_service_office_add_note (self->reader, BK_SERVICE_SECTION_ONLINE, body, "");
+  update_online (self);
 }
 
 static void
@@ -320,9 +350,23 @@ fill_forms (BkServicePage *self)
       g_autofree char *text = NULL;
 
       /* Translators: a form: its title, then its web address */
-      text = g_strdup_printf (_("%s: %s"), form->title, form->url);
-      add_item (self, BK_SERVICE_SECTION_FORMS, "•", text, FALSE);
+      text = form->url != NULL ? g_strdup_printf (_("%s: %s"), form->title, form->url) : g_strdup (form->title);
+      add_item (self, BK_SERVICE_SECTION_FORMS, "•", text, FALSE, NULL);
     }
+}
+
+/* The citizen chose a town: its office and online service, said aloud. */
+static void
+town_changed_cb (BkServicePage *self)
+{
+  g_autofree char *said = NULL;
+
+  if (self->service == NULL || !bk_service_is_per_town (self->service))
+    return;
+  bk_service_office_show_town (self->bodies[BK_SERVICE_SECTION_OFFICE], chosen_town (self));
+  update_online (self);
+  said = bk_service_office_describe (self->service, self->towns, chosen_town (self));
+  bk_page_status_changed (BK_PAGE (self), said);
 }
 
 static gboolean
@@ -518,6 +562,9 @@ fill (BkServicePage *self)
   bk_reader_clear (self->reader);
   if (self->qr != NULL && gtk_widget_get_parent (self->qr) != NULL)
     gtk_box_remove (GTK_BOX (gtk_widget_get_parent (self->qr)), self->qr);
+  g_clear_pointer (&self->towns, g_ptr_array_unref);
+  self->towns = self->store ? bk_store_list_towns (self->store, NULL) : NULL;
+  self->online_intro = self->online_address = self->online_none = NULL;
   for (guint s = 0; s < BK_SERVICE_N_SECTIONS; s++)
     {
       bk_ui_unparent_children (GTK_WIDGET (self->bodies[s]));
@@ -556,6 +603,11 @@ fill (BkServicePage *self)
   fill_office (self);
   fill_online (self);
   fill_forms (self);
+  /* Only when the description has them. */
+  gtk_widget_set_visible (self->sections[BK_SERVICE_SECTION_HINTS],
+                          add_paragraphs (self, BK_SERVICE_SECTION_HINTS, self->service->hints, NULL, NULL));
+  gtk_widget_set_visible (self->sections[BK_SERVICE_SECTION_MORE],
+                          add_paragraphs (self, BK_SERVICE_SECTION_MORE, self->service->further_info, NULL, NULL));
   fill_actions (self);
 }
 
@@ -632,6 +684,7 @@ bk_service_page_finalize (GObject *object)
   BkServicePage *self = (BkServicePage *)object;
 
   g_clear_pointer (&self->service, bk_service_free);
+  g_clear_pointer (&self->towns, g_ptr_array_unref);
 
   G_OBJECT_CLASS (bk_service_page_parent_class)->finalize (object);
 }
@@ -657,7 +710,6 @@ bk_service_page_get_help_text (BkPage *page)
   /* Translators: help for the page of one service */
   return _("This screen shows one service: what it is, who may apply, what you need, "
            "the costs, the steps, and the office with its address and opening hours. "
-           "Each part has a Read aloud button. "
            "If there is an online service, scan the QR code with your phone. "
            "Press Back to return to the list.");
 }
@@ -709,7 +761,11 @@ bk_service_page_fill_form_context (BkPage        *page,
     return;
   context->service_id = self->service->id;
   context->service_name = bk_service_get_name (self->service, bk_voice_get_interface_language ());
-  context->office = self->service->office.name;
+  {
+    const BkServiceOffice *office = bk_service_office_get (self->service, chosen_town (self));
+
+    context->office = office ? office->name : NULL;
+  }
 }
 
 static void
@@ -736,6 +792,8 @@ set_context (BkServicePage *self,
   g_set_object (&self->settings, bk_context_get_settings (context));
   g_signal_connect_object (self->settings, "notify::easy-read",
                            G_CALLBACK (update_easy), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "notify::" BK_SERVICE_OFFICE_TOWN_KEY,
+                           G_CALLBACK (town_changed_cb), self, G_CONNECT_SWAPPED);
   update_visibility (self);
 }
 
@@ -903,4 +961,13 @@ bk_service_page_get_qr (BkServicePage *self)
   g_return_val_if_fail (BK_IS_SERVICE_PAGE (self), NULL);
 
   return self->qr;
+}
+
+GtkWidget *
+bk_service_page_get_town_button (BkServicePage *self,
+                                 const char    *ars)
+{
+  g_return_val_if_fail (BK_IS_SERVICE_PAGE (self), NULL);
+
+  return bk_service_office_get_town_button (self->bodies[BK_SERVICE_SECTION_OFFICE], ars);
 }

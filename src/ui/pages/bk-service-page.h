@@ -27,6 +27,8 @@ typedef enum {
   BK_SERVICE_SECTION_OFFICE,
   BK_SERVICE_SECTION_ONLINE,
   BK_SERVICE_SECTION_FORMS,
+  BK_SERVICE_SECTION_HINTS,      /* shown only when the description has them */
+  BK_SERVICE_SECTION_MORE,       /* further information; only when there is some */
   BK_SERVICE_N_SECTIONS
 } BkServiceSection;
 

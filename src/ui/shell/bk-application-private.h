@@ -29,6 +29,8 @@ struct _BkApplication
   BkTheme        *theme;
   BkSession      *session;
   BkContext      *context;          /* made on activation, when the store is open */
+  BkSyncService  *sync;             /* the OParl sync, with a database file to write */
+  GStrv           sync_urls;        /* --sync-url: synced in this run besides the setting's */
   GError         *store_error;      /* why activate could not open the store */
   GDBusProxy     *a11y_status;
   GCancellable   *cancellable;

@@ -45,6 +45,9 @@ static const GOptionEntry option_entries[] = {
     N_("Run as a kiosk: full screen, the window cannot be closed"), NULL },
   { "windowed", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Run in a normal window (for development; the default)"), NULL },
+  /* For demonstrations (bash .ci/demo): an endpoint the setting does not name. */
+  { "sync-url", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
+    N_("Also sync council data from this OParl System URL in this run"), N_("URL") },
   /* For tests: the staff's idle-timeout setting, without changing it. */
   { "idle-timeout", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, NULL,
     N_("Seconds without input before the idle warning (for testing)"), N_("SECONDS") },
@@ -69,6 +72,16 @@ bk_application_handle_local_options (GApplication *application,
       g_free (self->database_path);
       self->database_path = g_strdup (path);
     }
+
+  {
+    g_autofree const char **urls = NULL;
+
+    if (g_variant_dict_lookup (options, "sync-url", "^a&s", &urls) && urls != NULL)
+      {
+        g_strfreev (self->sync_urls);
+        self->sync_urls = g_strdupv ((char **) urls);
+      }
+  }
 
   if (g_variant_dict_contains (options, "kiosk") && g_variant_dict_contains (options, "windowed"))
     {
@@ -182,6 +195,61 @@ watch_screen_reader (BkApplication *self)
                             self->cancellable,
                             a11y_status_ready_cb,
                             g_object_ref (self));
+}
+
+/* ---- the OParl sync ------------------------------------------------------------ */
+
+/* The endpoints of the setting oparl-endpoints, then those of --sync-url. */
+static void
+update_sync (BkApplication *self)
+{
+  GVariant *configured = bk_settings_get_variant (self->settings, "oparl-endpoints");
+  g_autoptr(GArray) endpoints = g_array_new (FALSE, TRUE, sizeof (BkSyncEndpoint));
+  GVariantIter iter;
+  const char *name, *url;
+
+  if (self->sync == NULL)
+    return;
+  if (configured != NULL)
+    {
+      g_variant_iter_init (&iter, configured);
+      while (g_variant_iter_next (&iter, "(&s&s)", &name, &url))
+        {
+          BkSyncEndpoint endpoint = { url, *name != '\0' ? name : NULL };
+
+          if (*url != '\0')
+            g_array_append_val (endpoints, endpoint);
+        }
+    }
+  for (guint i = 0; self->sync_urls != NULL && self->sync_urls[i] != NULL; i++)
+    {
+      BkSyncEndpoint endpoint = { self->sync_urls[i], NULL };
+
+      g_array_append_val (endpoints, endpoint);
+    }
+  bk_sync_service_set_endpoints (self->sync, (BkSyncEndpoint *) (gpointer) endpoints->data, endpoints->len);
+  /* the first sync soon after the start, then on the interval */
+  bk_sync_service_set_schedule (self->sync,
+                                (guint) bk_settings_get_int (self->settings, "oparl-sync-interval"),
+                                (guint) bk_settings_get_int (self->settings, "oparl-full-sync-days"),
+                                5);
+}
+
+static void
+start_sync (BkApplication *self,
+            BkStore       *store)
+{
+  if (self->sync != NULL || store == NULL || bk_store_get_path (store) == NULL ||
+      bk_store_is_read_only (store))
+    return;
+  self->sync = bk_sync_service_new (bk_store_get_path (store), NULL);
+  g_signal_connect_object (self->settings, "notify::oparl-endpoints",
+                           G_CALLBACK (update_sync), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "notify::oparl-sync-interval",
+                           G_CALLBACK (update_sync), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "notify::oparl-full-sync-days",
+                           G_CALLBACK (update_sync), self, G_CONNECT_SWAPPED);
+  update_sync (self);
 }
 
 /* ---- windows ---------------------------------------------------------------- */
@@ -339,6 +407,8 @@ bk_application_shutdown (GApplication *application)
   g_cancellable_cancel (self->cancellable);
   if (self->voice != NULL)
     bk_voice_stop (self->voice);
+  if (self->sync != NULL)
+    bk_sync_service_shutdown (self->sync);
 
   G_APPLICATION_CLASS (bk_application_parent_class)->shutdown (application);
 }
@@ -378,6 +448,8 @@ bk_application_activate (GApplication *application)
         bk_context_set_staff_warning (self->context, warning);
       }
     bk_usage_set_store (self->usage, store);
+    start_sync (self, store);
+    bk_context_set_sync (self->context, self->sync);
   }
   g_clear_error (&self->store_error);
   if (error != NULL)
@@ -402,6 +474,8 @@ bk_application_finalize (GObject *object)
   g_clear_pointer (&self->language_announcement_key, g_free);
   g_clear_error (&self->store_error);
   g_clear_object (&self->context);
+  g_clear_object (&self->sync);
+  g_clear_pointer (&self->sync_urls, g_strfreev);
   g_clear_object (&self->usage);
   g_clear_object (&self->voice);
   g_clear_object (&self->theme);

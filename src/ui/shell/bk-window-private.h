@@ -34,6 +34,7 @@ struct _BkWindow
   GtkWidget            *back_button;
   GtkWidget            *home_button;
   GtkStack             *stack;
+  GtkOverlay           *modal_layer;   /* panels over everything (the staff PIN) */
   GtkWidget            *form_page;
   GtkWidget            *receipt_page;
   GtkWidget            *a11y_button;

@@ -8,7 +8,7 @@
  * window knows page names only as routes.
  *
  * Every command is an action: win.back, win.home, win.show-services,
- * win.show-motions, win.open-motion(x), win.open-service(s),
+ * win.show-motions, win.open-motion(x), win.show-meetings, win.open-service(s),
  * win.start-form(s) (a form id from bk-form.c, with the page shown as its
  * context), win.show-glossary(s) (a word or ""), win.show-accessibility
  * (F2), win.show-tutorial, win.staff-mode (Ctrl+Alt+S), win.show-staff
@@ -32,6 +32,7 @@
 #include "bk-help.h"
 #include "bk-help-overlay.h"
 #include "bk-home-page.h"
+#include "bk-meetings-page.h"
 #include "bk-motion-list-page.h"
 #include "bk-motion-page.h"
 #include "bk-page.h"
@@ -259,6 +260,20 @@ show_motions_action (GtkWidget  *widget,
     navigate (self, "motions", NULL);
 }
 
+/* The meeting calendar; without a database, the error page says why. */
+static void
+show_meetings_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  BkWindow *self = BK_WINDOW (widget);
+
+  if (self->store_error != NULL)
+    navigate (self, "error", self->store_error);
+  else
+    navigate (self, "meetings", NULL);
+}
+
 /* From every page, the error page too: the one way into the panel. */
 static void
 show_accessibility_action (GtkWidget  *widget,
@@ -347,6 +362,40 @@ form_submitted_cb (BkWindow        *self,
 
 /* The item the help explains: the focus (the keypad's reading cursor gives
  * GTK focus to what it highlights). */
+/* Whether a widget under root has css_class, shown or not. */
+static gboolean
+has_class_below (GtkWidget  *root,
+                 const char *css_class)
+{
+  if (gtk_widget_has_css_class (root, css_class))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_class_below (child, css_class))
+      return TRUE;
+  return FALSE;
+}
+
+/* The page's help, and on a page with Read aloud buttons what they do, or,
+ * without a speech service (no sound device), that nothing can be read: the
+ * buttons are hidden then, and the help must not promise them. */
+static char *
+dup_help_text (BkWindow *self,
+               BkPage   *page)
+{
+  const char *text = bk_page_get_help_text (page);
+  BkVoice *voice = bk_context_get_voice (self->context);
+
+  if (!has_class_below (GTK_WIDGET (page), "read-aloud"))
+    return g_strdup (text);
+  if (voice != NULL && bk_voice_has_speech (voice))
+    /* Translators: added to the help of a screen with Read aloud buttons */
+    return g_strconcat (text, " ", _("Each part has a Read aloud button."), NULL);
+  /* Translators: added to the help of a screen with Read aloud buttons when the kiosk cannot speak */
+  return g_strconcat (text, " ", _("Speech is not available on this kiosk right now, so nothing can be read aloud. "
+                                   "The staff can help."), NULL);
+}
+
 static void
 help_action (GtkWidget  *widget,
              const char *action_name,
@@ -364,8 +413,12 @@ help_action (GtkWidget  *widget,
 
   /* The help says itself; the focus moving into it is not said too. */
   self->changing_page++;
-  bk_help_overlay_open (overlay, gtk_root_get_focus (GTK_ROOT (self)),
-                        bk_page_get_help_text (page), bk_context_get_voice (self->context));
+  {
+    g_autofree char *text = dup_help_text (self, page);
+
+    bk_help_overlay_open (overlay, gtk_root_get_focus (GTK_ROOT (self)),
+                          text, bk_context_get_voice (self->context));
+  }
   self->changing_page--;
 }
 
@@ -508,7 +561,7 @@ bk_window_constructed (GObject *object)
   self->navigator = bk_navigator_new (GTK_WIDGET (self), self->stack, bk_context_get_voice (self->context));
   g_object_bind_property (self->back_button, "visible", self->navigator, "can-go-back", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->help_overlay, "visible", self->navigator, "help-open", G_BINDING_SYNC_CREATE);
-  self->staff_mode = bk_staff_mode_new (GTK_WINDOW (self), self->context,
+  self->staff_mode = bk_staff_mode_new (GTK_WINDOW (self), self->modal_layer, self->context,
                                         BK_STAFF_PAGE (self->staff_page), self->staff_button);
   g_signal_connect (self, "page-shown", G_CALLBACK (page_shown_cb), NULL);
   g_signal_connect (self, "notify::focus-widget", G_CALLBACK (focus_moved_cb), NULL);
@@ -640,6 +693,7 @@ bk_window_class_init (BkWindowClass *klass)
   g_type_ensure (BK_TYPE_GLOSSARY_PAGE);
   g_type_ensure (BK_TYPE_HELP_OVERLAY);
   g_type_ensure (BK_TYPE_HOME_PAGE);
+  g_type_ensure (BK_TYPE_MEETINGS_PAGE);
   g_type_ensure (BK_TYPE_MOTION_LIST_PAGE);
   g_type_ensure (BK_TYPE_MOTION_PAGE);
   g_type_ensure (BK_TYPE_RECEIPT_PAGE);
@@ -652,6 +706,7 @@ bk_window_class_init (BkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BkWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, BkWindow, home_button);
   gtk_widget_class_bind_template_child (widget_class, BkWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, BkWindow, modal_layer);
   gtk_widget_class_bind_template_child (widget_class, BkWindow, form_page);
   gtk_widget_class_bind_template_child (widget_class, BkWindow, receipt_page);
   gtk_widget_class_bind_template_child (widget_class, BkWindow, a11y_button);
@@ -668,6 +723,7 @@ bk_window_class_init (BkWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-services", NULL, show_services_action);
   gtk_widget_class_install_action (widget_class, "win.show-motions", NULL, show_motions_action);
   gtk_widget_class_install_action (widget_class, "win.open-motion", "x", open_motion_action);
+  gtk_widget_class_install_action (widget_class, "win.show-meetings", NULL, show_meetings_action);
   gtk_widget_class_install_action (widget_class, "win.open-service", "s", open_service_action);
   gtk_widget_class_install_action (widget_class, "win.start-form", "s", start_form_action);
   gtk_widget_class_install_action (widget_class, "win.show-glossary", "s", show_glossary_action);

@@ -1,6 +1,8 @@
 /* bk-pin-dialog.c: asks for the staff PIN
  *
- * A masked entry and a large on-screen keypad for touch. Nothing entered is
+ * A panel over the kiosk window (an overlay, not a window: a kiosk may run
+ * without a window manager). A masked entry and a large on-screen keypad
+ * for touch. Nothing entered is
  * ever shown or spoken: the voice says "character entered" (BkSpeech's
  * masked input), and a wrong PIN or a lockout is announced without digits.
  *
@@ -16,13 +18,14 @@
 
 #include "bk-pin-dialog-private.h"
 #include "bk-staff-log.h"
+#include "bk-ez-tree.h"
 #include "bk-ui.h"
 
 #define KEY_SIZE 80
 
 struct _BkPinDialog
 {
-  GtkWindow        parent_instance;
+  GtkWidget        parent_instance;
 
   GtkWidget       *entry;
   GtkLabel        *status_label;
@@ -40,9 +43,9 @@ struct _BkPinDialog
   char            *status;
 };
 
-G_DEFINE_FINAL_TYPE (BkPinDialog, bk_pin_dialog, GTK_TYPE_WINDOW)
+G_DEFINE_FINAL_TYPE (BkPinDialog, bk_pin_dialog, GTK_TYPE_WIDGET)
 
-enum { UNLOCKED, N_SIGNALS };
+enum { UNLOCKED, CLOSED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static void
@@ -103,9 +106,11 @@ bk_pin_dialog_submit (BkPinDialog *self)
     {
     case BK_STAFF_PIN_OK:
       bk_staff_log (G_LOG_LEVEL_MESSAGE, "staff-mode-opened", NULL, "Staff mode opened");
+      /* closed first: the page behind takes the focus only once the panel
+       * has let go of it */
       g_object_ref (self);
+      g_signal_emit (self, signals[CLOSED], 0);
       g_signal_emit (self, signals[UNLOCKED], 0);
-      gtk_window_destroy (GTK_WINDOW (self));
       g_object_unref (self);
       return;
 
@@ -242,29 +247,29 @@ build_keypad (BkPinDialog *self)
   g_signal_connect (button, "clicked", G_CALLBACK (clear_clicked_cb), self);
 }
 
-/* ---- focus voice --------------------------------------------------------- */
+/* ---- closing -------------------------------------------------------------- */
 
 static void
-focus_changed_cb (BkPinDialog *self)
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
 {
-  GtkWidget *focus = gtk_window_get_focus (GTK_WINDOW (self));
+  BkPinDialog *self = BK_PIN_DIALOG (widget);
 
-  if (self->voice != NULL && focus != NULL)
-    bk_voice_speak_focus (self->voice, focus, BK_SPEECH_INTERRUPT);
-}
-
-static gboolean
-close_cb (GtkWidget *widget, GVariant *args, gpointer user_data)
-{
-  gtk_window_close (GTK_WINDOW (widget));
-  return TRUE;
+  clear_entry (self);
+  g_signal_emit (self, signals[CLOSED], 0);
 }
 
 static void
 bk_pin_dialog_dispose (GObject *object)
 {
   BkPinDialog *self = BK_PIN_DIALOG (object);
+  GtkWidget *child;
 
+  gtk_widget_dispose_template (GTK_WIDGET (self), BK_TYPE_PIN_DIALOG);
+  /* the template's top box is not bound by name: GTK 4.8 leaves it */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->store);
   g_clear_object (&self->voice);
   G_OBJECT_CLASS (bk_pin_dialog_parent_class)->dispose (object);
@@ -290,6 +295,8 @@ bk_pin_dialog_class_init (BkPinDialogClass *klass)
 
   signals[UNLOCKED] = g_signal_new ("unlocked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                     0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[CLOSED] = g_signal_new ("closed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/buergerkiosk/Kiosk/ui/bk-pin-dialog.ui");
@@ -298,7 +305,9 @@ bk_pin_dialog_class_init (BkPinDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BkPinDialog, keypad);
   gtk_widget_class_bind_template_child (widget_class, BkPinDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, BkPinDialog, ok_button);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, close_cb, NULL);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_install_action (widget_class, "modal.close", NULL, close_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "modal.close", NULL);
 }
 
 static void
@@ -315,25 +324,27 @@ bk_pin_dialog_init (BkPinDialog *self)
                     G_CALLBACK (insert_text_cb), self);
   g_signal_connect_swapped (self->entry, "activate", G_CALLBACK (bk_pin_dialog_submit), self);
   g_signal_connect_swapped (self->ok_button, "clicked", G_CALLBACK (bk_pin_dialog_submit), self);
-  g_signal_connect_swapped (self->cancel_button, "clicked", G_CALLBACK (gtk_window_close), self);
-  g_signal_connect (self, "notify::focus-widget", G_CALLBACK (focus_changed_cb), NULL);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->cancel_button), "modal.close");
+  /* The keypad's Back and the scanner close it as Escape does (bk-ez-tree.h). */
+  bk_ez_set_modal (GTK_WIDGET (self), TRUE);
   bk_ui_drop_doubled_names (GTK_WIDGET (self));
 }
 
 BkPinDialog *
-bk_pin_dialog_new (GtkWindow *parent, BkStore *store, BkVoice *voice)
+bk_pin_dialog_new (BkStore *store, BkVoice *voice)
 {
   BkPinDialog *self = g_object_new (BK_TYPE_PIN_DIALOG, NULL);
 
-  if (parent != NULL)
-    {
-      gtk_window_set_transient_for (GTK_WINDOW (self), parent);
-      gtk_window_set_application (GTK_WINDOW (self), gtk_window_get_application (parent));
-    }
   self->store = store ? g_object_ref (store) : NULL;
   self->voice = voice ? g_object_ref (voice) : NULL;
-  gtk_widget_grab_focus (self->entry);
   return self;
+}
+
+void
+bk_pin_dialog_focus (BkPinDialog *self)
+{
+  g_return_if_fail (BK_IS_PIN_DIALOG (self));
+  gtk_widget_grab_focus (self->entry);
 }
 
 void

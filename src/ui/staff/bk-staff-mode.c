@@ -28,11 +28,13 @@ struct _BkStaffMode
   GObject          parent_instance;
 
   GtkWindow       *window;      /* weak: it owns us */
+  GtkOverlay      *layer;       /* weak: in the window */
   BkContext       *context;
   BkStaffPage     *page;
   GtkGesture      *long_press;  /* a GtkGestureClick: press starts the hold */
   guint            hold_source;
-  BkPinDialog     *dialog;      /* weak */
+  BkPinDialog     *dialog;      /* in the layer while shown */
+  GtkWidget       *focus_before; /* weak: where the focus goes back to */
   BkStaffPinClock  clock;
   gpointer         clock_data;
 };
@@ -53,6 +55,35 @@ show_page (BkStaffMode *self)
 {
   if (self->window != NULL)
     gtk_widget_activate_action (GTK_WIDGET (self->window), "win.show-staff", NULL);
+}
+
+/* The kiosk behind the PIN panel: no focus, no touches while it is shown. */
+static void
+set_behind_enabled (BkStaffMode *self,
+                    gboolean     enabled)
+{
+  GtkWidget *behind = self->layer ? gtk_overlay_get_child (self->layer) : NULL;
+
+  if (behind == NULL)
+    return;
+  gtk_widget_set_can_focus (behind, enabled);
+  gtk_widget_set_can_target (behind, enabled);
+}
+
+static void
+dialog_closed_cb (BkStaffMode *self)
+{
+  BkPinDialog *dialog = g_steal_pointer (&self->dialog);
+
+  if (dialog == NULL)
+    return;
+  set_behind_enabled (self, TRUE);
+  if (self->layer != NULL)
+    gtk_overlay_remove_overlay (self->layer, GTK_WIDGET (dialog));
+  g_object_unref (dialog);
+  if (self->focus_before != NULL && self->window != NULL && !bk_staff_page_get_unlocked (self->page))
+    gtk_widget_grab_focus (self->focus_before);
+  g_clear_weak_pointer (&self->focus_before);
 }
 
 static void
@@ -119,13 +150,9 @@ bk_staff_mode_dispose (GObject *object)
   BkStaffMode *self = (BkStaffMode *)object;
 
   g_clear_handle_id (&self->hold_source, g_source_remove);
-  if (self->dialog != NULL)
-    {
-      BkPinDialog *dialog = self->dialog;
-
-      g_clear_weak_pointer (&self->dialog);
-      gtk_window_destroy (GTK_WINDOW (dialog));
-    }
+  dialog_closed_cb (self);
+  g_clear_weak_pointer (&self->focus_before);
+  g_clear_weak_pointer (&self->layer);
   g_clear_weak_pointer (&self->window);
   g_clear_object (&self->context);
   g_clear_object (&self->page);
@@ -148,6 +175,7 @@ bk_staff_mode_init (BkStaffMode *self)
 
 BkStaffMode *
 bk_staff_mode_new (GtkWindow   *window,
+                   GtkOverlay  *layer,
                    BkContext   *context,
                    BkStaffPage *page,
                    GtkWidget   *staff_button)
@@ -155,12 +183,14 @@ bk_staff_mode_new (GtkWindow   *window,
   BkStaffMode *self;
 
   g_return_val_if_fail (GTK_IS_WINDOW (window), NULL);
+  g_return_val_if_fail (GTK_IS_OVERLAY (layer), NULL);
   g_return_val_if_fail (BK_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (BK_IS_STAFF_PAGE (page), NULL);
   g_return_val_if_fail (GTK_IS_WIDGET (staff_button), NULL);
 
   self = g_object_new (BK_TYPE_STAFF_MODE, NULL);
   g_set_weak_pointer (&self->window, window);
+  g_set_weak_pointer (&self->layer, layer);
   self->context = g_object_ref (context);
   self->page = g_object_ref (page);
 
@@ -189,16 +219,20 @@ bk_staff_mode_request (BkStaffMode *self)
       show_page (self);
       return;
     }
-  if (self->dialog == NULL)
+  if (self->dialog == NULL && self->layer != NULL)
     {
-      BkPinDialog *dialog = bk_pin_dialog_new (self->window, bk_context_get_store (self->context),
-                                               bk_context_get_voice (self->context));
-
-      g_set_weak_pointer (&self->dialog, dialog);
-      bk_pin_dialog_set_clock (dialog, self->clock, self->clock_data);
-      g_signal_connect_object (dialog, "unlocked", G_CALLBACK (unlocked_cb), self, G_CONNECT_SWAPPED);
+      self->dialog = g_object_ref_sink (bk_pin_dialog_new (bk_context_get_store (self->context),
+                                                           bk_context_get_voice (self->context)));
+      bk_pin_dialog_set_clock (self->dialog, self->clock, self->clock_data);
+      g_signal_connect_object (self->dialog, "unlocked", G_CALLBACK (unlocked_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->dialog, "closed", G_CALLBACK (dialog_closed_cb), self, G_CONNECT_SWAPPED);
+      if (self->window != NULL)
+        g_set_weak_pointer (&self->focus_before, gtk_window_get_focus (self->window));
+      gtk_overlay_add_overlay (self->layer, GTK_WIDGET (self->dialog));
+      set_behind_enabled (self, FALSE);
     }
-  gtk_window_present (GTK_WINDOW (self->dialog));
+  if (self->dialog != NULL)
+    bk_pin_dialog_focus (self->dialog);
 }
 
 gboolean

@@ -15,10 +15,13 @@ G_BEGIN_DECLS
 #define BK_TYPE_STAFF_MODE (bk_staff_mode_get_type ())
 G_DECLARE_FINAL_TYPE (BkStaffMode, bk_staff_mode, BK, STAFF_MODE, GObject)
 
-/* For window (the PIN dialog's parent; it owns the staff mode), its staff
- * page and the marked "Staff" corner. It opens the page with the window's
- * action win.show-staff and leaves with win.home. */
+/* For window (it owns the staff mode), its staff page and the marked
+ * "Staff" corner. The PIN panel is shown in layer, an overlay over all of
+ * the window's content; while it is shown that content takes neither the
+ * focus nor touches. It opens the page with the window's action
+ * win.show-staff and leaves with win.home. */
 BkStaffMode *bk_staff_mode_new          (GtkWindow   *window,
+                                         GtkOverlay  *layer,
                                          BkContext   *context,
                                          BkStaffPage *page,
                                          GtkWidget   *staff_button);

@@ -9,6 +9,8 @@
 
 G_BEGIN_DECLS
 
+/* The council information systems (bk-sync-panel.h) */
+GtkWidget  *bk_staff_page_get_sync_panel   (BkStaffPage *self);
 /* The BkStatsChart widgets */
 GPtrArray  *bk_staff_page_get_charts       (BkStaffPage *self);
 GtkWidget  *bk_staff_page_get_export_button (BkStaffPage *self);

@@ -24,6 +24,7 @@
 #include "bk-staff-tasks.h"
 #include "bk-stats-chart.h"
 #include "bk-stats.h"
+#include "bk-sync-panel.h"
 #include "bk-ui.h"
 
 #define STATS_DAYS 30
@@ -49,15 +50,19 @@ struct _BkStaffPage
   GtkSpinButton *idle_spin;
   GtkDropDown   *language_dropdown;
   GtkDropDown   *municipality_dropdown;
+  BkSyncPanel   *sync_panel;
 
   BkStore       *store;
   BkSettings    *settings;
   GPtrArray     *chart_widgets;
+  GFileMonitor  *import_monitor;   /* while unlocked: files put in show up */
+  guint          import_refill_source;
   GStrv          municipalities;   /* the dropdown's values; [0] is "" */
   gboolean       loading;          /* filling the controls: no setting is written */
 };
 
 static void page_iface_init (BkPageInterface *iface);
+static void fill_charts     (BkStaffPage     *self);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (BkStaffPage, bk_staff_page, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (BK_TYPE_PAGE, page_iface_init))
@@ -115,6 +120,7 @@ import_clicked_cb (GtkButton *button, BkStaffPage *self)
     }
   set_status (self->import_status, text);
   bk_staff_review_fill (self->review_list, self->store);
+  fill_charts (self);
 }
 
 static void
@@ -127,7 +133,8 @@ fill_import_list (BkStaffPage *self)
   bk_ui_unparent_children (self->import_list);
 
   /* Translators: %s is a folder */
-  where = g_strdup_printf (_("Put motion texts (.txt, .md), OParl or service files (.json) into %s. "
+  where = g_strdup_printf (_("Put motion texts (.txt, .md), OParl or service files (.json), and XZuFi "
+                             "service descriptions (.xml, or a folder with an index.txt) into %s. "
                              "Each file is imported whole or not at all."), folder);
   gtk_label_set_text (self->import_folder_label, where);
 
@@ -156,6 +163,66 @@ fill_import_list (BkStaffPage *self)
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_box_append (GTK_BOX (self->import_list), label);
     }
+}
+
+/* A clerk copies files into the import folder with the page open: the list
+ * follows, and the focus stays on the file it was on. */
+static gboolean
+refill_import_list_cb (gpointer user_data)
+{
+  BkStaffPage *self = user_data;
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+  g_autofree char *focused_file = NULL;
+
+  self->import_refill_source = 0;
+  if (focus != NULL && gtk_widget_is_ancestor (focus, self->import_list))
+    focused_file = g_strdup (g_object_get_data (G_OBJECT (focus), "bk-file"));
+  fill_import_list (self);
+  for (GtkWidget *row = gtk_widget_get_first_child (self->import_list);
+       focused_file != NULL && row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *button = gtk_widget_get_last_child (row);
+
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (button), "bk-file"), focused_file) == 0)
+        gtk_widget_grab_focus (button);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+import_folder_changed_cb (GFileMonitor      *monitor,
+                          GFile             *file,
+                          GFile             *other,
+                          GFileMonitorEvent  event,
+                          BkStaffPage       *self)
+{
+  /* a copy is many events: one refill after they settle */
+  g_clear_handle_id (&self->import_refill_source, g_source_remove);
+  self->import_refill_source = g_timeout_add (300, refill_import_list_cb, self);
+}
+
+static void
+watch_import_folder (BkStaffPage *self,
+                     gboolean     watch)
+{
+  g_autofree char *folder = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  g_clear_handle_id (&self->import_refill_source, g_source_remove);
+  if (self->import_monitor != NULL)
+    {
+      g_file_monitor_cancel (self->import_monitor);
+      g_clear_object (&self->import_monitor);
+    }
+  if (!watch)
+    return;
+  folder = import_folder (self);
+  file = g_file_new_for_path (folder);
+  /* no folder yet, or no inotify: the list is made when the page opens */
+  self->import_monitor = g_file_monitor_directory (file, G_FILE_MONITOR_WATCH_MOVES, NULL, NULL);
+  if (self->import_monitor != NULL)
+    g_signal_connect (self->import_monitor, "changed", G_CALLBACK (import_folder_changed_cb), self);
 }
 
 /* ---- export -------------------------------------------------------------- */
@@ -188,6 +255,7 @@ export_clicked_cb (BkStaffPage *self)
       bk_staff_log (G_LOG_LEVEL_MESSAGE, "export", detail, "Submissions exported in staff mode");
     }
   set_status (self->export_status, text);
+  fill_charts (self);
 }
 
 /* ---- statistics ---------------------------------------------------------- */
@@ -400,6 +468,7 @@ bk_staff_page_refresh (BkStaffPage *self)
   gtk_label_set_text (self->export_folder_label, export_where);
   fill_charts (self);
   fill_settings (self);
+  bk_sync_panel_refresh (self->sync_panel);
   set_status (self->import_status, NULL);
   set_status (self->export_status, NULL);
 }
@@ -421,6 +490,7 @@ bk_staff_page_dispose (GObject *object)
 {
   BkStaffPage *self = BK_STAFF_PAGE (object);
 
+  watch_import_folder (self, FALSE);
   gtk_widget_dispose_template (GTK_WIDGET (self), BK_TYPE_STAFF_PAGE);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -489,6 +559,9 @@ set_context (BkStaffPage *self,
     return;
   g_set_object (&self->store, bk_context_get_store (context));
   g_set_object (&self->settings, bk_context_get_settings (context));
+  bk_sync_panel_set_services (self->sync_panel, self->store,
+                              bk_context_get_read_only (context) ? NULL : self->settings,
+                              bk_context_get_sync (context));
   if (bk_context_get_staff_warning (context) != NULL)
     set_warning (self, bk_context_get_staff_warning (context));
   else if (self->store != NULL && bk_context_get_read_only (context))
@@ -497,6 +570,14 @@ set_context (BkStaffPage *self,
 }
 
 BK_PAGE_DEFINE_CONTEXT_PROPERTY (BkStaffPage, bk_staff_page, BK_STAFF_PAGE)
+
+/* The page opens on "Back to the kiosk": the PIN's Enter, pressed once more,
+ * must never land on "Quit the kiosk". */
+static gboolean
+bk_staff_page_grab_focus (GtkWidget *widget)
+{
+  return gtk_widget_grab_focus (BK_STAFF_PAGE (widget)->leave_button);
+}
 
 static void
 bk_staff_page_class_init (BkStaffPageClass *klass)
@@ -509,6 +590,7 @@ bk_staff_page_class_init (BkStaffPageClass *klass)
   object_class->set_property = bk_staff_page_set_property;
   g_object_class_override_property (object_class, BK_PAGE_PROP_CONTEXT, "context");
   object_class->finalize = bk_staff_page_finalize;
+  widget_class->grab_focus = bk_staff_page_grab_focus;
 
   signals[DONE] = g_signal_new ("done", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -533,6 +615,7 @@ bk_staff_page_class_init (BkStaffPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BkStaffPage, idle_spin);
   gtk_widget_class_bind_template_child (widget_class, BkStaffPage, language_dropdown);
   gtk_widget_class_bind_template_child (widget_class, BkStaffPage, municipality_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, BkStaffPage, sync_panel);
 }
 
 static void
@@ -544,6 +627,7 @@ bk_staff_page_init (BkStaffPage *self)
   g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
   g_auto(GStrv) language_names = NULL;
 
+  g_type_ensure (BK_TYPE_SYNC_PANEL);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->chart_widgets = g_ptr_array_new ();
 
@@ -617,6 +701,7 @@ bk_staff_page_set_unlocked (BkStaffPage *self,
   g_return_if_fail (BK_IS_STAFF_PAGE (self));
 
   self->unlocked = unlocked;
+  watch_import_folder (self, unlocked);
 }
 
 gboolean
@@ -625,4 +710,11 @@ bk_staff_page_get_unlocked (BkStaffPage *self)
   g_return_val_if_fail (BK_IS_STAFF_PAGE (self), FALSE);
 
   return self->unlocked;
+}
+
+GtkWidget *
+bk_staff_page_get_sync_panel (BkStaffPage *self)
+{
+  g_return_val_if_fail (BK_IS_STAFF_PAGE (self), NULL);
+  return GTK_WIDGET (self->sync_panel);
 }

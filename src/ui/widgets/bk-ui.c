@@ -7,6 +7,7 @@
 
 #include "bk-config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include <adwaita.h>
@@ -60,6 +61,68 @@ bk_ui_format_date (const char *iso)
    * falls back to would name every month in English. */
   /* Translators: a date as in "2 December 2026": day, month name, year */
   return g_strdup_printf (_("%1$d %2$s %3$d"), d, _(month_names[m - 1]), y);
+}
+
+static const char *const weekday_names[] = {
+  N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"), N_("Friday"), N_("Saturday"),
+  N_("Sunday"),
+};
+
+char *
+bk_ui_format_meeting_time (const char *iso)
+{
+  g_autoptr(GDateTime) when = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *time = NULL;
+
+  if (iso == NULL || iso[0] == '\0')
+    return NULL;
+  date = bk_ui_format_date (iso);
+  /* The meeting's own clock (the offset it was given with), not the kiosk's. */
+  when = strlen (iso) > 10 ? g_date_time_new_from_iso8601 (iso, NULL) : NULL;
+  if (when == NULL)
+    return g_steal_pointer (&date);
+  time = g_date_time_format (when, "%H:%M");
+  /* Translators: when a meeting starts: weekday, date, time, as in
+   * "Thursday, 17 December 2026, 18:00" */
+  return g_strdup_printf (_("%1$s, %2$s, %3$s"), _(weekday_names[g_date_time_get_day_of_week (when) - 1]),
+                          date, time);
+}
+
+char *
+bk_ui_format_freshness (const char *iso_utc)
+{
+  g_autoptr(GDateTime) when = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *day = NULL;
+  g_autofree char *today = NULL;
+  g_autofree char *yesterday = NULL;
+  g_autofree char *time = NULL;
+
+  if (iso_utc == NULL || (when = g_date_time_new_from_iso8601 (iso_utc, NULL)) == NULL)
+    return NULL;
+  local = g_date_time_to_local (when);
+  time = g_date_time_format (local, "%H:%M");
+  day = g_date_time_format (local, "%Y-%m-%d");
+  today = g_date_time_format (now, "%Y-%m-%d");
+  {
+    g_autoptr(GDateTime) before = g_date_time_add_days (now, -1);
+
+    yesterday = g_date_time_format (before, "%Y-%m-%d");
+  }
+  if (g_str_equal (day, today))
+    /* Translators: data last updated today at a time, as in "today 06:10" */
+    return g_strdup_printf (_("today %s"), time);
+  if (g_str_equal (day, yesterday))
+    /* Translators: data last updated yesterday at a time */
+    return g_strdup_printf (_("yesterday %s"), time);
+  {
+    g_autofree char *date = bk_ui_format_date (day);
+
+    /* Translators: data last updated on a date at a time: "2 December 2026, 06:10" */
+    return g_strdup_printf (_("%1$s, %2$s"), date, time);
+  }
 }
 
 char *
@@ -270,6 +333,38 @@ bk_ui_stop_search_cb (GtkWidget      *page,
     gtk_widget_activate_action (page, "win.back", NULL);
 }
 
+static gboolean
+search_key_cb (GtkEventControllerKey *controller,
+               guint                  keyval,
+               guint                  keycode,
+               GdkModifierType        state,
+               GtkWidget             *results)
+{
+  if (keyval != GDK_KEY_Down || (state & gtk_accelerator_get_default_mod_mask ()) != 0)
+    return FALSE;
+  return gtk_widget_child_focus (results, GTK_DIR_TAB_FORWARD);
+}
+
+static void
+search_activate_cb (GtkWidget *entry,
+                    GtkWidget *results)
+{
+  gtk_widget_child_focus (results, GTK_DIR_TAB_FORWARD);
+}
+
+void
+bk_ui_search_leads_to (GtkWidget *entry,
+                       GtkWidget *results)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  /* before the text field, which would take Down as a cursor move */
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (search_key_cb), results, 0);
+  gtk_widget_add_controller (entry, keys);
+  g_signal_connect_object (entry, "activate", G_CALLBACK (search_activate_cb), results, 0);
+}
+
 GtkWidget *
 bk_ui_wrap_label_new (const char *text,
                       const char *css_class)
@@ -315,6 +410,41 @@ bk_ui_scale_clamps (GtkWidget *root,
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     bk_ui_scale_clamps (child, text_scale);
+}
+
+GtkWidget *
+bk_ui_choice_button_new (const char *label)
+{
+  GtkWidget *button = gtk_toggle_button_new ();
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+  GtkWidget *text = gtk_label_new (label);
+
+  gtk_widget_add_css_class (check, "bk-check");
+  gtk_widget_add_css_class (check, "bk-icon-24");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  /* One line where there is room; more lines only at large text sizes. */
+  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_natural_wrap_mode (GTK_LABEL (text), GTK_NATURAL_WRAP_NONE);
+  gtk_box_append (GTK_BOX (content), check);
+  gtk_box_append (GTK_BOX (content), text);
+  gtk_button_set_child (GTK_BUTTON (button), content);
+  gtk_widget_add_css_class (button, "bk-choice");
+  bk_ui_set_accessible (button, label, NULL);
+  return button;
+}
+
+GtkWidget *
+bk_ui_wrap_group_new (const char *label)
+{
+  GtkWidget *box = g_object_new (GTK_TYPE_BOX, "accessible-role", GTK_ACCESSIBLE_ROLE_GROUP, NULL);
+  GtkLayoutManager *layout = bk_wrap_layout_new ();
+
+  g_object_set (layout, "spacing", 12, "line-spacing", 12, NULL);
+  gtk_widget_set_layout_manager (box, layout);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  return box;
 }
 
 #define LIST_ITEM_KEY "bk-list-item"

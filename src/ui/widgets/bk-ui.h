@@ -16,6 +16,14 @@ void  bk_ui_init              (void);
  * date. NULL for NULL or "". */
 char *bk_ui_format_date       (const char *iso);
 
+/* When a meeting starts, "Thursday, 17 December 2026, 18:00", in the
+ * meeting's own time (the offset of iso); only the date when iso has no time. */
+char *bk_ui_format_meeting_time (const char *iso);
+
+/* When data was last synced (an ISO date-time, UTC), in the kiosk's time:
+ * "today 06:10", "yesterday 18:02", "2 December 2026, 06:10"; NULL for NULL. */
+char *bk_ui_format_freshness  (const char *iso_utc);
+
 /* The local date as yyyy-mm-dd. */
 char *bk_ui_dup_today         (void);
 
@@ -72,11 +80,24 @@ GtkWidget *bk_ui_find_actionable (GtkWidget  *root,
 void       bk_ui_stop_search_cb     (GtkWidget      *page,
                                      GtkSearchEntry *entry);
 
+/* Enter or Down in the search field entry go to the first of results: the
+ * results would otherwise lie a dozen Tab stops further, behind the filters. */
+void       bk_ui_search_leads_to    (GtkWidget  *entry,
+                                     GtkWidget  *results);
+
 /* Appends the text of every shown label under widget (widget included) to
  * text, separator between them; empty labels are skipped. */
 void       bk_ui_append_label_texts (GtkWidget  *widget,
                                      const char *separator,
                                      GString    *text);
+
+/* A large toggle with a check mark and a wrapping label, so the chosen one
+ * shows by more than its colour (class bk-choice); named label. */
+GtkWidget *bk_ui_choice_button_new (const char *label);
+
+/* A box whose children wrap onto more lines (BkWrapLayout), with the
+ * accessible role group and name label. */
+GtkWidget *bk_ui_wrap_group_new    (const char *label);
 
 /* Sets the pressed state of every toggle button under root (GTK 4.8 leaves
  * it undefined until the first toggle). */

@@ -1,0 +1,293 @@
+/* bench-sync-ui: main-loop stalls of the kiosk while a sync runs.
+ *
+ *   bench-sync-ui DB SYSTEM_URL [BASELINE_S]
+ *
+ * Shows the kiosk's motion list page over the store DB in a 1280×1024
+ * window with a context that has the background sync (BkSyncService, its
+ * own connection to DB), keeps the frame clock running (a widget that asks
+ * for a frame every tick, as an animation does) and a 5 ms timer as a probe
+ * of the main loop. First BASELINE_S seconds (default 3) with nothing else
+ * going on; then a full sync of SYSTEM_URL into the empty DB until the
+ * service says it is finished, and one second more (the empty list fills);
+ * then another full sync while the list shows every motion (the periodic
+ * reconciliation applies every paper again). For each phase: the gaps
+ * between painted frames (median, p99, max, how many over 50 ms, and when,
+ * with how much of each the main thread spent waiting for a CPU: on a
+ * shared machine that tells its load from work on the main thread) and the
+ * probe's worst lateness. The first sync also fetches the papers' texts
+ * (the generator's main files are not served: 404, recorded as failed).
+ * Run under Xvfb with GSK_RENDERER=cairo (bench/sync.sh does).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include <stdlib.h>
+#include <string.h>
+#include <adwaita.h>
+
+#include "bench-gen.h"
+#include "bk-context.h"
+#include "bk-motion-list-model.h"
+#include "bk-motion-list-page-private.h"
+#include "bk-store.h"
+#include "bk-sync-service.h"
+#include "bk-ui.h"
+
+typedef struct {
+  GArray *gaps_ms;          /* double */
+  gint64 last_frame;
+  gint64 last_probe;
+  double worst_probe_ms;
+} Phase;
+
+static Phase *current;
+static gint64 last_wait_ns;    /* the main thread's time waiting for a CPU */
+static gboolean finished;
+static gboolean changed_seen;
+static gint64 sync_started;
+
+/* How long this thread has waited on a run queue, runnable but without a
+ * CPU (Linux: /proc/thread-self/schedstat, the second field, in ns); 0
+ * where that is not known. */
+static gint64
+cpu_wait_ns (void)
+{
+  g_autofree char *text = NULL;
+  char *end;
+
+  if (!g_file_get_contents ("/proc/thread-self/schedstat", &text, NULL, NULL))
+    return 0;
+  g_ascii_strtoll (text, &end, 10);
+  return g_ascii_strtoll (end, NULL, 10);
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gpointer       data)
+{
+  gint64 now = g_get_monotonic_time ();
+  gint64 wait_ns = cpu_wait_ns ();
+
+  if (current == NULL)
+    return;
+  if (current->last_frame != 0)
+    {
+      double gap = (now - current->last_frame) / 1000.0;
+
+      g_array_append_val (current->gaps_ms, gap);
+      /* the wait tells a busy machine from work on the main thread */
+      if (gap > 50.0 && sync_started != 0)
+        g_print ("  a gap of %.0f ms, %.2f s after the sync started%s; the main thread waited %.0f ms of it "
+                 "for a CPU\n", gap, (now - sync_started) / 1e6, finished ? " (after it finished)" : "",
+                 (wait_ns - last_wait_ns) / 1e6);
+      else if (gap > 50.0)
+        g_print ("  a gap of %.0f ms without a sync; the main thread waited %.0f ms of it for a CPU\n", gap,
+                 (wait_ns - last_wait_ns) / 1e6);
+    }
+  current->last_frame = now;
+  last_wait_ns = wait_ns;
+}
+
+static gboolean
+tick_cb (GtkWidget     *widget,
+         GdkFrameClock *clock,
+         gpointer       data)
+{
+  /* an animation: a new frame every tick */
+  gtk_widget_queue_draw (widget);
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+probe_cb (gpointer data)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (current != NULL)
+    {
+      if (current->last_probe != 0)
+        current->worst_probe_ms = MAX (current->worst_probe_ms, (now - current->last_probe) / 1000.0 - 5.0);
+      current->last_probe = now;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+finished_cb (BkSyncService *service,
+             gboolean       changed,
+             const char    *problems)
+{
+  finished = TRUE;
+  changed_seen = changed;
+  if (problems != NULL)
+    g_printerr ("sync problems: %s\n", problems);
+}
+
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static void
+report (const char *name,
+        Phase      *phase,
+        double      seconds)
+{
+  GArray *gaps = phase->gaps_ms;
+  guint over = 0;
+  double median = 0, p99 = 0, max = 0;
+
+  g_array_sort (gaps, compare_double);
+  for (guint i = 0; i < gaps->len; i++)
+    if (g_array_index (gaps, double, i) > 50.0)
+      over++;
+  if (gaps->len > 0)
+    {
+      median = g_array_index (gaps, double, gaps->len / 2);
+      p99 = g_array_index (gaps, double, MIN (gaps->len - 1, (guint) (gaps->len * 0.99)));
+      max = g_array_index (gaps, double, gaps->len - 1);
+    }
+  g_print ("%s: %.1f s, %u frames, gap median %.1f ms, p99 %.1f ms, max %.1f ms, %u over 50 ms; "
+           "main-loop probe late by %.1f ms at most\n",
+           name, seconds, gaps->len + 1, median, p99, max, over, phase->worst_probe_ms);
+  g_print ("RESULT sync_ui.%s.frames %u\n", name, gaps->len + 1);
+  g_print ("RESULT sync_ui.%s.gap_median_ms %.1f\n", name, median);
+  g_print ("RESULT sync_ui.%s.gap_p99_ms %.1f\n", name, p99);
+  g_print ("RESULT sync_ui.%s.gap_max_ms %.1f\n", name, max);
+  g_print ("RESULT sync_ui.%s.gaps_over_50ms %u\n", name, over);
+  g_print ("RESULT sync_ui.%s.probe_late_max_ms %.1f\n", name, phase->worst_probe_ms);
+}
+
+static void
+run_for (double seconds)
+{
+  double end = bench_now () + seconds;
+
+  while (bench_now () < end)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* A full sync in the background, measured as phase: returns its seconds
+ * until the service said it finished (the phase runs one second more, for
+ * what the kiosk does after it). */
+static double
+sync_phase (BkSyncService *sync,
+            Phase         *phase,
+            const char    *name)
+{
+  double t0 = bench_now (), t_sync;
+
+  current = phase;
+  finished = FALSE;
+  sync_started = g_get_monotonic_time ();
+  bk_sync_service_sync_now (sync, TRUE);
+  while (!finished)
+    g_main_context_iteration (NULL, TRUE);
+  t_sync = bench_now () - t0;
+  run_for (1.0);
+  report (name, phase, bench_now () - t0);
+  return t_sync;
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BkStore) store = NULL;
+  g_autoptr(BkSyncService) sync = NULL;
+  GtkWidget *window, *page, *box, *animation;
+  Phase baseline = { g_array_new (FALSE, FALSE, sizeof (double)), 0, 0, 0 };
+  Phase first = { g_array_new (FALSE, FALSE, sizeof (double)), 0, 0, 0 };
+  Phase syncing = { g_array_new (FALSE, FALSE, sizeof (double)), 0, 0, 0 };
+  double baseline_s = 3, t_sync;
+  BkSyncEndpoint endpoint = { NULL, "Bench" };
+
+  g_setenv ("CHARSET", "UTF-8", TRUE);
+  if (argc < 3)
+    {
+      g_printerr ("usage: bench-sync-ui DB SYSTEM_URL [BASELINE_S]\n");
+      return 2;
+    }
+  if (argc > 3)
+    baseline_s = g_ascii_strtod (argv[3], NULL);
+  endpoint.url = argv[2];
+
+  gtk_init ();
+  adw_init ();
+  bk_ui_init ();
+
+  store = bk_store_open (argv[1], BK_STORE_OPEN_DEFAULT, &error);
+  if (store == NULL)
+    g_error ("%s", error->message);
+  sync = bk_sync_service_new (argv[1], NULL);
+  bk_sync_service_set_endpoints (sync, &endpoint, 1);
+  g_signal_connect (sync, "finished", G_CALLBACK (finished_cb), NULL);
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 1024);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  animation = gtk_spinner_new ();
+  gtk_spinner_start (GTK_SPINNER (animation));
+  gtk_widget_add_tick_callback (animation, tick_cb, NULL, NULL);
+  {
+    g_autoptr(BkSettings) settings = bk_settings_new ();
+    g_autoptr(BkVoice) voice = bk_voice_new (NULL, settings);
+    g_autoptr(BkUsage) usage = bk_usage_new (settings);
+    g_autoptr(BkContext) context = bk_context_new (store, settings, voice, usage);
+
+    bk_context_set_sync (context, sync);
+    page = g_object_new (BK_TYPE_MOTION_LIST_PAGE, "context", context, NULL);
+  }
+  gtk_widget_set_vexpand (page, TRUE);
+  gtk_box_append (GTK_BOX (box), animation);
+  gtk_box_append (GTK_BOX (box), page);
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+  while (gtk_widget_get_frame_clock (window) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (after_paint_cb), NULL);
+  g_timeout_add (5, probe_cb, NULL);
+  run_for (0.5);
+
+  current = &baseline;
+  run_for (baseline_s);
+  report ("baseline", &baseline, baseline_s);
+
+  /* 1: the first sync into a kiosk that shows nothing yet: the list fills */
+  t_sync = sync_phase (sync, &first, "first_sync");
+  g_print ("first sync finished after %.1f s (changed: %s); %u motions in the store\n", t_sync,
+           changed_seen ? "yes" : "no", bk_store_count_motions (store));
+  g_print ("RESULT sync_ui.first_sync_s %.2f\n", t_sync);
+
+  /* 2: a full sync again while the list shows the motions (the periodic
+   * reconciliation: every paper applied again) */
+  t_sync = sync_phase (sync, &syncing, "during_sync");
+  g_print ("full sync over a full list finished after %.1f s; %u motions in the store\n", t_sync,
+           bk_store_count_motions (store));
+  g_print ("RESULT sync_ui.sync_s %.2f\n", t_sync);
+  g_print ("RESULT sync_ui.motions %u\n", bk_store_count_motions (store));
+
+  current = NULL;
+  {
+    /* the list read again from scratch (the worst a sync can ask of it) */
+    BkMotionListModel *model = bk_motion_list_page_get_model (BK_MOTION_LIST_PAGE (page));
+    guint before = bk_motion_list_model_get_n_materialized (model);
+    double r0;
+
+    bk_motion_list_model_set_query (model, "zzzz");
+    r0 = bench_now ();
+    bk_motion_list_model_set_query (model, NULL);
+    g_print ("the whole list again after a search: %.1f ms, %u rows loaded\n", (bench_now () - r0) * 1000,
+             bk_motion_list_model_get_n_materialized (model) - before);
+  }
+  bk_sync_service_shutdown (sync);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_array_unref (baseline.gaps_ms);
+  g_array_unref (first.gaps_ms);
+  g_array_unref (syncing.gaps_ms);
+  return 0;
+}

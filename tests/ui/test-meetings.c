@@ -101,6 +101,9 @@ test_decision (void)
   g_assert_true (text_contains (page, "unanimous"));
   g_assert_true (text_contains (page, "decided"));
   g_assert_true (text_contains (page, "40 yes, 2 no, 1 abstention"));
+  /* the meeting's hour and room, not only its day */
+  g_assert_true (text_contains (page, "Thursday, 10 December 2026, 14:00"));
+  g_assert_true (text_contains (page, "Großer Sitzungssaal"));
 
   /* speech says it: the timeline read aloud */
   g_assert_true (bk_page_read_aloud (BK_PAGE (page), 3));

@@ -135,6 +135,9 @@ open_dialog (Fixture *f)
    * page behind it out of reach of keys and touch. */
   g_assert_true (gtk_widget_get_root (GTK_WIDGET (dialog)) == GTK_ROOT (f->window));
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), GTK_WIDGET (dialog)));
+  /* laid out first: on a busy machine the panel may not have its size yet */
+  for (guint i = 0; i < 100 && gtk_widget_get_width (GTK_WIDGET (dialog)) == 0; i++)
+    bk_ui_test_iterate (20);
   {
     GtkWidget *picked = pick_page_centre (f, "home");
 

@@ -35,6 +35,8 @@ consultation_free (gpointer data)
   g_free (c->meeting_oparl_id);
   g_free (c->agenda_item_oparl_id);
   g_free (c->result);
+  g_free (c->meeting_start);
+  g_free (c->meeting_location);
   g_free (c);
 }
 

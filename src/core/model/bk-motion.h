@@ -50,6 +50,11 @@ typedef struct {
   char *result;            /* as the council wrote it, or NULL */
   BkOutcome outcome;
   BkVotes votes;
+  /* Its meeting, filled the same way: when (ISO 8601 with the time where
+   * the council gave one), where, and whether it was called off. */
+  char *meeting_start;
+  char *meeting_location;
+  gboolean meeting_cancelled;
 } BkConsultation;
 
 typedef struct {

@@ -541,8 +541,9 @@ bk_store_load_motion (BkStore *self,
    * names, or else the one that names the consultation. */
   stmt = bk_store_get_stmt (self, "SELECT c.committee, c.date, c.role, c.public, c.authoritative,"
                          " c.meeting_name, c.oparl_id, c.meeting_oparl_id, c.agenda_item_oparl_id,"
-                         " a.result, a.outcome, a.resolution_text"
-                         " FROM consultation c LEFT JOIN agenda_item a ON a.oparl_id ="
+                         " a.result, a.outcome, a.resolution_text, m.start, m.location, m.cancelled"
+                         " FROM consultation c LEFT JOIN meeting m ON m.oparl_id = c.meeting_oparl_id"
+                         " LEFT JOIN agenda_item a ON a.oparl_id ="
                          "  coalesce ((SELECT i.oparl_id FROM agenda_item i"
                          "             WHERE i.oparl_id = c.agenda_item_oparl_id),"
                          "            (SELECT i.oparl_id FROM agenda_item i"
@@ -565,6 +566,9 @@ bk_store_load_motion (BkStore *self,
       c->agenda_item_oparl_id = column_dup (stmt, 8);
       c->result = column_dup (stmt, 9);
       c->outcome = bk_outcome_from_string ((const char *) sqlite3_column_text (stmt, 10));
+      c->meeting_start = column_dup (stmt, 12);
+      c->meeting_location = column_dup (stmt, 13);
+      c->meeting_cancelled = sqlite3_column_int (stmt, 14) != 0;
       if (c->result != NULL)
         {
           bk_votes_parse (c->result, &c->votes);

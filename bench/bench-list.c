@@ -18,6 +18,7 @@
 #include <string.h>
 #include <adwaita.h>
 
+#include "bench-frames.h"
 #include "bench-gen.h"
 #include "bk-motion-list-model.h"
 #include "bk-context.h"
@@ -25,7 +26,6 @@
 #include "bk-store.h"
 #include "bk-ui.h"
 
-static guint painted;
 
 static double
 status_kb (const char *key)
@@ -45,37 +45,12 @@ rss_mb (void)
   return status_kb ("VmRSS") / 1024.0;
 }
 
-static void
-after_paint_cb (GdkFrameClock *clock, gpointer data)
-{
-  painted++;
-}
-
-static gboolean
-wake_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Iterates the main loop until a new frame was painted, or 500 ms passed. */
+/* Until a new frame was painted (or 500 ms passed), then what it queued
+ * (item loading). */
 static gboolean
 wait_for_paint (void)
 {
-  guint before = painted;
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add (500, wake_cb, &timed_out);
-
-  while (painted == before && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-  /* let idle work queued by the frame (item loading) run */
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  return !timed_out;
+  return bench_wait_for_paint (500, TRUE);
 }
 
 int
@@ -121,7 +96,7 @@ main (int argc, char **argv)
   gtk_window_present (GTK_WINDOW (window));
   while (gtk_widget_get_frame_clock (window) == NULL)
     g_main_context_iteration (NULL, TRUE);
-  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (after_paint_cb), NULL);
+  bench_frames_watch (window);
   for (int i = 0; i < 3; i++)
     wait_for_paint ();
   rss_shown = rss_mb ();

@@ -3,10 +3,14 @@
 #
 # Time from exec to the first mapped window and to its first painted frame, under
 # Xvfb (1280x1024, no window manager) with a private D-Bus session bus, for
-#   kiosk      build/src/buergerkiosk --db <MOTIONS generated motions>, GSK_RENDERER=cairo
-#   kiosk100k  the same with 100 000 motions (skipped when MOTIONS_LARGE=0)
+#   kiosk      build/src/buergerkiosk --db <MOTIONS generated motions>, its own
+#              renderer choice (src/ui/shell/bk-renderer.c; here: no GPU, so cairo
+#              without GL)
+#   kiosk-gl   the same with GSK_RENDERER=gl: what GTK picks by itself (llvmpipe here)
+#   kiosk-cairo  the same with GSK_RENDERER=cairo: cairo, but GL still loaded
+#   kiosk100k  the kiosk with 100 000 motions (skipped when MOTIONS_LARGE=0)
 #   hello      bench-hello: a bare libadwaita window with the same home content
-#              (the toolkit's floor)
+#              (the toolkit's floor), cairo without GL like the kiosk
 #   chromium   Chromium in kiosk mode showing bench/home.html, the same home content
 # taking turns run by run. Needs python3-xlib and chromium (apt-get install
 # python3-xlib chromium); without chromium its line is left out.
@@ -19,14 +23,16 @@ bench_build || exit 1
 [ "$BK_UI_BUILT" = 1 ] || { bench_log "the kiosk does not build right now"; exit 1; }
 $PY -c 'import Xlib' 2>/dev/null || { bench_log "needs python3-xlib: apt-get install python3-xlib"; exit 1; }
 DB=$(bench_db "$N") || exit 1
-cmds=(--cmd kiosk "$BUILD/src/buergerkiosk --db $BENCH_TMP/startup.db")
+cmds=(--cmd kiosk "$BUILD/src/buergerkiosk --db $BENCH_TMP/startup.db"
+      --cmd kiosk-gl "env GSK_RENDERER=gl $BUILD/src/buergerkiosk --db $BENCH_TMP/startup.db"
+      --cmd kiosk-cairo "env GSK_RENDERER=cairo $BUILD/src/buergerkiosk --db $BENCH_TMP/startup.db")
 cp "$DB" "$BENCH_TMP/startup.db"
 if [ "$LARGE" != 0 ]; then
   DB_LARGE=$(bench_db "$LARGE") || exit 1
   cp "$DB_LARGE" "$BENCH_TMP/startup-large.db"
   cmds+=(--cmd kiosk100k "$BUILD/src/buergerkiosk --db $BENCH_TMP/startup-large.db")
 fi
-cmds+=(--cmd hello "$BIN/bench-hello")
+cmds+=(--cmd hello "env GSK_RENDERER=cairo GDK_DEBUG=gl-disable $BIN/bench-hello")
 if command -v chromium >/dev/null; then
   cmds+=(--cmd chromium "chromium --kiosk --no-sandbox --disable-gpu --no-first-run --disable-background-networking --disable-component-update --disable-sync --password-store=basic --user-data-dir={TMPDIR} file://$BENCH/home.html")
 else
@@ -34,7 +40,7 @@ else
 fi
 {
   echo "# start-up benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git -C "$SRC" log -1 --format=%h 2>/dev/null): $RUNS runs each, kiosk over $N motions"
-  GSETTINGS_SCHEMA_DIR=$BUILD/data GSETTINGS_BACKEND=memory GSK_RENDERER=cairo GDK_BACKEND=x11 \
+  GSETTINGS_SCHEMA_DIR=$BUILD/data GSETTINGS_BACKEND=memory GDK_BACKEND=x11 \
     xvfb-run -a -s "-screen 0 1280x1024x24" dbus-run-session -- \
     $PY "$BENCH/startup.py" --runs "$RUNS" "${cmds[@]}" 2>&1 \
     | grep -v -e '^dbus-daemon' -e 'SpiRegistry daemon'

@@ -145,20 +145,27 @@ def tables(r, stamps):
 
     # 4. start-up
     add("### 4. Start-up (%s)\n" % stamps.get("startup.txt", "not run"))
-    add("| program | runs | first map (median) | first paint (median) | slowest paint | peak RSS of the process tree | target | result |")
-    add("|---|---|---|---|---|---|---|---|")
-    for key, label, target in [("kiosk", "kiosk, 1 000 motions", True), ("kiosk100k", "kiosk, 100 000 motions", True),
+    add("| program | runs | first map (median) | first paint (median) | slowest paint | peak RSS of the process tree | PSS of the process tree | target | result |")
+    add("|---|---|---|---|---|---|---|---|---|")
+    for key, label, target in [("kiosk", "kiosk, 1 000 motions, its own renderer choice", True),
+                               ("kiosk-gl", "the same, GSK_RENDERER=gl", False),
+                               ("kiosk-cairo", "the same, GSK_RENDERER=cairo (GL loaded)", False),
+                               ("kiosk100k", "kiosk, 100 000 motions", True),
                                ("hello", "bare libadwaita window (floor)", False), ("chromium", "Chromium --kiosk, home.html", False)]:
         if g("startup.%s.runs" % key) is None:
             continue
         paint = g("startup.%s.paint_ms" % key)
-        add("| %s | %s | %s | %s | %s | %s | %s | %s |" % (
+        add("| %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
             label, fmt(g("startup.%s.runs" % key), digits=0), fmt(g("startup.%s.map_ms" % key), " ms", 0),
             fmt(paint, " ms", 0), fmt(g("startup.%s.paint_max_ms" % key), " ms", 0), fmt(g("startup.%s.rss_mb" % key), " MiB", 0),
+            fmt(g("startup.%s.pss_mb" % key), " MiB", 0),
             "≤ 500 ms" if target else "", verdict(paint, lambda v: v <= 500) if target else ""))
-    k, c = g("startup.kiosk.paint_ms"), g("startup.chromium.paint_ms")
-    if k and c:
-        add("\nChromium / kiosk, first paint: %.1f×; peak memory: %.1f×." % (c / k, g("startup.chromium.rss_mb") / g("startup.kiosk.rss_mb")))
+    c, cp = g("startup.chromium.paint_ms"), g("startup.chromium.pss_mb")
+    for key in ("kiosk", "kiosk-gl", "kiosk-cairo"):
+        k, kp = g("startup.%s.paint_ms" % key), g("startup.%s.pss_mb" % key)
+        if k and c and kp and cp:
+            add("\n%s / Chromium: first paint %.2f (≤ 0.33: %s), PSS %.2f (≤ 0.20: %s)." % (
+                key, k / c, verdict(k / c, lambda v: v <= 1 / 3), kp / cp, verdict(kp / cp, lambda v: v <= 0.2)))
     add("")
 
     # 5. OParl sync
@@ -186,6 +193,36 @@ def tables(r, stamps):
         fmt(g("sync.misbehaving.checks_passed"), digits=0), fmt(g("sync.misbehaving.cases"), digits=0),
         verdict(g("sync.misbehaving.checks_passed"), lambda v: v == g("sync.misbehaving.cases"))))
     add("")
+
+    # 6. page switches
+    rx = re.compile(r"pageswitch\.([^.]+)\.(.+)\.median_ms$")
+    labels, pages = [], []
+    for name in r:
+        m = rx.match(name)
+        if m:
+            if m.group(1) not in labels:
+                labels.append(m.group(1))
+            if m.group(2) not in pages:
+                pages.append(m.group(2))
+    if labels:
+        labels.sort(key=lambda l: (l != "kiosk", l == "base", l))
+        pages.sort(key=lambda p: (p == "all", p))
+        add("### 6. Page switches (%s)\n" % stamps.get("page-switch.txt", "not run"))
+        add("Key press to the first frame of the page, ms: median / p95 (target ≤ 100 / ≤ 200); CPU: the kiosk's main thread, median.\n")
+        add("| page | " + " | ".join(labels) + (" | kiosk / base (medians)" if "base" in labels and "kiosk" in labels else "") + " | CPU kiosk |")
+        add("|---|" + "---|" * len(labels) + ("---|" if "base" in labels and "kiosk" in labels else "") + "---|")
+        for p in pages:
+            cells = []
+            for l in labels:
+                med, p95 = g("pageswitch.%s.%s.median_ms" % (l, p)), g("pageswitch.%s.%s.p95_ms" % (l, p))
+                cells.append("–" if med is None else "%.0f / %.0f" % (med, p95 if p95 is not None else float("nan")))
+            row = "| %s | %s |" % (p.replace("_", " "), " | ".join(cells))
+            if "base" in labels and "kiosk" in labels:
+                k, b = g("pageswitch.kiosk.%s.median_ms" % p), g("pageswitch.base.%s.median_ms" % p)
+                row += " %s |" % ("%.2f" % (k / b) if k and b else "–")
+            row += " %s |" % fmt(g("pageswitch.kiosk.%s.cpu_median_ms" % p), "", 0)
+            add(row)
+        add("")
     return "\n".join(out)
 
 

@@ -9,6 +9,7 @@
 
 #include "bk-application.h"
 #include "bk-i18n.h"
+#include "bk-renderer.h"
 
 int
 main (int   argc,
@@ -17,6 +18,8 @@ main (int   argc,
   g_autoptr(BkApplication) app = NULL;
 
   bk_i18n_init (TRUE);
+  /* Before GTK opens the display and before any thread starts. */
+  bk_renderer_choose_early ();
 
   /* The program name is the application's name on the accessibility bus. */
   g_set_prgname ("buergerkiosk");

@@ -16,6 +16,7 @@
 #include "bk-form.h"
 #include "bk-i18n.h"
 #include "bk-key-filter.h"
+#include "bk-renderer-private.h"
 #include "bk-settings.h"
 #include "bk-theme.h"
 
@@ -330,6 +331,35 @@ test_form_submission (void)
   g_assert_cmpstr (json_object_get_string_member (object, "comment"), ==, "Mehr Bänke, bitte.");
 }
 
+/* The renderer: the environment wins; GL without a GPU is software. */
+static void
+test_renderer_early (void)
+{
+  const char *reason = NULL;
+
+  g_assert_cmpint (_bk_renderer_decide_early ("gl", NULL, FALSE, &reason), ==, BK_RENDERER_KEEP);
+  g_assert_cmpint (_bk_renderer_decide_early ("cairo", "1", TRUE, &reason), ==, BK_RENDERER_KEEP);
+  g_assert_cmpint (_bk_renderer_decide_early (NULL, NULL, FALSE, &reason), ==, BK_RENDERER_CAIRO);
+  g_assert_cmpstr (reason, ==, "no GPU device");
+  g_assert_cmpint (_bk_renderer_decide_early ("", "1", TRUE, &reason), ==, BK_RENDERER_CAIRO);
+  g_assert_cmpstr (reason, ==, "LIBGL_ALWAYS_SOFTWARE set");
+  g_assert_cmpint (_bk_renderer_decide_early (NULL, "0", TRUE, &reason), ==, BK_RENDERER_PROBE);
+  g_assert_cmpint (_bk_renderer_decide_early (NULL, NULL, TRUE, &reason), ==, BK_RENDERER_PROBE);
+}
+
+static void
+test_renderer_software (void)
+{
+  g_assert_true (_bk_renderer_is_software ("llvmpipe (LLVM 15.0.6, 256 bits)"));
+  g_assert_true (_bk_renderer_is_software ("softpipe"));
+  g_assert_true (_bk_renderer_is_software ("Software Rasterizer"));
+  g_assert_true (_bk_renderer_is_software ("Google SwiftShader"));
+  g_assert_false (_bk_renderer_is_software ("Mesa Intel(R) UHD Graphics 620 (KBL GT2)"));
+  g_assert_false (_bk_renderer_is_software ("V3D 4.2"));
+  g_assert_false (_bk_renderer_is_software ("AMD Radeon Vega 8 Graphics (raven, LLVM 15.0.6, DRM 3.49)"));
+  g_assert_false (_bk_renderer_is_software (NULL));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -343,6 +373,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/form/screens", test_form_screens);
   g_test_add_func ("/form/privacy", test_form_privacy);
   g_test_add_func ("/form/submission", test_form_submission);
+  g_test_add_func ("/renderer/early", test_renderer_early);
+  g_test_add_func ("/renderer/software", test_renderer_software);
 
   return g_test_run ();
 }

@@ -846,6 +846,57 @@ test_open_error (void)
   bk_ui_test_window_destroy (window);
 }
 
+/* A paragraph gets a minimum of a few words (cheap to measure); short
+ * texts, ellipsized ones, ones with their own width and those inside
+ * buttons keep theirs. */
+static void
+test_label_breaks (void)
+{
+  const char *paragraph = "Ein Absatz von mehr als sechzig Zeichen, wie ihn eine Dienstleistung beschreibt.";
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *long_label = bk_ui_wrap_label_new (paragraph, NULL);
+  GtkWidget *short_label = bk_ui_wrap_label_new ("Personalausweis beantragen", NULL);
+  GtkWidget *plain = gtk_label_new (paragraph);
+  GtkWidget *ellipsized = bk_ui_wrap_label_new (paragraph, NULL);
+  GtkWidget *own_width = bk_ui_wrap_label_new (paragraph, NULL);
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *in_button = bk_ui_wrap_label_new (paragraph, NULL);
+
+  g_object_ref_sink (box);
+  gtk_label_set_ellipsize (GTK_LABEL (ellipsized), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (own_width), 30);
+  gtk_button_set_child (GTK_BUTTON (button), in_button);
+  gtk_box_append (GTK_BOX (box), long_label);
+  gtk_box_append (GTK_BOX (box), short_label);
+  gtk_box_append (GTK_BOX (box), plain);
+  gtk_box_append (GTK_BOX (box), ellipsized);
+  gtk_box_append (GTK_BOX (box), own_width);
+  gtk_box_append (GTK_BOX (box), button);
+
+  bk_ui_limit_breaks_under (box);
+
+  g_assert_cmpint (gtk_label_get_width_chars (GTK_LABEL (long_label)), >, 0);
+  g_assert_cmpint (gtk_label_get_width_chars (GTK_LABEL (short_label)), ==, -1);
+  g_assert_cmpint (gtk_label_get_width_chars (GTK_LABEL (plain)), ==, -1);
+  g_assert_cmpint (gtk_label_get_width_chars (GTK_LABEL (ellipsized)), ==, -1);
+  g_assert_cmpint (gtk_label_get_width_chars (GTK_LABEL (own_width)), ==, 30);
+  g_assert_cmpint (gtk_label_get_width_chars (GTK_LABEL (in_button)), ==, -1);
+
+  /* The minimum is still at least the longest word. */
+  {
+    int min_limited, min_word;
+    GtkWidget *word = gtk_label_new ("Absatz");
+
+    g_object_ref_sink (word);
+    gtk_widget_measure (long_label, GTK_ORIENTATION_HORIZONTAL, -1, &min_limited, NULL, NULL, NULL);
+    gtk_widget_measure (word, GTK_ORIENTATION_HORIZONTAL, -1, &min_word, NULL, NULL, NULL);
+    g_assert_cmpint (min_limited, >=, min_word);
+    g_object_unref (word);
+  }
+
+  g_object_unref (box);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -862,6 +913,7 @@ main (int   argc,
   g_test_add_func ("/ui/escape", test_escape);
   g_test_add_func ("/ui/decided-motion", test_decided_motion);
   g_test_add_func ("/ui/open-error", test_open_error);
+  g_test_add_func ("/ui/label-breaks", test_label_breaks);
   g_test_add_func ("/ui/field-names", test_field_names);
 
   return g_test_run ();

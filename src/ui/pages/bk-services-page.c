@@ -69,6 +69,7 @@ row_label_new (const char *text,
   GtkWidget *label = bk_ui_wrap_label_new (text, css_class);
 
   gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_WORD);
+  bk_ui_label_limit_breaks (GTK_LABEL (label));
 
   return label;
 }

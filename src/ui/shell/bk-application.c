@@ -26,6 +26,7 @@
 
 #include "bk-application-private.h"
 #include "bk-i18n.h"
+#include "bk-renderer.h"
 #include "bk-start.h"
 #include "bk-ui.h"
 
@@ -408,6 +409,8 @@ bk_application_startup (GApplication *application)
 {
   G_APPLICATION_CLASS (bk_application_parent_class)->startup (application);
 
+  /* The display is open; no window is realised yet. */
+  bk_renderer_choose_for_display (gdk_display_get_default ());
   bk_ui_init ();
 
   /* Colours, text size and motion follow the settings from the start. */

@@ -1,7 +1,8 @@
 /* bk-window-private.h: the window's parts, for its own files and tests
  *
  * bk-window.c routes and keeps the history, bk-window-voice.c makes the
- * window self-voicing, bk-window-keys.c is the one key router.
+ * window self-voicing, bk-window-keys.c is the one key router,
+ * bk-window-frames.c logs frame timings for the page-switch benchmark.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -54,6 +55,11 @@ struct _BkWindow
   guint                 cue_banner_source;
   guint                 caption_source;
   guint                 caption_id;
+  /* A caption waiting for the frame in progress (bk-window-voice.c). */
+  char                 *pending_caption;
+  PangoAttrList        *pending_caption_attrs;
+  GdkFrameClock        *caption_clock;
+  gulong                caption_paint_handler;
   guint                 first_page_source;
   guint                 show_focus_source;
 };
@@ -70,6 +76,10 @@ void        _bk_window_hook_focus        (BkWindow   *self,
 
 /* bk-window-keys.c */
 void        _bk_window_keys_init        (BkWindow   *self);
+
+/* bk-window-frames.c: frame timings for bench/page-switch.py, only with
+ * BK_FRAME_LOG set */
+void        _bk_window_frames_init      (BkWindow   *self);
 
 /* For tests and screenshots */
 GtkWidget  *bk_window_get_page              (BkWindow   *self,

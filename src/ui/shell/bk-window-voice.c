@@ -167,7 +167,76 @@ update_caption_bar (BkWindow *self)
                    bk_settings_get_captions_enabled (bk_context_get_settings (self->context)) &&
                    !gtk_widget_get_visible (self->help_overlay);
 
+  /* What was said while the bar was hidden (the help's long text) is over:
+   * shown again, the bar waits for the next words instead of measuring
+   * (and showing) those. */
+  if (shown && !gtk_widget_get_visible (self->caption_bar))
+    gtk_label_set_text (self->caption_label, "");
   gtk_widget_set_visible (self->caption_bar, shown);
+}
+
+static void
+stop_waiting_for_frame (BkWindow *self)
+{
+  /* A clock disposed with its window's surface has dropped the handler. */
+  if (self->caption_clock != NULL &&
+      g_signal_handler_is_connected (self->caption_clock, self->caption_paint_handler))
+    g_signal_handler_disconnect (self->caption_clock, self->caption_paint_handler);
+  self->caption_paint_handler = 0;
+  g_clear_object (&self->caption_clock);
+}
+
+static void
+apply_pending_caption (BkWindow *self)
+{
+  stop_waiting_for_frame (self);
+  if (self->pending_caption == NULL)
+    return;
+  if (self->pending_caption_attrs != NULL)
+    gtk_label_set_attributes (self->caption_label, self->pending_caption_attrs);
+  gtk_label_set_text (self->caption_label, self->pending_caption);
+  g_clear_pointer (&self->pending_caption, g_free);
+  g_clear_pointer (&self->pending_caption_attrs, pango_attr_list_unref);
+}
+
+static void
+caption_after_paint_cb (GdkFrameClock *clock,
+                        BkWindow      *self)
+{
+  apply_pending_caption (self);
+}
+
+/* A new caption changes the caption bar's height and with it the page's,
+ * which lays the page out again (10–15 ms of CPU on a text-heavy page).
+ * Speech starts as the page is shown: set at once, the caption would make
+ * the page's first frame that much later. It is set after the frame in
+ * progress instead, one frame after the words start. */
+static void
+show_caption (BkWindow      *self,
+              char          *text,
+              PangoAttrList *attrs)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  g_free (self->pending_caption);
+  self->pending_caption = text;
+  g_clear_pointer (&self->pending_caption_attrs, pango_attr_list_unref);
+  self->pending_caption_attrs = attrs;
+
+  if (clock == NULL || !gtk_widget_get_mapped (self->caption_bar))
+    {
+      apply_pending_caption (self);
+      return;
+    }
+  if (clock != self->caption_clock ||
+      !g_signal_handler_is_connected (clock, self->caption_paint_handler))
+    {
+      stop_waiting_for_frame (self);
+      self->caption_clock = g_object_ref (clock);
+      self->caption_paint_handler = g_signal_connect (clock, "after-paint",
+                                                      G_CALLBACK (caption_after_paint_cb), self);
+      gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
+    }
 }
 
 static void
@@ -175,18 +244,17 @@ caption_started_cb (BkWindow   *self,
                     guint       id,
                     const char *text)
 {
-  g_autofree char *shown = bk_voice_strip_markers (text);
+  char *shown = bk_voice_strip_markers (text);
   int scale = bk_settings_get_int (bk_context_get_settings (self->context), "text-scale");
-  g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+  PangoAttrList *attrs = pango_attr_list_new ();
 
   /* The caption repeats what the screen shows; at 300 % it would take a third
    * of the screen, so it grows only to 150 % — whole, never cut off. */
   pango_attr_list_insert (attrs, pango_attr_scale_new (scale > 150 ? 150.0 / scale : 1.0));
-  gtk_label_set_attributes (self->caption_label, attrs);
 
   g_clear_handle_id (&self->caption_source, g_source_remove);
   self->caption_id = id;
-  gtk_label_set_text (self->caption_label, shown ? shown : "");
+  show_caption (self, shown ? shown : g_strdup (""), attrs);
 }
 
 static gboolean
@@ -195,7 +263,7 @@ clear_caption_cb (gpointer user_data)
   BkWindow *self = user_data;
 
   self->caption_source = 0;
-  gtk_label_set_text (self->caption_label, "");
+  show_caption (self, g_strdup (""), NULL);
 
   return G_SOURCE_REMOVE;
 }
@@ -293,6 +361,9 @@ _bk_window_voice_dispose (BkWindow *self)
   g_clear_handle_id (&self->cue_banner_source, g_source_remove);
   g_clear_handle_id (&self->caption_source, g_source_remove);
   g_clear_pointer (&self->pending_status, g_free);
+  stop_waiting_for_frame (self);
+  g_clear_pointer (&self->pending_caption, g_free);
+  g_clear_pointer (&self->pending_caption_attrs, pango_attr_list_unref);
 }
 
 void

@@ -158,6 +158,7 @@ show_entry (BkWindow       *self,
   /* The header was done when the window was mapped; pages build rows and
    * buttons when they are shown. */
   bk_ui_drop_doubled_names (page);
+  bk_ui_limit_breaks_under (page);
   update_navigation (self);
 
   if (!gtk_widget_grab_focus (page))
@@ -499,6 +500,7 @@ map_cb (BkWindow *self)
    * is from the start (GTK resets this when the window is mapped). */
   gtk_window_set_focus_visible (GTK_WINDOW (self), TRUE);
   bk_ui_drop_doubled_names (GTK_WIDGET (self));
+  bk_ui_limit_breaks_under (GTK_WIDGET (self));
 
   if (self->first_page_source == 0)
     {
@@ -590,6 +592,9 @@ bk_window_constructed (GObject *object)
     }
 
   _bk_window_keys_init (self);
+  /* After the key router: GTK runs the controller added last first, so
+   * the frame log sees every key, also those the router takes. */
+  _bk_window_frames_init (self);
   _bk_window_voice_init (self);
   if (self->session != NULL)
     bk_session_attach_window (self->session, GTK_WINDOW (self));

@@ -38,6 +38,7 @@ set_line (GtkLabel   *label,
 {
   gtk_label_set_text (label, text ? text : "");
   gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && text[0] != '\0');
+  bk_ui_label_limit_breaks (label);
 }
 
 static void

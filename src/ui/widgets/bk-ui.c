@@ -168,6 +168,43 @@ bk_ui_set_accessible (GtkWidget  *widget,
                                     -1);
 }
 
+/* A text this long is a paragraph; its minimum is this many characters. */
+#define LONG_TEXT_CHARS 60
+#define LONG_TEXT_MIN_CHARS 12
+
+void
+bk_ui_label_limit_breaks (GtkLabel *label)
+{
+  g_return_if_fail (GTK_IS_LABEL (label));
+
+  if (!gtk_label_get_wrap (label) ||
+      gtk_label_get_width_chars (label) >= 0 ||
+      gtk_label_get_ellipsize (label) != PANGO_ELLIPSIZE_NONE ||
+      g_utf8_strlen (gtk_label_get_text (label), -1) < LONG_TEXT_CHARS)
+    return;
+
+  gtk_label_set_width_chars (label, LONG_TEXT_MIN_CHARS);
+}
+
+void
+bk_ui_limit_breaks_under (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (GTK_IS_BUTTON (root) || GTK_IS_CHECK_BUTTON (root))
+    return;
+  if (GTK_IS_LABEL (root))
+    {
+      bk_ui_label_limit_breaks (GTK_LABEL (root));
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    bk_ui_limit_breaks_under (child);
+}
+
 /* GTK 4.8 names a widget by its accessible label AND the labels of its
  * labelled-by relation, joined: a button with an accessible label whose own
  * label (GtkButton:label, AdwButtonContent's mnemonic) is also related is

@@ -45,6 +45,17 @@ GtkWidget *bk_ui_wrap_label_new (const char *text,
 void  bk_ui_scale_clamps      (GtkWidget  *root,
                                int         text_scale);
 
+/* A wrapping label with a long text (a paragraph) gets a minimum width of a
+ * few words. GTK finds a wrapping label's minimum width by laying the text
+ * out with every break taken, one character a line for word-char wrapping,
+ * and Pango shapes the rest of the text again for every line: a paragraph
+ * costs milliseconds, a page of them most of a page switch. Shown in a
+ * column far wider, the paragraph looks the same. Short texts (buttons,
+ * facts, headings) keep their minimum. */
+void  bk_ui_label_limit_breaks (GtkLabel  *label);
+/* The same for every label under root, except inside buttons. */
+void  bk_ui_limit_breaks_under (GtkWidget *root);
+
 /* Sets the accessible name of widget (and, if non-NULL, its description). */
 void  bk_ui_set_accessible    (GtkWidget  *widget,
                                const char *label,

@@ -1,0 +1,154 @@
+/* bk-renderer.c: the renderer that fits the hardware (see bk-renderer.h)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "bk-renderer"
+
+#include "bk-config.h"
+
+#include <string.h>
+#include <epoxy/gl.h>
+
+#include "bk-renderer-private.h"
+
+static const char *choice = "GTK's default";
+
+BkRendererEarly
+_bk_renderer_decide_early (const char  *gsk_renderer,
+                           const char  *libgl_always_software,
+                           gboolean     have_gpu_device,
+                           const char **reason)
+{
+  if (gsk_renderer != NULL && gsk_renderer[0] != '\0')
+    {
+      *reason = "GSK_RENDERER set";
+      return BK_RENDERER_KEEP;
+    }
+  if (libgl_always_software != NULL && libgl_always_software[0] != '\0' &&
+      !g_str_equal (libgl_always_software, "0") &&
+      g_ascii_strcasecmp (libgl_always_software, "false") != 0)
+    {
+      *reason = "LIBGL_ALWAYS_SOFTWARE set";
+      return BK_RENDERER_CAIRO;
+    }
+  if (!have_gpu_device)
+    {
+      *reason = "no GPU device";
+      return BK_RENDERER_CAIRO;
+    }
+  *reason = "a GPU device";
+  return BK_RENDERER_PROBE;
+}
+
+gboolean
+_bk_renderer_is_software (const char *gl_renderer)
+{
+  static const char *const software[] = {
+    "llvmpipe", "softpipe", "swrast", "software rasterizer", "swiftshader",
+  };
+  g_autofree char *lower = NULL;
+
+  if (gl_renderer == NULL)
+    return FALSE;
+  lower = g_ascii_strdown (gl_renderer, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (software); i++)
+    if (strstr (lower, software[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* A render or card node under /dev/dri: Mesa could drive a GPU. */
+static gboolean
+have_gpu_device (void)
+{
+  g_autoptr(GDir) dir = g_dir_open ("/dev/dri", 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    return FALSE;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, "renderD") || g_str_has_prefix (name, "card"))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean probe_display;
+
+void
+bk_renderer_choose_early (void)
+{
+  const char *reason = NULL;
+
+  switch (_bk_renderer_decide_early (g_getenv ("GSK_RENDERER"), g_getenv ("LIBGL_ALWAYS_SOFTWARE"),
+                                     have_gpu_device (), &reason))
+    {
+    case BK_RENDERER_KEEP:
+      choice = "GSK_RENDERER from the environment";
+      break;
+    case BK_RENDERER_CAIRO:
+      {
+        const char *debug = g_getenv ("GDK_DEBUG");
+        g_autofree char *with_gl_disabled = NULL;
+
+        /* Called from main before any thread runs: setenv is safe here. */
+        g_setenv ("GSK_RENDERER", "cairo", TRUE);
+        with_gl_disabled = debug != NULL && debug[0] != '\0'
+                           ? g_strconcat (debug, ",gl-disable", NULL)
+                           : g_strdup ("gl-disable");
+        g_setenv ("GDK_DEBUG", with_gl_disabled, TRUE);
+        choice = g_str_equal (reason, "no GPU device") ? "cairo, without GL (no GPU device)"
+                                                        : "cairo, without GL (LIBGL_ALWAYS_SOFTWARE)";
+        break;
+      }
+    case BK_RENDERER_PROBE:
+    default:
+      choice = "GL unless it runs in software (asked when the display opens)";
+      probe_display = TRUE;
+      break;
+    }
+  g_debug ("renderer: %s", choice);
+}
+
+void
+bk_renderer_choose_for_display (GdkDisplay *display)
+{
+  g_autoptr(GdkGLContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *gl_renderer;
+
+  g_return_if_fail (GDK_IS_DISPLAY (display));
+
+  if (!probe_display || g_object_get_data (G_OBJECT (display), "gsk-renderer") != NULL)
+    return;
+  probe_display = FALSE;
+
+  /* On X11 GDK has set GL up already (to pick the visual), so this costs a
+   * context, not the driver. */
+  context = gdk_display_create_gl_context (display, &error);
+  if (context == NULL || !gdk_gl_context_realize (context, &error))
+    {
+      /* GTK falls back to cairo by itself. */
+      g_debug ("renderer: no GL (%s)", error ? error->message : "?");
+      choice = "cairo (no GL)";
+      return;
+    }
+  gdk_gl_context_make_current (context);
+  gl_renderer = (const char *) glGetString (GL_RENDERER);
+  if (_bk_renderer_is_software (gl_renderer))
+    {
+      /* GSK reads this before GSK_RENDERER: set only because that is unset. */
+      g_object_set_data_full (G_OBJECT (display), "gsk-renderer", g_strdup ("cairo"), g_free);
+      choice = "cairo (GL runs in software)";
+    }
+  else
+    choice = "GL (a GPU)";
+  g_debug ("renderer: %s; GL_RENDERER %s", choice, gl_renderer ? gl_renderer : "?");
+  gdk_gl_context_clear_current ();
+}
+
+const char *
+bk_renderer_get_choice (void)
+{
+  return choice;
+}

@@ -207,13 +207,8 @@ main (int argc, char **argv)
 #ifdef HAVE_BK_STEMMING
         /* the same query without stems, interleaved (which goes first
          * alternates): the baseline of the German stems in the same run */
-        if ((r + i) % 2 == 0)
-          {
-            double plain = timed_search (store, q->text, FALSE);
-
-            if (r > 0)
-              g_array_append_val (nostem_all, plain);
-          }
+        gboolean plain_first = (r + i) % 2 == 0;
+        double plain = plain_first ? timed_search (store, q->text, FALSE) : 0;
 #endif
         t = bench_now ();
         ids = bk_store_search (store, q->text, NULL, 50, &error);
@@ -221,13 +216,10 @@ main (int argc, char **argv)
         if (ids == NULL)
           g_error ("search \"%s\": %s", q->text, error->message);
 #ifdef HAVE_BK_STEMMING
-        if ((r + i) % 2 == 1)
-          {
-            double plain = timed_search (store, q->text, FALSE);
-
-            if (r > 0)
-              g_array_append_val (nostem_all, plain);
-          }
+        if (!plain_first)
+          plain = timed_search (store, q->text, FALSE);
+        if (r > 0)
+          g_array_append_val (nostem_all, plain);
 #endif
         row->q = q;
         row->results = ids->len;

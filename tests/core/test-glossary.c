@@ -79,8 +79,19 @@ test_default (void)
       g_assert_cmpuint (strlen (entry->easy), >, 20);
       g_assert_cmpuint (strlen (entry->english), >, 20);
       g_assert_cmpint (bk_glossary_get_index (glossary, entry), ==, (int) i);
-      /* Every term is found in its own explanation's wording, or at least in itself. */
-      assert_found (glossary, entry->term, entry->term);
+      /* Every term is found in itself, or beside its context. */
+      if (entry->context == NULL)
+        assert_found (glossary, entry->term, entry->term);
+      else
+        {
+          g_autofree char *text = g_strdup_printf ("%s %s", entry->term, entry->context[0]);
+          g_autoptr(GPtrArray) found = bk_glossary_find_terms (glossary, text);
+
+          g_assert_true (g_ptr_array_find (found, entry, NULL));
+          g_clear_pointer (&found, g_ptr_array_unref);
+          found = bk_glossary_find_terms (glossary, entry->term);
+          g_assert_false (g_ptr_array_find (found, entry, NULL));
+        }
     }
 
   /* A–Z with Ä sorted as A: Abstimmung, Änderungsantrag, Anfrage … */
@@ -130,6 +141,9 @@ test_longest_match (void)
   assert_found (glossary, "in nicht öffentlicher Sitzung", "nichtöffentlich|Sitzung");
   assert_found (glossary, "in nicht-öffentlicher Sitzung", "nichtöffentlich|Sitzung");
   assert_found (glossary, "in öffentlicher Sitzung", "öffentlich|Sitzung");
+  /* "öffentlich" explains a session: not every public thing */
+  assert_found (glossary, "Mehr Busse im öffentlichen Nahverkehr", "");
+  assert_found (glossary, "Der Ausschuss tagt öffentlich.", "Ausschuss|öffentlich");
   /* The Kreisausschuss has its own entry: not explained as an Ausschuss. */
   assert_found (glossary, "Kreisausschuss", "Kreisausschuss");
 }
@@ -180,6 +194,8 @@ test_bad_input (void)
       "test.json: $.terms[0].term: expected a text that is not empty" },
     { "{\"terms\": [{\"term\": \"A\", \"easy\": \"x\"}]}",
       "test.json: $.terms[0].english: expected a text that is not empty" },
+    { "{\"terms\": [" ENTRY ("A", ", \"context\": \"Sitzung\"") "]}",
+      "test.json: $.terms[0].context: expected a list of strings" },
     { "{\"terms\": [" ENTRY ("A", ", \"compounds\": \"yes\"") "]}",
       "test.json: $.terms[0].compounds: expected true or false" },
     { "{\"terms\": [" ENTRY ("Antrag", ", \"forms\": [\"Anträge\"]") ","

@@ -361,7 +361,8 @@ test_list_and_filters (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) ids = NULL;
   g_auto(GStrv) bodies = NULL;
-  g_auto(GStrv) factions = NULL;
+  g_autoptr(GPtrArray) factions = NULL;
+  BkFaction *faction;
   g_autoptr(BkMotionSummary) summary = NULL;
   BkMotion *m[4];
   BkMotionFilter filter = { .today = "2026-11-23" };
@@ -396,6 +397,14 @@ test_list_and_filters (void)
   g_assert_cmpuint (ids->len, ==, 2);
   g_clear_pointer (&ids, g_array_unref);
 
+  /* the county's SPD group is not the town's */
+  filter.faction_body = "Stadtrat Auenbach";
+  ids = bk_store_list_motion_ids (store, &filter, &error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, m[2]->id);
+  g_clear_pointer (&ids, g_array_unref);
+  filter.faction_body = NULL;
+
   filter.faction = NULL;
   filter.status = BK_MOTION_STATUS_UPCOMING;
   ids = bk_store_list_motion_ids (store, &filter, &error);
@@ -412,7 +421,13 @@ test_list_and_filters (void)
   g_assert_cmpuint (g_strv_length (bodies), ==, 2);
   g_assert_cmpstr (bodies[0], ==, "Kreistag");
   factions = bk_store_list_factions (store);
-  g_assert_cmpuint (g_strv_length (factions), ==, 2);
+  g_assert_cmpuint (factions->len, ==, 3);
+  faction = g_ptr_array_index (factions, 1);
+  g_assert_cmpstr (faction->name, ==, "SPD-Fraktion");
+  g_assert_cmpstr (faction->body, ==, "Kreistag");
+  faction = g_ptr_array_index (factions, 2);
+  g_assert_cmpstr (faction->name, ==, "SPD-Fraktion");
+  g_assert_cmpstr (faction->body, ==, "Stadtrat Auenbach");
 
   summary = bk_store_load_summary (store, m[0]->id, &error);
   g_assert_no_error (error);

@@ -212,7 +212,7 @@ test_full_sync (Fixture       *f,
   g_autofree char *requests = NULL;
   const BkConsultation *decision;
   BkSyncEndpointInfo *info;
-  BkMotionFilter filter = { NULL, NULL, BK_MOTION_STATUS_DECIDED, "2026-12-01" };
+  BkMotionFilter filter = { .status = BK_MOTION_STATUS_DECIDED, .today = "2026-12-01" };
   char *source = NULL, *stand = NULL;
 
   sync_ok (f, NULL, &report);

@@ -726,6 +726,58 @@ test_accessible (void)
   fixture_clear (&f);
 }
 
+/* The screen layer of window's help on its current page. */
+static char *
+dup_screen_help (BkWindow *window)
+{
+  BkHelpOverlay *overlay = BK_HELP_OVERLAY (bk_window_get_help_overlay (window));
+  char *text;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.help", NULL));
+  while (bk_help_overlay_get_layer_kind (overlay) != BK_HELP_LAYER_SCREEN)
+    g_assert_true (bk_help_overlay_next_layer (overlay));
+  text = g_strdup (bk_help_overlay_get_text (overlay));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.help", NULL));
+  return text;
+}
+
+/* The help promises Read aloud buttons only where the kiosk can speak;
+ * without a sound device it says so, and so does the accessibility panel. */
+static void
+test_read_aloud_promise (void)
+{
+  Fixture f;
+  BkWindow *silent;
+  g_autofree char *speaking = NULL;
+  g_autofree char *mute = NULL;
+
+  fixture_init (&f);
+  g_assert_true (bk_voice_has_speech (bk_application_get_voice (app)));
+  g_assert_true (bk_window_show_page (f.window, "motion", f.motion_id));
+  bk_ui_test_iterate (50);
+  speaking = dup_screen_help (f.window);
+  g_assert_nonnull (strstr (speaking, "Each part has a Read aloud button."));
+  g_assert_null (strstr (speaking, "not available"));
+
+  silent = bk_ui_test_window_new (f.store);
+  g_assert_true (bk_window_show_page (silent, "motion", f.motion_id));
+  bk_ui_test_iterate (50);
+  mute = dup_screen_help (silent);
+  g_assert_null (strstr (mute, "Read aloud button"));
+  g_assert_nonnull (strstr (mute, "Speech is not available on this kiosk right now"));
+
+  g_assert_true (bk_window_show_page (silent, "accessibility", 0));
+  bk_ui_test_iterate (50);
+  {
+    g_autoptr(GString) text = g_string_new (NULL);
+
+    bk_ui_append_label_texts (bk_window_get_page (silent, "accessibility"), "\n", text);
+    g_assert_nonnull (strstr (text->str, "Speech is not available on this kiosk right now (no sound output"));
+  }
+  bk_ui_test_window_destroy (silent);
+  fixture_clear (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -737,6 +789,7 @@ main (int   argc,
 
   app = bk_ui_test_app_new ();
 
+  g_test_add_func ("/help/read-aloud-promise", test_read_aloud_promise);
   g_test_add_func ("/help/every-page", test_every_page);
   g_test_add_func ("/help/open-close", test_open_close);
   g_test_add_func ("/help/layers", test_layers);

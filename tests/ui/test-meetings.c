@@ -74,7 +74,7 @@ test_decision (void)
   g_autoptr(BkStore) store = bk_ui_test_demo_store_new ();
   g_autoptr(GArray) decided = NULL;
   g_autoptr(GError) error = NULL;
-  BkMotionFilter filter = { NULL, NULL, BK_MOTION_STATUS_DECIDED, "2026-12-20" };
+  BkMotionFilter filter = { .status = BK_MOTION_STATUS_DECIDED, .today = "2026-12-20" };
   BkWindow *window;
   GtkWidget *page;
   GPtrArray *said;
@@ -101,6 +101,9 @@ test_decision (void)
   g_assert_true (text_contains (page, "unanimous"));
   g_assert_true (text_contains (page, "decided"));
   g_assert_true (text_contains (page, "40 yes, 2 no, 1 abstention"));
+  /* the meeting's hour and room, not only its day */
+  g_assert_true (text_contains (page, "Thursday, 10 December 2026, 14:00"));
+  g_assert_true (text_contains (page, "Großer Sitzungssaal"));
 
   /* speech says it: the timeline read aloud */
   g_assert_true (bk_page_read_aloud (BK_PAGE (page), 3));

@@ -680,6 +680,11 @@ test_keyboard (void)
 
   g_assert_true (press_shortcut (&f, GDK_KEY_Escape));
   g_assert_cmpstr (bk_window_get_page_name (f.window), ==, "services");
+  /* Back lands on the service that was opened, not on the search field */
+  focus = gtk_root_get_focus (GTK_ROOT (f.window));
+  g_assert_true (GTK_IS_LIST_BOX_ROW (focus));
+  g_assert_cmpstr (bk_services_page_get_result_id (services_page (&f), gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (focus))),
+                   ==, id);
 
   fixture_clear (&f);
 }

@@ -14,6 +14,7 @@
 #include "bk-application.h"
 #include "bk-log-capture.h"
 #include "bk-pin-dialog.h"
+#include "bk-page.h"
 #include "bk-rating.h"
 #include "bk-staff-mode.h"
 #include "bk-staff-page.h"
@@ -134,6 +135,9 @@ open_dialog (Fixture *f)
    * page behind it out of reach of keys and touch. */
   g_assert_true (gtk_widget_get_root (GTK_WIDGET (dialog)) == GTK_ROOT (f->window));
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), GTK_WIDGET (dialog)));
+  /* laid out first: on a busy machine the panel may not have its size yet */
+  for (guint i = 0; i < 100 && gtk_widget_get_width (GTK_WIDGET (dialog)) == 0; i++)
+    bk_ui_test_iterate (20);
   {
     GtkWidget *picked = pick_page_centre (f, "home");
 
@@ -596,13 +600,27 @@ test_rating (void)
     g_autoptr(BkStore) store = bk_ui_test_demo_store_new ();
     BkWindow *kiosk = bk_ui_test_app_window_new (app, store);
 
-    rating = bk_receipt_page_get_rating (BK_RECEIPT_PAGE (bk_window_get_page (kiosk, "receipt")));
+    GtkWidget *receipt = bk_window_get_page (kiosk, "receipt");
+    GtkWidget *focus;
+
+    rating = bk_receipt_page_get_rating (BK_RECEIPT_PAGE (receipt));
     bk_stats_batch_clear (batch);
-    g_assert_true (gtk_widget_grab_focus (bk_rating_get_button (BK_RATING (rating), 1)));
+    g_assert_true (bk_window_show_page (kiosk, "receipt", 0));
+    bk_ui_test_iterate (20);
+    /* 1 to 5 rate wherever the focus is on the receipt, not only in the row */
+    g_assert_true (gtk_widget_grab_focus (bk_receipt_page_get_done_button (BK_RECEIPT_PAGE (receipt))));
+    g_assert_true (bk_page_handle_key (BK_PAGE (receipt), GDK_KEY_3, 0));
+    g_assert_cmpint (bk_rating_get_selected (BK_RATING (rating)), ==, 3);
+    g_assert_true (gtk_root_get_focus (GTK_ROOT (kiosk)) == bk_rating_get_button (BK_RATING (rating), 3));
+    g_assert_false (bk_page_handle_key (BK_PAGE (receipt), GDK_KEY_7, 0));
     click (bk_rating_get_button (BK_RATING (rating), 5));
     click (bk_rating_get_send_button (BK_RATING (rating)));
     click (bk_rating_get_send_button (BK_RATING (rating)));
     g_assert_cmpint (bk_stats_batch_get (batch, BK_STATS_RATING, "5"), ==, 1);
+    /* after sending the focus is somewhere a key can act on */
+    focus = gtk_root_get_focus (GTK_ROOT (kiosk));
+    g_assert_true (focus != NULL && gtk_widget_is_sensitive (focus) && gtk_widget_is_ancestor (focus, receipt));
+    g_assert_false (bk_page_handle_key (BK_PAGE (receipt), GDK_KEY_2, 0));
     bk_stats_batch_clear (batch);
     bk_ui_test_window_destroy (kiosk);
   }

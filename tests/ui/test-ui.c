@@ -10,6 +10,8 @@
 
 #include <adwaita.h>
 
+#include "bk-field-view.h"
+#include "bk-form.h"
 #include "bk-home-page.h"
 #include "bk-motion-item.h"
 #include "bk-motion-list-model.h"
@@ -75,6 +77,8 @@ fixture_init (Fixture *f)
   ramp->is_public = BK_TRISTATE_YES;
   ramp->justification = g_strdup ("Wheelchair users cannot enter the town hall.\n\nA ramp costs less than a lift.");
   bk_motion_add_submitter (ramp, "Fraktion Alpha", BK_PARTY_FACTION);
+  bk_motion_add_signatory (ramp, "Erika Beispiel", BK_PARTY_PERSON)->role = g_strdup ("Fraktionsvorsitzende");
+  bk_motion_add_signatory (ramp, "Jan Muster", BK_PARTY_PERSON);
   point = bk_motion_add_point (ramp, "The county builds a ramp.");
   bk_resolution_point_add_subpoint (point, "at the main entrance");
   bk_resolution_point_add_subpoint (point, "before the winter");
@@ -567,7 +571,7 @@ test_filters (void)
   gtk_drop_down_set_selected (body, find_choice (body, "Kreistag"));
   g_assert_true (wait_for_count (page, "2 motions"));
 
-  gtk_drop_down_set_selected (faction, find_choice (faction, "Fraktion Beta"));
+  gtk_drop_down_set_selected (faction, find_choice (faction, "Fraktion Beta (Kreistag)"));
   g_assert_true (wait_for_count (page, "1 motion"));
   {
     g_autoptr(BkMotionItem) item = g_list_model_get_item (model, 0);
@@ -575,6 +579,18 @@ test_filters (void)
   }
 
   gtk_drop_down_set_selected (body, 0);
+  gtk_drop_down_set_selected (faction, 0);
+  g_assert_true (wait_for_count (page, "3 motions"));
+
+  /* Two councils' groups of one name are two choices, each with its council. */
+  gtk_drop_down_set_selected (faction, find_choice (faction, "Fraktion Beta (Gemeinderat Musterdorf)"));
+  g_assert_true (wait_for_count (page, "1 motion"));
+  {
+    g_autoptr(BkMotionItem) item = g_list_model_get_item (model, 0);
+    g_assert_cmpint (bk_motion_item_get_id (item), ==, f.benches_id);
+  }
+  gtk_drop_down_set_selected (faction, find_choice (faction, "Fraktion Alpha"));
+  g_assert_true (wait_for_count (page, "1 motion"));
   gtk_drop_down_set_selected (faction, 0);
   g_assert_true (wait_for_count (page, "3 motions"));
 
@@ -635,6 +651,7 @@ test_motion_page (void)
   g_test_message ("%s", text);
   /* facts */
   g_assert_nonnull (strstr (text, "Fraktion Alpha"));
+  g_assert_nonnull (strstr (text, "Signed by\nErika Beispiel (Fraktionsvorsitzende), Jan Muster\n"));
   g_assert_nonnull (strstr (text, "KT/2026/001"));
   g_assert_nonnull (strstr (text, "Public"));
   /* points with sub-points, numbered */
@@ -725,6 +742,29 @@ test_escape (void)
   fixture_clear (&f);
 }
 
+/* Every kind of form field is named by its question, the multi-line one
+ * too (Orca read it as "GtkTextView"). */
+static void
+test_field_names (void)
+{
+  static const BkFieldKind kinds[] = { BK_FIELD_TEXT, BK_FIELD_MULTILINE, BK_FIELD_DATE,
+                                       BK_FIELD_EMAIL, BK_FIELD_PHONE, BK_FIELD_CONTACT };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      BkFormField field = { "what", "What happened?", "Describe it.", kinds[i], BK_FIELD_REQUIRED, NULL, 0, 0 };
+      GtkWidget *view = g_object_ref_sink (bk_field_view_new (&field, NULL, FALSE));
+      GtkWidget *input = bk_field_view_get_input (BK_FIELD_VIEW (view));
+      g_autofree char *wrong = NULL;
+
+      g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (input), GTK_ACCESSIBLE_PROPERTY_LABEL));
+      wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (input), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                  "What happened?");
+      g_assert_null (wrong);
+      g_object_unref (view);
+    }
+}
+
 static void
 test_open_error (void)
 {
@@ -767,6 +807,7 @@ main (int   argc,
   g_test_add_func ("/ui/motion-page", test_motion_page);
   g_test_add_func ("/ui/escape", test_escape);
   g_test_add_func ("/ui/open-error", test_open_error);
+  g_test_add_func ("/ui/field-names", test_field_names);
 
   return g_test_run ();
 }

@@ -27,6 +27,8 @@
  * and only forms this long end compounds: "Rat" must not end "Vorrat". */
 #define MIN_COMPOUND_HEAD 3
 #define MIN_COMPOUND_FORM 5
+/* How far a term's context word may stand from it, in words. */
+#define CONTEXT_WORDS 4
 
 struct _BkGlossary
 {
@@ -47,6 +49,7 @@ entry_free (gpointer data)
 
   g_free (entry->term);
   g_strfreev (entry->forms);
+  g_strfreev (entry->context);
   g_free (entry->easy);
   g_free (entry->english);
   g_free (entry);
@@ -152,6 +155,40 @@ add_form (BkGlossary      *self,
   return TRUE;
 }
 
+/* Appends the strings of obj's list member (absent or null: none), folded
+ * for search when fold; FALSE when it is not a list of strings. */
+static gboolean
+add_strings (JsonObject   *obj,
+             const char   *member,
+             GStrvBuilder *builder,
+             gboolean      fold)
+{
+  JsonNode *node = json_object_get_member (obj, member);
+  JsonArray *array;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return FALSE;
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
+        return FALSE;
+      if (fold)
+        {
+          g_autofree char *folded = bk_fold_for_search (json_node_get_string (element));
+
+          g_strv_builder_add (builder, folded);
+        }
+      else
+        g_strv_builder_add (builder, json_node_get_string (element));
+    }
+  return TRUE;
+}
+
 static gboolean
 load_entry (BkGlossary *self,
             JsonNode   *node,
@@ -159,14 +196,16 @@ load_entry (BkGlossary *self,
             const char *name,
             GError    **error)
 {
-  static const char *const known[] = { "term", "forms", "compounds", "easy", "english", NULL };
+  static const char *const known[] = { "term", "forms", "compounds", "context", "easy", "english", NULL };
   g_autofree char *path = g_strdup_printf ("$.terms[%u]", index);
   g_autofree char *member_path = NULL;
   g_autoptr(GStrvBuilder) forms = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) context = g_strv_builder_new ();
+  g_auto(GStrv) context_words = NULL;
   g_autoptr(GList) members = NULL;
   BkGlossaryEntry *entry;
   JsonObject *obj;
-  JsonNode *forms_node, *compounds_node;
+  JsonNode *compounds_node;
   const char *term, *easy, *english;
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
@@ -197,23 +236,10 @@ load_entry (BkGlossary *self,
     return fail (error, name, MEMBER_PATH ("compounds"), _("expected true or false"));
 
   g_strv_builder_add (forms, term);
-  forms_node = json_object_get_member (obj, "forms");
-  if (forms_node != NULL && !JSON_NODE_HOLDS_NULL (forms_node))
-    {
-      JsonArray *array;
-
-      if (!JSON_NODE_HOLDS_ARRAY (forms_node))
-        return fail (error, name, MEMBER_PATH ("forms"), _("expected a list of strings"));
-      array = json_node_get_array (forms_node);
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          JsonNode *form = json_array_get_element (array, i);
-
-          if (!JSON_NODE_HOLDS_VALUE (form) || json_node_get_value_type (form) != G_TYPE_STRING)
-            return fail (error, name, MEMBER_PATH ("forms"), _("expected a list of strings"));
-          g_strv_builder_add (forms, json_node_get_string (form));
-        }
-    }
+  if (!add_strings (obj, "forms", forms, FALSE))
+    return fail (error, name, MEMBER_PATH ("forms"), _("expected a list of strings"));
+  if (!add_strings (obj, "context", context, TRUE))
+    return fail (error, name, MEMBER_PATH ("context"), _("expected a list of strings"));
 #undef MEMBER_PATH
 
   entry = g_new0 (BkGlossaryEntry, 1);
@@ -223,6 +249,9 @@ load_entry (BkGlossary *self,
                      json_node_get_boolean (compounds_node);
   entry->easy = g_strdup (easy);
   entry->english = g_strdup (english);
+  context_words = g_strv_builder_end (context);
+  if (context_words[0] != NULL)
+    entry->context = g_steal_pointer (&context_words);
   g_ptr_array_add (self->entries, entry);
 
   for (guint i = 0; entry->forms[i] != NULL; i++)
@@ -438,6 +467,33 @@ lookup_compound (BkGlossary *self,
   return NULL;
 }
 
+/* Whether a word that starts with one of the context words stands within
+ * CONTEXT_WORDS words of the match [first, end) ("öffentliche Sitzung",
+ * not "öffentlicher Nahverkehr"). */
+static gboolean
+context_near (const char         *folded,
+              GArray             *starts,
+              guint               n_words,
+              guint               first,
+              guint               end,
+              const char * const *context)
+{
+  guint from = first > CONTEXT_WORDS ? first - CONTEXT_WORDS : 0;
+  guint to = MIN (n_words, end + CONTEXT_WORDS);
+
+  for (guint w = from; w < to; w++)
+    {
+      const char *word = folded + g_array_index (starts, guint, w);
+
+      if (w >= first && w < end)
+        continue;
+      for (guint c = 0; context[c] != NULL; c++)
+        if (strncmp (word, context[c], strlen (context[c])) == 0)
+          return TRUE;
+    }
+  return FALSE;
+}
+
 GPtrArray *
 bk_glossary_find_terms (BkGlossary *self,
                         const char *text)
@@ -470,6 +526,7 @@ bk_glossary_find_terms (BkGlossary *self,
       const char *start = folded + g_array_index (starts, guint, i);
       BkGlossaryEntry *entry = NULL;
       guint n = MIN (self->max_words, n_words - i);
+      guint at = i;
 
       for (; n > 0 && entry == NULL; n--)
         {
@@ -485,6 +542,9 @@ bk_glossary_find_terms (BkGlossary *self,
           entry = lookup_compound (self, start, folded + g_array_index (starts, guint, i + 1) - 1, key);
           i++;
         }
+      if (entry != NULL && entry->context != NULL &&
+          !context_near (folded, starts, n_words, at, i, (const char * const *) entry->context))
+        continue;
       if (entry != NULL && g_hash_table_add (seen, entry))
         g_ptr_array_add (found, entry);
     }

@@ -17,6 +17,8 @@ typedef struct {
   char  *term;       /* as shown: "Antrag" */
   char **forms;      /* every spelling found in text, the term first */
   gboolean compounds;/* forms also end compound words: "Sachantrag" */
+  char **context;    /* NULL, or folded word beginnings one of which must
+                      * stand near: "öffentlich" only beside "Sitzung" */
   char  *easy;       /* the explanation in Leichte Sprache (German) */
   char  *english;    /* the explanation in English */
 } BkGlossaryEntry;

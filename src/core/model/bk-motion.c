@@ -35,6 +35,8 @@ consultation_free (gpointer data)
   g_free (c->meeting_oparl_id);
   g_free (c->agenda_item_oparl_id);
   g_free (c->result);
+  g_free (c->meeting_start);
+  g_free (c->meeting_location);
   g_free (c);
 }
 
@@ -287,20 +289,38 @@ bk_motion_add_file (BkMotion   *self,
   return f;
 }
 
-char *
-bk_motion_dup_submitter_names (const BkMotion *self)
+/* "A, B (role)"; NULL when there is nobody. */
+static char *
+join_party_names (GPtrArray *parties,
+                  gboolean   with_roles)
 {
   g_autoptr(GString) s = g_string_new (NULL);
 
-  for (guint i = 0; i < self->submitters->len; i++)
+  for (guint i = 0; i < parties->len; i++)
     {
-      const BkParty *p = g_ptr_array_index (self->submitters, i);
+      const BkParty *p = g_ptr_array_index (parties, i);
 
       if (s->len > 0)
         g_string_append (s, ", ");
       g_string_append (s, p->name);
+      if (with_roles && p->role != NULL && p->role[0] != '\0')
+        g_string_append_printf (s, " (%s)", p->role);
     }
   return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+char *
+bk_motion_dup_submitter_names (const BkMotion *self)
+{
+  return join_party_names (self->submitters, FALSE);
+}
+
+char *
+bk_motion_dup_signatory_names (const BkMotion *self)
+{
+  if (self->signatories->len == 0)
+    return NULL;
+  return join_party_names (self->signatories, TRUE);
 }
 
 char *

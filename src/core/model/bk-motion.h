@@ -50,6 +50,11 @@ typedef struct {
   char *result;            /* as the council wrote it, or NULL */
   BkOutcome outcome;
   BkVotes votes;
+  /* Its meeting, filled the same way: when (ISO 8601 with the time where
+   * the council gave one), where, and whether it was called off. */
+  char *meeting_start;
+  char *meeting_location;
+  gboolean meeting_cancelled;
 } BkConsultation;
 
 typedef struct {
@@ -139,6 +144,8 @@ const BkConsultation *bk_motion_get_decision    (const BkMotion *self);
 
 /* Submitters joined for display: "CDU-Fraktion, Fraktion GRÜNE". */
 char              *bk_motion_dup_submitter_names (const BkMotion *self);
+/* "Erika Muster (Fraktionsvorsitzende), Jan Beispiel"; NULL without any. */
+char              *bk_motion_dup_signatory_names (const BkMotion *self);
 /* The whole resolution as plain text, points numbered, for search and
  * speech; an Anfrage's questions when it has no points. */
 char              *bk_motion_dup_resolution_text (const BkMotion *self);

@@ -541,8 +541,9 @@ bk_store_load_motion (BkStore *self,
    * names, or else the one that names the consultation. */
   stmt = bk_store_get_stmt (self, "SELECT c.committee, c.date, c.role, c.public, c.authoritative,"
                          " c.meeting_name, c.oparl_id, c.meeting_oparl_id, c.agenda_item_oparl_id,"
-                         " a.result, a.outcome, a.resolution_text"
-                         " FROM consultation c LEFT JOIN agenda_item a ON a.oparl_id ="
+                         " a.result, a.outcome, a.resolution_text, m.start, m.location, m.cancelled"
+                         " FROM consultation c LEFT JOIN meeting m ON m.oparl_id = c.meeting_oparl_id"
+                         " LEFT JOIN agenda_item a ON a.oparl_id ="
                          "  coalesce ((SELECT i.oparl_id FROM agenda_item i"
                          "             WHERE i.oparl_id = c.agenda_item_oparl_id),"
                          "            (SELECT i.oparl_id FROM agenda_item i"
@@ -565,6 +566,9 @@ bk_store_load_motion (BkStore *self,
       c->agenda_item_oparl_id = column_dup (stmt, 8);
       c->result = column_dup (stmt, 9);
       c->outcome = bk_outcome_from_string ((const char *) sqlite3_column_text (stmt, 10));
+      c->meeting_start = column_dup (stmt, 12);
+      c->meeting_location = column_dup (stmt, 13);
+      c->meeting_cancelled = sqlite3_column_int (stmt, 14) != 0;
       if (c->result != NULL)
         {
           bk_votes_parse (c->result, &c->votes);
@@ -726,6 +730,8 @@ append_filter_sql (GString              *sql,
   if (filter->faction != NULL)
     g_string_append (sql, " AND EXISTS (SELECT 1 FROM paper_party pp WHERE pp.paper_id = p.id"
                           " AND pp.role = 'submitter' AND pp.name = :faction)");
+  if (filter->faction != NULL && filter->faction_body != NULL)
+    g_string_append (sql, " AND p.body = :faction_body");
   if (filter->status == BK_MOTION_STATUS_UPCOMING)
     g_string_append (sql, " AND EXISTS (SELECT 1 FROM consultation c WHERE c.paper_id = p.id"
                           " AND c.date >= :today)");
@@ -762,6 +768,8 @@ bind_filter (sqlite3_stmt         *stmt,
     bind_text (stmt, index, filter->body);
   if ((index = sqlite3_bind_parameter_index (stmt, ":faction")) > 0)
     bind_text (stmt, index, filter->faction);
+  if ((index = sqlite3_bind_parameter_index (stmt, ":faction_body")) > 0)
+    bind_text (stmt, index, filter->faction_body);
   if ((index = sqlite3_bind_parameter_index (stmt, ":today")) > 0)
     bind_text (stmt, index, today);
 }
@@ -964,12 +972,39 @@ bk_store_list_bodies (BkStore *self)
                                 " AND body != '' ORDER BY body");
 }
 
-GStrv
+void
+bk_faction_free (BkFaction *faction)
+{
+  if (faction == NULL)
+    return;
+  g_free (faction->name);
+  g_free (faction->body);
+  g_free (faction);
+}
+
+GPtrArray *
 bk_store_list_factions (BkStore *self)
 {
-  g_return_val_if_fail (BK_IS_STORE (self), NULL);
-  return collect_strings (self, "SELECT DISTINCT name FROM paper_party WHERE role = 'submitter'"
-                                " AND kind = 'faction' ORDER BY name");
+  GPtrArray *factions = g_ptr_array_new_with_free_func ((GDestroyNotify) bk_faction_free);
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (BK_IS_STORE (self), factions);
+  stmt = bk_store_get_stmt (self, "SELECT DISTINCT pp.name, NULLIF (p.body, '') FROM paper_party pp"
+                                  " JOIN paper p ON p.id = pp.paper_id"
+                                  " WHERE pp.role = 'submitter' AND pp.kind = 'faction'"
+                                  " ORDER BY pp.name, p.body", NULL);
+  if (stmt == NULL)
+    return factions;
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      BkFaction *faction = g_new0 (BkFaction, 1);
+
+      faction->name = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      faction->body = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      g_ptr_array_add (factions, faction);
+    }
+  sqlite3_reset (stmt);
+  return factions;
 }
 
 /* --- check (bk-store-check.c) ------------------------------------------ */

@@ -36,6 +36,8 @@ typedef struct {
   const char *faction;         /* exact submitter name, or NULL for all */
   BkMotionStatus status;
   const char *today;           /* ISO date; NULL means the current local date */
+  const char *faction_body;    /* the council of that faction, or NULL for any:
+                                * two councils' "SPD-Fraktion" are two groups */
 } BkMotionFilter;
 
 /* What a list row shows; cheap to load. */
@@ -109,9 +111,19 @@ GArray     *bk_store_search            (BkStore              *self,
                                         const BkMotionFilter *filter,
                                         guint                 limit,
                                         GError              **error);
+/* A submitting faction and the council its motions went to. */
+typedef struct {
+  char *name;
+  char *body;                  /* NULL when its motions name no council */
+} BkFaction;
+
+void        bk_faction_free            (BkFaction         *faction);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BkFaction, bk_faction_free)
+
 /* Distinct values for the filter menus, sorted. */
 GStrv       bk_store_list_bodies       (BkStore           *self);
-GStrv       bk_store_list_factions     (BkStore           *self);
+/* BkFaction: each faction once per council, by name then council. */
+GPtrArray  *bk_store_list_factions     (BkStore           *self);
 
 /* --- review (bk-store-review.c) -------------------------------------- */
 

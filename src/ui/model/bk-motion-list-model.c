@@ -31,6 +31,7 @@ struct _BkMotionListModel
   char           *query;
   char           *body;
   char           *faction;
+  char           *faction_body;
   BkMotionStatus  status;
 
   CacheSlot       cache[CACHE_SIZE];
@@ -137,6 +138,7 @@ bk_motion_list_model_finalize (GObject *object)
   g_clear_pointer (&self->query, g_free);
   g_clear_pointer (&self->body, g_free);
   g_clear_pointer (&self->faction, g_free);
+  g_clear_pointer (&self->faction_body, g_free);
 
   G_OBJECT_CLASS (bk_motion_list_model_parent_class)->finalize (object);
 }
@@ -243,6 +245,7 @@ bk_motion_list_model_reload (BkMotionListModel *self)
 
   filter.body = self->body;
   filter.faction = self->faction;
+  filter.faction_body = self->faction_body;
   filter.status = self->status;
   filter.today = NULL;
 
@@ -312,14 +315,18 @@ bk_motion_list_model_set_body (BkMotionListModel *self,
     bk_motion_list_model_reload (self);
 }
 
-/* NULL or "" means all submitters. */
+/* NULL means all submitters. */
 void
 bk_motion_list_model_set_faction (BkMotionListModel *self,
-                                  const char        *faction)
+                                  const BkFaction   *faction)
 {
+  gboolean changed;
+
   g_return_if_fail (BK_IS_MOTION_LIST_MODEL (self));
 
-  if (replace_string (&self->faction, faction))
+  changed = replace_string (&self->faction, faction != NULL ? faction->name : NULL);
+  changed |= replace_string (&self->faction_body, faction != NULL ? faction->body : NULL);
+  if (changed)
     bk_motion_list_model_reload (self);
 }
 

@@ -21,7 +21,7 @@ const char        *bk_motion_list_model_get_query   (BkMotionListModel *self);
 void               bk_motion_list_model_set_body    (BkMotionListModel *self,
                                                      const char        *body);
 void               bk_motion_list_model_set_faction (BkMotionListModel *self,
-                                                     const char        *faction);
+                                                     const BkFaction   *faction);
 void               bk_motion_list_model_set_status  (BkMotionListModel *self,
                                                      BkMotionStatus     status);
 void               bk_motion_list_model_reload      (BkMotionListModel *self);

@@ -33,6 +33,7 @@ struct _BkA11yPage
   GtkWidget  *scan_shorter_button;
   GtkWidget  *scan_longer_button;
   GtkWidget  *easy_read_note;
+  GtkWidget  *speech_note;
 
   BkSettings *settings;
 };
@@ -215,6 +216,11 @@ update_all (BkA11yPage *self)
   update_volume (self);
   update_scan_interval (self);
   update_easy_read_note (self);
+  {
+    BkVoice *voice = self->context != NULL ? bk_context_get_voice (self->context) : NULL;
+
+    gtk_widget_set_visible (self->speech_note, voice != NULL && !bk_voice_has_speech (voice));
+  }
 }
 
 /* ---- the widget ---------------------------------------------------------- */
@@ -336,6 +342,7 @@ bk_a11y_page_class_init (BkA11yPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BkA11yPage, scan_shorter_button);
   gtk_widget_class_bind_template_child (widget_class, BkA11yPage, scan_longer_button);
   gtk_widget_class_bind_template_child (widget_class, BkA11yPage, easy_read_note);
+  gtk_widget_class_bind_template_child (widget_class, BkA11yPage, speech_note);
 }
 
 static void

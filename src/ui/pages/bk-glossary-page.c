@@ -190,8 +190,7 @@ bk_glossary_page_get_help_text (BkPage *page)
 {
   /* Translators: help for the page that explains difficult words */
   return _("This screen explains difficult words. "
-           "Choose a word in the list to read what it means. "
-           "Read aloud reads the explanation to you.");
+           "Choose a word in the list to read what it means.");
 }
 
 /* target: the word, "" for the list alone. A word the glossary does not

@@ -423,7 +423,7 @@ bk_meetings_page_get_help_text (BkPage *page)
   return _("This screen shows when the councils and committees meet. "
            "First the next meetings with their public agenda, then the past meetings with what was decided. "
            "A button under an agenda item opens the paper it deals with. "
-           "Each part has a Read aloud button. Press Back to return.");
+           "Press Back to return.");
 }
 
 static gboolean

@@ -27,7 +27,7 @@ struct _BkMotionListPage
   BkStore           *store;
   BkMotionListModel *model;
   GStrv              bodies;
-  GStrv              factions;
+  GPtrArray         *factions;   /* BkFaction */
 
   GtkWidget         *search_entry;
   GtkDropDown       *body_dropdown;
@@ -36,6 +36,8 @@ struct _BkMotionListPage
   GtkLabel          *count_label;
   GtkStack          *stack;
   GtkListView       *list_view;
+  gint64             opened_id;     /* the motion last opened from the list */
+  gboolean           focus_opened;  /* shown again by Back: focus goes to its row */
   GtkLabel          *empty_label;
 };
 
@@ -94,6 +96,17 @@ selected_value (GtkDropDown  *dropdown,
   return values[selected - 1];
 }
 
+static const BkFaction *
+selected_faction (BkMotionListPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->faction_dropdown);
+
+  if (self->factions == NULL || selected == GTK_INVALID_LIST_POSITION || selected == 0 ||
+      selected - 1 >= self->factions->len)
+    return NULL;
+  return g_ptr_array_index (self->factions, selected - 1);
+}
+
 static void
 search_changed_cb (BkMotionListPage *self,
                    GtkSearchEntry   *entry)
@@ -124,7 +137,7 @@ filter_changed_cb (BkMotionListPage *self)
 
   g_object_freeze_notify (G_OBJECT (self->model));
   bk_motion_list_model_set_body (self->model, selected_value (self->body_dropdown, self->bodies));
-  bk_motion_list_model_set_faction (self->model, selected_value (self->faction_dropdown, self->factions));
+  bk_motion_list_model_set_faction (self->model, selected_faction (self));
   bk_motion_list_model_set_status (self->model, statuses[status]);
   g_object_thaw_notify (G_OBJECT (self->model));
 }
@@ -139,6 +152,7 @@ list_activate_cb (BkMotionListPage *self,
     return;
 
   id = bk_motion_list_model_get_motion_id (self->model, position);
+  self->opened_id = id;
   if (id > 0)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.open-motion", "x", id);
 }
@@ -269,12 +283,70 @@ make_choices (const char *all,
   return list;
 }
 
+/* A faction's name, with its council where two councils have a group of
+ * that name ("SPD-Fraktion (Kreistag)"). */
+static GtkStringList *
+make_faction_choices (GPtrArray *factions)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (list, _("All submitters"));
+  for (guint i = 0; factions != NULL && i < factions->len; i++)
+    {
+      BkFaction *faction = g_ptr_array_index (factions, i);
+      BkFaction *before = i > 0 ? g_ptr_array_index (factions, i - 1) : NULL;
+      BkFaction *after = i + 1 < factions->len ? g_ptr_array_index (factions, i + 1) : NULL;
+      gboolean shared = (before != NULL && g_strcmp0 (before->name, faction->name) == 0) ||
+                        (after != NULL && g_strcmp0 (after->name, faction->name) == 0);
+      g_autofree char *label = shared && faction->body != NULL
+                               /* Translators: a faction and its council in the motion filter,
+                                * as in "SPD-Fraktion (Kreistag)" */
+                               ? g_strdup_printf (_("%s (%s)"), faction->name, faction->body)
+                               : g_strdup (faction->name);
+
+      gtk_string_list_append (list, label);
+    }
+  return list;
+}
+
 static gboolean
 bk_motion_list_page_grab_focus (GtkWidget *widget)
 {
   BkMotionListPage *self = BK_MOTION_LIST_PAGE (widget);
 
+  /* Back returns to the row that was opened (the list keeps its focus
+   * row), not to the search field above the filters */
+  if (self->focus_opened)
+    {
+      self->focus_opened = FALSE;
+      if (gtk_widget_grab_focus (GTK_WIDGET (self->list_view)) &&
+          gtk_widget_get_focus_child (GTK_WIDGET (self->list_view)) != NULL)
+        return TRUE;
+    }
   return gtk_widget_grab_focus (self->search_entry);
+}
+
+static gboolean
+bk_motion_list_page_show_target (BkPage      *page,
+                                 GVariant    *target,
+                                 const char **heading,
+                                 GError     **error)
+{
+  BkMotionListPage *self = BK_MOTION_LIST_PAGE (page);
+
+  self->focus_opened = target != NULL && g_variant_is_of_type (target, G_VARIANT_TYPE_INT64) &&
+                       g_variant_get_int64 (target) == self->opened_id && self->opened_id > 0;
+  if (!self->focus_opened)
+    self->opened_id = 0;
+  return TRUE;
+}
+
+static GVariant *
+bk_motion_list_page_dup_target (BkPage *page)
+{
+  BkMotionListPage *self = BK_MOTION_LIST_PAGE (page);
+
+  return self->opened_id > 0 ? g_variant_ref_sink (g_variant_new_int64 (self->opened_id)) : NULL;
 }
 
 static void
@@ -297,7 +369,7 @@ bk_motion_list_page_finalize (GObject *object)
   BkMotionListPage *self = (BkMotionListPage *)object;
 
   g_clear_pointer (&self->bodies, g_strfreev);
-  g_clear_pointer (&self->factions, g_strfreev);
+  g_clear_pointer (&self->factions, g_ptr_array_unref);
 
   G_OBJECT_CLASS (bk_motion_list_page_parent_class)->finalize (object);
 }
@@ -335,6 +407,8 @@ page_iface_init (BkPageInterface *iface)
 {
   iface->dup_summary = bk_motion_list_page_dup_summary;
   iface->get_help_text = bk_motion_list_page_get_help_text;
+  iface->show_target = bk_motion_list_page_show_target;
+  iface->dup_target = bk_motion_list_page_dup_target;
 }
 
 static void
@@ -353,7 +427,7 @@ load_store (BkMotionListPage *self,
     g_signal_handlers_disconnect_by_data (self->model, self);
   g_clear_object (&self->model);
   g_clear_pointer (&self->bodies, g_strfreev);
-  g_clear_pointer (&self->factions, g_strfreev);
+  g_clear_pointer (&self->factions, g_ptr_array_unref);
 
   if (store != NULL)
     {
@@ -363,7 +437,7 @@ load_store (BkMotionListPage *self,
 
   /* The model does not exist yet, so these do not run a query. */
   bodies = make_choices (_("All councils and committees"), self->bodies);
-  factions = make_choices (_("All submitters"), self->factions);
+  factions = make_faction_choices (self->factions);
   gtk_drop_down_set_model (self->body_dropdown, G_LIST_MODEL (bodies));
   gtk_drop_down_set_model (self->faction_dropdown, G_LIST_MODEL (factions));
   gtk_drop_down_set_selected (self->body_dropdown, 0);
@@ -459,6 +533,7 @@ bk_motion_list_page_init (BkMotionListPage *self)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
   gtk_list_view_set_factory (self->list_view, factory);
+  bk_ui_search_leads_to (self->search_entry, GTK_WIDGET (self->list_view));
 
   setup_dropdown (self->body_dropdown, _("Council or committee"));
   setup_dropdown (self->faction_dropdown, _("Submitted by"));

@@ -199,12 +199,15 @@ static void
 fill_facts (BkMotionPage *self)
 {
   g_autofree char *submitters = bk_motion_dup_submitter_names (self->motion);
+  g_autofree char *signatories = bk_motion_dup_signatory_names (self->motion);
   g_autofree char *date = bk_ui_format_date (self->motion->date);
   int row = 0;
 
   bk_ui_unparent_children (GTK_WIDGET (self->facts_grid));
 
   add_fact (self, &row, _("Submitted by"), submitters);
+  /* Translators: a fact of a motion: the people who signed it */
+  add_fact (self, &row, _("Signed by"), signatories);
   add_fact (self, &row, _("Date"), date);
   add_fact (self, &row, _("Reference"), self->motion->reference);
   add_fact (self, &row, _("Type"), self->motion->type);
@@ -687,7 +690,6 @@ bk_motion_page_get_help_text (BkPage *page)
   /* Translators: help for the page of one council motion */
   return _("This screen shows one council motion: who asks for it, what is asked, "
            "the reasons, and where it is discussed. "
-           "Each part has a Read aloud button. "
            "Press Back to return to the list.");
 }
 

@@ -61,7 +61,12 @@ timeline_row_new (BkReader             *reader,
     [STEP_PLANNED] = { "radio-symbolic", "planned" },
     [STEP_UNDATED] = { "radio-symbolic", "undated" },
   };
-  g_autofree char *date = bk_ui_format_date (consultation->date);
+  /* the meeting's day and hour where it is known, else the paper's date */
+  g_autofree char *date = consultation->meeting_start != NULL &&
+                          (consultation->date == NULL ||
+                           g_str_has_prefix (consultation->meeting_start, consultation->date))
+                          ? bk_ui_format_meeting_time (consultation->meeting_start)
+                          : bk_ui_format_date (consultation->date);
   g_autofree char *accessible = NULL;
   g_autofree char *votes = NULL;
   g_autoptr(GString) details = g_string_new (NULL);
@@ -123,6 +128,19 @@ timeline_row_new (BkReader             *reader,
       if (details->len > 0)
         g_string_append (details, " · ");
       g_string_append (details, consultation->role);
+    }
+  if (consultation->meeting_location != NULL && consultation->meeting_location[0] != '\0')
+    {
+      if (details->len > 0)
+        g_string_append (details, " · ");
+      g_string_append (details, consultation->meeting_location);
+    }
+  if (consultation->meeting_cancelled)
+    {
+      if (details->len > 0)
+        g_string_append (details, " · ");
+      /* Translators: in the timeline of a motion: its meeting will not take place */
+      g_string_append (details, _("meeting cancelled"));
     }
   if (consultation->is_public == BK_TRISTATE_NO)
     {

@@ -202,12 +202,17 @@ bk_receipt_page_leave (BkPage *page)
     bk_receipt_page_clear (self);
 }
 
+static gboolean bk_receipt_page_handle_key (BkPage          *page,
+                                            guint            keyval,
+                                            GdkModifierType  state);
+
 static void
 page_iface_init (BkPageInterface *iface)
 {
   iface->dup_summary = bk_receipt_page_dup_summary;
   iface->get_help_text = bk_receipt_page_get_help_text;
   iface->leave = bk_receipt_page_leave;
+  iface->handle_key = bk_receipt_page_handle_key;
 }
 
 /* The rating counts, anonymously, for the staff's statistics. */
@@ -217,6 +222,22 @@ rated_cb (BkReceiptPage *self,
 {
   if (self->context != NULL)
     bk_usage_add_rating (bk_context_get_usage (self->context), rating);
+  /* the rating's buttons are done now: the focus goes on, never nowhere */
+  gtk_widget_grab_focus (self->done_button);
+  if (self->voice != NULL)
+    bk_voice_announce (self->voice, _("Thank you!"));
+}
+
+/* 1 to 5 rate from anywhere on the receipt, not only inside the rating. */
+static gboolean
+bk_receipt_page_handle_key (BkPage          *page,
+                            guint            keyval,
+                            GdkModifierType  state)
+{
+  BkReceiptPage *self = BK_RECEIPT_PAGE (page);
+
+  return self->rating != NULL && gtk_widget_get_visible (self->rating) &&
+         bk_rating_choose_by_key (BK_RATING (self->rating), keyval, state);
 }
 
 /* The context arrives once, from the window. */

@@ -710,7 +710,6 @@ bk_service_page_get_help_text (BkPage *page)
   /* Translators: help for the page of one service */
   return _("This screen shows one service: what it is, who may apply, what you need, "
            "the costs, the steps, and the office with its address and opening hours. "
-           "Each part has a Read aloud button. "
            "If there is an online service, scan the QR code with your phone. "
            "Press Back to return to the list.");
 }

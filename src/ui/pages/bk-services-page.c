@@ -41,6 +41,8 @@ struct _BkServicesPage
   GtkLabel     *count_label;
   GtkLabel     *empty_label;
   GtkListBox   *list;
+  char         *opened_id;        /* the service last opened from the list */
+  gboolean      focus_opened;     /* shown again by Back: focus goes to its row */
 };
 
 static void page_iface_init (BkPageInterface *iface);
@@ -244,6 +246,7 @@ build_choices (BkServicesPage *self)
   bk_ui_unparent_children (GTK_WIDGET (self->places_box));
   g_clear_pointer (&self->situation, g_free);
   g_clear_pointer (&self->place, g_free);
+  g_clear_pointer (&self->opened_id, g_free);
 
   /* Translators: the choice that shows the services of every life situation */
   choice_new (self, self->situations_box, _("All topics"), NULL);
@@ -264,8 +267,20 @@ bk_services_page_grab_focus (GtkWidget *widget)
 {
   BkServicesPage *self = BK_SERVICES_PAGE (widget);
 
+  /* Back returns to the row that was opened, not to the search field */
+  if (self->focus_opened)
+    {
+      g_autoptr(GVariant) target = g_variant_ref_sink (g_variant_new_string (self->opened_id));
+      GtkWidget *row = bk_ui_find_actionable (GTK_WIDGET (self->list), "win.open-service", target);
+
+      self->focus_opened = FALSE;
+      if (row != NULL && gtk_widget_grab_focus (row))
+        return TRUE;
+    }
   return gtk_widget_grab_focus (self->search_entry);
 }
+
+
 
 static void
 bk_services_page_dispose (GObject *object)
@@ -316,11 +331,51 @@ bk_services_page_get_help_text (BkPage *page)
            "Choose a service in the list to read what you need and where to go.");
 }
 
+static gboolean
+bk_services_page_show_target (BkPage      *page,
+                              GVariant    *target,
+                              const char **heading,
+                              GError     **error)
+{
+  BkServicesPage *self = BK_SERVICES_PAGE (page);
+
+  self->focus_opened = target != NULL && self->opened_id != NULL &&
+                       g_variant_is_of_type (target, G_VARIANT_TYPE_STRING) &&
+                       g_strcmp0 (g_variant_get_string (target, NULL), self->opened_id) == 0;
+  if (!self->focus_opened)
+    g_clear_pointer (&self->opened_id, g_free);
+  return TRUE;
+}
+
+/* Leaving for a service: the row it was opened from, which has the focus
+ * (an actionable row's activation emits no row-activated). */
+static GVariant *
+bk_services_page_dup_target (BkPage *page)
+{
+  BkServicesPage *self = BK_SERVICES_PAGE (page);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  for (; focus != NULL && !GTK_IS_LIST_BOX_ROW (focus); focus = gtk_widget_get_parent (focus))
+    ;
+  g_clear_pointer (&self->opened_id, g_free);
+  if (focus != NULL && gtk_widget_get_parent (focus) == GTK_WIDGET (self->list))
+    {
+      GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (focus));
+
+      if (target != NULL && g_variant_is_of_type (target, G_VARIANT_TYPE_STRING))
+        self->opened_id = g_variant_dup_string (target, NULL);
+    }
+  return self->opened_id != NULL ? g_variant_ref_sink (g_variant_new_string (self->opened_id)) : NULL;
+}
+
 static void
 page_iface_init (BkPageInterface *iface)
 {
   iface->dup_summary = bk_services_page_dup_summary;
   iface->get_help_text = bk_services_page_get_help_text;
+  iface->show_target = bk_services_page_show_target;
+  iface->dup_target = bk_services_page_dup_target;
 }
 
 /* The context arrives once, from the window. */
@@ -371,6 +426,7 @@ bk_services_page_init (BkServicesPage *self)
   self->ids = g_ptr_array_new_with_free_func (g_free);
   build_choices (self);
   refilter (self);
+  bk_ui_search_leads_to (self->search_entry, GTK_WIDGET (self->list));
 
   bk_help_set_item_text (self->search_entry,
                          /* Translators: item help of the search field of the services */

@@ -381,6 +381,40 @@ form_submitted_cb (BkWindow        *self,
 
 /* The item the help explains: the focus (the keypad's reading cursor gives
  * GTK focus to what it highlights). */
+/* Whether a widget under root has css_class, shown or not. */
+static gboolean
+has_class_below (GtkWidget  *root,
+                 const char *css_class)
+{
+  if (gtk_widget_has_css_class (root, css_class))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_class_below (child, css_class))
+      return TRUE;
+  return FALSE;
+}
+
+/* The page's help, and on a page with Read aloud buttons what they do, or,
+ * without a speech service (no sound device), that nothing can be read: the
+ * buttons are hidden then, and the help must not promise them. */
+static char *
+dup_help_text (BkWindow *self,
+               BkPage   *page)
+{
+  const char *text = bk_page_get_help_text (page);
+  BkVoice *voice = bk_context_get_voice (self->context);
+
+  if (!has_class_below (GTK_WIDGET (page), "read-aloud"))
+    return g_strdup (text);
+  if (voice != NULL && bk_voice_has_speech (voice))
+    /* Translators: added to the help of a screen with Read aloud buttons */
+    return g_strconcat (text, " ", _("Each part has a Read aloud button."), NULL);
+  /* Translators: added to the help of a screen with Read aloud buttons when the kiosk cannot speak */
+  return g_strconcat (text, " ", _("Speech is not available on this kiosk right now, so nothing can be read aloud. "
+                                   "The staff can help."), NULL);
+}
+
 static void
 help_action (GtkWidget  *widget,
              const char *action_name,
@@ -398,8 +432,12 @@ help_action (GtkWidget  *widget,
 
   /* The help says itself; the focus moving into it is not said too. */
   self->changing_page++;
-  bk_help_overlay_open (overlay, gtk_root_get_focus (GTK_ROOT (self)),
-                        bk_page_get_help_text (page), bk_context_get_voice (self->context));
+  {
+    g_autofree char *text = dup_help_text (self, page);
+
+    bk_help_overlay_open (overlay, gtk_root_get_focus (GTK_ROOT (self)),
+                          text, bk_context_get_voice (self->context));
+  }
   self->changing_page--;
 }
 

@@ -227,7 +227,13 @@ build (BkFieldView *self,
     gtk_accessible_update_relation (GTK_ACCESSIBLE (self->input), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
                                     self->label, NULL, -1);
   else
-    gtk_label_set_mnemonic_widget (GTK_LABEL (self->label), self->input);
+    {
+      gtk_label_set_mnemonic_widget (GTK_LABEL (self->label), self->input);
+      /* GTK 4.8 names a text view by its type ("GtkTextView") over AT-SPI
+       * despite the relation: the field's name is set as well */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->input), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _(field->label), -1);
+    }
   if (field->flags & BK_FIELD_REQUIRED)
     gtk_accessible_update_property (GTK_ACCESSIBLE (self->input), GTK_ACCESSIBLE_PROPERTY_REQUIRED, TRUE, -1);
 

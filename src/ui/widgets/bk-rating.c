@@ -99,10 +99,13 @@ skip_cb (BkRating *self)
   g_signal_emit (self, signals[SKIPPED], 0);
 }
 
-static gboolean
-key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint keycode,
-                GdkModifierType state, BkRating *self)
+gboolean
+bk_rating_choose_by_key (BkRating        *self,
+                         guint            keyval,
+                         GdkModifierType  state)
 {
+  g_return_val_if_fail (BK_IS_RATING (self), FALSE);
+
   if (keyval >= GDK_KEY_1 && keyval <= GDK_KEY_5 &&
       (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) == 0 &&
       gtk_widget_is_sensitive (self->scale))
@@ -114,6 +117,13 @@ key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint keycode,
       return TRUE;
     }
   return FALSE;
+}
+
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint keycode,
+                GdkModifierType state, BkRating *self)
+{
+  return bk_rating_choose_by_key (self, keyval, state);
 }
 
 void

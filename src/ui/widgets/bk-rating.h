@@ -24,4 +24,10 @@ void       bk_rating_select       (BkRating *self,
 /* Back to nothing chosen (a new session). */
 void       bk_rating_reset        (BkRating *self);
 
+/* The keys 1 to 5 choose a step (and focus it); FALSE for any other key or
+ * once the rating was sent. Pages call it for keys anywhere on them. */
+gboolean    bk_rating_choose_by_key    (BkRating        *self,
+                                        guint            keyval,
+                                        GdkModifierType  state);
+
 G_END_DECLS

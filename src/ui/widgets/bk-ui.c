@@ -296,6 +296,38 @@ bk_ui_stop_search_cb (GtkWidget      *page,
     gtk_widget_activate_action (page, "win.back", NULL);
 }
 
+static gboolean
+search_key_cb (GtkEventControllerKey *controller,
+               guint                  keyval,
+               guint                  keycode,
+               GdkModifierType        state,
+               GtkWidget             *results)
+{
+  if (keyval != GDK_KEY_Down || (state & gtk_accelerator_get_default_mod_mask ()) != 0)
+    return FALSE;
+  return gtk_widget_child_focus (results, GTK_DIR_TAB_FORWARD);
+}
+
+static void
+search_activate_cb (GtkWidget *entry,
+                    GtkWidget *results)
+{
+  gtk_widget_child_focus (results, GTK_DIR_TAB_FORWARD);
+}
+
+void
+bk_ui_search_leads_to (GtkWidget *entry,
+                       GtkWidget *results)
+{
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  /* before the text field, which would take Down as a cursor move */
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (search_key_cb), results, 0);
+  gtk_widget_add_controller (entry, keys);
+  g_signal_connect_object (entry, "activate", G_CALLBACK (search_activate_cb), results, 0);
+}
+
 GtkWidget *
 bk_ui_wrap_label_new (const char *text,
                       const char *css_class)

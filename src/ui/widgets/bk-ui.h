@@ -69,6 +69,11 @@ GtkWidget *bk_ui_find_actionable (GtkWidget  *root,
 void       bk_ui_stop_search_cb     (GtkWidget      *page,
                                      GtkSearchEntry *entry);
 
+/* Enter or Down in the search field entry go to the first of results: the
+ * results would otherwise lie a dozen Tab stops further, behind the filters. */
+void       bk_ui_search_leads_to    (GtkWidget  *entry,
+                                     GtkWidget  *results);
+
 /* Appends the text of every shown label under widget (widget included) to
  * text, separator between them; empty labels are skipped. */
 void       bk_ui_append_label_texts (GtkWidget  *widget,

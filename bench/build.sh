@@ -47,7 +47,7 @@ sys.exit(not any(o["name"] == "benchmarks" and o["value"] is True for o in json.
         || { bench_log "meson configure failed, see $BUILD.setup.log"; return 1; }
     fi
     ninja -C "$BUILD" src/buergerkiosk-ctl bench/bench-gen bench/bench-search bench/bench-import \
-      bench/bench-submit bench/bench-pdf bench/bench-xzufi >"$log" 2>&1 \
+      bench/bench-submit bench/bench-pdf bench/bench-xzufi bench/bench-outbox >"$log" 2>&1 \
       || { bench_log "the core does not build, see $log"; tail -20 "$log" >&2; return 1; }
     ninja -C "$BUILD" bench/bench-speech >>"$log" 2>&1 \
       || bench_log "bench-speech (src/speech) does not build right now, see $log"

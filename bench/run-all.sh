@@ -24,6 +24,7 @@ if [ "${1:-}" = "--quick" ]; then
   MOTIONS_LARGE=0 bash "$HERE/startup.sh" 3 || status=1
   bash "$HERE/submit.sh" 5000 200 1 || status=1
   bash "$HERE/kill9.sh" 20 || status=1
+  bash "$HERE/outbox.sh" 20 100 10 || status=1
   bash "$HERE/xzufi.sh" 500 2000 1 || status=1
   bash "$HERE/sync.sh" 4 250 100 1 || status=1
   $PY "$HERE/summarize.py"
@@ -35,6 +36,8 @@ else
   # figures in their own section of bench/README.md ("Submissions"), by hand
   bash "$HERE/submit.sh" 100000 1000 3 || status=1
   bash "$HERE/kill9.sh" 200 || status=1
+  # and in "Outbox", by hand
+  bash "$HERE/outbox.sh" 200 1000 60 || status=1
   # figures in their own section of bench/README.md ("XZuFi import"), by hand
   bash "$HERE/xzufi.sh" 5000 20000 5 || status=1
   bash "$HERE/sync.sh" 20 500 100 3 || status=1

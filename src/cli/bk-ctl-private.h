@@ -1,7 +1,8 @@
 /* bk-ctl-private.h: what the command files of buergerkiosk-ctl share
  *
  * The globals, exit statuses and output helpers of bk-ctl.c, used by the
- * command files bk-ctl-services.c, bk-ctl-staff.c and bk-ctl-review.c.
+ * command files bk-ctl-services.c, bk-ctl-staff.c, bk-ctl-review.c, bk-ctl-xzufi.c and
+ * bk-ctl-outbox.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,6 +25,7 @@ enum {
 
 typedef struct {
   const char *db_path;
+  const char *delivery_config;   /* --delivery-config, or NULL: the default place */
 } CtlGlobals;
 
 void      bk_ctl_print_error      (const GError *error);
@@ -53,6 +55,10 @@ int       bk_ctl_cmd_export_submissions (CtlGlobals *globals, int argc, char **a
 int       bk_ctl_cmd_purge              (CtlGlobals *globals, int argc, char **argv);
 int       bk_ctl_cmd_retention          (CtlGlobals *globals, int argc, char **argv);
 
+/* bk-ctl-outbox.c */
+int       bk_ctl_cmd_outbox             (CtlGlobals *globals, int argc, char **argv);
+/* What export-submissions says about the outbox, on standard error. */
+void      bk_ctl_explain_export         (CtlGlobals *globals, BkStore *store);
 /* bk-ctl-xzufi.c */
 int       bk_ctl_cmd_towns              (CtlGlobals *globals, int argc, char **argv);
 int       bk_ctl_cmd_service            (CtlGlobals *globals, int argc, char **argv);

@@ -229,6 +229,7 @@ bk_ctl_cmd_export_submissions (CtlGlobals *globals,
     goto fail;
   g_printerr (g_dngettext (GETTEXT_PACKAGE, "%u submission exported\n",
                            "%u submissions exported\n", rows->len), rows->len);
+  bk_ctl_explain_export (globals, store);
   return EXIT_OK;
 
 fail:

@@ -654,6 +654,8 @@ static const struct {
   { "set-staff-pin", bk_ctl_cmd_set_staff_pin,
     N_("Set the PIN that opens staff mode (read from standard input)") },
   { "stats", bk_ctl_cmd_stats, N_("Print the anonymous usage statistics as CSV or JSON") },
+  { "outbox", bk_ctl_cmd_outbox,
+    N_("Show the submissions on their way to the authorities (status, list) or send one again (retry ID)") },
   { "sync", bk_ctl_cmd_sync, N_("Sync motions, meetings and decisions from OParl servers over HTTP") },
 };
 
@@ -683,11 +685,14 @@ bk_ctl_run (int    argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *description = NULL;
   g_autofree char *db_path = NULL;
+  g_autofree char *delivery_path = NULL;
   gboolean version = FALSE;
   CtlGlobals globals = { 0 };
   GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path,
       N_("Use the database at PATH instead of the kiosk's default"), N_("PATH") },
+    { "delivery-config", 0, 0, G_OPTION_ARG_FILENAME, &delivery_path,
+      N_("Read where submissions go from PATH instead of the kiosk's default delivery file"), N_("PATH") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Show the version and exit"), NULL },
     { NULL }
   };
@@ -721,6 +726,7 @@ bk_ctl_run (int    argc,
       return EXIT_FAILURE_;
     }
   globals.db_path = db_path;
+  globals.delivery_config = delivery_path;
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     if (g_strcmp0 (argv[1], commands[i].name) == 0)
       return commands[i].run (&globals, argc - 1, argv + 1);

@@ -293,7 +293,7 @@ test_long_word (Fixture *f, gconstpointer data)
   bk_test_assert_check (f->store);
 }
 
-/* The last schema step (7) builds the search indexes again with the capped tokenizer: run it
+/* The last schema step (9) builds the search indexes again with the capped tokenizer: run it
  * once more on a filled store, and the index is whole. */
 static void
 test_reindex_step (Fixture *f, gconstpointer data)

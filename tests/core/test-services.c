@@ -229,6 +229,12 @@ static const BadCase bad_cases[] = {
   { "{\"services\": [{\"id\": \"x\", \"municipality\": \"M\", \"name\": \"N\", \"short\": \"S\"},"
     " {\"id\": \"x\", \"municipality\": \"M\", \"name\": \"N2\", \"short\": \"S\"}]}",
     "$.services[1].id: the id “x” is used twice" },
+  { ONE (", \"kiosk_forms\": [\"appointment\", \"parking\"]"),
+    "$.services[0].kiosk_forms[1]: unknown kiosk form “parking”" },
+  { ONE (", \"kiosk_forms\": [\"motion-feedback\"]"),
+    "$.services[0].kiosk_forms[0]: “motion-feedback” is not a form of a service" },
+  { ONE (", \"kiosk_forms\": [\"defect-report\", \"defect-report\"]"),
+    "$.services[0].kiosk_forms[1]: the kiosk form “defect-report” is listed twice" },
   { "{\"services\": [", "t.json: line 1, column" },
   { "{\"services\": []} {}", "unexpected content after the end" },
   { "{\"services\": [{\"name\": \"\xff\"}]}", "not valid UTF-8" },
@@ -313,6 +319,40 @@ test_import_file_all_or_nothing (void)
     g_assert_no_error (error);
     g_assert_cmpstr (s->source, ==, "one.json");
   }
+  bk_test_assert_check (store);
+}
+
+/* The kiosk's forms a service names survive the store, in their order; a
+ * service without them offers none. */
+static void
+test_kiosk_forms (void)
+{
+  g_autoptr(BkStore) store = bk_test_store_open_memory ();
+  g_autoptr(BkService) s = import_one (store, ONE (", \"id\": \"k\","
+                                                   " \"kiosk_forms\": [\"registration-certificate\", \"appointment\"]"));
+  g_autoptr(BkService) none = import_one (store, ONE (", \"id\": \"n\""));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BkService) loaded = bk_store_load_service (store, "k", &error);
+  g_autoptr(BkService) loaded_none = bk_store_load_service (store, "n", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (loaded->kiosk_forms->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (loaded->kiosk_forms, 0), ==, "registration-certificate");
+  g_assert_cmpstr (g_ptr_array_index (loaded->kiosk_forms, 1), ==, "appointment");
+  g_assert_cmpuint (loaded_none->kiosk_forms->len, ==, 0);
+  /* every id the import knows is a form of the kiosk, motion feedback is not */
+  for (const char *const *id = bk_kiosk_form_list (); *id != NULL; id++)
+    g_assert_true (bk_kiosk_form_is_known (*id));
+  g_assert_false (bk_kiosk_form_is_known ("motion-feedback"));
+  g_assert_cmpstr (bk_kiosk_forms_for_leika ("99115003012000")[0], ==, "registration-certificate");
+  g_assert_null (bk_kiosk_forms_for_leika ("99000000000000")[0]);
+  g_assert_null (bk_kiosk_forms_for_leika (NULL)[0]);
+  g_assert_true (bk_municipality_is_county ("Landkreis Beispielkreis"));
+  g_assert_true (bk_municipality_is_county ("Rhein-Sieg-Kreis"));
+  g_assert_true (bk_municipality_is_county ("Städteregion Aachen"));
+  g_assert_false (bk_municipality_is_county ("Kreisstadt Aue"));
+  g_assert_false (bk_municipality_is_county ("Stadt Auenbach"));
+  g_assert_false (bk_municipality_is_county (NULL));
   bk_test_assert_check (store);
 }
 
@@ -407,7 +447,9 @@ test_demo_catalogue (void)
       g_assert_nonnull (s->office.accessibility);
       g_assert_cmpuint (s->documents->len, >, 0);
       g_assert_cmpuint (s->steps->len, >, 0);
-      g_assert_cmpuint (s->life_situations->len, >, 0);
+      /* a suggestion or complaint to the council belongs to no life situation */
+      if (!g_ptr_array_find_with_equal_func (s->kiosk_forms, "suggestion-complaint", g_str_equal, NULL))
+        g_assert_cmpuint (s->life_situations->len, >, 0);
       g_assert_nonnull (bk_service_get_translation (s, "en"));
       g_assert_cmpstr (bk_service_get_text_language (s, "en"), ==, "en");
       easy += s->easy_read != NULL;
@@ -431,6 +473,46 @@ test_demo_catalogue (void)
                                         situations[i]));
     }
   bk_test_assert_check (store);
+}
+
+/* Every form has its way in (issue 15): a defect report in each town, a
+ * certificate of registration, appointments, and a suggestion or complaint
+ * service of each council; "Lampe" finds the defect reports. */
+static void
+test_demo_kiosk_forms (void)
+{
+  g_autoptr(BkStore) store = demo_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = bk_store_list_services (store, NULL, NULL, &error);
+  g_autoptr(GHashTable) offered = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) complaint_towns = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) lamp = search (store, "Lampe", NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < all->len; i++)
+    {
+      const BkServiceSummary *row = g_ptr_array_index (all, i);
+      g_autoptr(BkService) s = bk_store_load_service (store, row->id, &error);
+
+      g_assert_no_error (error);
+      for (guint j = 0; j < s->kiosk_forms->len; j++)
+        {
+          const char *form = g_ptr_array_index (s->kiosk_forms, j);
+
+          g_hash_table_add (offered, (gpointer) g_intern_string (form));
+          if (g_str_equal (form, "suggestion-complaint"))
+            {
+              g_assert_false (g_hash_table_contains (complaint_towns, s->municipality));
+              g_hash_table_add (complaint_towns, g_strdup (s->municipality));
+            }
+          if (g_str_equal (form, "defect-report"))
+            g_assert_true (rows_contain (lamp, s->id));
+        }
+    }
+  for (const char *const *form = bk_kiosk_form_list (); *form != NULL; form++)
+    g_assert_true (g_hash_table_contains (offered, g_intern_string (*form)));
+  g_assert_cmpuint (g_hash_table_size (complaint_towns), ==, 3);
+  g_assert_cmpuint (lamp->len, >=, 2);
 }
 
 static void
@@ -566,12 +648,14 @@ main (int argc, char **argv)
   g_test_add_func ("/services/model-languages", test_model_languages);
   g_test_add_func ("/services/make-id", test_make_id);
   g_test_add_func ("/services/roundtrip", test_roundtrip);
+  g_test_add_func ("/services/kiosk-forms", test_kiosk_forms);
   g_test_add_func ("/services/upsert-replaces-whole", test_upsert_replaces_whole);
   g_test_add_func ("/services/bad-input", test_bad_input);
   g_test_add_func ("/services/too-deep-and-too-large", test_too_deep_and_too_large);
   g_test_add_func ("/services/import-file-all-or-nothing", test_import_file_all_or_nothing);
   g_test_add_func ("/services/sniff", test_sniff);
   g_test_add_func ("/services/demo-catalogue", test_demo_catalogue);
+  g_test_add_func ("/services/demo-kiosk-forms", test_demo_kiosk_forms);
   g_test_add_func ("/services/search-german", test_search_german);
   g_test_add_func ("/services/list-in-english", test_list_in_english);
   g_test_add_func ("/services/check-finds-index-damage", test_check_finds_index_damage);

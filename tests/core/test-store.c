@@ -464,6 +464,34 @@ test_check_finds_damage (void)
   g_assert_nonnull (strstr (report->str, "missing from the search index"));
 }
 
+/* Decided as the Decided filter says (issue 15: a decided motion asks for
+ * no opinion): a final outcome; else, with no outcome known, every
+ * consultation in the past; a known outcome that is not final keeps it open. */
+static void
+test_motion_is_decided (void)
+{
+  g_autoptr(BkMotion) none = bk_motion_new ();
+  g_autoptr(BkMotion) past = bk_motion_new ();
+  g_autoptr(BkMotion) coming = bk_motion_new ();
+  g_autoptr(BkMotion) postponed = bk_motion_new ();
+  g_autoptr(BkMotion) final = bk_motion_new ();
+
+  bk_motion_add_consultation (past, "Stadtrat", "2026-11-01", "Beschluss", BK_TRISTATE_YES);
+  bk_motion_add_consultation (coming, "Bauausschuss", "2026-11-01", "Vorberatung", BK_TRISTATE_YES);
+  bk_motion_add_consultation (coming, "Stadtrat", "2026-12-20", "Beschluss", BK_TRISTATE_YES);
+  bk_motion_add_consultation (postponed, "Stadtrat", "2026-11-01", "Beschluss", BK_TRISTATE_YES)->outcome =
+    BK_OUTCOME_POSTPONED;
+  bk_motion_add_consultation (final, "Stadtrat", "2026-11-01", "Beschluss", BK_TRISTATE_YES)->outcome =
+    BK_OUTCOME_DECIDED;
+  bk_motion_add_consultation (final, "Kreistag", "2026-12-20", NULL, BK_TRISTATE_YES);
+
+  g_assert_false (bk_motion_is_decided (none, "2026-12-07"));
+  g_assert_true (bk_motion_is_decided (past, "2026-12-07"));
+  g_assert_false (bk_motion_is_decided (coming, "2026-12-07"));
+  g_assert_false (bk_motion_is_decided (postponed, "2026-12-07"));
+  g_assert_true (bk_motion_is_decided (final, "2026-12-07"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -484,5 +512,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/store/inner-rollback", test_inner_rollback);
   g_test_add_func ("/store/list-and-filters", test_list_and_filters);
   g_test_add_func ("/store/check-finds-damage", test_check_finds_damage);
+  g_test_add_func ("/store/motion-is-decided", test_motion_is_decided);
   return g_test_run ();
 }

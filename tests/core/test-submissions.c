@@ -289,6 +289,56 @@ test_export_marks_and_since (void)
   g_assert_cmpuint (rows->len, ==, 1);
 }
 
+/* The export names a feedback's motion by its paper number, and the export
+ * that marks the submissions already says when (issue 15). */
+static void
+test_export_names_paper_and_time (void)
+{
+  g_autoptr(BkStore) store = bk_test_store_open_memory ();
+  g_autoptr(BkMotion) m = bk_test_motion_new ("Bänke am Marktplatz", "Stadtrat Auenbach",
+                                              "2026-10-01", NULL);
+  g_autoptr(BkSubmission) s = bk_submission_new (BK_SUBMISSION_MOTION_FEEDBACK);
+  BkSubmissionQuery unexported = { .unexported_only = TRUE };
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *reference = NULL;
+  JsonObject *obj;
+
+  m->reference = g_strdup ("SR/2026/0815");
+  g_assert_true (bk_store_save_motion (store, m, &error));
+  s->motion_id = m->id;
+  g_free (s->answers);
+  s->answers = g_strdup ("{\"opinion\": \"agree\"}");
+  s->created_at = g_strdup ("2026-11-20T09:00:00Z");
+  reference = bk_store_add_submission (store, s, &error);
+  g_assert_no_error (error);
+
+  rows = bk_store_list_submissions (store, &unexported, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpstr (((BkSubmission *) g_ptr_array_index (rows, 0))->paper_number, ==, "SR/2026/0815");
+  g_assert_null (((BkSubmission *) g_ptr_array_index (rows, 0))->exported_at);
+  g_assert_true (bk_store_mark_submissions_exported (store, rows, "2026-11-21T10:00:00Z", &error));
+
+  root = bk_submissions_to_json (rows);
+  obj = json_array_get_object_element (json_node_get_array (root), 0);
+  g_assert_cmpstr (json_object_get_string_member (obj, "reference"), ==, reference);
+  g_assert_cmpstr (json_object_get_string_member (obj, "paper_number"), ==, "SR/2026/0815");
+  g_assert_cmpstr (json_object_get_string_member (obj, "exported_at"), ==, "2026-11-21T10:00:00Z");
+  csv = bk_submissions_to_csv (rows);
+  g_assert_nonnull (strstr (csv, ",motion-feedback,,SR/2026/0815,2026-11-20T09:00:00Z,"));
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* Loaded one by one, too. */
+  g_clear_pointer (&s, bk_submission_free);
+  s = bk_store_load_submission (store, reference, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (s->paper_number, ==, "SR/2026/0815");
+  g_assert_cmpstr (s->exported_at, ==, "2026-11-21T10:00:00Z");
+}
+
 static void
 test_csv_quoting (void)
 {
@@ -306,6 +356,7 @@ test_csv_quoting (void)
                          " \"description\": \"Zeile 1\\nZeile 2\"}");
   b->reference = g_strdup ("BK-2026-000002-B");
   b->motion_id = 7;
+  b->paper_number = g_strdup ("KT/2026/007");
   b->created_at = g_strdup ("2026-11-02T09:00:00Z");
   g_free (b->answers);
   b->answers = g_strdup ("{\"opinion\": \"agree\", \"comment\": \"=HYPERLINK(\\\"x\\\")\","
@@ -315,11 +366,11 @@ test_csv_quoting (void)
 
   csv = bk_submissions_to_csv (rows);
   g_assert_cmpstr (csv, ==,
-    "reference,kind,service_id,motion_id,created_at,language,"
+    "reference,kind,service_id,paper_number,created_at,language,"
     "answer:place,answer:description,answer:opinion,answer:comment,answer:count\r\n"
     "BK-2026-000001-A,defect-report,,,2026-11-01T09:00:00Z,de,"
     "\"Markt 1, Eingang \"\"Nord\"\"\",\"Zeile 1\nZeile 2\",,,\r\n"
-    "BK-2026-000002-B,motion-feedback,,7,2026-11-02T09:00:00Z,,"
+    "BK-2026-000002-B,motion-feedback,,KT/2026/007,2026-11-02T09:00:00Z,,"
     ",,agree,\"'=HYPERLINK(\"\"x\"\")\",3\r\n");
 
   bk_csv_append_cell (cell, "-1");
@@ -351,7 +402,8 @@ test_json_export (void)
   g_assert_cmpstr (json_object_get_string_member (obj, "kind"), ==, "registration-certificate");
   g_assert_cmpstr (json_object_get_string_member (obj, "service_id"), ==,
                    "99115003012000-stadt-auenbach");
-  g_assert_true (json_object_get_null_member (obj, "motion_id"));
+  g_assert_true (json_object_get_null_member (obj, "paper_number"));
+  g_assert_false (json_object_has_member (obj, "motion_id"));
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (obj, "answers"),
                                                   "name"), ==, "Erika");
 }
@@ -550,6 +602,7 @@ main (int argc, char **argv)
   g_test_add_func ("/submissions/bad-submissions-store-nothing", test_bad_submissions_store_nothing);
   g_test_add_func ("/submissions/feedback-counts", test_feedback_counts);
   g_test_add_func ("/submissions/export-marks-and-since", test_export_marks_and_since);
+  g_test_add_func ("/submissions/export-names-paper-and-time", test_export_names_paper_and_time);
   g_test_add_func ("/submissions/csv-quoting", test_csv_quoting);
   g_test_add_func ("/submissions/json-export", test_json_export);
   g_test_add_func ("/submissions/purge", test_purge);

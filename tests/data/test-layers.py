@@ -19,7 +19,7 @@ ORDER = [
     ['core/model'],
     ['core/store'],
     ['core/import/text'],
-    ['core/import', 'core/staff'],
+    ['core/import', 'core/staff', 'core/outbox'],
     ['core/sync'],
     ['core'],
     ['speech'],

@@ -48,6 +48,7 @@ fi
   "$src/src/core/import/bk-pdf-text.c" "$src/src/core/import/bk-ocr.c" "$src"/src/core/import/text/*.c \
   "$src/src/core/store/bk-search-tokenizer.c" \
   "$src/src/core/model/bk-motion.c" "$src/src/core/model/bk-decision.c" "$src/src/core/model/bk-service.c" "$src/src/core/model/bk-submission.c" \
+  "$src/src/core/model/bk-outbox-entry.c" \
   "$src/src/core/util/bk-fold.c" "$src/src/core/util/bk-error.c" "$src/src/core/util/bk-text-util.c" \
   "$src/src/core/util/bk-json.c" \
   $flags -lstemmer -lm -o "$work/fuzz-oparl" || exit 1

@@ -103,11 +103,19 @@ fixture_init (NavFixture    *f,
 
   if (prepare != NULL)
     prepare (f->store);
+  /* With its application, so that the panel's app.* actions work. */
+  nav_fixture_attach (f, app, bk_ui_test_attached_window_new (app, f->store, NULL));
+}
+
+void
+nav_fixture_attach (NavFixture    *f,
+                    BkApplication *app,
+                    BkWindow      *window)
+{
+  f->app = app;
   f->said = g_ptr_array_new_with_free_func (g_free);
   f->now = 1000 * G_USEC_PER_SEC;
-
-  /* With its application, so that the panel's app.* actions work. */
-  f->window = bk_ui_test_attached_window_new (app, f->store, NULL);
+  f->window = window;
   f->nav = bk_window_get_navigator (f->window);
   g_assert_nonnull (f->nav);
   bk_navigator_set_time_func (f->nav, fake_time, f);

@@ -28,6 +28,11 @@ void        nav_fixture_init    (NavFixture *f,
 void        nav_fixture_init_full (NavFixture *f,
                                    BkApplication *app,
                                    void      (*prepare) (BkStore *store));
+/* The keypad of a window made elsewhere; f->store is the caller's to set
+ * (nav_fixture_clear destroys the window and drops f->store). */
+void        nav_fixture_attach  (NavFixture    *f,
+                                 BkApplication *app,
+                                 BkWindow      *window);
 /* The same over store (the two motions are added to it). */
 void        nav_fixture_init_with_store (NavFixture    *f,
                                          BkApplication *app,

@@ -6,6 +6,10 @@
  * kiosk must hold nothing of what was typed. The error path: a bad date and
  * an empty required field show their messages next to the fields, related
  * to them (described-by), spoken, with the focus on the first problem.
+ * With a delivery file, a task from the home screen by the keypad alone to
+ * the receipt, which says where the submission is: sent to its recipient
+ * (a FIT-Connect test server on 127.0.0.1 received, decrypted and checked
+ * it), or sent as soon as the connection is back while the server is down.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,6 +25,11 @@
 
 #include "bk-application.h"
 #include "bk-form-page.h"
+#include "bk-ez-tree.h"
+#include "bk-home-page-private.h"
+#include "bk-nav-test-util.h"
+#include "bk-outbox-private.h"
+#include "bk-test-server.h"
 #include "bk-form.h"
 #include "bk-motion-page.h"
 #include "bk-rating.h"
@@ -193,6 +202,10 @@ send_and_check (Fixture          *f,
   g_assert_true (bk_submission_reference_is_valid (receipt->reference));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (bk_receipt_page_get_reference_label (receipt_page))),
                    ==, receipt->reference);
+  /* The focus is on the number, the one thing to keep (issue 15). */
+  bk_ui_test_iterate (20);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) ==
+                 bk_receipt_page_get_reference_label (receipt_page));
 
   submission = bk_store_load_submission (f->store, receipt->reference, &error);
   g_assert_no_error (error);
@@ -756,6 +769,239 @@ test_receipt_pdf (void)
   g_assert_nonnull (error);
 }
 
+/* ---- delivered, by the keypad ------------------------------------------------ */
+
+typedef struct {
+  NavFixture     nav;
+  char          *dir;
+  BkTestServer  *server;
+  BkOutbox      *outbox;
+} KeysFixture;
+
+static void
+keys_fixture_init (KeysFixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BkService) service = bk_service_new ();
+  g_autoptr(BkDeliveryConfig) config = NULL;
+  g_autoptr(BkContext) context = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *path = NULL;
+  const char *no_args[] = { NULL };
+  BkWindow *window;
+
+  memset (f, 0, sizeof *f);
+  f->dir = g_dir_make_tmp ("bk-forms-XXXXXX", &error);
+  g_assert_no_error (error);
+  db = g_build_filename (f->dir, "kiosk.db", NULL);
+  f->nav.store = bk_store_open (db, 0, &error);
+  g_assert_no_error (error);
+  service->id = g_strdup ("test-passport");
+  service->leika_key = g_strdup ("99115005104000");
+  service->municipality = g_strdup ("Stadt Auenbach");
+  service->name = g_strdup ("Reisepass beantragen");
+  service->short_text = g_strdup ("Einen Reisepass beantragen.");
+  service->office.name = g_strdup ("Bürgerbüro Auenbach");
+  g_ptr_array_add (service->kiosk_forms, g_strdup ("appointment"));
+  g_assert_true (bk_store_save_service (f->nav.store, service, &error));
+
+  f->server = bk_test_server_start ("fit-connect", no_args);
+  path = bk_test_delivery_file (f->dir, f->server, NULL, NULL, NULL,
+                                "[service test-passport]\ntransport = fit\n"
+                                "destination-id = " BK_TEST_DESTINATION "\n");
+  config = bk_delivery_config_load (path, &error);
+  g_assert_no_error (error);
+  f->outbox = bk_outbox_new (f->nav.store, config, &error);
+  g_assert_no_error (error);
+  bk_outbox_start (f->outbox);
+
+  context = bk_ui_test_context_new (app, f->nav.store);
+  bk_context_set_outbox (context, f->outbox);
+  window = bk_window_new (GTK_APPLICATION (app), context, NULL, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  bk_ui_test_iterate (200);
+  nav_fixture_attach (&f->nav, app, window);
+}
+
+static void
+keys_fixture_clear (KeysFixture *f)
+{
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  nav_fixture_clear (&f->nav);
+  bk_outbox_stop (f->outbox);
+  g_clear_object (&f->outbox);
+  g_clear_pointer (&f->server, bk_test_server_stop);
+  {
+    g_autofree char *db = g_build_filename (f->dir, "kiosk.db", NULL);
+    g_autoptr(BkStore) store = bk_store_open (db, 0, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (bk_store_check (store, report, &error));
+  }
+  bk_test_remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+static gboolean
+is_input (GtkWidget     *item,
+          gconstpointer  data)
+{
+  GtkWidget *input = (GtkWidget *) data;
+
+  return item == input || gtk_widget_is_ancestor (item, input);
+}
+
+/* The keypad to a field (up from Next, where the cursor is after a
+ * screen change, else down), and what a citizen types into it. */
+static void
+type_into (KeysFixture *f,
+           const char  *field_id,
+           const char  *text)
+{
+  GtkWidget *input = bk_form_page_get_input (BK_FORM_PAGE (bk_window_get_page (f->nav.window, "form")), field_id);
+  GtkWidget *item;
+
+  g_assert_nonnull (input);
+  item = nav_press_until (&f->nav, GDK_KEY_KP_Up, is_input, input, 30);
+  if (item == NULL)
+    item = nav_press_until (&f->nav, GDK_KEY_KP_Down, is_input, input, 30);
+  g_assert_nonnull (item);
+  gtk_editable_set_text (GTK_EDITABLE (input), text);
+}
+
+/* Down to the form's Next (or Send) and Action. */
+static void
+press_next (KeysFixture *f)
+{
+  GtkWidget *next = bk_form_page_get_next_button (BK_FORM_PAGE (bk_window_get_page (f->nav.window, "form")));
+
+  g_assert_nonnull (nav_press_until (&f->nav, GDK_KEY_KP_Down, nav_is_widget, next, 40));
+  nav_press (&f->nav, GDK_KEY_KP_5);
+}
+
+static gboolean
+is_label_with (GtkWidget     *item,
+               gconstpointer  data)
+{
+  return GTK_IS_LABEL (item) && strstr (gtk_label_get_text (GTK_LABEL (item)), data) != NULL;
+}
+
+/* What the keypad says for item names data. */
+static gboolean
+is_named (GtkWidget     *item,
+          gconstpointer  data)
+{
+  g_autofree char *name = bk_ez_dup_name (item);
+
+  return name != NULL && strstr (name, data) != NULL;
+}
+
+/* Home → Services → the service → Request an appointment → answers →
+ * Send, with the keypad only; the receipt says where the submission is. */
+static const char *
+appointment_by_keys (KeysFixture *f)
+{
+  BkHomePage *home = BK_HOME_PAGE (bk_window_get_page (f->nav.window, "home"));
+  BkReceiptPage *receipt_page = BK_RECEIPT_PAGE (bk_window_get_page (f->nav.window, "receipt"));
+  BkFormPage *form = BK_FORM_PAGE (bk_window_get_page (f->nav.window, "form"));
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) later = g_date_time_add_days (now, 14);
+  g_autofree char *date = g_date_time_format (later, "%d.%m.%Y");
+  GtkWidget *item;
+
+  g_assert_nonnull (nav_press_until (&f->nav, GDK_KEY_KP_Down, nav_is_widget, bk_home_page_get_choice (home, 0), 60));
+  nav_press (&f->nav, GDK_KEY_KP_5);
+  g_assert_cmpstr (bk_window_get_page_name (f->nav.window), ==, "services");
+  item = nav_press_until (&f->nav, GDK_KEY_KP_Down, is_named, "Reisepass beantragen", 80);
+  g_assert_nonnull (item);
+  nav_press (&f->nav, GDK_KEY_KP_5);
+  g_assert_cmpstr (bk_window_get_page_name (f->nav.window), ==, "service");
+  item = nav_press_until (&f->nav, GDK_KEY_KP_Down, is_named, "Request an appointment", 80);
+  g_assert_nonnull (item);
+  nav_press (&f->nav, GDK_KEY_KP_5);
+  bk_ui_test_iterate (50);
+  g_assert_cmpstr (bk_window_get_page_name (f->nav.window), ==, "form");
+
+  /* The privacy notice says how the answers travel. */
+  g_assert_nonnull (nav_press_until (&f->nav, GDK_KEY_KP_Down, is_label_with,
+                                     "encrypted at once and sent to Stadt Auenbach", 40));
+  press_next (f);
+  g_assert_cmpint (bk_form_page_get_step (form), ==, BK_FORM_STEP_QUESTIONS);
+  type_into (f, "preferred_date", date);
+  g_assert_nonnull (nav_press_until (&f->nav, GDK_KEY_KP_Down, is_named, "In the morning", 20));
+  nav_press (&f->nav, GDK_KEY_KP_5);
+  press_next (f);
+  type_into (f, "name", "Anna Schmidt");
+  type_into (f, "contact", "anna@example.de");
+  press_next (f);
+  g_assert_cmpint (bk_form_page_get_step (form), ==, BK_FORM_STEP_CONFIRM);
+  press_next (f);
+  g_assert_cmpstr (bk_window_get_page_name (f->nav.window), ==, "receipt");
+  g_assert_nonnull (bk_receipt_page_get_receipt (receipt_page));
+  g_assert_cmpstr (bk_receipt_page_get_receipt (receipt_page)->recipient, ==, "Stadt Auenbach");
+  /* Sent by keys: the focus on the number. */
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->nav.window)) ==
+                 bk_receipt_page_get_reference_label (receipt_page));
+  return bk_receipt_page_get_receipt (receipt_page)->reference;
+}
+
+/* The delivery label says text, sooner or later; then the keypad reads it. */
+static void
+assert_delivery_said (KeysFixture *f,
+                      const char  *text)
+{
+  GtkWidget *label = bk_receipt_page_get_delivery_label (BK_RECEIPT_PAGE (bk_window_get_page (f->nav.window, "receipt")));
+
+  for (guint i = 0; i < 3000 && strstr (gtk_label_get_text (GTK_LABEL (label)), text) == NULL; i++)
+    bk_ui_test_iterate (10);
+  g_test_message ("receipt: %s", gtk_label_get_text (GTK_LABEL (label)));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), text));
+  g_assert_true (gtk_widget_get_visible (label));
+  g_ptr_array_set_size (f->nav.said, 0);
+  if (bk_navigator_get_current (f->nav.nav) == label)
+    /* Action on text reads it again. */
+    nav_press (&f->nav, GDK_KEY_KP_5);
+  else if (nav_press_until (&f->nav, GDK_KEY_KP_Down, nav_is_widget, label, 60) == NULL)
+    g_assert_nonnull (nav_press_until (&f->nav, GDK_KEY_KP_Up, nav_is_widget, label, 60));
+  g_assert_true (nav_said_contains (&f->nav, text));
+}
+
+static void
+test_delivered_by_keys (void)
+{
+  KeysFixture f;
+  g_autofree char *reference = NULL;
+
+  keys_fixture_init (&f);
+  reference = g_strdup (appointment_by_keys (&f));
+  assert_delivery_said (&f, "Sent to Stadt Auenbach.");
+  /* The test server received it once, decrypted and checked it. */
+  g_assert_cmpuint (bk_test_server_count (f.server, reference), ==, 1);
+  {
+    g_autoptr(JsonObject) stats = bk_test_server_stats (f.server);
+
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (stats, "problems")), ==, 0);
+  }
+  /* Done: back home, nothing kept. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.nav.window), "win.home", NULL));
+  bk_ui_test_iterate (50);
+
+  /* The server down: the receipt says it goes as soon as the connection is
+   * back, and that the reference counts either way. */
+  bk_test_server_fault (f.server, "{\"name\": \"down\"}");
+  g_free (reference);
+  reference = g_strdup (appointment_by_keys (&f));
+  assert_delivery_said (&f, "as soon as the connection is back");
+  assert_delivery_said (&f, "valid either way");
+  /* Back: it goes, and a receipt still shown would say so. */
+  bk_test_server_fault (f.server, "{\"name\": \"up\"}");
+  assert_delivery_said (&f, "Sent to Stadt Auenbach.");
+  g_assert_cmpuint (bk_test_server_count (f.server, reference), ==, 1);
+  keys_fixture_clear (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -774,6 +1020,7 @@ main (int   argc,
   g_test_add_func ("/forms/send-fails-without-path", test_send_fails_without_path);
   g_test_add_func ("/forms/motion-feedback", test_motion_feedback);
   g_test_add_func ("/forms/receipt-pdf", test_receipt_pdf);
+  g_test_add_func ("/forms/delivered-by-keys", test_delivered_by_keys);
 
   status = g_test_run ();
 

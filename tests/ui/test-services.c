@@ -914,6 +914,87 @@ test_unknown_service (void)
   fixture_clear (&f);
 }
 
+/* ---- every form has its way in (issue 15) -------------------------------- */
+
+/* The form buttons under "What you can do here", in order. */
+static char *
+dup_offered_forms (Fixture *f)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  GtkWidget *box = bk_service_page_get_actions_box (service_page (f));
+
+  for (GtkWidget *c = gtk_widget_get_first_child (box); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (c));
+
+      if (gtk_widget_get_visible (c) && target != NULL &&
+          g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (c)), "win.start-form") == 0)
+        g_string_append_printf (out, "%s%s", out->len ? " " : "", g_variant_get_string (target, NULL));
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Each service page offers exactly the forms its service names; the form
+ * then names the service's office, the one the receipt names. */
+static void
+test_forms_offered (void)
+{
+  Fixture f;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+
+  fixture_init (&f);
+  all = bk_store_list_services (f.store, NULL, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < all->len; i++)
+    {
+      const char *id = ((BkServiceSummary *) g_ptr_array_index (all, i))->id;
+      g_autoptr(BkService) s = bk_store_load_service (f.store, id, &error);
+      g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+      g_auto(GStrv) wanted = NULL;
+      g_autofree char *joined = NULL;
+      g_autofree char *offered = NULL;
+
+      g_assert_no_error (error);
+      for (guint j = 0; j < s->kiosk_forms->len; j++)
+        g_strv_builder_add (names, g_ptr_array_index (s->kiosk_forms, j));
+      wanted = g_strv_builder_end (names);
+      joined = g_strjoinv (" ", wanted);
+      bk_ui_test_open_page (f.window, "win.open-service", g_variant_new_string (id));
+      offered = dup_offered_forms (&f);
+      g_test_message ("%s: %s", id, offered);
+      g_assert_cmpstr (offered, ==, joined);
+      g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (bk_service_page_get_actions_box (service_page (&f))))
+                     == (s->kiosk_forms->len > 0));
+    }
+
+  /* The defect report of Auenbach is for its Tiefbauamt, not a citizens'
+   * office; the button says what the form is. */
+  {
+    GtkWidget *button;
+    g_autofree char *text = NULL;
+    g_autofree char *label = NULL;
+
+    bk_ui_test_open_page (f.window, "win.open-service", g_variant_new_string ("maengel-melden-stadt-auenbach"));
+    button = bk_ui_find_actionable (GTK_WIDGET (service_page (&f)), "win.start-form",
+                                    g_variant_new_string ("defect-report"));
+    g_assert_nonnull (button);
+    label = bk_ui_test_dup_label (button);
+    g_assert_cmpstr (label, ==, "Report a defect");
+    g_assert_true (gtk_widget_activate (button));
+    /* GTK clicks after its press animation */
+    for (int i = 0; i < 100 && g_strcmp0 (bk_window_get_page_name (f.window), "form") != 0; i++)
+      bk_ui_test_iterate (20);
+    g_assert_cmpstr (bk_window_get_page_name (f.window), ==, "form");
+    text = bk_ui_test_dup_text (bk_window_get_page (f.window, "form"));
+    g_assert_nonnull (strstr (text, "Stadt Auenbach – Tiefbauamt"));
+    g_assert_null (strstr (text, "citizens’ office"));
+    g_assert_null (strstr (text, "building yard"));
+  }
+
+  fixture_clear (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -936,6 +1017,7 @@ main (int   argc,
   g_test_add_func ("/services/unknown", test_unknown_service);
   g_test_add_func ("/services/town", test_town);
   g_test_add_func ("/services/structure", test_structure);
+  g_test_add_func ("/services/forms-offered", test_forms_offered);
 
   status = g_test_run ();
 

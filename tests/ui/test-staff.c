@@ -17,7 +17,11 @@
 #include "bk-page.h"
 #include "bk-rating.h"
 #include "bk-staff-mode.h"
+#include "bk-staff-outbox-private.h"
 #include "bk-staff-page.h"
+#include "bk-staff-page-private.h"
+#include "bk-store-outbox.h"
+#include "bk-test-server.h"
 #include "bk-staff-pin.h"
 #include "bk-receipt-page.h"
 #include "bk-staff-mode-private.h"
@@ -541,6 +545,106 @@ test_staff_page_import_export (void)
   fixture_clear (&f);
 }
 
+/* The outbox on the staff page: without a delivery file it says so; with
+ * one, the counts, the last problem in words, and Send again for a failed
+ * submission. Nothing is sent here (the outbox is not started). */
+static void
+test_staff_page_outbox (void)
+{
+  Fixture f;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("bk-staff-outbox-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "kiosk.db", NULL);
+  g_autofree char *secret = g_build_filename (dir, "secret", NULL);
+  g_autofree char *anchor = g_build_filename (dir, "anchor.pem", NULL);
+  g_autoptr(BkDeliveryConfig) config = NULL;
+  g_autoptr(BkOutbox) outbox = NULL;
+  g_autoptr(BkContext) context = NULL;
+  g_autoptr(BkSubmission) submission = bk_submission_new (BK_SUBMISSION_DEFECT_REPORT);
+  g_autoptr(BkOutboxEntry) entry = NULL;
+  g_autofree char *reference = NULL;
+  BkStaffOutbox *view;
+  GtkWidget *retry = NULL;
+  BkStaffPage *page;
+
+  /* No delivery file: the kiosk's usual window. */
+  fixture_init (&f, TRUE);
+  enter_pin (open_dialog (&f), PIN);
+  page = BK_STAFF_PAGE (bk_window_get_page (f.window, "staff"));
+  view = BK_STAFF_OUTBOX (bk_staff_page_get_outbox_view (page));
+  g_assert_nonnull (strstr (bk_staff_outbox_get_intro_text (view), "no delivery file"));
+  fixture_clear (&f);
+
+  /* A delivery file and an outbox with one waiting and one failed entry. */
+  g_assert_true (g_file_set_contents (secret, "s3cret", -1, &error));
+  g_chmod (secret, 0600);
+  g_assert_true (g_file_set_contents (anchor, "-", -1, &error));
+  config = bk_delivery_config_load_data ("[transport fit]\ntype = fit-connect\n"
+                                         "token-url = https://127.0.0.1:1/token\nsubmission-api = https://127.0.0.1:1\n"
+                                         "client-id = kiosk\nclient-secret-file = secret\ntrust-anchor = anchor.pem\n"
+                                         "[form defect-report]\ntransport = fit\nrecipient = Stadt Auenbach\n"
+                                         "destination-id = 0c438057-ec3e-4ce0-b154-1683b5d3c2e8\n"
+                                         "service-identifier = urn:de:example:defect\n", dir, &error);
+  g_assert_no_error (error);
+  f.store = bk_store_open (db, BK_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (bk_staff_pin_set (f.store, PIN, &error));
+  outbox = bk_outbox_new (f.store, config, &error);
+  g_assert_no_error (error);
+  g_free (submission->answers);
+  submission->answers = g_strdup ("{\"place\": \"Marktplatz\", \"problem\": \"Lampe aus\"}");
+  for (guint i = 0; i < 2; i++)
+    {
+      g_free (reference);
+      reference = bk_outbox_submit (outbox, submission, NULL, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+    }
+  entry = bk_store_outbox_load (f.store, 0, reference, &error);
+  entry->state = BK_OUTBOX_FAILED;
+  entry->last_error = g_strdup ("refused: announce: HTTP 400, Bad request");
+  g_assert_true (bk_store_outbox_update (f.store, entry, g_get_real_time () / 1000, &error));
+
+  f.now = 1800000000;
+  f.said = bk_ui_test_said_new (bk_application_get_voice (app), &f.handler);
+  context = bk_ui_test_context_new (app, f.store);
+  bk_context_set_outbox (context, outbox);
+  f.window = bk_window_new (NULL, context, NULL, NULL);
+  gtk_window_present (GTK_WINDOW (f.window));
+  bk_ui_test_iterate (100);
+  _bk_staff_mode_set_clock (bk_window_get_staff_mode (f.window), fake_clock, &f);
+  enter_pin (open_dialog (&f), PIN);
+  page = BK_STAFF_PAGE (bk_window_get_page (f.window, "staff"));
+  view = BK_STAFF_OUTBOX (bk_staff_page_get_outbox_view (page));
+  g_assert_nonnull (strstr (bk_staff_outbox_get_intro_text (view), "encrypted to their destinations"));
+  g_assert_nonnull (strstr (bk_staff_outbox_get_counts_text (view), "Waiting to be sent: 1"));
+  g_assert_nonnull (strstr (bk_staff_outbox_get_counts_text (view), "Failed, needs staff: 1"));
+  g_assert_nonnull (strstr (bk_staff_outbox_get_problem_text (view), "The destination refused the submission."));
+
+  /* Send again, by its accessible name. */
+  for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (view)); w != NULL && retry == NULL;
+       w = gtk_widget_get_next_sibling (w))
+    for (GtkWidget *row = gtk_widget_get_first_child (w); GTK_IS_BOX (w) && row != NULL; row = gtk_widget_get_next_sibling (row))
+      {
+        GtkWidget *button = gtk_widget_get_last_child (row);
+        g_autofree char *name = GTK_IS_BUTTON (button) ? bk_ui_test_dup_label (button) : NULL;
+        g_autofree char *want = g_strdup_printf ("Send %s again", reference);
+
+        if (g_strcmp0 (name, want) == 0)
+          retry = button;
+      }
+  g_assert_nonnull (retry);
+  click (retry);
+  g_assert_nonnull (strstr (bk_staff_outbox_get_counts_text (view), "Waiting to be sent: 2"));
+  g_clear_pointer (&entry, bk_outbox_entry_free);
+  entry = bk_store_outbox_load (f.store, 0, reference, &error);
+  g_assert_cmpint (entry->state, ==, BK_OUTBOX_PENDING);
+
+  g_clear_object (&outbox);
+  bk_context_set_outbox (context, NULL);
+  fixture_clear (&f);
+  bk_test_remove_tree (dir);
+}
+
 /* ---- the rating ---------------------------------------------------------- */
 
 static void
@@ -795,6 +899,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/staff/no-pin-set", test_no_pin_set);
   g_test_add_func ("/staff/charts-have-tables", test_charts_have_tables);
   g_test_add_func ("/staff/import-export", test_staff_page_import_export);
+  g_test_add_func ("/staff/outbox", test_staff_page_outbox);
   g_test_add_func ("/staff/motions-to-check", test_motions_to_check);
   g_test_add_func ("/staff/rating", test_rating);
   g_test_add_func ("/staff/session-stats", test_session_stats);

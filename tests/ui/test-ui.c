@@ -17,6 +17,7 @@
 #include "bk-motion-list-model.h"
 #include "bk-motion-list-page.h"
 #include "bk-motion-page.h"
+#include "bk-motion-row.h"
 #include "bk-ui.h"
 #include "bk-window.h"
 
@@ -708,6 +709,51 @@ test_motion_page (void)
   fixture_clear (&f);
 }
 
+/* A decided motion names its decision, not "No upcoming date", and asks
+ * for no opinion any more; an undecided one does (issue 15). */
+static void
+test_decided_motion (void)
+{
+  Fixture f;
+  BkWindow *window;
+  BkMotionPage *page;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *past = date_from_today (-30);
+  g_autofree char *past_text = bk_ui_format_date (past);
+  g_autofree char *decided = g_strdup_printf ("Decided: Gemeinderat Musterdorf, %s", past_text);
+  gint64 ids[2];
+
+  fixture_init (&f);
+  ids[0] = f.benches_id;   /* decided */
+  ids[1] = f.lights_id;    /* upcoming */
+  window = window_new (&f);
+  page = BK_MOTION_PAGE (bk_window_get_page (window, "motion"));
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autoptr(BkMotionSummary) summary = bk_store_load_summary (f.store, ids[i], &error);
+      g_autoptr(BkMotionItem) item = NULL;
+      GtkWidget *row = bk_motion_row_new ();
+      const char *description;
+      GtkWidget *button;
+
+      g_assert_no_error (error);
+      item = bk_motion_item_new (g_steal_pointer (&summary));
+      g_object_ref_sink (row);
+      bk_motion_row_set_item (BK_MOTION_ROW (row), item);
+      description = bk_motion_row_get_accessible_description (BK_MOTION_ROW (row));
+      g_test_message ("%s", description);
+      g_assert_null (strstr (description, "No upcoming date"));
+      g_assert_true ((strstr (description, decided) != NULL) == (i == 0));
+      g_object_unref (row);
+
+      bk_ui_test_open_page (window, "win.open-motion", g_variant_new_int64 (ids[i]));
+      button = bk_ui_find_actionable (GTK_WIDGET (page), "win.start-form", g_variant_new_string ("motion-feedback"));
+      g_assert_true ((button != NULL && gtk_widget_is_visible (button)) == (i == 1));
+    }
+  bk_ui_test_window_destroy (window);
+  fixture_clear (&f);
+}
+
 static void
 test_escape (void)
 {
@@ -806,6 +852,7 @@ main (int   argc,
   g_test_add_func ("/ui/filters", test_filters);
   g_test_add_func ("/ui/motion-page", test_motion_page);
   g_test_add_func ("/ui/escape", test_escape);
+  g_test_add_func ("/ui/decided-motion", test_decided_motion);
   g_test_add_func ("/ui/open-error", test_open_error);
   g_test_add_func ("/ui/field-names", test_field_names);
 

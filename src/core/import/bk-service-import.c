@@ -339,6 +339,47 @@ read_life_situations (Ctx        *ctx,
   return TRUE;
 }
 
+/* The kiosk's own forms the service offers: known ids, each once. */
+static gboolean
+read_kiosk_forms (Ctx        *ctx,
+                  JsonObject *obj,
+                  BkService  *s,
+                  GError    **error)
+{
+  gsize len;
+
+  if (!read_strings (ctx, obj, "kiosk_forms", s->kiosk_forms, error))
+    return FALSE;
+  len = push_member (ctx, "kiosk_forms");
+  for (guint i = 0; i < s->kiosk_forms->len; i++)
+    {
+      const char *id = g_ptr_array_index (s->kiosk_forms, i);
+      g_autofree char *problem = NULL;
+
+      if (!bk_kiosk_form_is_known (id))
+        {
+          g_autofree char *known = g_strjoinv (", ", (char **) bk_kiosk_form_list ());
+
+          problem = g_strcmp0 (id, "motion-feedback") == 0
+            /* Translators: motion-feedback is the id of a form; do not translate it */
+            ? g_strdup (_("“motion-feedback” is not a form of a service: every motion page offers it"))
+            /* Translators: an id of a kiosk form, then the list of ids */
+            : g_strdup_printf (_("unknown kiosk form “%s” (known: %s)"), id, known);
+        }
+      for (guint j = 0; problem == NULL && j < i; j++)
+        if (g_str_equal (id, g_ptr_array_index (s->kiosk_forms, j)))
+          /* Translators: an id of a kiosk form */
+          problem = g_strdup_printf (_("the kiosk form “%s” is listed twice"), id);
+      if (problem != NULL)
+        {
+          push_index (ctx, i);
+          return fail_at (ctx, NULL, problem, error);
+        }
+    }
+  g_string_truncate (ctx->path, len);
+  return TRUE;
+}
+
 static gboolean
 read_translations (Ctx        *ctx,
                    JsonObject *obj,
@@ -398,7 +439,7 @@ read_service (Ctx        *ctx,
     "type", "id", "leika", "municipality", "name", "short", "full", "who_may_apply",
     "documents", "costs", "processing_time", "deadlines", "steps", "legal_basis", "office",
     "online_url", "forms", "easy_read", "life_situations", "translations", "keywords",
-    "hints", "further_info", NULL,
+    "hints", "further_info", "kiosk_forms", NULL,
   };
   g_autoptr(BkService) s = bk_service_new ();
   JsonNode *type = json_object_get_member (obj, "type");
@@ -433,6 +474,7 @@ read_service (Ctx        *ctx,
       !dup_text (ctx, obj, "further_info", FALSE, MAX_TEXT_CHARS, &s->further_info, error) ||
       !read_life_situations (ctx, obj, s, error) ||
       !read_strings (ctx, obj, "keywords", s->keywords, error) ||
+      !read_kiosk_forms (ctx, obj, s, error) ||
       !read_translations (ctx, obj, s, error))
     return NULL;
   return g_steal_pointer (&s);

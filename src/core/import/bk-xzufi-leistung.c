@@ -744,6 +744,9 @@ bk_xzufi_read_leistung (BkXzufiReader *reader,
                           &service->processing_time, error);
   if (ok)
     {
+      /* XZuFi says nothing about the kiosk's forms: they follow the key. */
+      for (const char *const *form = bk_kiosk_forms_for_leika (service->leika_key); *form != NULL; form++)
+        g_ptr_array_add (service->kiosk_forms, g_strdup (*form));
       read_keywords (&l, leistung);
       finish_texts (&l);
       if (service->name == NULL)

@@ -157,6 +157,35 @@ bk_motion_add_signatory (BkMotion    *self,
   return party_append (self->signatories, name, kind);
 }
 
+gboolean
+bk_motion_is_decided (const BkMotion *self,
+                      const char     *today)
+{
+  g_autofree char *real_today = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (bk_motion_get_decision (self) != NULL)
+    return TRUE;
+  if (self->consultations->len == 0)
+    return FALSE;
+  if (today == NULL)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      today = real_today = g_date_time_format (now, "%Y-%m-%d");
+    }
+  for (guint i = 0; i < self->consultations->len; i++)
+    {
+      const BkConsultation *c = g_ptr_array_index (self->consultations, i);
+
+      /* an outcome is known, but not a final one: still on its way */
+      if (c->outcome != BK_OUTCOME_NONE || c->date == NULL || g_strcmp0 (c->date, today) >= 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 BkConsultation *
 bk_motion_add_consultation (BkMotion   *self,
                             const char *committee,

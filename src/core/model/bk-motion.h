@@ -118,6 +118,11 @@ BkConsultation    *bk_motion_add_consultation   (BkMotion    *self,
                                                  const char  *date,
                                                  const char  *role,
                                                  BkTristate   is_public);
+/* Decided, as BK_MOTION_STATUS_DECIDED lists them: a final outcome
+ * (bk_motion_get_decision); without any known outcome, consultations all
+ * dated before today (yyyy-mm-dd, NULL for the real date). */
+gboolean           bk_motion_is_decided         (const BkMotion *self,
+                                                 const char     *today);
 BkResolutionPoint *bk_motion_add_point          (BkMotion    *self,
                                                  const char  *text);
 void               bk_resolution_point_add_subpoint (BkResolutionPoint *self,

@@ -66,6 +66,61 @@ bk_life_situation_get_label (const char *id)
   return id;
 }
 
+static const char *const kiosk_forms[] = {
+  "appointment", "registration-certificate", "defect-report", "suggestion-complaint", NULL,
+};
+
+const char *const *
+bk_kiosk_form_list (void)
+{
+  return kiosk_forms;
+}
+
+gboolean
+bk_kiosk_form_is_known (const char *id)
+{
+  return id != NULL && g_strv_contains (kiosk_forms, id);
+}
+
+/* Only keys this project has checked (data/demo/services/README.md) and
+ * whose service is certainly done in person at the office, or is the
+ * certificate the kiosk's form asks for. */
+static const struct {
+  const char *leika_key;
+  const char *const forms[3];
+} leika_forms[] = {
+  /* Wohnsitz anmelden: in person at the registration office */
+  { "99115005104000", { "appointment", NULL } },
+  /* Meldebescheinigung */
+  { "99115003012000", { "registration-certificate", "appointment", NULL } },
+  /* Eheschließung anmelden: both partners at the registry office */
+  { "99059001104000", { "appointment", NULL } },
+};
+
+const char *const *
+bk_kiosk_forms_for_leika (const char *leika_key)
+{
+  static const char *const none[] = { NULL };
+
+  for (guint i = 0; leika_key != NULL && i < G_N_ELEMENTS (leika_forms); i++)
+    if (g_str_equal (leika_forms[i].leika_key, leika_key))
+      return leika_forms[i].forms;
+  return none;
+}
+
+gboolean
+bk_municipality_is_county (const char *municipality)
+{
+  static const char *const first_words[] = { "landkreis", "kreis", "region", "staedteregion", NULL };
+  g_autofree char *folded = bk_fold_for_search (municipality ? municipality : "");
+  g_auto(GStrv) words = g_strsplit (g_strstrip (folded), " ", -1);
+  guint n = g_strv_length (words);
+
+  if (n == 0 || *words[0] == '\0')
+    return FALSE;
+  return g_strv_contains (first_words, words[0]) || g_str_has_suffix (words[n - 1], "kreis");
+}
+
 void
 bk_service_form_free (BkServiceForm *form)
 {
@@ -265,6 +320,7 @@ bk_service_new (void)
   self->translations = g_ptr_array_new_with_free_func (text_free);
   self->keywords = g_ptr_array_new_with_free_func (g_free);
   self->local_offices = g_ptr_array_new_with_free_func (local_office_free);
+  self->kiosk_forms = g_ptr_array_new_with_free_func (g_free);
   return self;
 }
 
@@ -299,6 +355,7 @@ bk_service_free (BkService *self)
   g_free (self->source_id);
   g_free (self->source_version);
   g_ptr_array_unref (self->local_offices);
+  g_ptr_array_unref (self->kiosk_forms);
   g_free (self);
 }
 
@@ -547,6 +604,7 @@ bk_service_to_json (const BkService *self)
   add_string (b, "easy_read", self->easy_read);
   add_strings (b, "life_situations", self->life_situations);
   add_strings (b, "keywords", self->keywords);
+  add_strings (b, "kiosk_forms", self->kiosk_forms);
   if (self->translations->len > 0)
     {
       json_builder_set_member_name (b, "translations");

@@ -19,6 +19,24 @@ G_BEGIN_DECLS
  * language (bk_service_get_name () and friends pick it). Every text field may
  * be NULL unless marked otherwise; paragraphs are separated by "\n\n". */
 
+/* The kiosk's own guided forms a service can offer (ui/model/bk-form.c),
+ * by the ids of their submission kinds (bk-submission.h): "appointment",
+ * "registration-certificate", "defect-report", "suggestion-complaint".
+ * Motion feedback belongs to motions, never to a service. */
+const char *const *bk_kiosk_form_list        (void);   /* NULL-terminated, static */
+gboolean           bk_kiosk_form_is_known    (const char *id);
+/* The kiosk forms of a service from XZuFi, by its LeiKa key: only for keys
+ * that certainly name a service done in person or with one of the forms
+ * (README, "XZuFi"); empty (never NULL) for every other key and for NULL. */
+const char *const *bk_kiosk_forms_for_leika  (const char *leika_key);
+
+/* Whether a municipality (a service's "municipality") is a county rather
+ * than a town: its name starts with the word "Landkreis", "Kreis", "Region"
+ * or "Städteregion", or its last word ends in "kreis" ("Rhein-Sieg-Kreis");
+ * "Kreisstadt Aue" is a town. A suggestion or complaint to its council goes
+ * to the county council (Kreistag). */
+gboolean           bk_municipality_is_county (const char *municipality);
+
 /* Text structure. A text field holds paragraphs separated by an empty line
  * ("\n\n"); a line break inside one is kept. A paragraph that starts with
  * "# " is a heading; one whose lines all start with "• " (or all with a
@@ -134,6 +152,8 @@ typedef struct {
   char *source_version;   /* its version there (last change), or NULL */
   GPtrArray *local_offices; /* BkServiceLocalOffice, in the order of the towns;
                              * empty for hand-written services (office above) */
+  GPtrArray *kiosk_forms; /* char*: the kiosk's forms the service offers, in
+                           * order (bk_kiosk_form_is_known); may be empty */
 } BkService;
 
 BkService     *bk_service_new               (void);

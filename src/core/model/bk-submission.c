@@ -62,6 +62,7 @@ bk_submission_free (BkSubmission *self)
   g_free (self->answers);
   g_free (self->language);
   g_free (self->exported_at);
+  g_free (self->paper_number);
   g_free (self);
 }
 
@@ -161,11 +162,7 @@ bk_submissions_to_json (GPtrArray *submissions)
       ADD ("reference", s->reference);
       ADD ("kind", bk_submission_kind_to_string (s->kind));
       ADD ("service_id", s->service_id);
-      json_builder_set_member_name (b, "motion_id");
-      if (s->motion_id > 0)
-        json_builder_add_int_value (b, s->motion_id);
-      else
-        json_builder_add_null_value (b);
+      ADD ("paper_number", s->paper_number);
       ADD ("created_at", s->created_at);
       ADD ("language", s->language);
       ADD ("exported_at", s->exported_at);
@@ -234,7 +231,7 @@ char *
 bk_submissions_to_csv (GPtrArray *submissions)
 {
   static const char *const fixed[] = {
-    "reference", "kind", "service_id", "motion_id", "created_at", "language",
+    "reference", "kind", "service_id", "paper_number", "created_at", "language",
   };
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
@@ -279,10 +276,8 @@ bk_submissions_to_csv (GPtrArray *submissions)
     {
       const BkSubmission *s = g_ptr_array_index (submissions, i);
       JsonObject *answers = json_node_get_object (g_ptr_array_index (parsed, i));
-      g_autofree char *motion = s->motion_id > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT,
-                                                                    s->motion_id) : NULL;
       const char *cells[] = {
-        s->reference, bk_submission_kind_to_string (s->kind), s->service_id, motion,
+        s->reference, bk_submission_kind_to_string (s->kind), s->service_id, s->paper_number,
         s->created_at, s->language,
       };
 

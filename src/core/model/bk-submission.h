@@ -43,6 +43,7 @@ typedef struct {
   char *answers;          /* a JSON object as text: {"field": value, …}; non-NULL */
   char *language;         /* interface language the citizen used: "de", "en", … */
   char *exported_at;      /* UTC like created_at, or NULL while not exported */
+  char *paper_number;     /* the motion's paper number ("KT/2026/001") when listed, or NULL */
 } BkSubmission;
 
 BkSubmission *bk_submission_new  (BkSubmissionKind kind);
@@ -70,7 +71,7 @@ typedef struct {
 
 /* Export formats of `buergerkiosk-ctl export-submissions`. JSON: an array of
  * objects with every field, "answers" as an object. CSV (RFC 4180, UTF-8,
- * CRLF): reference, kind, service_id, motion_id, created_at, language, then
+ * CRLF): reference, kind, service_id, paper_number, created_at, language, then
  * one column "answer:KEY" for every answer key in the set (first seen first);
  * cells that a spreadsheet would run as a formula (= + - @) get a leading '. */
 JsonNode     *bk_submissions_to_json (GPtrArray *submissions);

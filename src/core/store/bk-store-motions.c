@@ -31,6 +31,8 @@ bk_motion_summary_free (BkMotionSummary *summary)
   g_free (summary->body);
   g_free (summary->next_committee);
   g_free (summary->next_date);
+  g_free (summary->last_committee);
+  g_free (summary->last_date);
   g_free (summary);
 }
 
@@ -636,6 +638,30 @@ dup_today (const char *today)
   return g_date_time_format (now, "%Y-%m-%d");
 }
 
+/* The condition "paper p is decided", with the parameter :today: a final
+ * outcome at one of its meetings (bk-decision.h); a motion of which no
+ * outcome is known at all (text imports) is decided when every
+ * consultation lies in the past. bk_motion_is_decided () says the same of
+ * a loaded motion. */
+static void
+append_decided (GString *sql)
+{
+  g_string_append_printf (sql,
+                          "(EXISTS (SELECT 1 FROM consultation c JOIN agenda_item a"
+                          "   ON a.oparl_id = c.agenda_item_oparl_id"
+                          "   WHERE c.paper_id = p.id AND a.outcome IN %s)"
+                          " OR EXISTS (SELECT 1 FROM consultation c JOIN agenda_item a"
+                          "   ON a.consultation_oparl_id = c.oparl_id"
+                          "   WHERE c.paper_id = p.id AND a.outcome IN %s)"
+                          " OR (EXISTS (SELECT 1 FROM consultation c WHERE c.paper_id = p.id)"
+                          "  AND NOT EXISTS (SELECT 1 FROM consultation c WHERE c.paper_id = p.id"
+                          "   AND (c.date IS NULL OR c.date >= :today))"
+                          "  AND NOT EXISTS (SELECT 1 FROM consultation c JOIN agenda_item a"
+                          "   ON a.oparl_id = c.agenda_item_oparl_id OR a.consultation_oparl_id = c.oparl_id"
+                          "   WHERE c.paper_id = p.id AND a.outcome IS NOT NULL)))",
+                          bk_outcome_final_sql (), bk_outcome_final_sql ());
+}
+
 BkMotionSummary *
 bk_store_load_summary (BkStore *self,
                        gint64   id,
@@ -643,21 +669,26 @@ bk_store_load_summary (BkStore *self,
 {
   g_autoptr(BkMotionSummary) summary = NULL;
   g_autofree char *today = dup_today (NULL);
+  g_autoptr(GString) sql = g_string_new ("SELECT p.subject, p.submitter_names, p.date, p.reference, p.body,"
+                                         " (SELECT committee FROM consultation c WHERE c.paper_id = p.id"
+                                         "   AND c.date >= :today ORDER BY c.date, c.position LIMIT 1),"
+                                         " (SELECT date FROM consultation c WHERE c.paper_id = p.id"
+                                         "   AND c.date >= :today ORDER BY c.date, c.position LIMIT 1),"
+                                         " (SELECT committee FROM consultation c WHERE c.paper_id = p.id"
+                                         "   ORDER BY c.date DESC, c.position DESC LIMIT 1),"
+                                         " (SELECT date FROM consultation c WHERE c.paper_id = p.id"
+                                         "   ORDER BY c.date DESC, c.position DESC LIMIT 1), ");
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (BK_IS_STORE (self), NULL);
 
-  stmt = bk_store_get_stmt (self,
-                   "SELECT p.subject, p.submitter_names, p.date, p.reference, p.body,"
-                   " (SELECT committee FROM consultation c WHERE c.paper_id = p.id"
-                   "   AND c.date >= ?2 ORDER BY c.date, c.position LIMIT 1),"
-                   " (SELECT date FROM consultation c WHERE c.paper_id = p.id"
-                   "   AND c.date >= ?2 ORDER BY c.date, c.position LIMIT 1)"
-                   " FROM paper p WHERE p.id = ?1", error);
+  append_decided (sql);
+  g_string_append (sql, " FROM paper p WHERE p.id = :id");
+  stmt = bk_store_get_stmt (self, sql->str, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  bind_text (stmt, 2, today);
+  sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":id"), id);
+  bind_text (stmt, sqlite3_bind_parameter_index (stmt, ":today"), today);
   if (!step_motion_row (self, stmt, id, error))
     return NULL;
   summary = g_new0 (BkMotionSummary, 1);
@@ -669,6 +700,11 @@ bk_store_load_summary (BkStore *self,
   summary->body = column_dup (stmt, 4);
   summary->next_committee = column_dup (stmt, 5);
   summary->next_date = column_dup (stmt, 6);
+  if (sqlite3_column_int (stmt, 9))
+    {
+      summary->last_committee = column_dup (stmt, 7);
+      summary->last_date = column_dup (stmt, 8);
+    }
   sqlite3_reset (stmt);
   return g_steal_pointer (&summary);
 }
@@ -736,23 +772,10 @@ append_filter_sql (GString              *sql,
     g_string_append (sql, " AND EXISTS (SELECT 1 FROM consultation c WHERE c.paper_id = p.id"
                           " AND c.date >= :today)");
   else if (filter->status == BK_MOTION_STATUS_DECIDED)
-    /* A final outcome at one of its meetings (bk-decision.h); a motion of
-     * which no outcome is known at all (text imports) is decided when
-     * every consultation lies in the past. */
-    g_string_append_printf (sql,
-                            " AND (EXISTS (SELECT 1 FROM consultation c JOIN agenda_item a"
-                            "   ON a.oparl_id = c.agenda_item_oparl_id"
-                            "   WHERE c.paper_id = p.id AND a.outcome IN %s)"
-                            " OR EXISTS (SELECT 1 FROM consultation c JOIN agenda_item a"
-                            "   ON a.consultation_oparl_id = c.oparl_id"
-                            "   WHERE c.paper_id = p.id AND a.outcome IN %s)"
-                            " OR (EXISTS (SELECT 1 FROM consultation c WHERE c.paper_id = p.id)"
-                            "  AND NOT EXISTS (SELECT 1 FROM consultation c WHERE c.paper_id = p.id"
-                            "   AND (c.date IS NULL OR c.date >= :today))"
-                            "  AND NOT EXISTS (SELECT 1 FROM consultation c JOIN agenda_item a"
-                            "   ON a.oparl_id = c.agenda_item_oparl_id OR a.consultation_oparl_id = c.oparl_id"
-                            "   WHERE c.paper_id = p.id AND a.outcome IS NOT NULL)))",
-                            bk_outcome_final_sql (), bk_outcome_final_sql ());
+    {
+      g_string_append (sql, " AND ");
+      append_decided (sql);
+    }
 }
 
 static void

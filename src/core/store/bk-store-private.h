@@ -2,7 +2,7 @@
  *
  * For the parts of the store in files of their own (bk-store-motions.c,
  * bk-store-oparl.c, bk-store-services.c, bk-store-submissions.c,
- * bk-store-check.c) and the core modules with tables of their own
+ * bk-store-outbox.c, bk-store-check.c) and the core modules with tables of their own
  * (bk-stats.c, bk-staff-pin.c, bk-backup.c, bk-start.c): the connection
  * and statement cache of bk-store.c, and each table file's check.
  *
@@ -54,6 +54,13 @@ gboolean      bk_store_step_done       (BkStore      *self,
 void          bk_store_set_sqlite_error (BkStore    *self,
                                          int         rc,
                                          GError    **error);
+/* Steps stmt to its end, one from_row (stmt) per row into an array that
+ * frees them with free_func; resets stmt. NULL and error when a step fails. */
+GPtrArray    *bk_store_collect_rows    (BkStore        *self,
+                                        sqlite3_stmt   *stmt,
+                                        gpointer      (*from_row) (sqlite3_stmt *stmt),
+                                        GDestroyNotify  free_func,
+                                        GError        **error);
 gboolean      bk_store_exec            (BkStore     *self,
                                         const char  *sql,
                                         GError     **error);
@@ -116,5 +123,7 @@ guint         bk_store_check_services  (BkStore     *self,
                                         GString     *report);
 guint         bk_store_check_submissions (BkStore   *self,
                                           GString   *report);
+guint         bk_store_check_outbox    (BkStore     *self,
+                                        GString     *report);
 
 G_END_DECLS

@@ -392,8 +392,70 @@ static const char *const bk_store_migrations[] = {
   "  cache_file TEXT,"
   "  reading TEXT CHECK (reading IS NULL OR json_valid (reading)));"
   "CREATE INDEX paper_text_pending ON paper_text (origin) WHERE state IN ('pending', 'failed');",
+  /* 7: the outbox (bk-store-outbox.c): each submission for a configured
+   * destination as an encrypted bundle with its delivery state; the
+   * submission row then keeps no answers (sealed = 1). Times in Unix ms.
+   * The bundles (tens of kilobytes each) live in a table of their own, so
+   * that the many small reads and writes of the delivery state never walk
+   * through them; a bundle's row goes once it was accepted or expired.
+   * outbox_key caches a destination's checked encryption key (JWK). */
+  "ALTER TABLE submission ADD COLUMN sealed INTEGER NOT NULL DEFAULT 0;"
+  "CREATE TABLE outbox ("
+  "  id INTEGER PRIMARY KEY,"
+  "  reference TEXT NOT NULL UNIQUE,"
+  "  idempotency_key TEXT NOT NULL UNIQUE,"
+  "  kind TEXT NOT NULL,"
+  "  route TEXT NOT NULL,"
+  "  transport TEXT NOT NULL CHECK (transport IN ('fit-connect', 'https')),"
+  "  recipient TEXT NOT NULL,"
+  "  state TEXT NOT NULL CHECK (state IN ('pending', 'sending', 'submitted',"
+  "    'accepted', 'rejected', 'failed')),"
+  "  sealed_for TEXT NOT NULL,"
+  "  remote_id TEXT,"
+  "  case_id TEXT,"
+  "  attempts INTEGER NOT NULL DEFAULT 0,"
+  "  next_attempt_at INTEGER NOT NULL DEFAULT 0,"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL,"
+  "  submitted_at INTEGER NOT NULL DEFAULT 0,"
+  "  finished_at INTEGER NOT NULL DEFAULT 0,"
+  "  last_error TEXT,"
+  "  bundle_removed TEXT CHECK (bundle_removed IN ('accepted', 'retention')));"
+  "CREATE INDEX outbox_due ON outbox (next_attempt_at, id)"
+  "  WHERE state IN ('pending', 'sending', 'submitted');"
+  "CREATE INDEX outbox_created ON outbox (created_at);"
+  "CREATE TABLE outbox_bundle ("
+  "  id INTEGER PRIMARY KEY REFERENCES outbox (id) ON DELETE CASCADE,"
+  "  size INTEGER NOT NULL,"
+  "  bundle TEXT NOT NULL);"
+  "CREATE TABLE outbox_key ("
+  "  route TEXT PRIMARY KEY,"
+  "  kid TEXT NOT NULL,"
+  "  jwk TEXT NOT NULL CHECK (json_valid (jwk)),"
+  "  checked_at INTEGER NOT NULL);",
 
-  /* 7: the search indexes built again (issue 18): the tokenizer indexes a
+  /* 8: the kiosk's own forms a service offers ("appointment",
+   * "registration-certificate", "defect-report", "suggestion-complaint"), in
+   * order. Until now every service page offered the appointment form:
+   * hand-written services keep it until their file is imported again with
+   * "kiosk_forms"; services from XZuFi get the forms of their LeiKa key
+   * (bk_kiosk_forms_for_leika () as of this version). */
+  "CREATE TABLE service_kiosk_form ("
+  "  service_num INTEGER NOT NULL REFERENCES service (num) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  form TEXT NOT NULL,"
+  "  PRIMARY KEY (service_num, position));"
+  "INSERT INTO service_kiosk_form (service_num, position, form)"
+  "  SELECT num, 0, 'appointment' FROM service WHERE source_id IS NULL;"
+  "INSERT INTO service_kiosk_form (service_num, position, form)"
+  "  SELECT num, 0, 'registration-certificate' FROM service"
+  "  WHERE source_id IS NOT NULL AND leika_key = '99115003012000';"
+  "INSERT INTO service_kiosk_form (service_num, position, form)"
+  "  SELECT num, CASE WHEN leika_key = '99115003012000' THEN 1 ELSE 0 END, 'appointment' FROM service"
+  "  WHERE source_id IS NOT NULL"
+  "  AND leika_key IN ('99115005104000', '99115003012000', '99059001104000');",
+
+  /* 9: the search indexes built again (issue 18): the tokenizer indexes a
    * word by its first 64 bytes and only such words with their endings
    * (bk-search-tokenizer.c). An index built before would no longer match
    * what deleting a row or the integrity check tokenize. The content of a

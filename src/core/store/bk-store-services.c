@@ -140,6 +140,18 @@ insert_children (BkStore         *self,
       !insert_items (self, num, "step", s->steps, error) ||
       !insert_items (self, num, "keyword", s->keywords, error))
     return FALSE;
+  for (guint i = 0; i < s->kiosk_forms->len; i++)
+    {
+      stmt = bk_store_get_stmt (self, "INSERT INTO service_kiosk_form (service_num, position, form)"
+                                      " VALUES (?1, ?2, ?3)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, num);
+      sqlite3_bind_int (stmt, 2, (int) i);
+      bind_text (stmt, 3, g_ptr_array_index (s->kiosk_forms, i));
+      if (!bk_store_step_done (self, stmt, error))
+        return FALSE;
+    }
   for (guint i = 0; i < s->forms->len; i++)
     {
       const BkServiceForm *f = g_ptr_array_index (s->forms, i);
@@ -315,6 +327,15 @@ load_children (BkStore   *self,
   sqlite3_bind_int64 (stmt, 1, num);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     g_ptr_array_add (s->life_situations, column_dup (stmt, 0));
+  sqlite3_reset (stmt);
+
+  stmt = bk_store_get_stmt (self, "SELECT form FROM service_kiosk_form"
+                                  " WHERE service_num = ?1 ORDER BY position", NULL);
+  if (stmt == NULL)
+    return;
+  sqlite3_bind_int64 (stmt, 1, num);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (s->kiosk_forms, column_dup (stmt, 0));
   sqlite3_reset (stmt);
 
   stmt = bk_store_get_stmt (self, "SELECT lang, name, short_text, full_text FROM service_text"
@@ -656,27 +677,29 @@ bk_store_list_service_municipalities (BkStore *self)
 
 /* --- check (bk-store-check.c) ------------------------------------------ */
 
+/* Rows of sql (service id, value) whose value is_known rejects. */
 static guint
-check_life_situations (BkStore *self,
-                       GString *report)
+check_ids (BkStore     *self,
+           GString     *report,
+           const char  *sql,
+           gboolean   (*is_known) (const char *id),
+           const char  *what)
 {
   sqlite3_stmt *stmt = NULL;
   guint problems = 0;
 
-  if (sqlite3_prepare_v2 (bk_store_get_db (self),
-                          "SELECT s.id, l.situation FROM service_life_situation l"
-                          " JOIN service s ON s.num = l.service_num", -1, &stmt, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2 (bk_store_get_db (self), sql, -1, &stmt, NULL) != SQLITE_OK)
     return 0;
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      const char *situation = (const char *) sqlite3_column_text (stmt, 1);
+      const char *value = (const char *) sqlite3_column_text (stmt, 1);
 
-      if (bk_life_situation_is_known (situation))
+      if (is_known (value))
         continue;
       problems++;
-      g_string_append_printf (report, "%s: service %s has an unknown life situation “%s”\n",
+      g_string_append_printf (report, "%s: service %s has an unknown %s “%s”\n",
                               _("services"), (const char *) sqlite3_column_text (stmt, 0),
-                              situation);
+                              what, value);
     }
   sqlite3_finalize (stmt);
   return problems;
@@ -686,7 +709,15 @@ guint
 bk_store_check_services (BkStore *self,
                          GString *report)
 {
-  guint problems = check_life_situations (self, report);
+  guint problems = check_ids (self, report,
+                              "SELECT s.id, l.situation FROM service_life_situation l"
+                              " JOIN service s ON s.num = l.service_num",
+                              bk_life_situation_is_known, "life situation");
+
+  problems += check_ids (self, report,
+                         "SELECT s.id, k.form FROM service_kiosk_form k"
+                         " JOIN service s ON s.num = k.service_num",
+                         bk_kiosk_form_is_known, "kiosk form");
 
   problems += bk_store_check_rows (self,
                                    "SELECT 'service ' || id || ' is missing from the search index'"

@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bk-error.h"
+#include "bk-store-outbox.h"
 #include "bk-store-private.h"
 
 #define bind_text bk_store_bind_text
@@ -118,12 +119,13 @@ insert_row (BkStore      *self,
             gint64        id,
             const char   *reference,
             const char   *created_at,
+            gboolean      sealed,
             GError      **error)
 {
   sqlite3_stmt *stmt = bk_store_get_stmt (self,
                                           "INSERT INTO submission (id, reference, kind, service_id,"
-                                          " motion_id, created_at, answers, language)"
-                                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
+                                          " motion_id, created_at, answers, language, sealed)"
+                                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -136,8 +138,10 @@ insert_row (BkStore      *self,
   else
     sqlite3_bind_null (stmt, 5);
   bind_text (stmt, 6, created_at);
-  bind_text (stmt, 7, s->answers);
+  /* Sealed: the answers live only in the encrypted bundle. */
+  bind_text (stmt, 7, sealed ? "{}" : s->answers);
   bind_text (stmt, 8, s->language);
+  sqlite3_bind_int (stmt, 9, sealed ? 1 : 0);
   return bk_store_step_done (self, stmt, error);
 }
 
@@ -189,10 +193,15 @@ next_id (BkStore *self)
                              " coalesce ((SELECT max (id) FROM submission), 0)) + 1", NULL);
 }
 
-char *
-bk_store_add_submission (BkStore      *self,
-                         BkSubmission *submission,
-                         GError      **error)
+/* Stores submission in one transaction of its own; with seal, the answers
+ * go only into what seal makes of them (inside the transaction, knowing the
+ * reference) and the row keeps none (sealed = 1). */
+static char *
+add_submission (BkStore      *self,
+                BkSubmission *submission,
+                BkSealFunc    seal,
+                gpointer      seal_data,
+                GError      **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GDateTime) local = g_date_time_new_now_local ();
@@ -237,7 +246,9 @@ bk_store_add_submission (BkStore      *self,
       goto fail;
     }
   reference = bk_submission_format_reference (g_date_time_get_year (local), id);
-  if (!insert_row (self, submission, id, reference, created_at, error))
+  if (!insert_row (self, submission, id, reference, created_at, seal != NULL, error))
+    goto fail;
+  if (seal != NULL && !seal (self, submission, reference, created_at, seal_data, error))
     goto fail;
   if (submission->kind == BK_SUBMISSION_MOTION_FEEDBACK &&
       !count_feedback (self, submission->motion_id, agree, disagree, comment, error))
@@ -257,8 +268,30 @@ fail:
   return NULL;
 }
 
+char *
+bk_store_add_submission (BkStore      *self,
+                         BkSubmission *submission,
+                         GError      **error)
+{
+  return add_submission (self, submission, NULL, NULL, error);
+}
+
+char *
+bk_store_add_sealed_submission (BkStore      *self,
+                                BkSubmission *submission,
+                                BkSealFunc    seal,
+                                gpointer      seal_data,
+                                GError      **error)
+{
+  g_return_val_if_fail (seal != NULL, NULL);
+  return add_submission (self, submission, seal, seal_data, error);
+}
+
+/* With the paper number of the motion a feedback is about: the row id
+ * means nothing outside this database. */
 #define SUBMISSION_COLUMNS \
-  "id, reference, kind, service_id, motion_id, created_at, answers, language, exported_at"
+  "s.id, s.reference, s.kind, s.service_id, s.motion_id, s.created_at, s.answers, s.language," \
+  " s.exported_at, p.reference FROM submission s LEFT JOIN paper p ON p.id = s.motion_id"
 
 static BkSubmission *
 submission_from_row (sqlite3_stmt *stmt)
@@ -277,6 +310,7 @@ submission_from_row (sqlite3_stmt *stmt)
   s->answers = column_dup (stmt, 6);
   s->language = column_dup (stmt, 7);
   s->exported_at = column_dup (stmt, 8);
+  s->paper_number = column_dup (stmt, 9);
   return s;
 }
 
@@ -293,8 +327,8 @@ bk_store_load_submission (BkStore    *self,
   g_return_val_if_fail (BK_IS_STORE (self), NULL);
   ref = g_ascii_strup (reference ? reference : "", -1);
   g_strstrip (ref);
-  stmt = bk_store_get_stmt (self, "SELECT " SUBMISSION_COLUMNS " FROM submission"
-                                  " WHERE reference = ?1", error);
+  stmt = bk_store_get_stmt (self, "SELECT " SUBMISSION_COLUMNS
+                                  " WHERE s.reference = ?1", error);
   if (stmt == NULL)
     return NULL;
   bind_text (stmt, 1, ref);
@@ -322,32 +356,25 @@ bk_store_list_submissions (BkStore                 *self,
                            const BkSubmissionQuery *query,
                            GError                 **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) bk_submission_free);
   gboolean unexported = query != NULL && query->unexported_only;
   const char *since = query != NULL && query->since != NULL ? query->since : "";
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (BK_IS_STORE (self), NULL);
   /* two statements, so the unexported list can use its partial index */
+  /* Sealed submissions hold no answers: they reach their destination
+   * through the outbox, not through an export. */
   stmt = bk_store_get_stmt (self, unexported
-                            ? "SELECT " SUBMISSION_COLUMNS " FROM submission"
-                              " WHERE exported_at IS NULL AND created_at >= ?1"
-                              " ORDER BY created_at, id"
-                            : "SELECT " SUBMISSION_COLUMNS " FROM submission"
-                              " WHERE created_at >= ?1 ORDER BY created_at, id", error);
+                            ? "SELECT " SUBMISSION_COLUMNS
+                              " WHERE s.exported_at IS NULL AND s.created_at >= ?1 AND s.sealed = 0"
+                              " ORDER BY s.created_at, s.id"
+                            : "SELECT " SUBMISSION_COLUMNS
+                              " WHERE s.created_at >= ?1 AND s.sealed = 0 ORDER BY s.created_at, s.id", error);
   if (stmt == NULL)
     return NULL;
   bind_text (stmt, 1, since);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (rows, submission_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      bk_store_set_sqlite_error (self, rc, error);
-      return NULL;
-    }
-  return g_steal_pointer (&rows);
+  return bk_store_collect_rows (self, stmt, (gpointer (*) (sqlite3_stmt *)) submission_from_row,
+                                (GDestroyNotify) bk_submission_free, error);
 }
 
 gboolean
@@ -373,6 +400,9 @@ bk_store_mark_submissions_exported (BkStore    *self,
       bind_text (stmt, 2, now);
       if (!bk_store_step_done (self, stmt, error))
         goto fail;
+      /* The export being written says when it was made. */
+      g_free (s->exported_at);
+      s->exported_at = g_strdup (now);
     }
   return bk_store_commit (self, error);
 
@@ -394,6 +424,8 @@ bk_store_purge_submissions (BkStore    *self,
   g_return_val_if_fail (cutoff != NULL, FALSE);
   if (!bk_store_begin (self, error))
     return FALSE;
+  if (!bk_store_purge_outbox (self, cutoff, error))
+    goto fail;
   stmt = bk_store_get_stmt (self, "DELETE FROM submission WHERE created_at < ?1", error);
   if (stmt == NULL)
     goto fail;

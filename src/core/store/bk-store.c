@@ -102,6 +102,27 @@ bk_store_set_sqlite_error (BkStore *self,
     }
 }
 
+GPtrArray *
+bk_store_collect_rows (BkStore        *self,
+                       sqlite3_stmt   *stmt,
+                       gpointer      (*from_row) (sqlite3_stmt *stmt),
+                       GDestroyNotify  free_func,
+                       GError        **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_func);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (rows, from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      bk_store_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  return g_steal_pointer (&rows);
+}
+
 sqlite3_stmt *
 bk_store_get_stmt (BkStore    *self,
                    const char *sql,

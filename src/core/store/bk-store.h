@@ -21,7 +21,7 @@ G_DECLARE_FINAL_TYPE (BkStore, bk_store, BK, STORE, GObject)
 
 /* The one owner of the SQLite connection. Not thread-safe: use from one thread. */
 
-#define BK_STORE_SCHEMA_VERSION 7
+#define BK_STORE_SCHEMA_VERSION 9
 
 typedef enum {
   BK_MOTION_STATUS_ANY,
@@ -50,6 +50,10 @@ typedef struct {
   char *body;
   char *next_committee;        /* next consultation on or after today, or NULL */
   char *next_date;
+  /* A decided motion (BK_MOTION_STATUS_DECIDED): its last consultation;
+   * else NULL. */
+  char *last_committee;
+  char *last_date;
 } BkMotionSummary;
 
 void bk_motion_summary_free (BkMotionSummary *summary);
@@ -222,7 +226,8 @@ typedef struct {
   gboolean    unexported_only; /* only those never exported */
 } BkSubmissionQuery;
 
-/* BkSubmission rows, oldest first. */
+/* BkSubmission rows, oldest first; never the sealed ones, whose answers
+ * went encrypted into the outbox (bk-store-outbox.h). */
 GPtrArray  *bk_store_list_submissions  (BkStore                 *self,
                                         const BkSubmissionQuery *query,
                                         GError                 **error);
@@ -234,7 +239,9 @@ gboolean    bk_store_mark_submissions_exported (BkStore    *self,
                                                 const char *when,
                                                 GError    **error);
 /* Deletes submissions created before cutoff (UTC ISO date-time); removed
- * (may be NULL) receives how many. Feedback counts stay. */
+ * (may be NULL) receives how many. Feedback counts stay. Outbox entries of
+ * that age go too once their bundle is gone (accepted, or removed after the
+ * outbox's retention); one still waiting to be delivered stays. */
 gboolean    bk_store_purge_submissions (BkStore           *self,
                                         const char        *cutoff,
                                         guint             *removed,

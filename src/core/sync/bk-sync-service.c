@@ -24,16 +24,12 @@
 #include "bk-config.h"
 
 #include <string.h>
-#ifdef __linux__
-#include <errno.h>
-#include <unistd.h>
-#include <sys/resource.h>
-#endif
 
 #include "bk-store.h"
 #include "bk-store-sync.h"
 #include "bk-sync-files.h"
 #include "bk-sync-service.h"
+#include "bk-thread.h"
 
 /* Texts fetched after a sync, per round; a text asked for is looked at
  * between rounds. */
@@ -315,25 +311,13 @@ run_sync_job (Worker *w,
   emit_on_main (w->shared, FINISHED, changed, problems->len > 0 ? problems->str : NULL);
 }
 
-/* The worker yields the processor to the kiosk's main thread: on a kiosk
- * with two cores, reading a PDF or applying 10 000 papers must not take
- * frames from the screen. On Linux a thread is a task of its own, so this
- * lowers the priority of this thread only. */
-static void
-lower_priority (void)
-{
-#ifdef __linux__
-  if (setpriority (PRIO_PROCESS, (id_t) gettid (), 10) != 0)
-    g_debug ("the sync thread keeps its priority: %s", g_strerror (errno));
-#endif
-}
-
 static gpointer
 worker_main (gpointer data)
 {
   Worker w = { data, NULL, NULL };
 
-  lower_priority ();
+  /* Reading a PDF or applying 10 000 papers yields to the screen. */
+  bk_thread_lower_priority ("sync");
   w.http = bk_http_new (w.shared->have_http_options ? &w.shared->http_options : NULL);
   for (;;)
     {

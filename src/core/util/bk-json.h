@@ -24,4 +24,11 @@ JsonParser *bk_json_parse_mutable (const char  *data,
                                    const char  *name,
                                    GError     **error);
 
+/* A member that is an object (or an array), else NULL: json-glib 1.6 has
+ * no get_…_member_with_default for these. */
+JsonObject *bk_json_get_object (JsonObject  *object,
+                                const char  *member);
+JsonArray  *bk_json_get_array  (JsonObject  *object,
+                                const char  *member);
+
 G_END_DECLS

@@ -87,8 +87,9 @@ static const BkFormField defect_fields[] = {
 };
 
 static const BkFormField complaint_fields[] = {
+  /* Not asked when started from a council's service (BkFormContext). */
   { "council", N_("To whom"), N_("Choose the council that decides about your matter."),
-    BK_FIELD_CHOICE, BK_FIELD_REQUIRED, council_choices, 0, 0 },
+    BK_FIELD_CHOICE, BK_FIELD_REQUIRED | BK_FIELD_FROM_CONTEXT, council_choices, 0, 0 },
   { "subject", N_("Subject"), N_("A few words about what it is about, for example “Bus stop without a bench”."),
     BK_FIELD_TEXT, BK_FIELD_REQUIRED, NULL, 0, 0 },
   { "text", N_("Your suggestion or complaint"), N_("Write what you suggest or what you complain about, and why."),
@@ -112,9 +113,10 @@ static const BkFormField feedback_fields[] = {
 static const BkForm forms[] = {
   { "appointment", BK_SUBMISSION_APPOINTMENT,
     N_("Request an appointment"),
-    N_("Ask the citizens’ office for an appointment. The office confirms it by phone or e-mail."),
-    N_("The staff of the citizens’ office"),
-    N_("The citizens’ office offers you an appointment by phone or e-mail, usually within two working days. Bring your reference number."),
+    /* The office is the service's (BkFormContext): no office is named here. */
+    N_("Ask the office for an appointment. It confirms the appointment by phone or e-mail."),
+    N_("The staff of the office responsible"),
+    N_("The office offers you an appointment by phone or e-mail, usually within two working days. Bring your reference number."),
     appointment_fields, G_N_ELEMENTS (appointment_fields) },
   { "registration-certificate", BK_SUBMISSION_REGISTRATION_CERTIFICATE,
     N_("Request a certificate of registration"),
@@ -124,9 +126,9 @@ static const BkForm forms[] = {
     certificate_fields, G_N_ELEMENTS (certificate_fields) },
   { "defect-report", BK_SUBMISSION_DEFECT_REPORT,
     N_("Report a defect"),
-    N_("Tell the building yard about something broken or dangerous in a public place."),
-    N_("The staff of the building yard"),
-    N_("The building yard checks the place and repairs it. If you gave a phone number or e-mail, they may ask you about it."),
+    N_("Tell the town about something broken or dangerous in a public place."),
+    N_("The staff of the office responsible for roads and public places"),
+    N_("The office checks the place and has it repaired. If you gave a phone number or e-mail, they may ask you about it."),
     defect_fields, G_N_ELEMENTS (defect_fields) },
   { "suggestion-complaint", BK_SUBMISSION_SUGGESTION_COMPLAINT,
     N_("Suggestion or complaint to the council"),
@@ -563,6 +565,14 @@ GStrv
 bk_form_dup_privacy_notice (const BkForm *form,
                             guint         days)
 {
+  return bk_form_dup_privacy_notice_for (form, NULL, days);
+}
+
+GStrv
+bk_form_dup_privacy_notice_for (const BkForm *form,
+                                const char   *office,
+                                guint         days)
+{
   g_autoptr(GStrvBuilder) paragraphs = g_strv_builder_new ();
   g_autofree char *who = NULL;
   g_autofree char *kept = NULL;
@@ -574,8 +584,12 @@ bk_form_dup_privacy_notice (const BkForm *form,
     g_strv_builder_add (paragraphs, _("What is stored: your opinion and comment, the time and the language you used. No name and nothing else about you is asked: the feedback is anonymous."));
   else
     g_strv_builder_add (paragraphs, _("What is stored: only the answers you give on the next screens, the time and the language you used."));
-  /* Translators: %s is who reads it, for example “The staff of the citizens’ office” */
-  who = g_strdup_printf (_("Who reads it: %s. Nobody else."), _(form->recipient));
+  if (office != NULL && form->kind != BK_SUBMISSION_MOTION_FEEDBACK)
+    /* Translators: %s is the office of the service, for example “Stadt Auenbach – Tiefbauamt” */
+    who = g_strdup_printf (_("Who reads it: the staff of this office: %s. Nobody else."), office);
+  else
+    /* Translators: %s is who reads it, for example “The staff of the citizens’ office” */
+    who = g_strdup_printf (_("Who reads it: %s. Nobody else."), _(form->recipient));
   g_strv_builder_add (paragraphs, who);
   kept = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                        "How long: it is deleted after %u day.",

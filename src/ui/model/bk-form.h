@@ -61,7 +61,8 @@ typedef struct {
 typedef struct {
   const char *service_id;
   const char *service_name;   /* answers the form's context field ("service") */
-  const char *office;         /* shown on the receipt */
+  const char *office;         /* named in the privacy notice and on the receipt */
+  const char *municipality;   /* answers "council": a county's council or the town's */
   gint64      motion_id;
   const char *motion_title;
 } BkFormContext;
@@ -114,6 +115,11 @@ guint              bk_form_screen_of_field (const BkForm      *form,
  * days), that the kiosk forgets. */
 GStrv              bk_form_dup_privacy_notice (const BkForm   *form,
                                                guint           days);
+/* The same for a form started at a service: office (may be NULL) is who
+ * reads it, the office the receipt names. */
+GStrv              bk_form_dup_privacy_notice_for (const BkForm *form,
+                                                   const char   *office,
+                                                   guint         days);
 /* The submission of the checked answers (field id → value). */
 BkSubmission      *bk_form_build_submission (const BkForm     *form,
                                              GHashTable       *answers,

@@ -94,3 +94,17 @@ bk_motion_item_get_next_date (BkMotionItem *self)
   g_return_val_if_fail (BK_IS_MOTION_ITEM (self), NULL);
   return self->summary->next_date;
 }
+
+const char *
+bk_motion_item_get_last_committee (BkMotionItem *self)
+{
+  g_return_val_if_fail (BK_IS_MOTION_ITEM (self), NULL);
+  return self->summary->last_committee;
+}
+
+const char *
+bk_motion_item_get_last_date (BkMotionItem *self)
+{
+  g_return_val_if_fail (BK_IS_MOTION_ITEM (self), NULL);
+  return self->summary->last_date;
+}

@@ -21,5 +21,8 @@ const char   *bk_motion_item_get_submitters     (BkMotionItem    *self);
 const char   *bk_motion_item_get_date           (BkMotionItem    *self);
 const char   *bk_motion_item_get_next_committee (BkMotionItem    *self);
 const char   *bk_motion_item_get_next_date      (BkMotionItem    *self);
+/* A decided motion's last consultation (BkMotionSummary), else NULL. */
+const char   *bk_motion_item_get_last_committee (BkMotionItem    *self);
+const char   *bk_motion_item_get_last_date      (BkMotionItem    *self);
 
 G_END_DECLS

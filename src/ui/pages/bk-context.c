@@ -4,7 +4,8 @@
  * construct-only property, and from the window to each page (the BkPage
  * "context" property), as GNOME Calendar does with GcalContext. No widget
  * asks its root window or the application for the store, the settings or
- * the voice, so every part can be built and tested on its own.
+ * the voice, so every part can be built and tested on its own. The
+ * outbox (where submissions go) is there only when a delivery file is.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,6 +24,7 @@ struct _BkContext
   BkSettings *settings;
   BkVoice    *voice;
   BkUsage    *usage;
+  BkOutbox   *outbox;
   BkSyncService *sync;
   char       *staff_warning;
 };
@@ -38,6 +40,7 @@ bk_context_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->voice);
   g_clear_object (&self->usage);
+  g_clear_object (&self->outbox);
   g_clear_object (&self->sync);
 
   G_OBJECT_CLASS (bk_context_parent_class)->dispose (object);
@@ -127,6 +130,24 @@ bk_context_get_read_only (BkContext *self)
   g_return_val_if_fail (BK_IS_CONTEXT (self), TRUE);
 
   return self->store == NULL || bk_store_is_read_only (self->store);
+}
+
+BkOutbox *
+bk_context_get_outbox (BkContext *self)
+{
+  g_return_val_if_fail (BK_IS_CONTEXT (self), NULL);
+
+  return self->outbox;
+}
+
+void
+bk_context_set_outbox (BkContext *self,
+                       BkOutbox  *outbox)
+{
+  g_return_if_fail (BK_IS_CONTEXT (self));
+  g_return_if_fail (!outbox || BK_IS_OUTBOX (outbox));
+
+  g_set_object (&self->outbox, outbox);
 }
 
 const char *

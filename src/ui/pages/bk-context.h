@@ -5,6 +5,7 @@
 
 #pragma once
 
+#include "bk-outbox.h"
 #include "bk-settings.h"
 #include "bk-store.h"
 #include "bk-sync-service.h"
@@ -28,6 +29,12 @@ BkVoice    *bk_context_get_voice         (BkContext  *self);
 BkUsage    *bk_context_get_usage         (BkContext  *self);
 /* Nothing can be saved: no store, or a read-only one. */
 gboolean    bk_context_get_read_only     (BkContext  *self);
+/* Where submissions go (README, "Delivering submissions"): NULL when the
+ * kiosk has no delivery file; then they stay for the export. Set by the
+ * application before the windows are made. */
+BkOutbox   *bk_context_get_outbox        (BkContext  *self);
+void        bk_context_set_outbox        (BkContext  *self,
+                                          BkOutbox   *outbox);
 /* What only staff should see about the start (a broken database), or NULL. */
 const char *bk_context_get_staff_warning (BkContext  *self);
 void        bk_context_set_staff_warning (BkContext  *self,

@@ -22,9 +22,11 @@
 
 #include "bk-error.h"
 #include "bk-field-view.h"
+#include "bk-form-send.h"
 #include "bk-form-page-private.h"
 #include "bk-page.h"
 #include "bk-help.h"
+#include "bk-service.h"
 #include "bk-ui.h"
 
 struct _BkFormPage
@@ -261,11 +263,16 @@ static void
 show_privacy (BkFormPage *self)
 {
   guint days = self->store ? bk_store_get_retention_days (self->store) : BK_STORE_DEFAULT_RETENTION_DAYS;
-  g_auto(GStrv) paragraphs = bk_form_dup_privacy_notice (self->form, days);
+  g_auto(GStrv) paragraphs = bk_form_dup_privacy_notice_for (self->form, self->office, days);
+
+  g_autofree char *travels = self->context ? bk_form_dup_delivery_notice (self->context, self->form,
+                                                                         self->service_id) : NULL;
 
   gtk_label_set_text (self->screen_heading, _("Before you start: your data"));
   for (guint i = 0; paragraphs[i] != NULL; i++)
     gtk_box_append (self->content_box, bk_ui_wrap_label_new (paragraphs[i], "text-block"));
+  if (travels != NULL)
+    gtk_box_append (self->content_box, bk_ui_wrap_label_new (travels, "text-block"));
 
   set_next (self, _("Start"), _("Starts the questions"));
 }
@@ -498,13 +505,13 @@ send (BkFormPage *self)
   g_autoptr(BkSubmission) submission = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(BkReceipt) receipt = NULL;
-  g_autofree char *reference = NULL;
 
   submission = bk_form_build_submission (self->form, self->answers, self->service_id, self->motion_id,
                                          bk_voice_get_interface_language ());
-  if (self->store != NULL)
-    reference = bk_store_add_submission (self->store, submission, &error);
-  if (reference == NULL)
+  /* Sealed for its destination when the kiosk delivers it (bk-form-send.c). */
+  if (self->context != NULL)
+    receipt = bk_form_send (self->context, self->form, submission, self->office, &error);
+  if (receipt == NULL)
     {
       g_autofree char *message = NULL;
 
@@ -519,14 +526,6 @@ send (BkFormPage *self)
       show_form_error (self, message);
       return;
     }
-
-  receipt = bk_receipt_new ();
-  receipt->title = g_strdup (_(self->form->title));
-  receipt->reference = g_steal_pointer (&reference);
-  receipt->created_at = g_strdup (submission->created_at);
-  receipt->office = g_strdup (self->office ? self->office : _(self->form->recipient));
-  receipt->next_steps = g_strdup (_(self->form->next_steps));
-  receipt->language = g_strdup (submission->language);
 
   g_signal_emit (self, signals[SIGNAL_SUBMITTED], 0, receipt);
 }
@@ -727,7 +726,7 @@ bk_form_page_get_help_text (BkPage *page)
   return _("This is a form. First it says what is stored and for how long. "
            "Then it asks its questions; under each question it says what to write. "
            "Next checks your answers: if something is wrong, the problem is written under the question. "
-           "Previous goes back without losing anything. "
+           "Previous question goes back without losing anything. "
            "At the end you see all answers, with a Change button next to each, and Send. "
            "Back or Start page leave the form, and the kiosk forgets what you wrote.");
 }
@@ -857,6 +856,10 @@ bk_form_page_start (BkFormPage          *self,
       self->motion_title = g_strdup (context->motion_title);
       if (context->service_name != NULL && bk_form_find_field (form, "service") != NULL)
         g_hash_table_insert (self->answers, g_strdup ("service"), g_strdup (context->service_name));
+      /* A council's own service: its council, not asked again. */
+      if (context->municipality != NULL && bk_form_find_field (form, "council") != NULL)
+        g_hash_table_insert (self->answers, g_strdup ("council"),
+                             g_strdup (bk_municipality_is_county (context->municipality) ? "county" : "municipality"));
     }
 
   build_screens (self);

@@ -79,6 +79,8 @@ struct _BkMotionPage
   GtkBox            *related_box;
   GtkWidget         *related_section;
   GtkLabel          *feedback_counts;
+  GtkWidget         *feedback_section;
+  GtkWidget         *feedback_button;
   GtkWidget         *points_heading;
   GtkWidget         *justification_heading;
   GtkWidget         *timeline_heading;
@@ -831,6 +833,8 @@ bk_motion_page_class_init (BkMotionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BkMotionPage, related_box);
   gtk_widget_class_bind_template_child (widget_class, BkMotionPage, related_section);
   gtk_widget_class_bind_template_child (widget_class, BkMotionPage, feedback_counts);
+  gtk_widget_class_bind_template_child (widget_class, BkMotionPage, feedback_section);
+  gtk_widget_class_bind_template_child (widget_class, BkMotionPage, feedback_button);
   gtk_widget_class_bind_template_child (widget_class, BkMotionPage, points_heading);
   gtk_widget_class_bind_template_child (widget_class, BkMotionPage, justification_heading);
   gtk_widget_class_bind_template_child (widget_class, BkMotionPage, timeline_heading);
@@ -879,10 +883,24 @@ bk_motion_page_new (void)
   return g_object_new (BK_TYPE_MOTION_PAGE, NULL);
 }
 
+static void fill_feedback_counts (BkMotionPage *self);
+
 /* The counts are shown for motions of public sessions only: what a
- * closed session discusses is not for the public, its echo neither. */
+ * closed session discusses is not for the public, its echo neither. An
+ * opinion is asked only while the motion is undecided. */
 static void
 fill_feedback (BkMotionPage *self)
+{
+  gboolean decided = bk_motion_is_decided (self->motion, NULL);
+
+  gtk_widget_set_visible (self->feedback_button, !decided);
+  fill_feedback_counts (self);
+  gtk_widget_set_visible (self->feedback_section,
+                          !decided || gtk_widget_get_visible (GTK_WIDGET (self->feedback_counts)));
+}
+
+static void
+fill_feedback_counts (BkMotionPage *self)
 {
   BkFeedbackCounts counts = { 0, };
   g_autoptr(GError) error = NULL;

@@ -10,6 +10,8 @@
 G_BEGIN_DECLS
 
 GtkWidget       *bk_receipt_page_get_done_button     (BkReceiptPage *self);
+/* Where the submission is (a status label; hidden without a recipient). */
+GtkWidget       *bk_receipt_page_get_delivery_label  (BkReceiptPage *self);
 /* The optional satisfaction rating offered below Done (a BkRating). */
 GtkWidget       *bk_receipt_page_get_rating          (BkReceiptPage *self);
 const BkReceipt *bk_receipt_page_get_receipt  (BkReceiptPage   *self);

@@ -1,7 +1,9 @@
 /* bk-receipt-page.c: the reference number after sending a form
  *
  * The reference very large, spoken in digit groups ("B K 2026 000 123 K")
- * when the page is shown and on request, what happens next, Print and Done.
+ * when the page is shown and on request, where the submission is (sent to
+ * its recipient, or sent as soon as the connection is back), what happens
+ * next, Print and Done.
  * The window clears the page when the citizen leaves it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -22,6 +24,8 @@
 #include "bk-ui.h"
 
 #define REFERENCE_SCALE 2.5
+/* Not sent after this long: the citizen is told it goes later. */
+#define SENDING_PATIENCE_S 10
 
 struct _BkReceiptPage
 {
@@ -36,6 +40,7 @@ struct _BkReceiptPage
   GtkLabel   *when_label;
   GtkLabel   *next_steps_label;
   GtkLabel   *office_label;
+  GtkLabel   *delivery_label;
   GtkLabel   *print_status;
   GtkWidget  *repeat_button;
   GtkWidget  *print_button;
@@ -43,6 +48,11 @@ struct _BkReceiptPage
   GtkWidget  *rating;
   GtkWidget  *qr;
   GCancellable *print_cancellable;   /* while a print is on its way */
+
+  BkOutbox   *outbox;
+  gulong      outbox_handler;
+  guint       patience_source;
+  gboolean    impatient;        /* waited SENDING_PATIENCE_S without a result */
 };
 
 static void page_iface_init (BkPageInterface *iface);
@@ -143,6 +153,104 @@ cancel_printing (BkReceiptPage *self)
   g_clear_object (&self->print_cancellable);
 }
 
+/* ---- delivery ---------------------------------------------------------- */
+
+/* What the citizen is told about the delivery, or NULL when the submission
+ * stays on the kiosk for the staff (no delivery file, no route). */
+static char *
+dup_delivery_text (BkReceiptPage *self)
+{
+  g_autoptr(BkOutboxEntry) entry = NULL;
+  const char *recipient;
+
+  if (self->receipt == NULL || self->receipt->recipient == NULL || self->outbox == NULL)
+    return NULL;
+  recipient = self->receipt->recipient;
+  entry = bk_outbox_get_entry (self->outbox, self->receipt->reference);
+  if (entry == NULL)
+    return NULL;
+  switch (entry->state)
+    {
+    case BK_OUTBOX_SUBMITTED:
+    case BK_OUTBOX_ACCEPTED:
+      /* Translators: on the receipt; %s is who receives it, “Stadt Auenbach” */
+      return g_strdup_printf (_("Sent to %s."), recipient);
+    case BK_OUTBOX_REJECTED:
+    case BK_OUTBOX_FAILED:
+      /* Translators: on the receipt; %s is who receives it */
+      return g_strdup_printf (_("It could not be sent to %s yet; the staff will see to it. Your reference number is valid either way."),
+                              recipient);
+    case BK_OUTBOX_PENDING:
+    case BK_OUTBOX_SENDING:
+    default:
+      if (entry->last_error != NULL || self->impatient)
+        /* Translators: on the receipt; %s is who receives it */
+        return g_strdup_printf (_("It will be sent to %s as soon as the connection is back. Your reference number is valid either way."),
+                                recipient);
+      /* Translators: on the receipt while it is being sent; %s is who receives it */
+      return g_strdup_printf (_("Being sent to %s …"), recipient);
+    }
+}
+
+/* Shows (and, when it changed, says) where the submission is. */
+static void
+update_delivery (BkReceiptPage *self,
+                 gboolean       announce)
+{
+  g_autofree char *text = dup_delivery_text (self);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->delivery_label), text != NULL);
+  if (text == NULL || g_strcmp0 (gtk_label_get_text (self->delivery_label), text) == 0)
+    return;
+  gtk_label_set_text (self->delivery_label, text);
+  if (announce && self->voice != NULL)
+    bk_voice_announce (self->voice, text);
+}
+
+static void
+outbox_changed_cb (BkReceiptPage *self,
+                   gint64         id,
+                   const char    *reference)
+{
+  if (reference == NULL || (self->receipt != NULL && g_strcmp0 (reference, self->receipt->reference) == 0))
+    update_delivery (self, TRUE);
+}
+
+static gboolean
+patience_cb (gpointer data)
+{
+  BkReceiptPage *self = data;
+
+  self->patience_source = 0;
+  self->impatient = TRUE;
+  update_delivery (self, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stop_watching (BkReceiptPage *self)
+{
+  g_clear_signal_handler (&self->outbox_handler, self->outbox);
+  g_clear_handle_id (&self->patience_source, g_source_remove);
+  self->impatient = FALSE;
+}
+
+static void
+watch_delivery (BkReceiptPage *self)
+{
+  stop_watching (self);
+  gtk_label_set_text (self->delivery_label, "");
+  if (self->outbox == NULL || self->receipt == NULL || self->receipt->recipient == NULL)
+    {
+      update_delivery (self, FALSE);
+      return;
+    }
+  self->outbox_handler = g_signal_connect_object (self->outbox, "changed", G_CALLBACK (outbox_changed_cb),
+                                                  self, G_CONNECT_SWAPPED);
+  self->patience_source = g_timeout_add_seconds (SENDING_PATIENCE_S, patience_cb, self);
+  update_delivery (self, FALSE);
+}
+
 static gboolean
 bk_receipt_page_grab_focus (GtkWidget *widget)
 {
@@ -157,6 +265,8 @@ bk_receipt_page_dispose (GObject *object)
   BkReceiptPage *self = BK_RECEIPT_PAGE (object);
 
   cancel_printing (self);
+  stop_watching (self);
+  g_clear_object (&self->outbox);
   g_clear_object (&self->voice);
   g_clear_object (&self->context);
   g_clear_pointer (&self->receipt, bk_receipt_free);
@@ -173,12 +283,14 @@ bk_receipt_page_dup_summary (BkPage *page)
 {
   BkReceiptPage *self = BK_RECEIPT_PAGE (page);
   g_autofree char *spoken = dup_spoken_reference (self);
+  g_autofree char *delivery = NULL;
 
   if (spoken == NULL)
     return g_strdup (_("Receipt. Nothing was sent yet."));
 
-  /* Translators: spoken on the receipt: the heading, the reference, what happens next */
-  return g_strdup_printf (_("%s %s %s %s"), _("Sent. Thank you!"), spoken,
+  delivery = dup_delivery_text (self);
+  /* Translators: spoken on the receipt: the heading, the reference, where it is (may be empty), what happens next */
+  return g_strdup_printf (_("%s %s %s %s %s"), _("Sent. Thank you!"), spoken, delivery ? delivery : "",
                           _("What happens next:"), self->receipt->next_steps ? self->receipt->next_steps : "");
 }
 
@@ -248,6 +360,7 @@ set_context (BkReceiptPage *self,
   if (!g_set_object (&self->context, context) || context == NULL)
     return;
   g_set_object (&self->voice, bk_context_get_voice (context));
+  g_set_object (&self->outbox, bk_context_get_outbox (context));
   gtk_widget_set_visible (self->repeat_button, bk_voice_has_speech (self->voice));
 }
 
@@ -272,6 +385,7 @@ bk_receipt_page_class_init (BkReceiptPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BkReceiptPage, when_label);
   gtk_widget_class_bind_template_child (widget_class, BkReceiptPage, next_steps_label);
   gtk_widget_class_bind_template_child (widget_class, BkReceiptPage, office_label);
+  gtk_widget_class_bind_template_child (widget_class, BkReceiptPage, delivery_label);
   gtk_widget_class_bind_template_child (widget_class, BkReceiptPage, print_status);
   gtk_widget_class_bind_template_child (widget_class, BkReceiptPage, repeat_button);
   gtk_widget_class_bind_template_child (widget_class, BkReceiptPage, print_button);
@@ -362,6 +476,7 @@ bk_receipt_page_show (BkReceiptPage   *self,
   spoken = dup_spoken_reference (self);
   bk_ui_set_accessible (GTK_WIDGET (self->reference_label), spoken, NULL);
   gtk_widget_set_sensitive (self->print_button, TRUE);
+  watch_delivery (self);
 }
 
 void
@@ -370,8 +485,11 @@ bk_receipt_page_clear (BkReceiptPage *self)
   g_return_if_fail (BK_IS_RECEIPT_PAGE (self));
 
   cancel_printing (self);
+  stop_watching (self);
   g_clear_pointer (&self->receipt, bk_receipt_free);
   bk_qr_set_text (BK_QR (self->qr), NULL);
+  gtk_label_set_text (self->delivery_label, "");
+  gtk_widget_set_visible (GTK_WIDGET (self->delivery_label), FALSE);
   gtk_label_set_text (self->title_label, "");
   /* Translators: the receipt page before anything was sent */
   gtk_label_set_text (self->reference_label, _("No reference number yet"));
@@ -407,6 +525,14 @@ bk_receipt_page_get_rating (BkReceiptPage *self)
   g_return_val_if_fail (BK_IS_RECEIPT_PAGE (self), NULL);
 
   return self->rating;
+}
+
+GtkWidget *
+bk_receipt_page_get_delivery_label (BkReceiptPage *self)
+{
+  g_return_val_if_fail (BK_IS_RECEIPT_PAGE (self), NULL);
+
+  return GTK_WIDGET (self->delivery_label);
 }
 
 GtkWidget *

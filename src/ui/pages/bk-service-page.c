@@ -23,6 +23,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bk-form.h"
 #include "bk-help.h"
 #include "bk-qr.h"
 #include "bk-reader.h"
@@ -426,19 +427,24 @@ window_has_action (GtkWidget  *widget,
   return found;
 }
 
-/* The appointment form belongs to another part of the kiosk: offered only
- * where the window has it. */
+/* Exactly the kiosk's forms the service names, in its order, each under
+ * the form's own title. The forms belong to another part of the kiosk:
+ * offered only where the window has them. */
 static void
 fill_actions (BkServicePage *self)
 {
   bk_ui_unparent_children (GTK_WIDGET (self->actions_box));
   gtk_widget_set_visible (self->actions_section, FALSE);
 
-  if (window_has_action (GTK_WIDGET (self), "start-form"))
-    bk_service_page_add_action (self,
-                                /* Translators: a button on a service's page */
-                                _("Request an appointment"),
-                                "win.start-form", g_variant_new_string ("appointment"));
+  if (self->service == NULL || !window_has_action (GTK_WIDGET (self), "start-form"))
+    return;
+  for (guint i = 0; i < self->service->kiosk_forms->len; i++)
+    {
+      const BkForm *form = bk_form_lookup (g_ptr_array_index (self->service->kiosk_forms, i));
+
+      if (form != NULL && form->kind != BK_SUBMISSION_MOTION_FEEDBACK)
+        bk_service_page_add_action (self, _(form->title), "win.start-form", g_variant_new_string (form->id));
+    }
 }
 
 GtkWidget *
@@ -766,6 +772,7 @@ bk_service_page_fill_form_context (BkPage        *page,
 
     context->office = office ? office->name : NULL;
   }
+  context->municipality = self->service->municipality;
 }
 
 static void

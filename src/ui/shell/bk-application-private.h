@@ -22,6 +22,8 @@ struct _BkApplication
 
   BkSettings     *settings;
   char           *database_path;
+  char           *delivery_path;    /* --delivery-config, or NULL: the default place */
+  BkOutbox       *outbox;           /* delivers submissions; NULL without a delivery file */
   BkSpeechOutput  speech_output;
   BkSpeech       *speech;
   BkVoice        *voice;            /* always there after startup; silent without speech */

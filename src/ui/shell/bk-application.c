@@ -1,12 +1,14 @@
 /* bk-application.c: the kiosk application
  *
- * Handles the command line (--version, --db PATH, --kiosk, --windowed),
+ * Handles the command line (--version, --db PATH, --delivery-config PATH,
+ * --kiosk, --windowed),
  * opens the store on activation and shows the window. If the store cannot
  * be opened, the window shows why instead of the motions.
  *
  * It owns the services and hands them down in one BkContext: the settings,
  * the store, the one speech service with the voice that makes the windows
- * self-voicing, and the usage counts. It watches whether a screen reader
+ * self-voicing, the usage counts, and the outbox whose worker delivers
+ * submissions when a delivery file is configured (--delivery-config). It watches whether a screen reader
  * runs (org.a11y.Status on the session bus): then the kiosk does not voice
  * focus and pages itself. It makes every window (_bk_application_new_window)
  * and ends citizens' sessions.
@@ -38,6 +40,9 @@ static const GOptionEntry option_entries[] = {
     N_("Show the version and quit"), NULL },
   { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Use the database at PATH"), N_("PATH") },
+  { "delivery-config", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Read where submissions go from PATH (default: $XDG_CONFIG_HOME/buergerkiosk/delivery.ini, "
+       "then /etc/buergerkiosk/delivery.ini)"), N_("PATH") },
   /* For tests and demonstrations without a sound card. */
   { "speech-output", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, NULL,
     N_("Speech output: audio or memory (for testing)"), N_("OUTPUT") },
@@ -73,6 +78,11 @@ bk_application_handle_local_options (GApplication *application,
       self->database_path = g_strdup (path);
     }
 
+  if (g_variant_dict_lookup (options, "delivery-config", "^&ay", &path) && path != NULL && path[0] != '\0')
+    {
+      g_free (self->delivery_path);
+      self->delivery_path = g_strdup (path);
+    }
   {
     g_autofree const char **urls = NULL;
 
@@ -341,6 +351,54 @@ rebuild_window (BkApplication *self,
     }
 }
 
+/* ---- delivery ------------------------------------------------------------ */
+
+/* With a delivery file, submissions are sealed for their destinations and
+ * delivered by the outbox's worker; without one they stay for the export.
+ * A broken file is named to staff (the staff page) and in the journal. */
+static void
+start_outbox (BkApplication *self,
+              BkStore       *store)
+{
+  g_autofree char *found = NULL;
+  const char *path = self->delivery_path;
+  g_autoptr(BkDeliveryConfig) config = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->outbox != NULL)
+    {
+      bk_context_set_outbox (self->context, self->outbox);
+      return;
+    }
+  if (path == NULL)
+    path = found = bk_delivery_config_find_default ();
+  if (path == NULL || store == NULL || bk_store_is_read_only (store))
+    return;
+  config = bk_delivery_config_load (path, &error);
+  if (config != NULL)
+    self->outbox = bk_outbox_new (store, config, &error);
+  if (self->outbox == NULL)
+    {
+      g_autofree char *warning = NULL;
+      const char *previous = bk_context_get_staff_warning (self->context);
+
+      g_message ("Submissions are not delivered: %s", error->message);
+      /* Translators: shown only in staff mode; %s says what is wrong with the delivery file */
+      warning = g_strdup_printf (_("Submissions are not delivered, they stay for the export: %s"), error->message);
+      if (previous != NULL)
+        {
+          g_autofree char *both = g_strdup_printf ("%s\n\n%s", previous, warning);
+
+          bk_context_set_staff_warning (self->context, both);
+        }
+      else
+        bk_context_set_staff_warning (self->context, warning);
+      return;
+    }
+  bk_context_set_outbox (self->context, self->outbox);
+  bk_outbox_start (self->outbox);
+}
+
 /* systemd stops or restarts the kiosk with SIGTERM: end as Quit does, so
  * that the session's counts are written. */
 static gboolean
@@ -406,6 +464,9 @@ bk_application_shutdown (GApplication *application)
   g_clear_handle_id (&self->sigint_source, g_source_remove);
   if (self->usage != NULL)
     bk_usage_end_session (self->usage);
+  /* The request under way is cut off; its entry is taken up at the next start. */
+  if (self->outbox != NULL)
+    bk_outbox_stop (self->outbox);
 
   g_cancellable_cancel (self->cancellable);
   if (self->voice != NULL)
@@ -451,6 +512,7 @@ bk_application_activate (GApplication *application)
         bk_context_set_staff_warning (self->context, warning);
       }
     bk_usage_set_store (self->usage, store);
+    start_outbox (self, store);
     start_sync (self, store);
     bk_context_set_sync (self->context, self->sync);
   }
@@ -477,6 +539,8 @@ bk_application_finalize (GObject *object)
   g_clear_pointer (&self->language_announcement_key, g_free);
   g_clear_error (&self->store_error);
   g_clear_object (&self->context);
+  g_clear_object (&self->outbox);
+  g_clear_pointer (&self->delivery_path, g_free);
   g_clear_object (&self->sync);
   g_clear_pointer (&self->sync_urls, g_strfreev);
   g_clear_object (&self->usage);

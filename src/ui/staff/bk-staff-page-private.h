@@ -14,6 +14,8 @@ GtkWidget  *bk_staff_page_get_sync_panel   (BkStaffPage *self);
 /* The BkStatsChart widgets */
 GPtrArray  *bk_staff_page_get_charts       (BkStaffPage *self);
 GtkWidget  *bk_staff_page_get_export_button (BkStaffPage *self);
+/* The BkStaffOutbox */
+GtkWidget  *bk_staff_page_get_outbox_view  (BkStaffPage *self);
 const char *bk_staff_page_get_export_status (BkStaffPage *self);
 GtkWidget  *bk_staff_page_get_import_list  (BkStaffPage *self);
 const char *bk_staff_page_get_import_status (BkStaffPage *self);

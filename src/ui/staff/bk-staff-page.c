@@ -2,7 +2,8 @@
  *
  * Reached only through the PIN (bk-pin-dialog.c). No file chooser: content
  * is imported from the configured import folder and submissions exported to
- * the export folder. Statistics as charts with their tables, a few kiosk
+ * the export folder. The outbox shows where delivered submissions are
+ * (bk-staff-outbox.c). Statistics as charts with their tables, a few kiosk
  * settings, "Back to the kiosk" and "Quit". Every staff action is logged
  * (bk-staff-log.h), never what a citizen entered.
  *
@@ -18,6 +19,7 @@
 #include "bk-i18n.h"
 #include "bk-import.h"
 #include "bk-staff-log.h"
+#include "bk-staff-outbox.h"
 #include "bk-staff-page-private.h"
 #include "bk-staff-review.h"
 #include "bk-page.h"
@@ -46,6 +48,7 @@ struct _BkStaffPage
   GtkLabel      *export_folder_label;
   GtkWidget     *export_button;
   GtkLabel      *export_status;
+  GtkWidget     *outbox_view;
   GtkWidget     *charts;
   GtkSpinButton *idle_spin;
   GtkDropDown   *language_dropdown;
@@ -466,6 +469,7 @@ bk_staff_page_refresh (BkStaffPage *self)
   /* Translators: %s is a folder */
   export_where = g_strdup_printf (_("Exports are written to %s."), folder);
   gtk_label_set_text (self->export_folder_label, export_where);
+  bk_staff_outbox_refresh (BK_STAFF_OUTBOX (self->outbox_view));
   fill_charts (self);
   fill_settings (self);
   bk_sync_panel_refresh (self->sync_panel);
@@ -522,7 +526,8 @@ static const char *
 bk_staff_page_get_help_text (BkPage *page)
 {
   /* Translators: help for the staff page (only staff see it) */
-  return _("Staff mode: import content from the import folder, export the submissions, "
+  return _("Staff mode: import content from the import folder, see where the submissions are "
+           "and send one again, export those without a destination, "
            "read the statistics and change the kiosk settings. "
            "Back to the kiosk leaves staff mode; any other screen leaves it too.");
 }
@@ -559,6 +564,7 @@ set_context (BkStaffPage *self,
     return;
   g_set_object (&self->store, bk_context_get_store (context));
   g_set_object (&self->settings, bk_context_get_settings (context));
+  bk_staff_outbox_set_outbox (BK_STAFF_OUTBOX (self->outbox_view), bk_context_get_outbox (context), self->store);
   bk_sync_panel_set_services (self->sync_panel, self->store,
                               bk_context_get_read_only (context) ? NULL : self->settings,
                               bk_context_get_sync (context));
@@ -598,6 +604,7 @@ bk_staff_page_class_init (BkStaffPageClass *klass)
                                 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  g_type_ensure (BK_TYPE_STAFF_OUTBOX);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/buergerkiosk/Kiosk/ui/bk-staff-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BkStaffPage, scroller);
@@ -611,6 +618,7 @@ bk_staff_page_class_init (BkStaffPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BkStaffPage, export_folder_label);
   gtk_widget_class_bind_template_child (widget_class, BkStaffPage, export_button);
   gtk_widget_class_bind_template_child (widget_class, BkStaffPage, export_status);
+  gtk_widget_class_bind_template_child (widget_class, BkStaffPage, outbox_view);
   gtk_widget_class_bind_template_child (widget_class, BkStaffPage, charts);
   gtk_widget_class_bind_template_child (widget_class, BkStaffPage, idle_spin);
   gtk_widget_class_bind_template_child (widget_class, BkStaffPage, language_dropdown);
@@ -684,6 +692,13 @@ bk_staff_page_get_export_status (BkStaffPage *self)
 {
   g_return_val_if_fail (BK_IS_STAFF_PAGE (self), NULL);
   return gtk_label_get_text (self->export_status);
+}
+
+GtkWidget *
+bk_staff_page_get_outbox_view (BkStaffPage *self)
+{
+  g_return_val_if_fail (BK_IS_STAFF_PAGE (self), NULL);
+  return self->outbox_view;
 }
 
 GPtrArray *

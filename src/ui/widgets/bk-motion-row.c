@@ -74,6 +74,17 @@ bk_motion_row_update (BkMotionRow *self)
       else if (committee != NULL)
         /* Translators: the next consultation, no date yet */
         next = g_strdup_printf (_("Next: %s"), committee);
+      else if (bk_motion_item_get_last_committee (self->item) != NULL)
+        {
+          /* A decided motion has no date to come (issue 15). */
+          g_autofree char *last_date = bk_ui_format_date (bk_motion_item_get_last_date (self->item));
+
+          next = last_date != NULL
+            /* Translators: a decided motion: the council or committee, then the date */
+            ? g_strdup_printf (_("Decided: %s, %s"), bk_motion_item_get_last_committee (self->item), last_date)
+            /* Translators: a decided motion: the council or committee */
+            : g_strdup_printf (_("Decided: %s"), bk_motion_item_get_last_committee (self->item));
+        }
       else
         next = g_strdup (_("No upcoming date"));
     }

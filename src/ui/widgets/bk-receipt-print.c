@@ -20,6 +20,7 @@
 #include <string.h>
 #include <cairo-pdf.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "bk-pdf.h"
 #include "bk-qr.h"
@@ -52,6 +53,7 @@ bk_receipt_copy (const BkReceipt *self)
   copy->office = g_strdup (self->office);
   copy->next_steps = g_strdup (self->next_steps);
   copy->language = g_strdup (self->language);
+  copy->recipient = g_strdup (self->recipient);
 
   return copy;
 }
@@ -68,6 +70,7 @@ bk_receipt_free (BkReceipt *self)
   g_free (self->office);
   g_free (self->next_steps);
   g_free (self->language);
+  g_free (self->recipient);
   g_free (self);
 }
 
@@ -304,6 +307,31 @@ bk_receipt_write_pdf (const BkReceipt *self,
 
   set_pdf_language (self, path);
   return TRUE;
+}
+
+/* Written to a private temporary folder and read back: the language is
+ * added to a finished file (bk_pdf_set_language). The receipt holds no
+ * answers, only what the printed one shows. */
+GBytes *
+bk_receipt_dup_pdf (const BkReceipt *self,
+                    GError         **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  dir = g_dir_make_tmp ("bk-receipt-XXXXXX", error);
+  if (dir == NULL)
+    return NULL;
+  path = g_build_filename (dir, "receipt.pdf", NULL);
+  ok = bk_receipt_write_pdf (self, path, error) && g_file_get_contents (path, &contents, &length, error);
+  g_remove (path);
+  g_rmdir (dir);
+  return ok ? g_bytes_new_take (contents, length) : NULL;
 }
 
 /* ---- printing ------------------------------------------------------------ */

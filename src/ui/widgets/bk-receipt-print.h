@@ -17,6 +17,7 @@ typedef struct {
   char *office;       /* who deals with it */
   char *next_steps;   /* what happens next, translated */
   char *language;     /* "de", "en", …: the document language */
+  char *recipient;    /* who it is delivered to ("Stadt Auenbach"), or NULL: kept for staff */
 } BkReceipt;
 
 BkReceipt *bk_receipt_new  (void);
@@ -44,6 +45,10 @@ void       bk_receipt_draw       (const BkReceipt *self,
  * 1.16 cannot); a missing or invalid language only warns. */
 gboolean   bk_receipt_write_pdf  (const BkReceipt *self,
                                   const char      *path,
+                                  GError         **error);
+
+/* The same PDF in memory (the attachment a delivered submission carries). */
+GBytes    *bk_receipt_dup_pdf    (const BkReceipt *self,
                                   GError         **error);
 
 /* Prints on a printer of the kiosk — printer_name, else the first one that

@@ -31,6 +31,10 @@
 #define HAVE_BK_TOKENIZER 1
 #endif
 #include "bk-search-tokenizer.h"
+#if __has_include("bk-search-tokenizer-private.h")
+#include "bk-search-tokenizer-private.h"
+#define HAVE_BK_STEMMING 1
+#endif
 
 typedef struct {
   BenchQuery *q;
@@ -56,6 +60,28 @@ fts_expression (const char *query)
       g_string_append_printf (m, "%s\"%s\" *", m->len ? " AND " : "", words[i]);
   return g_string_free (m, FALSE);
 }
+
+#ifdef HAVE_BK_STEMMING
+/* One bk_store_search in ms, with or without the German stems. */
+static double
+timed_search (BkStore    *store,
+              const char *text,
+              gboolean    stems)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+  double t, ms;
+
+  _bk_search_tokenizer_set_stemming (stems);
+  t = bench_now ();
+  ids = bk_store_search (store, text, NULL, 50, &error);
+  ms = (bench_now () - t) * 1000;
+  _bk_search_tokenizer_set_stemming (TRUE);
+  if (ids == NULL)
+    g_error ("search \"%s\": %s", text, error->message);
+  return ms;
+}
+#endif
 
 static double
 run_sql (sqlite3 *db, const char *sql, const char *const *params, guint n_params, gint64 *rows)
@@ -136,6 +162,7 @@ main (int argc, char **argv)
   g_autoptr(GPtrArray) queries = NULL;
   g_autoptr(GArray) fts_all = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) like_all = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) nostem_all = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (Row));
   sqlite3 *db = NULL;
   double fm, fp, fx, lm, lp, lx, open_ms, t0;
@@ -177,11 +204,23 @@ main (int argc, char **argv)
         double t, ms;
         g_autoptr(GArray) ids = NULL;
 
+#ifdef HAVE_BK_STEMMING
+        /* the same query without stems, interleaved (which goes first
+         * alternates): the baseline of the German stems in the same run */
+        gboolean plain_first = (r + i) % 2 == 0;
+        double plain = plain_first ? timed_search (store, q->text, FALSE) : 0;
+#endif
         t = bench_now ();
         ids = bk_store_search (store, q->text, NULL, 50, &error);
         ms = (bench_now () - t) * 1000;
         if (ids == NULL)
           g_error ("search \"%s\": %s", q->text, error->message);
+#ifdef HAVE_BK_STEMMING
+        if (!plain_first)
+          plain = timed_search (store, q->text, FALSE);
+        if (r > 0)
+          g_array_append_val (nostem_all, plain);
+#endif
         row->q = q;
         row->results = ids->len;
         if (r == 0)
@@ -240,6 +279,16 @@ main (int argc, char **argv)
   g_print ("\n");
   stats ("bk_store_search (FTS5)", fts_all, &fm, &fp, &fx);
   stats ("LIKE scan (baseline)", like_all, &lm, &lp, &lx);
+#ifdef HAVE_BK_STEMMING
+  {
+    double nm, np, nx;
+
+    stats ("bk_store_search without stems (baseline)", nostem_all, &nm, &np, &nx);
+    g_print ("RESULT search.nostem.median_ms %.3f\nRESULT search.nostem.p95_ms %.3f\n"
+             "RESULT search.nostem.max_ms %.3f\n", nm, np, nx);
+    g_print ("RESULT search.stem_cost.median %.2f\nRESULT search.stem_cost.p95 %.2f\n", fm / nm, fp / np);
+  }
+#endif
   g_print ("ratio LIKE/FTS: medians %.0fx, p95s %.0fx\n", lm / fm, lp / fp);
 
   g_print ("\nby kind of query (bk_store_search, per-query mean of the rounds):\n");

@@ -36,7 +36,7 @@ fi
 cc -O2 -g -std=gnu11 -Wall -Wno-unused-parameter -I"$BENCH" $(find "$BASE_SRC/src/core" -type d -printf '-I%p ') \
   -I"$BASE_BUILD" -I"$BASE_BUILD/src/core" $(pkg-config --cflags glib-2.0 gio-2.0 json-glib-1.0 sqlite3) \
   -o "$BIN/bench-import-baseline" "$BENCH/bench-import.c" "$BENCH/bench-gen.c" \
-  "$BASE_BUILD/src/core/libbkcore.a" $(pkg-config --libs glib-2.0 gio-2.0 gobject-2.0 json-glib-1.0 sqlite3 libsodium) -lm \
+  "$BASE_BUILD/src/core/libbkcore.a" $(pkg-config --libs glib-2.0 gio-2.0 gobject-2.0 json-glib-1.0 sqlite3 libsodium) -lstemmer -lm \
   2>"$BIN/bench-import-baseline.log" || { bench_log "baseline bench does not build"; cat "$BIN/bench-import-baseline.log" >&2; exit 1; }
 
 rm -rf "$TXT" "$FIX"

@@ -100,6 +100,45 @@ grep -q "^In easy-read language:" "$tmp/out" && grep -q "^Am Spielplatz soll es 
   && ok "show text has the easy-read summary" || fail "show text has the easy-read summary"
 "$ctl" --db "$db" show 999999 2> /dev/null; expect_status 1 $? "show unknown id"
 
+# Hostile JSON (issue 18): deep nesting hidden from the depth count behind a
+# comment or a single-quoted string (json-glib's scanner reads both) crashed
+# json-glib's recursion. Refused up front, the file and place named, nothing
+# written; for OParl motions and for the service catalogue.
+sum_before=$(sha256sum "$db" | cut -d' ' -f1)
+for kind in comment line-comment quote; do
+  for format in oparl services; do
+    f="$tmp/hostile-$kind-$format.json"
+    $py - "$f" "$kind" "$format" <<'PY'
+import sys
+path, kind, fmt = sys.argv[1:]
+hide = {"comment": '/* " */', "line-comment": '// "\n', "quote": "'\"'"}[kind]
+head = '{"data": [' if fmt == "oparl" else '{"services": ['
+with open(path, "w") as f:
+    f.write(head + hide + "[" * 200000)
+PY
+    "$ctl" --db "$db" import "$f" > /dev/null 2> "$tmp/err"; rc=$?
+    expect_status 2 $rc "hostile JSON ($kind, $format) refused, no crash"
+    grep -q "hostile-$kind-$format.json: line 1, column 1[0-9]" "$tmp/err" \
+      && ok "hostile JSON ($kind, $format): file and place named" \
+      || fail "hostile JSON ($kind, $format): file and place named: $(head -c 300 "$tmp/err")"
+  done
+done
+grep -q "a comment, which JSON does not allow" "$tmp/err" || grep -q "single quote" "$tmp/err" \
+  && ok "hostile JSON: the reason given" || fail "hostile JSON: the reason given: $(head -c 300 "$tmp/err")"
+# A string member over the limit (2 Mi characters) is refused by name.
+$py - "$tmp/long.json" <<'PY'
+import json, sys
+json.dump({"data": [{"id": "https://x.example/p/1", "type": "https://schema.oparl.org/1.1/Paper",
+                     "name": "x" * (2 * 1024 * 1024 + 1)}]}, open(sys.argv[1], "w"))
+PY
+"$ctl" --db "$db" import "$tmp/long.json" > /dev/null 2> "$tmp/err"
+expect_status 2 $? "an over-long string refused"
+grep -q 'long.json: \$.data\[0\].name: too long (more than 2097152 characters)' "$tmp/err" \
+  && ok "over-long string: member and limit named" \
+  || fail "over-long string: member and limit named: $(head -c 300 "$tmp/err")"
+[ "$(sha256sum "$db" | cut -d' ' -f1)" = "$sum_before" ] \
+  && ok "hostile JSON: database unchanged" || fail "hostile JSON: database unchanged"
+
 "$ctl" --db "$db" check > "$tmp/out"; expect_status 0 $? "check"
 grep -q "OK" "$tmp/out" && ok "check says OK" || fail "check says OK"
 

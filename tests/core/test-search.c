@@ -1,4 +1,7 @@
+#include <sys/resource.h>
+
 #include "bk-fold.h"
+#include "bk-store-private.h"
 #include "bk-store.h"
 #include "bk-test-util.h"
 
@@ -209,6 +212,119 @@ test_with_filter (Fixture *f, gconstpointer data)
   g_assert_cmpuint (ids->len, ==, 0);
 }
 
+/* German word forms through Snowball's stemmer, beside the compounds. */
+static void
+test_stems (Fixture *f, gconstpointer data)
+{
+  gint64 ramp = add (f->store, "Barrierefreier Ausbau der Haltestellen", "Für alle.", NULL, "2026-08-01");
+  gint64 lamp = add (f->store, "Eine neue Straßenlampe am Bahnhof", "Dunkel.", NULL, "2026-09-01");
+  g_autoptr(GArray) ids = NULL;
+
+  assert_finds (f, "Barrierefreiheit", ramp);
+  assert_finds (f, "barrierefrei", ramp);
+  assert_finds (f, "Lampe", lamp);
+  assert_finds (f, "Lampen", lamp);
+  assert_finds (f, "Straßenlampen", lamp);
+  assert_finds (f, "Haltestelle", ramp);
+  /* the stem is asked for beside the word, not instead of it */
+  ids = search (f, "Barrierefreiheit Bahnhof");
+  g_assert_cmpuint (ids->len, ==, 0);
+  bk_test_assert_check (f->store);
+}
+
+static double
+cpu_seconds (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec +
+         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
+static gint64
+page_bytes (BkStore *store)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 bytes = 0;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (bk_store_get_db (store),
+                                       "SELECT page_count * page_size FROM pragma_page_count, pragma_page_size",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    bytes = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return bytes;
+}
+
+/* One word of 1 MiB (a base64 image in a motion's text): every ending of it
+ * was a token, quadratic (8 KiB took 3.7 s and 366 MB). Now it is indexed by
+ * its first 64 bytes, linear: within 1 s of CPU, and the database grows
+ * about as much as the text. */
+static void
+test_long_word (Fixture *f, gconstpointer data)
+{
+  gsize len = 1024 * 1024;
+  g_autofree char *word = g_malloc (len + 1);
+  g_autofree char *query = NULL;
+  g_autoptr(BkMotion) m = bk_test_motion_new ("Ein Bild im Antrag", "Kreistag Beispielkreis", "2026-10-01", "GRÜNE-Fraktion");
+  g_autoptr(GError) error = NULL;
+  gint64 before = page_bytes (f->store), growth;
+  double start, took;
+
+  for (gsize i = 0; i < len; i++)
+    word[i] = "abcdefghijklmnopqrstuvwxyz0123456789"[(i * 7 + i / 36) % 36];
+  word[len] = '\0';
+  m->justification = g_strdup (word);
+
+  start = cpu_seconds ();
+  g_assert_true (bk_store_save_motion (f->store, m, &error));
+  g_assert_no_error (error);
+  took = cpu_seconds () - start;
+  growth = page_bytes (f->store) - before;
+  g_test_message ("1 MiB word: %.3f s CPU, database +%" G_GINT64_FORMAT " bytes", took, growth);
+  g_assert_cmpfloat (took, <=, 1.0);
+  g_assert_cmpint (growth, <=, 4 * (gint64) len);
+
+  /* found by its beginning, and by the whole word (looked up by its first 64 bytes) */
+  query = g_strndup (word, 20);
+  assert_finds (f, query, m->id);
+  assert_finds (f, word, m->id);
+  bk_test_assert_check (f->store);
+}
+
+/* The last schema step (9) builds the search indexes again with the capped tokenizer: run it
+ * once more on a filled store, and the index is whole. */
+static void
+test_reindex_step (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = bk_test_tmp_path ("reindex.db");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BkStore) store = bk_store_open (path, BK_STORE_OPEN_DEFAULT, &error);
+  gint64 lamp;
+
+  g_assert_no_error (error);
+  lamp = add (store, "Eine neue Straßenlampe am Bahnhof", "Dunkel.", NULL, "2026-09-01");
+  {
+    /* the reindex is the last step (the lead renumbers at a merge) */
+    g_autofree char *pragma = g_strdup_printf ("PRAGMA user_version = %d", BK_STORE_SCHEMA_VERSION - 1);
+
+    g_assert_cmpint (sqlite3_exec (bk_store_get_db (store), pragma, NULL, NULL, NULL), ==, SQLITE_OK);
+  }
+  g_clear_object (&store);
+
+  store = bk_store_open (path, BK_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GArray) ids = bk_store_search (store, "Lampen", NULL, 10, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (ids->len, ==, 1);
+    g_assert_cmpint (g_array_index (ids, gint64, 0), ==, lamp);
+  }
+  bk_test_assert_check (store);
+}
+
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -228,6 +344,9 @@ main (int argc, char *argv[])
   ADD ("/search/submitter", test_submitter);
   ADD ("/search/hostile-queries", test_hostile_queries);
   ADD ("/search/empty-lists-all", test_empty_lists_all);
+  ADD ("/search/stems", test_stems);
+  ADD ("/search/long-word", test_long_word);
+  ADD ("/search/reindex-step", test_reindex_step);
   ADD ("/search/with-filter", test_with_filter);
   return g_test_run ();
 }

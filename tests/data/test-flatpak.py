@@ -37,6 +37,13 @@ MODULE_FOR = {
     'libqrencode': 'qrencode',
 }
 
+# cc.find_library() names (libraries without a pkg-config file) -> module;
+# libm comes with the C library.
+LIBRARY_MODULE_FOR = {
+    'stemmer': 'snowball',
+}
+LIBRARIES_PROVIDED = {'m'}
+
 failures = []
 
 
@@ -77,6 +84,18 @@ def build_dependencies():
                                         strip_meson_comments(read(os.path.join(root, f)))))
     top = strip_meson_comments(read(os.path.join(SOURCE_ROOT, 'meson.build')))
     names.update(re.findall(r"\bdependency\(\s*'([^']+)'", top))
+    return names
+
+
+def build_libraries():
+    """The names given to cc.find_library() in the build files."""
+    names = set()
+    paths = [os.path.join(SOURCE_ROOT, 'meson.build')]
+    for root, _dirs, files in os.walk(os.path.join(SOURCE_ROOT, 'src')):
+        paths += [os.path.join(root, f) for f in files if f == 'meson.build']
+    for path in paths:
+        names.update(re.findall(r"\bfind_library\(\s*'([^']+)'",
+                                strip_meson_comments(read(path))))
     return names
 
 
@@ -152,6 +171,11 @@ def main():
         if check(module is not None,
                  f"dependency('{dep}') is neither in the GNOME runtime nor mapped to a module"):
             check(module in names, f"dependency('{dep}') needs the module {module!r}")
+    for lib in sorted(build_libraries() - LIBRARIES_PROVIDED):
+        module = LIBRARY_MODULE_FOR.get(lib)
+        if check(module is not None,
+                 f"find_library('{lib}') is neither in the runtime nor mapped to a module"):
+            check(module in names, f"find_library('{lib}') needs the module {module!r}")
     if 'tesseract' in names:
         check('leptonica' in names and names.index('leptonica') < names.index('tesseract'),
               'tesseract needs leptonica built before it')

@@ -51,7 +51,7 @@ fi
   "$src/src/core/model/bk-outbox-entry.c" \
   "$src/src/core/util/bk-fold.c" "$src/src/core/util/bk-error.c" "$src/src/core/util/bk-text-util.c" \
   "$src/src/core/util/bk-json.c" \
-  $flags -lm -o "$work/fuzz-oparl" || exit 1
+  $flags -lstemmer -lm -o "$work/fuzz-oparl" || exit 1
 
 # Seed corpus: every fixture, good and bad
 cp "$here"/fixtures/*.json "$here"/fixtures/bad/*.json "$work/corpus/" 2>/dev/null

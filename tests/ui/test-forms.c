@@ -533,6 +533,65 @@ test_defect_and_back (void)
   fixture_clear (&f);
 }
 
+/* Sending fails (here: a database that cannot be written): the citizen reads
+ * what to do, never a file path or SQLite's words; the answers stay; the
+ * journal has the details (structured logging: g_test_expect_message does
+ * not see the warning, so in a subprocess). */
+static void
+test_send_fails_without_path (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("bk-forms-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "kiosk.db", NULL);
+  GtkWidget *label;
+  const char *text;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT);
+      g_test_trap_assert_passed ();
+      g_test_trap_assert_stderr ("*WARNING*Could not store a defect-report submission: *kiosk.db*read-only*");
+      g_rmdir (dir);
+      return;
+    }
+
+  g_log_set_always_fatal (G_LOG_FATAL_MASK);
+  g_assert_no_error (error);
+  {
+    g_autoptr(BkStore) writable = bk_store_open (path, 0, &error);
+
+    g_assert_no_error (error);
+  }
+  f.store = bk_store_open (path, BK_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  f.said = bk_ui_test_said_new (bk_application_get_voice (app), &f.handler);
+  f.window = bk_ui_test_app_window_new (app, f.store);
+  f.page = BK_FORM_PAGE (bk_window_get_page (f.window, "form"));
+
+  start (&f, "defect-report");
+  fill_all (&f, "place", "Bushaltestelle Marktplatz", "problem", "Das Glas ist kaputt.",
+            "contact", "", NULL);
+  press (bk_form_page_get_next_button (f.page));
+
+  g_assert_cmpstr (bk_window_get_page_name (f.window), ==, "form");
+  g_assert_cmpint (bk_form_page_get_step (f.page), ==, BK_FORM_STEP_CONFIRM);
+  label = bk_form_page_get_form_error_label (f.page);
+  g_assert_nonnull (label);
+  text = gtk_label_get_text (GTK_LABEL (label));
+  g_test_message ("the citizen reads: %s", text);
+  g_assert_nonnull (strstr (text, "Your answers are still here"));
+  g_assert_null (strstr (text, dir));
+  g_assert_null (strstr (text, "kiosk.db"));
+  g_assert_null (strchr (text, '/'));
+  g_assert_null (strstr (text, "read-only"));
+  g_assert_cmpuint (bk_form_page_count_answers (f.page), >, 0);
+
+  fixture_clear (&f);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 /* One question a screen with easy-read on. */
 static void
 test_complaint_easy_read (void)
@@ -954,6 +1013,7 @@ main (int   argc,
   g_test_add_func ("/forms/certificate-errors-and-change", test_certificate_errors);
   g_test_add_func ("/forms/defect-and-back", test_defect_and_back);
   g_test_add_func ("/forms/complaint-easy-read", test_complaint_easy_read);
+  g_test_add_func ("/forms/send-fails-without-path", test_send_fails_without_path);
   g_test_add_func ("/forms/motion-feedback", test_motion_feedback);
   g_test_add_func ("/forms/receipt-pdf", test_receipt_pdf);
   g_test_add_func ("/forms/delivered-by-keys", test_delivered_by_keys);

@@ -17,6 +17,7 @@
 #include "bk-attract.h"
 #include "bk-i18n.h"
 #include "bk-idle-warning.h"
+#include "bk-lockdown.h"
 #include "bk-motion-list-page.h"
 #include "bk-session.h"
 #include "bk-ui.h"
@@ -449,6 +450,85 @@ test_kiosk_close_refused (Fixture       *f,
   g_assert_false (g_application_get_flags (G_APPLICATION (app)) & G_APPLICATION_NON_UNIQUE);
 }
 
+static GtkWidget *
+find_mapped_selectable_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_label_get_selectable (GTK_LABEL (widget)) &&
+      gtk_widget_get_mapped (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_mapped_selectable_label (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_popover (GtkWidget *parent)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (parent); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child))
+      return child;
+  return NULL;
+}
+
+/* GTK's own surfaces in kiosk mode (bk-lockdown.c; the real key bindings and
+ * clicks over X: tests/ui/test-lockdown.py). */
+static void
+test_kiosk_toolkit_surfaces (Fixture       *f,
+                             gconstpointer  data)
+{
+  BkWindow *window = bk_ui_test_current_window (app);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = g_list_model_get_n_items (toplevels);
+  gboolean handled = FALSE;
+  GtkWidget *stray, *label, *popover;
+
+  /* The Inspector's key-binding signal, whatever emits it. */
+  g_signal_emit_by_name (window, "enable-debugging", FALSE, &handled);
+  g_assert_true (handled);
+  g_signal_emit_by_name (window, "enable-debugging", TRUE, &handled);
+  bk_ui_test_iterate (100);
+  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, n);
+
+  /* The key bindings of the Inspector, the emoji chooser, the context menu. */
+  g_assert_true (bk_lockdown_refuses_key (GDK_KEY_I, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
+  g_assert_true (bk_lockdown_refuses_key (GDK_KEY_d, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
+  g_assert_true (bk_lockdown_refuses_key (GDK_KEY_period, GDK_CONTROL_MASK));
+  g_assert_true (bk_lockdown_refuses_key (GDK_KEY_semicolon, GDK_CONTROL_MASK));
+  g_assert_true (bk_lockdown_refuses_key (GDK_KEY_F10, GDK_SHIFT_MASK));
+  g_assert_true (bk_lockdown_refuses_key (GDK_KEY_Menu, 0));
+  /* and nothing a citizen needs */
+  g_assert_false (bk_lockdown_refuses_key (GDK_KEY_i, GDK_CONTROL_MASK));
+  g_assert_false (bk_lockdown_refuses_key (GDK_KEY_I, GDK_SHIFT_MASK));
+  g_assert_false (bk_lockdown_refuses_key (GDK_KEY_period, 0));
+  g_assert_false (bk_lockdown_refuses_key (GDK_KEY_Tab, GDK_SHIFT_MASK));
+  g_assert_false (bk_lockdown_refuses_key (GDK_KEY_F1, 0));
+  g_assert_false (bk_lockdown_refuses_key (GDK_KEY_KP_Enter, 0));
+
+  /* A window that is not the kiosk's (the Inspector) is closed at once. */
+  stray = gtk_window_new ();
+  g_object_add_weak_pointer (G_OBJECT (stray), (gpointer *) &stray);
+  gtk_window_present (GTK_WINDOW (stray));
+  bk_ui_test_iterate (200);
+  g_assert_null (stray);
+  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, n);
+
+  /* A label's context menu, as a long touch opens it, is closed again. */
+  bk_ui_test_open_page (window, "win.open-motion", g_variant_new_int64 (f->motion_id));
+  label = find_mapped_selectable_label (GTK_WIDGET (window));
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_activate_action (label, "menu.popup", NULL));
+  bk_ui_test_iterate (300);
+  popover = find_popover (label);
+  g_assert_true (popover == NULL || !gtk_widget_get_visible (popover));
+}
+
 static void
 test_settings_limits (void)
 {
@@ -492,6 +572,7 @@ main (int   argc,
   ADD ("attract", test_attract);
   ADD ("touch-dismisses", test_touch_dismisses);
   ADD ("kiosk-close-refused", test_kiosk_close_refused);
+  ADD ("kiosk-toolkit-surfaces", test_kiosk_toolkit_surfaces);
 #undef ADD
   g_test_add_func ("/session/settings-limits", test_settings_limits);
 

@@ -183,6 +183,23 @@ bk_oparl_fail_at (BkOParlContext *ctx,
   return FALSE;
 }
 
+/* No string member longer than BK_OPARL_MAX_STRING characters. */
+static gboolean
+check_length (BkOParlContext *ctx,
+              const char     *member,
+              const char     *str,
+              GError        **error)
+{
+  g_autofree char *problem = NULL;
+
+  /* a character is at least one byte: count only when it could be over */
+  if (str == NULL || strlen (str) <= BK_OPARL_MAX_STRING ||
+      g_utf8_strlen (str, -1) <= BK_OPARL_MAX_STRING)
+    return TRUE;
+  problem = g_strdup_printf (_("too long (more than %u characters)"), (guint) BK_OPARL_MAX_STRING);
+  return bk_oparl_fail_at (ctx, member, problem, error);
+}
+
 /* A string member; absent, null and "" all give NULL. */
 gboolean
 bk_oparl_get_string (BkOParlContext *ctx,
@@ -200,6 +217,8 @@ bk_oparl_get_string (BkOParlContext *ctx,
   if (!bk_oparl_node_is_string (node))
     return bk_oparl_fail_at (ctx, member, _("expected a string"), error);
   str = json_node_get_string (node);
+  if (!check_length (ctx, member, str, error))
+    return FALSE;
   if (str != NULL && *str != '\0')
     *out = str;
   return TRUE;
@@ -225,6 +244,8 @@ dup_string_or_number (BkOParlContext *ctx,
     }
   if (!bk_oparl_node_is_string (node))
     return bk_oparl_fail_at (ctx, member, _("expected a string"), error);
+  if (!check_length (ctx, member, json_node_get_string (node), error))
+    return FALSE;
   if (*json_node_get_string (node) != '\0')
     *out = g_strdup (json_node_get_string (node));
   return TRUE;

@@ -18,6 +18,8 @@ G_BEGIN_DECLS
 
 /* Largest OParl JSON file accepted, in bytes. */
 #define BK_OPARL_MAX_SIZE (32 * 1024 * 1024)
+/* The longest string member, in characters: a whole paper's text fits. */
+#define BK_OPARL_MAX_STRING (2 * 1024 * 1024)
 
 typedef struct {
   guint papers;

@@ -17,6 +17,13 @@
 
 G_BEGIN_DECLS
 
+/* How long a write waits for another connection's transaction (a staff
+ * import, the sync), in ms: */
+#define BK_STORE_BUSY_TIMEOUT_MS 1500
+/* and a citizen's submission, which must not fail because staff import
+ * something meanwhile (the longest import transaction measured: 2.65 s). */
+#define BK_STORE_SUBMISSION_BUSY_TIMEOUT_MS 30000
+
 sqlite3      *bk_store_get_db          (BkStore     *self);
 /* A statement prepared once and cached by its SQL text (a string literal),
  * reset and unbound. */

@@ -454,4 +454,34 @@ static const char *const bk_store_migrations[] = {
   "  SELECT num, CASE WHEN leika_key = '99115003012000' THEN 1 ELSE 0 END, 'appointment' FROM service"
   "  WHERE source_id IS NOT NULL"
   "  AND leika_key IN ('99115005104000', '99115003012000', '99059001104000');",
+
+  /* 9: the search indexes built again (issue 18): the tokenizer indexes a
+   * word by its first 64 bytes and only such words with their endings
+   * (bk-search-tokenizer.c). An index built before would no longer match
+   * what deleting a row or the integrity check tokenize. The content of a
+   * normal FTS5 table is read without the tokenizer; the tables are made
+   * anew as in steps 1 and 2. */
+  "CREATE TEMP TABLE fts_paper AS"
+  "  SELECT rowid AS id, subject, resolution, justification, submitters FROM paper_fts;"
+  "CREATE TEMP TABLE fts_paper_head AS SELECT rowid AS id, subject, submitters FROM paper_head_fts;"
+  "CREATE TEMP TABLE fts_service AS SELECT rowid AS id, name, body FROM service_fts;"
+  "DROP TABLE paper_fts;"
+  "DROP TABLE paper_head_fts;"
+  "DROP TABLE service_fts;"
+  "CREATE VIRTUAL TABLE paper_fts USING fts5 ("
+  "  subject, resolution, justification, submitters,"
+  "  tokenize = 'bk_german', prefix = '3', detail = column);"
+  "CREATE VIRTUAL TABLE paper_head_fts USING fts5 ("
+  "  subject, submitters,"
+  "  tokenize = 'bk_german', prefix = '3', detail = column);"
+  "CREATE VIRTUAL TABLE service_fts USING fts5 ("
+  "  name, body,"
+  "  tokenize = 'bk_german', prefix = '3', detail = column);"
+  "INSERT INTO paper_fts (rowid, subject, resolution, justification, submitters)"
+  "  SELECT id, subject, resolution, justification, submitters FROM fts_paper;"
+  "INSERT INTO paper_head_fts (rowid, subject, submitters) SELECT id, subject, submitters FROM fts_paper_head;"
+  "INSERT INTO service_fts (rowid, name, body) SELECT id, name, body FROM fts_service;"
+  "DROP TABLE temp.fts_paper;"
+  "DROP TABLE temp.fts_paper_head;"
+  "DROP TABLE temp.fts_service;",
 };

@@ -208,6 +208,7 @@ add_submission (BkStore      *self,
   g_autofree char *created_at = NULL;
   g_autofree char *reference = NULL;
   int agree = 0, disagree = 0, comment = 0;
+  gboolean began;
   gint64 id;
 
   g_return_val_if_fail (BK_IS_STORE (self), NULL);
@@ -230,7 +231,12 @@ add_submission (BkStore      *self,
     return NULL;
   created_at = submission->created_at ? g_strdup (submission->created_at) : dup_now_utc ();
 
-  if (!bk_store_begin (self, error))
+  /* BEGIN IMMEDIATE takes the write lock, so only it waits: for as long as
+   * an import or the sync may hold it, not the default 1.5 s. */
+  sqlite3_busy_timeout (bk_store_get_db (self), BK_STORE_SUBMISSION_BUSY_TIMEOUT_MS);
+  began = bk_store_begin (self, error);
+  sqlite3_busy_timeout (bk_store_get_db (self), BK_STORE_BUSY_TIMEOUT_MS);
+  if (!began)
     return NULL;
   id = next_id (self);
   if (id <= 0)

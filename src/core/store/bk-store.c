@@ -316,7 +316,7 @@ bk_store_open (const char       *path,
       bk_store_set_sqlite_error (self, rc, error);
       return NULL;
     }
-  sqlite3_busy_timeout (self->db, 1500);
+  sqlite3_busy_timeout (self->db, BK_STORE_BUSY_TIMEOUT_MS);
 
   /* Only the owner may read the database: it will hold citizens' requests. */
   if (created)

@@ -39,8 +39,37 @@ offset_to_line_column (const char *data,
   *column = g_utf8_strlen (line_start, data + offset - line_start) + 1;
 }
 
+static void
+set_error_at (GError    **error,
+              const char *data,
+              gsize       offset,
+              const char *name,
+              const char *what)
+{
+  guint line, column;
+
+  offset_to_line_column (data, offset, &line, &column);
+  g_set_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT,
+               /* Translators: FILE: line N, column M: what is wrong */
+               _("%s: line %u, column %u: %s"), name, line, column, what);
+}
+
+/* Outside strings, strict JSON has only these: white space, the structure,
+ * the double quote and what numbers, true, false and null are made of. */
+static gboolean
+json_char (char ch)
+{
+  return strchr (" \t\n\r{}[]:,\"+-.", ch) != NULL || g_ascii_isalnum (ch);
+}
+
 /* Nesting depth (json-glib recurses without limit) and content after the
- * top-level value (json-glib 1.6 silently ignores it). */
+ * top-level value (json-glib 1.6 silently ignores it).
+ *
+ * The depth is counted on exactly the tokens a strict JSON reader sees;
+ * json-glib's scanner knows more (comments, single-quoted strings), in
+ * which a quote or a bracket means something else, and a document could
+ * hide its depth from the count there: whatever strict JSON does not
+ * allow outside a string is refused here, before json-glib sees it. */
 static gboolean
 check_structure (const char *data,
                  gsize       len,
@@ -62,6 +91,21 @@ check_structure (const char *data,
           else if (ch == '"')
             in_string = FALSE;
           continue;
+        }
+      if (!json_char (ch))
+        {
+          g_autofree char *what = NULL;
+
+          if (ch == '/')
+            what = g_strdup (_("a comment, which JSON does not allow"));
+          else if (ch == '\'')
+            what = g_strdup (_("a single quote: strings in JSON take double quotes"));
+          else if ((guchar) ch < 0x80 && g_ascii_isprint (ch))
+            what = g_strdup_printf (_("the character “%c” is not allowed in JSON outside a string"), ch);
+          else
+            what = g_strdup_printf (_("the byte 0x%02x is not allowed in JSON outside a string"), (guchar) ch);
+          set_error_at (error, data, i, name, what);
+          return FALSE;
         }
       if (ch == '"')
         in_string = TRUE;

@@ -21,6 +21,8 @@ GtkWidget    *bk_form_page_get_choice          (BkFormPage *self,
 GtkWidget    *bk_form_page_get_error_label     (BkFormPage *self,
                                                 const char *field_id);
 const BkForm *bk_form_page_get_form     (BkFormPage          *self);
+/* The message when sending failed; NULL while none is shown. */
+GtkWidget    *bk_form_page_get_form_error_label (BkFormPage *self);
 /* A GtkEntry, a GtkTextView or (choices) the group of toggle buttons. */
 GtkWidget    *bk_form_page_get_input           (BkFormPage *self,
                                                 const char *field_id);

@@ -20,6 +20,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bk-error.h"
 #include "bk-field-view.h"
 #include "bk-form-send.h"
 #include "bk-form-page-private.h"
@@ -527,10 +528,14 @@ send (BkFormPage *self)
     {
       g_autofree char *message = NULL;
 
+      /* The details (a file path, SQLite's words) go to the journal for
+       * staff; the citizen reads what to do. */
       g_warning ("Could not store a %s submission: %s", self->form->id,
                  error ? error->message : "no database");
-      message = g_strdup_printf (_("Sending did not work: %s. Your answers are still here. Please press Send again, or ask the staff for help."),
-                                 error ? error->message : _("the kiosk has no database"));
+      if (g_error_matches (error, BK_ERROR, BK_ERROR_DATABASE_BUSY))
+        message = g_strdup (_("Sending did not work: the kiosk is busy for a moment. Your answers are still here. Please press Send again in a minute, or ask the staff for help."));
+      else
+        message = g_strdup (_("Sending did not work. Your answers are still here. Please press Send again, or ask the staff for help."));
       show_form_error (self, message);
       return;
     }
@@ -936,6 +941,14 @@ bk_form_page_get_next_button (BkFormPage *self)
   g_return_val_if_fail (BK_IS_FORM_PAGE (self), NULL);
 
   return gtk_widget_get_visible (self->next_button) ? self->next_button : NULL;
+}
+
+GtkWidget *
+bk_form_page_get_form_error_label (BkFormPage *self)
+{
+  g_return_val_if_fail (BK_IS_FORM_PAGE (self), NULL);
+
+  return gtk_widget_get_visible (self->form_error_box) ? GTK_WIDGET (self->form_error_label) : NULL;
 }
 
 static BkFieldView *

@@ -27,6 +27,7 @@
 #include "bk-application-private.h"
 #include "bk-i18n.h"
 #include "bk-renderer.h"
+#include "bk-lockdown.h"
 #include "bk-start.h"
 #include "bk-ui.h"
 
@@ -99,6 +100,8 @@ bk_application_handle_local_options (GApplication *application,
       return 1;
     }
   self->kiosk = g_variant_dict_contains (options, "kiosk");
+  if (self->kiosk)
+    bk_lockdown_environment ();
 
   if (g_variant_dict_lookup (options, "idle-timeout", "i", &self->idle_timeout) && self->idle_timeout <= 0)
     {
@@ -151,6 +154,9 @@ window_added_cb (GtkApplication *application,
       gtk_window_set_deletable (window, FALSE);
       gtk_window_fullscreen (window);
       g_signal_connect (window, "close-request", G_CALLBACK (close_request_cb), NULL);
+      /* No Inspector, emoji chooser or context menu (bk-lockdown.c). */
+      bk_lockdown_install ();
+      bk_lockdown_window (window);
     }
 }
 

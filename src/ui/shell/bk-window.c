@@ -27,6 +27,7 @@
 #include <glib/gi18n.h>
 
 #include "bk-a11y-page.h"
+#include "bk-error.h"
 #include "bk-error-page.h"
 #include "bk-ez-tree.h"
 #include "bk-form-page.h"
@@ -121,6 +122,23 @@ leave_pages (BkWindow  *self,
       bk_page_leave (BK_PAGE (child));
 }
 
+/* What a citizen reads of why a page cannot be shown: the database's and
+ * the system's messages name files and SQLite's words, which are for staff
+ * (the journal); a citizen reads whom to ask. */
+static char *
+citizen_reason (const GError *error)
+{
+  gboolean technical = error->domain != BK_ERROR ||
+                       error->code == BK_ERROR_DATABASE || error->code == BK_ERROR_DATABASE_BUSY ||
+                       error->code == BK_ERROR_DATABASE_TOO_NEW || error->code == BK_ERROR_READ_ONLY ||
+                       error->code == BK_ERROR_CORRUPT;
+
+  if (!technical)
+    return g_strdup (error->message);
+  g_message ("A page could not be shown: %s", error->message);
+  return g_strdup (_("Something went wrong in the kiosk. Please tell the staff."));
+}
+
 /* Shows entry (taking its target); the error page instead when its page
  * cannot show it, the start page when the page is not available. */
 static void
@@ -138,9 +156,11 @@ show_entry (BkWindow       *self,
       history_entry_clear (&shown);
       if (error != NULL)
         {
+          g_autofree char *reason = citizen_reason (error);
+
           shown.page = g_intern_static_string ("error");
           shown.target = g_variant_ref_sink (bk_error_page_target_new (heading ? heading : _("This cannot be shown"),
-                                                                       error->message));
+                                                                       reason));
         }
       else
         shown.page = g_intern_static_string ("home");
@@ -803,12 +823,10 @@ bk_window_new (GtkApplication *application,
 
   if (bk_context_get_store (context) == NULL)
     {
-      g_autofree char *message = NULL;
-
-      /* Translators: %s is the technical reason */
-      message = g_strdup_printf (_("The kiosk could not open its database of motions: %s. Please tell the staff."),
-                                 error ? error->message : _("unknown error"));
-      self->store_error = g_variant_ref_sink (bk_error_page_target_new (_("The motions cannot be shown"), message));
+      /* The reason (a path, SQLite's words) is in the journal: the
+       * application logs it when the store does not open. */
+      self->store_error = g_variant_ref_sink (bk_error_page_target_new (_("The motions cannot be shown"),
+                                                                        _("The kiosk could not open its database of motions. Please tell the staff.")));
       entry.page = g_intern_static_string ("error");
       entry.target = g_variant_ref (self->store_error);
     }

@@ -82,29 +82,34 @@ update_count (BkMotionListPage *self)
   bk_page_status_changed (BK_PAGE (self), n == 0 ? empty : count);
 }
 
+/* The chosen value's index among n values behind the "All …" choice, or
+ * -1 for all. */
+static int
+selected_index (GtkDropDown *dropdown,
+                guint        n)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  if (selected == GTK_INVALID_LIST_POSITION || selected == 0 || selected - 1 >= n)
+    return -1;
+  return (int) selected - 1;
+}
+
 static const char *
 selected_value (GtkDropDown  *dropdown,
                 GStrv         values)
 {
-  guint selected = gtk_drop_down_get_selected (dropdown);
+  int i = values != NULL ? selected_index (dropdown, g_strv_length (values)) : -1;
 
-  if (values == NULL || selected == GTK_INVALID_LIST_POSITION || selected == 0)
-    return NULL;
-  if (selected - 1 >= g_strv_length (values))
-    return NULL;
-
-  return values[selected - 1];
+  return i >= 0 ? values[i] : NULL;
 }
 
 static const BkFaction *
 selected_faction (BkMotionListPage *self)
 {
-  guint selected = gtk_drop_down_get_selected (self->faction_dropdown);
+  int i = self->factions != NULL ? selected_index (self->faction_dropdown, self->factions->len) : -1;
 
-  if (self->factions == NULL || selected == GTK_INVALID_LIST_POSITION || selected == 0 ||
-      selected - 1 >= self->factions->len)
-    return NULL;
-  return g_ptr_array_index (self->factions, selected - 1);
+  return i >= 0 ? g_ptr_array_index (self->factions, i) : NULL;
 }
 
 static void

@@ -357,8 +357,8 @@ bk_services_page_dup_target (BkPage *page)
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
-  for (; focus != NULL && !GTK_IS_LIST_BOX_ROW (focus); focus = gtk_widget_get_parent (focus))
-    ;
+  if (focus != NULL && !GTK_IS_LIST_BOX_ROW (focus))
+    focus = gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW);
   g_clear_pointer (&self->opened_id, g_free);
   if (focus != NULL && gtk_widget_get_parent (focus) == GTK_WIDGET (self->list))
     {

@@ -95,6 +95,15 @@ static const KeyInfo keys[] = {
   { "oparl-endpoints", G_TYPE_VARIANT, FALSE, 0, 0, 0, "@a(ss) []", NULL, "a(ss)" },
   { "oparl-sync-interval", G_TYPE_INT, FALSE, 0, 1440, 60, NULL, NULL },
   { "oparl-full-sync-days", G_TYPE_INT, FALSE, 1, 90, 7, NULL, NULL },
+  /* The demonstration tour (bk-tour.c): staff's own steps file ("": the
+   * built-in steps), and the loop for an event. */
+  { "tour-file", G_TYPE_STRING, FALSE, 0, 0, 0, "", NULL },
+  { "tour-loop", G_TYPE_BOOLEAN, FALSE, 0, 1, FALSE, NULL, NULL },
+  /* Care-home mode (bk-care-home.c): a press must be held press-delay ms;
+   * the idle warning comes after care-home-idle-timeout seconds at least. */
+  { "care-home-mode", G_TYPE_BOOLEAN, FALSE, 0, 1, FALSE, NULL, NULL },
+  { "care-home-press-delay", G_TYPE_INT, FALSE, 0, 2000, 300, NULL, NULL },
+  { "care-home-idle-timeout", G_TYPE_INT, FALSE, 60, 86400, 1200, NULL, NULL },
 };
 
 #define N_KEYS G_N_ELEMENTS (keys)

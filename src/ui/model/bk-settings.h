@@ -61,7 +61,9 @@ void        bk_settings_set_headset_connected (BkSettings *self,
  * $XDG_DATA_HOME/buergerkiosk), municipality, default-language ("" or a
  * language: the language each new session starts in); for the OParl sync:
  * oparl-endpoints (a(ss): display name, System URL), oparl-sync-interval
- * (minutes, 0: only when asked), oparl-full-sync-days. */
+ * (minutes, 0: only when asked), oparl-full-sync-days; the demonstration
+ * tour: tour-file ("": the built-in steps), tour-loop; care-home mode:
+ * care-home-mode, care-home-press-delay (ms), care-home-idle-timeout (s). */
 gboolean    bk_settings_get_boolean           (BkSettings *self,
                                                const char *key);
 void        bk_settings_set_boolean           (BkSettings *self,

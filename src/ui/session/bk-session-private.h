@@ -17,6 +17,9 @@ GtkWidget     *bk_session_get_dim_layer       (BkSession  *self,
 int            bk_session_get_remaining       (BkSession  *self);
 GtkWidget     *bk_session_get_warning         (BkSession  *self,
                                                GtkWindow  *window);
+/* Seconds without input before the warning, as the settings say now (care-home
+ * mode waits longer). */
+int            bk_session_get_idle_timeout    (BkSession  *self);
 /* For tests: as if seconds more had passed without input, then the
  * pending deadline is checked at once. From the first call on, the session's
  * clock moves only by these calls. */

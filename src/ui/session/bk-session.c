@@ -85,6 +85,10 @@ idle_timeout (BkSession *self)
 {
   if (self->idle_timeout_override > 0)
     return self->idle_timeout_override;
+  /* A resident in a care home takes their time (bk-care-home.c). */
+  if (bk_settings_get_boolean (self->settings, "care-home-mode"))
+    return MAX (bk_settings_get_int (self->settings, "idle-timeout"),
+                bk_settings_get_int (self->settings, "care-home-idle-timeout"));
   return bk_settings_get_int (self->settings, "idle-timeout");
 }
 
@@ -580,10 +584,11 @@ bk_session_new (BkSettings *settings,
                                self, G_CONNECT_SWAPPED);
     }
 
-  for (guint i = 0; i < 4; i++)
+  for (guint i = 0; i < 6; i++)
     {
       static const char * const keys[] = {
         "notify::idle-timeout", "notify::idle-warning", "notify::attract-after", "notify::dim-after",
+        "notify::care-home-mode", "notify::care-home-idle-timeout",
       };
 
       g_signal_connect_object (settings, keys[i], G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);
@@ -617,6 +622,14 @@ bk_session_set_idle_timeout_override (BkSession *self,
 
   self->idle_timeout_override = MAX (seconds, 0);
   evaluate (self);
+}
+
+int
+bk_session_get_idle_timeout (BkSession *self)
+{
+  g_return_val_if_fail (BK_IS_SESSION (self), 0);
+
+  return idle_timeout (self);
 }
 
 void

@@ -21,7 +21,9 @@
 #include "bk-a11y-actions.h"
 #include "bk-a11y-page.h"
 #include "bk-application-private.h"
+#include "bk-care-home.h"
 #include "bk-i18n.h"
+#include "bk-tour.h"
 
 /* ---- speech commands ----------------------------------------------------- */
 
@@ -347,4 +349,8 @@ _bk_application_actions_init (BkApplication *self)
                                            speech_accels[i].accels);
   g_action_map_add_action_entries (G_ACTION_MAP (self), session_actions, G_N_ELEMENTS (session_actions), self);
   add_panel_actions (self);
+  /* Staff's demonstration tour (app.tour, Ctrl+Alt+T) and care-home mode:
+   * both join every kiosk window as it is made. */
+  bk_tour_install (GTK_APPLICATION (self));
+  bk_care_home_install (GTK_APPLICATION (self));
 }

@@ -53,6 +53,8 @@ struct _BkStaffPage
   GtkSpinButton *idle_spin;
   GtkDropDown   *language_dropdown;
   GtkDropDown   *municipality_dropdown;
+  GtkWidget     *care_home_check;
+  GtkWidget     *tour_loop_check;
   BkSyncPanel   *sync_panel;
 
   BkStore       *store;
@@ -564,6 +566,13 @@ set_context (BkStaffPage *self,
     return;
   g_set_object (&self->store, bk_context_get_store (context));
   g_set_object (&self->settings, bk_context_get_settings (context));
+  if (self->settings != NULL)
+    {
+      g_object_bind_property (self->settings, "care-home-mode", self->care_home_check, "active",
+                              G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+      g_object_bind_property (self->settings, "tour-loop", self->tour_loop_check, "active",
+                              G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+    }
   bk_staff_outbox_set_outbox (BK_STAFF_OUTBOX (self->outbox_view), bk_context_get_outbox (context), self->store);
   bk_sync_panel_set_services (self->sync_panel, self->store,
                               bk_context_get_read_only (context) ? NULL : self->settings,
@@ -623,6 +632,8 @@ bk_staff_page_class_init (BkStaffPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BkStaffPage, idle_spin);
   gtk_widget_class_bind_template_child (widget_class, BkStaffPage, language_dropdown);
   gtk_widget_class_bind_template_child (widget_class, BkStaffPage, municipality_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, BkStaffPage, care_home_check);
+  gtk_widget_class_bind_template_child (widget_class, BkStaffPage, tour_loop_check);
   gtk_widget_class_bind_template_child (widget_class, BkStaffPage, sync_panel);
 }
 

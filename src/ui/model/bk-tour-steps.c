@@ -41,7 +41,7 @@ static const BkTourStepInfo infos[] = {
   { "read-aloud", "motion", "{'speech-enabled': <true>}", BK_TOUR_EFFECT_READ_ALOUD,
     N_("Read aloud, word by word"),
     N_("The kiosk reads a motion aloud and marks the word being heard. "
-       "This helps people who cannot see well and people who find reading hard.") },
+       "This helps people who cannot see well and people who find reading hard."), 40 },
   { "captions", "home", "{'speech-enabled': <true>, 'captions-enabled': <true>}", BK_TOUR_EFFECT_NONE,
     N_("Captions"),
     N_("Everything the kiosk says is also written in the bar at the bottom. "
@@ -71,7 +71,7 @@ static const BkTourStepInfo infos[] = {
   { "idle-reset", "home", "{'text-scale': <200>}", BK_TOUR_EFFECT_IDLE_WARNING,
     N_("The kiosk forgets everything"),
     N_("Without input the kiosk warns, then starts over: it forgets every setting and every entry. "
-       "The next person finds a clean kiosk, and nothing personal stays.") },
+       "The next person finds a clean kiosk, and nothing personal stays."), 30 },
   { "end", "home", "{}", BK_TOUR_EFFECT_NONE,
     N_("End of the tour"),
     N_("Every setting is back as it was. Thank you for your attention.") },
@@ -108,7 +108,7 @@ step_new (const BkTourStepInfo *info)
   BkTourStep *step = g_new0 (BkTourStep, 1);
 
   step->info = info;
-  step->seconds = BK_TOUR_DEFAULT_SECONDS;
+  step->seconds = info->seconds > 0 ? info->seconds : BK_TOUR_DEFAULT_SECONDS;
   return step;
 }
 
@@ -203,6 +203,7 @@ read_step (JsonNode    *node,
     }
 
   step = step_new (info);
+  /* a town's own time, else the step's */
   member = json_object_get_member (object, "seconds");
   if (member != NULL)
     {

@@ -30,6 +30,7 @@ typedef struct
   BkTourEffect  effect;
   const char   *title;
   const char   *text;
+  guint         seconds;    /* in the loop; 0: BK_TOUR_DEFAULT_SECONDS */
 } BkTourStepInfo;
 
 /* A step of a tour: what it shows, how long the loop stays, and a town's

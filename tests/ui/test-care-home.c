@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include <gdk/x11/gdkx.h>
+#include <glib/gstdio.h>
 
 #include "bk-care-home.h"
 #include "bk-ez-tree.h"
@@ -173,6 +174,17 @@ test_switch (void)
 }
 
 static void
+save_screenshot (BkWindow   *window,
+                 const char *name)
+{
+  g_autofree char *dir = g_build_filename (g_getenv ("BK_BUILD_ROOT"), "tests", "ui", "screenshots", NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  g_mkdir_with_parents (dir, 0755);
+  bk_ui_test_save_png (GTK_WIDGET (window), path);
+}
+
+static void
 test_calm (void)
 {
   Fixture f = { 0 };
@@ -201,6 +213,11 @@ test_calm (void)
       g_test_message ("care-home start page at %d %%: at least %d px wide", scale, width);
       g_assert_cmpint (width, <=, 1280);
     }
+
+  save_screenshot (f.window, "care-home-start-300.png");
+  bk_settings_set_int (settings (), "text-scale", 100);
+  bk_ui_test_iterate (100);
+  save_screenshot (f.window, "care-home-start.png");
 
   bk_settings_set_boolean (settings (), "care-home-mode", FALSE);
   bk_ui_test_iterate (100);
@@ -305,6 +322,7 @@ test_panel (void)
   g_assert_true (gtk_widget_get_mapped (panel));
   g_assert_true (bk_ez_is_modal (panel));
   g_assert_nonnull (bk_ui_test_dup_label (panel));
+  save_screenshot (f.window, "care-home-panel.png");
 
   bk_ui_test_click (bk_ui_find_actionable (panel, "app.text-scale", big));
   bk_ui_test_click (bk_ui_find_actionable (panel, "app.speech-rate", slow));

@@ -10,6 +10,7 @@
  *                        every step; each step's effect on the real screen;
  *                        at the end every setting as before
  *   /tour/back-repeat    Back and Repeat by keys, the panel's buttons, Escape
+ *   /tour/reset-ends     the idle reset during the tour ends it
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -375,6 +376,36 @@ dup_panel_text (BkTour *tour)
   return bk_ui_test_dup_text (bk_tour_get_panel (tour));
 }
 
+/* Every control of the panel named for a screen reader, nothing wider than
+ * the window (text at 300 % included); a screenshot of the step. */
+static void
+audit_panel (Fixture    *f,
+             BkTour     *tour,
+             const char *id)
+{
+  GtkWidget *panel = bk_tour_get_panel (tour);
+  g_autofree char *dir = g_build_filename (g_getenv ("BK_BUILD_ROOT"), "tests", "ui", "screenshots", NULL);
+  g_autofree char *file = g_strdup_printf ("tour-%02u-%s.png", bk_tour_get_index (tour) + 1, id);
+  g_autofree char *path = g_build_filename (dir, file, NULL);
+  guint buttons = 0;
+
+  g_assert_nonnull (bk_ui_test_dup_label (panel));
+  for (GtkWidget *w = gtk_widget_get_first_child (panel); w != NULL; w = gtk_widget_get_next_sibling (w))
+    for (GtkWidget *b = gtk_widget_get_first_child (w); b != NULL; b = gtk_widget_get_next_sibling (b))
+      if (GTK_IS_BUTTON (b))
+        {
+          g_autofree char *name = bk_ui_test_dup_label (b);
+
+          g_assert_nonnull (name);
+          g_assert_cmpint (gtk_widget_get_width (b), <=, gtk_widget_get_width (GTK_WIDGET (current (f))));
+          buttons++;
+        }
+  g_assert_cmpuint (buttons, ==, 4);
+  g_assert_cmpint (gtk_widget_get_width (panel), <=, gtk_widget_get_width (GTK_WIDGET (current (f))));
+  g_mkdir_with_parents (dir, 0755);
+  bk_ui_test_save_png (GTK_WIDGET (current (f)), path);
+}
+
 /* What each step must have done to the screen. */
 static void
 check_step (Fixture    *f,
@@ -389,8 +420,8 @@ check_step (Fixture    *f,
   g_assert_true (wait_for (f, panel_in_current_window, 5));
   text = dup_panel_text (tour);
   g_test_message ("step %u (%s): %s", bk_tour_get_index (tour) + 1, id, text);
-  /* Translated: the step's title as the panel shows it. */
   g_assert_nonnull (strstr (text, "step"));
+  audit_panel (f, tour, id);
 
   if (g_str_equal (id, "theme-high-contrast-dark"))
     {
@@ -637,6 +668,38 @@ test_fallback_and_loop (void)
   fixture_clear (&f);
 }
 
+/* The idle warning's time runs out on the idle step: the kiosk starts over
+ * at its defaults and the tour ends with it. Last: the session's clock is
+ * the test's from here on. */
+static void
+test_reset_ends (void)
+{
+  Fixture f = { 0 };
+  BkTour *tour = bk_tour_get_for_app (GTK_APPLICATION (app));
+  BkSession *session = bk_application_get_session (app);
+
+  fixture_init (&f);
+  bk_settings_set_string (settings (), "theme", "yellow-on-black");
+  bk_tour_start (tour);
+  while (g_strcmp0 (bk_tour_get_step_id (tour), "idle-reset") != 0)
+    bk_tour_next (tour);
+  /* once the step has been said (a reading holds the warning back) */
+  for (guint i = 0; i < 60 && bk_session_get_state (session) != BK_SESSION_WARNING; i++)
+    {
+      bk_ui_test_iterate (500);
+      bk_session_advance_for_testing (session, bk_session_get_idle_timeout (session) + 1);
+    }
+  g_assert_cmpint (bk_session_get_state (session), ==, BK_SESSION_WARNING);
+  bk_session_advance_for_testing (session, bk_settings_get_int (settings (), "idle-warning") + 1);
+  bk_ui_test_iterate (300);
+  g_assert_false (bk_tour_is_running (tour));
+  g_assert_null (bk_tour_get_panel (tour));
+  /* the kiosk's defaults, not what was there before the tour */
+  g_assert_cmpstr (bk_settings_get_string (settings (), "theme"), ==, "standard");
+  g_assert_cmpint (bk_settings_get_int (settings (), "text-scale"), ==, 100);
+  fixture_clear (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -650,6 +713,7 @@ main (int   argc,
   g_test_add_func ("/tour/fallback-and-loop", test_fallback_and_loop);
   g_test_add_func ("/tour/back-repeat", test_back_repeat);
   g_test_add_func ("/tour/keypad", test_keypad);
+  g_test_add_func ("/tour/reset-ends", test_reset_ends);
 
   status = g_test_run ();
   g_clear_object (&app);

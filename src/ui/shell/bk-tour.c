@@ -64,6 +64,7 @@ struct _BkTour
   guint           step_utterance;
   gulong          finished_handler;
   BkVoice        *voice;       /* whose finished_handler it is */
+  gboolean        watching_reset;
 };
 
 G_DEFINE_FINAL_TYPE (BkTour, bk_tour, G_TYPE_OBJECT)
@@ -589,6 +590,25 @@ load_steps (BkTour *self)
     self->steps = bk_tour_steps_new_builtin ();
 }
 
+/* The idle reset ran out during the tour (staff let the warning's time
+ * pass): the kiosk is back at its defaults and forgot the session, so the
+ * tour ends without bringing anything back. */
+static void
+session_reset_cb (BkTour *self)
+{
+  if (!self->running)
+    return;
+  g_clear_handle_id (&self->loop_source, g_source_remove);
+  g_clear_handle_id (&self->help_source, g_source_remove);
+  g_clear_handle_id (&self->reshow_source, g_source_remove);
+  self->running = FALSE;
+  self->step_utterance = 0;
+  remove_panel (self);
+  g_clear_pointer (&self->baseline, g_hash_table_unref);
+  g_clear_pointer (&self->note, g_free);
+  g_message ("The idle reset ended the demonstration tour");
+}
+
 static BkWindow *
 find_window (BkTour *self)
 {
@@ -614,6 +634,12 @@ bk_tour_start (BkTour *self)
     return;
   load_steps (self);
   take_baseline (self);
+  if (!self->watching_reset && self->window->session != NULL)
+    {
+      g_signal_connect_object (self->window->session, "reset", G_CALLBACK (session_reset_cb), self,
+                               G_CONNECT_SWAPPED);
+      self->watching_reset = TRUE;
+    }
   self->running = TRUE;
   self->index = 0;
   g_message ("The demonstration tour begins (%u steps)", self->steps->len);

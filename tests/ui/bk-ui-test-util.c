@@ -372,3 +372,27 @@ bk_ui_test_wait_in_sight (BkWindow  *window,
     bk_ui_test_iterate (50);
   return in_sight (window, field);
 }
+
+gboolean
+bk_ui_test_xdotool (const char *args)
+{
+  g_autofree char *command = g_strdup_printf ("xdotool %s", args);
+  int status = -1;
+
+  if (!g_spawn_command_line_sync (command, NULL, NULL, &status, NULL))
+    return FALSE;
+  return g_spawn_check_wait_status (status, NULL);
+}
+
+gboolean
+bk_ui_test_have_xdotool (void)
+{
+  g_autofree char *path = g_find_program_in_path ("xdotool");
+
+  if (path == NULL || g_getenv ("DISPLAY") == NULL)
+    {
+      g_test_skip ("needs xdotool and an X display");
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -120,4 +120,10 @@ void bk_ui_test_save_png       (GtkWidget  *widget,
 gboolean bk_ui_test_wait_in_sight (BkWindow  *window,
                                    GtkWidget *field);
 
+/* Runs "xdotool ARGS" (real X events); FALSE when it failed. */
+gboolean bk_ui_test_xdotool      (const char *args);
+/* TRUE when xdotool and an X display are there; else the test is marked
+ * skipped and FALSE. */
+gboolean bk_ui_test_have_xdotool (void);
+
 G_END_DECLS

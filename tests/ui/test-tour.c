@@ -211,30 +211,6 @@ fixture_clear (Fixture *f)
   g_clear_object (&f->store);
 }
 
-static gboolean
-xdotool (const char *args)
-{
-  g_autofree char *command = g_strdup_printf ("xdotool %s", args);
-  int status = -1;
-
-  if (!g_spawn_command_line_sync (command, NULL, NULL, &status, NULL))
-    return FALSE;
-  return g_spawn_check_wait_status (status, NULL);
-}
-
-static gboolean
-have_xdotool (void)
-{
-  g_autofree char *path = g_find_program_in_path ("xdotool");
-
-  if (path == NULL || g_getenv ("DISPLAY") == NULL)
-    {
-      g_test_skip ("needs xdotool and an X display");
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* The window shown now (a language change builds a new one). */
 static BkWindow *
 current (Fixture *f)
@@ -257,10 +233,10 @@ real_key (Fixture    *f,
   guint before;
   gint64 end = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
 
-  g_assert_true (xdotool (point));
+  g_assert_true (bk_ui_test_xdotool (point));
   bk_ui_test_iterate (30);
   before = f->releases;
-  g_assert_true (xdotool (press));
+  g_assert_true (bk_ui_test_xdotool (press));
   while (f->releases == before && g_get_monotonic_time () < end)
     bk_ui_test_iterate (5);
   g_assert_cmpuint (f->releases, >, before);
@@ -522,7 +498,7 @@ test_keypad (void)
   guint n_infos;
   int height_at_100;
 
-  if (!have_xdotool ())
+  if (!bk_ui_test_have_xdotool ())
     return;
   fixture_init (&f);
   /* Some settings a visitor had chosen: the tour must give them back. */
@@ -570,7 +546,7 @@ test_back_repeat (void)
   g_autofree char *after = NULL;
   GtkWidget *next;
 
-  if (!have_xdotool ())
+  if (!bk_ui_test_have_xdotool ())
     return;
   fixture_init (&f);
   before = dup_settings ();

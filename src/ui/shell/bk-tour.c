@@ -238,6 +238,8 @@ add_panel (BkTour   *self,
   GtkWidget *title = g_object_new (GTK_TYPE_LABEL, "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
                                    "wrap", TRUE, "wrap-mode", PANGO_WRAP_WORD_CHAR, "xalign", 0.0f, NULL);
   GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *words = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  GtkWidget *words_scroller = gtk_scrolled_window_new ();
 
   remove_panel (self);
   gtk_widget_set_valign (panel, GTK_ALIGN_END);
@@ -246,12 +248,20 @@ add_panel (BkTour   *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (panel),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Demonstration tour"), -1);
 
-  self->count_label = panel_label_new (panel, "bk-tour-count");
+  /* The words scroll within a third of the window, so that at 300 % the
+   * screen the step shows stays in sight above them. */
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (words_scroller), words);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (words_scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (words_scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (words_scroller),
+                                              MAX (gtk_widget_get_height (GTK_WIDGET (window)) / 3, 160));
+  gtk_box_append (GTK_BOX (panel), words_scroller);
+  self->count_label = panel_label_new (words, "bk-tour-count");
   gtk_widget_add_css_class (title, "title-2");
-  gtk_box_append (GTK_BOX (panel), title);
+  gtk_box_append (GTK_BOX (words), title);
   self->title_label = GTK_LABEL (title);
-  self->text_label = panel_label_new (panel, "bk-tour-text");
-  self->note_label = panel_label_new (panel, "bk-tour-note");
+  self->text_label = panel_label_new (words, "bk-tour-text");
+  self->note_label = panel_label_new (words, "bk-tour-note");
 
   gtk_widget_set_layout_manager (buttons, bk_wrap_layout_new ());
   gtk_box_append (GTK_BOX (buttons),

@@ -16,16 +16,16 @@
 # Debian 12 refuses to start without it).
 set -eu
 
-launcher="$1" kiosk="$2"
+launcher=$(realpath "$1") kiosk=$(realpath "$2")
 
-for prog in cage Xwayland; do
-  command -v "$prog" >/dev/null 2>&1 || { echo "$prog is missing (apt install cage xwayland)" >&2; exit 77; }
+for prog in cage Xwayland dbus-run-session setsid; do
+  command -v "$prog" >/dev/null 2>&1 || { echo "$prog is missing (apt install cage xwayland dbus)" >&2; exit 77; }
 done
 
 dir=$(mktemp -d "${TMPDIR:-/tmp}/kiosk-cage.XXXXXX")
 pid=
 cleanup() {
-  [ -n "$pid" ] && kill "$pid" 2>/dev/null || true
+  [ -n "$pid" ] && kill -KILL -- "-$pid" 2>/dev/null || true
   rm -rf "$dir"
 }
 trap cleanup EXIT
@@ -45,7 +45,8 @@ if [ "$(id -u)" = 0 ]; then
 fi
 
 log="$dir/log"
-"${as_user[@]}" env -u DISPLAY -u WAYLAND_DISPLAY -u GDK_BACKEND -u XDG_RUNTIME_DIR \
+# A process group of its own, as the unit's control group: stopped as one.
+setsid "${as_user[@]}" env -u DISPLAY -u WAYLAND_DISPLAY -u GDK_BACKEND -u XDG_RUNTIME_DIR \
   RUNTIME_DIRECTORY="$dir/run" \
   PATH="$dir/bin:$PATH" \
   XDG_DATA_HOME="$dir/data" XDG_CONFIG_HOME="$dir/config" \
@@ -74,16 +75,22 @@ grep -q 'xdg_toplevel@[0-9]*\.set_fullscreen(' "$log" || {
   echo "FAIL: the kiosk did not ask for full screen" >&2; exit 1; }
 sleep 5
 kill -0 "$pid" 2>/dev/null || { tail -40 "$log" >&2; echo "FAIL: the kiosk ended under cage" >&2; exit 1; }
-pgrep -x -P "$pid" buergerkiosk >/dev/null || { echo "FAIL: no kiosk process under cage" >&2; exit 1; }
+kiosk_running=no
+for p in $(pgrep -x -g "$pid" buergerkiosk); do
+  grep -q "$dir/data/kiosk.db" "/proc/$p/cmdline" 2>/dev/null && kiosk_running=yes
+done
+[ "$kiosk_running" = yes ] || { echo "FAIL: no kiosk process under cage" >&2; exit 1; }
 [ -f "$dir/data/kiosk.db" ] || { echo "FAIL: the kiosk did not open its database" >&2; exit 1; }
 
-kill -TERM "$pid"
+# As systemd stops the unit: SIGTERM to every process of it.
+kill -TERM -- "-$pid"
 for _ in $(seq 1 40); do
-  kill -0 "$pid" 2>/dev/null || break
+  pgrep -g "$pid" >/dev/null || break
   sleep 0.25
 done
-if kill -0 "$pid" 2>/dev/null; then
-  echo "FAIL: cage did not end on SIGTERM" >&2
+if pgrep -g "$pid" >/dev/null; then
+  ps -o pid,comm -g "$pid" >&2
+  echo "FAIL: the session did not end on SIGTERM" >&2
   exit 1
 fi
 pid=

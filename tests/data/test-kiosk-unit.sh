@@ -58,6 +58,8 @@ for key in User=buergerkiosk PAMName= Restart=always NoNewPrivileges=yes Protect
 done
 
 sh -n "$launcher"
+grep -q 'exec dbus-run-session -- cage -s -- buergerkiosk --kiosk' "$launcher" || {
+  echo "FAIL: the launcher gives the unit's session no bus of its own" >&2; exit 1; }
 grep -q 'XDG_RUNTIME_DIR="$RUNTIME_DIRECTORY"' "$launcher" || {
   echo "FAIL: the launcher does not put the Wayland socket into the unit's RuntimeDirectory" >&2; exit 1; }
 grep -q '^exec cage -s -- buergerkiosk --kiosk' "$launcher" || {

@@ -567,6 +567,14 @@ test_write_protected_file (void)
   g_assert_true (bk_store_check (store, check, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (check->str, ==, "");
+  /* Staff can still open staff mode to read the banner, and wrong PINs
+   * still lock it (kept in memory: the file cannot keep them). */
+  g_assert_cmpint (bk_staff_pin_verify (store, "515151", NULL, NULL, NULL, &error), ==, BK_STAFF_PIN_OK);
+  g_assert_no_error (error);
+  for (guint i = 0; i < BK_STAFF_PIN_MAX_FAILURES; i++)
+    g_assert_cmpint (bk_staff_pin_verify (store, "000000", NULL, NULL, NULL, NULL), ==, BK_STAFF_PIN_WRONG);
+  g_assert_cmpint (bk_staff_pin_verify (store, "515151", NULL, NULL, NULL, NULL), ==, BK_STAFF_PIN_LOCKED);
+  g_assert_cmpint (bk_staff_pin_get_locked_seconds (store, NULL, NULL), >, 0);
   g_clear_object (&store);
   g_chmod (path, 0644);
 }

@@ -74,29 +74,29 @@ is_broken (const char   *path,
          g_file_test (path, G_FILE_TEST_EXISTS) && g_access (path, R_OK) != 0;
 }
 
+/* path.KIND-YYYYMMDD-HHMMSS (-2, -3 … when taken): where a database goes
+ * that is moved aside or replaced. */
 static char *
-move_aside (const char *path,
-            GDateTime  *now,
-            GError    **error)
+dup_aside_name (const char *path,
+                const char *kind,
+                GDateTime  *now)
 {
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-  g_autofree char *target = g_strdup_printf ("%s.broken-%s", path, stamp);
+  char *target = g_strdup_printf ("%s.%s-%s", path, kind, stamp);
 
   for (guint n = 2; g_file_test (target, G_FILE_TEST_EXISTS); n++)
     {
       g_free (target);
-      target = g_strdup_printf ("%s.broken-%s-%u", path, stamp, n);
+      target = g_strdup_printf ("%s.%s-%s-%u", path, kind, stamp, n);
     }
-  if (g_rename (path, target) != 0)
-    {
-      int saved_errno = errno;
+  return target;
+}
 
-      g_set_error (error, BK_ERROR, BK_ERROR_READ_ONLY,
-                   _("%s: the damaged database cannot be moved aside: %s"),
-                   path, g_strerror (saved_errno));
-      return NULL;
-    }
-  /* Its journal belongs to it, not to the next database at this path. */
+/* A database's journal belongs to it, not to the next database at path. */
+static void
+move_journal (const char *path,
+              const char *target)
+{
   for (guint i = 0; i < 2; i++)
     {
       const char *suffix = i == 0 ? "-wal" : "-shm";
@@ -106,6 +106,25 @@ move_aside (const char *path,
       if (g_file_test (from, G_FILE_TEST_EXISTS))
         g_rename (from, to);
     }
+}
+
+static char *
+move_aside (const char *path,
+            GDateTime  *now,
+            GError    **error)
+{
+  g_autofree char *target = dup_aside_name (path, "broken", now);
+
+  if (g_rename (path, target) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, BK_ERROR, BK_ERROR_READ_ONLY,
+                   _("%s: the damaged database cannot be moved aside: %s"),
+                   path, g_strerror (saved_errno));
+      return NULL;
+    }
+  move_journal (path, target);
   return g_steal_pointer (&target);
 }
 
@@ -478,14 +497,7 @@ bk_start_restore (const char  *db_path,
 
   if (g_file_test (db_path, G_FILE_TEST_EXISTS))
     {
-      g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-
-      replaced = g_strdup_printf ("%s.replaced-%s", db_path, stamp);
-      for (guint n = 2; g_file_test (replaced, G_FILE_TEST_EXISTS); n++)
-        {
-          g_free (replaced);
-          replaced = g_strdup_printf ("%s.replaced-%s-%u", db_path, stamp, n);
-        }
+      replaced = dup_aside_name (db_path, "replaced", now);
       /* A second name for the old file first: db_path never disappears. */
       if (link (db_path, replaced) != 0)
         {
@@ -497,16 +509,7 @@ bk_start_restore (const char  *db_path,
           remove_with_journal (copy);
           return FALSE;
         }
-      /* Its journal belongs to it, not to the restored file. */
-      for (guint i = 0; i < 2; i++)
-        {
-          const char *suffix = i == 0 ? "-wal" : "-shm";
-          g_autofree char *from = g_strconcat (db_path, suffix, NULL);
-          g_autofree char *to = g_strconcat (replaced, suffix, NULL);
-
-          if (g_file_test (from, G_FILE_TEST_EXISTS))
-            g_rename (from, to);
-        }
+      move_journal (db_path, replaced);
     }
   if (g_rename (copy, db_path) != 0)
     {

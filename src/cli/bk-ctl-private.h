@@ -29,7 +29,14 @@ typedef struct {
 } CtlGlobals;
 
 void      bk_ctl_print_error      (const GError *error);
+/* EXIT_BAD_INPUT for what is wrong with the input, else EXIT_FAILURE_. */
 int       bk_ctl_exit_status_for  (const GError *error);
+/* The database failed (locked, read-only, damaged, disk full, too new),
+ * not the input. */
+gboolean  bk_ctl_is_database_error (const GError *error);
+/* --db or the kiosk's default path. */
+char     *bk_ctl_dup_db_path      (CtlGlobals   *globals,
+                                   GError      **error);
 BkStore  *bk_ctl_open_store       (CtlGlobals   *globals,
                                    GError      **error);
 /* The same, or NULL once the reason it did not open is printed. */

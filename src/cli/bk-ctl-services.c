@@ -15,8 +15,10 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "bk-backup.h"
 #include "bk-ctl-private.h"
 #include "bk-error.h"
+#include "bk-start.h"
 
 static JsonNode *
 service_summary_to_json (const BkServiceSummary *s)
@@ -248,8 +250,11 @@ bk_ctl_cmd_purge (CtlGlobals *globals,
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GDateTime) cutoff_time = NULL;
   g_autofree char *cutoff = NULL;
+  g_autofree char *db_path = NULL;
+  g_autofree char *broken = NULL;
   int days = -1;
-  guint removed = 0;
+  int status = EXIT_OK;
+  guint removed = 0, in_backups = 0, backups = 0;
   GOptionEntry entries[] = {
     { "older-than", 0, 0, G_OPTION_ARG_INT, &days,
       N_("Delete submissions made more than DAYS days ago (default: the retention setting, "
@@ -274,23 +279,50 @@ bk_ctl_cmd_purge (CtlGlobals *globals,
                     "to 36500\n"));
       return EXIT_FAILURE_;
     }
-  store = bk_ctl_open_store_or_print (globals);
-  if (store == NULL)
-    return EXIT_FAILURE_;
-  if (days < 0)
-    days = (int) bk_store_get_retention_days (store);
-  cutoff_time = g_date_time_add_days (now, -days);
-  cutoff = g_date_time_format (cutoff_time, "%Y-%m-%dT%H:%M:%SZ");
-  if (!bk_store_purge_submissions (store, cutoff, &removed, &error))
+  db_path = bk_ctl_dup_db_path (globals, &error);
+  if (db_path == NULL)
     {
       bk_ctl_print_error (error);
       return EXIT_FAILURE_;
     }
+  broken = bk_start_find_broken (db_path);
+  /* While the kiosk runs on its fallback there is no database to purge,
+   * but the backups that staff will restore from still hold submissions. */
+  if (broken == NULL || g_file_test (db_path, G_FILE_TEST_EXISTS))
+    {
+      store = bk_ctl_open_store_or_print (globals);
+      if (store == NULL)
+        return EXIT_FAILURE_;
+    }
+  if (days < 0)
+    days = store ? (int) bk_store_get_retention_days (store) : BK_STORE_DEFAULT_RETENTION_DAYS;
+  cutoff_time = g_date_time_add_days (now, -days);
+  cutoff = g_date_time_format (cutoff_time, "%Y-%m-%dT%H:%M:%SZ");
+  if (store != NULL && !bk_store_purge_submissions (store, cutoff, &removed, &error))
+    {
+      bk_ctl_print_error (error);
+      return EXIT_FAILURE_;
+    }
+  if (store != NULL)
+    g_print (g_dngettext (GETTEXT_PACKAGE,
+                          "%u submission older than %d days (made before %s) removed\n",
+                          "%u submissions older than %d days (made before %s) removed\n", removed),
+             removed, days, cutoff);
+  if (!bk_backup_purge_submissions (db_path, cutoff, &in_backups, &backups, &error))
+    {
+      bk_ctl_print_error (error);
+      status = EXIT_FAILURE_;
+    }
+  /* Translators: the second %u is how many backup files were purged */
   g_print (g_dngettext (GETTEXT_PACKAGE,
-                        "%u submission older than %d days (made before %s) removed\n",
-                        "%u submissions older than %d days (made before %s) removed\n", removed),
-           removed, days, cutoff);
-  return EXIT_OK;
+                        "%u submission older than %d days removed from the backups (%u files)\n",
+                        "%u submissions older than %d days removed from the backups (%u files)\n",
+                        in_backups),
+           in_backups, days, backups);
+  if (broken != NULL)
+    g_printerr (_("buergerkiosk-ctl purge: %s was moved aside as broken and cannot be purged; it "
+                  "may hold submissions: delete it once it is no longer needed\n"), broken);
+  return status;
 }
 
 int

@@ -26,6 +26,7 @@
 #include "bk-paper-reader.h"
 #include "bk-speech.h"
 #include "bk-speech-private.h"
+#include "bk-start.h"
 #include "bk-store.h"
 #include "bk-text-parser.h"
 
@@ -40,6 +41,10 @@ bk_ctl_print_error (const GError *error)
 int
 bk_ctl_exit_status_for (const GError *error)
 {
+  /* Only what was wrong with the input itself: a full disk, a locked or
+   * read-only database is a failure, whatever file was being imported. */
+  if (error->domain != BK_ERROR)
+    return EXIT_FAILURE_;
   switch (error->code)
     {
     case BK_ERROR_INVALID_INPUT:
@@ -50,17 +55,44 @@ bk_ctl_exit_status_for (const GError *error)
     }
 }
 
+gboolean
+bk_ctl_is_database_error (const GError *error)
+{
+  return error->domain == BK_ERROR &&
+         (error->code == BK_ERROR_DATABASE || error->code == BK_ERROR_DATABASE_TOO_NEW ||
+          error->code == BK_ERROR_DATABASE_BUSY || error->code == BK_ERROR_READ_ONLY ||
+          error->code == BK_ERROR_CORRUPT);
+}
+
+char *
+bk_ctl_dup_db_path (CtlGlobals *globals,
+                    GError    **error)
+{
+  if (globals->db_path != NULL)
+    return g_strdup (globals->db_path);
+  return bk_demo_prepare_default_db_path (error);
+}
+
 /* Unlike the kiosk, the staff tool never fills a new database with the demo
- * content: a clerk importing real motions must not find invented ones beside them. */
+ * content: a clerk importing real motions must not find invented ones beside
+ * them. Nor does it make a new, empty one where the kiosk moved a broken
+ * one aside: "restore" puts a backup there. */
 BkStore *
 bk_ctl_open_store (CtlGlobals *globals,
                    GError    **error)
 {
-  g_autofree char *default_path = NULL;
-  const char *path = globals->db_path;
+  g_autofree char *path = bk_ctl_dup_db_path (globals, error);
+  g_autofree char *broken = NULL;
 
-  if (path == NULL && (path = default_path = bk_demo_prepare_default_db_path (error)) == NULL)
+  if (path == NULL)
     return NULL;
+  if (!g_file_test (path, G_FILE_TEST_EXISTS) && (broken = bk_start_find_broken (path)) != NULL)
+    {
+      g_set_error (error, BK_ERROR, BK_ERROR_NOT_FOUND,
+                   _("%s: the kiosk moved this database aside as %s because it could not be used; "
+                     "restore a backup first (buergerkiosk-ctl restore FILE)"), path, broken);
+      return NULL;
+    }
   return bk_store_open (path, BK_STORE_OPEN_DEFAULT, error);
 }
 
@@ -246,9 +278,10 @@ cmd_import (CtlGlobals *globals,
         {
           bk_ctl_print_error (file_error);
           failed++;
-          /* A database that cannot be written will refuse every other file too. */
-          if (file_error->code == BK_ERROR_READ_ONLY || file_error->code == BK_ERROR_DATABASE_BUSY ||
-              file_error->code == BK_ERROR_CORRUPT)
+          /* A database that cannot be written (read-only, locked, damaged,
+           * the disk full) will refuse every other file too, and it is not
+           * the file's fault: status 1, not 2. */
+          if (bk_ctl_is_database_error (file_error))
             return EXIT_FAILURE_;
           continue;
         }
@@ -496,6 +529,45 @@ cmd_check (CtlGlobals *globals,
   return EXIT_OK;
 }
 
+static int
+cmd_restore (CtlGlobals *globals,
+             int         argc,
+             char      **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *replaced = NULL;
+  g_autofree char *broken = NULL;
+
+  if (!bk_ctl_parse_command_options ("restore", _("FILE"),
+                                     _("Put a backup (from the folder “backups” beside the database) "
+                                       "in place of the kiosk's database: it is checked first "
+                                       "(integrity, search index, schema) and replaces the database "
+                                       "in one step; the database it replaces and files moved aside "
+                                       "as broken are kept. Stop the kiosk first, start it afterwards."),
+                                     NULL, &argc, &argv))
+    return EXIT_FAILURE_;
+  if (argc != 2)
+    {
+      g_printerr (_("buergerkiosk-ctl restore: name the one backup file to restore\n"));
+      return EXIT_FAILURE_;
+    }
+  path = bk_ctl_dup_db_path (globals, &error);
+  if (path == NULL || !bk_start_restore (path, argv[1], NULL, &replaced, &error))
+    {
+      bk_ctl_print_error (error);
+      return bk_ctl_exit_status_for (error);
+    }
+  g_print (_("%s restored as %s\n"), argv[1], path);
+  if (replaced != NULL)
+    g_print (_("The database it replaced is kept as %s\n"), replaced);
+  broken = bk_start_find_broken (path);
+  if (broken != NULL)
+    g_print (_("The broken database %s is kept; delete it once it is no longer needed\n"), broken);
+  g_print ("%s\n", _("Start the kiosk again (systemctl restart buergerkiosk) to use it."));
+  return EXIT_OK;
+}
+
 static gboolean
 speak_finished_cb (gpointer data)
 {
@@ -643,6 +715,7 @@ static const struct {
   { "show",   cmd_show,   N_("Show one stored motion") },
   { "warnings", bk_ctl_cmd_warnings, N_("List the motions a clerk should check, with what to check") },
   { "check",  cmd_check,  N_("Check the database and its search index") },
+  { "restore", cmd_restore, N_("Put a checked backup in place of the database") },
   { "speak",  cmd_speak,  N_("Speak a text, or write it as WAV, with the kiosk's voice") },
   { "services", bk_ctl_cmd_services, N_("List the service catalogue") },
   { "service", bk_ctl_cmd_service, N_("Print one service with the office in each town as JSON") },
@@ -671,9 +744,10 @@ describe_commands (void)
     g_string_append_printf (s, "\n  %-*s %s", width, commands[i].name, _(commands[i].summary));
   g_string_append_printf (s, "\n\n%s",
                           _("Run “buergerkiosk-ctl COMMAND --help” for a command's options.\n"
-                            "Exit status: 0 success, 1 failure or usage error, "
-                            "2 the input was rejected (a file that cannot be imported, a PIN "
-                            "that breaks the rules); nothing of it was stored."));
+                            "Exit status: 0 success, 1 failure or usage error (also: the database "
+                            "is locked, read-only, damaged or the disk is full), 2 the input was "
+                            "rejected (a file that cannot be imported or restored, a PIN that "
+                            "breaks the rules); nothing of it was stored."));
   return g_string_free (s, FALSE);
 }
 

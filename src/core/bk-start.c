@@ -10,6 +10,7 @@
 #define G_LOG_DOMAIN "bk-start"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <unistd.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -18,6 +19,7 @@
 #include "bk-demo.h"
 #include "bk-error.h"
 #include "bk-staff-log.h"
+#include "bk-staff-pin.h"
 #include "bk-start.h"
 #include "bk-store-private.h"
 
@@ -66,34 +68,35 @@ is_broken (const char   *path,
 {
   if (g_error_matches (error, BK_ERROR, BK_ERROR_CORRUPT))
     return TRUE;
-  /* Unreadable: a file we may not read is as lost to the kiosk as a damaged one. */
+  /* Unreadable: a file we may not read is as lost to the kiosk as a damaged
+   * one. One we may only read is not (bk_store_open opens it read-only). */
   return g_error_matches (error, BK_ERROR, BK_ERROR_READ_ONLY) &&
-         g_file_test (path, G_FILE_TEST_EXISTS) && g_access (path, R_OK | W_OK) != 0;
+         g_file_test (path, G_FILE_TEST_EXISTS) && g_access (path, R_OK) != 0;
 }
 
+/* path.KIND-YYYYMMDD-HHMMSS (-2, -3 … when taken): where a database goes
+ * that is moved aside or replaced. */
 static char *
-move_aside (const char *path,
-            GDateTime  *now,
-            GError    **error)
+dup_aside_name (const char *path,
+                const char *kind,
+                GDateTime  *now)
 {
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-  g_autofree char *target = g_strdup_printf ("%s.broken-%s", path, stamp);
+  char *target = g_strdup_printf ("%s.%s-%s", path, kind, stamp);
 
   for (guint n = 2; g_file_test (target, G_FILE_TEST_EXISTS); n++)
     {
       g_free (target);
-      target = g_strdup_printf ("%s.broken-%s-%u", path, stamp, n);
+      target = g_strdup_printf ("%s.%s-%s-%u", path, kind, stamp, n);
     }
-  if (g_rename (path, target) != 0)
-    {
-      int saved_errno = errno;
+  return target;
+}
 
-      g_set_error (error, BK_ERROR, BK_ERROR_READ_ONLY,
-                   _("%s: the damaged database cannot be moved aside: %s"),
-                   path, g_strerror (saved_errno));
-      return NULL;
-    }
-  /* Its journal belongs to it, not to the next database at this path. */
+/* A database's journal belongs to it, not to the next database at path. */
+static void
+move_journal (const char *path,
+              const char *target)
+{
   for (guint i = 0; i < 2; i++)
     {
       const char *suffix = i == 0 ? "-wal" : "-shm";
@@ -103,6 +106,25 @@ move_aside (const char *path,
       if (g_file_test (from, G_FILE_TEST_EXISTS))
         g_rename (from, to);
     }
+}
+
+static char *
+move_aside (const char *path,
+            GDateTime  *now,
+            GError    **error)
+{
+  g_autofree char *target = dup_aside_name (path, "broken", now);
+
+  if (g_rename (path, target) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, BK_ERROR, BK_ERROR_READ_ONLY,
+                   _("%s: the damaged database cannot be moved aside: %s"),
+                   path, g_strerror (saved_errno));
+      return NULL;
+    }
+  move_journal (path, target);
   return g_steal_pointer (&target);
 }
 
@@ -122,6 +144,25 @@ list_broken (const char *path)
         !g_str_has_suffix (name, "-shm"))
       g_ptr_array_add (names, g_build_filename (dir, name, NULL));
   return names;
+}
+
+static int
+compare_names_descending (gconstpointer a,
+                          gconstpointer b)
+{
+  return -g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
+}
+
+char *
+bk_start_find_broken (const char *db_path)
+{
+  g_autoptr(GPtrArray) names = list_broken (db_path);
+
+  if (names->len == 0)
+    return NULL;
+  /* The stamp in the name sorts by time. */
+  g_ptr_array_sort (names, compare_names_descending);
+  return g_strdup (g_ptr_array_index (names, 0));
 }
 
 /* Without its PIN, staff could not even open staff mode to see what happened. */
@@ -172,6 +213,15 @@ open_fallback (const char *db_path,
   return g_steal_pointer (&store);
 }
 
+/* Nothing a kiosk or its staff put there: no content, no PIN, no
+ * submissions. What older staff tools left after a broken database. */
+static gboolean
+is_blank (BkStore *store)
+{
+  return bk_store_is_empty (store) && !bk_staff_pin_is_set (store) &&
+         bk_store_count_submissions (store) == 0;
+}
+
 BkStore *
 bk_start_open_store (const char    *path,
                      GDateTime     *now,
@@ -189,6 +239,33 @@ bk_start_open_store (const char    *path,
     now = local_now = g_date_time_new_now_local ();
   if (path == NULL && (path = default_path = bk_demo_prepare_default_db_path (error)) == NULL)
     return NULL;
+
+  /* A broken database was moved aside before and nothing was restored
+   * since: still the read-only demo state, never a new writable database of
+   * invented content (nor one that the staff tool left empty). */
+  {
+    g_autofree char *broken = bk_start_find_broken (path);
+
+    if (broken != NULL && !g_file_test (path, G_FILE_TEST_EXISTS))
+      {
+        g_message ("The database %s is still missing since it was moved to %s; the kiosk runs "
+                   "on the demo content, read-only, until staff restore a backup", path, broken);
+        report->broken_path = g_steal_pointer (&broken);
+        return open_fallback (path, error);
+      }
+    if (broken != NULL)
+      {
+        store = bk_store_open (path, BK_STORE_OPEN_READ_ONLY, NULL);
+        if (store != NULL && is_blank (store))
+          {
+            g_message ("The database %s is empty and %s lies beside it; the kiosk runs on the "
+                       "demo content, read-only, until staff restore a backup", path, broken);
+            report->broken_path = g_steal_pointer (&broken);
+            return open_fallback (path, error);
+          }
+        g_clear_object (&store);
+      }
+  }
 
   store = bk_store_open (path, BK_STORE_OPEN_DEFAULT, &local_error);
   if (store != NULL && !quick_check (store, &local_error))
@@ -217,6 +294,16 @@ bk_start_open_store (const char    *path,
       return open_fallback (path, error);
     }
 
+  /* Write-protected (file permissions, a read-only mount): shown as it is,
+   * nothing seeded, no backup written. */
+  if (bk_store_is_write_protected (store))
+    {
+      g_message ("The database %s cannot be written: the kiosk shows it read-only and takes "
+                 "no requests", path);
+      report->write_protected = TRUE;
+      return g_steal_pointer (&store);
+    }
+
   if (bk_store_is_empty (store))
     {
       g_info ("seeding %s with the bundled demo content", path);
@@ -239,4 +326,209 @@ bk_start_open_store (const char    *path,
       g_warning ("No backup of the database was made: %s", backup_error->message);
   }
   return g_steal_pointer (&store);
+}
+
+/* Copies the database file at from into the new file at to with SQLite's
+ * backup API: a consistent copy even of a database in WAL mode. */
+static gboolean
+copy_database (const char *from,
+               const char *to,
+               GError    **error)
+{
+  sqlite3 *source = NULL, *target = NULL;
+  sqlite3_backup *backup = NULL;
+  int version = -1;
+  int rc;
+
+  rc = sqlite3_open_v2 (from, &source, SQLITE_OPEN_READONLY, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_stmt *stmt = NULL;
+
+      rc = sqlite3_prepare_v2 (source, "PRAGMA user_version", -1, &stmt, NULL);
+      if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          version = sqlite3_column_int (stmt, 0);
+          rc = SQLITE_OK;
+        }
+      sqlite3_finalize (stmt);
+    }
+  if (rc == SQLITE_OK && version <= 0)
+    {
+      g_set_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT,
+                   _("%s: not a Bürgerkiosk database (it has no schema version)"), from);
+      sqlite3_close_v2 (source);
+      return FALSE;
+    }
+  if (rc == SQLITE_OK)
+    rc = sqlite3_open_v2 (to, &target, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (target, "main", source, "main");
+      rc = backup ? sqlite3_backup_step (backup, -1) : sqlite3_errcode (target);
+      if (backup != NULL)
+        sqlite3_backup_finish (backup);
+      if (rc == SQLITE_DONE)
+        rc = SQLITE_OK;
+    }
+  if (rc != SQLITE_OK)
+    g_set_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT,
+                 _("%s: not a usable Bürgerkiosk database (%s)"), from,
+                 source ? sqlite3_errmsg (source) : sqlite3_errstr (rc));
+  sqlite3_close_v2 (target);
+  sqlite3_close_v2 (source);
+  return rc == SQLITE_OK;
+}
+
+static void
+remove_with_journal (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+}
+
+/* Upgraded, checked, and complete: a restored database must hold what the
+ * kiosk needs, not merely be SQLite. */
+static gboolean
+check_restored (const char *copy,
+                const char *backup,
+                GError    **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GString) report = g_string_new (NULL);
+  g_autoptr(BkStore) store = bk_store_open (copy, BK_STORE_OPEN_DEFAULT, &local_error);
+
+  if (store == NULL)
+    {
+      if (g_error_matches (local_error, BK_ERROR, BK_ERROR_DATABASE_TOO_NEW))
+        g_set_error (error, BK_ERROR, BK_ERROR_DATABASE_TOO_NEW,
+                     _("%s: the backup was written by a newer Bürgerkiosk (schema version above %d)"),
+                     backup, BK_STORE_SCHEMA_VERSION);
+      else
+        g_set_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT,
+                     _("%s: not a usable Bürgerkiosk database (%s)"), backup, local_error->message);
+      return FALSE;
+    }
+  if (bk_store_query_int (store, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name IN"
+                                 " ('paper', 'body', 'service', 'submission', 'staff_pin')", NULL) != 5)
+    {
+      g_set_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT,
+                   _("%s: not a Bürgerkiosk database (its tables are missing)"), backup);
+      return FALSE;
+    }
+  if (!bk_store_check (store, report, &local_error))
+    {
+      g_strchomp (report->str);
+      g_set_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT,
+                   _("%s: the backup is damaged: %s"), backup,
+                   report->len > 0 ? report->str : local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+sync_folder (const char *dir)
+{
+  int fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
+
+  if (fd >= 0)
+    {
+      fsync (fd);
+      close (fd);
+    }
+}
+
+gboolean
+bk_start_restore (const char  *db_path,
+                  const char  *backup,
+                  GDateTime   *now,
+                  char       **replaced_path,
+                  GError     **error)
+{
+  g_autoptr(GDateTime) local_now = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *copy = NULL;
+  g_autofree char *replaced = NULL;
+  GStatBuf st;
+  int fd;
+
+  g_return_val_if_fail (db_path != NULL && backup != NULL, FALSE);
+
+  if (replaced_path != NULL)
+    *replaced_path = NULL;
+  if (now == NULL)
+    now = local_now = g_date_time_new_now_local ();
+  if (g_access (backup, R_OK) != 0 || !g_file_test (backup, G_FILE_TEST_IS_REGULAR))
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT, _("%s: cannot read the file: %s"),
+                   backup, g_file_test (backup, G_FILE_TEST_IS_DIR) ? _("it is a folder")
+                                                                      : g_strerror (saved_errno));
+      return FALSE;
+    }
+  dir = g_path_get_dirname (db_path);
+  /* Beside the database, so that the final rename stays on one file system. */
+  copy = g_build_filename (dir, ".restore-XXXXXX", NULL);
+  fd = g_mkstemp_full (copy, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, BK_ERROR, BK_ERROR_READ_ONLY,
+                   _("%s: cannot write in the database's folder: %s"), dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+  close (fd);
+
+  if (!copy_database (backup, copy, error) || !check_restored (copy, backup, error))
+    {
+      remove_with_journal (copy);
+      return FALSE;
+    }
+  /* The kiosk's user must be able to write what root restored for it. */
+  if (geteuid () == 0 && g_stat (dir, &st) == 0 && chown (copy, st.st_uid, st.st_gid) != 0)
+    g_message ("Could not give %s to the owner of %s: %s", copy, dir, g_strerror (errno));
+
+  if (g_file_test (db_path, G_FILE_TEST_EXISTS))
+    {
+      replaced = dup_aside_name (db_path, "replaced", now);
+      /* A second name for the old file first: db_path never disappears. */
+      if (link (db_path, replaced) != 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, BK_ERROR, BK_ERROR_READ_ONLY,
+                       _("%s: cannot keep the database it replaces as %s: %s"), db_path, replaced,
+                       g_strerror (saved_errno));
+          remove_with_journal (copy);
+          return FALSE;
+        }
+      move_journal (db_path, replaced);
+    }
+  if (g_rename (copy, db_path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, BK_ERROR, BK_ERROR_READ_ONLY, _("%s: cannot put the backup in place: %s"),
+                   db_path, g_strerror (saved_errno));
+      remove_with_journal (copy);
+      return FALSE;
+    }
+  sync_folder (dir);
+  {
+    g_autofree char *message = g_strdup_printf ("The backup %s was restored as %s%s%s", backup,
+                                                db_path, replaced ? "; the previous database is kept as " : "",
+                                                replaced ? replaced : "");
+
+    bk_staff_log (G_LOG_LEVEL_INFO, "restore", backup, message);
+  }
+  if (replaced_path != NULL)
+    *replaced_path = g_steal_pointer (&replaced);
+  return TRUE;
 }

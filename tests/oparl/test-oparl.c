@@ -447,6 +447,13 @@ test_bad_files (void)
                        (const char *[]) { "line 2, column 1", NULL });
   assert_import_fails ("error-object.json", BK_ERROR_INVALID_INPUT,
                        (const char *[]) { "Die Seite existiert nicht.", NULL });
+  /* Invalid dates and unknown types are refused, naming the member. */
+  assert_import_fails ("invalid-date.json", BK_ERROR_INVALID_INPUT,
+                       (const char *[]) { "$.data[0].date:", "2026-02-30", "not a valid date", NULL });
+  assert_import_fails ("invalid-start.json", BK_ERROR_INVALID_INPUT,
+                       (const char *[]) { "$.data[0].start:", "not a valid date", NULL });
+  assert_import_fails ("unknown-type.json", BK_ERROR_INVALID_INPUT,
+                       (const char *[]) { "$.data[0].type:", "unknown OParl type", "Papier", NULL });
 }
 
 static void
@@ -488,11 +495,12 @@ test_bad_data (void)
   g_assert_error (error, BK_ERROR, BK_ERROR_TOO_LARGE);
   g_clear_error (&error);
 
-  /* the lenient side: a BOM, unknown types, vendor properties, deleted
-   * objects that were never imported */
+  /* the lenient side: a BOM, a vendor's own types, vendor properties,
+   * deleted objects that were never imported (a type in OParl's namespace
+   * that OParl does not define is refused: test_bad_files) */
   {
     static const char ok[] =
-      "\xef\xbb\xbf{\"data\": [{\"id\": \"x\", \"type\": \"https://schema.oparl.org/1.1/Unknown\"},"
+      "\xef\xbb\xbf{\"data\": [{\"id\": \"x\", \"type\": \"https://acme.example/schema/Widget\"},"
       " {\"id\": \"y\", \"deleted\": true},"
       " {\"type\": \"https://schema.oparl.org/1.1/Paper\", \"name\": \"ohne id\"},"
       " {\"id\": \"" B "/paper/77\", \"type\": \"https://schema.oparl.org/1.1/Paper/\","

@@ -34,6 +34,7 @@
 #include "bk-form.h"
 #include "bk-motion-page.h"
 #include "bk-rating.h"
+#include "bk-store-private.h"
 #include "bk-receipt-page.h"
 #include "bk-receipt-print.h"
 #include "bk-ui.h"
@@ -533,10 +534,10 @@ test_defect_and_back (void)
   fixture_clear (&f);
 }
 
-/* Sending fails (here: a database that cannot be written): the citizen reads
- * what to do, never a file path or SQLite's words; the answers stay; the
- * journal has the details (structured logging: g_test_expect_message does
- * not see the warning, so in a subprocess). */
+/* Sending fails (here: SQLite refuses the write, as on a disk that went
+ * bad): the citizen reads what to do, never a file path or SQLite's words;
+ * the answers stay; the journal has the details (structured logging:
+ * g_test_expect_message does not see the warning, so in a subprocess). */
 static void
 test_send_fails_without_path (void)
 {
@@ -551,20 +552,18 @@ test_send_fails_without_path (void)
     {
       g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT);
       g_test_trap_assert_passed ();
-      g_test_trap_assert_stderr ("*WARNING*Could not store a defect-report submission: *kiosk.db*read-only*");
+      g_test_trap_assert_stderr ("*WARNING*Could not store a defect-report submission: *kiosk.db*cannot be written*");
       g_rmdir (dir);
       return;
     }
 
   g_log_set_always_fatal (G_LOG_FATAL_MASK);
   g_assert_no_error (error);
-  {
-    g_autoptr(BkStore) writable = bk_store_open (path, 0, &error);
-
-    g_assert_no_error (error);
-  }
-  f.store = bk_store_open (path, BK_STORE_OPEN_READ_ONLY, &error);
+  f.store = bk_store_open (path, 0, &error);
   g_assert_no_error (error);
+  g_assert_false (bk_store_is_read_only (f.store));
+  g_assert_cmpint (sqlite3_exec (bk_store_get_db (f.store), "PRAGMA query_only = ON", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
   f.said = bk_ui_test_said_new (bk_application_get_voice (app), &f.handler);
   f.window = bk_ui_test_app_window_new (app, f.store);
   f.page = BK_FORM_PAGE (bk_window_get_page (f.window, "form"));
@@ -589,6 +588,88 @@ test_send_fails_without_path (void)
 
   fixture_clear (&f);
   g_unlink (path);
+  g_rmdir (dir);
+}
+
+static gboolean
+label_text_in (GtkWidget  *widget,
+               const char *needle)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget) &&
+      strstr (gtk_label_get_text (GTK_LABEL (widget)), needle) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (label_text_in (child, needle))
+      return TRUE;
+  return FALSE;
+}
+
+/* A database file without write permission opens read-only (it is not
+ * "damaged"): the form says before the first question that nothing can be
+ * sent, Send says it again, and no path ever reaches the screen. */
+static void
+test_read_only_file_says_so (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("bk-forms-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "kiosk.db", NULL);
+  GtkWidget *label;
+  const char *text;
+
+  g_assert_no_error (error);
+  {
+    g_autoptr(BkStore) writable = bk_store_open (path, 0, &error);
+
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
+  /* Root may write any file: there the store is opened read-only as the
+   * kiosk opens a write-protected one (tests/core covers the detection as
+   * another user and on a read-only mount). */
+  f.store = bk_store_open (path, geteuid () == 0 ? BK_STORE_OPEN_READ_ONLY : 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (bk_store_is_read_only (f.store));
+  if (geteuid () != 0)
+    g_assert_true (bk_store_is_write_protected (f.store));
+  f.said = bk_ui_test_said_new (bk_application_get_voice (app), &f.handler);
+  f.window = bk_ui_test_app_window_new (app, f.store);
+  f.page = BK_FORM_PAGE (bk_window_get_page (f.window, "form"));
+
+  /* Before the first question. */
+  bk_ui_test_open_page (f.window, "win.start-form", g_variant_new_string ("defect-report"));
+  g_assert_cmpint (bk_form_page_get_step (f.page), ==, BK_FORM_STEP_PRIVACY);
+  g_assert_true (label_text_in (GTK_WIDGET (f.page), "cannot take requests"));
+  g_assert_false (label_text_in (GTK_WIDGET (f.page), dir));
+  g_assert_false (label_text_in (GTK_WIDGET (f.page), "kiosk.db"));
+  press (bk_form_page_get_next_button (f.page));
+  g_assert_cmpint (bk_form_page_get_step (f.page), ==, BK_FORM_STEP_QUESTIONS);
+
+  fill_all (&f, "place", "Bushaltestelle Marktplatz", "problem", "Das Glas ist kaputt.",
+            "contact", "", NULL);
+  /* Send: the journal gets a message, not a warning (nothing is broken). */
+  press (bk_form_page_get_next_button (f.page));
+
+  g_assert_cmpint (bk_form_page_get_step (f.page), ==, BK_FORM_STEP_CONFIRM);
+  label = bk_form_page_get_form_error_label (f.page);
+  text = gtk_label_get_text (GTK_LABEL (label));
+  g_test_message ("the citizen reads: %s", text);
+  g_assert_nonnull (strstr (text, "cannot take requests"));
+  g_assert_null (strstr (text, dir));
+  g_assert_null (strchr (text, '/'));
+  g_assert_null (strstr (text, "read-only"));
+
+  fixture_clear (&f);
+  g_chmod (path, 0644);
+  g_unlink (path);
+  {
+    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+
+    g_unlink (shm);
+    g_unlink (wal);
+  }
   g_rmdir (dir);
 }
 
@@ -1014,6 +1095,7 @@ main (int   argc,
   g_test_add_func ("/forms/defect-and-back", test_defect_and_back);
   g_test_add_func ("/forms/complaint-easy-read", test_complaint_easy_read);
   g_test_add_func ("/forms/send-fails-without-path", test_send_fails_without_path);
+  g_test_add_func ("/forms/read-only-file-says-so", test_read_only_file_says_so);
   g_test_add_func ("/forms/motion-feedback", test_motion_feedback);
   g_test_add_func ("/forms/receipt-pdf", test_receipt_pdf);
   g_test_add_func ("/forms/delivered-by-keys", test_delivered_by_keys);

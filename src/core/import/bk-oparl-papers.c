@@ -430,7 +430,7 @@ bk_oparl_import_paper (BkOParlContext *ctx,
 
   if (!bk_oparl_get_string (ctx, obj, "name", &name, error) ||
       !bk_oparl_get_string (ctx, obj, "reference", &reference, error) ||
-      !bk_oparl_get_string (ctx, obj, "date", &date, error) ||
+      !bk_oparl_get_date (ctx, obj, "date", &date, error) ||
       !bk_oparl_get_string (ctx, obj, "paperType", &paper_type, error) ||
       !bk_oparl_get_string (ctx, obj, "body", &body, error) ||
       !bk_oparl_get_string (ctx, obj, "web", &web, error) ||

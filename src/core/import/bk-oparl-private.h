@@ -130,6 +130,14 @@ gboolean  bk_oparl_get_string          (BkOParlContext  *ctx,
                                         const char      *member,
                                         const char     **out,
                                         GError         **error);
+/* A date ("2026-09-15") or date and time ("2026-09-15T17:00:00+02:00")
+ * member; absent, null and "" give NULL; anything else is rejected with the
+ * member's JSON path. */
+gboolean  bk_oparl_get_date            (BkOParlContext  *ctx,
+                                        JsonObject      *obj,
+                                        const char      *member,
+                                        const char     **out,
+                                        GError         **error);
 gboolean  bk_oparl_get_tristate        (BkOParlContext  *ctx,
                                         JsonObject      *obj,
                                         const char      *member,

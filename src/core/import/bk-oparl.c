@@ -13,6 +13,7 @@
 
 #define G_LOG_DOMAIN "bk-oparl"
 
+#include <stdio.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
@@ -224,6 +225,42 @@ bk_oparl_get_string (BkOParlContext *ctx,
   return TRUE;
 }
 
+gboolean
+bk_oparl_get_date (BkOParlContext *ctx,
+                   JsonObject     *obj,
+                   const char     *member,
+                   const char    **out,
+                   GError        **error)
+{
+  g_autofree char *day = NULL;
+  gboolean valid;
+  unsigned y, m, d;
+
+  if (!bk_oparl_get_string (ctx, obj, member, out, error))
+    return FALSE;
+  if (*out == NULL)
+    return TRUE;
+  day = bk_oparl_dup_date_part (*out);
+  valid = day != NULL && sscanf (day, "%4u-%2u-%2u", &y, &m, &d) == 3 &&
+          g_date_valid_dmy ((GDateDay) d, (GDateMonth) m, (GDateYear) y);
+  if (valid && strlen (*out) > 10)
+    {
+      g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+      g_autoptr(GDateTime) when = g_date_time_new_from_iso8601 (*out, utc);
+
+      valid = when != NULL;
+    }
+  if (!valid)
+    {
+      g_autofree char *problem = g_strdup_printf (
+          _("“%s” is not a valid date (expected YYYY-MM-DD or a date and time in ISO 8601)"), *out);
+
+      *out = NULL;
+      return bk_oparl_fail_at (ctx, member, problem, error);
+    }
+  return TRUE;
+}
+
 /* Like get_string, but also takes a whole number (agenda item numbers). */
 static gboolean
 dup_string_or_number (BkOParlContext *ctx,
@@ -353,6 +390,17 @@ bk_oparl_get_type (BkOParlContext *ctx,
   if (!bk_oparl_get_string (ctx, obj, "type", &type, error))
     return FALSE;
   *out = type_from_string (type);
+  /* Absent is allowed (deleted objects, list pages), and so is a vendor's
+   * own type in its own namespace (skipped). A type in OParl's namespace
+   * (or a bare name) that OParl does not define is not: a typo or another
+   * format, which would otherwise vanish without a word. */
+  if (type != NULL && *out == BK_OPARL_TYPE_UNKNOWN &&
+      (strstr (type, "://schema.oparl.org/") != NULL || strchr (type, '/') == NULL))
+    {
+      g_autofree char *problem = g_strdup_printf (_("unknown OParl type “%s”"), type);
+
+      return bk_oparl_fail_at (ctx, "type", problem, error);
+    }
   return TRUE;
 }
 
@@ -610,8 +658,8 @@ import_meeting (BkOParlContext *ctx,
   BkStoreMeetingRow row = { NULL, };
 
   if (!bk_oparl_get_string (ctx, obj, "name", &name, error) ||
-      !bk_oparl_get_string (ctx, obj, "start", &start, error) ||
-      !bk_oparl_get_string (ctx, obj, "end", &end, error) ||
+      !bk_oparl_get_date (ctx, obj, "start", &start, error) ||
+      !bk_oparl_get_date (ctx, obj, "end", &end, error) ||
       !bk_oparl_get_string (ctx, obj, "meetingState", &state, error) ||
       !bk_oparl_get_tristate (ctx, obj, "cancelled", &cancelled, error) ||
       !bk_oparl_get_array (ctx, obj, "organization", &organizations, error) ||

@@ -31,6 +31,15 @@ typedef struct {
   gint64   locked_until;
 } PinRow;
 
+/* A database the kiosk may only read (bk_store_is_write_protected) cannot
+ * keep the lockout: it is kept here for as long as the process runs, so
+ * that wrong PINs still lock staff mode and the right one still opens it. */
+static struct {
+  guint  failures;
+  guint  lockouts;
+  gint64 locked_until;
+} unsaved;
+
 static gboolean
 ensure_sodium (GError **error)
 {
@@ -119,6 +128,13 @@ save_lockout (BkStore      *store,
   sqlite3_stmt *stmt = bk_store_get_stmt (store,
       "UPDATE staff_pin SET failures = ?1, lockouts = ?2, locked_until = ?3 WHERE id = 1", error);
 
+  if (bk_store_is_write_protected (store))
+    {
+      unsaved.failures = row->failures;
+      unsaved.lockouts = row->lockouts;
+      unsaved.locked_until = row->locked_until;
+      return TRUE;
+    }
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int (stmt, 1, (int) row->failures);
@@ -198,6 +214,12 @@ bk_staff_pin_verify (BkStore          *store,
     return BK_STAFF_PIN_WRONG;
   if (!row.set)
     return BK_STAFF_PIN_NOT_SET;
+  if (bk_store_is_write_protected (store))
+    {
+      row.failures = MAX (row.failures, unsaved.failures);
+      row.lockouts = MAX (row.lockouts, unsaved.lockouts);
+      row.locked_until = MAX (row.locked_until, unsaved.locked_until);
+    }
   if (row.locked_until > now)
     {
       status->locked_seconds = row.locked_until - now;
@@ -240,7 +262,11 @@ bk_staff_pin_get_locked_seconds (BkStore         *store,
   PinRow row;
 
   g_return_val_if_fail (BK_IS_STORE (store), 0);
-  if (!load_row (store, &row, NULL) || row.locked_until <= now)
+  if (!load_row (store, &row, NULL))
+    return 0;
+  if (bk_store_is_write_protected (store))
+    row.locked_until = MAX (row.locked_until, unsaved.locked_until);
+  if (row.locked_until <= now)
     return 0;
   return row.locked_until - now;
 }

@@ -220,3 +220,45 @@ bk_backup_if_due (BkStore   *store,
     *created = g_steal_pointer (&dest);
   return TRUE;
 }
+
+gboolean
+bk_backup_purge_submissions (const char *db_path,
+                             const char *cutoff,
+                             guint      *removed,
+                             guint      *purged_files,
+                             GError    **error)
+{
+  g_autoptr(GPtrArray) names = bk_backup_list (db_path);
+  g_autofree char *folder = bk_backup_get_folder (db_path);
+  g_autoptr(GError) first_error = NULL;
+
+  g_return_val_if_fail (db_path != NULL && cutoff != NULL, FALSE);
+
+  *removed = 0;
+  *purged_files = 0;
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *path = g_build_filename (folder, g_ptr_array_index (names, i), NULL);
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(BkStore) store = bk_store_open (path, BK_STORE_OPEN_DEFAULT, &local_error);
+      guint n = 0;
+
+      /* Each backup on its own: one that cannot be purged must not keep the
+       * others' old submissions. */
+      if (store == NULL || !bk_store_purge_submissions (store, cutoff, &n, &local_error))
+        {
+          g_message ("Could not purge the backup %s: %s", path, local_error->message);
+          if (first_error == NULL)
+            first_error = g_steal_pointer (&local_error);
+          continue;
+        }
+      *removed += n;
+      (*purged_files)++;
+    }
+  if (first_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&first_error));
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -40,4 +40,15 @@ GPtrArray *bk_backup_list      (const char  *db_path);
 guint     bk_backup_rotate     (const char  *db_path,
                                 guint        keep);
 
+/* Deletes the submissions made before cutoff (bk_store_purge_submissions)
+ * in every backup of db_path too, so that "purge" keeps its promise for the
+ * copies; each backup is upgraded to the current schema on the way.
+ * removed: how many submissions, purged_files: how many backups. Goes on
+ * past a backup that cannot be purged; the first such failure is returned. */
+gboolean  bk_backup_purge_submissions (const char *db_path,
+                                       const char *cutoff,
+                                       guint      *removed,
+                                       guint      *purged_files,
+                                       GError    **error);
+
 G_END_DECLS

@@ -20,10 +20,21 @@ bk_store_check (BkStore  *self,
                 GString  *report,
                 GError  **error)
 {
+  g_autoptr(BkStore) copy = NULL;
   const char *path;
   guint problems = 0;
 
   g_return_val_if_fail (BK_IS_STORE (self), FALSE);
+
+  /* FTS5 checks its index by a write ('integrity-check'); a read-only
+   * database (a 0444 file, a read-only mount) is checked in a copy. */
+  if (bk_store_is_read_only (self) && bk_store_get_path (self) != NULL)
+    {
+      copy = bk_store_copy_to_memory (self, error);
+      if (copy == NULL)
+        return FALSE;
+      self = copy;
+    }
 
   problems += bk_store_check_rows (self, "PRAGMA integrity_check", report, _("integrity"));
   problems += bk_store_check_rows (self, "SELECT 'table ' || \"table\" || ' row ' || rowid ||"

@@ -65,6 +65,11 @@ gboolean      bk_store_exec            (BkStore     *self,
                                         const char  *sql,
                                         GError     **error);
 gboolean      bk_store_in_transaction  (BkStore     *self);
+/* A writable in-memory copy of the whole database (same path for messages):
+ * what checks that must write (FTS5's integrity-check) run on when the
+ * database itself is read-only. */
+BkStore      *bk_store_copy_to_memory  (BkStore     *self,
+                                        GError     **error);
 /* Appends "<prefix>: <row text>" to report for every row of sql that is not
  * "ok"; returns how many. */
 guint         bk_store_check_rows      (BkStore     *self,

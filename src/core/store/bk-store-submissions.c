@@ -422,6 +422,9 @@ bk_store_purge_submissions (BkStore    *self,
 
   g_return_val_if_fail (BK_IS_STORE (self), FALSE);
   g_return_val_if_fail (cutoff != NULL, FALSE);
+  /* Purged means gone from the file too, not left in its free pages. */
+  if (!bk_store_exec (self, "PRAGMA secure_delete = ON", error))
+    return FALSE;
   if (!bk_store_begin (self, error))
     return FALSE;
   if (!bk_store_purge_outbox (self, cutoff, error))

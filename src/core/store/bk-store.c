@@ -10,6 +10,9 @@
 
 #define G_LOG_DOMAIN "bk-store"
 
+#include <errno.h>
+#include <unistd.h>
+#include <sys/statvfs.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
@@ -29,6 +32,7 @@ struct _BkStore
   guint       depth;        /* transaction nesting */
   gboolean    failed;       /* a nested step rolled back: the whole transaction will */
   gboolean    read_only;
+  gboolean    write_protected;  /* read-only because the file or its disk is */
 };
 
 G_DEFINE_FINAL_TYPE (BkStore, bk_store, G_TYPE_OBJECT)
@@ -90,6 +94,11 @@ bk_store_set_sqlite_error (BkStore *self,
     case SQLITE_CORRUPT:
       g_set_error (error, BK_ERROR, BK_ERROR_CORRUPT,
                    _("%s: the file is not a usable Bürgerkiosk database (%s)"), where, msg);
+      break;
+    case SQLITE_FULL:
+      /* Not the input's fault: the same file imports once there is room. */
+      g_set_error (error, BK_ERROR, BK_ERROR_DATABASE,
+                   _("%s: the disk is full, nothing was stored (%s)"), where, msg);
       break;
     case SQLITE_TOOBIG:
       g_set_error (error, BK_ERROR, BK_ERROR_TOO_LARGE,
@@ -271,19 +280,66 @@ migrate (BkStore *self,
   return TRUE;
 }
 
+/* How a database that this process may not write is opened: a file without
+ * write permission read-only (SQLite still keeps its -shm beside it), one on
+ * a read-only mount as immutable, since nothing can change it there and
+ * SQLite could not create the -shm a WAL database needs. */
+typedef enum {
+  WRITABLE,
+  NO_PERMISSION,
+  READ_ONLY_MOUNT,
+} Writability;
+
+static Writability
+query_writability (const char *path)
+{
+  struct statvfs fs;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS) || g_access (path, W_OK) == 0)
+    return WRITABLE;
+  if (errno == EROFS || (statvfs (path, &fs) == 0 && (fs.f_flag & ST_RDONLY) != 0))
+    return READ_ONLY_MOUNT;
+  return NO_PERMISSION;
+}
+
+static char *
+dup_open_name (const char  *path,
+               Writability  writability)
+{
+  g_autofree char *absolute = NULL;
+  g_autofree char *uri = NULL;
+
+  if (path == NULL)
+    return g_strdup (":memory:");
+  if (writability != READ_ONLY_MOUNT)
+    return g_strdup (path);
+  absolute = g_canonicalize_filename (path, NULL);
+  uri = g_filename_to_uri (absolute, NULL, NULL);
+  return uri ? g_strconcat (uri, "?immutable=1", NULL) : g_strdup (path);
+}
+
 BkStore *
 bk_store_open (const char       *path,
                BkStoreOpenFlags  flags,
                GError          **error)
 {
   g_autoptr(BkStore) self = g_object_new (BK_TYPE_STORE, NULL);
+  g_autofree char *open_name = NULL;
   gboolean read_only = (flags & BK_STORE_OPEN_READ_ONLY) != 0;
   gboolean created = FALSE;
+  Writability writability = path ? query_writability (path) : WRITABLE;
   int open_flags;
   int rc;
 
   G_STATIC_ASSERT (G_N_ELEMENTS (bk_store_migrations) == BK_STORE_SCHEMA_VERSION);
 
+  /* Recognised before SQLite opens it: opened for writing, SQLite would fall
+   * back to reading silently, and the first Send would fail. */
+  if (writability != WRITABLE)
+    {
+      read_only = TRUE;
+      self->write_protected = TRUE;
+    }
   self->read_only = read_only;
   self->path = g_strdup (path);
   if (path != NULL && !read_only)
@@ -302,8 +358,9 @@ bk_store_open (const char       *path,
     }
 
   open_flags = read_only ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-  open_flags |= SQLITE_OPEN_NOMUTEX;
-  rc = sqlite3_open_v2 (path ? path : ":memory:", &self->db, open_flags, NULL);
+  open_flags |= SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI;
+  open_name = dup_open_name (path, writability);
+  rc = sqlite3_open_v2 (open_name, &self->db, open_flags, NULL);
   if (rc != SQLITE_OK)
     {
       bk_store_set_sqlite_error (self, rc, error);
@@ -341,6 +398,49 @@ bk_store_open (const char       *path,
   return g_steal_pointer (&self);
 }
 
+BkStore *
+bk_store_copy_to_memory (BkStore *self,
+                         GError **error)
+{
+  g_autoptr(BkStore) copy = g_object_new (BK_TYPE_STORE, NULL);
+  g_autofree char *page_size = NULL;
+  sqlite3_backup *backup;
+  int rc;
+
+  g_return_val_if_fail (BK_IS_STORE (self), NULL);
+
+  copy->path = g_strdup (self->path);
+  rc = sqlite3_open_v2 (":memory:", &copy->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc == SQLITE_OK)
+    rc = bk_search_tokenizer_register (copy->db);
+  if (rc != SQLITE_OK)
+    {
+      bk_store_set_sqlite_error (copy, rc, error);
+      return NULL;
+    }
+  /* An in-memory database cannot change its page size once written to. */
+  page_size = g_strdup_printf ("PRAGMA page_size = %" G_GINT64_FORMAT,
+                               bk_store_query_int (self, "PRAGMA page_size", NULL));
+  if (!bk_store_exec (copy, page_size, error))
+    return NULL;
+  backup = sqlite3_backup_init (copy->db, "main", self->db, "main");
+  if (backup == NULL)
+    {
+      bk_store_set_sqlite_error (copy, sqlite3_errcode (copy->db), error);
+      return NULL;
+    }
+  rc = sqlite3_backup_step (backup, -1);
+  sqlite3_backup_finish (backup);
+  if (rc != SQLITE_DONE)
+    {
+      bk_store_set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  if (!bk_store_exec (copy, "PRAGMA foreign_keys = ON", error))
+    return NULL;
+  return g_steal_pointer (&copy);
+}
+
 const char *
 bk_store_get_path (BkStore *self)
 {
@@ -360,6 +460,13 @@ bk_store_is_read_only (BkStore *self)
 {
   g_return_val_if_fail (BK_IS_STORE (self), TRUE);
   return self->read_only;
+}
+
+gboolean
+bk_store_is_write_protected (BkStore *self)
+{
+  g_return_val_if_fail (BK_IS_STORE (self), FALSE);
+  return self->write_protected;
 }
 
 int

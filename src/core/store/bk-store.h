@@ -73,6 +73,10 @@ const char *bk_store_get_path          (BkStore           *self);
  * store the kiosk falls back to when its database is broken. */
 void        bk_store_set_read_only     (BkStore           *self);
 gboolean    bk_store_is_read_only      (BkStore           *self);
+/* The file or the disk it is on cannot be written by this process: such a
+ * database opens read-only by itself (bk_store_open), as it is, never
+ * mistaken for a damaged one. */
+gboolean    bk_store_is_write_protected (BkStore          *self);
 int         bk_store_get_schema_version (BkStore          *self);
 gboolean    bk_store_is_empty          (BkStore           *self);
 

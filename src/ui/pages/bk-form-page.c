@@ -272,6 +272,16 @@ set_next (BkFormPage *self,
   bk_ui_set_accessible (self->next_button, label, description);
 }
 
+
+/* When the kiosk cannot store anything (its database is read-only, or it
+ * runs on the demo content after a broken one): what citizens read. */
+static const char *
+no_requests_message (void)
+{
+  return _("This kiosk cannot take requests at the moment: what you enter here cannot be sent. "
+           "Please ask the staff for help, or contact the office directly.");
+}
+
 static void
 show_privacy (BkFormPage *self)
 {
@@ -282,6 +292,9 @@ show_privacy (BkFormPage *self)
                                                                          self->service_id) : NULL;
 
   gtk_label_set_text (self->screen_heading, _("Before you start: your data"));
+  /* Said before the citizen types, not only when Send fails. */
+  if (self->context != NULL && bk_context_get_read_only (self->context))
+    gtk_box_append (self->content_box, bk_ui_wrap_label_new (no_requests_message (), "text-block"));
   for (guint i = 0; paragraphs[i] != NULL; i++)
     gtk_box_append (self->content_box, bk_ui_wrap_label_new (paragraphs[i], "text-block"));
   if (travels != NULL)
@@ -529,10 +542,16 @@ send (BkFormPage *self)
       g_autofree char *message = NULL;
 
       /* The details (a file path, SQLite's words) go to the journal for
-       * staff; the citizen reads what to do. */
-      g_warning ("Could not store a %s submission: %s", self->form->id,
-                 error ? error->message : "no database");
-      if (g_error_matches (error, BK_ERROR, BK_ERROR_DATABASE_BUSY))
+       * staff; the citizen reads what to do. A kiosk that cannot take
+       * requests said so before the form and says it again. */
+      if (self->context != NULL && bk_context_get_read_only (self->context))
+        g_message ("A %s submission was not stored: the database is read-only", self->form->id);
+      else
+        g_warning ("Could not store a %s submission: %s", self->form->id,
+                   error ? error->message : "no database");
+      if (self->context != NULL && bk_context_get_read_only (self->context))
+        message = g_strdup (no_requests_message ());
+      else if (g_error_matches (error, BK_ERROR, BK_ERROR_DATABASE_BUSY))
         message = g_strdup (_("Sending did not work: the kiosk is busy for a moment. Your answers are still here. Please press Send again in a minute, or ask the staff for help."));
       else
         message = g_strdup (_("Sending did not work. Your answers are still here. Please press Send again, or ask the staff for help."));

@@ -508,9 +508,21 @@ bk_application_activate (GApplication *application)
       {
         g_autofree char *warning = g_strdup_printf (
             /* Translators: shown only in staff mode; %s is the moved file */
-            _("The database could not be used and was moved to %s. The kiosk shows the demo "
-              "content and saves nothing (no requests, no statistics). Restore a backup from "
-              "the folder “backups” beside it, then restart the kiosk."), report.broken_path);
+            _("The database could not be used and was moved to %s. Until a backup is restored, "
+              "the kiosk shows the demo content after every start and saves nothing (no "
+              "requests, no statistics). Restore one from the folder “backups” beside it with "
+              "“buergerkiosk-ctl restore FILE”, then restart the kiosk."), report.broken_path);
+
+        bk_context_set_staff_warning (self->context, warning);
+      }
+    else if (report.write_protected)
+      {
+        g_autofree char *warning = g_strdup_printf (
+            /* Translators: shown only in staff mode; %s is the database file */
+            _("The database %s cannot be written (its file permissions or a read-only disk). "
+              "The kiosk shows its content but takes no requests and counts no statistics. "
+              "Make it writable for the kiosk's user, then restart the kiosk."),
+            bk_store_get_path (store));
 
         bk_context_set_staff_warning (self->context, warning);
       }

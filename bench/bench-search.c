@@ -151,6 +151,104 @@ cmp_row_fts (gconstpointer a, gconstpointer b)
   return x->fts_ms < y->fts_ms ? 1 : x->fts_ms > y->fts_ms ? -1 : 0;
 }
 
+/* Queries no citizen types but anyone can paste (issue 18): each is run as the
+ * motion list runs it (limit 0) and with limit 50. */
+static GPtrArray *
+pathological_queries (void)
+{
+  static const char *const syllables[] = { "ein", "der", "sch", "ver", "ber", "ges", "str", "and",
+                                           "ung", "kei", "hei", "lic", "ant", "rat", "sta", "gem" };
+  GPtrArray *q = g_ptr_array_new_with_free_func (g_free);
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < 1500; i++)
+    g_string_append (s, "antrag ");
+  g_ptr_array_add (q, g_strdup (s->str));              /* 1 500 repeated words */
+  g_string_truncate (s, 0);
+  for (guint i = 0; i < 1500; i++)
+    g_string_append_printf (s, "%s%c%c ", syllables[i % G_N_ELEMENTS (syllables)],
+                            'a' + (i / 16) % 26, 'a' + (i / 416) % 26);
+  g_ptr_array_add (q, g_strdup (s->str));              /* 1 500 different words */
+  g_string_truncate (s, 0);
+  for (guint i = 0; i < 200; i++)
+    g_string_append_printf (s, "%s ", syllables[i % G_N_ELEMENTS (syllables)]);
+  g_ptr_array_add (q, g_strdup (s->str));              /* 200 prefixes matching almost everything */
+  g_ptr_array_add (q, g_strdup ("ein"));               /* one prefix matching almost everything */
+  g_ptr_array_add (q, g_strdup ("sch ver ein ber ges str ung"));
+  g_string_truncate (s, 0);
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (s, 'a' + i % 3);
+  g_ptr_array_add (q, g_strdup (s->str));              /* one 100 KB word */
+  g_string_truncate (s, 0);
+  for (guint i = 0; i < 1500; i++)
+    g_string_append_printf (s, "%c ", 'a' + i % 26);
+  g_ptr_array_add (q, g_strdup (s->str));              /* 1 500 one-letter words */
+  g_string_truncate (s, 0);
+  for (guint i = 0; s->len < 1000000; i++)
+    g_string_append_printf (s, "Straßenbeleuchtung%u ", i);
+  g_ptr_array_add (q, g_strdup (s->str));              /* 1 MB pasted */
+  g_string_free (s, TRUE);
+  return q;
+}
+
+static gint64
+peak_rss_kb (void)
+{
+  g_autofree char *status = NULL;
+  const char *p;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
+      (p = strstr (status, "VmHWM:")) == NULL)
+    return -1;
+  return g_ascii_strtoll (p + 6, NULL, 10);
+}
+
+static void
+run_pathological (BkStore *store, guint rounds, double normal_p95, double normal_max)
+{
+  g_autoptr(GPtrArray) queries = pathological_queries ();
+  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (double));
+  gint64 rss_before = peak_rss_kb ();
+  double m, p, x;
+
+  g_print ("\npathological queries (limit 0 as the motion list asks, and limit 50), %u rounds:\n", rounds);
+  for (guint i = 0; i < queries->len; i++)
+    for (guint limit = 0; limit <= 50; limit += 50)
+      {
+        g_autoptr(GArray) v = g_array_new (FALSE, FALSE, sizeof (double));
+        g_autofree char *label = NULL;
+        const char *text = g_ptr_array_index (queries, i);
+        guint results = 0;
+
+        for (guint r = 0; r < rounds; r++)
+          {
+            g_autoptr(GError) error = NULL;
+            g_autoptr(GArray) ids = NULL;
+            double t = bench_now (), ms;
+
+            ids = bk_store_search (store, text, NULL, limit, &error);
+            ms = (bench_now () - t) * 1000;
+            if (ids == NULL)
+              g_error ("pathological search %u: %s", i, error->message);
+            results = ids->len;
+            g_array_append_val (v, ms);
+            g_array_append_val (all, ms);
+          }
+        label = g_strdup_printf ("  #%u %.20s… (%zu B) limit %u", i, text, strlen (text), limit);
+        g_print ("%-52s median %8.3f ms  max %8.3f ms  results %u\n", label,
+                 bench_percentile (v, 50), bench_percentile (v, 100), results);
+      }
+  m = bench_percentile (all, 50);
+  p = bench_percentile (all, 95);
+  x = bench_percentile (all, 100);
+  g_print ("pathological: median %.3f ms, p95 %.3f ms, max %.3f ms (normal queries: p95 %.3f ms, max %.3f ms);"
+           " peak RSS grew by %" G_GINT64_FORMAT " kB\n", m, p, x, normal_p95, normal_max,
+           peak_rss_kb () - rss_before);
+  g_print ("RESULT search.pathological.median_ms %.3f\nRESULT search.pathological.p95_ms %.3f\n"
+           "RESULT search.pathological.max_ms %.3f\nRESULT search.pathological.peak_rss_growth_kb %" G_GINT64_FORMAT "\n",
+           m, p, x, peak_rss_kb () - rss_before);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -376,6 +474,7 @@ main (int argc, char **argv)
     g_print ("RESULT search.over5ms %u\n", over);
   }
 
+  run_pathological (store, rounds, fp, fx);
   g_print ("RESULT search.motions %u\n", n_motions);
   g_print ("RESULT search.queries %u\n", queries->len);
   g_print ("RESULT search.rounds %u\n", rounds);

@@ -32,6 +32,7 @@
 #include <openssl/x509v3.h>
 
 #include "bk-error.h"
+#include "bk-json.h"
 #include "bk-jwe.h"
 
 #define CEK_LENGTH 32
@@ -347,10 +348,10 @@ bk_jose_key_new_from_jwk_text (const char  *text,
                                guint        min_bits,
                                GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonParser) parser = NULL;
   JsonNode *root;
 
-  if (text == NULL || !json_parser_load_from_data (parser, text, -1, NULL) ||
+  if (text == NULL || (parser = bk_json_parse (text, strlen (text), "JWK", NULL)) == NULL ||
       (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       g_set_error_literal (error, BK_ERROR, BK_ERROR_INVALID_INPUT, _("JWK: not a JSON object"));
@@ -697,7 +698,7 @@ bk_jose_dup_header (const char  *compact,
 {
   const char *dot = compact ? strchr (compact, '.') : NULL;
   g_autoptr(GBytes) header = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonParser) parser = NULL;
   JsonNode *root;
 
   if (dot == NULL)
@@ -708,8 +709,8 @@ bk_jose_dup_header (const char  *compact,
   header = bk_base64url_decode (compact, dot - compact, error);
   if (header == NULL)
     return NULL;
-  if (!json_parser_load_from_data (parser, g_bytes_get_data (header, NULL),
-                                   (gssize) g_bytes_get_size (header), NULL) ||
+  if ((parser = bk_json_parse (g_bytes_get_data (header, NULL), g_bytes_get_size (header),
+                               "JOSE header", NULL)) == NULL ||
       (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       g_set_error_literal (error, BK_ERROR, BK_ERROR_INVALID_INPUT, _("the JOSE header is not a JSON object"));

@@ -348,7 +348,8 @@ signer_key (BkFitConnectTransport *self,
 
       for (guint i = 0; keys != NULL && i < json_array_get_length (keys); i++)
         {
-          JsonObject *jwk = json_array_get_object_element (keys, i);
+          JsonNode *node = json_array_get_element (keys, i);
+          JsonObject *jwk = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 
           if (jwk != NULL && g_strcmp0 (json_object_get_string_member_with_default (jwk, "kid", NULL), kid) == 0)
             key = bk_jose_key_new_from_jwk (jwk, BK_JOSE_USE_VERIFY, 2048, NULL);
@@ -361,7 +362,64 @@ signer_key (BkFitConnectTransport *self,
   return key;
 }
 
-typedef enum { SEEN_NOTHING, SEEN_SUBMIT, SEEN_ACCEPT, SEEN_REJECT } Seen;
+typedef BkFitConnectSeen Seen;
+#define SEEN_NOTHING BK_FIT_CONNECT_SEEN_NOTHING
+#define SEEN_SUBMIT  BK_FIT_CONNECT_SEEN_SUBMIT
+#define SEEN_ACCEPT  BK_FIT_CONNECT_SEEN_ACCEPT
+#define SEEN_REJECT  BK_FIT_CONNECT_SEEN_REJECT
+
+BkFitConnectSeen
+_bk_fit_connect_read_claims (GBytes     *payload,
+                             const char *subject,
+                             char      **problems)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GList) names = NULL;
+  JsonObject *claims, *events;
+  JsonNode *root;
+  Seen seen = SEEN_NOTHING;
+
+  if ((parser = bk_json_parse (g_bytes_get_data (payload, NULL), g_bytes_get_size (payload),
+                               "event", NULL)) == NULL ||
+      (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return SEEN_NOTHING;
+  claims = json_node_get_object (root);
+  if (g_strcmp0 (json_object_get_string_member_with_default (claims, "sub", NULL), subject) != 0)
+    return SEEN_NOTHING;
+  events = bk_json_get_object (claims, "events");
+  names = events ? json_object_get_members (events) : NULL;
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      if (g_str_equal (l->data, EVENT_ACCEPT))
+        seen = SEEN_ACCEPT;
+      else if (g_str_equal (l->data, EVENT_REJECT))
+        {
+          JsonObject *detail = bk_json_get_object (events, l->data);
+          JsonArray *list = detail ? bk_json_get_array (detail, "problems") : NULL;
+          GString *text = g_string_new (NULL);
+
+          for (guint i = 0; list != NULL && i < json_array_get_length (list); i++)
+            {
+              JsonNode *node = json_array_get_element (list, i);
+              JsonObject *problem = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+
+              if (problem == NULL)
+                continue;
+              if (text->len > 0)
+                g_string_append (text, "; ");
+              g_string_append (text, json_object_get_string_member_with_default (problem, "title", "?"));
+              if (json_object_has_member (problem, "detail"))
+                g_string_append_printf (text, " (%s)", json_object_get_string_member_with_default (problem, "detail", ""));
+            }
+          g_free (*problems);
+          *problems = g_string_free (text, FALSE);
+          seen = SEEN_REJECT;
+        }
+      else if (g_str_equal (l->data, EVENT_SUBMIT) && seen == SEEN_NOTHING)
+        seen = SEEN_SUBMIT;
+    }
+  return seen;
+}
 
 /* One event of the log: its signature, its subject, what it says. An event
  * whose signature does not hold is not believed. */
@@ -378,13 +436,8 @@ read_event (BkFitConnectTransport *self,
   g_autoptr(JsonObject) header = bk_jose_dup_header (token, &error);
   g_autoptr(BkJoseKey) key = NULL;
   g_autoptr(GBytes) payload = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autofree char *subject = g_strdup_printf ("submission:%s", entry->remote_id);
-  JsonObject *claims, *events;
   const char *kid, *issuer;
-  JsonNode *root;
-  Seen seen = SEEN_NOTHING;
-  g_autoptr(GList) names = NULL;
 
   kid = header ? json_object_get_string_member_with_default (header, "kid", NULL) : NULL;
   if (kid == NULL)
@@ -398,12 +451,12 @@ read_event (BkFitConnectTransport *self,
     const char *dot1 = strchr (token, '.');
     const char *dot2 = dot1 ? strchr (dot1 + 1, '.') : NULL;
     g_autoptr(GBytes) unverified = dot2 ? bk_base64url_decode (dot1 + 1, dot2 - dot1 - 1, NULL) : NULL;
-    g_autoptr(JsonParser) peek = json_parser_new ();
+    g_autoptr(JsonParser) peek = NULL;
     JsonNode *peek_root;
 
     if (unverified == NULL ||
-        !json_parser_load_from_data (peek, g_bytes_get_data (unverified, NULL),
-                                     (gssize) g_bytes_get_size (unverified), NULL) ||
+        (peek = bk_json_parse (g_bytes_get_data (unverified, NULL), g_bytes_get_size (unverified),
+                               "event", NULL)) == NULL ||
         (peek_root = json_parser_get_root (peek)) == NULL || !JSON_NODE_HOLDS_OBJECT (peek_root))
       {
         bk_delivery_result_set (result, BK_DELIVERY_WAITING, BK_PROBLEM_PROTOCOL, "an event that is not JSON");
@@ -424,44 +477,7 @@ read_event (BkFitConnectTransport *self,
       bk_delivery_result_set (result, BK_DELIVERY_WAITING, BK_PROBLEM_SIGNATURE, "%s", error->message);
       return SEEN_NOTHING;
     }
-  if (!json_parser_load_from_data (parser, g_bytes_get_data (payload, NULL), (gssize) g_bytes_get_size (payload), NULL) ||
-      (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return SEEN_NOTHING;
-  claims = json_node_get_object (root);
-  if (g_strcmp0 (json_object_get_string_member_with_default (claims, "sub", NULL), subject) != 0)
-    return SEEN_NOTHING;
-  events = bk_json_get_object (claims, "events");
-  names = events ? json_object_get_members (events) : NULL;
-  for (GList *l = names; l != NULL; l = l->next)
-    {
-      if (g_str_equal (l->data, EVENT_ACCEPT))
-        seen = SEEN_ACCEPT;
-      else if (g_str_equal (l->data, EVENT_REJECT))
-        {
-          JsonObject *detail = bk_json_get_object (events, l->data);
-          JsonArray *list = detail ? bk_json_get_array (detail, "problems") : NULL;
-          GString *text = g_string_new (NULL);
-
-          for (guint i = 0; list != NULL && i < json_array_get_length (list); i++)
-            {
-              JsonObject *problem = json_array_get_object_element (list, i);
-
-              if (problem == NULL)
-                continue;
-              if (text->len > 0)
-                g_string_append (text, "; ");
-              g_string_append (text, json_object_get_string_member_with_default (problem, "title", "?"));
-              if (json_object_has_member (problem, "detail"))
-                g_string_append_printf (text, " (%s)", json_object_get_string_member_with_default (problem, "detail", ""));
-            }
-          g_free (*problems);
-          *problems = g_string_free (text, FALSE);
-          seen = SEEN_REJECT;
-        }
-      else if (g_str_equal (l->data, EVENT_SUBMIT) && seen == SEEN_NOTHING)
-        seen = SEEN_SUBMIT;
-    }
-  return seen;
+  return _bk_fit_connect_read_claims (payload, subject, problems);
 }
 
 /* The case's event log, as far as it concerns this submission. */
@@ -483,7 +499,9 @@ read_events (BkFitConnectTransport *self,
   tokens = bk_json_get_array (log, "eventLog");
   for (guint i = 0; tokens != NULL && i < json_array_get_length (tokens); i++)
     {
-      const char *token = json_array_get_string_element (tokens, i);
+      JsonNode *node = json_array_get_element (tokens, i);
+      const char *token = JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
+                          ? json_node_get_string (node) : NULL;
       Seen event = token ? read_event (self, route, entry, token, context, result, problems) : SEEN_NOTHING;
 
       /* An answer outranks the "submitted" of the service. */

@@ -18,6 +18,20 @@ BkTransport *_bk_https_transport_new       (BkTransportConfig *config,
                                             guint              timeout,
                                             GProxyResolver    *proxy);
 
+/* What a verified FIT-Connect status event (its JWS payload) says about the
+ * submission subject ("submission:ID"); a rejection's problems in a few
+ * words into *problems. For the transport and the fuzz target. */
+typedef enum {
+  BK_FIT_CONNECT_SEEN_NOTHING,
+  BK_FIT_CONNECT_SEEN_SUBMIT,
+  BK_FIT_CONNECT_SEEN_ACCEPT,
+  BK_FIT_CONNECT_SEEN_REJECT,
+} BkFitConnectSeen;
+
+BkFitConnectSeen _bk_fit_connect_read_claims (GBytes     *payload,
+                                              const char *subject,
+                                              char      **problems);
+
 /* The smallest RSA key FIT-Connect allows for a destination. */
 #define BK_FIT_CONNECT_MIN_KEY_BITS 4096
 

@@ -19,6 +19,7 @@
 
 #include <libsoup/soup.h>
 
+#include "bk-json.h"
 #include "bk-outbox-bundle.h"
 #include "bk-transport.h"
 #include "bk-transport-private.h"
@@ -258,12 +259,14 @@ bk_outbox_http_request (BkOutboxHttp          *self,
 JsonObject *
 bk_outbox_http_dup_json (BkOutboxHttpResponse *response)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonParser) parser = NULL;
   JsonNode *root;
 
+  /* a server's answer is read with the depth and UTF-8 checks of the file
+   * importer: json-glib recurses, so deep nesting would end the worker */
   if (response->body == NULL ||
-      !json_parser_load_from_data (parser, g_bytes_get_data (response->body, NULL),
-                                   (gssize) g_bytes_get_size (response->body), NULL) ||
+      (parser = bk_json_parse (g_bytes_get_data (response->body, NULL),
+                               g_bytes_get_size (response->body), "response", NULL)) == NULL ||
       (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     return NULL;
   return json_object_ref (json_node_get_object (root));

@@ -29,7 +29,7 @@
 #define MIN_COMPOUND 8
 /* Bytes of a folded word that are indexed and looked up; the longest
  * German compounds in council papers stay below it. */
-#define MAX_WORD 64
+#define MAX_WORD BK_SEARCH_TOKENIZER_MAX_WORD
 /* Shorter stems would find too much ("rat" of "Räte"). */
 #define MIN_STEM 4
 

@@ -13,6 +13,8 @@
 G_BEGIN_DECLS
 
 #define BK_SEARCH_TOKENIZER "bk_german"
+/* Bytes of a word the index keeps; the search cuts query words to it too. */
+#define BK_SEARCH_TOKENIZER_MAX_WORD 64
 
 /* Registers the "bk_german" FTS5 tokenizer on a connection; every connection
  * that reads or writes the search index needs it. Text reaching it is already

@@ -13,6 +13,7 @@
 
 #include <sqlite3.h>
 
+#include "bk-search-tokenizer.h"
 #include "bk-store.h"
 
 G_BEGIN_DECLS
@@ -81,6 +82,11 @@ guint         bk_store_check_rows      (BkStore     *self,
  * word of three or more letters as a prefix); words shorter than that go to
  * short_terms. NULL when no word is long enough (bk-store-motions.c; the
  * service search uses it too). */
+/* Bounds of a query (see bk_store_build_match): bytes read, distinct words
+ * used, bytes of a word (the tokenizer's MAX_WORD: the index holds no more). */
+#define BK_SEARCH_MAX_QUERY 512
+#define BK_SEARCH_MAX_TERMS 8
+#define BK_SEARCH_MAX_WORD  BK_SEARCH_TOKENIZER_MAX_WORD
 char         *bk_store_build_match     (const char  *query,
                                         GPtrArray   *short_terms);
 

@@ -113,7 +113,10 @@ guint       bk_store_count_motions     (BkStore           *self);
 GArray     *bk_store_list_motion_ids   (BkStore              *self,
                                         const BkMotionFilter *filter,
                                         GError              **error);
-/* Ids best match first. An empty query lists like bk_store_list_motion_ids. */
+/* Ids best match first, at most limit and never more than
+ * BK_STORE_SEARCH_MAX_RESULTS (limit 0: that many). An empty query lists
+ * like bk_store_list_motion_ids, all of them with limit 0. */
+#define BK_STORE_SEARCH_MAX_RESULTS 1000
 GArray     *bk_store_search            (BkStore              *self,
                                         const char           *query,
                                         const BkMotionFilter *filter,

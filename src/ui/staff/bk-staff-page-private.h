@@ -19,6 +19,8 @@ GtkWidget  *bk_staff_page_get_outbox_view  (BkStaffPage *self);
 const char *bk_staff_page_get_export_status (BkStaffPage *self);
 GtkWidget  *bk_staff_page_get_import_list  (BkStaffPage *self);
 const char *bk_staff_page_get_import_status (BkStaffPage *self);
+/* TRUE while an import runs in its thread */
+gboolean    bk_staff_page_is_importing     (BkStaffPage *self);
 /* The cards of the motions to check (bk-staff-review.c) */
 GtkWidget  *bk_staff_page_get_review_list  (BkStaffPage *self);
 

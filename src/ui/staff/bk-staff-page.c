@@ -27,6 +27,7 @@
 #include "bk-stats-chart.h"
 #include "bk-stats.h"
 #include "bk-sync-panel.h"
+#include "bk-thread.h"
 #include "bk-ui.h"
 
 #define STATS_DAYS 30
@@ -44,6 +45,7 @@ struct _BkStaffPage
   GtkLabel      *import_folder_label;
   GtkWidget     *import_list;
   GtkLabel      *import_status;
+  GtkWidget     *import_spinner;
   GtkWidget     *review_list;
   GtkLabel      *export_folder_label;
   GtkWidget     *export_button;
@@ -64,6 +66,7 @@ struct _BkStaffPage
   guint          import_refill_source;
   GStrv          municipalities;   /* the dropdown's values; [0] is "" */
   gboolean       loading;          /* filling the controls: no setting is written */
+  GCancellable  *import_cancellable; /* set while an import runs in its thread */
 };
 
 static void page_iface_init (BkPageInterface *iface);
@@ -99,19 +102,57 @@ export_folder (BkStaffPage *self)
 
 /* ---- import -------------------------------------------------------------- */
 
-static void
-import_clicked_cb (GtkButton *button, BkStaffPage *self)
-{
-  const char *name = g_object_get_data (G_OBJECT (button), "bk-file");
-  g_autofree char *folder = import_folder (self);
-  g_autofree char *path = g_build_filename (folder, name, NULL);
-  g_autofree char *summary = NULL;
-  g_autofree char *text = NULL;
-  g_autoptr(GError) error = NULL;
+/* An import runs in a thread of its own with its own connection to the
+ * database file, as the sync worker does (bk-sync-service.c): BkStore stays
+ * the only code that touches SQLite and each connection has one thread. WAL
+ * lets the kiosk read meanwhile; a large file took the main loop for seconds
+ * when it ran here (issue 18). */
+typedef struct {
+  char *db_path;
+  char *path;
+  char *name;
+  char *summary;
+} ImportJob;
 
-  if (self->store == NULL)
-    return;
-  if (bk_import_file (self->store, path, BK_IMPORT_FORMAT_AUTO, &summary, &error))
+static void
+import_job_free (ImportJob *job)
+{
+  g_free (job->db_path);
+  g_free (job->path);
+  g_free (job->name);
+  g_free (job->summary);
+  g_free (job);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportJob *job = task_data;
+  g_autoptr(BkStore) store = NULL;
+  GError *error = NULL;
+
+  bk_thread_lower_priority ("import");
+  store = bk_store_open (job->db_path, BK_STORE_OPEN_DEFAULT, &error);
+  if (store == NULL || !bk_import_file (store, job->path, BK_IMPORT_FORMAT_AUTO, &job->summary, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void set_importing (BkStaffPage *self, const char *name);
+
+static void
+import_finish (BkStaffPage  *self,
+               const char   *name,
+               const char   *summary,
+               const GError *error)
+{
+  g_autofree char *text = NULL;
+
+  if (error == NULL)
     {
       /* Translators: %s names the file and what was imported from it */
       text = g_strdup_printf (_("Imported: %s"), summary ? summary : name);
@@ -123,9 +164,91 @@ import_clicked_cb (GtkButton *button, BkStaffPage *self)
       text = g_strdup_printf (_("Not imported: %s"), error->message);
       bk_staff_log (G_LOG_LEVEL_WARNING, "import-failed", name, error->message);
     }
+  set_importing (self, NULL);
   set_status (self->import_status, text);
   bk_staff_review_fill (self->review_list, self->store);
   fill_charts (self);
+}
+
+static void
+import_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  BkStaffPage *self = BK_STAFF_PAGE (source);
+  ImportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  g_task_propagate_boolean (G_TASK (result), &error);
+  /* the page went away meanwhile: the import is done all the same */
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    return;
+  g_clear_object (&self->import_cancellable);
+  import_finish (self, job->name, job->summary, error);
+}
+
+/* While a file is imported the Import buttons rest, the spinner turns and
+ * the status says which file; name NULL: done. */
+static void
+set_importing (BkStaffPage *self,
+               const char  *name)
+{
+  g_autofree char *text = NULL;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (self->import_list); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_BOX (row))
+      gtk_widget_set_sensitive (gtk_widget_get_last_child (row), name == NULL);
+  gtk_widget_set_visible (self->import_spinner, name != NULL);
+  gtk_spinner_set_spinning (GTK_SPINNER (self->import_spinner), name != NULL);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->import_list),
+                               GTK_ACCESSIBLE_STATE_BUSY, name != NULL, -1);
+  if (name == NULL)
+    return;
+  /* Translators: %s is the file being imported */
+  text = g_strdup_printf (_("Importing %s …"), name);
+  set_status (self->import_status, text);
+}
+
+static void
+import_clicked_cb (GtkButton *button, BkStaffPage *self)
+{
+  const char *name = g_object_get_data (G_OBJECT (button), "bk-file");
+  g_autofree char *folder = import_folder (self);
+  g_autofree char *path = g_build_filename (folder, name, NULL);
+  g_autoptr(GTask) task = NULL;
+  ImportJob *job;
+
+  if (self->store == NULL || self->import_cancellable != NULL)
+    return;
+  /* An in-memory store has no file to share, and a read-only one refuses
+   * at once: those import here, as before. */
+  if (bk_store_get_path (self->store) == NULL || bk_store_is_read_only (self->store))
+    {
+      g_autofree char *summary = NULL;
+      g_autoptr(GError) error = NULL;
+
+      bk_import_file (self->store, path, BK_IMPORT_FORMAT_AUTO, &summary, &error);
+      import_finish (self, name, summary, error);
+      return;
+    }
+  job = g_new0 (ImportJob, 1);
+  job->db_path = g_strdup (bk_store_get_path (self->store));
+  job->path = g_steal_pointer (&path);
+  job->name = g_strdup (name);
+  self->import_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->import_cancellable, import_done_cb, NULL);
+  g_task_set_source_tag (task, import_clicked_cb);
+  g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
+  set_importing (self, name);
+  g_task_run_in_thread (task, import_thread);
+}
+
+gboolean
+bk_staff_page_is_importing (BkStaffPage *self)
+{
+  g_return_val_if_fail (BK_IS_STAFF_PAGE (self), FALSE);
+  return self->import_cancellable != NULL;
 }
 
 static void
@@ -156,6 +279,7 @@ fill_import_list (BkStaffPage *self)
       bk_ui_set_accessible (button, button_name, NULL);
       g_object_set_data_full (G_OBJECT (button), "bk-file", g_strdup (name), g_free);
       g_signal_connect (button, "clicked", G_CALLBACK (import_clicked_cb), self);
+      gtk_widget_set_sensitive (button, self->import_cancellable == NULL);
       gtk_box_append (GTK_BOX (row), label);
       gtk_box_append (GTK_BOX (row), button);
       gtk_box_append (GTK_BOX (self->import_list), row);
@@ -475,7 +599,8 @@ bk_staff_page_refresh (BkStaffPage *self)
   fill_charts (self);
   fill_settings (self);
   bk_sync_panel_refresh (self->sync_panel);
-  set_status (self->import_status, NULL);
+  if (self->import_cancellable == NULL)
+    set_status (self->import_status, NULL);
   set_status (self->export_status, NULL);
 }
 
@@ -497,6 +622,10 @@ bk_staff_page_dispose (GObject *object)
   BkStaffPage *self = BK_STAFF_PAGE (object);
 
   watch_import_folder (self, FALSE);
+  /* an import under way finishes in its thread; only its report is dropped */
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
+  g_clear_object (&self->import_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), BK_TYPE_STAFF_PAGE);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -623,6 +752,7 @@ bk_staff_page_class_init (BkStaffPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BkStaffPage, import_folder_label);
   gtk_widget_class_bind_template_child (widget_class, BkStaffPage, import_list);
   gtk_widget_class_bind_template_child (widget_class, BkStaffPage, import_status);
+  gtk_widget_class_bind_template_child (widget_class, BkStaffPage, import_spinner);
   gtk_widget_class_bind_template_child (widget_class, BkStaffPage, review_list);
   gtk_widget_class_bind_template_child (widget_class, BkStaffPage, export_folder_label);
   gtk_widget_class_bind_template_child (widget_class, BkStaffPage, export_button);

@@ -5,7 +5,9 @@
  * (real X key events from xdotool: Tab, Return, Down and typing), once by
  * the EZ keypad alone (the navigator: Down and Action), once by one switch
  * alone (what the scanning timer does, and the switch). No window action, no
- * grabbed focus, no value set from inside: the test only looks.
+ * grabbed focus, no value set from inside: the test only looks. Two tasks of
+ * issue 16 go the same ways: a motion's "Kurz erklärt", and a digital
+ * project with the motion behind it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -519,6 +521,145 @@ run_task (const Mode *mode,
   nav_fixture_clear (&f);
 }
 
+static gboolean have_xdotool (void);
+
+/* "Kurz erklärt" (issue 16, item 4): from the home screen to a motion
+ * without a summary by hand, its easy-read button, and on to the generated
+ * text, in the same moves as the forms. */
+static gboolean
+is_generated_text (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), data);
+}
+
+static gboolean
+easy_shown (NavFixture   *f,
+            gconstpointer data)
+{
+  return bk_motion_page_get_easy_summary_visible (BK_MOTION_PAGE (bk_window_get_page (f->window, "motion")));
+}
+
+static void
+run_easy_task (const Mode *mode)
+{
+  const Actionable motions = { "win.show-motions", NULL };
+  NavFixture f;
+  GtkWidget *button;
+
+  nav_fixture_init (&f, app);
+  if (mode == &keys_mode)
+    {
+      const char *pointer[] = { "mousemove", "600", "400", NULL };
+
+      bk_navigator_set_time_func (f.nav, NULL, NULL);
+      g_assert_true (xdotool (pointer));
+    }
+  if (mode == &switch_mode)
+    bk_settings_set_string (bk_application_get_settings (app), "scan-mode", "one-switch");
+  g_assert_true (page_is (&f, "home"));
+
+  g_assert_true (mode->use (&f, is_actionable, &motions));
+  g_assert_true (wait_for (page_is, &f, "motions"));
+  g_assert_true (mode->use (&f, is_motion_row, FEEDBACK_MOTION));
+  g_assert_true (wait_for (page_is, &f, "motion"));
+  button = bk_motion_page_get_easy_button (BK_MOTION_PAGE (bk_window_get_page (f.window, "motion")));
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_true (mode->use (&f, nav_is_widget, button));
+  g_assert_true (wait_for (easy_shown, &f, NULL));
+  /* the mark and the text, both reached by the same moves */
+  g_assert_true (mode->use (&f, is_generated_text, "Written automatically"));
+  g_assert_true (mode->use (&f, is_generated_text, "Das Thema heißt: „" FEEDBACK_MOTION "“."));
+
+  nav_fixture_clear (&f);
+}
+
+/* "Digitale Vorhaben" (issue 16, item 3): from the home screen to the
+ * citizen portal's project, on to the motion behind it, and back to the
+ * project from the motion. */
+static void
+run_project_task (const Mode *mode)
+{
+  const Actionable projects = { "win.show-projects", "" };
+  const Actionable project = { "win.show-projects", "buergerportal" };
+  NavFixture f;
+  GtkWidget *button;
+  gint64 motion;
+
+  nav_fixture_init_full (&f, app, prepare);
+  if (mode == &keys_mode)
+    {
+      const char *pointer[] = { "mousemove", "600", "400", NULL };
+
+      bk_navigator_set_time_func (f.nav, NULL, NULL);
+      g_assert_true (xdotool (pointer));
+    }
+  if (mode == &switch_mode)
+    bk_settings_set_string (bk_application_get_settings (app), "scan-mode", "one-switch");
+  g_assert_true (page_is (&f, "home"));
+
+  g_assert_true (mode->use (&f, is_actionable, &projects));
+  g_assert_true (wait_for (page_is, &f, "projects"));
+  motion = bk_store_find_motion_by_reference (f.store, "12/0342");
+  button = bk_ui_find_actionable (bk_window_get_page (f.window, "projects"), "win.open-motion",
+                                  g_variant_new_int64 (motion));
+  g_assert_nonnull (button);
+  g_assert_true (mode->use (&f, nav_is_widget, button));
+  g_assert_true (wait_for (page_is, &f, "motion"));
+  g_assert_cmpint (bk_motion_page_get_motion_id (BK_MOTION_PAGE (bk_window_get_page (f.window, "motion"))),
+                   ==, motion);
+  g_assert_true (mode->use (&f, is_actionable, &project));
+  g_assert_true (wait_for (page_is, &f, "projects"));
+
+  nav_fixture_clear (&f);
+}
+
+static void
+test_project_by_keys (void)
+{
+  if (!have_xdotool ())
+    {
+      g_test_skip ("needs xdotool and an X display");
+      return;
+    }
+  run_project_task (&keys_mode);
+}
+
+static void
+test_project_by_keypad (void)
+{
+  run_project_task (&keypad_mode);
+}
+
+static void
+test_project_by_switch (void)
+{
+  run_project_task (&switch_mode);
+}
+
+static void
+test_easy_by_keys (void)
+{
+  if (!have_xdotool ())
+    {
+      g_test_skip ("needs xdotool and an X display");
+      return;
+    }
+  run_easy_task (&keys_mode);
+}
+
+static void
+test_easy_by_keypad (void)
+{
+  run_easy_task (&keypad_mode);
+}
+
+static void
+test_easy_by_switch (void)
+{
+  run_easy_task (&switch_mode);
+}
+
 static gboolean
 have_xdotool (void)
 {
@@ -569,6 +710,13 @@ main (int   argc,
       g_test_add_data_func (keypad, &tasks[i], test_by_keypad);
       g_test_add_data_func (one_switch, &tasks[i], test_by_switch);
     }
+
+  g_test_add_func ("/form-tasks/keys/kurz-erklaert", test_easy_by_keys);
+  g_test_add_func ("/form-tasks/keys/project-to-motion", test_project_by_keys);
+  g_test_add_func ("/form-tasks/keypad/project-to-motion", test_project_by_keypad);
+  g_test_add_func ("/form-tasks/one-switch/project-to-motion", test_project_by_switch);
+  g_test_add_func ("/form-tasks/keypad/kurz-erklaert", test_easy_by_keypad);
+  g_test_add_func ("/form-tasks/one-switch/kurz-erklaert", test_easy_by_switch);
 
   status = g_test_run ();
 

@@ -83,6 +83,12 @@ read_milestone (BkJsonReader *reader,
   return TRUE;
 }
 
+static const char *
+project_id (gconstpointer item)
+{
+  return ((const BkProject *) item)->id;
+}
+
 static BkProject *
 read_project (BkJsonReader *reader,
               JsonObject   *obj,
@@ -134,7 +140,6 @@ bk_project_import_parse (const char *data,
   BkJsonReader reader = { name, path };
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GPtrArray) projects = g_ptr_array_new_with_free_func ((GDestroyNotify) bk_project_free);
-  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
   JsonObject *top;
   JsonArray *list;
 
@@ -165,30 +170,8 @@ bk_project_import_parse (const char *data,
       return NULL;
     }
   g_string_append (path, ".projects");
-  for (guint i = 0; i < json_array_get_length (list); i++)
-    {
-      JsonNode *node = json_array_get_element (list, i);
-      gsize mark = bk_json_reader_push_index (&reader, i);
-      BkProject *p;
-
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        {
-          bk_json_reader_fail (&reader, NULL, _("expected an object"), error);
-          return NULL;
-        }
-      p = read_project (&reader, json_node_get_object (node), error);
-      if (p == NULL)
-        return NULL;
-      g_ptr_array_add (projects, p);
-      if (!g_hash_table_add (ids, p->id))
-        {
-          g_autofree char *problem = g_strdup_printf (_("the id “%s” is used twice in this file"), p->id);
-
-          bk_json_reader_fail (&reader, "id", problem, error);
-          return NULL;
-        }
-      g_string_truncate (path, mark);
-    }
+  if (!bk_json_reader_read_objects (&reader, list, (BkJsonReadObject) read_project, project_id, projects, error))
+    return NULL;
   return g_steal_pointer (&projects);
 }
 

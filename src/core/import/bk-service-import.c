@@ -369,6 +369,12 @@ read_service (Ctx        *ctx,
   return g_steal_pointer (&s);
 }
 
+static const char *
+service_id (gconstpointer item)
+{
+  return ((const BkService *) item)->id;
+}
+
 GPtrArray *
 bk_service_import_parse (const char *data,
                          gsize       len,
@@ -380,7 +386,6 @@ bk_service_import_parse (const char *data,
   Ctx ctx = { name, path };
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GPtrArray) services = g_ptr_array_new_with_free_func ((GDestroyNotify) bk_service_free);
-  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
   JsonNode *root;
   JsonObject *top;
   JsonNode *list;
@@ -423,31 +428,9 @@ bk_service_import_parse (const char *data,
       return NULL;
     }
   g_string_append (path, ".services");
-  for (guint i = 0; i < json_array_get_length (json_node_get_array (list)); i++)
-    {
-      JsonNode *node = json_array_get_element (json_node_get_array (list), i);
-      gsize mark = push_index (&ctx, i);
-      BkService *s;
-
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        {
-          fail_at (&ctx, NULL, _("expected an object"), error);
-          return NULL;
-        }
-      s = read_service (&ctx, json_node_get_object (node), error);
-      if (s == NULL)
-        return NULL;
-      g_ptr_array_add (services, s);
-      if (!g_hash_table_add (ids, s->id))
-        {
-          g_autofree char *problem = g_strdup_printf (_("the id “%s” is used twice in this file"),
-                                                      s->id);
-
-          fail_at (&ctx, "id", problem, error);
-          return NULL;
-        }
-      g_string_truncate (path, mark);
-    }
+  if (!bk_json_reader_read_objects (&ctx, json_node_get_array (list), (BkJsonReadObject) read_service,
+                                    service_id, services, error))
+    return NULL;
   return g_steal_pointer (&services);
 }
 

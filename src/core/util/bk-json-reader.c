@@ -163,6 +163,40 @@ bk_json_reader_read_strings (BkJsonReader *reader,
   return TRUE;
 }
 
+gboolean
+bk_json_reader_read_objects (BkJsonReader      *reader,
+                             JsonArray         *list,
+                             BkJsonReadObject   read,
+                             const char      *(*id_of) (gconstpointer item),
+                             GPtrArray         *into,
+                             GError           **error)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    {
+      JsonNode *node = json_array_get_element (list, i);
+      gsize mark = bk_json_reader_push_index (reader, i);
+      gpointer item;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        return bk_json_reader_fail (reader, NULL, _("expected an object"), error);
+      item = read (reader, json_node_get_object (node), error);
+      if (item == NULL)
+        return FALSE;
+      g_ptr_array_add (into, item);
+      if (!g_hash_table_add (ids, (gpointer) id_of (item)))
+        {
+          g_autofree char *problem = g_strdup_printf (_("the id “%s” is used twice in this file"),
+                                                      id_of (item));
+
+          return bk_json_reader_fail (reader, "id", problem, error);
+        }
+      g_string_truncate (reader->path, mark);
+    }
+  return TRUE;
+}
+
 /* --- sniffing ----------------------------------------------------------- */
 
 /* The end of the JSON string starting at data[i] == '"' (index of the closing quote). */

@@ -61,6 +61,20 @@ gboolean bk_json_reader_read_strings  (BkJsonReader      *reader,
                                        GPtrArray         *into,
                                        GError           **error);
 
+/* Reads an object of a list, NULL with error. */
+typedef gpointer (*BkJsonReadObject) (BkJsonReader *reader,
+                                      JsonObject   *obj,
+                                      GError      **error);
+/* Every element of list (the reader's path at the list) with read, added to
+ * into; an element that is not an object is an error, and so is an id
+ * (id_of) used twice. */
+gboolean bk_json_reader_read_objects  (BkJsonReader      *reader,
+                                       JsonArray         *list,
+                                       BkJsonReadObject   read,
+                                       const char      *(*id_of) (gconstpointer item),
+                                       GPtrArray         *into,
+                                       GError           **error);
+
 /* TRUE when the top-level object of data has the member, or a "type"
  * member whose value is type (may be NULL). A quick scan that does not
  * parse the document, to tell the kiosk's formats from OParl. */

@@ -160,7 +160,8 @@ add_motions (BkProjectsPage  *self,
           gtk_button_set_child (GTK_BUTTON (button), label);
           /* read with the card, as the button says it */
           bk_reader_add_part (self->reader, SECTION_ALL, label, BK_READER_PART_INTERFACE, NULL);
-          gtk_widget_set_halign (button, GTK_ALIGN_START);
+          /* full width, or the wrapping label breaks after a few words */
+          gtk_widget_set_halign (button, GTK_ALIGN_FILL);
           gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.open-motion");
           gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_int64 (id));
           gtk_widget_add_css_class (button, "project-motion");

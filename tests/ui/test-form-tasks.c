@@ -492,26 +492,34 @@ prepare (BkStore *store)
   g_assert_no_error (error);
 }
 
+/* The fixture on the home screen, operated the mode's way. */
+static void
+start_task (NavFixture  *f,
+            const Mode  *mode,
+            void       (*prepare_store) (BkStore *store))
+{
+  nav_fixture_init_full (f, app, prepare_store);
+  if (mode == &keys_mode)
+    {
+      const char *pointer[] = { "mousemove", "600", "400", NULL };
+
+      /* the X server's clock, not the fixture's */
+      bk_navigator_set_time_func (f->nav, NULL, NULL);
+      /* No window manager: the pointer's window gets the keys. */
+      g_assert_true (xdotool (pointer));
+    }
+  if (mode == &switch_mode)
+    bk_settings_set_string (bk_application_get_settings (app), "scan-mode", "one-switch");
+  g_assert_true (page_is (f, "home"));
+}
+
 static void
 run_task (const Mode *mode,
           const Task *task)
 {
   NavFixture f;
 
-  nav_fixture_init_full (&f, app, prepare);
-  if (mode == &keys_mode)
-    {
-      const char *pointer[] = { "mousemove", "600", "400", NULL };
-
-      /* the X server's clock, not the fixture's */
-      bk_navigator_set_time_func (f.nav, NULL, NULL);
-      /* No window manager: the pointer's window gets the keys. */
-      g_assert_true (xdotool (pointer));
-    }
-  if (mode == &switch_mode)
-    bk_settings_set_string (bk_application_get_settings (app), "scan-mode", "one-switch");
-  g_assert_true (page_is (&f, "home"));
-
+  start_task (&f, mode, prepare);
   open_form (&f, mode, task);
   if (fill_and_send (&f, mode, task))
     check_receipt (&f, task);
@@ -547,17 +555,7 @@ run_easy_task (const Mode *mode)
   NavFixture f;
   GtkWidget *button;
 
-  nav_fixture_init (&f, app);
-  if (mode == &keys_mode)
-    {
-      const char *pointer[] = { "mousemove", "600", "400", NULL };
-
-      bk_navigator_set_time_func (f.nav, NULL, NULL);
-      g_assert_true (xdotool (pointer));
-    }
-  if (mode == &switch_mode)
-    bk_settings_set_string (bk_application_get_settings (app), "scan-mode", "one-switch");
-  g_assert_true (page_is (&f, "home"));
+  start_task (&f, mode, NULL);
 
   g_assert_true (mode->use (&f, is_actionable, &motions));
   g_assert_true (wait_for (page_is, &f, "motions"));
@@ -598,17 +596,7 @@ run_project_task (const Mode *mode)
   GtkWidget *button;
   gint64 motion;
 
-  nav_fixture_init_full (&f, app, prepare);
-  if (mode == &keys_mode)
-    {
-      const char *pointer[] = { "mousemove", "600", "400", NULL };
-
-      bk_navigator_set_time_func (f.nav, NULL, NULL);
-      g_assert_true (xdotool (pointer));
-    }
-  if (mode == &switch_mode)
-    bk_settings_set_string (bk_application_get_settings (app), "scan-mode", "one-switch");
-  g_assert_true (page_is (&f, "home"));
+  start_task (&f, mode, prepare);
 
   g_assert_true (mode->use (&f, is_actionable, &projects));
   g_assert_true (wait_for (page_is, &f, "projects"));
@@ -626,50 +614,29 @@ run_project_task (const Mode *mode)
   nav_fixture_clear (&f);
 }
 
-static void
-test_project_by_keys (void)
+/* An issue-16 task in one way of operating. */
+typedef struct
 {
-  if (!have_xdotool ())
+  const Mode *mode;
+  void      (*run) (const Mode *mode);
+} ModeTask;
+
+static const ModeTask mode_tasks[] = {
+  { &keys_mode, run_easy_task }, { &keypad_mode, run_easy_task }, { &switch_mode, run_easy_task },
+  { &keys_mode, run_project_task }, { &keypad_mode, run_project_task }, { &switch_mode, run_project_task },
+};
+
+static void
+test_mode_task (gconstpointer data)
+{
+  const ModeTask *t = data;
+
+  if (t->mode == &keys_mode && !have_xdotool ())
     {
       g_test_skip ("needs xdotool and an X display");
       return;
     }
-  run_project_task (&keys_mode);
-}
-
-static void
-test_project_by_keypad (void)
-{
-  run_project_task (&keypad_mode);
-}
-
-static void
-test_project_by_switch (void)
-{
-  run_project_task (&switch_mode);
-}
-
-static void
-test_easy_by_keys (void)
-{
-  if (!have_xdotool ())
-    {
-      g_test_skip ("needs xdotool and an X display");
-      return;
-    }
-  run_easy_task (&keys_mode);
-}
-
-static void
-test_easy_by_keypad (void)
-{
-  run_easy_task (&keypad_mode);
-}
-
-static void
-test_easy_by_switch (void)
-{
-  run_easy_task (&switch_mode);
+  t->run (t->mode);
 }
 
 static gboolean
@@ -723,12 +690,16 @@ main (int   argc,
       g_test_add_data_func (one_switch, &tasks[i], test_by_switch);
     }
 
-  g_test_add_func ("/form-tasks/keys/kurz-erklaert", test_easy_by_keys);
-  g_test_add_func ("/form-tasks/keys/project-to-motion", test_project_by_keys);
-  g_test_add_func ("/form-tasks/keypad/project-to-motion", test_project_by_keypad);
-  g_test_add_func ("/form-tasks/one-switch/project-to-motion", test_project_by_switch);
-  g_test_add_func ("/form-tasks/keypad/kurz-erklaert", test_easy_by_keypad);
-  g_test_add_func ("/form-tasks/one-switch/kurz-erklaert", test_easy_by_switch);
+  for (guint i = 0; i < G_N_ELEMENTS (mode_tasks); i++)
+    {
+      const char *mode = mode_tasks[i].mode == &keys_mode ? "keys"
+                         : mode_tasks[i].mode == &keypad_mode ? "keypad" : "one-switch";
+      g_autofree char *path = g_strdup_printf ("/form-tasks/%s/%s", mode,
+                                               mode_tasks[i].run == run_easy_task ? "kurz-erklaert"
+                                                                                  : "project-to-motion");
+
+      g_test_add_data_func (path, &mode_tasks[i], test_mode_task);
+    }
 
   status = g_test_run ();
 

@@ -273,18 +273,25 @@ show_services_action (GtkWidget  *widget,
   navigate (BK_WINDOW (widget), "services", NULL);
 }
 
+/* A page of the database's content; without a database, the error page
+ * explains why there is nothing. */
+static void
+navigate_to_council_page (BkWindow   *self,
+                          const char *page,
+                          GVariant   *target)
+{
+  if (self->store_error != NULL)
+    navigate (self, "error", self->store_error);
+  else
+    navigate (self, page, target);
+}
+
 static void
 show_motions_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  BkWindow *self = BK_WINDOW (widget);
-
-  /* Without a database, the error page explains why there is nothing. */
-  if (self->store_error != NULL)
-    navigate (self, "error", self->store_error);
-  else
-    navigate (self, "motions", NULL);
+  navigate_to_council_page (BK_WINDOW (widget), "motions", NULL);
 }
 
 /* The meeting calendar; without a database, the error page says why. */
@@ -293,12 +300,7 @@ show_meetings_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  BkWindow *self = BK_WINDOW (widget);
-
-  if (self->store_error != NULL)
-    navigate (self, "error", self->store_error);
-  else
-    navigate (self, "meetings", NULL);
+  navigate_to_council_page (BK_WINDOW (widget), "meetings", NULL);
 }
 
 /* The digital projects, at one project ("" for the top); without a
@@ -308,12 +310,7 @@ show_projects_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  BkWindow *self = BK_WINDOW (widget);
-
-  if (self->store_error != NULL)
-    navigate (self, "error", self->store_error);
-  else
-    navigate (self, "projects", parameter);
+  navigate_to_council_page (BK_WINDOW (widget), "projects", parameter);
 }
 
 /* From every page, the error page too: the one way into the panel. */

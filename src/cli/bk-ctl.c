@@ -213,7 +213,7 @@ cmd_import (CtlGlobals *globals,
 {
   g_autoptr(BkStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean text = FALSE, oparl = FALSE, services = FALSE, xzufi = FALSE;
+  gboolean text = FALSE, oparl = FALSE, services = FALSE, xzufi = FALSE, projects = FALSE;
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
   guint failed = 0;
   GOptionEntry entries[] = {
@@ -224,6 +224,8 @@ cmd_import (CtlGlobals *globals,
       N_("Read every file as service catalogue JSON"), NULL },
     { "xzufi", 0, 0, G_OPTION_ARG_NONE, &xzufi,
       N_("Read every file as an XZuFi 2.2 message"), NULL },
+    { "projects", 0, 0, G_OPTION_ARG_NONE, &projects,
+      N_("Read every file as digital projects JSON (see the README, “Project JSON”)"), NULL },
     { NULL }
   };
 
@@ -248,7 +250,7 @@ cmd_import (CtlGlobals *globals,
   g_ptr_array_add (paths, g_strdup (argv[0]));
   for (int i = 1; i < argc; i++)
     {
-      g_autoptr(GPtrArray) papers = text || oparl || services || xzufi ? NULL
+      g_autoptr(GPtrArray) papers = text || oparl || services || xzufi || projects ? NULL
                                     : bk_import_list_paper_folder (argv[i]);
 
       if (papers == NULL)
@@ -266,7 +268,8 @@ cmd_import (CtlGlobals *globals,
       BkImportFormat format = text ? BK_IMPORT_FORMAT_TEXT
                             : oparl ? BK_IMPORT_FORMAT_OPARL
                             : services ? BK_IMPORT_FORMAT_SERVICES
-                            : xzufi ? BK_IMPORT_FORMAT_XZUFI : BK_IMPORT_FORMAT_AUTO;
+                            : xzufi ? BK_IMPORT_FORMAT_XZUFI
+                            : projects ? BK_IMPORT_FORMAT_PROJECTS : BK_IMPORT_FORMAT_AUTO;
       g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
       gboolean ok = bk_ctl_is_web_address (argv[i])
                     ? bk_ctl_import_url (store, argv[i], &summary, notes, &file_error)

@@ -5,7 +5,9 @@
  * (real X key events from xdotool: Tab, Return, Down and typing), once by
  * the EZ keypad alone (the navigator: Down and Action), once by one switch
  * alone (what the scanning timer does, and the switch). No window action, no
- * grabbed focus, no value set from inside: the test only looks.
+ * grabbed focus, no value set from inside: the test only looks. Two tasks of
+ * issue 16 go the same ways: a motion's "Kurz erklärt", and a digital
+ * project with the motion behind it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -490,26 +492,34 @@ prepare (BkStore *store)
   g_assert_no_error (error);
 }
 
+/* The fixture on the home screen, operated the mode's way. */
+static void
+start_task (NavFixture  *f,
+            const Mode  *mode,
+            void       (*prepare_store) (BkStore *store))
+{
+  nav_fixture_init_full (f, app, prepare_store);
+  if (mode == &keys_mode)
+    {
+      const char *pointer[] = { "mousemove", "600", "400", NULL };
+
+      /* the X server's clock, not the fixture's */
+      bk_navigator_set_time_func (f->nav, NULL, NULL);
+      /* No window manager: the pointer's window gets the keys. */
+      g_assert_true (xdotool (pointer));
+    }
+  if (mode == &switch_mode)
+    bk_settings_set_string (bk_application_get_settings (app), "scan-mode", "one-switch");
+  g_assert_true (page_is (f, "home"));
+}
+
 static void
 run_task (const Mode *mode,
           const Task *task)
 {
   NavFixture f;
 
-  nav_fixture_init_full (&f, app, prepare);
-  if (mode == &keys_mode)
-    {
-      const char *pointer[] = { "mousemove", "600", "400", NULL };
-
-      /* the X server's clock, not the fixture's */
-      bk_navigator_set_time_func (f.nav, NULL, NULL);
-      /* No window manager: the pointer's window gets the keys. */
-      g_assert_true (xdotool (pointer));
-    }
-  if (mode == &switch_mode)
-    bk_settings_set_string (bk_application_get_settings (app), "scan-mode", "one-switch");
-  g_assert_true (page_is (&f, "home"));
-
+  start_task (&f, mode, prepare);
   open_form (&f, mode, task);
   if (fill_and_send (&f, mode, task))
     check_receipt (&f, task);
@@ -517,6 +527,116 @@ run_task (const Mode *mode,
     g_test_incomplete ("writing text without a keyboard needs the on-screen keyboard (issue 15, item 2)");
 
   nav_fixture_clear (&f);
+}
+
+static gboolean have_xdotool (void);
+
+/* "Kurz erklärt" (issue 16, item 4): from the home screen to a motion
+ * without a summary by hand, its easy-read button, and on to the generated
+ * text, in the same moves as the forms. */
+static gboolean
+is_generated_text (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), data);
+}
+
+static gboolean
+easy_shown (NavFixture   *f,
+            gconstpointer data)
+{
+  return bk_motion_page_get_easy_summary_visible (BK_MOTION_PAGE (bk_window_get_page (f->window, "motion")));
+}
+
+static void
+run_easy_task (const Mode *mode)
+{
+  const Actionable motions = { "win.show-motions", NULL };
+  NavFixture f;
+  GtkWidget *button;
+
+  start_task (&f, mode, NULL);
+
+  g_assert_true (mode->use (&f, is_actionable, &motions));
+  g_assert_true (wait_for (page_is, &f, "motions"));
+  g_assert_true (mode->use (&f, is_motion_row, FEEDBACK_MOTION));
+  g_assert_true (wait_for (page_is, &f, "motion"));
+  button = bk_motion_page_get_easy_button (BK_MOTION_PAGE (bk_window_get_page (f.window, "motion")));
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_true (mode->use (&f, nav_is_widget, button));
+  g_assert_true (wait_for (easy_shown, &f, NULL));
+  if (mode != &switch_mode)
+    {
+      /* the mark and the text, both reached by the same moves */
+      g_assert_true (mode->use (&f, is_generated_text, "Written automatically"));
+      g_assert_true (mode->use (&f, is_generated_text, "Das Thema heißt: „" FEEDBACK_MOTION "“."));
+    }
+  else
+    {
+      /* scanning visits what can be pressed: the box's Read aloud */
+      GtkWidget *read = bk_motion_page_get_read_button (BK_MOTION_PAGE (bk_window_get_page (f.window, "motion")), 4);
+
+      g_assert_true (holds (bk_window_get_page (f.window, "motion"), is_generated_text, "Written automatically"));
+      if (gtk_widget_get_visible (read))
+        g_assert_true (mode->use (&f, nav_is_widget, read));
+    }
+
+  nav_fixture_clear (&f);
+}
+
+/* "Digitale Vorhaben" (issue 16, item 3): from the home screen to the
+ * citizen portal's project, on to the motion behind it, and back to the
+ * project from the motion. */
+static void
+run_project_task (const Mode *mode)
+{
+  const Actionable projects = { "win.show-projects", "" };
+  const Actionable project = { "win.show-projects", "buergerportal" };
+  NavFixture f;
+  GtkWidget *button;
+  gint64 motion;
+
+  start_task (&f, mode, prepare);
+
+  g_assert_true (mode->use (&f, is_actionable, &projects));
+  g_assert_true (wait_for (page_is, &f, "projects"));
+  motion = bk_store_find_motion_by_reference (f.store, "12/0342");
+  button = bk_ui_find_actionable (bk_window_get_page (f.window, "projects"), "win.open-motion",
+                                  g_variant_new_int64 (motion));
+  g_assert_nonnull (button);
+  g_assert_true (mode->use (&f, nav_is_widget, button));
+  g_assert_true (wait_for (page_is, &f, "motion"));
+  g_assert_cmpint (bk_motion_page_get_motion_id (BK_MOTION_PAGE (bk_window_get_page (f.window, "motion"))),
+                   ==, motion);
+  g_assert_true (mode->use (&f, is_actionable, &project));
+  g_assert_true (wait_for (page_is, &f, "projects"));
+
+  nav_fixture_clear (&f);
+}
+
+/* An issue-16 task in one way of operating. */
+typedef struct
+{
+  const Mode *mode;
+  void      (*run) (const Mode *mode);
+} ModeTask;
+
+static const ModeTask mode_tasks[] = {
+  { &keys_mode, run_easy_task }, { &keypad_mode, run_easy_task }, { &switch_mode, run_easy_task },
+  { &keys_mode, run_project_task }, { &keypad_mode, run_project_task }, { &switch_mode, run_project_task },
+};
+
+static void
+test_mode_task (gconstpointer data)
+{
+  const ModeTask *t = data;
+
+  if (t->mode == &keys_mode && !have_xdotool ())
+    {
+      g_test_skip ("needs xdotool and an X display");
+      return;
+    }
+  t->run (t->mode);
 }
 
 static gboolean
@@ -568,6 +688,17 @@ main (int   argc,
       g_test_add_data_func (keys, &tasks[i], test_by_keys);
       g_test_add_data_func (keypad, &tasks[i], test_by_keypad);
       g_test_add_data_func (one_switch, &tasks[i], test_by_switch);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (mode_tasks); i++)
+    {
+      const char *mode = mode_tasks[i].mode == &keys_mode ? "keys"
+                         : mode_tasks[i].mode == &keypad_mode ? "keypad" : "one-switch";
+      g_autofree char *path = g_strdup_printf ("/form-tasks/%s/%s", mode,
+                                               mode_tasks[i].run == run_easy_task ? "kurz-erklaert"
+                                                                                  : "project-to-motion");
+
+      g_test_add_data_func (path, &mode_tasks[i], test_mode_task);
     }
 
   status = g_test_run ();

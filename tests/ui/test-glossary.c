@@ -360,19 +360,27 @@ test_easy_read (void)
     g_assert_true (GTK_IS_LABEL (focus));
     g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (focus)), "Im Landrats·amt"));
   }
+  /* Without a summary by hand: "Kurz erklärt", made from the facts. */
   bk_ui_test_open_page (f.window, "win.open-motion", g_variant_new_int64 (f.plain_id));
   g_assert_false (bk_motion_page_get_easy_summary_visible (page));
-  g_assert_false (gtk_widget_get_visible (easy_button));
+  g_assert_true (gtk_widget_get_visible (easy_button));
 
-  /* On: the summary first, under its heading, or plainly that there is none. */
+  /* On: the summary first, under its heading, marked as the kiosk's own. */
   bk_settings_set_boolean (settings, "easy-read", TRUE);
   bk_ui_test_iterate (50);
   g_assert_true (bk_motion_page_get_easy_summary_visible (page));
   {
     g_autofree char *text = bk_ui_test_dup_text (GTK_WIDGET (page));
+    const char *heading = strstr (text, "Briefly explained\n");
+    const char *note = strstr (text, "Written automatically – not the council’s wording");
+    const char *summary = strstr (text, "Das Thema heißt: „Rampe am Rathaus“.");
 
-    g_assert_nonnull (strstr (text, "In easy-read language\n"));
-    g_assert_nonnull (strstr (text, "There is no easy-read summary for this motion yet."));
+    g_assert_nonnull (heading);
+    g_assert_nonnull (note);
+    g_assert_nonnull (summary);
+    g_assert_true (heading < note && note < summary);
+    g_assert_nonnull (strstr (text, "Der Gemeinderat Testdorf entscheidet über den Antrag."));
+    g_assert_null (strstr (text, "In easy-read language\n"));
   }
   bk_ui_test_open_page (f.window, "win.open-motion", g_variant_new_int64 (f.demo_id));
   g_assert_true (bk_motion_page_get_easy_summary_visible (page));

@@ -1,7 +1,7 @@
 /* bk-demo.c: the bundled demo content
  *
  * A fictional county and two municipalities in a resource: text motions,
- * an OParl set and a service catalogue, imported into a new database so that
+ * an OParl set, a service catalogue and their digital projects, imported into a new database so that
  * a freshly installed kiosk has something to show.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -16,6 +16,7 @@
 #include "bk-demo-resources.h"
 #include "bk-error.h"
 #include "bk-oparl.h"
+#include "bk-project-import.h"
 #include "bk-service-import.h"
 #include "bk-text-parser.h"
 
@@ -107,11 +108,17 @@ seed_motions (BkStore *store,
   return TRUE;
 }
 
+typedef gboolean (*ImportFunc) (BkStore *store, const char *data, gsize len, const char *name,
+                                guint *count, GError **error);
+
+/* Every JSON file of a folder of the resource, through the importer of its format. */
 static gboolean
-seed_services (BkStore *store,
-               GError **error)
+seed_json (BkStore    *store,
+           const char *folder,
+           ImportFunc  import,
+           GError    **error)
 {
-  g_autoptr(GPtrArray) paths = list_children ("services/");
+  g_autoptr(GPtrArray) paths = list_children (folder);
 
   for (guint i = 0; i < paths->len; i++)
     {
@@ -123,7 +130,7 @@ seed_services (BkStore *store,
       if (bytes == NULL)
         return FALSE;
       data = g_bytes_get_data (bytes, &len);
-      if (!bk_service_import_data (store, data, len, path, NULL, error))
+      if (!import (store, data, len, path, NULL, error))
         return FALSE;
     }
   return TRUE;
@@ -138,7 +145,8 @@ bk_demo_seed (BkStore *store,
   if (!bk_store_begin (store, error))
     return FALSE;
   if (!seed_oparl (store, error) || !seed_motions (store, error) ||
-      !seed_services (store, error))
+      !seed_json (store, "services/", bk_service_import_data, error) ||
+      !seed_json (store, "projects/", bk_project_import_data, error))
     {
       bk_store_rollback (store);
       return FALSE;

@@ -1,8 +1,8 @@
 /* bk-import.c: one file or folder into the store, whatever its format
  *
- * Picks the importer (text motion, OParl, service catalogue) from the
- * option or the content and wraps it in one transaction, so that a file is
- * imported whole or not at all.
+ * Picks the importer (text motion, OParl, service catalogue, digital
+ * projects) from the option or the content and wraps it in one transaction,
+ * so that a file is imported whole or not at all.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,6 +17,7 @@
 #include "bk-oparl.h"
 #include "bk-oparl-folder.h"
 #include "bk-paper-reader.h"
+#include "bk-project-import.h"
 #include "bk-service-import.h"
 #include "bk-text-parser.h"
 #include "bk-xzufi.h"
@@ -89,8 +90,12 @@ detect_format (const char *path,
   if (g_str_has_suffix (path, ".xml") || bk_xzufi_sniff (data, len))
     return BK_IMPORT_FORMAT_XZUFI;
   if (g_str_has_suffix (path, ".json") || looks_like_json (data, len))
-    return bk_service_import_sniff (data, len) ? BK_IMPORT_FORMAT_SERVICES
-                                               : BK_IMPORT_FORMAT_OPARL;
+    {
+      if (bk_project_import_sniff (data, len))
+        return BK_IMPORT_FORMAT_PROJECTS;
+      return bk_service_import_sniff (data, len) ? BK_IMPORT_FORMAT_SERVICES
+                                                 : BK_IMPORT_FORMAT_OPARL;
+    }
   return BK_IMPORT_FORMAT_TEXT;
 }
 
@@ -344,6 +349,16 @@ bk_import_file_full (BkStore        *store,
       if (ok && summary != NULL)
         *summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u service imported",
                                                  "%s: %u services imported", count),
+                                    path, count);
+    }
+  else if (format == BK_IMPORT_FORMAT_PROJECTS)
+    {
+      guint count = 0;
+
+      ok = bk_project_import_data (store, data, len, path, &count, error);
+      if (ok && summary != NULL)
+        *summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u project imported",
+                                                 "%s: %u projects imported", count),
                                     path, count);
     }
   else if (format == BK_IMPORT_FORMAT_XZUFI)

@@ -17,6 +17,7 @@ typedef enum {
   BK_IMPORT_FORMAT_OPARL,  /* OParl JSON */
   BK_IMPORT_FORMAT_SERVICES, /* service catalogue JSON (bk-service-import.h) */
   BK_IMPORT_FORMAT_XZUFI,  /* XZuFi 2.2 service descriptions (bk-xzufi.h) */
+  BK_IMPORT_FORMAT_PROJECTS, /* digital projects JSON (bk-project-import.h) */
 } BkImportFormat;
 
 /* Imports one file in its own transaction: all of it, or nothing of it.

@@ -15,6 +15,7 @@
 
 #include "bk-error.h"
 #include "bk-json.h"
+#include "bk-json-reader.h"
 #include "bk-service-import.h"
 
 #define SERVICE_TYPE "buergerkiosk:Service"
@@ -22,82 +23,41 @@
 #define MAX_TEXT_CHARS 50000
 #define MAX_ID_CHARS 100
 
-typedef struct {
-  const char *name;     /* file name for messages */
-  GString *path;        /* JSON path of the current value */
-} Ctx;
+/* The shared reader (bk-json-reader.c) under this file's short names. */
+typedef BkJsonReader Ctx;
+#define fail_at bk_json_reader_fail
+#define push_member bk_json_reader_push_member
+#define push_index bk_json_reader_push_index
+#define is_string bk_json_reader_is_string
+#define dup_text bk_json_reader_dup_text
+#define get_array bk_json_reader_get_array
 
 static gboolean
-fail_at (Ctx        *ctx,
-         const char *member,
-         const char *problem,
-         GError    **error)
+check_members (Ctx               *ctx,
+               JsonObject        *obj,
+               const char *const *known,
+               GError           **error)
 {
-  g_set_error (error, BK_ERROR, BK_ERROR_INVALID_INPUT,
-               /* Translators: file name, JSON path ("$.services[3].name"), problem */
-               _("%s: %s%s%s: %s"), ctx->name, ctx->path->str,
-               member != NULL ? "." : "", member != NULL ? member : "", problem);
-  return FALSE;
-}
-
-static gsize
-push_member (Ctx        *ctx,
-             const char *member)
-{
-  gsize len = ctx->path->len;
-
-  g_string_append_printf (ctx->path, ".%s", member);
-  return len;
-}
-
-static gsize
-push_index (Ctx   *ctx,
-            guint  index)
-{
-  gsize len = ctx->path->len;
-
-  g_string_append_printf (ctx->path, "[%u]", index);
-  return len;
+  return bk_json_reader_check_members (ctx, obj, known,
+                                       _("unknown member (see “Service JSON” in the README)"), error);
 }
 
 static gboolean
-is_string (JsonNode *node)
+read_strings (Ctx        *ctx,
+              JsonObject *obj,
+              const char *member,
+              GPtrArray  *into,
+              GError    **error)
 {
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+  return bk_json_reader_read_strings (ctx, obj, member, MAX_TEXT_CHARS, into, error);
 }
+
+
+
+
 
 /* A text member: absent or null gives NULL; "" or only spaces is an error
  * for a required one and NULL otherwise. Leading and trailing spaces go. */
-static gboolean
-dup_text (Ctx        *ctx,
-          JsonObject *obj,
-          const char *member,
-          gboolean    required,
-          guint       max_chars,
-          char      **out,
-          GError    **error)
-{
-  JsonNode *node = json_object_get_member (obj, member);
-  g_autofree char *text = NULL;
-
-  *out = NULL;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return required ? fail_at (ctx, member, _("missing; this field is required"), error) : TRUE;
-  if (!is_string (node))
-    return fail_at (ctx, member, _("expected a string"), error);
-  text = g_strstrip (g_strdup (json_node_get_string (node)));
-  if (*text == '\0')
-    return required ? fail_at (ctx, member, _("empty; this field is required"), error) : TRUE;
-  if (g_utf8_strlen (text, -1) > max_chars)
-    {
-      g_autofree char *problem = g_strdup_printf (_("too long (more than %u characters)"),
-                                                  max_chars);
-
-      return fail_at (ctx, member, problem, error);
-    }
-  *out = g_steal_pointer (&text);
-  return TRUE;
-}
 
 static gboolean
 dup_url (Ctx        *ctx,
@@ -118,79 +78,8 @@ dup_url (Ctx        *ctx,
 }
 
 /* Members not in known[] (nor "comment", nor "x-…") are errors. */
-static gboolean
-check_members (Ctx               *ctx,
-               JsonObject        *obj,
-               const char *const *known,
-               GError           **error)
-{
-  g_autoptr(GList) members = json_object_get_members (obj);
 
-  for (GList *l = members; l != NULL; l = l->next)
-    {
-      const char *member = l->data;
 
-      if (g_strv_contains (known, member) || strcmp (member, "comment") == 0 ||
-          g_str_has_prefix (member, "x-"))
-        continue;
-      return fail_at (ctx, member, _("unknown member (see “Service JSON” in the README)"),
-                      error);
-    }
-  return TRUE;
-}
-
-static gboolean
-get_array (Ctx        *ctx,
-           JsonObject *obj,
-           const char *member,
-           JsonArray **out,
-           GError    **error)
-{
-  JsonNode *node = json_object_get_member (obj, member);
-
-  *out = NULL;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return TRUE;
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    return fail_at (ctx, member, _("expected an array"), error);
-  *out = json_node_get_array (node);
-  return TRUE;
-}
-
-static gboolean
-read_strings (Ctx        *ctx,
-              JsonObject *obj,
-              const char *member,
-              GPtrArray  *into,
-              GError    **error)
-{
-  JsonArray *array;
-  gsize outer;
-
-  if (!get_array (ctx, obj, member, &array, error))
-    return FALSE;
-  if (array == NULL)
-    return TRUE;
-  outer = push_member (ctx, member);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *node = json_array_get_element (array, i);
-      gsize len = push_index (ctx, i);
-      g_autofree char *text = NULL;
-
-      if (!is_string (node))
-        return fail_at (ctx, NULL, _("expected a string"), error);
-      text = g_strstrip (g_strdup (json_node_get_string (node)));
-      if (*text == '\0')
-        return fail_at (ctx, NULL, _("empty text"), error);
-      if (g_utf8_strlen (text, -1) > MAX_TEXT_CHARS)
-        return fail_at (ctx, NULL, _("too long"), error);
-      g_ptr_array_add (into, g_steal_pointer (&text));
-      g_string_truncate (ctx->path, len);
-    }
-  g_string_truncate (ctx->path, outer);
-  return TRUE;
-}
 
 static gboolean
 read_leika (Ctx        *ctx,
@@ -480,6 +369,12 @@ read_service (Ctx        *ctx,
   return g_steal_pointer (&s);
 }
 
+static const char *
+service_id (gconstpointer item)
+{
+  return ((const BkService *) item)->id;
+}
+
 GPtrArray *
 bk_service_import_parse (const char *data,
                          gsize       len,
@@ -491,7 +386,6 @@ bk_service_import_parse (const char *data,
   Ctx ctx = { name, path };
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GPtrArray) services = g_ptr_array_new_with_free_func ((GDestroyNotify) bk_service_free);
-  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
   JsonNode *root;
   JsonObject *top;
   JsonNode *list;
@@ -534,31 +428,9 @@ bk_service_import_parse (const char *data,
       return NULL;
     }
   g_string_append (path, ".services");
-  for (guint i = 0; i < json_array_get_length (json_node_get_array (list)); i++)
-    {
-      JsonNode *node = json_array_get_element (json_node_get_array (list), i);
-      gsize mark = push_index (&ctx, i);
-      BkService *s;
-
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        {
-          fail_at (&ctx, NULL, _("expected an object"), error);
-          return NULL;
-        }
-      s = read_service (&ctx, json_node_get_object (node), error);
-      if (s == NULL)
-        return NULL;
-      g_ptr_array_add (services, s);
-      if (!g_hash_table_add (ids, s->id))
-        {
-          g_autofree char *problem = g_strdup_printf (_("the id “%s” is used twice in this file"),
-                                                      s->id);
-
-          fail_at (&ctx, "id", problem, error);
-          return NULL;
-        }
-      g_string_truncate (path, mark);
-    }
+  if (!bk_json_reader_read_objects (&ctx, json_node_get_array (list), (BkJsonReadObject) read_service,
+                                    service_id, services, error))
+    return NULL;
   return g_steal_pointer (&services);
 }
 
@@ -591,72 +463,9 @@ bk_service_import_data (BkStore    *store,
 
 /* --- sniffing ----------------------------------------------------------- */
 
-/* The end of the JSON string starting at data[i] == '"' (index of the closing quote). */
-static gsize
-skip_string (const char *data,
-             gsize       len,
-             gsize       i)
-{
-  for (i++; i < len; i++)
-    {
-      if (data[i] == '\\')
-        i++;
-      else if (data[i] == '"')
-        return i;
-    }
-  return len;
-}
-
 gboolean
 bk_service_import_sniff (const char *data,
                          gsize       len)
 {
-  guint depth = 0;
-  gboolean expect_key = FALSE;
-  gboolean after_type = FALSE;
-
-  /* Walks the top-level object's keys and the value of its "type". */
-  for (gsize i = 0; i < len; i++)
-    {
-      char ch = data[i];
-
-      if (ch == '"')
-        {
-          gsize end = skip_string (data, len, i);
-          const char *str = data + i + 1;
-          gsize n = end - i - 1;
-
-          if (depth == 1 && expect_key)
-            {
-              if (n == 8 && memcmp (str, "services", 8) == 0)
-                return TRUE;
-              after_type = n == 4 && memcmp (str, "type", 4) == 0;
-              expect_key = FALSE;
-            }
-          else if (depth == 1 && after_type)
-            {
-              if (n == strlen (SERVICE_TYPE) && memcmp (str, SERVICE_TYPE, n) == 0)
-                return TRUE;
-              after_type = FALSE;
-            }
-          i = end;
-        }
-      else if (ch == '{' || ch == '[')
-        {
-          depth++;
-          expect_key = depth == 1 && ch == '{';
-          after_type = FALSE;
-        }
-      else if (ch == '}' || ch == ']')
-        {
-          if (depth == 0 || --depth == 0)
-            return FALSE;
-        }
-      else if (ch == ',' && depth == 1)
-        {
-          expect_key = TRUE;
-          after_type = FALSE;
-        }
-    }
-  return FALSE;
+  return bk_json_sniff_top_member (data, len, "services", SERVICE_TYPE);
 }

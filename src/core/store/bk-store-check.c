@@ -44,6 +44,7 @@ bk_store_check (BkStore  *self,
   problems += bk_store_check_services (self, report);
   problems += bk_store_check_submissions (self, report);
   problems += bk_store_check_outbox (self, report);
+  problems += bk_store_check_projects (self, report);
   problems += bk_store_check_rows (self,
                                    "SELECT 'index ' || name || ' is missing' FROM (SELECT"
                                    " 'submission_created' AS name UNION ALL SELECT"

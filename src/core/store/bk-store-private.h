@@ -136,5 +136,7 @@ guint         bk_store_check_submissions (BkStore   *self,
                                           GString   *report);
 guint         bk_store_check_outbox    (BkStore     *self,
                                         GString     *report);
+guint         bk_store_check_projects  (BkStore     *self,
+                                        GString     *report);
 
 G_END_DECLS

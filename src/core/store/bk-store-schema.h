@@ -484,4 +484,32 @@ static const char *const bk_store_migrations[] = {
   "DROP TABLE temp.fts_paper;"
   "DROP TABLE temp.fts_paper_head;"
   "DROP TABLE temp.fts_service;",
+
+  /* 10: digital projects of the county and its towns (issue 16), from the
+   * project JSON format; their council papers by reference, so that a paper
+   * synced later finds its project, and the search index of the projects
+   * page (folded text, as the services). Repeatable (IF NOT EXISTS): a
+   * test runs the search rebuild of step 9 again, and the steps after it. */
+  "CREATE TABLE IF NOT EXISTS project ("
+  "  num INTEGER PRIMARY KEY,"
+  "  id TEXT NOT NULL UNIQUE,"
+  "  title TEXT NOT NULL,"
+  "  owner TEXT NOT NULL,"
+  "  status TEXT NOT NULL CHECK (status IN ('planned', 'in-progress', 'done', 'paused')),"
+  "  benefit TEXT NOT NULL,"
+  "  description TEXT,"
+  "  easy_summary TEXT,"
+  "  milestone TEXT,"
+  "  milestone_date TEXT,"
+  "  responsible TEXT NOT NULL,"
+  "  source TEXT);"
+  "CREATE TABLE IF NOT EXISTS project_motion ("
+  "  project_num INTEGER NOT NULL REFERENCES project (num) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  reference TEXT NOT NULL,"
+  "  PRIMARY KEY (project_num, position));"
+  "CREATE INDEX IF NOT EXISTS project_motion_reference ON project_motion (reference);"
+  "CREATE VIRTUAL TABLE IF NOT EXISTS project_fts USING fts5 ("
+  "  title, body,"
+  "  tokenize = 'bk_german', prefix = '3', detail = column);",
 };

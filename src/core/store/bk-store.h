@@ -21,7 +21,7 @@ G_DECLARE_FINAL_TYPE (BkStore, bk_store, BK, STORE, GObject)
 
 /* The one owner of the SQLite connection. Not thread-safe: use from one thread. */
 
-#define BK_STORE_SCHEMA_VERSION 9
+#define BK_STORE_SCHEMA_VERSION 10
 
 typedef enum {
   BK_MOTION_STATUS_ANY,

@@ -22,6 +22,7 @@ struct _BkHomePage
   GtkWidget *services_button;
   GtkWidget *motions_button;
   GtkWidget *meetings_button;
+  GtkWidget *projects_button;
 };
 
 static void page_iface_init (BkPageInterface *iface);
@@ -103,6 +104,7 @@ bk_home_page_class_init (BkHomePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BkHomePage, services_button);
   gtk_widget_class_bind_template_child (widget_class, BkHomePage, motions_button);
   gtk_widget_class_bind_template_child (widget_class, BkHomePage, meetings_button);
+  gtk_widget_class_bind_template_child (widget_class, BkHomePage, projects_button);
 }
 
 static void
@@ -122,6 +124,10 @@ bk_home_page_init (BkHomePage *self)
                          /* Translators: item help of the Meetings choice on the start page */
                          _("Opens the calendar of meetings: the next ones with their agenda, and what was "
                            "decided at the past ones."));
+  bk_help_set_item_text (self->projects_button,
+                         /* Translators: item help of the Digital projects choice on the start page */
+                         _("Opens the digital projects of the county and the towns: what they change for you, "
+                           "how far they are and which council motions are behind them."));
 }
 
 GtkWidget *
@@ -138,7 +144,7 @@ bk_home_page_get_first_choice (BkHomePage *self)
   return self->services_button;
 }
 
-/* 0: services, 1: council motions */
+/* 0: services, 1: council motions, 2: meetings, 3: digital projects */
 GtkWidget *
 bk_home_page_get_choice (BkHomePage *self,
                          guint       index)
@@ -150,6 +156,7 @@ bk_home_page_get_choice (BkHomePage *self,
     case 0: return self->services_button;
     case 1: return self->motions_button;
     case 2: return self->meetings_button;
+    case 3: return self->projects_button;
     default: return NULL;
     }
 }

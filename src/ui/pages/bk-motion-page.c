@@ -11,9 +11,9 @@
  * Stadtrat"), and plainly when its full text is not available; a text not
  * fetched yet is asked for first, and the page fills in when it comes.
  *
- * With the easy-read setting on, a summary in Leichte Sprache comes first
- * (or a plain word that there is none); with it off, a button shows the
- * summary where there is one. Every section with words from the glossary
+ * With the easy-read setting on, a summary in Leichte Sprache comes first;
+ * with it off, a button shows it. A motion without one written by hand gets
+ * "Kurz erklärt", made from its facts and marked as made by the kiosk. Every section with words from the glossary
  * ends in a row of buttons that open the glossary at each word.
  *
  * Text blocks are selectable labels: that makes them reachable with the
@@ -30,10 +30,12 @@
 
 #include "bk-glossary.h"
 #include "bk-help.h"
+#include "bk-motion-easy.h"
 #include "bk-motion-page-private.h"
 #include "bk-motion-timeline.h"
 #include "bk-outcome.h"
 #include "bk-page.h"
+#include "bk-store-projects.h"
 #include "bk-store-sync.h"
 #include "bk-reader.h"
 #include "bk-terms-row.h"
@@ -78,6 +80,7 @@ struct _BkMotionPage
   GtkBox            *timeline_box;
   GtkBox            *related_box;
   GtkWidget         *related_section;
+  GtkBox            *projects_box;
   GtkLabel          *feedback_counts;
   GtkWidget         *feedback_section;
   GtkWidget         *feedback_button;
@@ -415,34 +418,54 @@ easy_read_on (BkMotionPage *self)
   return self->settings != NULL && bk_settings_get_boolean (self->settings, "easy-read");
 }
 
-/* The summary shows with the setting on (or a plain word that there is
- * none), or after the button; the button only offers what exists. */
+/* The summary shows with the setting on, or after the button. Every motion
+ * has one: written by hand where the paper brings it, else "Kurz erklärt",
+ * made from its facts (bk-motion-easy). */
 static void
 update_easy (BkMotionPage *self)
 {
-  gboolean has = self->motion != NULL && self->motion->easy_summary != NULL;
   gboolean on = easy_read_on (self);
-  gboolean shown = self->motion != NULL && (on || (has && self->easy_requested));
+  gboolean shown = self->motion != NULL && (on || self->easy_requested);
 
   gtk_widget_set_visible (self->easy_section, shown);
-  gtk_widget_set_visible (self->easy_button, self->motion != NULL && !shown && has);
+  gtk_widget_set_visible (self->easy_button, self->motion != NULL && !shown);
   gtk_widget_set_visible (self->read_easy_button,
-                          shown && has && self->voice != NULL && bk_voice_has_speech (self->voice));
+                          shown && self->voice != NULL && bk_voice_has_speech (self->voice));
 }
 
 static void
 fill_easy (BkMotionPage *self)
 {
   g_auto(GStrv) paragraphs = NULL;
-  guint shown = 0;
+  g_autofree char *generated = NULL;
+  gboolean by_hand = self->motion->easy_summary != NULL;
+  const char *heading = by_hand ? _("In easy-read language") : _("Briefly explained");
+  g_autofree char *read_label = g_strdup_printf (_("Read aloud: %s"), heading);
+  const char *summary;
 
   bk_ui_unparent_children (GTK_WIDGET (self->easy_box));
+  gtk_label_set_text (GTK_LABEL (self->easy_heading), heading);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->read_easy_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, read_label, -1);
   add_part (self, SECTION_EASY, self->easy_heading, PART_INTERFACE);
 
-  if (self->motion->easy_summary != NULL)
-    paragraphs = g_strsplit (self->motion->easy_summary, "\n\n", -1);
+  if (by_hand)
+    summary = self->motion->easy_summary;
+  else
+    {
+      GtkWidget *note;
 
-  for (guint i = 0; paragraphs != NULL && paragraphs[i] != NULL; i++)
+      generated = bk_motion_easy_generate (self->motion, NULL);
+      summary = generated;
+      /* said first, so that nobody takes it for the council's wording */
+      note = readable_label_new (self, SECTION_EASY,
+                                 _("Written automatically – not the council’s wording"),
+                                 "easy-generated", PART_INTERFACE);
+      gtk_box_append (self->easy_box, note);
+    }
+  paragraphs = g_strsplit (summary, "\n\n", -1);
+
+  for (guint i = 0; paragraphs[i] != NULL; i++)
     {
       g_autofree char *text = g_strstrip (g_strdup (paragraphs[i]));
       GtkWidget *label;
@@ -453,16 +476,8 @@ fill_easy (BkMotionPage *self)
       label = readable_label_new (self, SECTION_EASY, text, "paragraph", PART_CONTENT);
       gtk_widget_add_css_class (label, "easy-read");
       gtk_box_append (self->easy_box, label);
-      shown++;
     }
-
-  if (shown == 0)
-    gtk_box_append (self->easy_box,
-                    readable_label_new (self, SECTION_EASY,
-                                        _("There is no easy-read summary for this motion yet."),
-                                        NULL, PART_INTERFACE));
-  else
-    append_terms_row (self->easy_box, self->motion->easy_summary);
+  append_terms_row (self->easy_box, summary);
 
   update_easy (self);
 }
@@ -493,6 +508,35 @@ related_activate_link_cb (GtkLinkButton *button,
 
   /* Handled: never hand the made-up URI to the system. */
   return TRUE;
+}
+
+/* "Digital project: Gemeinsames digitales Bürgerportal", a button to each
+ * project that names this motion by its reference (bk-store-projects.c). */
+static void
+fill_projects (BkMotionPage *self)
+{
+  g_autoptr(GPtrArray) projects = NULL;
+
+  bk_ui_unparent_children (GTK_WIDGET (self->projects_box));
+  if (self->store != NULL)
+    projects = bk_store_list_projects_for_reference (self->store, self->motion->reference, NULL);
+  for (guint i = 0; projects != NULL && i < projects->len; i++)
+    {
+      const BkProject *p = g_ptr_array_index (projects, i);
+      /* Translators: a button on a motion to the digital project behind it */
+      g_autofree char *text = g_strdup_printf (_("Digital project: %s"), p->title);
+      GtkWidget *button = gtk_button_new ();
+
+      gtk_button_set_child (GTK_BUTTON (button), bk_ui_wrap_label_new (text, NULL));
+      gtk_widget_set_halign (button, GTK_ALIGN_FILL);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-projects");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_string (p->id));
+      gtk_widget_add_css_class (button, "project-link");
+      /* Translators: what the button to a motion's digital project does */
+      bk_ui_set_accessible (button, text, _("Shows where this digital project stands"));
+      gtk_box_append (self->projects_box, button);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->projects_box), projects != NULL && projects->len > 0);
 }
 
 static void
@@ -848,6 +892,7 @@ bk_motion_page_class_init (BkMotionPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BkMotionPage, easy_heading);
   gtk_widget_class_bind_template_child (widget_class, BkMotionPage, read_easy_button);
   gtk_widget_class_bind_template_child (widget_class, BkMotionPage, easy_box);
+  gtk_widget_class_bind_template_child (widget_class, BkMotionPage, projects_box);
   gtk_widget_class_bind_template_callback (widget_class, easy_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, read_section_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, read_all_clicked_cb);
@@ -971,6 +1016,7 @@ bk_motion_page_show_motion (BkMotionPage  *self,
   fill_justification (self);
   fill_timeline (self);
   fill_related (self);
+  fill_projects (self);
   fill_feedback (self);
   self->easy_requested = FALSE;
   fill_easy (self);

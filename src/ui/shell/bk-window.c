@@ -8,7 +8,8 @@
  * window knows page names only as routes.
  *
  * Every command is an action: win.back, win.home, win.show-services,
- * win.show-motions, win.open-motion(x), win.show-meetings, win.open-service(s),
+ * win.show-motions, win.open-motion(x), win.show-meetings,
+ * win.show-projects(s) (a project's id or ""), win.open-service(s),
  * win.start-form(s) (a form id from bk-form.c, with the page shown as its
  * context), win.show-glossary(s) (a word or ""), win.show-accessibility
  * (F2), win.show-tutorial, win.staff-mode (Ctrl+Alt+S), win.show-staff
@@ -38,6 +39,7 @@
 #include "bk-meetings-page.h"
 #include "bk-motion-list-page.h"
 #include "bk-motion-page.h"
+#include "bk-projects-page.h"
 #include "bk-osk.h"
 #include "bk-page.h"
 #include "bk-receipt-page.h"
@@ -271,18 +273,25 @@ show_services_action (GtkWidget  *widget,
   navigate (BK_WINDOW (widget), "services", NULL);
 }
 
+/* A page of the database's content; without a database, the error page
+ * explains why there is nothing. */
+static void
+navigate_to_council_page (BkWindow   *self,
+                          const char *page,
+                          GVariant   *target)
+{
+  if (self->store_error != NULL)
+    navigate (self, "error", self->store_error);
+  else
+    navigate (self, page, target);
+}
+
 static void
 show_motions_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  BkWindow *self = BK_WINDOW (widget);
-
-  /* Without a database, the error page explains why there is nothing. */
-  if (self->store_error != NULL)
-    navigate (self, "error", self->store_error);
-  else
-    navigate (self, "motions", NULL);
+  navigate_to_council_page (BK_WINDOW (widget), "motions", NULL);
 }
 
 /* The meeting calendar; without a database, the error page says why. */
@@ -291,12 +300,17 @@ show_meetings_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  BkWindow *self = BK_WINDOW (widget);
+  navigate_to_council_page (BK_WINDOW (widget), "meetings", NULL);
+}
 
-  if (self->store_error != NULL)
-    navigate (self, "error", self->store_error);
-  else
-    navigate (self, "meetings", NULL);
+/* The digital projects, at one project ("" for the top); without a
+ * database, the error page says why. */
+static void
+show_projects_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  navigate_to_council_page (BK_WINDOW (widget), "projects", parameter);
 }
 
 /* From every page, the error page too: the one way into the panel. */
@@ -735,6 +749,7 @@ bk_window_class_init (BkWindowClass *klass)
   g_type_ensure (BK_TYPE_MEETINGS_PAGE);
   g_type_ensure (BK_TYPE_MOTION_LIST_PAGE);
   g_type_ensure (BK_TYPE_MOTION_PAGE);
+  g_type_ensure (BK_TYPE_PROJECTS_PAGE);
   g_type_ensure (BK_TYPE_OSK);
   g_type_ensure (BK_TYPE_RECEIPT_PAGE);
   g_type_ensure (BK_TYPE_SERVICE_PAGE);
@@ -765,6 +780,7 @@ bk_window_class_init (BkWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-motions", NULL, show_motions_action);
   gtk_widget_class_install_action (widget_class, "win.open-motion", "x", open_motion_action);
   gtk_widget_class_install_action (widget_class, "win.show-meetings", NULL, show_meetings_action);
+  gtk_widget_class_install_action (widget_class, "win.show-projects", "s", show_projects_action);
   gtk_widget_class_install_action (widget_class, "win.open-service", "s", open_service_action);
   gtk_widget_class_install_action (widget_class, "win.start-form", "s", start_form_action);
   gtk_widget_class_install_action (widget_class, "win.show-glossary", "s", show_glossary_action);

@@ -323,6 +323,8 @@ class State:
         self.requests = 0
         self.idempotent = {}     # Idempotency-Key -> stored answer
         self.announced = 0
+        self.in_flight = 0       # requests being answered now
+        self.max_in_flight = 0   # the most at once (the kiosk's concurrency bound)
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -380,17 +382,26 @@ class Handler(BaseHTTPRequestHandler):
             return True
         return False
 
+    def counted(self, method):
+        state = self.server.app.state
+        with state.lock:
+            state.in_flight += 1
+            state.max_in_flight = max(state.max_in_flight, state.in_flight)
+        try:
+            if not self.fault():
+                method(self)
+        finally:
+            with state.lock:
+                state.in_flight -= 1
+
     def do_GET(self):
-        if not self.fault():
-            self.server.app.get(self)
+        self.counted(self.server.app.get)
 
     def do_POST(self):
-        if not self.fault():
-            self.server.app.post(self)
+        self.counted(self.server.app.post)
 
     def do_PUT(self):
-        if not self.fault():
-            self.server.app.put(self)
+        self.counted(self.server.app.put)
 
 
 class Server(ThreadingHTTPServer):
@@ -448,6 +459,7 @@ class Admin(BaseHTTPRequestHandler):
             self.reply({'submitted': app.state.submitted, 'accepted': app.state.accepted,
                         'rejected': app.state.rejected, 'problems': app.state.problems,
                         'requests': app.state.requests, 'announced': app.state.announced,
+                        'max_in_flight': app.state.max_in_flight,
                         'duplicates': sum(c - 1 for c in app.state.submitted.values() if c > 1),
                         'up': app.listener.httpd is not None})
 
@@ -477,6 +489,8 @@ class Admin(BaseHTTPRequestHandler):
                 app.state.rejected.clear()
                 app.state.problems.clear()
                 app.state.announced = 0
+                app.state.requests = 0
+                app.state.max_in_flight = 0
             else:
                 f[name] = fault.get('value', True)
             app.fault_changed(name)
@@ -653,8 +667,14 @@ class FitConnect:
                 return h.problem(409, 'submission-state-invalid', 'already submitted')
             if set(s['attachments']) != s['announced']:
                 return h.problem(422, 'missing attachments')
-            request = json.loads(body)
-            reference, problems = self.open(request, s)
+            s['status'] = 'opening'
+            attachments = dict(s['attachments'])
+        # Decrypting (RSA-4096) and checking run outside the lock, so that the
+        # server answers several submissions at once (a real one is not one
+        # Python thread); 'opening' keeps a second PUT of the same one out.
+        request = json.loads(body)
+        reference, problems = self.open(request, attachments)
+        with self.state.lock:
             s['status'] = 'submitted'
             self.event(s['case'], m.group(1), 'submit-submission', True)
             if reference:
@@ -682,13 +702,13 @@ class FitConnect:
                 self.state.accepted += 1
                 self.event(s['case'], sid, 'accept-submission', False)
 
-    def open(self, request, s):
+    def open(self, request, sealed_attachments):
         """Decrypts with the destination key the data was sealed for."""
         problems = []
         try:
             header, metadata_bytes = self.decrypt(request['encryptedMetadata'])
             _, data_bytes = self.decrypt(request['encryptedData'])
-            attachments = {aid: self.decrypt(jwe)[1] for aid, jwe in s['attachments'].items()}
+            attachments = {aid: self.decrypt(jwe)[1] for aid, jwe in sealed_attachments.items()}
             metadata = json.loads(metadata_bytes)
             reference, content_problems = self.checker.content(metadata, data_bytes, attachments)
             if (metadata.get('additionalReferenceInfo') or {}).get('senderReference') != reference:

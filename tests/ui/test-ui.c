@@ -498,107 +498,6 @@ test_lazy_model (void)
   bk_ui_test_window_destroy (window);
 }
 
-typedef struct {
-  guint emissions;
-  guint most_added;
-  guint first_added;
-  guint notifies;
-} Splice;
-
-static void
-splice_items_changed_cb (GListModel *model,
-                         guint       position,
-                         guint       removed,
-                         guint       added,
-                         Splice     *splice)
-{
-  if (added == 0)
-    return;
-  if (splice->emissions++ == 0)
-    splice->first_added = added;
-  splice->most_added = MAX (splice->most_added, added);
-}
-
-static void
-splice_notify_cb (GObject    *model,
-                  GParamSpec *pspec,
-                  Splice     *splice)
-{
-  splice->notifies++;
-}
-
-static void
-add_motions (BkStore *store,
-             guint    from,
-             guint    n)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (bk_store_begin (store, &error));
-  for (guint i = from; i < from + n; i++)
-    {
-      g_autoptr(BkMotion) motion = bk_motion_new ();
-
-      motion->subject = g_strdup_printf ("Motion number %u", i);
-      motion->reference = g_strdup_printf ("L/%05u", i);
-      motion->date = g_strdup_printf ("20%02u-%02u-%02u", 10 + i / 336 % 20, 1 + i % 12, 1 + i % 28);
-      g_assert_true (bk_store_save_motion (store, motion, &error));
-    }
-  g_assert_true (bk_store_commit (store, &error));
-}
-
-/* After a sync the list takes its news in chunks over a few idles, the
- * first one small (the list view makes a row for each item near the view),
- * and ends with the same ids as a reload; a reload in the middle of it
- * leaves the truth too. */
-static void
-test_model_refresh (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(BkStore) store = bk_store_open (NULL, 0, &error);
-  g_autoptr(BkMotionListModel) model = NULL;
-  g_autoptr(BkMotionListModel) fresh = NULL;
-  Splice splice = { 0 };
-
-  g_assert_no_error (error);
-  model = bk_motion_list_model_new (store);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
-  g_signal_connect (model, "items-changed", G_CALLBACK (splice_items_changed_cb), &splice);
-  g_signal_connect (model, "notify::n-items", G_CALLBACK (splice_notify_cb), &splice);
-
-  /* An empty list fills: nothing is told at once, the count is known. */
-  add_motions (store, 0, 5000);
-  bk_motion_list_model_refresh (model);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
-  g_assert_cmpuint (bk_motion_list_model_get_n_motions (model), ==, 5000);
-  while (g_list_model_get_n_items (G_LIST_MODEL (model)) < 5000)
-    g_main_context_iteration (NULL, TRUE);
-  g_test_message ("5000 motions spliced in %u signals, the largest %u", splice.emissions, splice.most_added);
-  g_assert_cmpuint (splice.first_added, <=, 8);
-  g_assert_cmpuint (splice.emissions, >, 1);
-  g_assert_cmpuint (splice.notifies, ==, 1);
-  fresh = bk_motion_list_model_new (store);
-  for (guint i = 0; i < 5000; i++)
-    g_assert_cmpint (bk_motion_list_model_get_motion_id (model, i), ==, bk_motion_list_model_get_motion_id (fresh, i));
-
-  /* News in the middle of a splice, and a reload before it is done. */
-  add_motions (store, 5000, 2000);
-  bk_motion_list_model_refresh (model);
-  g_main_context_iteration (NULL, FALSE);
-  g_assert_true (bk_store_delete_motion (store, bk_motion_list_model_get_motion_id (fresh, 10), &error));
-  bk_motion_list_model_reload (model);
-  g_clear_object (&fresh);
-  fresh = bk_motion_list_model_new (store);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 6999);
-  g_assert_cmpuint (bk_motion_list_model_get_n_motions (model), ==, 6999);
-  for (guint i = 0; i < 6999; i++)
-    g_assert_cmpint (bk_motion_list_model_get_motion_id (model, i), ==, bk_motion_list_model_get_motion_id (fresh, i));
-  /* Nothing of the splice is left to run. */
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 6999);
-}
-
 static void
 test_search (void)
 {
@@ -1013,7 +912,6 @@ main (int   argc,
   g_test_add_func ("/ui/accessible-names", test_names);
   g_test_add_func ("/ui/headings", test_headings);
   g_test_add_func ("/ui/lazy-model", test_lazy_model);
-  g_test_add_func ("/ui/model-refresh", test_model_refresh);
   g_test_add_func ("/ui/search", test_search);
   g_test_add_func ("/ui/filters", test_filters);
   g_test_add_func ("/ui/motion-page", test_motion_page);

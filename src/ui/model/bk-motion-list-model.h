@@ -25,8 +25,6 @@ void               bk_motion_list_model_set_faction (BkMotionListModel *self,
 void               bk_motion_list_model_set_status  (BkMotionListModel *self,
                                                      BkMotionStatus     status);
 void               bk_motion_list_model_reload      (BkMotionListModel *self);
-void               bk_motion_list_model_refresh     (BkMotionListModel *self);
-guint              bk_motion_list_model_get_n_motions (BkMotionListModel *self);
 gint64             bk_motion_list_model_get_motion_id (BkMotionListModel *self,
                                                        guint              position);
 

@@ -54,7 +54,7 @@ update_count (BkMotionListPage *self)
   guint n = 0;
 
   if (self->model != NULL)
-    n = bk_motion_list_model_get_n_motions (self->model);
+    n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
 
   /* Translators: the number of motions in the list */
   count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u motion", "%u motions", n), n);
@@ -473,7 +473,7 @@ sync_finished_cb (BkMotionListPage *self,
   if (!changed || self->model == NULL)
     return;
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    bk_motion_list_model_refresh (self->model);
+    bk_motion_list_model_reload (self->model);
   else
     {
       g_autoptr(BkStore) store = g_steal_pointer (&self->store);

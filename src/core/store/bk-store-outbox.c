@@ -297,6 +297,20 @@ fail:
   return FALSE;
 }
 
+/* Runs an UPDATE; changed (may be NULL) receives the rows it changed. */
+static gboolean
+step_counting (BkStore       *self,
+               sqlite3_stmt  *stmt,
+               guint         *changed,
+               GError       **error)
+{
+  if (!bk_store_step_done (self, stmt, error))
+    return FALSE;
+  if (changed != NULL)
+    *changed = (guint) sqlite3_changes (bk_store_get_db (self));
+  return TRUE;
+}
+
 gboolean
 bk_store_outbox_hold_route (BkStore     *self,
                             const char  *route,
@@ -319,11 +333,7 @@ bk_store_outbox_hold_route (BkStore     *self,
   sqlite3_bind_int64 (stmt, 2, until);
   bind_text (stmt, 3, problem);
   sqlite3_bind_int64 (stmt, 4, now);
-  if (!bk_store_step_done (self, stmt, error))
-    return FALSE;
-  if (changed != NULL)
-    *changed = (guint) sqlite3_changes (bk_store_get_db (self));
-  return TRUE;
+  return step_counting (self, stmt, changed, error);
 }
 
 gboolean
@@ -343,11 +353,7 @@ bk_store_outbox_release_route (BkStore     *self,
     return FALSE;
   bind_text (stmt, 1, route);
   sqlite3_bind_int64 (stmt, 2, now);
-  if (!bk_store_step_done (self, stmt, error))
-    return FALSE;
-  if (changed != NULL)
-    *changed = (guint) sqlite3_changes (bk_store_get_db (self));
-  return TRUE;
+  return step_counting (self, stmt, changed, error);
 }
 
 gboolean

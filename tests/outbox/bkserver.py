@@ -354,6 +354,7 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header('Content-Length', str(len(data)))
         # Head and body in one write: one TLS record, no wait between them.
         self._headers_buffer.append(b'\r\n')
+        self.answered()
         self.wfile.write(b''.join(self._headers_buffer) + data)
         self._headers_buffer = []
 
@@ -387,12 +388,20 @@ class Handler(BaseHTTPRequestHandler):
         with state.lock:
             state.in_flight += 1
             state.max_in_flight = max(state.max_in_flight, state.in_flight)
+        self.in_flight = True
         try:
             if not self.fault():
                 method(self)
         finally:
-            with state.lock:
-                state.in_flight -= 1
+            self.answered()
+
+    def answered(self):
+        # Before the answer goes out: a client may send its next request the
+        # moment it has this one's answer, before this thread runs on.
+        if getattr(self, 'in_flight', False):
+            self.in_flight = False
+            with self.server.app.state.lock:
+                self.server.app.state.in_flight -= 1
 
     def do_GET(self):
         self.counted(self.server.app.get)

@@ -118,12 +118,17 @@ DB=$OUT/queue.db
 fault '{"name": "reset-counts"}'
 fault '{"name": "down"}'
 "$BIN/bench-outbox" queue "$DB" "$OUT/delivery.ini" "$QUEUED" > "$OUT/queue.txt"
-"$BIN/bench-outbox" deliver "$DB" "$OUT/delivery.ini" $((DOWN + 900)) 30 > "$OUT/deliver.txt" &
+# CPU seconds (user + system) of a process, from /proc
+cpu_of() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$1/stat"; }
+/usr/bin/time -f '%U %S' -o "$OUT/deliver-cpu.txt" \
+  "$BIN/bench-outbox" deliver "$DB" "$OUT/delivery.ini" $((DOWN + 900)) 30 > "$OUT/deliver.txt" &
 deliver=$!
 sleep $((30 + DOWN))
 up=$(date +%s%3N)
+server_cpu_up=$(cpu_of "$server")
 fault '{"name": "up"}'
 wait "$deliver"
+server_cpu=$(awk -v a="$server_cpu_up" -v b="$(cpu_of "$server")" 'BEGIN { printf "%.2f", b - a }')
 stats > "$OUT/queue-stats.json"
 delivered=$(sed -n 's/^RESULT outbox_delivered_at //p' "$OUT/deliver.txt")
 accepted=$(sed -n 's/^RESULT outbox_accepted_at //p' "$OUT/deliver.txt")
@@ -139,6 +144,10 @@ print("RESULT outbox_queue_server_received %d" % len(s["submitted"]))
 print("RESULT outbox_queue_server_duplicates %d" % s["duplicates"])
 print("RESULT outbox_queue_server_problems %d" % len(s["problems"]))
 print("RESULT outbox_queue_server_max_in_flight %s" % s.get("max_in_flight", "-"))' "$OUT/queue-stats.json"
+  # where the time went: the test server's CPU after it came back, the
+  # kiosk's (bench-outbox: the worker, and the main loop's probe) all along
+  echo "RESULT outbox_queue_server_cpu_s $server_cpu"
+  echo "RESULT outbox_queue_kiosk_cpu_s $(awk '{ printf "%.2f", $1 + $2 }' "$OUT/deliver-cpu.txt")"
 } > "$OUT/part2.txt" 2>&1
 
 {

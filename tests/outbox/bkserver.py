@@ -574,6 +574,14 @@ class FitConnect:
             token = jws_sign(self.sig_key, self.sig_jwk['kid'], claims, corrupt)
         self.cases.setdefault(case, []).append(token)
 
+    def wait_opened(self, sid=None, case=None):
+        """Waits while the submission (or those of the case) is being opened."""
+        with self.state.lock:
+            waiting = [s for i, s in self.submissions.items() if i == sid or s['case'] == case]
+        for s in waiting:
+            with s['opening']:
+                pass
+
     def get(self, h):
         path = h.path.split('?')[0]
         m = re.fullmatch(r'/v1/destinations/([^/]+)(?:/keys/([^/]+))?', path)
@@ -601,6 +609,7 @@ class FitConnect:
             return h.problem(404, 'key not found')
         m = re.fullmatch(r'/v1/cases/([^/]+)/events', path)
         if m:
+            self.wait_opened(case=m.group(1))
             with self.state.lock:
                 if m.group(1) not in self.cases:
                     return h.problem(404, 'case not found')
@@ -641,7 +650,9 @@ class FitConnect:
                 return h.send(201, self.state.idempotent[key])
             sid, case = str(uuid.uuid4()), str(uuid.uuid4())
             self.submissions[sid] = {'case': case, 'announced': set(request.get('announcedAttachments', [])),
-                                     'attachments': {}, 'status': 'incomplete'}
+                                     'attachments': {}, 'status': 'incomplete',
+                                     # held while it is being opened (outside the server's lock)
+                                     'opening': threading.Lock()}
             answer = {'destinationId': DESTINATION_ID, 'submissionId': sid, 'caseId': case}
             if key:
                 self.state.idempotent[key] = answer
@@ -655,6 +666,7 @@ class FitConnect:
             return
         m = re.fullmatch(r'/v1/submissions/([^/]+)/attachments/([^/]+)', path)
         if m:
+            self.wait_opened(m.group(1))
             with self.state.lock:
                 s = self.submissions.get(m.group(1))
                 if s is None:
@@ -670,29 +682,32 @@ class FitConnect:
             return h.problem(404, 'not found')
         with self.state.lock:
             s = self.submissions.get(m.group(1))
-            if s is None:
-                return h.problem(404, 'submission not found')
-            if s['status'] != 'incomplete':
-                return h.problem(409, 'submission-state-invalid', 'already submitted')
-            if set(s['attachments']) != s['announced']:
-                return h.problem(422, 'missing attachments')
-            s['status'] = 'opening'
-            attachments = dict(s['attachments'])
-        # Decrypting (RSA-4096) and checking run outside the lock, so that the
-        # server answers several submissions at once (a real one is not one
-        # Python thread); 'opening' keeps a second PUT of the same one out.
-        request = json.loads(body)
-        reference, problems = self.open(request, attachments)
-        with self.state.lock:
-            s['status'] = 'submitted'
-            self.event(s['case'], m.group(1), 'submit-submission', True)
-            if reference:
-                self.state.submitted[reference] = self.state.submitted.get(reference, 0) + 1
-            if self.state.faults.get('reject'):
-                problems = problems + ['rejected on demand']
-            if problems:
-                self.state.problems.extend(problems)
-            answer_now = not self.state.faults.get('no-answer')
+        if s is None:
+            return h.problem(404, 'submission not found')
+        # Decrypting (RSA-4096) and checking run outside the server's lock, so
+        # that it answers several submissions at once (a real one is not one
+        # Python thread), but under the submission's own: a second PUT of it,
+        # an upload or its case's event log wait until it is submitted, as
+        # they would with a server that submits in one step.
+        with s['opening']:
+            with self.state.lock:
+                if s['status'] != 'incomplete':
+                    return h.problem(409, 'submission-state-invalid', 'already submitted')
+                if set(s['attachments']) != s['announced']:
+                    return h.problem(422, 'missing attachments')
+                attachments = dict(s['attachments'])
+            request = json.loads(body)
+            reference, problems = self.open(request, attachments)
+            with self.state.lock:
+                s['status'] = 'submitted'
+                self.event(s['case'], m.group(1), 'submit-submission', True)
+                if reference:
+                    self.state.submitted[reference] = self.state.submitted.get(reference, 0) + 1
+                if self.state.faults.get('reject'):
+                    problems = problems + ['rejected on demand']
+                if problems:
+                    self.state.problems.extend(problems)
+                answer_now = not self.state.faults.get('no-answer')
         if answer_now:
             threading.Timer(self.accept_delay, self.answer, (m.group(1), reference, problems)).start()
         h.send(200, {'submissionId': m.group(1), 'caseId': s['case'], 'destinationId': DESTINATION_ID})

@@ -974,6 +974,28 @@ test_form_mtls (void)
   form_server ("json-mtls");
 }
 
+/* The fake clock moves on a second at a time until the server sees a
+ * request, at most for limit ms: when it did (0: never). */
+static gint64
+advance_until_asked (Fixture *f,
+                     gint64   limit)
+{
+  g_autoptr(JsonObject) before = bk_test_server_stats (f->fit);
+  gint64 requests = json_object_get_int_member (before, "requests");
+  gint64 from = f->clock;
+
+  while (f->clock - from < limit)
+    {
+      g_autoptr(JsonObject) stats = bk_test_server_stats (f->fit);
+
+      if (json_object_get_int_member (stats, "requests") > requests)
+        return f->clock;
+      advance (f, 1000);
+      iterate (3);
+    }
+  return 0;
+}
+
 /* ---- a day without the server ---------------------------------------------------- */
 
 /* The server is down for a whole (simulated) day: the entries wait, the
@@ -1028,21 +1050,9 @@ test_day_down (void)
    * server sees), then everything goes. */
   bk_test_server_fault (f.fit, "{\"name\": \"up\"}");
   {
-    g_autoptr(JsonObject) before = bk_test_server_stats (f.fit);
-    gint64 requests = json_object_get_int_member (before, "requests");
     gint64 up = f.clock;
-    gint64 asked = 0;
+    gint64 asked = advance_until_asked (&f, 3600 * 1000);
 
-    while (asked == 0 && f.clock - up < 3600 * 1000)
-      {
-        g_autoptr(JsonObject) stats = bk_test_server_stats (f.fit);
-
-        if (json_object_get_int_member (stats, "requests") > requests)
-          asked = f.clock;
-        else
-          advance (&f, 1000);
-        iterate (3);
-      }
     g_test_message ("asked again %" G_GINT64_FORMAT " s after the server came back", (asked - up) / 1000);
     g_assert_cmpint (asked, >, 0);
     g_assert_cmpint (asked - up, <=, 300 * 1000 + 5 * 1000);
@@ -1155,23 +1165,8 @@ test_comeback (void)
   g_assert_cmpuint (attempts, <=, 3600 / 150 + 16);
 
   bk_test_server_fault (f.fit, "{\"name\": \"up\"}");
-  {
-    g_autoptr(JsonObject) before = bk_test_server_stats (f.fit);
-    gint64 requests = json_object_get_int_member (before, "requests");
-
-    back = 0;
-    while (back == 0 && f.clock - start < 3 * 3600 * 1000)
-      {
-        g_autoptr(JsonObject) stats = bk_test_server_stats (f.fit);
-
-        if (json_object_get_int_member (stats, "requests") > requests)
-          back = f.clock;
-        else
-          advance (&f, 1000);
-        iterate (3);
-      }
-    g_assert_cmpint (back, >, 0);
-  }
+  back = advance_until_asked (&f, 2 * 3600 * 1000);
+  g_assert_cmpint (back, >, 0);
   /* The clock stands still: no entry waits for a pause of its own. */
   for (guint n = 0; n < 3000 && !all; n++)
     {

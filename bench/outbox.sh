@@ -19,6 +19,10 @@
 #    against the same loop for 30 s before the worker starts (baseline), and
 #    how long the main loop's own reads take (its share of any stall).
 #
+# BK_OUTBOX_CONCURRENCY=N sets the delivery file's `concurrency` (the
+# kiosk's default, 4, when unset); BK_OUTBOX_SERVER=FILE runs another copy
+# of the test server (a comparison with an older one).
+#
 # Output: bench/results/outbox.txt. Quick run: outbox.sh 20 100 10
 # shellcheck source=build.sh
 . "$(dirname "$0")/build.sh"
@@ -35,7 +39,7 @@ rm -f "$OUT"/*.db "$OUT"/*.db-wal "$OUT"/*.db-shm "$OUT"/outbox-key.pem "$OUT"/s
 RANDOM=${BENCH_SEED:-13}
 
 # The test server, with keys made once per machine.
-"$PY" "$SRC/tests/outbox/bkserver.py" fit-connect --keys "$BENCH_TMP/outbox-keys" \
+"$PY" "${BK_OUTBOX_SERVER:-$SRC/tests/outbox/bkserver.py}" fit-connect --keys "$BENCH_TMP/outbox-keys" \
   --schemas "$SRC/data/schemas/forms" --ready-file "$OUT/server.json" >/dev/null 2>"$OUT/server.log" &
 server=$!
 trap 'kill $server 2>/dev/null' EXIT
@@ -56,6 +60,7 @@ retry-min = 1
 retry-max = 30
 poll-interval = 5
 timeout = 30
+${BK_OUTBOX_CONCURRENCY:+concurrency = $BK_OUTBOX_CONCURRENCY}
 [transport fit]
 type = fit-connect
 token-url = $base/token
@@ -113,17 +118,22 @@ DB=$OUT/queue.db
 fault '{"name": "reset-counts"}'
 fault '{"name": "down"}'
 "$BIN/bench-outbox" queue "$DB" "$OUT/delivery.ini" "$QUEUED" > "$OUT/queue.txt"
-"$BIN/bench-outbox" deliver "$DB" "$OUT/delivery.ini" $((DOWN + 900)) 30 > "$OUT/deliver.txt" &
+# CPU seconds (user + system) of a process, from /proc
+cpu_of() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / hz }' "/proc/$1/stat"; }
+/usr/bin/time -f '%U %S' -o "$OUT/deliver-cpu.txt" \
+  "$BIN/bench-outbox" deliver "$DB" "$OUT/delivery.ini" $((DOWN + 900)) 30 > "$OUT/deliver.txt" &
 deliver=$!
 sleep $((30 + DOWN))
 up=$(date +%s%3N)
+server_cpu_up=$(cpu_of "$server")
 fault '{"name": "up"}'
 wait "$deliver"
+server_cpu=$(awk -v a="$server_cpu_up" -v b="$(cpu_of "$server")" 'BEGIN { printf "%.2f", b - a }')
 stats > "$OUT/queue-stats.json"
 delivered=$(sed -n 's/^RESULT outbox_delivered_at //p' "$OUT/deliver.txt")
 accepted=$(sed -n 's/^RESULT outbox_accepted_at //p' "$OUT/deliver.txt")
 {
-  echo "# outbox queue test, $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git -C "$SRC" log -1 --format=%h 2>/dev/null), $QUEUED queued, server down ${DOWN} s"
+  echo "# outbox queue test, $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git -C "$SRC" log -1 --format=%h 2>/dev/null), $QUEUED queued, server down ${DOWN} s, concurrency ${BK_OUTBOX_CONCURRENCY:-default}"
   cat "$OUT/queue.txt"
   grep -v "_at " "$OUT/deliver.txt"
   echo "RESULT outbox_queue_all_delivered_s $(( (delivered - up) / 1000 )).$(printf '%03d' $(( (delivered - up) % 1000 )))"
@@ -132,7 +142,12 @@ accepted=$(sed -n 's/^RESULT outbox_accepted_at //p' "$OUT/deliver.txt")
 s = json.load(open(sys.argv[1]))
 print("RESULT outbox_queue_server_received %d" % len(s["submitted"]))
 print("RESULT outbox_queue_server_duplicates %d" % s["duplicates"])
-print("RESULT outbox_queue_server_problems %d" % len(s["problems"]))' "$OUT/queue-stats.json"
+print("RESULT outbox_queue_server_problems %d" % len(s["problems"]))
+print("RESULT outbox_queue_server_max_in_flight %s" % s.get("max_in_flight", "-"))' "$OUT/queue-stats.json"
+  # where the time went: the test server's CPU after it came back, the
+  # kiosk's (bench-outbox: the worker, and the main loop's probe) all along
+  echo "RESULT outbox_queue_server_cpu_s $server_cpu"
+  echo "RESULT outbox_queue_kiosk_cpu_s $(awk '{ printf "%.2f", $1 + $2 }' "$OUT/deliver-cpu.txt")"
 } > "$OUT/part2.txt" 2>&1
 
 {

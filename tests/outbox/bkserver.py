@@ -323,6 +323,8 @@ class State:
         self.requests = 0
         self.idempotent = {}     # Idempotency-Key -> stored answer
         self.announced = 0
+        self.in_flight = 0       # requests being answered now
+        self.max_in_flight = 0   # the most at once (the kiosk's concurrency bound)
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -352,6 +354,7 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header('Content-Length', str(len(data)))
         # Head and body in one write: one TLS record, no wait between them.
         self._headers_buffer.append(b'\r\n')
+        self.answered()
         self.wfile.write(b''.join(self._headers_buffer) + data)
         self._headers_buffer = []
 
@@ -380,17 +383,34 @@ class Handler(BaseHTTPRequestHandler):
             return True
         return False
 
+    def counted(self, method):
+        state = self.server.app.state
+        with state.lock:
+            state.in_flight += 1
+            state.max_in_flight = max(state.max_in_flight, state.in_flight)
+        self.in_flight = True
+        try:
+            if not self.fault():
+                method(self)
+        finally:
+            self.answered()
+
+    def answered(self):
+        # Before the answer goes out: a client may send its next request the
+        # moment it has this one's answer, before this thread runs on.
+        if getattr(self, 'in_flight', False):
+            self.in_flight = False
+            with self.server.app.state.lock:
+                self.server.app.state.in_flight -= 1
+
     def do_GET(self):
-        if not self.fault():
-            self.server.app.get(self)
+        self.counted(self.server.app.get)
 
     def do_POST(self):
-        if not self.fault():
-            self.server.app.post(self)
+        self.counted(self.server.app.post)
 
     def do_PUT(self):
-        if not self.fault():
-            self.server.app.put(self)
+        self.counted(self.server.app.put)
 
 
 class Server(ThreadingHTTPServer):
@@ -448,6 +468,7 @@ class Admin(BaseHTTPRequestHandler):
             self.reply({'submitted': app.state.submitted, 'accepted': app.state.accepted,
                         'rejected': app.state.rejected, 'problems': app.state.problems,
                         'requests': app.state.requests, 'announced': app.state.announced,
+                        'max_in_flight': app.state.max_in_flight,
                         'duplicates': sum(c - 1 for c in app.state.submitted.values() if c > 1),
                         'up': app.listener.httpd is not None})
 
@@ -477,6 +498,8 @@ class Admin(BaseHTTPRequestHandler):
                 app.state.rejected.clear()
                 app.state.problems.clear()
                 app.state.announced = 0
+                app.state.requests = 0
+                app.state.max_in_flight = 0
             else:
                 f[name] = fault.get('value', True)
             app.fault_changed(name)
@@ -551,6 +574,14 @@ class FitConnect:
             token = jws_sign(self.sig_key, self.sig_jwk['kid'], claims, corrupt)
         self.cases.setdefault(case, []).append(token)
 
+    def wait_opened(self, sid=None, case=None):
+        """Waits while the submission (or those of the case) is being opened."""
+        with self.state.lock:
+            waiting = [s for i, s in self.submissions.items() if i == sid or s['case'] == case]
+        for s in waiting:
+            with s['opening']:
+                pass
+
     def get(self, h):
         path = h.path.split('?')[0]
         m = re.fullmatch(r'/v1/destinations/([^/]+)(?:/keys/([^/]+))?', path)
@@ -578,6 +609,7 @@ class FitConnect:
             return h.problem(404, 'key not found')
         m = re.fullmatch(r'/v1/cases/([^/]+)/events', path)
         if m:
+            self.wait_opened(case=m.group(1))
             with self.state.lock:
                 if m.group(1) not in self.cases:
                     return h.problem(404, 'case not found')
@@ -618,7 +650,9 @@ class FitConnect:
                 return h.send(201, self.state.idempotent[key])
             sid, case = str(uuid.uuid4()), str(uuid.uuid4())
             self.submissions[sid] = {'case': case, 'announced': set(request.get('announcedAttachments', [])),
-                                     'attachments': {}, 'status': 'incomplete'}
+                                     'attachments': {}, 'status': 'incomplete',
+                                     # held while it is being opened (outside the server's lock)
+                                     'opening': threading.Lock()}
             answer = {'destinationId': DESTINATION_ID, 'submissionId': sid, 'caseId': case}
             if key:
                 self.state.idempotent[key] = answer
@@ -632,6 +666,7 @@ class FitConnect:
             return
         m = re.fullmatch(r'/v1/submissions/([^/]+)/attachments/([^/]+)', path)
         if m:
+            self.wait_opened(m.group(1))
             with self.state.lock:
                 s = self.submissions.get(m.group(1))
                 if s is None:
@@ -647,23 +682,32 @@ class FitConnect:
             return h.problem(404, 'not found')
         with self.state.lock:
             s = self.submissions.get(m.group(1))
-            if s is None:
-                return h.problem(404, 'submission not found')
-            if s['status'] != 'incomplete':
-                return h.problem(409, 'submission-state-invalid', 'already submitted')
-            if set(s['attachments']) != s['announced']:
-                return h.problem(422, 'missing attachments')
+        if s is None:
+            return h.problem(404, 'submission not found')
+        # Decrypting (RSA-4096) and checking run outside the server's lock, so
+        # that it answers several submissions at once (a real one is not one
+        # Python thread), but under the submission's own: a second PUT of it,
+        # an upload or its case's event log wait until it is submitted, as
+        # they would with a server that submits in one step.
+        with s['opening']:
+            with self.state.lock:
+                if s['status'] != 'incomplete':
+                    return h.problem(409, 'submission-state-invalid', 'already submitted')
+                if set(s['attachments']) != s['announced']:
+                    return h.problem(422, 'missing attachments')
+                attachments = dict(s['attachments'])
             request = json.loads(body)
-            reference, problems = self.open(request, s)
-            s['status'] = 'submitted'
-            self.event(s['case'], m.group(1), 'submit-submission', True)
-            if reference:
-                self.state.submitted[reference] = self.state.submitted.get(reference, 0) + 1
-            if self.state.faults.get('reject'):
-                problems = problems + ['rejected on demand']
-            if problems:
-                self.state.problems.extend(problems)
-            answer_now = not self.state.faults.get('no-answer')
+            reference, problems = self.open(request, attachments)
+            with self.state.lock:
+                s['status'] = 'submitted'
+                self.event(s['case'], m.group(1), 'submit-submission', True)
+                if reference:
+                    self.state.submitted[reference] = self.state.submitted.get(reference, 0) + 1
+                if self.state.faults.get('reject'):
+                    problems = problems + ['rejected on demand']
+                if problems:
+                    self.state.problems.extend(problems)
+                answer_now = not self.state.faults.get('no-answer')
         if answer_now:
             threading.Timer(self.accept_delay, self.answer, (m.group(1), reference, problems)).start()
         h.send(200, {'submissionId': m.group(1), 'caseId': s['case'], 'destinationId': DESTINATION_ID})
@@ -682,13 +726,13 @@ class FitConnect:
                 self.state.accepted += 1
                 self.event(s['case'], sid, 'accept-submission', False)
 
-    def open(self, request, s):
+    def open(self, request, sealed_attachments):
         """Decrypts with the destination key the data was sealed for."""
         problems = []
         try:
             header, metadata_bytes = self.decrypt(request['encryptedMetadata'])
             _, data_bytes = self.decrypt(request['encryptedData'])
-            attachments = {aid: self.decrypt(jwe)[1] for aid, jwe in s['attachments'].items()}
+            attachments = {aid: self.decrypt(jwe)[1] for aid, jwe in sealed_attachments.items()}
             metadata = json.loads(metadata_bytes)
             reference, content_problems = self.checker.content(metadata, data_bytes, attachments)
             if (metadata.get('additionalReferenceInfo') or {}).get('senderReference') != reference:

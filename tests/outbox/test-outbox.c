@@ -974,6 +974,28 @@ test_form_mtls (void)
   form_server ("json-mtls");
 }
 
+/* The fake clock moves on a second at a time until the server sees a
+ * request, at most for limit ms: when it did (0: never). */
+static gint64
+advance_until_asked (Fixture *f,
+                     gint64   limit)
+{
+  g_autoptr(JsonObject) before = bk_test_server_stats (f->fit);
+  gint64 requests = json_object_get_int_member (before, "requests");
+  gint64 from = f->clock;
+
+  while (f->clock - from < limit)
+    {
+      g_autoptr(JsonObject) stats = bk_test_server_stats (f->fit);
+
+      if (json_object_get_int_member (stats, "requests") > requests)
+        return f->clock;
+      advance (f, 1000);
+      iterate (3);
+    }
+  return 0;
+}
+
 /* ---- a day without the server ---------------------------------------------------- */
 
 /* The server is down for a whole (simulated) day: the entries wait, the
@@ -1028,21 +1050,9 @@ test_day_down (void)
    * server sees), then everything goes. */
   bk_test_server_fault (f.fit, "{\"name\": \"up\"}");
   {
-    g_autoptr(JsonObject) before = bk_test_server_stats (f.fit);
-    gint64 requests = json_object_get_int_member (before, "requests");
     gint64 up = f.clock;
-    gint64 asked = 0;
+    gint64 asked = advance_until_asked (&f, 3600 * 1000);
 
-    while (asked == 0 && f.clock - up < 3600 * 1000)
-      {
-        g_autoptr(JsonObject) stats = bk_test_server_stats (f.fit);
-
-        if (json_object_get_int_member (stats, "requests") > requests)
-          asked = f.clock;
-        else
-          advance (&f, 1000);
-        iterate (3);
-      }
     g_test_message ("asked again %" G_GINT64_FORMAT " s after the server came back", (asked - up) / 1000);
     g_assert_cmpint (asked, >, 0);
     g_assert_cmpint (asked - up, <=, 300 * 1000 + 5 * 1000);
@@ -1075,6 +1085,102 @@ test_day_down (void)
   g_assert_true (bk_outbox_summarize (f.outbox, &summary, &error));
   g_assert_cmpuint (summary.expired, ==, 1);
   bk_outbox_summary_clear (&summary);
+  fixture_clear (&f);
+}
+
+/* ---- several at once ------------------------------------------------------------- */
+
+/* Deliveries overlap up to the configured bound and never beyond it: the
+ * server counts the requests it is answering at once. Each answer takes
+ * 0.2 s, so lanes that could overlap do. */
+static void
+test_concurrency (void)
+{
+  static const guint bounds[] = { 1, 3 };
+
+  for (guint b = 0; b < G_N_ELEMENTS (bounds); b++)
+    {
+      Fixture f;
+      g_autoptr(GPtrArray) references = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(JsonObject) stats = NULL;
+      g_autofree char *delivery = g_strdup_printf ("concurrency = %u", bounds[b]);
+      gint64 most;
+
+      fixture_init (&f, TRUE, NULL, delivery, NULL);
+      g_assert_cmpuint (bk_delivery_config_get_settings (f.config)->concurrency, ==, bounds[b]);
+      make_outbox (&f);
+      for (guint i = 0; i < 6; i++)
+        g_ptr_array_add (references, submit_defect (&f));
+      bk_test_server_fault (f.fit, "{\"name\": \"slow\", \"delay\": 0.2}");
+      bk_outbox_start (f.outbox);
+      for (guint i = 0; i < references->len; i++)
+        assert_entry (&f, g_ptr_array_index (references, i), BK_OUTBOX_ACCEPTED);
+      for (guint i = 0; i < references->len; i++)
+        g_assert_cmpuint (bk_test_server_count (f.fit, g_ptr_array_index (references, i)), ==, 1);
+      stats = bk_test_server_stats (f.fit);
+      most = json_object_get_int_member (stats, "max_in_flight");
+      g_test_message ("concurrency %u: at most %" G_GINT64_FORMAT " requests at once", bounds[b], most);
+      g_assert_cmpint (most, <=, bounds[b]);
+      /* More than one lane really worked at once. */
+      if (bounds[b] > 1)
+        g_assert_cmpint (most, >=, 2);
+      fixture_clear (&f);
+    }
+}
+
+/* The server is away for an hour: after each pause one lane asks alone
+ * (not each of the four), and once the server answers again every entry
+ * that waited is sent at once, without the clock moving on. */
+static void
+test_comeback (void)
+{
+  Fixture f;
+  g_autoptr(GPtrArray) references = g_ptr_array_new_with_free_func (g_free);
+  guint attempts = 0;
+  gint64 start, back;
+  gboolean all = FALSE;
+
+  fixture_init (&f, TRUE, NULL, "retry-max = 300\nconcurrency = 4", NULL);
+  f.fake = TRUE;
+  make_outbox (&f);
+  bk_test_server_fault (f.fit, "{\"name\": \"down\"}");
+  for (guint i = 0; i < 8; i++)
+    g_ptr_array_add (references, submit_defect (&f));
+  bk_outbox_start (f.outbox);
+  start = f.clock;
+  while (f.clock - start < 3600 * 1000)
+    {
+      advance (&f, 20 * 1000);
+      iterate (1);
+    }
+  for (guint i = 0; i < references->len; i++)
+    {
+      g_autoptr(BkOutboxEntry) entry = entry_of (&f, g_ptr_array_index (references, i));
+
+      g_assert_cmpint (entry->state, ==, BK_OUTBOX_PENDING);
+      attempts += entry->attempts;
+    }
+  /* One try per pause (150–300 s once grown), plus the first four lanes. */
+  g_test_message ("%u attempts in a simulated hour with four lanes", attempts);
+  g_assert_cmpuint (attempts, <=, 3600 / 150 + 16);
+
+  bk_test_server_fault (f.fit, "{\"name\": \"up\"}");
+  back = advance_until_asked (&f, 2 * 3600 * 1000);
+  g_assert_cmpint (back, >, 0);
+  /* The clock stands still: no entry waits for a pause of its own. */
+  for (guint n = 0; n < 3000 && !all; n++)
+    {
+      all = TRUE;
+      for (guint i = 0; i < references->len && all; i++)
+        all = bk_test_server_count (f.fit, g_ptr_array_index (references, i)) == 1;
+      iterate (10);
+    }
+  g_assert_true (all);
+  g_assert_cmpint (f.clock, ==, back);
+  for (guint i = 0; i < references->len; i++)
+    assert_entry (&f, g_ptr_array_index (references, i), BK_OUTBOX_ACCEPTED);
+  for (guint i = 0; i < references->len; i++)
+    g_assert_cmpuint (bk_test_server_count (f.fit, g_ptr_array_index (references, i)), ==, 1);
   fixture_clear (&f);
 }
 
@@ -1153,5 +1259,7 @@ main (int   argc,
   g_test_add_func ("/outbox/form-mtls", test_form_mtls);
   g_test_add_func ("/outbox/day-down", test_day_down);
   g_test_add_func ("/outbox/retry", test_retry);
+  g_test_add_func ("/outbox/concurrency", test_concurrency);
+  g_test_add_func ("/outbox/comeback", test_comeback);
   return g_test_run ();
 }

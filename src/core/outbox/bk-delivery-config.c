@@ -265,7 +265,7 @@ read_uint (Reader      *r,
 }
 
 static const char *const delivery_keys[] = {
-  "retention-days", "retry-min", "retry-max", "poll-interval", "timeout", "kiosk-key", NULL
+  "retention-days", "retry-min", "retry-max", "poll-interval", "timeout", "concurrency", "kiosk-key", NULL
 };
 static const char *const fit_connect_keys[] = {
   "type", "token-url", "submission-api", "client-id", "client-secret-file", "trust-anchor", "tls-ca", NULL
@@ -456,6 +456,7 @@ load (GKeyFile    *file,
   self->settings.retry_max = 30;
   self->settings.poll_interval = 300;
   self->settings.timeout = 30;
+  self->settings.concurrency = 4;
   self->settings.path = g_strdup (where);
 
   if (g_key_file_has_group (file, "delivery"))
@@ -465,7 +466,8 @@ load (GKeyFile    *file,
           !read_uint (&r, "delivery", "retry-min", 1, 3600, &self->settings.retry_min, error) ||
           !read_uint (&r, "delivery", "retry-max", 1, 86400, &self->settings.retry_max, error) ||
           !read_uint (&r, "delivery", "poll-interval", 1, 86400, &self->settings.poll_interval, error) ||
-          !read_uint (&r, "delivery", "timeout", 1, 600, &self->settings.timeout, error))
+          !read_uint (&r, "delivery", "timeout", 1, 600, &self->settings.timeout, error) ||
+          !read_uint (&r, "delivery", "concurrency", 1, 16, &self->settings.concurrency, error))
         return NULL;
       self->settings.kiosk_key = get_path (&r, "delivery", "kiosk-key");
       if (self->settings.retry_max < self->settings.retry_min)

@@ -62,6 +62,7 @@ typedef struct {
   guint   retry_max;         /* the longest pause between retries (default 30) */
   guint   poll_interval;     /* seconds between status queries at most (default 300) */
   guint   timeout;           /* seconds for one request (default 30) */
+  guint   concurrency;       /* submissions on their way at once, per destination (default 4) */
   char   *kiosk_key;         /* the kiosk's own key file; NULL: beside the database */
   char   *path;              /* the file read */
 } BkDeliverySettings;

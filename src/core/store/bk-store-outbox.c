@@ -196,6 +196,7 @@ BkOutboxEntry *
 bk_store_outbox_next_due (BkStore             *self,
                           gint64               now,
                           const char * const  *skip,
+                          GHashTable          *busy,
                           gint64              *next_due,
                           GError             **error)
 {
@@ -216,10 +217,14 @@ bk_store_outbox_next_due (BkStore             *self,
       const char *route = (const char *) sqlite3_column_text (stmt, 1);
       gint64 at = sqlite3_column_int64 (stmt, 2);
 
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
       if (skip != NULL && route != NULL && g_strv_contains (skip, route))
         continue;
+      if (busy != NULL && g_hash_table_contains (busy, &id))
+        continue;
       if (at <= now)
-        found = sqlite3_column_int64 (stmt, 0);
+        found = id;
       else
         due = at;
       break;
@@ -292,6 +297,20 @@ fail:
   return FALSE;
 }
 
+/* Runs an UPDATE; changed (may be NULL) receives the rows it changed. */
+static gboolean
+step_counting (BkStore       *self,
+               sqlite3_stmt  *stmt,
+               guint         *changed,
+               GError       **error)
+{
+  if (!bk_store_step_done (self, stmt, error))
+    return FALSE;
+  if (changed != NULL)
+    *changed = (guint) sqlite3_changes (bk_store_get_db (self));
+  return TRUE;
+}
+
 gboolean
 bk_store_outbox_hold_route (BkStore     *self,
                             const char  *route,
@@ -314,11 +333,27 @@ bk_store_outbox_hold_route (BkStore     *self,
   sqlite3_bind_int64 (stmt, 2, until);
   bind_text (stmt, 3, problem);
   sqlite3_bind_int64 (stmt, 4, now);
-  if (!bk_store_step_done (self, stmt, error))
+  return step_counting (self, stmt, changed, error);
+}
+
+gboolean
+bk_store_outbox_release_route (BkStore     *self,
+                               const char  *route,
+                               gint64       now,
+                               guint       *changed,
+                               GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (BK_IS_STORE (self), FALSE);
+  stmt = bk_store_get_stmt (self, "UPDATE outbox SET next_attempt_at = ?2, updated_at = ?2"
+                                  " WHERE route = ?1 AND state IN ('pending', 'sending')"
+                                  " AND next_attempt_at > ?2", error);
+  if (stmt == NULL)
     return FALSE;
-  if (changed != NULL)
-    *changed = (guint) sqlite3_changes (bk_store_get_db (self));
-  return TRUE;
+  bind_text (stmt, 1, route);
+  sqlite3_bind_int64 (stmt, 2, now);
+  return step_counting (self, stmt, changed, error);
 }
 
 gboolean

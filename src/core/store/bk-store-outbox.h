@@ -51,13 +51,22 @@ BkOutboxEntry *bk_store_outbox_load        (BkStore        *self,
                                             GError        **error);
 /* The entry to work on next: pending, sending (an attempt a crash cut
  * short) or submitted (its answer to fetch), due at now, whose transport is
- * not in skip; oldest due first. NULL when none (no error). next_due
- * receives when the next of the others is due (G_MAXINT64 when none). */
+ * not in skip and whose id (gint64 keys, g_int64_hash) is not in busy (NULL:
+ * none is); oldest due first. NULL when none (no error). next_due receives
+ * when the next of the others is due (G_MAXINT64 when none). */
 BkOutboxEntry *bk_store_outbox_next_due    (BkStore             *self,
                                             gint64               now,
                                             const char * const  *skip,
+                                            GHashTable          *busy,
                                             gint64              *next_due,
                                             GError             **error);
+/* The server of route answers again: its entries waiting to be sent are
+ * due now instead of when their pause would have ended. */
+gboolean       bk_store_outbox_release_route (BkStore     *self,
+                                              const char  *route,
+                                              gint64       now,
+                                              guint       *changed,
+                                              GError     **error);
 /* Writes entry's state, ids, attempts, times and error as they are now
  * (updated_at = now); its bundle when bundle_changed (sealed anew), and
  * removes it when bundle_removed is set. */

@@ -271,6 +271,7 @@ setup_dropdown (GtkDropDown *dropdown,
   g_object_set_data_full (G_OBJECT (dropdown), "bk-caption", g_strdup (caption), g_free);
   g_signal_connect (dropdown, "notify::selected-item", G_CALLBACK (update_dropdown_name), NULL);
   update_dropdown_name (dropdown);
+  bk_ui_hide_inner_stacks (GTK_WIDGET (dropdown));
 }
 
 static GtkStringList *

@@ -524,3 +524,18 @@ bk_ui_get_list_item (GtkWidget *row)
 
   return g_object_get_data (G_OBJECT (row), LIST_ITEM_KEY);
 }
+
+void
+bk_ui_hide_inner_stacks (GtkWidget *widget)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_STACK (child))
+        gtk_accessible_update_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+      else
+        bk_ui_hide_inner_stacks (child);
+    }
+}

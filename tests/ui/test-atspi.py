@@ -7,8 +7,9 @@ tree on every screen: home, the service catalogue, a service page, a form,
 the form's questions with the on-screen keyboard open, the motion list, a
 motion page, the glossary, the accessibility panel, the help, the tutorial,
 and home in Arabic.
-Fails on any focusable or operable node whose name is empty or a GTK type name
-("GtkToggleButton"), and on any node with the role "unknown".
+Fails on any focusable or operable node whose name is empty, on any node of
+any role named by its GTK type ("GtkToggleButton", "GtkStackPage"), and on
+any node with the role "unknown".
 
 Run inside gui-run.sh (meson does this): python3-pyatspi, Debian's python.
 """
@@ -87,8 +88,13 @@ def main():
         report.append("home: focus on %r" % K.name(first))
         services = K.find(app, "push button", "^Services$", timeout=5)
         check(K.name(first) == "Services", "home: focus on %r, not Services" % K.name(first))
+        chosen = []
         for language in ("Deutsch", "English", "Türkçe", "العربية", "Українська"):
-            K.find(app, "push button", "^%s$" % language, timeout=0)
+            lang = K.find(app, "radio button", "^%s$" % language, timeout=0)
+            if "checked" in K.states(lang):
+                chosen.append(language)
+        # one of many: a radio button each, exactly one says it is checked
+        check(len(chosen) == 1, "home: the languages checked: %r, not exactly one" % chosen)
         report.append("home: the five languages are named in themselves")
 
         # The service catalogue, a service page and the first step of a form.
@@ -253,13 +259,13 @@ def main():
 
         # Arabic: the window is rebuilt in Arabic, right to left, and still
         # has names everywhere.
-        K.activate(K.find(app, "push button", "^العربية$"))
+        K.activate(K.find(app, "radio button", "^العربية$"))
         K.pump(1.5)
         app = K.find_app(APP_NAME, timeout=10)
         arabic = K.find(app, "push button", "[\u0600-\u06FF]", timeout=5)
         problems += audit(app, "home in Arabic", report)
         report.append("Arabic: %r" % K.name(arabic))
-        K.activate(K.find(app, "push button", "^Deutsch$"))
+        K.activate(K.find(app, "radio button", "^Deutsch$"))
         K.pump(1.5)
         app = K.find_app(APP_NAME, timeout=10)
         K.find(app, "heading", "^Willkommen$", timeout=5)

@@ -451,8 +451,20 @@ test_certificate_errors (void)
   hint = gtk_widget_get_next_sibling (gtk_widget_get_first_child (gtk_widget_get_ancestor (dob_input, BK_TYPE_FIELD_VIEW)));
   gtk_test_accessible_assert_relation (GTK_ACCESSIBLE (dob_input), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
                                        dob_error, hint, NULL);
-  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (dob_input), GTK_ACCESSIBLE_STATE_INVALID,
-                                    GTK_ACCESSIBLE_INVALID_TRUE);
+  if (gtk_get_minor_version () >= 10)
+    gtk_test_accessible_assert_state (GTK_ACCESSIBLE (dob_input), GTK_ACCESSIBLE_STATE_INVALID,
+                                      GTK_ACCESSIBLE_INVALID_TRUE);
+  else
+    {
+      /* GTK 4.8 sends "invalid" to AT-SPI as "defunct" (Orca drops the
+       * field): no state there, the error is in the description. */
+      g_autofree char *described = g_strdup_printf ("%s %s", gtk_label_get_text (GTK_LABEL (dob_error)),
+                                                    gtk_label_get_text (GTK_LABEL (hint)));
+
+      g_assert_false (gtk_test_accessible_has_state (GTK_ACCESSIBLE (dob_input), GTK_ACCESSIBLE_STATE_INVALID));
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (dob_input), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                           described);
+    }
 
   /* The focus is on the first problem: the name. */
   focus = gtk_root_get_focus (GTK_ROOT (f.window));
@@ -469,8 +481,12 @@ test_certificate_errors (void)
   /* Fixed: the error goes away as soon as the answer is right. */
   fill (&f, "date_of_birth", "03.07.1985");
   g_assert_false (error_shown (&f, "date_of_birth"));
-  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (dob_input), GTK_ACCESSIBLE_STATE_INVALID,
-                                    GTK_ACCESSIBLE_INVALID_FALSE);
+  if (gtk_get_minor_version () >= 10)
+    gtk_test_accessible_assert_state (GTK_ACCESSIBLE (dob_input), GTK_ACCESSIBLE_STATE_INVALID,
+                                      GTK_ACCESSIBLE_INVALID_FALSE);
+  else
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (dob_input), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                         gtk_label_get_text (GTK_LABEL (hint)));
   gtk_test_accessible_assert_relation (GTK_ACCESSIBLE (dob_input), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
                                        hint, NULL);
 

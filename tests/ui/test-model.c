@@ -17,6 +17,7 @@
 #include "bk-i18n.h"
 #include "bk-key-filter.h"
 #include "bk-renderer-private.h"
+#include "bk-screen-reader-private.h"
 #include "bk-settings.h"
 #include "bk-theme.h"
 
@@ -360,6 +361,35 @@ test_renderer_software (void)
   g_assert_false (_bk_renderer_is_software (NULL));
 }
 
+/* Which listeners on the accessibility bus make a screen reader: focus and
+ * caret from one client (Orca 43 registers these among ~40 others). */
+static gboolean
+events_say_reader (const char *text)
+{
+  g_autoptr(GVariant) events = g_variant_ref_sink (g_variant_new_parsed (text));
+
+  return _bk_screen_reader_events_say_reader (events);
+}
+
+static void
+test_screen_reader_events (void)
+{
+  /* Orca's own, abridged */
+  g_assert_true (events_say_reader ("[(':1.2', 'Focus::'), (':1.2', 'Object:StateChanged:Focused'), "
+                                    "(':1.2', 'Object:TextCaretMoved:'), (':1.2', 'Window:Activate:')]"));
+  /* broader registrations cover the narrow ones */
+  g_assert_true (events_say_reader ("[(':1.5', 'Object:StateChanged:'), (':1.5', 'Object:TextCaretMoved')]"));
+  g_assert_true (events_say_reader ("[(':1.5', 'Object:')]"));
+  g_assert_true (events_say_reader ("[(':1.5', '')]"));
+  /* nobody; a tree reader; a magnifier (focus only); focus and caret from two clients */
+  g_assert_false (events_say_reader ("@a(ss) []"));
+  g_assert_false (events_say_reader ("[(':1.3', 'Object:ChildrenChanged:Add')]"));
+  g_assert_false (events_say_reader ("[(':1.3', 'Focus::'), (':1.3', 'Object:StateChanged:Focused')]"));
+  g_assert_false (events_say_reader ("[(':1.3', 'Object:StateChanged:Focused'), (':1.4', 'Object:TextCaretMoved:')]"));
+  /* a prefix of a word is no registration for it */
+  g_assert_false (events_say_reader ("[(':1.3', 'Object:State'), (':1.3', 'Object:TextCaret')]"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -375,6 +405,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/form/submission", test_form_submission);
   g_test_add_func ("/renderer/early", test_renderer_early);
   g_test_add_func ("/renderer/software", test_renderer_software);
+  g_test_add_func ("/screen-reader/events", test_screen_reader_events);
 
   return g_test_run ();
 }

@@ -4,7 +4,9 @@
  * window: the item it explains stays visible and keeps a marked outline.
  * Up and Down move between the layers, Action (Enter) repeats one, Help and
  * Escape close it. Each layer is spoken when shown, because the citizen
- * asked for it, also while a screen reader runs.
+ * asked for it; while a screen reader runs it is the screen reader that
+ * says it (the layer is the panel's description, read on focus and on
+ * change), so that one voice speaks, not two.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -75,7 +77,7 @@ speak (BkHelpOverlay *self)
 {
   g_autofree char *text = NULL;
 
-  if (self->voice == NULL)
+  if (self->voice == NULL || bk_voice_get_screen_reader_running (self->voice))
     return;
 
   text = dup_spoken (self);
@@ -105,9 +107,7 @@ show_layer (BkHelpOverlay *self)
 
   /* A screen reader reads the dialog's name and then this, on focus. */
   description = g_strdup_printf ("%s. %s", bk_help_get_layer_title (entry->layer), entry->text);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                  -1);
+  bk_ui_set_accessible (GTK_WIDGET (self), NULL, description);
 
   speak (self);
 }

@@ -525,6 +525,10 @@ bk_voice_describe_widget (GtkWidget *widget)
         add_part (parts, gtk_check_button_get_active (GTK_CHECK_BUTTON (widget))
                          /* Translators: the state of a check box */
                          ? _("checked") : _("not checked"));
+      else if (GTK_IS_TOGGLE_BUTTON (widget) &&
+               gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) == GTK_ACCESSIBLE_ROLE_RADIO)
+        add_part (parts, gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (widget))
+                         ? _("checked") : _("not checked"));
       else if (GTK_IS_TOGGLE_BUTTON (widget))
         add_part (parts, gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (widget))
                          /* Translators: the state of a toggle button */

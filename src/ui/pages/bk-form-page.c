@@ -75,6 +75,9 @@ enum {
   N_SIGNALS
 };
 
+static char *dup_summary         (BkFormPage *self);
+static void  expose_screen_texts (BkFormPage *self);
+
 static guint signals[N_SIGNALS];
 
 static void show_screen (BkFormPage *self);
@@ -431,7 +434,31 @@ show_screen (BkFormPage *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->screen_heading),
                           gtk_label_get_text (self->screen_heading)[0] != '\0');
+  expose_screen_texts (self);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+}
+
+/* The title, the step and the heading are plain text, which a screen
+ * reader does not reach by Tab: they name the screen's group of questions
+ * (said when the focus enters it). On the first screen the focus is on
+ * Start: the privacy notice is its description, so it is heard before the
+ * citizen agrees by starting. */
+static void
+expose_screen_texts (BkFormPage *self)
+{
+  g_autofree char *summary = dup_summary (self);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->content_box), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  summary, -1);
+  if (self->form != NULL && self->step == BK_FORM_STEP_PRIVACY)
+    {
+      g_autoptr(GString) text = g_string_new (summary);
+
+      g_string_append (text, ". ");
+      bk_ui_append_label_texts (GTK_WIDGET (self->content_box), " ", text);
+      g_string_append_printf (text, " %s.", _("Starts the questions"));
+      bk_ui_set_accessible (self->next_button, NULL, text->str);
+    }
 }
 
 static GtkWidget *

@@ -34,7 +34,8 @@ struct _BkMotionListPage
   GtkDropDown       *faction_dropdown;
   GtkDropDown       *status_dropdown;
   GtkLabel          *count_label;
-  GtkStack          *stack;
+  GtkWidget         *scroller;
+  GtkWidget         *empty_view;
   GtkListView       *list_view;
   gint64             opened_id;     /* the motion last opened from the list */
   gboolean           focus_opened;  /* shown again by Back: focus goes to its row */
@@ -71,12 +72,9 @@ update_count (BkMotionListPage *self)
         empty = g_strdup (_("No motions match the chosen filters."));
 
       gtk_label_set_text (self->empty_label, empty);
-      gtk_stack_set_visible_child_name (self->stack, "empty");
     }
-  else
-    {
-      gtk_stack_set_visible_child_name (self->stack, "list");
-    }
+  gtk_widget_set_visible (self->empty_view, n == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->scroller), n != 0);
 
   /* A status message: the number of motions, or why there are none. */
   bk_page_status_changed (BK_PAGE (self), n == 0 ? empty : count);
@@ -273,6 +271,7 @@ setup_dropdown (GtkDropDown *dropdown,
   g_object_set_data_full (G_OBJECT (dropdown), "bk-caption", g_strdup (caption), g_free);
   g_signal_connect (dropdown, "notify::selected-item", G_CALLBACK (update_dropdown_name), NULL);
   update_dropdown_name (dropdown);
+  bk_ui_hide_inner_stacks (GTK_WIDGET (dropdown));
 }
 
 static GtkStringList *
@@ -517,7 +516,8 @@ bk_motion_list_page_class_init (BkMotionListPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BkMotionListPage, faction_dropdown);
   gtk_widget_class_bind_template_child (widget_class, BkMotionListPage, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, BkMotionListPage, count_label);
-  gtk_widget_class_bind_template_child (widget_class, BkMotionListPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, BkMotionListPage, empty_view);
+  gtk_widget_class_bind_template_child (widget_class, BkMotionListPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, BkMotionListPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, BkMotionListPage, empty_label);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
@@ -630,7 +630,7 @@ bk_motion_list_page_is_empty_shown (BkMotionListPage *self)
 {
   g_return_val_if_fail (BK_IS_MOTION_LIST_PAGE (self), FALSE);
 
-  return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "empty") == 0;
+  return gtk_widget_get_visible (self->empty_view);
 }
 
 const char *

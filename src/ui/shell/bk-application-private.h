@@ -8,6 +8,7 @@
 
 #include "bk-application.h"
 #include "bk-context.h"
+#include "bk-screen-reader.h"
 #include "bk-session.h"
 #include "bk-theme.h"
 #include "bk-usage.h"
@@ -34,7 +35,7 @@ struct _BkApplication
   BkSyncService  *sync;             /* the OParl sync, with a database file to write */
   GStrv           sync_urls;        /* --sync-url: synced in this run besides the setting's */
   GError         *store_error;      /* why activate could not open the store */
-  GDBusProxy     *a11y_status;
+  BkScreenReader *screen_reader;    /* watches the buses for a screen reader */
   GCancellable   *cancellable;
   gboolean        kiosk;            /* --kiosk: fullscreen, cannot be closed */
   int             idle_timeout;     /* --idle-timeout, for tests; 0: the setting */

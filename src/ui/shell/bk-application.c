@@ -165,52 +165,17 @@ window_added_cb (GtkApplication *application,
 static void
 update_screen_reader (BkApplication *self)
 {
-  g_autoptr(GVariant) value = NULL;
-
-  if (self->screen_reader_forced || self->a11y_status == NULL)
+  if (self->screen_reader_forced)
     return;
-
-  value = g_dbus_proxy_get_cached_property (self->a11y_status, "ScreenReaderEnabled");
-  bk_voice_set_screen_reader_running (self->voice,
-                                      value != NULL &&
-                                      g_variant_is_of_type (value, G_VARIANT_TYPE_BOOLEAN) &&
-                                      g_variant_get_boolean (value));
-}
-
-static void
-a11y_status_ready_cb (GObject      *source,
-                      GAsyncResult *result,
-                      gpointer      user_data)
-{
-  g_autoptr(BkApplication) self = user_data;
-  g_autoptr(GError) error = NULL;
-  GDBusProxy *proxy = g_dbus_proxy_new_for_bus_finish (result, &error);
-
-  if (proxy == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_debug ("No accessibility status on the session bus: %s", error->message);
-      return;
-    }
-
-  self->a11y_status = proxy;
-  g_signal_connect_object (proxy, "g-properties-changed",
-                           G_CALLBACK (update_screen_reader), self, G_CONNECT_SWAPPED);
-  update_screen_reader (self);
+  bk_voice_set_screen_reader_running (self->voice, bk_screen_reader_get_running (self->screen_reader));
 }
 
 static void
 watch_screen_reader (BkApplication *self)
 {
-  g_dbus_proxy_new_for_bus (G_BUS_TYPE_SESSION,
-                            G_DBUS_PROXY_FLAGS_DO_NOT_AUTO_START_AT_CONSTRUCTION,
-                            NULL,
-                            "org.a11y.Bus",
-                            "/org/a11y/bus",
-                            "org.a11y.Status",
-                            self->cancellable,
-                            a11y_status_ready_cb,
-                            g_object_ref (self));
+  self->screen_reader = bk_screen_reader_new ();
+  g_signal_connect_object (self->screen_reader, "notify::running",
+                           G_CALLBACK (update_screen_reader), self, G_CONNECT_SWAPPED);
 }
 
 /* ---- the OParl sync ------------------------------------------------------------ */
@@ -472,6 +437,7 @@ bk_application_shutdown (GApplication *application)
     bk_outbox_stop (self->outbox);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->screen_reader);
   if (self->voice != NULL)
     bk_voice_stop (self->voice);
   if (self->sync != NULL)
@@ -547,7 +513,7 @@ bk_application_finalize (GObject *object)
 {
   BkApplication *self = (BkApplication *)object;
 
-  g_clear_object (&self->a11y_status);
+  g_clear_object (&self->screen_reader);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->session);
   g_clear_handle_id (&self->language_source, g_source_remove);

@@ -93,7 +93,8 @@ new_choice_group (BkFieldView *self,
 
   for (const BkFieldChoice *c = self->field->choices; c != NULL && c->id != NULL; c++)
     {
-      GtkWidget *button = gtk_toggle_button_new ();
+      /* One of many: a radio button for a screen reader. */
+      GtkWidget *button = g_object_new (GTK_TYPE_TOGGLE_BUTTON, "accessible-role", GTK_ACCESSIBLE_ROLE_RADIO, NULL);
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
       GtkWidget *check = g_object_new (GTK_TYPE_IMAGE,
                                        "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
@@ -184,16 +185,20 @@ update_description (BkFieldView *self,
   else
     gtk_accessible_update_relation (input, GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
                                     self->hint, NULL, -1);
-  gtk_accessible_update_state (input, GTK_ACCESSIBLE_STATE_INVALID,
-                               error ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE, -1);
-  gtk_accessible_update_property (input, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+  /* GTK before 4.10 sends "invalid" to AT-SPI as the state "defunct", and
+   * Orca 43 then drops the field as a dead object (its error and the focus
+   * moved to it go unheard): there the error is in the description only. */
+  if (gtk_get_major_version () > 4 || gtk_get_minor_version () >= 10)
+    gtk_accessible_update_state (input, GTK_ACCESSIBLE_STATE_INVALID,
+                                 error ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE, -1);
+  /* Only a changed description goes out: Orca says it again otherwise. */
+  bk_ui_set_accessible (self->input, NULL, description);
 
   if (self->field->kind == BK_FIELD_CHOICE)
     for (GtkWidget *child = gtk_widget_get_first_child (self->input);
          child != NULL;
          child = gtk_widget_get_next_sibling (child))
-      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                      description, -1);
+      bk_ui_set_accessible (child, NULL, description);
 }
 
 static void

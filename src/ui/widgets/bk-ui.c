@@ -151,6 +151,9 @@ bk_ui_dup_today (void)
   return g_date_time_format (now, "%Y-%m-%d");
 }
 
+#define ACCESSIBLE_LABEL_KEY "bk-accessible-label"
+#define ACCESSIBLE_DESCRIPTION_KEY "bk-accessible-description"
+
 void
 bk_ui_set_accessible (GtkWidget  *widget,
                       const char *label,
@@ -158,14 +161,24 @@ bk_ui_set_accessible (GtkWidget  *widget,
 {
   g_return_if_fail (GTK_IS_WIDGET (widget));
 
-  if (label != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                    -1);
-  if (description != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
-                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                    -1);
+  /* GTK 4.8 tells a screen reader of every update, also to the same text,
+   * and Orca 43 says a changed description of the focused widget again
+   * (the description twice on focus): only real changes go out. */
+  if (label != NULL && g_strcmp0 (label, g_object_get_data (G_OBJECT (widget), ACCESSIBLE_LABEL_KEY)) != 0)
+    {
+      g_object_set_data_full (G_OBJECT (widget), ACCESSIBLE_LABEL_KEY, g_strdup (label), g_free);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                      -1);
+    }
+  if (description != NULL &&
+      g_strcmp0 (description, g_object_get_data (G_OBJECT (widget), ACCESSIBLE_DESCRIPTION_KEY)) != 0)
+    {
+      g_object_set_data_full (G_OBJECT (widget), ACCESSIBLE_DESCRIPTION_KEY, g_strdup (description), g_free);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                      -1);
+    }
 }
 
 /* A text this long is a paragraph; its minimum is this many characters. */
@@ -291,19 +304,44 @@ bk_ui_find_actionable (GtkWidget  *root,
   return NULL;
 }
 
+#define RADIO_TRACKED_KEY "bk-radio-tracked"
+
+static void
+radio_toggled_cb (GtkToggleButton *button)
+{
+  gtk_accessible_update_state (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_STATE_CHECKED,
+                               gtk_toggle_button_get_active (button) ? GTK_ACCESSIBLE_TRISTATE_TRUE
+                                                                     : GTK_ACCESSIBLE_TRISTATE_FALSE,
+                               -1);
+}
+
 /* GTK 4.8 leaves a toggle button's pressed state undefined until it is
  * first toggled: a screen reader would take an unpressed one for a plain
- * button. Sets it for every toggle button under root. */
+ * button. Sets it for every toggle button under root. A one-of-many
+ * choice (role radio) says "checked" instead, and keeps saying it: GTK
+ * 4.8 sends a toggle button to AT-SPI as a push button, and Orca 43 says
+ * no state for a push button ("Deutsch push button"). */
 void
 bk_ui_expose_toggle_states (GtkWidget *root)
 {
   g_return_if_fail (GTK_IS_WIDGET (root));
 
   if (GTK_IS_TOGGLE_BUTTON (root))
-    gtk_accessible_update_state (GTK_ACCESSIBLE (root),
-                                 GTK_ACCESSIBLE_STATE_PRESSED,
-                                 gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (root)),
-                                 -1);
+    {
+      gtk_accessible_update_state (GTK_ACCESSIBLE (root),
+                                   GTK_ACCESSIBLE_STATE_PRESSED,
+                                   gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (root)),
+                                   -1);
+      if (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (root)) == GTK_ACCESSIBLE_ROLE_RADIO)
+        {
+          radio_toggled_cb (GTK_TOGGLE_BUTTON (root));
+          if (g_object_get_data (G_OBJECT (root), RADIO_TRACKED_KEY) == NULL)
+            {
+              g_object_set_data (G_OBJECT (root), RADIO_TRACKED_KEY, GINT_TO_POINTER (TRUE));
+              g_signal_connect (root, "toggled", G_CALLBACK (radio_toggled_cb), NULL);
+            }
+        }
+    }
 
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -433,7 +471,9 @@ bk_ui_scale_clamps (GtkWidget *root,
 GtkWidget *
 bk_ui_choice_button_new (const char *label)
 {
-  GtkWidget *button = gtk_toggle_button_new ();
+  /* One of many: a radio button for screen readers (its state: see
+   * bk_ui_expose_toggle_states). */
+  GtkWidget *button = g_object_new (GTK_TYPE_TOGGLE_BUTTON, "accessible-role", GTK_ACCESSIBLE_ROLE_RADIO, NULL);
   GtkWidget *content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
   GtkWidget *text = gtk_label_new (label);
@@ -483,4 +523,19 @@ bk_ui_get_list_item (GtkWidget *row)
   g_return_val_if_fail (GTK_IS_WIDGET (row), NULL);
 
   return g_object_get_data (G_OBJECT (row), LIST_ITEM_KEY);
+}
+
+void
+bk_ui_hide_inner_stacks (GtkWidget *widget)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_STACK (child))
+        gtk_accessible_update_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+      else
+        bk_ui_hide_inner_stacks (child);
+    }
 }

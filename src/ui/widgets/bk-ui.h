@@ -101,6 +101,12 @@ void       bk_ui_append_label_texts (GtkWidget  *widget,
  * shows by more than its colour (class bk-choice); named label. */
 GtkWidget *bk_ui_choice_button_new (const char *label);
 
+/* A GtkDropDown's button shows the chosen item in a GtkStack of its own,
+ * whose pages GTK 4.8 names by their type: a screen reader read
+ * "GtkStackPage panel". The button is named already (the caption and the
+ * choice): the stacks inside widget are hidden from assistive technology. */
+void       bk_ui_hide_inner_stacks (GtkWidget *widget);
+
 /* A box whose children wrap onto more lines (BkWrapLayout), with the
  * accessible role group and name label. */
 GtkWidget *bk_ui_wrap_group_new    (const char *label);

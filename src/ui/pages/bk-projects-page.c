@@ -10,7 +10,7 @@
  * win.show-projects(s) opens the page at a project ("" for the top).
  *
  * The texts are the administration's, in German, read in the German voice;
- * the words around them ("Status", "Next step") are the interface's.
+ * the words around them ("Status", "Next milestone") are the interface's.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -237,7 +237,7 @@ card_new (BkProjectsPage  *self,
                                            : g_strdup (p->milestone);
 
       /* Translators: a digital project's next milestone */
-      add_fact (self, GTK_BOX (card), _("Next step"), text, FALSE);
+      add_fact (self, GTK_BOX (card), _("Next milestone"), text, FALSE);
     }
   /* Translators: who is responsible for a digital project */
   add_fact (self, GTK_BOX (card), _("Responsible"), p->responsible, FALSE);

@@ -12,7 +12,11 @@
 #   hello      bench-hello: a bare libadwaita window with the same home content
 #              (the toolkit's floor), cairo without GL like the kiosk
 #   chromium   Chromium in kiosk mode showing bench/home.html, the same home content
-# taking turns run by run. Needs python3-xlib and chromium (apt-get install
+#   before     STARTUP_BEFORE=PATH: another kiosk binary (e.g. a copy of an earlier
+#              build's src/buergerkiosk, kept inside that build folder so that it
+#              finds its catalogues), the same way as kiosk
+# taking turns run by run; STARTUP_LABELS="kiosk before chromium" measures only
+# those. Needs python3-xlib and chromium (apt-get install
 # python3-xlib chromium); without chromium its line is left out.
 # Quick run: startup.sh 3
 # Output: bench/results/startup.txt.
@@ -32,11 +36,19 @@ if [ "$LARGE" != 0 ]; then
   cp "$DB_LARGE" "$BENCH_TMP/startup-large.db"
   cmds+=(--cmd kiosk100k "$BUILD/src/buergerkiosk --db $BENCH_TMP/startup-large.db")
 fi
+[ -n "${STARTUP_BEFORE:-}" ] && cmds+=(--cmd before "$STARTUP_BEFORE --db $BENCH_TMP/startup.db")
 cmds+=(--cmd hello "env GSK_RENDERER=cairo GDK_DEBUG=gl-disable $BIN/bench-hello")
 if command -v chromium >/dev/null; then
   cmds+=(--cmd chromium "chromium --kiosk --no-sandbox --disable-gpu --no-first-run --disable-background-networking --disable-component-update --disable-sync --password-store=basic --user-data-dir={TMPDIR} file://$BENCH/home.html")
 else
   bench_log "chromium is not installed (apt-get install chromium): measuring the kiosk alone"
+fi
+if [ -n "${STARTUP_LABELS:-}" ]; then
+  picked=()
+  for ((i = 0; i < ${#cmds[@]}; i += 3)); do
+    [[ " $STARTUP_LABELS " == *" ${cmds[i+1]} "* ]] && picked+=("${cmds[@]:i:3}")
+  done
+  cmds=("${picked[@]}")
 fi
 {
   echo "# start-up benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git -C "$SRC" log -1 --format=%h 2>/dev/null): $RUNS runs each, kiosk over $N motions"

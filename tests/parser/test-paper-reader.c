@@ -9,6 +9,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include "bk-config.h"
+
 #include <string.h>
 
 #include <cairo.h>
@@ -17,6 +19,7 @@
 #include "bk-error.h"
 #include "bk-html-text.h"
 #include "bk-import.h"
+#include "bk-library.h"
 #include "bk-paper-reader.h"
 #include "bk-pdf-text.h"
 #include "bk-store.h"
@@ -568,11 +571,37 @@ test_oparl_main_file (void)
   g_assert_cmpuint (other->resolution_points->len, ==, 0);
 }
 
+/* Poppler and Tesseract are opened on the first PDF (not linked, for the
+ * kiosk's start-up): a library or symbol that is not there is an error
+ * naming it, never a crash. */
+static void
+test_library_load (void)
+{
+  gpointer version = NULL, missing = NULL;
+  const BkLibrarySymbol real[] = { { "poppler_get_version", &version } };
+  const BkLibrarySymbol unknown[] = { { "poppler_no_such_function", &missing } };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (bk_library_load (BK_POPPLER_GLIB_SONAME, "Poppler", real, 1, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (version);
+
+  g_assert_false (bk_library_load (BK_POPPLER_GLIB_SONAME, "Poppler", unknown, 1, &error));
+  g_assert_error (error, BK_ERROR, BK_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "Poppler"));
+  g_clear_error (&error);
+
+  g_assert_false (bk_library_load ("libbk-no-such-library.so.1", "Nothing", real, 1, &error));
+  g_assert_error (error, BK_ERROR, BK_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "Nothing"));
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/paper/pdf/library", test_library_load);
   g_test_add_func ("/paper/pdf/text", test_pdf_text);
   g_test_add_func ("/paper/pdf/assemble", test_pdf_assemble);
   g_test_add_func ("/paper/pdf/scanned", test_pdf_scanned);

@@ -11,11 +11,65 @@
 
 #define G_LOG_DOMAIN "bk-ocr"
 
+#include "bk-config.h"
+
 #include <glib/gi18n-lib.h>
 #include <tesseract/capi.h>
 
 #include "bk-error.h"
+#include "bk-library.h"
 #include "bk-ocr.h"
+
+/* Tesseract is opened on the first scan (bk-library.c says why). */
+static struct
+{
+  __typeof__ (TessBaseAPICreate) *BaseAPICreate;
+  __typeof__ (TessBaseAPIInit3) *BaseAPIInit3;
+  __typeof__ (TessBaseAPIDelete) *BaseAPIDelete;
+  __typeof__ (TessBaseAPISetVariable) *BaseAPISetVariable;
+  __typeof__ (TessBaseAPISetPageSegMode) *BaseAPISetPageSegMode;
+  __typeof__ (TessBaseAPISetImage) *BaseAPISetImage;
+  __typeof__ (TessBaseAPISetSourceResolution) *BaseAPISetSourceResolution;
+  __typeof__ (TessBaseAPIGetUTF8Text) *BaseAPIGetUTF8Text;
+  __typeof__ (TessDeleteText) *DeleteText;
+  __typeof__ (TessBaseAPIEnd) *BaseAPIEnd;
+} tess;
+
+static gboolean
+tesseract_load (GError **error)
+{
+  static gsize state = 0;           /* 1 loaded, 2 not available */
+  static char *message = NULL;
+
+  if (g_once_init_enter (&state))
+    {
+      const BkLibrarySymbol symbols[] = {
+        { "TessBaseAPICreate", (gpointer *) &tess.BaseAPICreate },
+        { "TessBaseAPIInit3", (gpointer *) &tess.BaseAPIInit3 },
+        { "TessBaseAPIDelete", (gpointer *) &tess.BaseAPIDelete },
+        { "TessBaseAPISetVariable", (gpointer *) &tess.BaseAPISetVariable },
+        { "TessBaseAPISetPageSegMode", (gpointer *) &tess.BaseAPISetPageSegMode },
+        { "TessBaseAPISetImage", (gpointer *) &tess.BaseAPISetImage },
+        { "TessBaseAPISetSourceResolution", (gpointer *) &tess.BaseAPISetSourceResolution },
+        { "TessBaseAPIGetUTF8Text", (gpointer *) &tess.BaseAPIGetUTF8Text },
+        { "TessDeleteText", (gpointer *) &tess.DeleteText },
+        { "TessBaseAPIEnd", (gpointer *) &tess.BaseAPIEnd },
+      };
+      g_autoptr(GError) local_error = NULL;
+      gboolean ok = bk_library_load (BK_TESSERACT_SONAME,
+                                     /* Translators: the library that reads scanned pages, in "… is not available" */
+                                     _("Text recognition (Tesseract)"),
+                                     symbols, G_N_ELEMENTS (symbols), &local_error);
+
+      if (!ok)
+        message = g_strdup (local_error->message);
+      g_once_init_leave (&state, ok ? 1 : 2);
+    }
+  if (state == 1)
+    return TRUE;
+  g_set_error_literal (error, BK_ERROR, BK_ERROR_NOT_FOUND, message);
+  return FALSE;
+}
 
 char *
 bk_ocr_recognize (const guint8  *gray,
@@ -31,26 +85,28 @@ bk_ocr_recognize (const guint8  *gray,
 
   g_return_val_if_fail (gray != NULL && width > 0 && height > 0 && stride >= width, NULL);
 
-  api = TessBaseAPICreate ();
+  if (!tesseract_load (error))
+    return NULL;
+  api = tess.BaseAPICreate ();
   /* Tesseract writes its notes to stderr unless told where else */
-  if (TessBaseAPIInit3 (api, NULL, "deu") != 0)
+  if (tess.BaseAPIInit3 (api, NULL, "deu") != 0)
     {
-      TessBaseAPIDelete (api);
+      tess.BaseAPIDelete (api);
       g_set_error_literal (error, BK_ERROR, BK_ERROR_NOT_FOUND,
                            _("Text recognition is not available: Tesseract's German language data "
                              "(tesseract-ocr-deu) is not installed"));
       return NULL;
     }
-  TessBaseAPISetVariable (api, "debug_file", "/dev/null");
-  TessBaseAPISetPageSegMode (api, PSM_AUTO);
-  TessBaseAPISetImage (api, gray, width, height, 1, stride);
-  TessBaseAPISetSourceResolution (api, dpi);
-  text = TessBaseAPIGetUTF8Text (api);
+  tess.BaseAPISetVariable (api, "debug_file", "/dev/null");
+  tess.BaseAPISetPageSegMode (api, PSM_AUTO);
+  tess.BaseAPISetImage (api, gray, width, height, 1, stride);
+  tess.BaseAPISetSourceResolution (api, dpi);
+  text = tess.BaseAPIGetUTF8Text (api);
   copy = g_strdup (text != NULL ? text : "");
   if (text != NULL)
-    TessDeleteText (text);
-  TessBaseAPIEnd (api);
-  TessBaseAPIDelete (api);
+    tess.DeleteText (text);
+  tess.BaseAPIEnd (api);
+  tess.BaseAPIDelete (api);
   if (!g_utf8_validate (copy, -1, NULL))
     {
       char *valid = g_utf8_make_valid (copy, -1);

@@ -15,6 +15,8 @@
 
 #define G_LOG_DOMAIN "bk-pdf-text"
 
+#include "bk-config.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -23,8 +25,56 @@
 #include <poppler.h>
 
 #include "bk-error.h"
+#include "bk-library.h"
 #include "bk-ocr.h"
 #include "bk-pdf-text.h"
+
+/* Poppler is opened on the first PDF (bk-library.c says why). */
+static struct
+{
+  __typeof__ (poppler_document_new_from_bytes) *document_new_from_bytes;
+  __typeof__ (poppler_document_get_n_pages) *document_get_n_pages;
+  __typeof__ (poppler_document_get_page) *document_get_page;
+  __typeof__ (poppler_page_get_text) *page_get_text;
+  __typeof__ (poppler_page_get_text_layout) *page_get_text_layout;
+  __typeof__ (poppler_page_get_size) *page_get_size;
+  __typeof__ (poppler_page_render) *page_render;
+  __typeof__ (poppler_error_quark) *error_quark;
+} poppler;
+
+static gboolean
+poppler_load (GError **error)
+{
+  static gsize state = 0;           /* 1 loaded, 2 not available */
+  static char *message = NULL;
+
+  if (g_once_init_enter (&state))
+    {
+      const BkLibrarySymbol symbols[] = {
+        { "poppler_document_new_from_bytes", (gpointer *) &poppler.document_new_from_bytes },
+        { "poppler_document_get_n_pages", (gpointer *) &poppler.document_get_n_pages },
+        { "poppler_document_get_page", (gpointer *) &poppler.document_get_page },
+        { "poppler_page_get_text", (gpointer *) &poppler.page_get_text },
+        { "poppler_page_get_text_layout", (gpointer *) &poppler.page_get_text_layout },
+        { "poppler_page_get_size", (gpointer *) &poppler.page_get_size },
+        { "poppler_page_render", (gpointer *) &poppler.page_render },
+        { "poppler_error_quark", (gpointer *) &poppler.error_quark },
+      };
+      g_autoptr(GError) local_error = NULL;
+      gboolean ok = bk_library_load (BK_POPPLER_GLIB_SONAME,
+                                     /* Translators: the library that reads PDF files, in "… is not available" */
+                                     _("Reading PDF files (Poppler)"),
+                                     symbols, G_N_ELEMENTS (symbols), &local_error);
+
+      if (!ok)
+        message = g_strdup (local_error->message);
+      g_once_init_leave (&state, ok ? 1 : 2);
+    }
+  if (state == 1)
+    return TRUE;
+  g_set_error_literal (error, BK_ERROR, BK_ERROR_NOT_FOUND, message);
+  return FALSE;
+}
 
 /* A page with less text than this has no text layer worth the name. */
 #define MIN_PAGE_TEXT 20
@@ -48,7 +98,7 @@ bk_pdf_text_info_clear (BkPdfTextInfo *info)
 static char *
 page_text_with_paragraphs (PopplerPage *page)
 {
-  g_autofree char *text = poppler_page_get_text (page);
+  g_autofree char *text = poppler.page_get_text (page);
   PopplerRectangle *rects = NULL;
   guint n_rects = 0;
   GString *out;
@@ -59,7 +109,7 @@ page_text_with_paragraphs (PopplerPage *page)
 
   if (text == NULL)
     return g_strdup ("");
-  if (!poppler_page_get_text_layout (page, &rects, &n_rects) || n_rects == 0)
+  if (!poppler.page_get_text_layout (page, &rects, &n_rects) || n_rects == 0)
     {
       g_free (rects);
       return g_steal_pointer (&text);
@@ -130,7 +180,7 @@ page_ocr (PopplerPage  *page,
   g_autofree guint8 *gray = NULL;
   int dpi = OCR_DPI;
 
-  poppler_page_get_size (page, &w_pt, &h_pt);
+  poppler.page_get_size (page, &w_pt, &h_pt);
   if (w_pt <= 0 || h_pt <= 0)
     {
       g_set_error_literal (error, BK_ERROR, BK_ERROR_INVALID_INPUT, _("The page has no size"));
@@ -148,7 +198,7 @@ page_ocr (PopplerPage  *page,
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
   cairo_scale (cr, scale, scale);
-  poppler_page_render (page, cr);
+  poppler.page_render (page, cr);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
@@ -405,11 +455,13 @@ bk_pdf_text_extract (const char    *data,
       g_set_error_literal (error, BK_ERROR, BK_ERROR_INVALID_INPUT, _("The PDF file is empty"));
       return NULL;
     }
+  if (!poppler_load (error))
+    return NULL;
   bytes = g_bytes_new_static (data, len);
-  doc = poppler_document_new_from_bytes (bytes, NULL, &local_error);
+  doc = poppler.document_new_from_bytes (bytes, NULL, &local_error);
   if (doc == NULL)
     {
-      if (g_error_matches (local_error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
+      if (g_error_matches (local_error, poppler.error_quark (), POPPLER_ERROR_ENCRYPTED))
         g_set_error_literal (error, BK_ERROR, BK_ERROR_INVALID_INPUT,
                              _("The PDF is encrypted (protected by a password); save it without "
                                "protection and import it again"));
@@ -418,7 +470,7 @@ bk_pdf_text_extract (const char    *data,
                      _("The PDF is damaged and cannot be read (%s)"), local_error->message);
       return NULL;
     }
-  n = poppler_document_get_n_pages (doc);
+  n = poppler.document_get_n_pages (doc);
   if (n <= 0)
     {
       g_object_unref (doc);
@@ -428,7 +480,7 @@ bk_pdf_text_extract (const char    *data,
   info->n_pages = (guint) n;
   for (int i = 0; i < n; i++)
     {
-      PopplerPage *page = poppler_document_get_page (doc, i);
+      PopplerPage *page = poppler.document_get_page (doc, i);
       char *text;
       guint number = (guint) i + 1;
 

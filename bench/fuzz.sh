@@ -2,13 +2,13 @@
 # bench/fuzz.sh [SECONDS] [TARGET…]     (defaults 3600, every target)
 #
 # Every libFuzzer target for SECONDS each, one after the other, with clang's
-# -fsanitize=fuzzer,address,undefined (the same scripts as the short runs of
-# the test suite):
-#   text-parser html-text pdf-text   tests/parser/run-fuzz.sh (papers: text,
-#                                    HTML pages, text as poppler gives it)
-#   oparl                            tests/oparl/run-fuzz.sh (OParl files)
-#   xzufi oparl-http fit-connect     tests/fuzz/run-fuzz.sh (XZuFi messages,
-#                                    OParl server answers, FIT-Connect answers)
+# -fsanitize=fuzzer,address,undefined, built by tests/fuzz/run-fuzz.sh (the
+# same script as the short runs of the test suite):
+#   text-parser html-text pdf-text   papers: text, HTML pages, text as
+#                                    poppler gives it (tests/parser)
+#   oparl                            OParl files (tests/oparl)
+#   xzufi oparl-http fit-connect     XZuFi messages, OParl server answers,
+#                                    FIT-Connect answers (tests/fuzz)
 # The corpora grow in $BENCH_TMP/fuzz (kept between runs, so an hour today
 # goes on from yesterday's). A crash, leak, sanitizer report or timeout stops
 # that target; the input is left as crash-*/leak-*/timeout-* in its work
@@ -30,11 +30,7 @@ command -v clang >/dev/null || { echo "fuzz.sh: needs clang and libclang-rt-14-d
 
 run_target() {
   local t=$1
-  case $t in
-    text-parser|html-text|pdf-text) "$SRC/tests/parser/run-fuzz.sh" "$SRC" "$WORK/parser" "$SECS" "$t" ;;
-    oparl) FUZZ_SECONDS=$SECS BK_SOURCE_ROOT=$SRC "$SRC/tests/oparl/run-fuzz.sh" "$WORK/oparl" ;;
-    *) "$SRC/tests/fuzz/run-fuzz.sh" "$SRC" "$WORK" "$SECS" "$t" ;;
-  esac
+  "$SRC/tests/fuzz/run-fuzz.sh" "$SRC" "$WORK" "$SECS" "$t"
 }
 
 status=0

@@ -228,7 +228,8 @@ is_list_row (GtkWidget     *item,
   return GTK_IS_LIST_BOX_ROW (item) || bk_ui_get_list_item (item) != NULL;
 }
 
-/* Down until the reading cursor is on what pred accepts. */
+/* Down until the reading cursor is on what pred accepts (a new form
+ * step starts on its first question: maybe no Down at all). */
 static GtkWidget *
 keypad_down_to (Fixture       *f,
                 ItemPred       pred,
@@ -236,12 +237,11 @@ keypad_down_to (Fixture       *f,
 {
   for (guint i = 0; i < 120; i++)
     {
-      GtkWidget *current;
+      GtkWidget *current = bk_navigator_get_current (f->nav);
 
-      real_key (f, "KP_Down");
-      current = bk_navigator_get_current (f->nav);
       if (current != NULL && pred (current, data))
         return current;
+      real_key (f, "KP_Down");
     }
 
   g_error ("Down never reached the item");

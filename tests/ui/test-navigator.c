@@ -15,6 +15,7 @@
 #include <string.h>
 #include <adwaita.h>
 
+#include "bk-demo.h"
 #include "bk-ez-tree.h"
 #include "bk-form-page-private.h"
 #include "bk-help-overlay.h"
@@ -380,6 +381,15 @@ is_text_view (GtkWidget     *item,
 }
 
 static void
+seed_demo (BkStore *store)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (bk_demo_seed (store, &error));
+  g_assert_no_error (error);
+}
+
+static void
 test_keypad_form (void)
 {
   NavFixture f;
@@ -388,7 +398,7 @@ test_keypad_form (void)
   GtkWidget *place, *problem, *current;
   g_autoptr(GPtrArray) items = NULL;
 
-  nav_fixture_init (&f, app);
+  nav_fixture_init_full (&f, app, seed_demo);
   page = BK_FORM_PAGE (bk_window_get_page (f.window, "form"));
   osk = BK_OSK (bk_window_get_keyboard (f.window));
 
@@ -399,6 +409,24 @@ test_keypad_form (void)
   g_assert_true (gtk_widget_is_ancestor (current, bk_window_get_page (f.window, "home")));
 
   bk_ui_test_open_page (f.window, "win.open-service", g_variant_new_string ("maengel-melden-stadt-auenbach"));
+  /* Right and Left go heading by heading. */
+  {
+    GtkWidget *first, *second;
+
+    nav_press (&f, GDK_KEY_KP_6);
+    first = bk_navigator_get_current (f.nav);
+    g_assert_nonnull (first);
+    g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (first)), ==, GTK_ACCESSIBLE_ROLE_HEADING);
+    nav_press (&f, GDK_KEY_KP_6);
+    second = bk_navigator_get_current (f.nav);
+    g_assert_true (second != first);
+    g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (second)), ==, GTK_ACCESSIBLE_ROLE_HEADING);
+    nav_press (&f, GDK_KEY_KP_4);
+    g_assert_true (bk_navigator_get_current (f.nav) == first);
+    f.edges = 0;
+    nav_press (&f, GDK_KEY_KP_4);
+    g_assert_cmpuint (f.edges, ==, 1);
+  }
   bk_ui_test_open_page (f.window, "win.start-form", g_variant_new_string ("defect-report"));
   g_assert_cmpint (bk_form_page_get_step (page), ==, BK_FORM_STEP_PRIVACY);
 

@@ -283,6 +283,47 @@ follow_focus (BkNavigator *self,
 }
 
 static gboolean
+is_heading (GtkWidget *widget)
+{
+  return gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) == GTK_ACCESSIBLE_ROLE_HEADING;
+}
+
+/* Left and Right outside the on-screen keyboard: the previous or next
+ * heading, so that a long page (a service's sections) is crossed section
+ * by section rather than item by item. */
+static void
+move_heading (BkNavigator *self,
+              int          direction)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  guint index;
+  int i;
+
+  check_page (self);
+  items = bk_ez_collect_items (bk_ez_get_screen_root (self->window), FALSE);
+  if (self->current != NULL && self->active && g_ptr_array_find (items, self->current, &index))
+    i = (int) index + direction;
+  else
+    i = direction > 0 ? (int) first_content (self, items) : (int) items->len - 1;
+
+  for (; i >= 0 && i < (int) items->len; i += direction)
+    if (is_heading (g_ptr_array_index (items, i)))
+      {
+        self->active = TRUE;
+        go_to (self, g_ptr_array_index (items, i));
+        return;
+      }
+
+  cue_edge (self,
+            direction < 0
+            /* Translators: shown briefly when Left finds no heading before the item */
+            ? _("No heading above")
+            /* Translators: shown briefly when Right finds no heading after the item */
+            : _("No heading below"),
+            self->current);
+}
+
+static gboolean
 is_toggle (GtkWidget *widget)
 {
   return GTK_IS_TOGGLE_BUTTON (widget) || GTK_IS_CHECK_BUTTON (widget) || GTK_IS_SWITCH (widget);
@@ -482,8 +523,8 @@ dup_command_text (BkNavigator     *self,
     case BK_KEYPAD_ACCESSIBILITY: return g_strdup (_("Accessibility: opens the accessibility settings"));
     case BK_KEYPAD_EXPLORE: return g_strdup (_("Explore: switches explore mode on or off"));
     case BK_KEYPAD_SWITCH_STEP: return g_strdup (_("Step switch: moves to the next choice"));
-    case BK_KEYPAD_LEFT: return g_strdup (_("Left: the key to the left on the on-screen keyboard, else the previous item"));
-    case BK_KEYPAD_RIGHT: return g_strdup (_("Right: the key to the right on the on-screen keyboard, else the next item"));
+    case BK_KEYPAD_LEFT: return g_strdup (_("Left: the key to the left on the on-screen keyboard, else the previous heading"));
+    case BK_KEYPAD_RIGHT: return g_strdup (_("Right: the key to the right on the on-screen keyboard, else the next heading"));
     case BK_KEYPAD_SWITCH_SELECT: return bk_scanner_dup_selection_text (self->scanner);
     case BK_KEYPAD_HELP:
     case BK_KEYPAD_N_COMMANDS:
@@ -637,9 +678,9 @@ run_command (BkNavigator     *self,
     {
     case BK_KEYPAD_LEFT:
     case BK_KEYPAD_RIGHT:
-      /* Else the item before or after, as the screen reads. */
+      /* Else the heading before or after, as the screen reads. */
       rtl = gtk_widget_get_direction (self->window) == GTK_TEXT_DIR_RTL;
-      move (self, (command == BK_KEYPAD_RIGHT) != rtl ? +1 : -1);
+      move_heading (self, (command == BK_KEYPAD_RIGHT) != rtl ? +1 : -1);
       break;
     case BK_KEYPAD_UP:
       if (help)

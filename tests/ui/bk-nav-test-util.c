@@ -294,3 +294,46 @@ nav_osk_keypad_press (BkOsk      *osk,
   send (data, GDK_KEY_KP_Enter);
   return sent + 1;
 }
+
+gboolean
+nav_holds (GtkWidget     *widget,
+           NavPred        pred,
+           gconstpointer  data)
+{
+  if (!gtk_widget_get_visible (widget))
+    return FALSE;
+  if (pred (widget, data))
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (nav_holds (c, pred, data))
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+nav_is_or_inside (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return widget == data || gtk_widget_is_ancestor (widget, GTK_WIDGET (data));
+}
+
+gboolean
+nav_xdotool (const char *const *args)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) argv = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+
+  g_strv_builder_add (builder, "xdotool");
+  g_strv_builder_addv (builder, (const char **) args);
+  argv = g_strv_builder_end (builder);
+  if (!g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                     NULL, NULL, NULL, NULL, &status, &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    {
+      g_test_message ("xdotool: %s", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -55,6 +55,18 @@ gboolean    nav_is_widget       (GtkWidget     *item,
                                  gconstpointer  data);
 gboolean    nav_is_row_of       (GtkWidget     *item,
                                  gconstpointer  subject);
+typedef gboolean (*NavPred) (GtkWidget *widget, gconstpointer data);
+/* widget or a visible widget under it that pred accepts. */
+gboolean    nav_holds           (GtkWidget     *widget,
+                                 NavPred        pred,
+                                 gconstpointer  data);
+/* widget is data or inside it. */
+gboolean    nav_is_or_inside    (GtkWidget     *widget,
+                                 gconstpointer  data);
+/* Runs xdotool with args (real X events); FALSE, with a message, when it
+ * failed. */
+gboolean    nav_xdotool         (const char *const *args);
+
 /* Presses one key of the on-screen keyboard, the way a test operates it. */
 typedef void (*NavPressKey) (gpointer   data,
                              GtkWidget *key);

@@ -61,7 +61,7 @@ static const Task tasks[] = {
 
 /* ---- how a citizen moves ------------------------------------------------- */
 
-typedef gboolean (*Pred) (GtkWidget *widget, gconstpointer data);
+typedef NavPred Pred;
 
 typedef struct _Mode Mode;
 struct _Mode
@@ -98,13 +98,6 @@ is_actionable (GtkWidget     *widget,
                g_str_equal (g_variant_get_string (target, NULL), a->target)));
     }
   return FALSE;
-}
-
-static gboolean
-is_or_inside (GtkWidget     *widget,
-              gconstpointer  data)
-{
-  return widget == data || gtk_widget_is_ancestor (widget, GTK_WIDGET (data));
 }
 
 static gboolean
@@ -151,21 +144,8 @@ focus_of (NavFixture *f)
 static gboolean
 xdotool (const char *const *args)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) argv = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = -1;
-
-  g_strv_builder_add (builder, "xdotool");
-  g_strv_builder_addv (builder, (const char **) args);
-  argv = g_strv_builder_end (builder);
-  if (!g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
-                     NULL, NULL, NULL, NULL, &status, &error) ||
-      !g_spawn_check_wait_status (status, &error))
-    {
-      g_test_message ("xdotool: %s", error->message);
-      return FALSE;
-    }
+  if (!nav_xdotool (args))
+    return FALSE;
   /* the events are on their way: let GDK take them */
   bk_ui_test_iterate (40);
   return TRUE;
@@ -239,7 +219,7 @@ keys_write (NavFixture *f,
 {
   const char *args[] = { "type", "--delay", "15", "--", text, NULL };
 
-  if (!key_until (f, "Tab", is_or_inside, input, 80))
+  if (!key_until (f, "Tab", nav_is_or_inside, input, 80))
     return FALSE;
   g_assert_true (xdotool (args));
   bk_ui_test_iterate (50);
@@ -281,22 +261,6 @@ timer_step (NavFixture *f)
   bk_scanner_step (bk_navigator_get_scanner (f->nav));
 }
 
-/* widget or a visible widget under it that pred accepts */
-static gboolean
-holds (GtkWidget    *widget,
-       Pred          pred,
-       gconstpointer data)
-{
-  if (!gtk_widget_get_visible (widget))
-    return FALSE;
-  if (pred (widget, data))
-    return TRUE;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    if (holds (c, pred, data))
-      return TRUE;
-  return FALSE;
-}
-
 /* Steps until the highlighted group holds the item, selects it, steps
  * until the item is highlighted and selects it (as test-scanning). */
 static gboolean
@@ -311,7 +275,7 @@ switch_use (NavFixture   *f,
   for (i = 0; i < 200; i++)
     {
       group = bk_scanner_get_group (scanner);
-      if (group != NULL && !bk_scanner_in_group (scanner) && holds (group, pred, data))
+      if (group != NULL && !bk_scanner_in_group (scanner) && nav_holds (group, pred, data))
         break;
       timer_step (f);
     }
@@ -377,7 +341,7 @@ osk_write (NavFixture  *f,
   BkOsk *osk = keyboard_of (f);
   GtkWidget *editable = bk_osk_text_find_input (input);
 
-  g_assert_true (mode->use (f, is_or_inside, input));
+  g_assert_true (mode->use (f, nav_is_or_inside, input));
   g_assert_true (bk_osk_is_open (osk));
   g_assert_true (bk_osk_get_target (osk) == editable);
   nav_type_on_keys (osk, text, press, f);

@@ -116,6 +116,22 @@ bk_ez_is_text (GtkWidget *widget)
   return FALSE;
 }
 
+/* A shown control, or a widget holding one (a drop-down's button). */
+static gboolean
+labels_control (GtkWidget *widget)
+{
+  if (widget == NULL || !gtk_widget_get_visible (widget))
+    return FALSE;
+  if (bk_ez_is_control (widget))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (labels_control (child))
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 is_shown (GtkWidget *widget)
 {
@@ -124,8 +140,11 @@ is_shown (GtkWidget *widget)
   if (!gtk_widget_get_visible (widget) || gtk_widget_has_css_class (widget, BK_EZ_SKIP_CLASS))
     return FALSE;
 
-  /* A field's label and hint: the field says them, one stop. */
+  /* A field's label and hint: the field says them, one stop. So does a
+   * control its mnemonic label ("Status", then "Status: All" was two). */
   if (bk_ui_get_said_with (widget) != NULL && gtk_widget_get_visible (bk_ui_get_said_with (widget)))
+    return FALSE;
+  if (GTK_IS_LABEL (widget) && labels_control (gtk_label_get_mnemonic_widget (GTK_LABEL (widget))))
     return FALSE;
 
   /* Scrollbars are the window's, and popovers are screens of their own. */

@@ -612,7 +612,7 @@ typedef struct
 static const Task tasks[] = {
   { "next-consultation", task_motion, KEYPAD_TARGET, SWITCH_TARGET },
   { "required-documents", task_documents, KEYPAD_TARGET, SWITCH_TARGET },
-  { "defect-report", task_defect, 0, 0 },
+  { "defect-report", task_defect, 0, SWITCH_TARGET },
 };
 
 static void

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "bk-ez-tree.h"
+#include "bk-osk-private.h"
 #include "bk-scanner.h"
 
 static gint64
@@ -227,4 +228,112 @@ nav_dup_settings (BkSettings *settings)
     }
 
   return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+void
+nav_type_on_keys (BkOsk       *osk,
+                  const char  *text,
+                  NavPressKey  press,
+                  gpointer     data)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      BkOskPage page;
+      gboolean shift;
+
+      g_assert_true (bk_osk_layout_locate (c, &page, &shift));
+      if (bk_osk_layout_get_page (bk_osk_get_layout (osk)) != page)
+        press (data, bk_osk_find_key (osk, BK_OSK_KEY_SWITCH, 0));
+      if (shift != bk_osk_get_shift (osk))
+        press (data, bk_osk_find_key (osk, BK_OSK_KEY_SHIFT, 0));
+      press (data, bk_osk_find_key (osk, c == '\n' ? BK_OSK_KEY_NEWLINE : BK_OSK_KEY_CHAR, c));
+    }
+}
+
+guint
+nav_osk_keypad_press (BkOsk      *osk,
+                      GtkWidget  *key,
+                      NavSendKey  send,
+                      gpointer    data)
+{
+  BkOskLayout *layout = bk_osk_get_layout (osk);
+  guint n_rows = bk_osk_layout_get_n_rows (layout);
+  guint row = G_MAXUINT, index = 0, at_row, at_index, sent = 0;
+
+  g_assert_nonnull (key);
+  for (guint r = 0; r < n_rows && row == G_MAXUINT; r++)
+    for (guint i = 0; i < bk_osk_layout_get_n_keys (layout, r); i++)
+      if (bk_osk_get_key (osk, r, i) == key)
+        {
+          row = r;
+          index = i;
+          break;
+        }
+  g_assert_cmpuint (row, !=, G_MAXUINT);
+
+  /* The first arrow only shows where the highlight is. */
+  if (!bk_osk_get_highlight (osk, &at_row, &at_index))
+    {
+      send (data, GDK_KEY_KP_Down);
+      sent++;
+      g_assert_true (bk_osk_get_highlight (osk, &at_row, &at_index));
+    }
+  for (guint i = 0; i < n_rows && at_row != row; i++, sent++)
+    {
+      send (data, (row + n_rows - at_row) % n_rows <= n_rows / 2 ? GDK_KEY_KP_Down : GDK_KEY_KP_Up);
+      g_assert_true (bk_osk_get_highlight (osk, &at_row, &at_index));
+    }
+  g_assert_cmpuint (at_row, ==, row);
+  for (guint i = 0; i < BK_OSK_COLUMNS && at_index != index; i++, sent++)
+    {
+      send (data, at_index < index ? GDK_KEY_KP_Right : GDK_KEY_KP_Left);
+      g_assert_true (bk_osk_get_highlight (osk, &at_row, &at_index));
+    }
+  g_assert_cmpuint (at_index, ==, index);
+  send (data, GDK_KEY_KP_Enter);
+  return sent + 1;
+}
+
+gboolean
+nav_holds (GtkWidget     *widget,
+           NavPred        pred,
+           gconstpointer  data)
+{
+  if (!gtk_widget_get_visible (widget))
+    return FALSE;
+  if (pred (widget, data))
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (nav_holds (c, pred, data))
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+nav_is_or_inside (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return widget == data || gtk_widget_is_ancestor (widget, GTK_WIDGET (data));
+}
+
+gboolean
+nav_xdotool (const char *const *args)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) argv = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+
+  g_strv_builder_add (builder, "xdotool");
+  g_strv_builder_addv (builder, (const char **) args);
+  argv = g_strv_builder_end (builder);
+  if (!g_spawn_sync (NULL, argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                     NULL, NULL, NULL, NULL, &status, &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    {
+      g_test_message ("xdotool: %s", error->message);
+      return FALSE;
+    }
+  return TRUE;
 }

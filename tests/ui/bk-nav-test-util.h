@@ -55,6 +55,38 @@ gboolean    nav_is_widget       (GtkWidget     *item,
                                  gconstpointer  data);
 gboolean    nav_is_row_of       (GtkWidget     *item,
                                  gconstpointer  subject);
+typedef gboolean (*NavPred) (GtkWidget *widget, gconstpointer data);
+/* widget or a visible widget under it that pred accepts. */
+gboolean    nav_holds           (GtkWidget     *widget,
+                                 NavPred        pred,
+                                 gconstpointer  data);
+/* widget is data or inside it. */
+gboolean    nav_is_or_inside    (GtkWidget     *widget,
+                                 gconstpointer  data);
+/* Runs xdotool with args (real X events); FALSE, with a message, when it
+ * failed. */
+gboolean    nav_xdotool         (const char *const *args);
+
+/* Presses one key of the on-screen keyboard, the way a test operates it. */
+typedef void (*NavPressKey) (gpointer   data,
+                             GtkWidget *key);
+/* Types text on osk, each key pressed with press: the other page and shift
+ * first where a character needs them. */
+void        nav_type_on_keys    (BkOsk       *osk,
+                                 const char  *text,
+                                 NavPressKey  press,
+                                 gpointer     data);
+
+/* Sends one keypad key, the way a test presses it. */
+typedef void (*NavSendKey)  (gpointer   data,
+                             guint      keyval);
+/* The keypad's highlight onto key of osk (up or down the shorter way,
+ * then along the row), then Action; returns the number of keys sent. */
+guint       nav_osk_keypad_press (BkOsk      *osk,
+                                  GtkWidget  *key,
+                                  NavSendKey  send,
+                                  gpointer    data);
+
 /* The settings as text, to show that nothing changed. */
 char       *nav_dup_settings    (BkSettings *settings);
 

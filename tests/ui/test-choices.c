@@ -19,6 +19,7 @@
 #include <adwaita.h>
 
 #include "bk-date-picker.h"
+#include "bk-ez-tree.h"
 #include "bk-field-view.h"
 #include "bk-form-page.h"
 #include "bk-pick-list.h"
@@ -187,6 +188,15 @@ test_date (void)
   g_assert_true (BK_IS_DATE_PICKER (picker));
   text = bk_ui_test_dup_text (picker);
   g_assert_nonnull (strstr (text, "Not chosen yet"));
+  /* The keypad stops on the six buttons only; each says the date
+   * (issue 15: the date took thirteen stops). */
+  {
+    g_autoptr(GPtrArray) items = bk_ez_collect_items (picker, FALSE);
+
+    g_assert_cmpuint (items->len, ==, 6);
+    for (guint i = 0; i < items->len; i++)
+      g_assert_true (GTK_IS_BUTTON (g_ptr_array_index (items, i)));
+  }
 
   /* Starting today: a day later is tomorrow; never before today. */
   press (bk_date_picker_get_button (BK_DATE_PICKER (picker), 0, +1));

@@ -15,12 +15,15 @@
 #include <string.h>
 #include <adwaita.h>
 
+#include "bk-demo.h"
 #include "bk-ez-tree.h"
+#include "bk-form-page-private.h"
 #include "bk-help-overlay.h"
 #include "bk-home-page.h"
 #include "bk-keymap.h"
 #include "bk-motion-list-page.h"
 #include "bk-motion-page.h"
+#include "bk-osk.h"
 #include "bk-ui.h"
 
 static BkApplication *app;
@@ -342,9 +345,10 @@ test_keypad_tasks (void)
   g_assert_cmpstr (bk_window_get_page_name (f.window), ==, "home");
   g_assert_cmpuint (f.edges, ==, 1);
 
-  /* Home from a motion: the header bar's Start page button. */
+  /* Home from a motion: the header bar's Start page button, above the
+   * page's content. */
   open_motion_by_keypad (&f);
-  first = nav_press_until (&f, GDK_KEY_KP_Down, nav_is_widget, bk_window_get_home_button (f.window), 120);
+  first = nav_press_until (&f, GDK_KEY_KP_Up, nav_is_widget, bk_window_get_home_button (f.window), 120);
   g_assert_nonnull (first);
   nav_press (&f, GDK_KEY_KP_Enter);
   g_assert_cmpstr (bk_window_get_page_name (f.window), ==, "home");
@@ -360,6 +364,116 @@ test_keypad_tasks (void)
     nav_press (&f, GDK_KEY_KP_3);
     g_assert_cmpint (bk_settings_get_speech_volume (settings ()), ==, volume);
   }
+
+  nav_fixture_clear (&f);
+}
+
+/* Issue 17, item 6: the first Down is on the page, not in the header bar;
+ * a form is operated with the Next key, its new step starts on its first
+ * field, a field is one stop (its label and hint are said with it), and
+ * Action on any text field, the multi-line one too, opens the on-screen
+ * keyboard. */
+static gboolean
+is_text_view (GtkWidget     *item,
+              gconstpointer  data)
+{
+  return GTK_IS_TEXT_VIEW (item);
+}
+
+static void
+seed_demo (BkStore *store)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (bk_demo_seed (store, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_keypad_form (void)
+{
+  NavFixture f;
+  BkFormPage *page;
+  BkOsk *osk;
+  GtkWidget *place, *problem, *current;
+  g_autoptr(GPtrArray) items = NULL;
+
+  nav_fixture_init_full (&f, app, seed_demo);
+  page = BK_FORM_PAGE (bk_window_get_page (f.window, "form"));
+  osk = BK_OSK (bk_window_get_keyboard (f.window));
+
+  /* Skip to the content: the first stop is on the start page. */
+  nav_press (&f, GDK_KEY_KP_Down);
+  current = bk_navigator_get_current (f.nav);
+  g_assert_nonnull (current);
+  g_assert_true (gtk_widget_is_ancestor (current, bk_window_get_page (f.window, "home")));
+
+  bk_ui_test_open_page (f.window, "win.open-service", g_variant_new_string ("maengel-melden-stadt-auenbach"));
+  /* Right and Left go heading by heading. */
+  {
+    GtkWidget *first, *second;
+
+    nav_press (&f, GDK_KEY_KP_6);
+    first = bk_navigator_get_current (f.nav);
+    g_assert_nonnull (first);
+    g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (first)), ==, GTK_ACCESSIBLE_ROLE_HEADING);
+    nav_press (&f, GDK_KEY_KP_6);
+    second = bk_navigator_get_current (f.nav);
+    g_assert_true (second != first);
+    g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (second)), ==, GTK_ACCESSIBLE_ROLE_HEADING);
+    nav_press (&f, GDK_KEY_KP_4);
+    g_assert_true (bk_navigator_get_current (f.nav) == first);
+    f.edges = 0;
+    nav_press (&f, GDK_KEY_KP_4);
+    g_assert_cmpuint (f.edges, ==, 1);
+  }
+  bk_ui_test_open_page (f.window, "win.start-form", g_variant_new_string ("defect-report"));
+  g_assert_cmpint (bk_form_page_get_step (page), ==, BK_FORM_STEP_PRIVACY);
+
+  /* Next is Start: the questions, the cursor on the first field. */
+  nav_press (&f, GDK_KEY_KP_9);
+  g_assert_cmpint (bk_form_page_get_step (page), ==, BK_FORM_STEP_QUESTIONS);
+  place = bk_form_page_get_input (page, "place");
+  current = bk_navigator_get_current (f.nav);
+  g_assert_true (current == place || gtk_widget_is_ancestor (current, place));
+
+  /* One stop per field: no label or hint of a text field is an item. */
+  items = bk_ez_collect_items (bk_ez_get_screen_root (GTK_WIDGET (f.window)), FALSE);
+  for (guint i = 0; i < items->len; i++)
+    {
+      GtkWidget *item = g_ptr_array_index (items, i);
+
+      g_assert_false (is_label_with (item, "What is wrong"));
+      g_assert_false (is_label_with (item, "Describe the problem"));
+    }
+
+  /* Action: the keyboard for the field, at once. */
+  nav_press (&f, GDK_KEY_KP_5);
+  g_assert_true (bk_osk_is_open (osk));
+  nav_press (&f, GDK_KEY_KP_7);
+  g_assert_false (bk_osk_is_open (osk));
+  gtk_editable_set_text (GTK_EDITABLE (place), "Bahnhofstraße 20");
+
+  /* The multi-line field too. */
+  problem = nav_press_until (&f, GDK_KEY_KP_2, is_text_view, NULL, 20);
+  g_assert_nonnull (problem);
+  g_ptr_array_set_size (f.said, 0);
+  nav_press (&f, GDK_KEY_KP_5);
+  g_assert_false (nav_said_contains (&f, "cannot be used"));
+  g_assert_true (bk_osk_is_open (osk));
+  g_assert_true (bk_osk_get_target (osk) == problem);
+  nav_press (&f, GDK_KEY_KP_7);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (problem)), "Die Lampe ist kaputt.", -1);
+
+  /* Next checks and goes on; on the overview Next is Send. */
+  nav_press (&f, GDK_KEY_KP_9);
+  for (guint i = 0; i < 5 && bk_form_page_get_step (page) == BK_FORM_STEP_QUESTIONS; i++)
+    nav_press (&f, GDK_KEY_KP_9);
+  g_assert_cmpint (bk_form_page_get_step (page), ==, BK_FORM_STEP_CONFIRM);
+  nav_press (&f, GDK_KEY_KP_9);
+  for (guint i = 0; i < 100 && g_strcmp0 (bk_window_get_page_name (f.window), "receipt") != 0; i++)
+    bk_ui_test_iterate (20);
+  g_assert_cmpstr (bk_window_get_page_name (f.window), ==, "receipt");
 
   nav_fixture_clear (&f);
 }
@@ -452,7 +566,20 @@ test_touch_and_page_change (void)
   bk_ui_test_open_page (f.window, "win.show-motions", NULL);
   nav_press (&f, GDK_KEY_KP_2);
   items = bk_ez_collect_items (GTK_WIDGET (f.window), FALSE);
-  g_assert_true (bk_navigator_get_current (f.nav) == g_ptr_array_index (items, 0));
+  /* A new screen starts at the page's first item, past the header bar. */
+  {
+    GtkWidget *page = bk_window_get_page (f.window, "motions");
+    guint first = 0;
+
+    while (first < items->len && !gtk_widget_is_ancestor (g_ptr_array_index (items, first), page))
+      first++;
+    g_assert_cmpuint (first, >, 0);
+    g_assert_cmpuint (first, <, items->len);
+    g_assert_true (bk_navigator_get_current (f.nav) == g_ptr_array_index (items, first));
+    /* Up from there: the header bar's last item. */
+    nav_press (&f, GDK_KEY_KP_8);
+    g_assert_true (bk_navigator_get_current (f.nav) == g_ptr_array_index (items, first - 1));
+  }
   g_assert_false (gtk_widget_has_css_class (current, "bk-ez-current"));
 
   nav_fixture_clear (&f);
@@ -771,6 +898,7 @@ main (int   argc,
   g_test_add_func ("/navigator/reading-order", test_reading_order);
   g_test_add_func ("/navigator/town-by-keypad", test_town_by_keypad);
   g_test_add_func ("/navigator/keypad-tasks", test_keypad_tasks);
+  g_test_add_func ("/navigator/keypad-form", test_keypad_form);
   g_test_add_func ("/navigator/keypad-accessibility", test_keypad_accessibility);
   g_test_add_func ("/navigator/keypad-help", test_keypad_help);
   g_test_add_func ("/navigator/touch-and-page-change", test_touch_and_page_change);

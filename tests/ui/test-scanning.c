@@ -18,6 +18,7 @@
 #include "bk-motion-list-page.h"
 #include "bk-motion-page.h"
 #include "bk-scanner.h"
+#include "bk-services-page-private.h"
 #include "bk-ui.h"
 
 static BkApplication *app;
@@ -141,6 +142,12 @@ test_one_switch (void)
   g_assert_false (bk_scanner_has_timer (scanner));
   g_assert_false (nav_press (&f, GDK_KEY_space));   /* the switch is a key as usual */
   bk_settings_set_string (settings (), "scan-mode", "one-switch");
+  /* The change is announced; the first step waits for its end. */
+  for (guint i = 0; i < 1000 && bk_speech_is_speaking (bk_voice_get_speech (bk_application_get_voice (app))); i++)
+    {
+      g_assert_false (bk_scanner_has_timer (scanner));
+      bk_ui_test_iterate (10);
+    }
   g_assert_true (bk_scanner_has_timer (scanner));
   g_assert_cmpint (bk_scanner_get_mode (scanner), ==, BK_SCAN_ONE_SWITCH);
   /* Tab is the second switch: with one switch it is Tab as usual. */
@@ -205,7 +212,15 @@ test_leave_group (void)
         break;
     }
   g_assert_cmpuint (i, <, 20);
-  g_assert_nonnull (strstr (nav_last_said (&f), "Group with"));
+  /* Named by what it holds, before the count (issue 17, item 7). */
+  {
+    g_autoptr(GPtrArray) items = bk_ez_collect_items (group, TRUE);
+    g_autofree char *first = bk_ez_dup_name (g_ptr_array_index (items, 0));
+
+    g_assert_nonnull (first);
+    g_assert_true (g_str_has_prefix (nav_last_said (&f), first));
+    g_assert_nonnull (strstr (nav_last_said (&f), ", group with"));
+  }
 
   select_switch (&f);
   g_assert_true (bk_scanner_in_group (scanner));
@@ -282,6 +297,85 @@ test_groups (void)
   nav_fixture_clear (&f);
 }
 
+/* One switch by ear: the automatic step waits while the kiosk speaks and
+ * comes a full interval after the end of the utterance (issue 17, item 7),
+ * so that no step cuts off what the last one said. */
+static void
+test_one_switch_waits_for_speech (void)
+{
+  NavFixture f;
+  BkScanner *scanner;
+  BkVoice *voice = bk_application_get_voice (app);
+  BkSpeech *speech = bk_voice_get_speech (voice);
+  GtkWidget *group;
+  gint64 ended = 0;
+
+  g_assert_nonnull (speech);
+  nav_fixture_init (&f, app);
+  scanner = bk_navigator_get_scanner (f.nav);
+  bk_settings_set_int (settings (), "scan-interval", 500);
+  bk_settings_set_string (settings (), "scan-mode", "one-switch");
+  /* The changes are announced: scanning begins after them. */
+  bk_voice_stop (voice);
+  for (guint i = 0; i < 100 && bk_speech_is_speaking (speech); i++)
+    bk_ui_test_iterate (10);
+  g_assert_true (bk_scanner_has_timer (scanner));
+
+  g_assert_cmpuint (bk_voice_say_on_demand (voice, "Was Sie brauchen: Personalausweis oder Reisepass, "
+                                                   "bei Vertretung eine Vollmacht.", "de"), !=, 0);
+  g_assert_true (bk_speech_is_speaking (speech));
+  /* Speaking: no step is due. */
+  g_assert_false (bk_scanner_has_timer (scanner));
+  group = bk_scanner_get_group (scanner);
+  for (guint i = 0; i < 1000 && bk_speech_is_speaking (speech); i++)
+    {
+      bk_ui_test_iterate (10);
+      g_assert_true (bk_scanner_get_group (scanner) == group);
+    }
+  g_assert_false (bk_speech_is_speaking (speech));
+  ended = g_get_monotonic_time ();
+  /* Said to its end: the interval begins now, and the step comes after it. */
+  g_assert_true (bk_scanner_has_timer (scanner));
+  while (bk_scanner_get_group (scanner) == group && g_get_monotonic_time () - ended < 5 * G_USEC_PER_SEC)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (bk_scanner_get_group (scanner) != group);
+  g_assert_cmpint (g_get_monotonic_time () - ended, >=, 450 * 1000);
+
+  bk_settings_set_string (settings (), "scan-mode", "off");
+  bk_settings_set_int (settings (), "scan-interval", 1500);
+  nav_fixture_clear (&f);
+}
+
+/* A keyboard attached: Space and Return type into the field being typed
+ * into, they are not the switch there (issue 17, item 7). */
+static void
+test_switch_keys_in_field (void)
+{
+  NavFixture f;
+  GtkWidget *search;
+
+  nav_fixture_init (&f, app);
+  bk_settings_set_string (settings (), "scan-mode", "one-switch");
+  bk_ui_test_open_page (f.window, "win.show-services", NULL);
+  search = bk_services_page_get_search_entry (BK_SERVICES_PAGE (bk_window_get_page (f.window, "services")));
+  g_assert_true (gtk_widget_grab_focus (search));
+  /* Only focused: the switch. */
+  g_assert_true (bk_navigator_owns_key (f.nav, GDK_KEY_space, 0));
+
+  /* Letters typed: a keyboard is there. */
+  g_assert_false (nav_press (&f, GDK_KEY_a));
+  g_assert_false (bk_navigator_owns_key (f.nav, GDK_KEY_space, 0));
+  g_assert_false (bk_navigator_owns_key (f.nav, GDK_KEY_Return, 0));
+  g_assert_false (nav_press (&f, GDK_KEY_space));
+
+  /* Elsewhere they are the switch again. */
+  gtk_widget_grab_focus (bk_window_get_home_button (f.window));
+  g_assert_true (bk_navigator_owns_key (f.nav, GDK_KEY_space, 0));
+
+  bk_settings_set_string (settings (), "scan-mode", "off");
+  nav_fixture_clear (&f);
+}
+
 /* In explore mode the switch says what it would choose, and nothing
  * happens. */
 static void
@@ -320,6 +414,8 @@ main (int   argc,
 
   g_test_add_func ("/scanning/groups", test_groups);
   g_test_add_func ("/scanning/one-switch", test_one_switch);
+  g_test_add_func ("/scanning/one-switch-by-ear", test_one_switch_waits_for_speech);
+  g_test_add_func ("/scanning/switch-keys-in-field", test_switch_keys_in_field);
   g_test_add_func ("/scanning/two-switch", test_two_switch);
   g_test_add_func ("/scanning/leave-group", test_leave_group);
   g_test_add_func ("/scanning/explore", test_explore_switch);

@@ -87,6 +87,17 @@ bk_ez_is_text (GtkWidget *widget)
   if (role_of (widget) == GTK_ACCESSIBLE_ROLE_PRESENTATION)
     return FALSE;
 
+  /* Hidden from assistive technology: its text is part of a neighbour's
+   * name (a list's "•" in "• Personalausweis"), one stop, not two. */
+  if (gtk_test_accessible_has_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_HIDDEN))
+    {
+      char *differs = gtk_test_accessible_check_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE);
+
+      if (differs == NULL)
+        return FALSE;
+      g_free (differs);
+    }
+
   if (GTK_IS_LABEL (widget))
     {
       const char *text = gtk_label_get_text (GTK_LABEL (widget));
@@ -105,12 +116,35 @@ bk_ez_is_text (GtkWidget *widget)
   return FALSE;
 }
 
+/* A shown control, or a widget holding one (a drop-down's button). */
+static gboolean
+labels_control (GtkWidget *widget)
+{
+  if (widget == NULL || !gtk_widget_get_visible (widget))
+    return FALSE;
+  if (bk_ez_is_control (widget))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (labels_control (child))
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 is_shown (GtkWidget *widget)
 {
   GtkWidget *parent;
 
   if (!gtk_widget_get_visible (widget) || gtk_widget_has_css_class (widget, BK_EZ_SKIP_CLASS))
+    return FALSE;
+
+  /* A field's label and hint: the field says them, one stop. So does a
+   * control its mnemonic label ("Status", then "Status: All" was two). */
+  if (bk_ui_get_said_with (widget) != NULL && gtk_widget_get_visible (bk_ui_get_said_with (widget)))
+    return FALSE;
+  if (GTK_IS_LABEL (widget) && labels_control (gtk_label_get_mnemonic_widget (GTK_LABEL (widget))))
     return FALSE;
 
   /* Scrollbars are the window's, and popovers are screens of their own. */
@@ -278,6 +312,19 @@ bk_ez_dup_name (GtkWidget *item)
         return label;
       g_free (label);
     }
+
+  /* A field is named by its label (labelled-by), which scanning says
+   * before the field is chosen. */
+  {
+    GList *labels = gtk_widget_list_mnemonic_labels (item);
+
+    for (GList *l = labels; l != NULL && text->len == 0; l = l->next)
+      if (GTK_IS_LABEL (l->data))
+        g_string_append (text, gtk_label_get_text (l->data));
+    g_list_free (labels);
+    if (text->len > 0)
+      return g_string_free (g_steal_pointer (&text), FALSE);
+  }
 
   if (GTK_IS_BUTTON (item) && gtk_button_get_label (GTK_BUTTON (item)) != NULL)
     return g_strdup (gtk_button_get_label (GTK_BUTTON (item)));

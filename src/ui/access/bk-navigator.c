@@ -29,6 +29,7 @@
 #include "bk-key-filter.h"
 #include "bk-navigator-private.h"
 #include "bk-osk.h"
+#include "bk-osk-text.h"
 #include "bk-ui.h"
 
 #define CURRENT_CLASS "bk-ez-current"
@@ -57,6 +58,7 @@ struct _BkNavigator
   const char          *edge_text;
   gboolean             can_go_back;
   gboolean             help_open;
+  GtkWidget           *typed_into;    /* weak: the text field a keyboard typed into */
 };
 
 G_DEFINE_FINAL_TYPE (BkNavigator, bk_navigator, G_TYPE_OBJECT)
@@ -181,6 +183,20 @@ go_to (BkNavigator *self,
   say_item (self, item, focused);
 }
 
+/* The index of the first item on the page shown, 0 when none is (a
+ * drop-down list, the on-screen keyboard, a panel). */
+static guint
+first_content (BkNavigator *self,
+               GPtrArray   *items)
+{
+  GtkWidget *page = visible_page (self);
+
+  for (guint i = 0; page != NULL && i < items->len; i++)
+    if (gtk_widget_is_ancestor (g_ptr_array_index (items, i), page))
+      return i;
+  return 0;
+}
+
 static void
 move (BkNavigator *self,
       int          direction)
@@ -198,9 +214,13 @@ move (BkNavigator *self,
 
   if (self->current == NULL || !g_ptr_array_find (items, self->current, &index))
     {
-      /* A new screen, or EZ mode starts: the first item. */
+      /* A new screen, or EZ mode starts: the first item of the page, past
+       * the header bar (Back, Help and Accessibility have keys of their
+       * own); Up: the header's last item, and on up through it. */
+      guint first = first_content (self, items);
+
       self->active = TRUE;
-      go_to (self, g_ptr_array_index (items, 0));
+      go_to (self, g_ptr_array_index (items, direction > 0 ? first : first > 0 ? first - 1 : 0));
       return;
     }
 
@@ -241,6 +261,68 @@ move (BkNavigator *self,
   go_to (self, g_ptr_array_index (items, index + direction));
 }
 
+/* After a command that stayed on the screen (Action on Next, the Next
+ * key): when the page moved the focus — a form's next step focuses its
+ * first question — the cursor is there at once, so that Action uses it and
+ * Down goes on from it. The page says the new step itself. */
+static void
+follow_focus (BkNavigator *self,
+              GtkWidget   *page_before)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self->window));
+  GtkWidget *item = focus ? bk_ez_find_item (focus) : NULL;
+
+  if (visible_page (self) != page_before || item == NULL || item == self->current ||
+      focus == self->moved_focus || !bk_ez_is_control (item))
+    return;
+
+  self->active = TRUE;
+  self->page = page_before;
+  set_current (self, item);
+  g_set_weak_pointer (&self->moved_focus, focus);
+}
+
+static gboolean
+is_heading (GtkWidget *widget)
+{
+  return gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) == GTK_ACCESSIBLE_ROLE_HEADING;
+}
+
+/* Left and Right outside the on-screen keyboard: the previous or next
+ * heading, so that a long page (a service's sections) is crossed section
+ * by section rather than item by item. */
+static void
+move_heading (BkNavigator *self,
+              int          direction)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  guint index;
+  int i;
+
+  check_page (self);
+  items = bk_ez_collect_items (bk_ez_get_screen_root (self->window), FALSE);
+  if (self->current != NULL && self->active && g_ptr_array_find (items, self->current, &index))
+    i = (int) index + direction;
+  else
+    i = direction > 0 ? (int) first_content (self, items) : (int) items->len - 1;
+
+  for (; i >= 0 && i < (int) items->len; i += direction)
+    if (is_heading (g_ptr_array_index (items, i)))
+      {
+        self->active = TRUE;
+        go_to (self, g_ptr_array_index (items, i));
+        return;
+      }
+
+  cue_edge (self,
+            direction < 0
+            /* Translators: shown briefly when Left finds no heading before the item */
+            ? _("No heading above")
+            /* Translators: shown briefly when Right finds no heading after the item */
+            : _("No heading below"),
+            self->current);
+}
+
 static gboolean
 is_toggle (GtkWidget *widget)
 {
@@ -251,6 +333,7 @@ static void
 activate_current (BkNavigator *self)
 {
   GtkWidget *item;
+  GtkWidget *page;
 
   check_page (self);
   item = self->active ? self->current : NULL;
@@ -285,6 +368,7 @@ activate_current (BkNavigator *self)
     }
 
   g_object_ref (item);
+  page = visible_page (self);
   if (!bk_ez_activate (item))
     {
       cue_edge (self, NULL, item);
@@ -296,6 +380,8 @@ activate_current (BkNavigator *self)
   else if (self->keyboard != NULL && bk_osk_is_open (self->keyboard))
     /* A text field: its keys are the keypad's now. */
     bk_osk_show_highlight (self->keyboard);
+  else
+    follow_focus (self, page);
   g_object_unref (item);
 }
 
@@ -372,7 +458,9 @@ next (BkNavigator *self)
   /* A page with a next step installs the action page.next. */
   if (page != NULL && class_has_action (page, "page.next"))
     {
+      check_page (self);
       gtk_widget_activate_action (page, "page.next", NULL);
+      follow_focus (self, page);
       return;
     }
 
@@ -435,8 +523,8 @@ dup_command_text (BkNavigator     *self,
     case BK_KEYPAD_ACCESSIBILITY: return g_strdup (_("Accessibility: opens the accessibility settings"));
     case BK_KEYPAD_EXPLORE: return g_strdup (_("Explore: switches explore mode on or off"));
     case BK_KEYPAD_SWITCH_STEP: return g_strdup (_("Step switch: moves to the next choice"));
-    case BK_KEYPAD_LEFT: return g_strdup (_("Left: the key to the left on the on-screen keyboard, else the previous item"));
-    case BK_KEYPAD_RIGHT: return g_strdup (_("Right: the key to the right on the on-screen keyboard, else the next item"));
+    case BK_KEYPAD_LEFT: return g_strdup (_("Left: the key to the left on the on-screen keyboard, else the previous heading"));
+    case BK_KEYPAD_RIGHT: return g_strdup (_("Right: the key to the right on the on-screen keyboard, else the next heading"));
     case BK_KEYPAD_SWITCH_SELECT: return bk_scanner_dup_selection_text (self->scanner);
     case BK_KEYPAD_HELP:
     case BK_KEYPAD_N_COMMANDS:
@@ -517,6 +605,11 @@ command_mask (BkNavigator     *self,
     return 0;
 
   mask = bk_keymap_lookup (bk_keymap_for_settings (self->settings), keyval);
+  /* A keyboard is attached and typing into the focused field: its Space
+   * and Return are the field's, not the switch's. */
+  if (self->typed_into != NULL && !(self->keyboard != NULL && bk_osk_is_open (self->keyboard)) &&
+      gtk_root_get_focus (GTK_ROOT (self->window)) == self->typed_into)
+    mask &= ~BK_KEYPAD_MASK (BK_KEYPAD_SWITCH_SELECT);
   switch (bk_scanner_get_mode (self->scanner))
     {
     case BK_SCAN_OFF:
@@ -585,9 +678,9 @@ run_command (BkNavigator     *self,
     {
     case BK_KEYPAD_LEFT:
     case BK_KEYPAD_RIGHT:
-      /* Else the item before or after, as the screen reads. */
+      /* Else the heading before or after, as the screen reads. */
       rtl = gtk_widget_get_direction (self->window) == GTK_TEXT_DIR_RTL;
-      move (self, (command == BK_KEYPAD_RIGHT) != rtl ? +1 : -1);
+      move_heading (self, (command == BK_KEYPAD_RIGHT) != rtl ? +1 : -1);
       break;
     case BK_KEYPAD_UP:
       if (help)
@@ -638,6 +731,19 @@ run_command (BkNavigator     *self,
     }
 }
 
+/* A character key that no command takes, in a text field: a keyboard is
+ * attached and the citizen types (the switch sends no letters). */
+static void
+note_typing (BkNavigator *self,
+             guint        keyval)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self->window));
+  gunichar c = gdk_keyval_to_unicode (keyval);
+
+  if (focus != NULL && c != 0 && g_unichar_isgraph (c) && bk_osk_text_find_input (focus) != NULL)
+    g_set_weak_pointer (&self->typed_into, focus);
+}
+
 BkKeyVerdict
 bk_navigator_filter_key (BkNavigator     *self,
                          guint            keyval,
@@ -681,7 +787,10 @@ bk_navigator_run_key (BkNavigator     *self,
     return explore_key (self, keyval, state, command);
 
   if (command == BK_KEYPAD_NONE)
-    return FALSE;
+    {
+      note_typing (self, keyval);
+      return FALSE;
+    }
 
   run_command (self, command);
   return TRUE;
@@ -843,6 +952,7 @@ bk_navigator_dispose (GObject *object)
 
   set_current (self, NULL);
   g_clear_weak_pointer (&self->moved_focus);
+  g_clear_weak_pointer (&self->typed_into);
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
   if (self->stack != NULL)

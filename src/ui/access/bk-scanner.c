@@ -8,7 +8,10 @@
  *
  * The widget tree is read again at every step, so a page change or an open
  * drop-down list is scanned as it is now. With one switch a timer steps; it
- * exists only while one-switch scanning is on.
+ * exists only while one-switch scanning is on, and it waits while the
+ * kiosk speaks: the interval counts from the end of what was said, so
+ * every step is heard to its end before the next one (a citizen who cannot
+ * see the highlight chooses by ear).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -31,6 +34,7 @@ struct _BkScanner
   GtkWidget  *window;        /* weak */
   BkVoice    *voice;
   BkSettings *settings;
+  BkSpeech   *speech;        /* NULL: silent, the timer runs by the clock */
 
   BkScanMode  mode;
   guint       interval_ms;
@@ -84,19 +88,41 @@ clear (BkScanner *self)
 /* ---- timer --------------------------------------------------------------- */
 
 static gboolean
-timer_cb (gpointer user_data)
+speaking (BkScanner *self)
 {
-  bk_scanner_step (user_data);
-
-  return G_SOURCE_CONTINUE;
+  return self->speech != NULL && bk_speech_get_enabled (self->speech) &&
+         bk_speech_is_speaking (self->speech);
 }
 
+static void update_timer (BkScanner *self);
+
+static gboolean
+timer_cb (gpointer user_data)
+{
+  BkScanner *self = user_data;
+
+  self->timer = 0;
+  bk_scanner_step (self);
+  /* The step spoke: the next interval starts when it has been said. */
+  update_timer (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* One interval from now, or from the end of the speech playing now. */
 static void
 update_timer (BkScanner *self)
 {
   g_clear_handle_id (&self->timer, g_source_remove);
-  if (self->mode == BK_SCAN_ONE_SWITCH && self->window != NULL)
+  if (self->mode == BK_SCAN_ONE_SWITCH && self->window != NULL && !speaking (self))
     self->timer = g_timeout_add (self->interval_ms, timer_cb, self);
+}
+
+static void
+speaking_changed_cb (BkScanner *self)
+{
+  /* Speech began (a page, the help): no step talks over it; it ended: the
+   * interval begins now. */
+  update_timer (self);
 }
 
 /* ---- settings ------------------------------------------------------------ */
@@ -133,6 +159,9 @@ bk_scanner_dispose (GObject *object)
   clear (self);
   if (self->settings != NULL)
     g_signal_handlers_disconnect_by_data (self->settings, self);
+  if (self->speech != NULL)
+    g_signal_handlers_disconnect_by_data (self->speech, self);
+  g_clear_object (&self->speech);
   g_clear_object (&self->settings);
   g_clear_object (&self->voice);
   g_clear_weak_pointer (&self->window);
@@ -178,6 +207,12 @@ bk_scanner_new (GtkWidget *window,
                            G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "notify::scan-interval",
                            G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);
+  if (bk_voice_get_speech (voice) != NULL)
+    {
+      self->speech = g_object_ref (bk_voice_get_speech (voice));
+      g_signal_connect_object (self->speech, "notify::speaking",
+                               G_CALLBACK (speaking_changed_cb), self, G_CONNECT_SWAPPED);
+    }
   settings_changed_cb (self);
 
   return self;
@@ -221,9 +256,10 @@ dup_group_text (BkEzGroup *group)
   if (group->items->len > MAX_NAMES)
     g_string_append (names, " …");
 
-  /* Translators: scanning: a region of the screen, how many controls it
-   * holds and the first of them: "Group with 2 items: Back, Start page" */
-  return g_strdup_printf (_("Group with %u items: %s"), group->items->len, names->str);
+  /* Named by what it holds, first: heard before the count, so a citizen
+   * knows at once whether to enter it ("Back, Start page, group with 2
+   * items"). */
+  return g_strdup_printf (_("%s, group with %u items"), names->str, group->items->len);
 }
 
 static int

@@ -836,6 +836,19 @@ set_context (BkFormPage *self,
 
 BK_PAGE_DEFINE_CONTEXT_PROPERTY (BkFormPage, bk_form_page, BK_FORM_PAGE)
 
+/* The keypad's Next key (bk-navigator.c): Next, Start or Send, as the
+ * button at the bottom, from wherever the cursor is. */
+static void
+next_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  BkFormPage *self = BK_FORM_PAGE (widget);
+
+  if (gtk_widget_get_visible (self->next_button) && gtk_widget_is_sensitive (self->next_button))
+    next_clicked_cb (self);
+}
+
 static void
 bk_form_page_class_init (BkFormPageClass *klass)
 {
@@ -865,6 +878,7 @@ bk_form_page_class_init (BkFormPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BkFormPage, previous_button);
   gtk_widget_class_bind_template_child (widget_class, BkFormPage, next_button);
   gtk_widget_class_bind_template_child (widget_class, BkFormPage, next_label);
+  gtk_widget_class_install_action (widget_class, "page.next", NULL, next_action);
 }
 
 static void

@@ -124,6 +124,12 @@ show (BkDatePicker *self,
   else
     gtk_label_set_text (GTK_LABEL (self->summary),
                         _("Not chosen yet: press − or + to choose the day, or write the date in the field."));
+
+  /* Every button says the date (its description), so the keypad stops
+   * only on the buttons: six stops, not thirteen. */
+  for (guint i = 0; i < self->buttons->len; i++)
+    gtk_accessible_update_property (g_ptr_array_index (self->buttons, i), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    gtk_label_get_text (GTK_LABEL (self->summary)), -1);
 }
 
 static void
@@ -239,13 +245,18 @@ new_part (BkDatePicker *self,
                                    NULL);
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   gboolean tens = part == YEAR && self->range == BK_DATE_PICKER_PAST;
+  GtkWidget *heading = bk_ui_wrap_label_new (title, "heading");
+  GtkWidget *earlier = new_step (self, part, -1, "−", _(names[part].earlier));
 
   bk_ui_set_accessible (group, title, NULL);
-  gtk_box_append (GTK_BOX (group), bk_ui_wrap_label_new (title, "heading"));
+  gtk_box_append (GTK_BOX (group), heading);
   if (tens)
     gtk_box_append (GTK_BOX (row), new_step (self, part, -10, "−10", _("Ten years earlier")));
-  gtk_box_append (GTK_BOX (row), new_step (self, part, -1, "−", _(names[part].earlier)));
+  gtk_box_append (GTK_BOX (row), earlier);
   self->values[part] = gtk_label_new (NULL);
+  /* The buttons name the part and say the date. */
+  bk_ui_set_said_with (heading, earlier);
+  bk_ui_set_said_with (self->values[part], earlier);
   gtk_widget_add_css_class (self->values[part], "bk-date-value");
   gtk_label_set_width_chars (GTK_LABEL (self->values[part]), part == MONTH ? 9 : 4);
   gtk_box_append (GTK_BOX (row), self->values[part]);
@@ -332,6 +343,7 @@ bk_date_picker_new (GtkWidget         *input,
   gtk_box_append (GTK_BOX (parts), new_part (self, MONTH, _("Month")));
   gtk_box_append (GTK_BOX (parts), new_part (self, YEAR, _("Year")));
   self->summary = bk_ui_wrap_label_new ("", NULL);
+  bk_ui_set_said_with (self->summary, g_ptr_array_index (self->buttons, 0));
   gtk_widget_set_parent (parts, GTK_WIDGET (self));
   gtk_widget_set_parent (self->summary, GTK_WIDGET (self));
 

@@ -258,6 +258,14 @@ build (BkFieldView *self,
     }
   if (field->flags & BK_FIELD_REQUIRED)
     gtk_accessible_update_property (GTK_ACCESSIBLE (self->input), GTK_ACCESSIBLE_PROPERTY_REQUIRED, TRUE, -1);
+  /* The field's name and description say them: the keypad stops once, on
+   * the field. A choice keeps its question as a stop of its own (each
+   * answer is one). */
+  if (field->kind != BK_FIELD_CHOICE)
+    {
+      bk_ui_set_said_with (self->label, self->input);
+      bk_ui_set_said_with (self->hint, self->input);
+    }
 
   self->error_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   icon = g_object_new (GTK_TYPE_IMAGE,

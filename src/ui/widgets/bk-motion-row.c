@@ -99,12 +99,14 @@ bk_motion_row_update (BkMotionRow *self)
     const char *parts[4] = { NULL, };
     guint n = 0;
 
+    /* The essential first: after the title, the next date (what most
+     * ask); who and when submitted after it (issue 17, item 6). */
+    if (next != NULL)
+      parts[n++] = next;
     if (submitters != NULL)
       parts[n++] = submitters;
     if (date != NULL)
       parts[n++] = date;
-    if (next != NULL)
-      parts[n++] = next;
     description = g_strjoinv (". ", (char **)parts);
   }
 

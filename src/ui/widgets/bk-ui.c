@@ -248,6 +248,45 @@ bk_ui_set_content_language (GtkWidget  *widget,
   g_object_set_data_full (G_OBJECT (widget), "bk-content-language", g_strdup (lang), g_free);
 }
 
+#define SAID_WITH_KEY "bk-said-with"
+
+static void
+said_with_free (gpointer data)
+{
+  GtkWidget **slot = data;
+
+  if (*slot != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (*slot), data);
+  g_free (slot);
+}
+
+void
+bk_ui_set_said_with (GtkWidget *text,
+                     GtkWidget *control)
+{
+  GtkWidget **slot;
+
+  g_return_if_fail (GTK_IS_WIDGET (text));
+  g_return_if_fail (GTK_IS_WIDGET (control));
+
+  /* Weak: the control may go first (a field rebuilt). */
+  slot = g_new0 (GtkWidget *, 1);
+  *slot = control;
+  g_object_add_weak_pointer (G_OBJECT (control), (gpointer *) slot);
+  g_object_set_data_full (G_OBJECT (text), SAID_WITH_KEY, slot, said_with_free);
+}
+
+GtkWidget *
+bk_ui_get_said_with (GtkWidget *widget)
+{
+  GtkWidget **slot;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+
+  slot = g_object_get_data (G_OBJECT (widget), SAID_WITH_KEY);
+  return slot != NULL ? *slot : NULL;
+}
+
 const char *
 bk_ui_get_content_language (GtkWidget *widget)
 {

@@ -71,6 +71,14 @@ void        bk_ui_set_content_language (GtkWidget  *widget,
                                         const char *lang);
 const char *bk_ui_get_content_language (GtkWidget  *widget);
 
+/* text (a field's label, its hint) is said with control — the control's
+ * name and description hold it —, so the EZ keypad and scanning make no
+ * stop of their own on it: one stop per field. */
+void        bk_ui_set_said_with        (GtkWidget  *text,
+                                        GtkWidget  *control);
+/* The control that says widget, or NULL. */
+GtkWidget  *bk_ui_get_said_with        (GtkWidget  *widget);
+
 /* For dispose: unparents what gtk_widget_dispose_template() leaves (the
  * template's direct children without an id). */
 void  bk_ui_unparent_children (GtkWidget *widget);

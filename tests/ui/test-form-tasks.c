@@ -607,7 +607,7 @@ run_easy_task (const Mode *mode)
       /* scanning visits what can be pressed: the box's Read aloud */
       GtkWidget *read = bk_motion_page_get_read_button (BK_MOTION_PAGE (bk_window_get_page (f.window, "motion")), 4);
 
-      g_assert_true (holds (bk_window_get_page (f.window, "motion"), is_generated_text, "Written automatically"));
+      g_assert_true (nav_holds (bk_window_get_page (f.window, "motion"), is_generated_text, "Written automatically"));
       if (gtk_widget_get_visible (read))
         g_assert_true (mode->use (&f, nav_is_widget, read));
     }

@@ -71,8 +71,8 @@ try:
     K.pump(1.0)
     shoot("home")
 
-    buttons = [a for a in K.walk(app) if K.role(a) == "push button" and "sensitive" in K.states(a)]
-    K.activate(buttons[1])
+    # the home screen's council motions choice (German: the demo starts so)
+    K.activate(K.find(app, "push button", r"^Anträge im Rat"))
     K.find(app, "entry", timeout=5)
     K.pump(0.5)
     # Move the focus to the first motion, so the list shows the focus ring.

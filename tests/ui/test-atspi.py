@@ -6,7 +6,7 @@ content is seeded), waits for it on the accessibility registry and walks its
 tree on every screen: home, the service catalogue, a service page, a form,
 the form's questions with the on-screen keyboard open, the motion list, a
 motion page, the glossary, the accessibility panel, the help, the tutorial,
-and home in Arabic.
+the meetings, the digital projects, and home in Arabic.
 Fails on any focusable or operable node whose name is empty, on any node of
 any role named by its GTK type ("GtkToggleButton", "GtkStackPage"), and on
 any node with the role "unknown".
@@ -247,7 +247,9 @@ def main():
         # The tutorial and the glossary from the start page.
         # (The tutorial teaches Escape as the Back key: leave it by its button.)
         for button, screen, leave in (("How to use the keys", "tutorial", "Leave tutorial"),
-                                      ("Words explained", "glossary", None)):
+                                      ("Words explained", "glossary", None),
+                                      ("Meetings", "meetings", None),
+                                      ("Digital projects", "digital projects", None)):
             K.activate(K.find(app, "push button", "^%s$" % button, timeout=5))
             K.find(app, "heading", ".", timeout=5)
             problems += audit(app, screen, report)

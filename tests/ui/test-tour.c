@@ -446,7 +446,9 @@ check_step (Fixture    *f,
     {
       g_assert_false (bk_settings_get_boolean (s, "explore-mode"));
       g_assert_cmpstr (bk_settings_get_string (s, "scan-mode"), ==, "one-switch");
-      g_assert_true (wait_for (f, scan_highlighted, 5));
+      /* scanning waits until the step's narration has been said (issue 17:
+       * no scan step talks over speech), then one interval */
+      g_assert_true (wait_for (f, scan_highlighted, 40));
     }
   else if (g_str_equal (id, "easy-read"))
     {

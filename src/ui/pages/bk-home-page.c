@@ -34,7 +34,7 @@ static char *
 bk_home_page_dup_summary (BkPage *page)
 {
   /* Translators: spoken when the start page is shown */
-  return g_strdup_printf (_("%s. %s Services, council motions or meetings."),
+  return g_strdup_printf (_("%s. %s Services, council motions, meetings or digital projects."),
                           _("Start page"), _("What would you like to do?"));
 }
 
@@ -46,6 +46,7 @@ bk_home_page_get_help_text (BkPage *page)
            "Services shows what the administration offers you. "
            "Council motions lets you read what the councils are asked to decide. "
            "Meetings shows when the councils meet and what they decided. "
+           "Digital projects shows where the digital projects of the county and its towns stand. "
            "The Accessibility button changes colours, text size, speech and language. "
            "How to use the keys teaches the keypad step by step.");
 }

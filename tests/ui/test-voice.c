@@ -485,6 +485,14 @@ test_screen_reader (void)
     g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == focus);
   }
   g_assert_false (bk_voice_is_self_voicing (bk_application_get_voice (app)));
+  {
+    /* The greeting reaches the screen reader through the focused choice. */
+    g_autofree char *description =
+      gtk_test_accessible_check_property (GTK_ACCESSIBLE (bk_home_page_get_choice (home, 0)),
+                                          GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "");
+
+    g_assert_cmpstr (description, ==, "Welcome. What would you like to do? What the administration offers you");
+  }
   bk_ui_test_iterate (300);
   forget_said (&f);
 
@@ -501,8 +509,12 @@ test_screen_reader (void)
   g_signal_emit_by_name (bk_motion_page_get_read_button (page, 1), "clicked");
   g_assert_nonnull (wait_said (&f, "Der Kreis baut eine Rampe.", 5));
 
-  /* Without the screen reader, the kiosk speaks again. */
+  /* Without the screen reader, the kiosk speaks again, and says the
+   * greeting with the page: not in the choice too. */
   bk_application_set_screen_reader_running (app, FALSE);
+  g_assert_null (gtk_test_accessible_check_property (GTK_ACCESSIBLE (bk_home_page_get_choice (home, 0)),
+                                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                                     "What the administration offers you"));
   forget_said (&f);
   bk_ui_test_open_page (window, "win.home", NULL);
   g_assert_nonnull (wait_said (&f, "Start page.", 5));

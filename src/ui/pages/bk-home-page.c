@@ -13,12 +13,14 @@
 #include "bk-home-page-private.h"
 #include "bk-page.h"
 #include "bk-ui.h"
+#include "bk-voice.h"
 
 struct _BkHomePage
 {
   GtkWidget  parent_instance;
 
   BkContext *context;
+  BkVoice   *voice;
   GtkWidget *services_button;
   GtkWidget *motions_button;
   GtkWidget *meetings_button;
@@ -58,12 +60,39 @@ page_iface_init (BkPageInterface *iface)
   iface->get_help_text = bk_home_page_get_help_text;
 }
 
+/* Orca reads only what can take the focus: while a screen reader runs,
+ * the first choice, which has the focus when the page opens, carries the
+ * greeting and the question above it. The kiosk's own voice says them with
+ * the page's summary, so then they stay out (not said twice). */
+static void
+update_reader_texts (BkPage *page)
+{
+  BkHomePage *self = BK_HOME_PAGE (page);
+  /* the description of the Services choice in bk-home-page.ui */
+  const char *own = _("What the administration offers you");
+  g_autofree char *intro = NULL;
+  g_autofree char *description = NULL;
+
+  if (self->voice == NULL || !bk_voice_get_screen_reader_running (self->voice))
+    {
+      bk_ui_set_accessible (self->services_button, NULL, own);
+      return;
+    }
+  /* Translators: the heading, then the sentence below it */
+  intro = g_strdup_printf (_("%s. %s"), _("Welcome"), _("What would you like to do?"));
+  description = g_strjoin (" ", intro, own, NULL);
+  bk_ui_set_accessible (self->services_button, NULL, description);
+}
+
 /* The context arrives once, from the window. */
 static void
 set_context (BkHomePage *self,
              BkContext *context)
 {
-  g_set_object (&self->context, context);
+  if (!g_set_object (&self->context, context) || context == NULL)
+    return;
+  g_set_object (&self->voice, bk_context_get_voice (context));
+  bk_page_follow_screen_reader (BK_PAGE (self), self->voice, update_reader_texts);
 }
 
 BK_PAGE_DEFINE_CONTEXT_PROPERTY (BkHomePage, bk_home_page, BK_HOME_PAGE)
@@ -83,6 +112,7 @@ bk_home_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (object), BK_TYPE_HOME_PAGE);
   bk_ui_unparent_children (GTK_WIDGET (object));
+  g_clear_object (&self->voice);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (bk_home_page_parent_class)->dispose (object);

@@ -168,3 +168,16 @@ bk_page_status_changed (BkPage     *self,
 
   g_signal_emit (self, signals[STATUS_CHANGED], 0, message);
 }
+
+void
+bk_page_follow_screen_reader (BkPage  *self,
+                              BkVoice *voice,
+                              void   (*update) (BkPage *page))
+{
+  g_return_if_fail (BK_IS_PAGE (self));
+  g_return_if_fail (BK_IS_VOICE (voice));
+
+  g_signal_connect_object (voice, "notify::screen-reader-running", G_CALLBACK (update), self,
+                           G_CONNECT_SWAPPED);
+  update (self);
+}

@@ -83,6 +83,14 @@ void        bk_page_handle_key_release (BkPage          *self,
 void        bk_page_status_changed     (BkPage          *self,
                                         const char      *message);
 
+/* Calls update (page) now and whenever a screen reader comes or goes:
+ * for texts that only a screen reader needs in a description (Orca reads
+ * only what can take the focus; the kiosk's own voice says them with the
+ * page). */
+void        bk_page_follow_screen_reader (BkPage        *self,
+                                          BkVoice       *voice,
+                                          void         (*update) (BkPage *page));
+
 /* For implementations that keep the context in a field "context" and take
  * it in a static set_context (self, context): their get_property and
  * set_property for the one property, installed with

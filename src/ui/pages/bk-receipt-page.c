@@ -352,6 +352,26 @@ bk_receipt_page_handle_key (BkPage          *page,
          bk_rating_choose_by_key (BK_RATING (self->rating), keyval, state);
 }
 
+/* Orca reads only what can take the focus, and the page opens on the
+ * number (its name already says "Your reference number"): while a screen
+ * reader runs, the number carries the heading and the form's title above
+ * it. The kiosk's own voice says them with the page's summary, so then
+ * they stay out (not said twice). */
+static void
+update_reader_texts (BkPage *page)
+{
+  BkReceiptPage *self = BK_RECEIPT_PAGE (page);
+  g_autofree char *description = NULL;
+
+  if (self->voice == NULL || !bk_voice_get_screen_reader_running (self->voice))
+    {
+      bk_ui_set_accessible (GTK_WIDGET (self->reference_label), NULL, "");
+      return;
+    }
+  description = g_strjoin (" ", _("Sent. Thank you!"), gtk_label_get_text (self->title_label), NULL);
+  bk_ui_set_accessible (GTK_WIDGET (self->reference_label), NULL, g_strstrip (description));
+}
+
 /* The context arrives once, from the window. */
 static void
 set_context (BkReceiptPage *self,
@@ -360,6 +380,7 @@ set_context (BkReceiptPage *self,
   if (!g_set_object (&self->context, context) || context == NULL)
     return;
   g_set_object (&self->voice, bk_context_get_voice (context));
+  bk_page_follow_screen_reader (BK_PAGE (self), self->voice, update_reader_texts);
   g_set_object (&self->outbox, bk_context_get_outbox (context));
   gtk_widget_set_visible (self->repeat_button, bk_voice_has_speech (self->voice));
 }
@@ -475,6 +496,7 @@ bk_receipt_page_show (BkReceiptPage   *self,
   /* A screen reader reads the number as it is spoken, not as one word. */
   spoken = dup_spoken_reference (self);
   bk_ui_set_accessible (GTK_WIDGET (self->reference_label), spoken, NULL);
+  update_reader_texts (BK_PAGE (self));
   gtk_widget_set_sensitive (self->print_button, TRUE);
   watch_delivery (self);
 }
@@ -494,6 +516,7 @@ bk_receipt_page_clear (BkReceiptPage *self)
   /* Translators: the receipt page before anything was sent */
   gtk_label_set_text (self->reference_label, _("No reference number yet"));
   bk_ui_set_accessible (GTK_WIDGET (self->reference_label), _("No reference number yet"), NULL);
+  update_reader_texts (BK_PAGE (self));
   gtk_label_set_text (self->when_label, "");
   gtk_label_set_text (self->next_steps_label, "");
   gtk_label_set_text (self->office_label, "");

@@ -30,6 +30,7 @@ struct _BkServicesPage
 
   BkContext    *context;
   BkStore      *store;
+  BkVoice      *voice;
   GPtrArray    *ids;              /* char*: the results, in order */
   char         *situation;        /* chosen life situation, or NULL */
   char         *place;            /* chosen municipality, or NULL */
@@ -116,6 +117,23 @@ row_new (const BkServiceSummary *summary)
   return row;
 }
 
+/* GTK 4.8 cannot announce (no gtk_accessible_announce), and Orca reads
+ * only what can take the focus: while a screen reader runs, the search
+ * field carries the number of results (or why there are none) as its
+ * description; Orca says it on focus and again when it changes. The
+ * kiosk's own voice says the number as the page's status, so then the
+ * description stays empty (not said twice). */
+static void
+update_reader_texts (BkPage *page)
+{
+  BkServicesPage *self = BK_SERVICES_PAGE (page);
+  const char *status = "";
+
+  if (self->voice != NULL && bk_voice_get_screen_reader_running (self->voice))
+    status = gtk_label_get_text (self->ids->len == 0 ? self->empty_label : self->count_label);
+  bk_ui_set_accessible (self->search_entry, NULL, status);
+}
+
 static void
 update_count (BkServicesPage *self,
               const char     *query)
@@ -143,6 +161,7 @@ update_count (BkServicesPage *self,
 
   /* A status message: the number of services, or why there are none. */
   bk_page_status_changed (BK_PAGE (self), n == 0 ? empty : count);
+  update_reader_texts (BK_PAGE (self));
 }
 
 static void
@@ -291,6 +310,7 @@ bk_services_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (object), BK_TYPE_SERVICES_PAGE);
   bk_ui_unparent_children (GTK_WIDGET (object));
   g_clear_object (&self->store);
+  g_clear_object (&self->voice);
   g_clear_object (&self->context);
 
   G_OBJECT_CLASS (bk_services_page_parent_class)->dispose (object);
@@ -387,6 +407,8 @@ set_context (BkServicesPage *self,
   if (!g_set_object (&self->context, context) || context == NULL)
     return;
   g_set_object (&self->store, bk_context_get_store (context));
+  g_set_object (&self->voice, bk_context_get_voice (context));
+  bk_page_follow_screen_reader (BK_PAGE (self), self->voice, update_reader_texts);
   build_choices (self);
   refilter (self);
 }

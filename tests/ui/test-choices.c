@@ -170,16 +170,6 @@ test_streets (void)
   fixture_clear (&f);
 }
 
-static char *
-dup_buffer_text (GtkWidget *view)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
 /* What is wrong: ready answers under the text, and the keyboard for
  * anything else. */
 static void
@@ -204,7 +194,7 @@ test_answers (void)
    * after it hides no other answer. */
   press (bk_pick_list_get_button (BK_PICK_LIST (list), "Street light flickers"));
   g_clear_pointer (&text, g_free);
-  text = dup_buffer_text (problem);
+  text = bk_ui_test_dup_buffer_text (problem);
   g_assert_cmpstr (text, ==, "Street light flickers ");
   g_assert_true (gtk_widget_has_focus (problem));
   gtk_text_buffer_insert_at_cursor (gtk_text_view_get_buffer (GTK_TEXT_VIEW (problem)), "at night", -1);
@@ -216,7 +206,7 @@ test_answers (void)
   press (bk_pick_list_get_other (BK_PICK_LIST (list)));
   bk_ui_test_iterate (50);
   g_clear_pointer (&text, g_free);
-  text = dup_buffer_text (problem);
+  text = bk_ui_test_dup_buffer_text (problem);
   g_assert_cmpstr (text, ==, "");
   g_assert_true (bk_osk_is_open (osk));
   g_assert_true (bk_osk_get_target (osk) == problem);

@@ -78,6 +78,16 @@ collect_text (GtkWidget *widget,
 }
 
 char *
+bk_ui_test_dup_buffer_text (GtkWidget *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+char *
 bk_ui_test_dup_text (GtkWidget *widget)
 {
   GString *text = g_string_new (NULL);

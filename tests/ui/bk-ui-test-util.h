@@ -52,6 +52,8 @@ void     bk_ui_test_add_xzufi      (BkStore *store);
 char *bk_ui_test_dup_label     (GtkWidget  *widget);
 /* The text of every visible label under widget, one a line. */
 char *bk_ui_test_dup_text      (GtkWidget  *widget);
+/* The whole text of a GtkTextView. */
+char *bk_ui_test_dup_buffer_text (GtkWidget *view);
 /* The application's only window, which must be a kiosk window. */
 BkWindow *bk_ui_test_current_window (BkApplication *app);
 

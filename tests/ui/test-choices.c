@@ -170,6 +170,53 @@ test_streets (void)
   fixture_clear (&f);
 }
 
+/* What is wrong: ready answers under the text, and the keyboard for
+ * anything else. */
+static void
+test_answers (void)
+{
+  Fixture f;
+  GtkWidget *problem, *list;
+  BkOsk *osk;
+  g_autofree char *text = NULL;
+
+  fixture_init (&f);
+  osk = BK_OSK (bk_window_get_keyboard (f.window));
+  start (&f, "maengel-melden-gemeinde-lindental", "defect-report");
+  problem = bk_form_page_get_input (f.page, "problem");
+  list = chooser_of (&f, "problem");
+  g_assert_true (BK_IS_PICK_LIST (list));
+  g_assert_cmpuint (bk_pick_list_get_n_shown (BK_PICK_LIST (list)), ==, 10);
+  text = bk_ui_test_dup_text (list);
+  g_assert_nonnull (strstr (text, "Choose what fits"));
+
+  /* Chosen: written into the field, which takes the focus; what is typed
+   * after it hides no other answer. */
+  press (bk_pick_list_get_button (BK_PICK_LIST (list), "Street light flickers"));
+  g_clear_pointer (&text, g_free);
+  text = bk_ui_test_dup_buffer_text (problem);
+  g_assert_cmpstr (text, ==, "Street light flickers ");
+  g_assert_true (gtk_widget_has_focus (problem));
+  gtk_text_buffer_insert_at_cursor (gtk_text_view_get_buffer (GTK_TEXT_VIEW (problem)), "at night", -1);
+  g_assert_cmpuint (bk_pick_list_get_n_shown (BK_PICK_LIST (list)), ==, 10);
+  g_assert_nonnull (bk_pick_list_get_button (BK_PICK_LIST (list), "Pothole in the road"));
+
+  /* Something else: an empty field and the on-screen keyboard for it. */
+  g_assert_nonnull (bk_pick_list_get_other (BK_PICK_LIST (list)));
+  press (bk_pick_list_get_other (BK_PICK_LIST (list)));
+  bk_ui_test_iterate (50);
+  g_clear_pointer (&text, g_free);
+  text = bk_ui_test_dup_buffer_text (problem);
+  g_assert_cmpstr (text, ==, "");
+  g_assert_true (bk_osk_is_open (osk));
+  g_assert_true (bk_osk_get_target (osk) == problem);
+  bk_osk_close (osk, FALSE);
+
+  /* Other multi-line fields offer none. */
+  g_assert_null (bk_form_find_field (bk_form_lookup ("suggestion-complaint"), "text")->answers);
+  fixture_clear (&f);
+}
+
 static void
 test_date (void)
 {
@@ -254,6 +301,7 @@ main (int   argc,
   app = bk_ui_test_app_new ();
 
   g_test_add_func ("/choices/streets", test_streets);
+  g_test_add_func ("/choices/answers", test_answers);
   g_test_add_func ("/choices/date", test_date);
 
   status = g_test_run ();

@@ -508,16 +508,6 @@ assert_in_sight (Fixture   *f,
   g_assert_true (bk_ui_test_wait_in_sight (f->window, widget));
 }
 
-static char *
-dup_buffer_text (GtkWidget *view)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
 static void
 test_touch (void)
 {
@@ -544,7 +534,7 @@ test_touch (void)
   assert_in_sight (&f, problem);
 
   type_on_keys (&f, "Lampe kaputt!\nAm Bach 3", real_click);
-  text = dup_buffer_text (problem);
+  text = bk_ui_test_dup_buffer_text (problem);
   g_assert_cmpstr (text, ==, "Lampe kaputt!\nAm Bach 3");
   g_assert_true (said (&f, "capital L"));
   g_assert_true (said (&f, "kaputt; exclamation mark"));
@@ -556,7 +546,7 @@ test_touch (void)
   g_assert_true (said (&f, "Space"));
   type_on_keys (&f, "-", real_click);
   g_clear_pointer (&text, g_free);
-  text = dup_buffer_text (problem);
+  text = bk_ui_test_dup_buffer_text (problem);
   g_assert_cmpstr (text, ==, "Lampe kaputt!\nAm Bach- 3");
 
   /* Done closes it; the field keeps its text and the focus. */

@@ -24,6 +24,8 @@
 
 #include <string.h>
 
+#include <json-glib/json-glib.h>
+
 #include "bk-demo.h"
 #include "bk-ez-tree.h"
 #include "bk-form.h"
@@ -36,11 +38,16 @@
 #include "bk-ui.h"
 
 #define KEYPAD_TARGET 25
+/* The defect form alone, from its first screen to the receipt: a street and
+ * a ready answer chosen (typing the problem on the on-screen keyboard took
+ * over a hundred presses). The whole task is not yet ≤ KEYPAD_TARGET: the
+ * way to the form, through the list of services, takes 32. */
+#define DEFECT_FORM_KEYPAD_MAX 20
 #define SWITCH_TARGET 60
 #define SERVICE "99115003012000-stadt-auenbach"        /* Meldebescheinigung beantragen */
 #define DEFECT_SERVICE "maengel-melden-stadt-auenbach"
 #define STREET "Bahnhofstraße"
-#define PROBLEM "Lampe kaputt"
+#define PROBLEM "Street light does not work"
 
 static BkApplication *app;
 
@@ -547,6 +554,7 @@ task_defect (Run *run)
   NavPressKey press_key = run->by_switch ? switch_press_key : keypad_press_key;
   GtkWidget *input;
   const BkReceipt *receipt;
+  guint in_form;
 
   open_from_home (run, "win.show-services", "services");
   if (!run->by_switch)
@@ -555,6 +563,7 @@ task_defect (Run *run)
   wait_for_page (run, "service");
   use (run, is_actionable, start);
   wait_for_page (run, "form");
+  in_form = run->count;
 
   /* Start: the Next key with the keypad, the button with the switch. */
   if (run->by_switch)
@@ -570,12 +579,16 @@ task_defect (Run *run)
   if (bk_osk_is_open (osk))
     press_key (run, bk_osk_find_key (osk, BK_OSK_KEY_DONE, 0));
 
-  /* What is wrong: typed on the on-screen keyboard. */
+  /* What is wrong: a ready answer under the field. */
+  use (run, is_button_named, PROBLEM);
   input = bk_form_page_get_input (page, "problem");
-  use (run, nav_is_or_inside, input);
-  g_assert_true (bk_osk_is_open (osk));
-  nav_type_on_keys (osk, PROBLEM, press_key, run);
-  press_key (run, bk_osk_find_key (osk, BK_OSK_KEY_DONE, 0));
+  {
+    g_autofree char *text = bk_ui_test_dup_buffer_text (input);
+
+    g_assert_cmpstr (g_strstrip (text), ==, PROBLEM);
+  }
+  if (bk_osk_is_open (osk))
+    press_key (run, bk_osk_find_key (osk, BK_OSK_KEY_DONE, 0));
 
   /* Next to the overview, Send. */
   for (guint i = 0; i < 4 && bk_form_page_get_step (page) == BK_FORM_STEP_QUESTIONS; i++)
@@ -593,14 +606,31 @@ task_defect (Run *run)
   receipt = bk_receipt_page_get_receipt (BK_RECEIPT_PAGE (bk_window_get_page (run->f.window, "receipt")));
   g_assert_nonnull (receipt);
   g_assert_true (heard_number (run, receipt->reference));
+  g_test_message ("counted: defect-report by %s: %u in the form", run->by_switch ? "one switch" : "EZ keypad",
+                  run->count - in_form);
+  if (!run->by_switch)
+    g_assert_cmpuint (run->count - in_form, <=, DEFECT_FORM_KEYPAD_MAX);
+
+  /* The chosen answer is what the office reads, as if it had been typed. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(BkSubmission) submission = bk_store_load_submission (run->f.store, receipt->reference, &error);
+    g_autoptr(JsonNode) answers = NULL;
+
+    g_assert_no_error (error);
+    g_assert_nonnull (submission);
+    answers = json_from_string (submission->answers, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (json_object_get_string_member (json_node_get_object (answers), "problem"), ==, PROBLEM);
+    g_assert_true (g_str_has_prefix (json_object_get_string_member (json_node_get_object (answers), "place"), STREET));
+  }
 }
 
 /* ---- running them -------------------------------------------------------- */
 
 typedef void (*TaskFunc) (Run *run);
 
-/* The issue's targets; 0: not met yet, the count is printed only (the
- * defect's problem is typed letter by letter on the on-screen keyboard). */
+/* The targets; 0: not met yet, the count is printed only. */
 typedef struct
 {
   const char *name;

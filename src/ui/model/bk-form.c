@@ -77,11 +77,29 @@ static const BkFormField certificate_fields[] = {
     BK_FIELD_CHOICE, BK_FIELD_REQUIRED, delivery_choices, 1, 0 },
 };
 
+/* What is wrong, to choose instead of typing it letter by letter (on the
+ * on-screen keyboard with a keypad or one switch, over a hundred presses):
+ * the defects the office hears of most, each naming its thing so that it
+ * reads on its own in the report. */
+static const char * const defect_answers[] = {
+  N_("Street light does not work"),
+  N_("Street light flickers"),
+  N_("Street light is on during the day"),
+  N_("Lamp post damaged"),
+  N_("Pothole in the road"),
+  N_("Pavement or cycle path damaged"),
+  N_("Traffic sign or traffic light damaged"),
+  N_("Rubbish dumped"),
+  N_("Tree or branch fallen down"),
+  N_("Bench or playground equipment broken"),
+  NULL
+};
+
 static const BkFormField defect_fields[] = {
   { "place", N_("Place"), N_("Street and house number or a landmark, for example “Bus stop Marktplatz”."),
     BK_FIELD_TEXT, BK_FIELD_REQUIRED, NULL, 0, 0, BK_FIELD_OFFER_STREETS },
   { "problem", N_("What is wrong"), N_("Describe the problem, for example “The street lamp is broken”."),
-    BK_FIELD_MULTILINE, BK_FIELD_REQUIRED, NULL, 0, 0 },
+    BK_FIELD_MULTILINE, BK_FIELD_REQUIRED, NULL, 0, 0, BK_FIELD_OFFER_ANSWERS, defect_answers },
   { "contact", N_("Phone or e-mail (optional)"), N_("Only if the office may ask you about it. You can leave it empty."),
     BK_FIELD_CONTACT, 0, NULL, 1, 0 },
 };

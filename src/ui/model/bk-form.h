@@ -34,6 +34,7 @@ typedef enum {
 typedef enum {
   BK_FIELD_OFFER_NONE,
   BK_FIELD_OFFER_STREETS,   /* the streets of the town the form is for */
+  BK_FIELD_OFFER_ANSWERS,   /* the field's ready answers (BkFormField.answers) */
 } BkFieldOffer;
 
 typedef struct {
@@ -51,6 +52,7 @@ typedef struct {
   guint                screen;     /* related questions share a screen (not in easy-read) */
   guint                max_length; /* characters; 0: the kind's default */
   BkFieldOffer         offer;
+  const char * const  *answers;    /* BK_FIELD_OFFER_ANSWERS: msgids, ends with NULL */
 } BkFormField;
 
 typedef struct {

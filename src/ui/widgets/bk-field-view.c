@@ -201,6 +201,47 @@ update_description (BkFieldView *self,
       bk_ui_set_accessible (child, NULL, description);
 }
 
+static GPtrArray *
+match_answers (const char *typed,
+               guint       limit,
+               guint      *n_matches,
+               gpointer    answers)
+{
+  /* All of them, whatever is typed: the text written after a chosen answer
+   * must not hide the others. */
+  GPtrArray *items = g_ptr_array_new ();
+
+  for (const char * const *a = answers; *a != NULL && items->len < limit; a++)
+    g_ptr_array_add (items, (gpointer) _(*a));
+  *n_matches = items->len;
+  return items;
+}
+
+static void
+write_own_clicked_cb (BkFieldView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->input));
+
+  gtk_text_buffer_set_text (buffer, "", -1);
+  /* Not gtk_widget_activate: a button's "activate" clicks only after its
+   * press animation, when the focus may have moved on. */
+  g_signal_emit_by_name (self->keyboard_button, "clicked");
+}
+
+/* The ready answers of a multi-line field under it, and the way to the
+ * on-screen keyboard for anything else. */
+static void
+add_answers (BkFieldView *self)
+{
+  GtkWidget *other;
+
+  self->chooser = bk_pick_list_new (self->input, _("Choose what fits, or write it yourself"),
+                                    match_answers, (gpointer) self->field->answers, NULL);
+  other = bk_pick_list_add_other (BK_PICK_LIST (self->chooser), _("Something else – write it myself"));
+  g_signal_connect_object (other, "clicked", G_CALLBACK (write_own_clicked_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_set_parent (self->chooser, GTK_WIDGET (self));
+}
+
 static void
 build (BkFieldView *self,
        const char  *value,
@@ -319,6 +360,8 @@ build (BkFieldView *self,
       g_signal_connect_object (self->chooser, "said", G_CALLBACK (chooser_said_cb), self, G_CONNECT_SWAPPED);
       gtk_widget_set_parent (self->chooser, GTK_WIDGET (self));
     }
+  if (field->offer == BK_FIELD_OFFER_ANSWERS && field->kind == BK_FIELD_MULTILINE && field->answers != NULL)
+    add_answers (self);
   gtk_widget_set_parent (self->error_box, GTK_WIDGET (self));
 
   focus = gtk_event_controller_focus_new ();

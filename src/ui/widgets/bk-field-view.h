@@ -36,7 +36,8 @@ GtkWidget         *bk_field_view_get_error_label  (BkFieldView       *self);
  * BkPickList); nothing when the street list has none for it. */
 void               bk_field_view_offer_streets    (BkFieldView       *self,
                                                    const char        *municipality);
-/* The BkDatePicker of a date, the BkPickList offered, or NULL. */
+/* The BkDatePicker of a date, the BkPickList offered (streets, or the
+ * ready answers of a multi-line field), or NULL. */
 GtkWidget         *bk_field_view_get_chooser      (BkFieldView       *self);
 /* The button that opens the on-screen keyboard (NULL for choices). */
 GtkWidget         *bk_field_view_get_keyboard_button (BkFieldView     *self);

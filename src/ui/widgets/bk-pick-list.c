@@ -33,6 +33,7 @@ struct _BkPickList
   GtkWidget       *title;
   GtkWidget       *buttons;
   GtkWidget       *more;
+  GtkWidget       *other;     /* after the items, or NULL */
   GPtrArray       *shown;     /* the items of the buttons */
 
   BkPickListMatch  match;
@@ -41,6 +42,23 @@ struct _BkPickList
 };
 
 G_DEFINE_FINAL_TYPE (BkPickList, bk_pick_list, GTK_TYPE_WIDGET)
+
+/* The input is a one-line GtkEditable or a GtkTextView. */
+static char *
+dup_input_text (BkPickList *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  if (self->input == NULL)
+    return g_strdup ("");
+  if (GTK_IS_EDITABLE (self->input))
+    return g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->input)));
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->input));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
 
 static void
 item_clicked_cb (GtkButton  *button,
@@ -52,9 +70,22 @@ item_clicked_cb (GtkButton  *button,
   if (self->input == NULL)
     return;
 
-  gtk_editable_set_text (GTK_EDITABLE (self->input), text);
-  gtk_widget_grab_focus (self->input);
-  gtk_editable_set_position (GTK_EDITABLE (self->input), -1);
+  if (GTK_IS_EDITABLE (self->input))
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->input), text);
+      gtk_widget_grab_focus (self->input);
+      gtk_editable_set_position (GTK_EDITABLE (self->input), -1);
+    }
+  else
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->input));
+      GtkTextIter end;
+
+      gtk_text_buffer_set_text (buffer, text, -1);
+      gtk_widget_grab_focus (self->input);
+      gtk_text_buffer_get_end_iter (buffer, &end);
+      gtk_text_buffer_place_cursor (buffer, &end);
+    }
 }
 
 static gboolean
@@ -72,7 +103,7 @@ same_items (GPtrArray *a,
 static void
 update (BkPickList *self)
 {
-  const char *typed = self->input ? gtk_editable_get_text (GTK_EDITABLE (self->input)) : "";
+  g_autofree char *typed = dup_input_text (self);
   guint n = 0;
   g_autoptr(GPtrArray) items = self->match (typed, SHOWN, &n, self->user_data);
   GtkWidget *child;
@@ -95,7 +126,7 @@ update (BkPickList *self)
   if (same_items (items, self->shown))
     return;
 
-  while ((child = gtk_widget_get_first_child (self->buttons)) != NULL)
+  while ((child = gtk_widget_get_first_child (self->buttons)) != NULL && child != self->other)
     gtk_box_remove (GTK_BOX (self->buttons), child);
   for (guint i = 0; i < items->len; i++)
     {
@@ -109,7 +140,10 @@ update (BkPickList *self)
       bk_ui_set_accessible (button, items->pdata[i], NULL);
       g_object_set_data_full (G_OBJECT (button), ITEM_KEY, g_strdup (items->pdata[i]), g_free);
       g_signal_connect_object (button, "clicked", G_CALLBACK (item_clicked_cb), self, 0);
-      gtk_box_append (GTK_BOX (self->buttons), button);
+      if (self->other != NULL)
+        gtk_widget_insert_before (button, self->buttons, self->other);
+      else
+        gtk_box_append (GTK_BOX (self->buttons), button);
     }
   g_clear_pointer (&self->shown, g_ptr_array_unref);
   self->shown = g_ptr_array_ref (items);
@@ -121,7 +155,11 @@ bk_pick_list_dispose (GObject *object)
   BkPickList *self = BK_PICK_LIST (object);
 
   if (self->input != NULL)
-    g_signal_handlers_disconnect_by_data (self->input, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->input, self);
+      if (GTK_IS_TEXT_VIEW (self->input))
+        g_signal_handlers_disconnect_by_data (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->input)), self);
+    }
   g_clear_weak_pointer (&self->input);
   bk_ui_unparent_children (GTK_WIDGET (self));
   g_clear_pointer (&self->shown, g_ptr_array_unref);
@@ -173,7 +211,7 @@ bk_pick_list_new (GtkWidget       *input,
 {
   BkPickList *self;
 
-  g_return_val_if_fail (GTK_IS_EDITABLE (input), NULL);
+  g_return_val_if_fail (GTK_IS_EDITABLE (input) || GTK_IS_TEXT_VIEW (input), NULL);
   g_return_val_if_fail (match != NULL, NULL);
 
   self = g_object_new (BK_TYPE_PICK_LIST, NULL);
@@ -183,10 +221,34 @@ bk_pick_list_new (GtkWidget       *input,
   self->destroy = destroy;
   gtk_label_set_text (GTK_LABEL (self->title), title);
   bk_ui_set_accessible (GTK_WIDGET (self), title, NULL);
-  g_signal_connect_object (input, "changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  if (GTK_IS_TEXT_VIEW (input))
+    g_signal_connect_object (gtk_text_view_get_buffer (GTK_TEXT_VIEW (input)), "changed",
+                             G_CALLBACK (update), self, G_CONNECT_SWAPPED);
+  else
+    g_signal_connect_object (input, "changed", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
   update (self);
 
   return GTK_WIDGET (self);
+}
+
+GtkWidget *
+bk_pick_list_add_other (BkPickList *self,
+                        const char *label)
+{
+  GtkWidget *text;
+
+  g_return_val_if_fail (BK_IS_PICK_LIST (self), NULL);
+  g_return_val_if_fail (self->other == NULL, NULL);
+
+  self->other = gtk_button_new ();
+  text = bk_ui_wrap_label_new (label, NULL);
+  gtk_label_set_xalign (GTK_LABEL (text), 0.5f);
+  gtk_button_set_child (GTK_BUTTON (self->other), text);
+  gtk_widget_add_css_class (self->other, "bk-pick");
+  bk_ui_set_accessible (self->other, label, NULL);
+  gtk_box_append (GTK_BOX (self->buttons), self->other);
+
+  return self->other;
 }
 
 GtkWidget *
@@ -209,4 +271,12 @@ bk_pick_list_get_n_shown (BkPickList *self)
   g_return_val_if_fail (BK_IS_PICK_LIST (self), 0);
 
   return self->shown ? self->shown->len : 0;
+}
+
+GtkWidget *
+bk_pick_list_get_other (BkPickList *self)
+{
+  g_return_val_if_fail (BK_IS_PICK_LIST (self), NULL);
+
+  return self->other;
 }

@@ -19,7 +19,7 @@ typedef GPtrArray *(*BkPickListMatch) (const char *typed,
                                        guint      *n_matches,
                                        gpointer    user_data);
 
-/* Under input (a GtkEditable): title names the list ("Streets in Stadt
+/* Under input (a GtkEditable or a GtkTextView): title names the list ("Streets in Stadt
  * Auenbach"); choosing an item writes it into input, then a space (for the
  * house number), and gives input the focus. Typing stays free: the list
  * only narrows down. */
@@ -28,9 +28,14 @@ GtkWidget  *bk_pick_list_new        (GtkWidget       *input,
                                      BkPickListMatch  match,
                                      gpointer         user_data,
                                      GDestroyNotify   destroy);
+/* A last button after the items ("Something else – write it myself"),
+ * kept when the items change; the caller connects its "clicked". */
+GtkWidget  *bk_pick_list_add_other  (BkPickList      *self,
+                                     const char      *label);
 /* The button of item shown now, or NULL. */
 GtkWidget  *bk_pick_list_get_button (BkPickList      *self,
                                      const char      *item);
 guint       bk_pick_list_get_n_shown (BkPickList     *self);
+GtkWidget  *bk_pick_list_get_other  (BkPickList      *self);
 
 G_END_DECLS

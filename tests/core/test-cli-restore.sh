@@ -110,6 +110,9 @@ fi
 mkdir "$tmp/perm"
 cp "$db" "$tmp/perm/kiosk.db"
 chmod 0444 "$tmp/perm/kiosk.db"
+# the paper beside it: nobody may not be able to read the source tree (a
+# clone in a 0700 folder), and an unreadable input is status 2, not 1
+cp "$paper" "$tmp/perm/paper.txt"
 as_user=()
 if [ "$(id -u)" = 0 ]; then
   chown -R nobody "$tmp/perm"
@@ -121,8 +124,8 @@ expect_status 0 $? "check on a 0444 file"
 grep -q ": OK" "$tmp/out" && ok "0444 file: OK" || { fail "0444 file: OK"; cat "$tmp/out" "$tmp/err"; }
 "${as_user[@]}" "$ctl" --db "$tmp/perm/kiosk.db" search Trinkwasserbrunnen > "$tmp/out" 2> "$tmp/err"
 expect_status 0 $? "search on a 0444 file"
-"${as_user[@]}" "$ctl" --db "$tmp/perm/kiosk.db" import "$paper" > "$tmp/out" 2> "$tmp/err"
-expect_status 1 $? "import into a 0444 file: status 1"
+"${as_user[@]}" "$ctl" --db "$tmp/perm/kiosk.db" import "$tmp/perm/paper.txt" > "$tmp/out" 2> "$tmp/err"
+expect_status 1 $? "import into a 0444 file: status 1" || cat "$tmp/err"
 
 # A full disk is not a rejected input (status 1): a small tmpfs in a private
 # mount namespace fills up during the import.

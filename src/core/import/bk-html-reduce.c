@@ -249,7 +249,13 @@ dup_attribute (const char *attrs,
       while (i < len && g_ascii_isspace (attrs[i]))
         i++;
       if (i >= len || attrs[i] != '=')
-        continue;
+        {
+          /* a stray '>' inside the attributes: step over it, or this loop
+           * never ends (found by fuzz-xzufi) */
+          if (i == start)
+            i++;
+          continue;
+        }
       i++;
       while (i < len && g_ascii_isspace (attrs[i]))
         i++;

@@ -42,6 +42,12 @@ if [ "$(id -u)" = 0 ]; then
   chown -R nobody "$dir/run" "$dir/data" "$dir/config"
   chown nobody "$dir"
   as_user=(setpriv --reuid=nobody --regid=nogroup --clear-groups)
+  # a build inside a private folder (a clone in a 0700 temporary folder) is
+  # out of the kiosk user's reach: nothing to learn about cage then
+  if ! "${as_user[@]}" sh -c 'test -r "$1" && test -x "$2"' sh "$launcher" "$kiosk"; then
+    echo "SKIP: nobody cannot read $launcher or run $kiosk (a build in a private folder)" >&2
+    exit 77
+  fi
 fi
 
 log="$dir/log"

@@ -62,3 +62,28 @@ bk_library_load (const char            *soname,
   G_UNLOCK (libraries);
   return ok;
 }
+
+gboolean
+bk_library_load_once (BkLibraryOnce         *once,
+                      const char            *soname,
+                      const char            *what,
+                      const BkLibrarySymbol *symbols,
+                      guint                  n_symbols,
+                      GError               **error)
+{
+  g_return_val_if_fail (once != NULL, FALSE);
+
+  if (g_once_init_enter (&once->state))
+    {
+      g_autoptr(GError) local_error = NULL;
+      gboolean ok = bk_library_load (soname, what, symbols, n_symbols, &local_error);
+
+      if (!ok)
+        once->message = g_strdup (local_error->message);
+      g_once_init_leave (&once->state, ok ? 1 : 2);
+    }
+  if (once->state == 1)
+    return TRUE;
+  g_set_error_literal (error, BK_ERROR, BK_ERROR_NOT_FOUND, once->message);
+  return FALSE;
+}

@@ -26,4 +26,20 @@ gboolean bk_library_load (const char            *soname,
                           guint                  n_symbols,
                           GError               **error);
 
+/* The outcome of one caller's first load, kept for every later call. */
+typedef struct
+{
+  gsize  state;      /* 0 not tried, 1 loaded, 2 not available */
+  char  *message;    /* why not, for state 2 */
+} BkLibraryOnce;
+
+/* bk_library_load () the first time once is used; later calls give the
+ * same answer (and the same error) without looking again. */
+gboolean bk_library_load_once (BkLibraryOnce         *once,
+                               const char            *soname,
+                               const char            *what,
+                               const BkLibrarySymbol *symbols,
+                               guint                  n_symbols,
+                               GError               **error);
+
 G_END_DECLS

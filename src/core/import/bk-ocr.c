@@ -38,37 +38,24 @@ static struct
 static gboolean
 tesseract_load (GError **error)
 {
-  static gsize state = 0;           /* 1 loaded, 2 not available */
-  static char *message = NULL;
+  static BkLibraryOnce once;
+  const BkLibrarySymbol symbols[] = {
+    { "TessBaseAPICreate", (gpointer *) &tess.BaseAPICreate },
+    { "TessBaseAPIInit3", (gpointer *) &tess.BaseAPIInit3 },
+    { "TessBaseAPIDelete", (gpointer *) &tess.BaseAPIDelete },
+    { "TessBaseAPISetVariable", (gpointer *) &tess.BaseAPISetVariable },
+    { "TessBaseAPISetPageSegMode", (gpointer *) &tess.BaseAPISetPageSegMode },
+    { "TessBaseAPISetImage", (gpointer *) &tess.BaseAPISetImage },
+    { "TessBaseAPISetSourceResolution", (gpointer *) &tess.BaseAPISetSourceResolution },
+    { "TessBaseAPIGetUTF8Text", (gpointer *) &tess.BaseAPIGetUTF8Text },
+    { "TessDeleteText", (gpointer *) &tess.DeleteText },
+    { "TessBaseAPIEnd", (gpointer *) &tess.BaseAPIEnd },
+  };
 
-  if (g_once_init_enter (&state))
-    {
-      const BkLibrarySymbol symbols[] = {
-        { "TessBaseAPICreate", (gpointer *) &tess.BaseAPICreate },
-        { "TessBaseAPIInit3", (gpointer *) &tess.BaseAPIInit3 },
-        { "TessBaseAPIDelete", (gpointer *) &tess.BaseAPIDelete },
-        { "TessBaseAPISetVariable", (gpointer *) &tess.BaseAPISetVariable },
-        { "TessBaseAPISetPageSegMode", (gpointer *) &tess.BaseAPISetPageSegMode },
-        { "TessBaseAPISetImage", (gpointer *) &tess.BaseAPISetImage },
-        { "TessBaseAPISetSourceResolution", (gpointer *) &tess.BaseAPISetSourceResolution },
-        { "TessBaseAPIGetUTF8Text", (gpointer *) &tess.BaseAPIGetUTF8Text },
-        { "TessDeleteText", (gpointer *) &tess.DeleteText },
-        { "TessBaseAPIEnd", (gpointer *) &tess.BaseAPIEnd },
-      };
-      g_autoptr(GError) local_error = NULL;
-      gboolean ok = bk_library_load (BK_TESSERACT_SONAME,
-                                     /* Translators: the library that reads scanned pages, in "… is not available" */
-                                     _("Text recognition (Tesseract)"),
-                                     symbols, G_N_ELEMENTS (symbols), &local_error);
-
-      if (!ok)
-        message = g_strdup (local_error->message);
-      g_once_init_leave (&state, ok ? 1 : 2);
-    }
-  if (state == 1)
-    return TRUE;
-  g_set_error_literal (error, BK_ERROR, BK_ERROR_NOT_FOUND, message);
-  return FALSE;
+  return bk_library_load_once (&once, BK_TESSERACT_SONAME,
+                               /* Translators: the library that reads scanned pages, in "… is not available" */
+                               _("Text recognition (Tesseract)"),
+                               symbols, G_N_ELEMENTS (symbols), error);
 }
 
 char *

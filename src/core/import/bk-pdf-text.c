@@ -45,35 +45,22 @@ static struct
 static gboolean
 poppler_load (GError **error)
 {
-  static gsize state = 0;           /* 1 loaded, 2 not available */
-  static char *message = NULL;
+  static BkLibraryOnce once;
+  const BkLibrarySymbol symbols[] = {
+    { "poppler_document_new_from_bytes", (gpointer *) &poppler.document_new_from_bytes },
+    { "poppler_document_get_n_pages", (gpointer *) &poppler.document_get_n_pages },
+    { "poppler_document_get_page", (gpointer *) &poppler.document_get_page },
+    { "poppler_page_get_text", (gpointer *) &poppler.page_get_text },
+    { "poppler_page_get_text_layout", (gpointer *) &poppler.page_get_text_layout },
+    { "poppler_page_get_size", (gpointer *) &poppler.page_get_size },
+    { "poppler_page_render", (gpointer *) &poppler.page_render },
+    { "poppler_error_quark", (gpointer *) &poppler.error_quark },
+  };
 
-  if (g_once_init_enter (&state))
-    {
-      const BkLibrarySymbol symbols[] = {
-        { "poppler_document_new_from_bytes", (gpointer *) &poppler.document_new_from_bytes },
-        { "poppler_document_get_n_pages", (gpointer *) &poppler.document_get_n_pages },
-        { "poppler_document_get_page", (gpointer *) &poppler.document_get_page },
-        { "poppler_page_get_text", (gpointer *) &poppler.page_get_text },
-        { "poppler_page_get_text_layout", (gpointer *) &poppler.page_get_text_layout },
-        { "poppler_page_get_size", (gpointer *) &poppler.page_get_size },
-        { "poppler_page_render", (gpointer *) &poppler.page_render },
-        { "poppler_error_quark", (gpointer *) &poppler.error_quark },
-      };
-      g_autoptr(GError) local_error = NULL;
-      gboolean ok = bk_library_load (BK_POPPLER_GLIB_SONAME,
-                                     /* Translators: the library that reads PDF files, in "… is not available" */
-                                     _("Reading PDF files (Poppler)"),
-                                     symbols, G_N_ELEMENTS (symbols), &local_error);
-
-      if (!ok)
-        message = g_strdup (local_error->message);
-      g_once_init_leave (&state, ok ? 1 : 2);
-    }
-  if (state == 1)
-    return TRUE;
-  g_set_error_literal (error, BK_ERROR, BK_ERROR_NOT_FOUND, message);
-  return FALSE;
+  return bk_library_load_once (&once, BK_POPPLER_GLIB_SONAME,
+                               /* Translators: the library that reads PDF files, in "… is not available" */
+                               _("Reading PDF files (Poppler)"),
+                               symbols, G_N_ELEMENTS (symbols), error);
 }
 
 /* A page with less text than this has no text layer worth the name. */

@@ -9,8 +9,9 @@
  *     of the first scanning group, so one switch reaches it in two
  *     selections on every screen;
  *   - ignores brushes: a touch or click counts only when held
- *     care-home-press-delay ms (300); a shorter one cancels the gestures
- *     under it, so nothing is pressed by a trembling hand passing over;
+ *     care-home-press-delay ms (300); a shorter one cancels the clicks
+ *     under it, so nothing is pressed by a trembling hand passing over
+ *     (a quick flick still scrolls);
  *   - gives the assistant a quick panel for the resident's profile (text
  *     size, colours, slower speech, easy-read, switch scanning) behind a
  *     3-second hold on the title or Ctrl+Alt+H: nothing a resident does by
@@ -395,10 +396,11 @@ key_pressed_cb (GtkEventControllerKey *controller,
   return FALSE;
 }
 
-/* Every gesture from widget up: a press too short to count ends as if it
- * had been taken back (a button is not clicked, a row not activated). */
+/* Every click gesture from widget up: a press too short to count ends as
+ * if it had been taken back (a button is not clicked, a row not
+ * activated). Drags and swipes go on, so a quick flick still scrolls. */
 static void
-cancel_gestures (GtkWidget *widget)
+cancel_clicks (GtkWidget *widget)
 {
   for (; widget != NULL; widget = gtk_widget_get_parent (widget))
     {
@@ -408,7 +410,7 @@ cancel_gestures (GtkWidget *widget)
         {
           g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
 
-          if (GTK_IS_GESTURE (controller))
+          if (GTK_IS_GESTURE_CLICK (controller))
             gtk_event_controller_reset (controller);
         }
     }
@@ -452,8 +454,7 @@ press_filter_cb (GtkEventControllerLegacy *controller,
       if (held < (guint32) delay)
         {
           g_debug ("A touch of %u ms ignored (press delay %d ms)", held, delay);
-          cancel_gestures (pick_event_widget (window, event));
-          return TRUE;
+          cancel_clicks (pick_event_widget (window, event));
         }
     }
   return FALSE;

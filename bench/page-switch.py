@@ -359,7 +359,10 @@ def main():
     ap.add_argument("--rounds", type=int, default=5, help="rounds per kiosk start")
     ap.add_argument("--raw")
     ap.add_argument("--search-services", default="Ausweis")
-    ap.add_argument("--search-motions", default="Internet")
+    # Its last letter must change the number of results, else the page says
+    # no status to wait for ("Interne" and "Internet" find the same two
+    # motions since the search looks up German stems): "Antra" 10, "Antrag" 9.
+    ap.add_argument("--search-motions", default="Antrag")
     ap.add_argument("--trace", action="store_true")
     a = ap.parse_args()
 

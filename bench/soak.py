@@ -107,7 +107,7 @@ def main():
     steps = {"walk": 0, "read aloud": 0, "idle reset": 0}
     try:
         while time.monotonic() < end and failures < 5:
-            for name, step in (("walk", lambda: ps.walk(k, lambda *r: None, "Ausweis", "Internet")),
+            for name, step in (("walk", lambda: ps.walk(k, lambda *r: None, "Ausweis", "Antrag")),
                                ("read aloud", lambda: read_aloud(k)),
                                ("idle reset", lambda: idle_reset(k, a.idle_timeout + 90))):
                 try:

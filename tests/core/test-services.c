@@ -515,6 +515,26 @@ test_demo_kiosk_forms (void)
   g_assert_cmpuint (lamp->len, >=, 2);
 }
 
+/* The start page's "Report a problem": the kiosk's own town first. */
+static void
+test_services_with_form (void)
+{
+  g_autoptr(BkStore) store = demo_store ();
+  g_auto(GStrv) any = bk_store_list_services_with_form (store, "defect-report", NULL);
+  g_auto(GStrv) lindental = bk_store_list_services_with_form (store, "defect-report", "Gemeinde Lindental");
+  g_auto(GStrv) auenbach = bk_store_list_services_with_form (store, "defect-report", "Stadt Auenbach");
+  g_auto(GStrv) none = bk_store_list_services_with_form (store, "no-such-form", "Stadt Auenbach");
+
+  g_assert_cmpuint (g_strv_length (any), ==, 2);
+  g_assert_cmpuint (g_strv_length (auenbach), ==, 2);
+  g_assert_cmpstr (auenbach[0], ==, "maengel-melden-stadt-auenbach");
+  g_assert_cmpstr (auenbach[1], ==, lindental[0]);
+  g_assert_cmpstr (lindental[1], ==, "maengel-melden-stadt-auenbach");
+  /* No town preferred: by municipality, the same every time. */
+  g_assert_cmpstr (any[0], ==, lindental[0]);
+  g_assert_cmpuint (g_strv_length (none), ==, 0);
+}
+
 static void
 test_search_german (void)
 {
@@ -656,6 +676,7 @@ main (int argc, char **argv)
   g_test_add_func ("/services/sniff", test_sniff);
   g_test_add_func ("/services/demo-catalogue", test_demo_catalogue);
   g_test_add_func ("/services/demo-kiosk-forms", test_demo_kiosk_forms);
+  g_test_add_func ("/services/with-form", test_services_with_form);
   g_test_add_func ("/services/search-german", test_search_german);
   g_test_add_func ("/services/list-in-english", test_list_in_english);
   g_test_add_func ("/services/check-finds-index-damage", test_check_finds_index_damage);

@@ -774,6 +774,24 @@ test_open_close (void)
   real_click (&f, button);
   g_assert_true (bk_osk_is_open (f.osk));
   g_assert_true (bk_osk_get_target (f.osk) == place);
+  real_key (&f, "Escape");
+  g_assert_false (bk_osk_is_open (f.osk));
+
+  /* The keypad's Action on the field asks for it, so the Keyboard button
+   * is no stop of its own: Down from the field passes it. */
+  keypad_down_to (&f, is_widget, place);
+  real_key (&f, "KP_Begin");
+  g_assert_true (bk_osk_is_open (f.osk));
+  g_assert_true (bk_osk_get_target (f.osk) == place);
+  real_key (&f, "Escape");
+  g_assert_false (bk_osk_is_open (f.osk));
+  for (guint i = 0; i < 3; i++)
+    {
+      real_key (&f, "KP_Down");
+      g_assert_true (bk_navigator_get_current (f.nav) != button);
+    }
+  real_click (&f, button);
+  g_assert_true (bk_osk_is_open (f.osk));
   bk_settings_set_boolean (settings (), "osk-auto-open", TRUE);
 
   /* Another text field: the keyboard types there. */

@@ -16,6 +16,7 @@
 
 #include "bk-application.h"
 #include "bk-demo.h"
+#include "bk-help.h"
 #include "bk-qr.h"
 #include "bk-service-page.h"
 #include "bk-services-page.h"
@@ -289,10 +290,26 @@ test_rows (void)
                        ID_CARD))
         name = g_steal_pointer (&label);
     }
-  /* The English name, the place, the marks in words */
-  g_assert_nonnull (name);
-  g_assert_true (g_str_has_prefix (name, "Apply for an identity card. "));
-  g_assert_nonnull (strstr (name, "Stadt Auenbach · easy-read available · online service"));
+  /* The English name at once, then the place and the marks in words; what
+   * the service is on request (the Help key). */
+  g_assert_cmpstr (name, ==, "Apply for an identity card");
+  {
+    GtkWidget *card = NULL;
+    const char *more;
+
+    for (row = gtk_widget_get_first_child (bk_services_page_get_list (page)); row != NULL;
+         row = gtk_widget_get_next_sibling (row))
+      if (g_str_equal (g_variant_get_string (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (row)), NULL),
+                       ID_CARD))
+        card = row;
+    g_assert_nonnull (card);
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                         "Stadt Auenbach · easy-read available · online service");
+    more = bk_help_find_item_text (card);
+    g_assert_nonnull (more);
+    g_assert_true (g_str_has_prefix (more, "From the age of 16"));
+    g_assert_nonnull (strstr (more, "A service. Choose it to read what you need and where to go."));
+  }
 
   text = bk_ui_test_dup_text (bk_services_page_get_list (page));
   g_assert_nonnull (strstr (text, "Stadt Auenbach · easy-read available · online service\n"));

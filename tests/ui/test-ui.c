@@ -495,6 +495,33 @@ test_lazy_model (void)
   g_assert_cmpstr (bk_motion_list_page_get_count_text (BK_MOTION_LIST_PAGE (bk_window_get_page (window, "motions"))),
                    ==, "10000 motions");
 
+  /* The whole list again after a search reaches the list view in steps
+   * (GTK 4.8 makes up to 200 rows for what it is given at once), while
+   * the count says every motion at once. */
+  {
+    GtkWidget *entry = bk_motion_list_page_get_search_entry (BK_MOTION_LIST_PAGE (bk_window_get_page (window, "motions")));
+    guint steps = 0;
+
+    gtk_editable_set_text (GTK_EDITABLE (entry), "number 4711");
+    bk_ui_test_iterate (300);
+    g_assert_cmpuint (bk_motion_list_model_get_count (page_model), <, 100);
+    gtk_editable_set_text (GTK_EDITABLE (entry), "");
+    for (guint i = 0; i < 200 && bk_motion_list_model_get_count (page_model) != 10000; i++)
+      g_main_context_iteration (NULL, TRUE);
+    for (guint i = 0; i < 100 && g_list_model_get_n_items (G_LIST_MODEL (page_model)) < 10000; i++)
+      {
+        g_assert_cmpuint (bk_motion_list_model_get_count (page_model), ==, 10000);
+        g_assert_cmpstr (bk_motion_list_page_get_count_text (BK_MOTION_LIST_PAGE (bk_window_get_page (window, "motions"))),
+                         ==, "10000 motions");
+        steps++;
+        bk_ui_test_iterate (25);
+      }
+    g_test_message ("the whole list again in %u steps", steps);
+    g_assert_cmpuint (steps, >, 1);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (page_model)), ==, 10000);
+    g_assert_cmpuint (bk_motion_list_model_get_n_materialized (page_model), <, 1000);
+  }
+
   bk_ui_test_window_destroy (window);
 }
 
@@ -757,6 +784,10 @@ test_decided_motion (void)
       g_test_message ("%s", description);
       g_assert_null (strstr (description, "No upcoming date"));
       g_assert_true ((strstr (description, decided) != NULL) == (i == 0));
+      /* When it was submitted: on request, not with the row (issue 17). */
+      g_assert_null (strstr (description, "Submitted on"));
+      g_assert_nonnull (bk_motion_row_get_more (BK_MOTION_ROW (row)));
+      g_assert_nonnull (strstr (bk_motion_row_get_more (BK_MOTION_ROW (row)), "Submitted on"));
       g_object_unref (row);
 
       bk_ui_test_open_page (window, "win.open-motion", g_variant_new_int64 (ids[i]));

@@ -998,8 +998,13 @@ bk_store_search (BkStore              *self,
       const char *pattern = g_ptr_array_index (short_terms, 0);
 
       /* Only one- or two-letter words: shorter than the index's prefixes, so
-       * match word starts in the subject and submitters, newest first. */
-      sql = g_string_new ("SELECT p.id FROM paper p JOIN paper_fts f ON f.rowid = p.id"
+       * match word starts in the subject and submitters, newest first. A
+       * scan, so bounded: the newest BK_SEARCH_SHORT_WINDOW motions ("KI"
+       * while typing "KI-Strategie" costs the same at 10 000 motions as at
+       * 100 000; 387 ms for a rare letter over all of them before). */
+      sql = g_string_new ("SELECT p.id FROM (SELECT id FROM paper ORDER BY date DESC, id DESC"
+                          " LIMIT " G_STRINGIFY (BK_SEARCH_SHORT_WINDOW) ") w"
+                          " JOIN paper p ON p.id = w.id JOIN paper_fts f ON f.rowid = p.id"
                           " WHERE (f.subject LIKE :match || '%' OR f.subject LIKE '% ' || :match || '%'"
                           " OR f.submitters LIKE :match || '%' OR f.submitters LIKE '% ' || :match || '%')");
       append_filter_sql (sql, filter);

@@ -87,6 +87,9 @@ guint         bk_store_check_rows      (BkStore     *self,
 #define BK_SEARCH_MAX_QUERY 512
 #define BK_SEARCH_MAX_TERMS 8
 #define BK_SEARCH_MAX_WORD  BK_SEARCH_TOKENIZER_MAX_WORD
+/* Motions a query of only one- or two-letter words looks through (the
+ * newest), since those words are below the index's prefixes. */
+#define BK_SEARCH_SHORT_WINDOW 5000
 char         *bk_store_build_match     (const char  *query,
                                         GPtrArray   *short_terms);
 

@@ -655,6 +655,30 @@ bk_store_search_services (BkStore               *self,
 }
 
 GStrv
+bk_store_list_services_with_form (BkStore    *self,
+                                  const char *form,
+                                  const char *municipality)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (BK_IS_STORE (self), NULL);
+  g_return_val_if_fail (form != NULL, NULL);
+  stmt = bk_store_get_stmt (self, "SELECT s.id FROM service s WHERE EXISTS (SELECT 1"
+                                  " FROM service_kiosk_form k WHERE k.service_num = s.num AND k.form = ?1)"
+                                  " ORDER BY s.municipality = ?2 DESC, s.municipality, s.name, s.id", NULL);
+  if (stmt != NULL)
+    {
+      bind_text (stmt, 1, form);
+      bind_text (stmt, 2, municipality != NULL ? municipality : "");
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+      sqlite3_reset (stmt);
+    }
+  return g_strv_builder_end (builder);
+}
+
+GStrv
 bk_store_list_service_municipalities (BkStore *self)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();

@@ -192,6 +192,12 @@ GPtrArray  *bk_store_search_services   (BkStore               *self,
                                         const char            *lang,
                                         guint                  limit,
                                         GError               **error);
+/* Ids of the services that offer the kiosk form (a bk-form.c id), those of
+ * municipality first (NULL or "": none preferred), then by municipality and
+ * name. Empty when none does or the query fails. */
+GStrv       bk_store_list_services_with_form (BkStore    *self,
+                                              const char *form,
+                                              const char *municipality);
 /* Municipalities that have services, sorted. */
 GStrv       bk_store_list_service_municipalities (BkStore *self);
 

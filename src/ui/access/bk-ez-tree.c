@@ -17,6 +17,7 @@
 #include <adwaita.h>
 
 #include "bk-ez-tree.h"
+#include "bk-keyboard-button.h"
 #include "bk-ui.h"
 
 #define SCROLL_MARGIN 12
@@ -138,6 +139,10 @@ is_shown (GtkWidget *widget)
   GtkWidget *parent;
 
   if (!gtk_widget_get_visible (widget) || gtk_widget_has_css_class (widget, BK_EZ_SKIP_CLASS))
+    return FALSE;
+  /* For touch and Tab: the keypad's and the switch's Action on the field
+   * itself opens the keyboard (bk_ez_activate), one stop less a field. */
+  if (BK_IS_KEYBOARD_BUTTON (widget))
     return FALSE;
 
   /* A field's label and hint: the field says them, one stop. So does a
@@ -410,13 +415,15 @@ bk_ez_activate (GtkWidget *item)
       return TRUE;
     }
 
-  /* Typing goes to a field; activating it would submit it. Without a
-   * keyboard the citizen types on the screen. */
+  /* Typing goes to a field; activating it would submit it. Action on a
+   * field asks for the on-screen keyboard (where it does not open by
+   * itself, too): so the Keyboard button beside the field is no stop of
+   * its own for the keypad and scanning. */
   if (GTK_IS_EDITABLE (item) || GTK_IS_TEXT_VIEW (item))
     {
       if (!gtk_widget_grab_focus (item))
         return FALSE;
-      gtk_widget_activate_action (item, "win.show-keyboard", "b", FALSE);
+      gtk_widget_activate_action (item, "win.show-keyboard", "b", TRUE);
       return TRUE;
     }
 

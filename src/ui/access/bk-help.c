@@ -28,6 +28,28 @@ bk_help_set_item_text (GtkWidget  *widget,
   g_object_set_data_full (G_OBJECT (widget), ITEM_TEXT_KEY, g_strdup (text), g_free);
 }
 
+/* More about one item of a list, said on request before what the list's
+ * own help says about every item ("By …. Submitted on …. A council
+ * motion. Choose it to read it."). */
+void
+bk_help_set_item_more (GtkWidget  *widget,
+                       GtkWidget  *list,
+                       const char *more)
+{
+  const char *general;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (GTK_IS_WIDGET (list));
+
+  general = bk_help_get_item_text (list);
+  if (more == NULL || *more == '\0')
+    bk_help_set_item_text (widget, NULL);
+  else
+    g_object_set_data_full (G_OBJECT (widget), ITEM_TEXT_KEY,
+                            general != NULL ? g_strdup_printf ("%s. %s", more, general) : g_strdup (more),
+                            g_free);
+}
+
 const char *
 bk_help_get_item_text (GtkWidget *widget)
 {

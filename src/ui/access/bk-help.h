@@ -28,6 +28,11 @@ typedef struct
 void         bk_help_set_item_text     (GtkWidget   *widget,
                                         const char  *text);
 const char  *bk_help_get_item_text     (GtkWidget   *widget);
+/* A row's own item text: more (said on request, not with the row; NULL:
+ * none), then the item text of list, which covers every row. */
+void         bk_help_set_item_more     (GtkWidget   *widget,
+                                        GtkWidget   *list,
+                                        const char  *more);
 /* The item text of widget or of its nearest ancestor that has one, so a
  * list's text covers its rows. */
 const char  *bk_help_find_item_text    (GtkWidget   *widget);

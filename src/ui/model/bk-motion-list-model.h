@@ -25,6 +25,15 @@ void               bk_motion_list_model_set_faction (BkMotionListModel *self,
 void               bk_motion_list_model_set_status  (BkMotionListModel *self,
                                                      BkMotionStatus     status);
 void               bk_motion_list_model_reload      (BkMotionListModel *self);
+/* For the list on screen: a large addition reaches it in steps, one about
+ * every frame, so that no frame makes 200 rows at once (GTK 4.8). */
+void               bk_motion_list_model_set_gradual (BkMotionListModel *self,
+                                                     gboolean           gradual);
+/* Every matching motion, also those not yet told to the list. */
+guint              bk_motion_list_model_get_count   (BkMotionListModel *self);
+/* TRUE while items-changed tells the list of rows of a change already
+ * counted. */
+gboolean           bk_motion_list_model_is_filling  (BkMotionListModel *self);
 gint64             bk_motion_list_model_get_motion_id (BkMotionListModel *self,
                                                        guint              position);
 

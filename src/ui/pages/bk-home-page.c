@@ -12,6 +12,7 @@
 #include "bk-help.h"
 #include "bk-home-page-private.h"
 #include "bk-page.h"
+#include "bk-store.h"
 #include "bk-ui.h"
 #include "bk-voice.h"
 
@@ -22,6 +23,7 @@ struct _BkHomePage
   BkContext *context;
   BkVoice   *voice;
   GtkWidget *services_button;
+  GtkWidget *report_button;
   GtkWidget *motions_button;
   GtkWidget *meetings_button;
   GtkWidget *projects_button;
@@ -36,8 +38,26 @@ static char *
 bk_home_page_dup_summary (BkPage *page)
 {
   /* Translators: spoken when the start page is shown */
-  return g_strdup_printf (_("%s. %s Services, council motions, meetings or digital projects."),
+  return g_strdup_printf (_("%s. %s Services, report a problem, council motions, meetings or digital projects."),
                           _("Start page"), _("What would you like to do?"));
+}
+
+/* "Report a problem" only where a service of the catalogue takes the
+ * report (services may be imported while the kiosk runs). */
+static gboolean
+bk_home_page_show_target (BkPage      *page,
+                          GVariant    *target,
+                          const char **heading,
+                          GError     **error)
+{
+  BkHomePage *self = BK_HOME_PAGE (page);
+  BkStore *store = self->context != NULL ? bk_context_get_store (self->context) : NULL;
+  g_auto(GStrv) services = NULL;
+
+  if (store != NULL)
+    services = bk_store_list_services_with_form (store, "defect-report", NULL);
+  gtk_widget_set_visible (self->report_button, services != NULL && services[0] != NULL);
+  return TRUE;
 }
 
 static const char *
@@ -46,6 +66,7 @@ bk_home_page_get_help_text (BkPage *page)
   /* Translators: help for the start page */
   return _("This is the start page. Here you choose what you want to do. "
            "Services shows what the administration offers you. "
+           "Report a problem tells the town about a broken street light, a pothole or rubbish left behind. "
            "Council motions lets you read what the councils are asked to decide. "
            "Meetings shows when the councils meet and what they decided. "
            "Digital projects shows where the digital projects of the county and its towns stand. "
@@ -58,6 +79,7 @@ page_iface_init (BkPageInterface *iface)
 {
   iface->dup_summary = bk_home_page_dup_summary;
   iface->get_help_text = bk_home_page_get_help_text;
+  iface->show_target = bk_home_page_show_target;
 }
 
 /* Orca reads only what can take the focus: while a screen reader runs,
@@ -133,6 +155,7 @@ bk_home_page_class_init (BkHomePageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/buergerkiosk/Kiosk/ui/bk-home-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, BkHomePage, services_button);
+  gtk_widget_class_bind_template_child (widget_class, BkHomePage, report_button);
   gtk_widget_class_bind_template_child (widget_class, BkHomePage, motions_button);
   gtk_widget_class_bind_template_child (widget_class, BkHomePage, meetings_button);
   gtk_widget_class_bind_template_child (widget_class, BkHomePage, projects_button);
@@ -148,6 +171,10 @@ bk_home_page_init (BkHomePage *self)
   bk_help_set_item_text (self->services_button,
                          /* Translators: item help of the Services choice on the start page */
                          _("Opens the services of the administration."));
+  bk_help_set_item_text (self->report_button,
+                         /* Translators: item help of the Report a problem choice on the start page */
+                         _("Opens the form for reporting a problem in a street or public place to the town. "
+                           "You choose the place and what is wrong, and you get a receipt."));
   bk_help_set_item_text (self->motions_button,
                          /* Translators: item help of the Council motions choice on the start page */
                          _("Opens the list of council motions. You can search them and read each one."));
@@ -175,7 +202,8 @@ bk_home_page_get_first_choice (BkHomePage *self)
   return self->services_button;
 }
 
-/* 0: services, 1: council motions, 2: meetings, 3: digital projects */
+/* 0: services, 1: council motions, 2: meetings, 3: digital projects,
+ * 4: report a problem (shown second) */
 GtkWidget *
 bk_home_page_get_choice (BkHomePage *self,
                          guint       index)
@@ -188,6 +216,7 @@ bk_home_page_get_choice (BkHomePage *self,
     case 1: return self->motions_button;
     case 2: return self->meetings_button;
     case 3: return self->projects_button;
+    case 4: return self->report_button;
     default: return NULL;
     }
 }

@@ -54,8 +54,10 @@ update_count (BkMotionListPage *self)
   g_autofree char *empty = NULL;
   guint n = 0;
 
+  if (self->model != NULL && bk_motion_list_model_is_filling (self->model))
+    return;
   if (self->model != NULL)
-    n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+    n = bk_motion_list_model_get_count (self->model);
 
   /* Translators: the number of motions in the list */
   count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u motion", "%u motions", n), n);
@@ -184,9 +186,14 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   parent = gtk_widget_get_parent (GTK_WIDGET (row));
   if (parent != NULL)
     {
+      GtkWidget *list = gtk_widget_get_ancestor (parent, GTK_TYPE_LIST_VIEW);
+
       bk_ui_set_accessible (parent,
                             bk_motion_row_get_accessible_label (row),
                             bk_motion_row_get_accessible_description (row));
+      /* Who and when: on request (the Help key), before the list's help. */
+      if (list != NULL)
+        bk_help_set_item_more (parent, list, bk_motion_row_get_more (row));
       /* The voice says the row's position: "3 of 17". */
       bk_ui_set_list_item (parent, list_item);
     }
@@ -452,6 +459,7 @@ load_store (BkMotionListPage *self,
   if (store != NULL)
     {
       self->model = bk_motion_list_model_new (store);
+      bk_motion_list_model_set_gradual (self->model, TRUE);
       g_signal_connect_object (self->model, "items-changed",
                                G_CALLBACK (update_count), self,
                                G_CONNECT_SWAPPED);

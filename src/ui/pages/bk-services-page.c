@@ -76,10 +76,10 @@ row_label_new (const char *text,
 }
 
 static GtkWidget *
-row_new (const BkServiceSummary *summary)
+row_new (GtkListBox             *list,
+         const BkServiceSummary *summary)
 {
   g_autoptr(GString) marks = g_string_new (summary->municipality);
-  g_autofree char *accessible = NULL;
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *name;
@@ -108,10 +108,11 @@ row_new (const BkServiceSummary *summary)
   gtk_widget_add_css_class (row, "service-row");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-service");
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), g_variant_new_string (summary->id));
-  /* Translators: a row of the list of services read as one: name, short text,
-   * then the place and the marks */
-  accessible = g_strdup_printf (_("%s. %s %s."), summary->name, summary->short_text, marks->str);
-  bk_ui_set_accessible (row, accessible, NULL);
+  /* The essential at once, the name and the place; what the service is on
+   * request (the Help key's first layer), since a row said with its short
+   * text took 12–24 s (issue 17, item 6). */
+  bk_ui_set_accessible (row, summary->name, marks->len > 0 ? marks->str : NULL);
+  bk_help_set_item_more (row, GTK_WIDGET (list), summary->short_text);
   bk_ui_set_content_language (row, summary->lang);
 
   return row;
@@ -195,7 +196,7 @@ refilter (BkServicesPage *self)
     {
       const BkServiceSummary *summary = g_ptr_array_index (results, i);
 
-      gtk_list_box_append (self->list, row_new (summary));
+      gtk_list_box_append (self->list, row_new (self->list, summary));
       g_ptr_array_add (self->ids, g_strdup (summary->id));
     }
   update_count (self, query);

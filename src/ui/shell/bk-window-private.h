@@ -50,6 +50,8 @@ struct _BkWindow
   BkNavigator          *navigator;
   BkStaffMode          *staff_mode;
   int                   changing_page;
+  /* > 0: a page passed through on the way to another says nothing */
+  int                   quiet_page;
   guint                 status_source;
   char                 *pending_status;
   guint                 cue_banner_source;

@@ -11,7 +11,8 @@
  * win.show-motions, win.open-motion(x), win.show-meetings,
  * win.show-projects(s) (a project's id or ""), win.open-service(s),
  * win.start-form(s) (a form id from bk-form.c, with the page shown as its
- * context), win.show-glossary(s) (a word or ""), win.show-accessibility
+ * context), win.report-problem(s) (such a form from the start page, with
+ * the service that takes it), win.show-glossary(s) (a word or ""), win.show-accessibility
  * (F2), win.show-tutorial, win.staff-mode (Ctrl+Alt+S), win.show-staff
  * (after the PIN), win.help (F1) with help.next-layer,
  * help.previous-layer, help.repeat and help.close, and
@@ -45,6 +46,8 @@
 #include "bk-receipt-page.h"
 #include "bk-service-page.h"
 #include "bk-services-page.h"
+#include "bk-settings.h"
+#include "bk-store.h"
 #include "bk-staff-mode-private.h"
 #include "bk-staff-page.h"
 #include "bk-tutorial-page.h"
@@ -189,7 +192,7 @@ show_entry (BkWindow       *self,
 
   g_clear_handle_id (&self->status_source, g_source_remove);
   /* A window not on screen yet says its page when it is mapped. */
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && self->quiet_page == 0)
     _bk_window_speak_page (self);
   g_signal_emit (self, signals[PAGE_SHOWN], 0, self->current.page, self->current.target);
 }
@@ -385,6 +388,64 @@ start_form_action (GtkWidget  *widget,
 
   bk_form_page_start (BK_FORM_PAGE (self->form_page), form_id, &context);
   navigate (self, "form", parameter);
+}
+
+/* The service that takes a form started from the start page: the only one
+ * offering it, or the one of the kiosk's own town; NULL when the citizen
+ * must choose (several towns, none set up as the kiosk's). */
+static char *
+dup_form_service (BkWindow   *self,
+                  const char *form_id)
+{
+  BkStore *store = bk_context_get_store (self->context);
+  BkSettings *settings = bk_context_get_settings (self->context);
+  const char *town = settings != NULL ? bk_settings_get_string (settings, "municipality") : NULL;
+  g_auto(GStrv) ids = NULL;
+  g_autoptr(BkService) first = NULL;
+
+  if (store == NULL)
+    return NULL;
+  ids = bk_store_list_services_with_form (store, form_id, town);
+  if (ids[0] == NULL)
+    return NULL;
+  if (ids[1] == NULL)
+    return g_strdup (ids[0]);
+  if (town == NULL || *town == '\0')
+    return NULL;
+  first = bk_store_load_service (store, ids[0], NULL);
+  return first != NULL && g_strcmp0 (first->municipality, town) == 0 ? g_strdup (ids[0]) : NULL;
+}
+
+/* win.report-problem('defect-report'): the form straight from the start
+ * page (a task of few presses by keypad or switch). Back from the form
+ * leads to the service's page, as if the citizen had come that way; where
+ * the town is not clear, the services, to choose. */
+static void
+report_problem_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  BkWindow *self = BK_WINDOW (widget);
+  const char *form_id = g_variant_get_string (parameter, NULL);
+  g_autofree char *service_id = NULL;
+
+  if (self->store_error != NULL)
+    {
+      navigate (self, "error", self->store_error);
+      return;
+    }
+  service_id = dup_form_service (self, form_id);
+  if (service_id == NULL)
+    {
+      navigate (self, "services", NULL);
+      return;
+    }
+  self->quiet_page++;
+  navigate (self, "service", g_variant_new_string (service_id));
+  self->quiet_page--;
+  if (g_strcmp0 (self->current.page, "service") != 0)
+    return;
+  start_form_action (widget, "win.start-form", parameter);
 }
 
 /* The receipt takes the form's place: Back leads to where the form was
@@ -783,6 +844,7 @@ bk_window_class_init (BkWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-projects", "s", show_projects_action);
   gtk_widget_class_install_action (widget_class, "win.open-service", "s", open_service_action);
   gtk_widget_class_install_action (widget_class, "win.start-form", "s", start_form_action);
+  gtk_widget_class_install_action (widget_class, "win.report-problem", "s", report_problem_action);
   gtk_widget_class_install_action (widget_class, "win.show-glossary", "s", show_glossary_action);
   gtk_widget_class_install_action (widget_class, "win.show-accessibility", NULL, show_accessibility_action);
   gtk_widget_class_install_action (widget_class, "win.show-tutorial", NULL, show_tutorial_action);

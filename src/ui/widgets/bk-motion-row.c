@@ -22,6 +22,7 @@ struct _BkMotionRow
   BkMotionItem *item;
   char         *accessible_label;
   char         *accessible_description;
+  char         *more;
 
   GtkWidget    *box;
   GtkLabel     *subject_label;
@@ -95,19 +96,20 @@ bk_motion_row_update (BkMotionRow *self)
   set_line (self->date_label, date);
   set_line (self->next_label, next);
 
+  /* The essential at once: the title, then the next date (what most
+   * ask). Who and when submitted on request: the Help key's first layer
+   * (issue 17, item 6; a row said in full took 12–24 s). */
+  description = g_strdup (next);
+  g_free (self->more);
   {
-    const char *parts[4] = { NULL, };
+    const char *parts[3] = { NULL, };
     guint n = 0;
 
-    /* The essential first: after the title, the next date (what most
-     * ask); who and when submitted after it (issue 17, item 6). */
-    if (next != NULL)
-      parts[n++] = next;
     if (submitters != NULL)
       parts[n++] = submitters;
     if (date != NULL)
       parts[n++] = date;
-    description = g_strjoinv (". ", (char **)parts);
+    self->more = n > 0 ? g_strjoinv (". ", (char **)parts) : NULL;
   }
 
   g_free (self->accessible_label);
@@ -139,6 +141,7 @@ bk_motion_row_finalize (GObject *object)
 
   g_clear_pointer (&self->accessible_label, g_free);
   g_clear_pointer (&self->accessible_description, g_free);
+  g_clear_pointer (&self->more, g_free);
 
   G_OBJECT_CLASS (bk_motion_row_parent_class)->finalize (object);
 }
@@ -201,4 +204,12 @@ bk_motion_row_get_accessible_description (BkMotionRow *self)
   g_return_val_if_fail (BK_IS_MOTION_ROW (self), NULL);
 
   return self->accessible_description;
+}
+
+const char *
+bk_motion_row_get_more (BkMotionRow *self)
+{
+  g_return_val_if_fail (BK_IS_MOTION_ROW (self), NULL);
+
+  return self->more;
 }

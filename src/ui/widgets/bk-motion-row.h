@@ -20,5 +20,8 @@ void          bk_motion_row_set_item          (BkMotionRow  *self,
 /* The texts that are read out for the row. */
 const char   *bk_motion_row_get_accessible_label       (BkMotionRow *self);
 const char   *bk_motion_row_get_accessible_description (BkMotionRow *self);
+/* Who submitted it and when: said on request (the Help key), not with the
+ * row. NULL when neither is known. */
+const char   *bk_motion_row_get_more                   (BkMotionRow *self);
 
 G_END_DECLS

@@ -20,6 +20,7 @@ struct _BkWrapLayout
   int              spacing;
   int              line_spacing;
   gboolean         homogeneous;
+  gboolean         grid;
 };
 
 G_DEFINE_FINAL_TYPE (BkWrapLayout, bk_wrap_layout, GTK_TYPE_LAYOUT_MANAGER)
@@ -29,6 +30,7 @@ enum {
   PROP_SPACING,
   PROP_LINE_SPACING,
   PROP_HOMOGENEOUS,
+  PROP_GRID,
   N_PROPS
 };
 
@@ -37,6 +39,7 @@ static GParamSpec *properties[N_PROPS];
 typedef struct
 {
   GtkWidget *widget;
+  int        x;
   int        width;
   int        height;
   int        line;
@@ -67,6 +70,69 @@ child_height (GtkWidget *child,
   return nat;
 }
 
+/* Equal columns, as many as fit at a third of the width the widest child
+ * would like in one line (its text in about three lines; never below any
+ * child's minimum), so that they follow the text size: three side by side
+ * at 100 % on a 1280-pixel screen, one above the other at 200 and 300 %.
+ * The lines are balanced (five choices: three and two, never four and
+ * one) and the last one is centred. */
+static int
+layout_grid (BkWrapLayout *self,
+             GtkWidget    *widget,
+             int           width,
+             GArray       *items)
+{
+  int widest_min = 0, widest_nat = 0, n = 0, columns, lines, column_width, total = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_should_layout (child))
+      {
+        int min = 0, nat = child_width (child, G_MAXINT, &min);
+
+        widest_min = MAX (widest_min, min);
+        widest_nat = MAX (widest_nat, nat);
+        n++;
+      }
+  if (n == 0)
+    return 0;
+
+  column_width = MIN (width, MAX (widest_min, widest_nat / 3));
+  columns = CLAMP ((width + self->spacing) / MAX (1, column_width + self->spacing), 1, n);
+  lines = (n + columns - 1) / columns;
+  columns = (n + lines - 1) / lines;
+  column_width = MAX (0, (width - (columns - 1) * self->spacing) / columns);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_should_layout (child))
+      {
+        Item item = { child, 0, column_width, 0, (int) items->len / columns };
+        int in_line = MIN (columns, n - item.line * columns);
+        int column = (int) items->len % columns;
+
+        item.x = (columns - in_line) * (column_width + self->spacing) / 2 + column * (column_width + self->spacing);
+        item.height = child_height (child, column_width);
+        g_array_append_val (items, item);
+      }
+
+  for (int line = 0; line < lines; line++)
+    {
+      int height = 0;
+
+      for (guint i = 0; i < items->len; i++)
+        if (g_array_index (items, Item, i).line == line)
+          height = MAX (height, g_array_index (items, Item, i).height);
+      for (guint i = 0; i < items->len; i++)
+        if (g_array_index (items, Item, i).line == line)
+          g_array_index (items, Item, i).height = height;
+      total += height + (line > 0 ? self->line_spacing : 0);
+    }
+  return total;
+}
+
 /* Breaks the children into lines of width; returns their total height. */
 static int
 layout_lines (BkWrapLayout *self,
@@ -75,6 +141,9 @@ layout_lines (BkWrapLayout *self,
               GArray       *items)
 {
   int x = 0, line = 0, line_start = 0, total = 0, widest = 0;
+
+  if (self->grid)
+    return layout_grid (self, widget, width, items);
 
   /* Equal widths: each as wide as the widest wants, so that no label of the
    * row is squeezed below its words; as many per line as fit. */
@@ -89,7 +158,7 @@ layout_lines (BkWrapLayout *self,
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      Item item = { child, 0, 0, 0 };
+      Item item = { child, 0, 0, 0, 0 };
 
       if (!gtk_widget_should_layout (child))
         continue;
@@ -139,8 +208,13 @@ layout_lines (BkWrapLayout *self,
           height = MAX (height, item->height);
         }
 
+      x = 0;
       for (j = i; j < (guint)line_start; j++)
-        g_array_index (items, Item, j).height = height;
+        {
+          g_array_index (items, Item, j).height = height;
+          g_array_index (items, Item, j).x = x;
+          x += g_array_index (items, Item, j).width + self->spacing;
+        }
 
       total += height + (i > 0 ? self->line_spacing : 0);
     }
@@ -216,7 +290,7 @@ bk_wrap_layout_allocate (GtkLayoutManager *manager,
   BkWrapLayout *self = BK_WRAP_LAYOUT (manager);
   g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (Item));
   gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
-  int x = 0, y = 0, line = 0;
+  int y = 0, line = 0;
 
   layout_lines (self, widget, width, items);
 
@@ -228,16 +302,14 @@ bk_wrap_layout_allocate (GtkLayoutManager *manager,
       if (item->line != line)
         {
           y += g_array_index (items, Item, i - 1).height + self->line_spacing;
-          x = 0;
           line = item->line;
         }
 
-      allocation.x = rtl ? width - x - item->width : x;
+      allocation.x = rtl ? width - item->x - item->width : item->x;
       allocation.y = y;
       allocation.width = item->width;
       allocation.height = item->height;
       gtk_widget_size_allocate (item->widget, &allocation, -1);
-      x += item->width + self->spacing;
     }
 }
 
@@ -261,6 +333,10 @@ bk_wrap_layout_get_property (GObject    *object,
 
     case PROP_HOMOGENEOUS:
       g_value_set_boolean (value, self->homogeneous);
+      break;
+
+    case PROP_GRID:
+      g_value_set_boolean (value, self->grid);
       break;
 
     default:
@@ -288,6 +364,10 @@ bk_wrap_layout_set_property (GObject      *object,
 
     case PROP_HOMOGENEOUS:
       self->homogeneous = g_value_get_boolean (value);
+      break;
+
+    case PROP_GRID:
+      self->grid = g_value_get_boolean (value);
       break;
 
     default:
@@ -321,6 +401,13 @@ bk_wrap_layout_class_init (BkWrapLayoutClass *klass)
    * children go onto more lines when they do not fit side by side. */
   properties[PROP_HOMOGENEOUS] =
     g_param_spec_boolean ("homogeneous", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
+
+  /* Equal columns as narrow as the children's words allow, balanced lines
+   * (the start page's choices: side by side on a wide screen, one above
+   * the other at 300 %). */
+  properties[PROP_GRID] =
+    g_param_spec_boolean ("grid", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);

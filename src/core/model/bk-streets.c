@@ -62,7 +62,7 @@ load_place (BkStreets  *self,
     return bk_json_fail (error, name, path, _("expected an object"));
   object = json_node_get_object (node);
 
-  place = json_object_get_string_member_with_default (object, "name", NULL);
+  place = bk_json_get_string (object, "name", NULL);
   if (place == NULL || place[0] == '\0')
     {
       g_autofree char *name_path = g_strdup_printf ("%s.name", path);

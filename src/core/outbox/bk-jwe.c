@@ -137,7 +137,7 @@ b64_member (JsonObject  *object,
             const char  *name,
             GError     **error)
 {
-  const char *text = json_object_get_string_member_with_default (object, name, NULL);
+  const char *text = bk_json_get_string (object, name, NULL);
 
   if (text == NULL || text[0] == '\0')
     {
@@ -248,8 +248,8 @@ check_use (JsonObject *jwk,
            GError    **error)
 {
   const char *op = use == BK_JOSE_USE_ENCRYPT ? "wrapKey" : "verify";
-  const char *alg = json_object_get_string_member_with_default (jwk, "alg", NULL);
-  const char *old_use = json_object_get_string_member_with_default (jwk, "use", NULL);
+  const char *alg = bk_json_get_string (jwk, "alg", NULL);
+  const char *old_use = bk_json_get_string (jwk, "use", NULL);
 
   if (json_object_has_member (jwk, "key_ops"))
     {
@@ -297,7 +297,7 @@ bk_jose_key_new_from_jwk (JsonObject  *jwk,
 
   g_return_val_if_fail (jwk != NULL, NULL);
 
-  if (g_strcmp0 (json_object_get_string_member_with_default (jwk, "kty", NULL), "RSA") != 0)
+  if (g_strcmp0 (bk_json_get_string (jwk, "kty", NULL), "RSA") != 0)
     {
       g_set_error_literal (error, BK_ERROR, BK_ERROR_INVALID_INPUT, _("JWK: not an RSA key"));
       return NULL;
@@ -327,7 +327,7 @@ bk_jose_key_new_from_jwk (JsonObject  *jwk,
                    _("the key has %d bits, fewer than the %u required"), EVP_PKEY_get_bits (pkey), min_bits);
       goto out;
     }
-  kid = json_object_get_string_member_with_default (jwk, "kid", NULL);
+  kid = bk_json_get_string (jwk, "kid", NULL);
   if (kid == NULL)
     kid = print = thumbprint (pkey);
   key = key_new (g_steal_pointer (&pkey), kid, FALSE);
@@ -750,8 +750,8 @@ bk_jwe_decrypt (BkJoseKey   *key,
   header = bk_jose_dup_header (compact, error);
   if (header == NULL)
     return NULL;
-  if (g_strcmp0 (json_object_get_string_member_with_default (header, "alg", NULL), "RSA-OAEP-256") != 0 ||
-      g_strcmp0 (json_object_get_string_member_with_default (header, "enc", NULL), "A256GCM") != 0)
+  if (g_strcmp0 (bk_json_get_string (header, "alg", NULL), "RSA-OAEP-256") != 0 ||
+      g_strcmp0 (bk_json_get_string (header, "enc", NULL), "A256GCM") != 0)
     {
       g_set_error_literal (error, BK_ERROR, BK_ERROR_INVALID_INPUT, _("the JWE is not RSA-OAEP-256 with A256GCM"));
       return NULL;
@@ -837,7 +837,7 @@ bk_jws_verify (const char  *compact,
     }
   if ((header = bk_jose_dup_header (compact, error)) == NULL)
     return FALSE;
-  alg = json_object_get_string_member_with_default (header, "alg", NULL);
+  alg = bk_json_get_string (header, "alg", NULL);
   pss = g_strcmp0 (alg, "PS512") == 0;
   if (!pss && g_strcmp0 (alg, "RS512") != 0)
     {

@@ -312,7 +312,7 @@ static char *
 dup_member (JsonObject *object,
             const char *name)
 {
-  return g_strdup (json_object_get_string_member_with_default (object, name, NULL));
+  return g_strdup (bk_json_get_string (object, name, NULL));
 }
 
 BkBundle *
@@ -332,7 +332,7 @@ bk_bundle_parse (const char  *text,
       return NULL;
     }
   object = json_node_get_object (root);
-  if (json_object_get_int_member_with_default (object, "version", 0) != BUNDLE_VERSION)
+  if (bk_json_get_int (object, "version", 0) != BUNDLE_VERSION)
     {
       g_set_error_literal (error, BK_ERROR, BK_ERROR_CORRUPT, _("the stored bundle has an unknown version"));
       return NULL;

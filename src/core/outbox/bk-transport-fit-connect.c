@@ -141,14 +141,14 @@ fetch_token (BkFitConnectTransport *self,
       return FALSE;
     }
   answer = bk_outbox_http_dup_json (&response);
-  token = answer ? json_object_get_string_member_with_default (answer, "access_token", NULL) : NULL;
+  token = answer ? bk_json_get_string (answer, "access_token", NULL) : NULL;
   if (token == NULL)
     {
       result->route_wide = TRUE;
       bk_delivery_result_set (result, BK_DELIVERY_RETRY, BK_PROBLEM_PROTOCOL, "token: no access_token");
       return FALSE;
     }
-  expires_in = json_object_get_int_member_with_default (answer, "expires_in", 300);
+  expires_in = bk_json_get_int (answer, "expires_in", 300);
   g_free (self->token);
   self->token = g_strdup (token);
   self->token_expires = context->now + expires_in * 1000;
@@ -301,8 +301,8 @@ destination_key (BkFitConnectTransport *self,
   destination = fetch_object (self, path, "destination", context, result);
   if (destination == NULL)
     return NULL;
-  status = json_object_get_string_member_with_default (destination, "status", "active");
-  kid = json_object_get_string_member_with_default (destination, "encryptionKid", NULL);
+  status = bk_json_get_string (destination, "status", "active");
+  kid = bk_json_get_string (destination, "encryptionKid", NULL);
   if (g_strcmp0 (status, "active") != 0 || kid == NULL)
     {
       result->route_wide = TRUE;
@@ -351,7 +351,7 @@ signer_key (BkFitConnectTransport *self,
           JsonNode *node = json_array_get_element (keys, i);
           JsonObject *jwk = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 
-          if (jwk != NULL && g_strcmp0 (json_object_get_string_member_with_default (jwk, "kid", NULL), kid) == 0)
+          if (jwk != NULL && g_strcmp0 (bk_json_get_string (jwk, "kid", NULL), kid) == 0)
             key = bk_jose_key_new_from_jwk (jwk, BK_JOSE_USE_VERIFY, 2048, NULL);
         }
     }
@@ -384,7 +384,7 @@ _bk_fit_connect_read_claims (GBytes     *payload,
       (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     return SEEN_NOTHING;
   claims = json_node_get_object (root);
-  if (g_strcmp0 (json_object_get_string_member_with_default (claims, "sub", NULL), subject) != 0)
+  if (g_strcmp0 (bk_json_get_string (claims, "sub", NULL), subject) != 0)
     return SEEN_NOTHING;
   events = bk_json_get_object (claims, "events");
   names = events ? json_object_get_members (events) : NULL;
@@ -407,9 +407,9 @@ _bk_fit_connect_read_claims (GBytes     *payload,
                 continue;
               if (text->len > 0)
                 g_string_append (text, "; ");
-              g_string_append (text, json_object_get_string_member_with_default (problem, "title", "?"));
+              g_string_append (text, bk_json_get_string (problem, "title", "?"));
               if (json_object_has_member (problem, "detail"))
-                g_string_append_printf (text, " (%s)", json_object_get_string_member_with_default (problem, "detail", ""));
+                g_string_append_printf (text, " (%s)", bk_json_get_string (problem, "detail", ""));
             }
           g_free (*problems);
           *problems = g_string_free (text, FALSE);
@@ -439,7 +439,7 @@ read_event (BkFitConnectTransport *self,
   g_autofree char *subject = g_strdup_printf ("submission:%s", entry->remote_id);
   const char *kid, *issuer;
 
-  kid = header ? json_object_get_string_member_with_default (header, "kid", NULL) : NULL;
+  kid = header ? bk_json_get_string (header, "kid", NULL) : NULL;
   if (kid == NULL)
     {
       bk_delivery_result_set (result, BK_DELIVERY_WAITING, BK_PROBLEM_SIGNATURE, "an event without a key id");
@@ -462,7 +462,7 @@ read_event (BkFitConnectTransport *self,
         bk_delivery_result_set (result, BK_DELIVERY_WAITING, BK_PROBLEM_PROTOCOL, "an event that is not JSON");
         return SEEN_NOTHING;
       }
-    issuer = json_object_get_string_member_with_default (json_node_get_object (peek_root), "iss", "");
+    issuer = bk_json_get_string (json_node_get_object (peek_root), "iss", "");
     key = signer_key (self, route, issuer, kid, context, result);
   }
   if (key == NULL)
@@ -555,8 +555,8 @@ announce (BkFitConnectTransport *self,
       return FALSE;
     }
   answer = bk_outbox_http_dup_json (&response);
-  submission_id = answer ? json_object_get_string_member_with_default (answer, "submissionId", NULL) : NULL;
-  case_id = answer ? json_object_get_string_member_with_default (answer, "caseId", NULL) : NULL;
+  submission_id = answer ? bk_json_get_string (answer, "submissionId", NULL) : NULL;
+  case_id = answer ? bk_json_get_string (answer, "caseId", NULL) : NULL;
   if (submission_id == NULL || case_id == NULL)
     {
       result->route_wide = TRUE;

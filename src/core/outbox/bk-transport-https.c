@@ -22,6 +22,7 @@
 
 #include <string.h>
 
+#include "bk-json.h"
 #include "bk-outbox-bundle.h"
 #include "bk-transport-private.h"
 
@@ -177,8 +178,8 @@ read_status (BkOutboxHttpResponse *response,
              BkDeliveryResult     *result)
 {
   g_autoptr(JsonObject) answer = bk_outbox_http_dup_json (response);
-  const char *status = answer ? json_object_get_string_member_with_default (answer, "status", NULL) : NULL;
-  const char *id = answer ? json_object_get_string_member_with_default (answer, "id", NULL) : NULL;
+  const char *status = answer ? bk_json_get_string (answer, "status", NULL) : NULL;
+  const char *id = answer ? bk_json_get_string (answer, "id", NULL) : NULL;
 
   if (id != NULL && entry->remote_id == NULL)
     entry->remote_id = g_strdup (id);
@@ -186,12 +187,12 @@ read_status (BkOutboxHttpResponse *response,
     bk_delivery_result_set (result, BK_DELIVERY_ACCEPTED, NULL, NULL);
   else if (g_strcmp0 (status, "rejected") == 0)
     bk_delivery_result_set (result, BK_DELIVERY_REJECTED, BK_PROBLEM_REJECTED, "%s",
-                            json_object_get_string_member_with_default (answer, "reason", "no reason given"));
+                            bk_json_get_string (answer, "reason", "no reason given"));
   else if (g_strcmp0 (status, "submitted") == 0 &&
-           json_object_get_string_member_with_default (answer, "statusUrl", NULL) != NULL)
+           bk_json_get_string (answer, "statusUrl", NULL) != NULL)
     {
       g_free (entry->case_id);
-      entry->case_id = g_strdup (json_object_get_string_member_with_default (answer, "statusUrl", NULL));
+      entry->case_id = g_strdup (bk_json_get_string (answer, "statusUrl", NULL));
       bk_delivery_result_set (result, BK_DELIVERY_SUBMITTED, NULL, NULL);
     }
   else

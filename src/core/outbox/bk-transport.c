@@ -281,8 +281,8 @@ problem_detail (BkOutboxHttpResponse *response)
 
   if (problem == NULL)
     return NULL;
-  title = json_object_get_string_member_with_default (problem, "title", NULL);
-  detail = json_object_get_string_member_with_default (problem, "detail", NULL);
+  title = bk_json_get_string (problem, "title", NULL);
+  detail = bk_json_get_string (problem, "detail", NULL);
   if (title != NULL && detail != NULL)
     return g_strdup_printf ("%s (%s)", title, detail);
   return g_strdup (title ? title : detail);

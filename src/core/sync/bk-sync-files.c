@@ -24,6 +24,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "bk-json.h"
 #include "bk-paper-file.h"
 #include "bk-paper-reader.h"
 #include "bk-sync-files.h"
@@ -51,7 +52,7 @@ items_from_json (BkMotion   *motion,
   for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
     {
       JsonObject *obj = json_array_get_object_element (items, i);
-      const char *item_text = obj != NULL ? json_object_get_string_member_with_default (obj, "text", "") : NULL;
+      const char *item_text = obj != NULL ? bk_json_get_string (obj, "text", "") : NULL;
       JsonArray *subs;
       BkResolutionPoint *item;
 
@@ -82,15 +83,15 @@ motion_from_reading (const char *json)
   reading = json_node_get_object (root);
   items_from_json (file, reading, "resolution_points", "subpoints");
   items_from_json (file, reading, "questions", "subquestions");
-  file->justification = g_strdup (json_object_get_string_member_with_default (reading, "justification", NULL));
+  file->justification = g_strdup (bk_json_get_string (reading, "justification", NULL));
   warnings = json_object_has_member (reading, "warnings") ? json_object_get_array_member (reading, "warnings") : NULL;
   for (guint i = 0; warnings != NULL && i < json_array_get_length (warnings); i++)
     {
       JsonObject *w = json_array_get_object_element (warnings, i);
 
       if (w != NULL)
-        bk_motion_add_warning (file, json_object_get_string_member_with_default (w, "code", "main-file"),
-                               json_object_get_string_member_with_default (w, "message", ""));
+        bk_motion_add_warning (file, bk_json_get_string (w, "code", "main-file"),
+                               bk_json_get_string (w, "message", ""));
     }
   return file;
 }

@@ -219,6 +219,32 @@ bk_json_get_array (JsonObject *object,
   return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
 }
 
+const char *
+bk_json_get_string (JsonObject *object,
+                    const char *member,
+                    const char *fallback)
+{
+  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return fallback;
+  return json_node_get_string (node);
+}
+
+gint64
+bk_json_get_int (JsonObject *object,
+                 const char *member,
+                 gint64      fallback)
+{
+  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
+  GType type;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return fallback;
+  type = json_node_get_value_type (node);
+  return type == G_TYPE_INT64 || type == G_TYPE_DOUBLE ? json_node_get_int (node) : fallback;
+}
+
 JsonParser *
 bk_json_parse (const char  *data,
                gsize        len,

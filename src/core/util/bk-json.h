@@ -30,6 +30,15 @@ JsonObject *bk_json_get_object (JsonObject  *object,
                                 const char  *member);
 JsonArray  *bk_json_get_array  (JsonObject  *object,
                                 const char  *member);
+/* A member that is a string (an int), else fallback: json-glib 1.6's
+ * get_…_member_with_default fail with a critical on an object, an array
+ * or null where a value belongs (found by the FIT-Connect fuzzer). */
+const char *bk_json_get_string (JsonObject  *object,
+                                const char  *member,
+                                const char  *fallback);
+gint64      bk_json_get_int    (JsonObject  *object,
+                                const char  *member,
+                                gint64       fallback);
 
 /* Sets error to "NAME: PATH: PROBLEM" (a problem in a data file at a JSON
  * path such as "$.terms[3].forms"); returns FALSE. */

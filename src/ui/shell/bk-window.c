@@ -427,17 +427,12 @@ report_problem_action (GtkWidget  *widget,
 {
   BkWindow *self = BK_WINDOW (widget);
   const char *form_id = g_variant_get_string (parameter, NULL);
-  g_autofree char *service_id = NULL;
+  g_autofree char *service_id = dup_form_service (self, form_id);
 
-  if (self->store_error != NULL)
-    {
-      navigate (self, "error", self->store_error);
-      return;
-    }
-  service_id = dup_form_service (self, form_id);
+  /* without a database, the error page says why */
   if (service_id == NULL)
     {
-      navigate (self, "services", NULL);
+      navigate_to_council_page (self, "services", NULL);
       return;
     }
   self->quiet_page++;

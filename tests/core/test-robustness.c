@@ -640,6 +640,61 @@ test_disk_full_is_not_bad_input (void)
   g_assert_nonnull (strstr (error->message, "disk is full"));
 }
 
+static guint
+count_prepared (BkStore *store)
+{
+  guint n = 0;
+
+  for (sqlite3_stmt *s = sqlite3_next_stmt (bk_store_get_db (store), NULL); s != NULL;
+       s = sqlite3_next_stmt (bk_store_get_db (store), s))
+    n++;
+  return n;
+}
+
+/* SQL built per call is prepared once: the cache keeps its own copy of the
+ * text. (It kept the caller's pointer, so once that string was freed and
+ * its memory reused, lookups missed and every motion summary prepared its
+ * statement again, kept until the store closed.) */
+static void
+test_statement_cache_owns_sql (void)
+{
+  g_autoptr(BkStore) store = bk_test_store_open_memory ();
+  g_autoptr(BkMotion) m = bk_test_motion_new ("Mehr Bänke am Markt", "Gemeinderat", "2026-03-01", "Fraktion A");
+  g_autoptr(GError) error = NULL;
+  char *sql = g_strdup ("SELECT count(*) FROM paper WHERE id > ?1");
+  sqlite3_stmt *first, *again;
+  guint before;
+
+  g_assert_true (bk_store_save_motion (store, m, &error));
+  g_assert_no_error (error);
+
+  first = bk_store_get_stmt (store, sql, &error);
+  g_assert_no_error (error);
+  before = count_prepared (store);
+  /* the caller's string changes and goes */
+  memset (sql, 'x', strlen (sql));
+  g_free (sql);
+  sql = g_strdup ("SELECT count(*) FROM paper WHERE id > ?1");
+  again = bk_store_get_stmt (store, sql, &error);
+  g_assert_no_error (error);
+  g_assert_true (again == first);
+  g_assert_cmpuint (count_prepared (store), ==, before);
+  g_free (sql);
+
+  /* a motion's summary, as the list loads it for every row shown */
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autoptr(BkMotionSummary) summary = bk_store_load_summary (store, m->id, &error);
+      g_autofree char *noise = g_strnfill (1500 + i % 7, 'q');
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (summary->subject, ==, "Mehr Bänke am Markt");
+      if (i == 0)
+        before = count_prepared (store);
+    }
+  g_assert_cmpuint (count_prepared (store), ==, before);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -659,5 +714,6 @@ main (int argc, char **argv)
   g_test_add_func ("/robustness/write-protected-file", test_write_protected_file);
   g_test_add_func ("/robustness/purge-backups", test_purge_backups);
   g_test_add_func ("/robustness/disk-full-is-not-bad-input", test_disk_full_is_not_bad_input);
+  g_test_add_func ("/robustness/statement-cache-owns-sql", test_statement_cache_owns_sql);
   return g_test_run ();
 }

@@ -26,8 +26,8 @@ G_BEGIN_DECLS
 #define BK_STORE_SUBMISSION_BUSY_TIMEOUT_MS 30000
 
 sqlite3      *bk_store_get_db          (BkStore     *self);
-/* A statement prepared once and cached by its SQL text (a string literal),
- * reset and unbound. */
+/* A statement prepared once and cached by its SQL text (copied: sql may be
+ * built per call), reset and unbound. */
 sqlite3_stmt *bk_store_get_stmt        (BkStore     *self,
                                         const char  *sql,
                                         GError     **error);

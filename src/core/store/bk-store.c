@@ -28,7 +28,7 @@ struct _BkStore
   GObject     parent_instance;
   sqlite3    *db;
   char       *path;
-  GHashTable *statements;   /* SQL text → sqlite3_stmt*, prepared once */
+  GHashTable *statements;   /* SQL text (owned) → sqlite3_stmt*, prepared once */
   guint       depth;        /* transaction nesting */
   gboolean    failed;       /* a nested step rolled back: the whole transaction will */
   gboolean    read_only;
@@ -64,7 +64,7 @@ finalize_stmt (gpointer stmt)
 static void
 bk_store_init (BkStore *self)
 {
-  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_stmt);
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_stmt);
 }
 
 /* Maps an SQLite failure to a GError that a clerk can act on. */
@@ -152,8 +152,11 @@ bk_store_get_stmt (BkStore    *self,
       bk_store_set_sqlite_error (self, rc, error);
       return NULL;
     }
-  /* The key is the caller's string literal, which lives as long as the program. */
-  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  /* A copy: some SQL is built per call (bk_store_load_summary), and a key
+   * that pointed into the caller's freed string made later lookups miss and
+   * prepare the statement again, each copy kept until the store closed
+   * (the soak's slow growth). */
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
   return stmt;
 }
 

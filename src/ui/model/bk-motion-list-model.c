@@ -19,12 +19,13 @@
 /* A large addition reaches a gradual model's list in steps: GTK 4.8's list
  * view makes and binds up to 200 row widgets for the rows it is given at
  * once (each loads a summary), which for 10 000 new motions after the first
- * sync kept the main thread busy for 240 ms in one frame (bench/sync.sh;
- * 39 ms with these steps). GRADUAL_STEP rows about every frame up to
- * GRADUAL_HEAD (beyond the rows GTK keeps), then the rest, which make no
- * widgets. */
+ * sync kept the main thread busy for 240 ms in one frame (bench/sync.sh).
+ * The first step comes a frame after the count (the empty list that fills
+ * repaints the whole page), then GRADUAL_STEP rows about every frame (16 at
+ * once took 29 ms) up to GRADUAL_HEAD (beyond the rows GTK keeps), then the
+ * rest, which make no widgets: at most 21 ms a frame. */
 #define GRADUAL_MIN  256
-#define GRADUAL_STEP 16
+#define GRADUAL_STEP 8
 #define GRADUAL_HEAD 256
 
 typedef struct
@@ -285,8 +286,9 @@ replace_ids (BkMotionListModel *self,
    * again after a search): in steps. */
   if (self->gradual && suffix == 0 && added >= GRADUAL_MIN && prefix < GRADUAL_HEAD)
     {
-      self->exposed = prefix + MIN (added, GRADUAL_STEP);
-      g_list_model_items_changed (G_LIST_MODEL (self), prefix, 0, self->exposed - prefix);
+      /* The first rows come in a frame of their own too: an empty list
+       * that fills repaints the whole page, which alone took 28 ms. */
+      self->exposed = prefix;
       /* a step a frame or so: idles would run them all before the next */
       self->expose_source = g_timeout_add_full (G_PRIORITY_LOW, 20, expose_more_cb, self, NULL);
       g_source_set_name_by_id (self->expose_source, "[bk] motion list: more rows");

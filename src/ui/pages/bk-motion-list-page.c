@@ -463,6 +463,10 @@ load_store (BkMotionListPage *self,
       g_signal_connect_object (self->model, "items-changed",
                                G_CALLBACK (update_count), self,
                                G_CONNECT_SWAPPED);
+      /* a large addition reaches the list a step later */
+      g_signal_connect_object (self->model, "notify::n-items",
+                               G_CALLBACK (update_count), self,
+                               G_CONNECT_SWAPPED);
       selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
       gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
     }

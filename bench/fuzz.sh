@@ -18,6 +18,8 @@
 # second, coverage (cov: edges, ft: features) and corpus size, from
 # libFuzzer's last status line; the logs in $BENCH_TMP/fuzz/TARGET.log.
 # No meson build is needed: clang compiles the sources itself.
+# Beside other work: nice 19 at most, never the idle class (chrt -i): libFuzzer's
+# 10-second timeout counts the time a starved target waits for a CPU.
 set -uo pipefail
 BENCH=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 SRC=$(cd "$BENCH/.." && pwd)

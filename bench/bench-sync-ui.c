@@ -16,7 +16,9 @@
  * shared machine that tells its load from work on the main thread) and the
  * probe's worst lateness. The first sync also fetches the papers' texts
  * (the generator's main files are not served: 404, recorded as failed).
- * Run under Xvfb with GSK_RENDERER=cairo (bench/sync.sh does).
+ * Run under Xvfb with GSK_RENDERER=cairo (bench/sync.sh does, and once
+ * more under cage). BK_BENCH_FRAME_PHASES=1 also prints, for each frame
+ * over 30 ms (or over the number given), where its time went (see below).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -49,6 +51,45 @@ static gboolean finished;
 static gboolean changed_seen;
 static gint64 sync_started;
 
+/* BK_BENCH_FRAME_PHASES=1: for each frame over 30 ms, where its time went:
+ * the main loop before the frame (idles, timeouts), the frame's update and
+ * layout (measuring and binding rows) and its paint (snapshot and render);
+ * wall and the main thread's CPU ms. A number above 1: for each frame over
+ * that many ms instead. */
+typedef struct { gint64 wall; gint64 run; } Mark;
+static gboolean show_phases;
+static gint64 phases_over_us = 30000;
+static Mark mark_after, mark_before, mark_layout, mark_paint;
+
+static gint64 cpu_wait_ns (gint64 *run_ns);
+
+static void
+mark (Mark *m)
+{
+  m->wall = g_get_monotonic_time ();
+  cpu_wait_ns (&m->run);
+}
+
+static void
+phase_mark_cb (GdkFrameClock *clock,
+               gpointer       data)
+{
+  mark (data);
+}
+
+static void
+print_phases (Mark *now)
+{
+  g_print ("    frame %.0f ms: before it %.1f ms (cpu %.1f), update+layout %.1f (cpu %.1f), "
+           "paint %.1f (cpu %.1f), after %.1f (cpu %.1f); paint from %.6f to %.6f s (monotonic)\n",
+           (now->wall - mark_after.wall) / 1e3,
+           (mark_before.wall - mark_after.wall) / 1e3, (mark_before.run - mark_after.run) / 1e6,
+           (mark_layout.wall - mark_before.wall) / 1e3, (mark_layout.run - mark_before.run) / 1e6,
+           (mark_paint.wall - mark_layout.wall) / 1e3, (mark_paint.run - mark_layout.run) / 1e6,
+           (now->wall - mark_paint.wall) / 1e3, (now->run - mark_paint.run) / 1e6,
+           mark_layout.wall / 1e6, mark_paint.wall / 1e6);
+}
+
 /* How long this thread has waited on a run queue, runnable but without a
  * CPU (Linux: /proc/thread-self/schedstat, the second field, in ns); 0
  * where that is not known. */
@@ -75,6 +116,14 @@ after_paint_cb (GdkFrameClock *clock,
 
   if (current == NULL)
     return;
+  if (show_phases)
+    {
+      Mark m = { now, run_ns };
+
+      if (mark_after.wall != 0 && now - mark_after.wall > phases_over_us)
+        print_phases (&m);
+      mark_after = m;
+    }
   if (current->last_frame != 0)
     {
       double gap = (now - current->last_frame) / 1000.0;
@@ -265,6 +314,19 @@ main (int argc, char **argv)
   while (gtk_widget_get_frame_clock (window) == NULL)
     g_main_context_iteration (NULL, TRUE);
   g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (after_paint_cb), NULL);
+  show_phases = g_getenv ("BK_BENCH_FRAME_PHASES") != NULL;
+  if (show_phases)
+    {
+      GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+
+      if (atoi (g_getenv ("BK_BENCH_FRAME_PHASES")) > 1)
+        phases_over_us = atoi (g_getenv ("BK_BENCH_FRAME_PHASES")) * 1000;
+      g_signal_connect (clock, "before-paint", G_CALLBACK (phase_mark_cb), &mark_before);
+      /* after GTK's own handlers (the root connects for a layout only
+       * when one is queued) */
+      g_signal_connect_after (clock, "layout", G_CALLBACK (phase_mark_cb), &mark_layout);
+      g_signal_connect_after (clock, "paint", G_CALLBACK (phase_mark_cb), &mark_paint);
+    }
   g_timeout_add (5, probe_cb, NULL);
   run_for (0.5);
 

@@ -10,7 +10,8 @@
 #   - an incremental sync with nothing changed: its time and the requests the
 #     server saw, per list,
 #   - the kiosk's main loop while its background sync runs (bench-sync-ui under
-#     Xvfb: frame gaps and a 5 ms probe, beside a baseline without a sync),
+#     Xvfb: frame gaps and a 5 ms probe, beside a baseline without a sync), and
+#     the same under cage (the kiosk's compositor, headless),
 #   - every way the server misbehaves on demand: the exit status, whether
 #     `buergerkiosk-ctl check` passes afterwards and the message.
 # Quick run: sync.sh 4 250 100 1.  Output: bench/results/sync.txt.
@@ -100,6 +101,29 @@ cpu() { awk '{ printf "%.3f", $1 + $2 }' "$CPU_FILE"; }
       | grep -v -e '^Gtk-Message' -e 'Adwaita-DEBUG'
   else
     echo "(not run: the kiosk's UI did not build)"
+  fi
+
+  # The same under the compositor the kiosk is deployed with (cage, Wayland;
+  # headless with its software renderer here): GTK draws into buffers it
+  # keeps, where X11 with cairo allocates a new image for each full repaint.
+  echo "## The same under cage (Wayland, headless, pixman; GSK_RENDERER=cairo)"
+  if [ "$BK_UI_BUILT" = 1 ] && [ -x "$BIN/bench-sync-ui" ] && command -v cage >/dev/null 2>&1; then
+    CAGE_DIR=$BENCH_TMP/sync-cage
+    rm -rf "$CAGE_DIR"; mkdir -p "$CAGE_DIR/run"; chmod 700 "$CAGE_DIR/run"
+    as_user=()
+    # cage refuses to run as root
+    if [ "$(id -u)" = 0 ]; then
+      chown -R nobody "$CAGE_DIR"
+      as_user=(setpriv --reuid=nobody --regid=nogroup --clear-groups)
+    fi
+    "${as_user[@]}" env -u DISPLAY -u WAYLAND_DISPLAY HOME="$CAGE_DIR" XDG_RUNTIME_DIR="$CAGE_DIR/run" \
+      WLR_BACKENDS=headless WLR_LIBINPUT_NO_DEVICES=1 WLR_RENDERER=pixman GDK_BACKEND=wayland GSK_RENDERER=cairo \
+      cage -- "$BIN/bench-sync-ui" "$CAGE_DIR/sync.db" "$SYSTEM" 10 2>&1 \
+      | grep -v -e '^Gtk-Message' -e 'Adwaita-DEBUG' -e '^[0-9:.]* \[' -e 'glamor' -e 'Wayland events' \
+      | sed 's/sync_ui\./sync_ui_cage./'
+    rm -rf "$CAGE_DIR"
+  else
+    echo "(not run: no cage, or the kiosk's UI did not build)"
   fi
 
   echo "## A misbehaving server: each way, after a good sync (exit status, check, message)"

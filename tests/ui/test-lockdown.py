@@ -215,6 +215,11 @@ def locked(kiosk_bin, screen, menu_points):
     try:
         wins = screen.mapped()
         check(len(wins) == 1, "GTK_DEBUG=interactive: windows in --kiosk: %s" % describe(wins))
+        # the whole screen, also on an X server without a window manager
+        # (this one), which does not grant full screen
+        root = screen.root.get_geometry()
+        check(screen.main_window() == (0, 0, root.width, root.height),
+              "--kiosk: the window is %s on a %dx%d screen" % (describe(wins), root.width, root.height))
         problems = []
         found = try_keys(screen, KEYS)
         problems += ["%s opened %s" % (k, describe(v)) for k, v in found.items()]

@@ -450,6 +450,45 @@ record_step (GListModel *model,
     *largest = MAX (*largest, MIN (added, 256 - position));
 }
 
+/* Steps of a filling list between two painted frames */
+typedef struct {
+  BkMotionListPage *page;
+  guint steps;            /* since the last frame */
+  guint most_steps;       /* in one frame */
+  guint frames;
+  gboolean shown_partial; /* the list shown with rows but not its first screen */
+  gboolean was_shown;
+  gboolean shown_with_rows; /* shown in a frame that also had new rows */
+} FrameSteps;
+
+static void
+count_step (GListModel *model,
+            guint       position,
+            guint       removed,
+            guint       added,
+            FrameSteps *fs)
+{
+  if (added > 0 && removed == 0 && position > 0)
+    fs->steps++;
+}
+
+static void
+count_frame (GdkFrameClock *clock,
+             FrameSteps    *fs)
+{
+  BkMotionListModel *model = bk_motion_list_page_get_model (fs->page);
+  gboolean shown = bk_motion_list_page_is_list_shown (fs->page);
+
+  if (shown && !fs->was_shown && fs->steps > 0)
+    fs->shown_with_rows = TRUE;
+  fs->was_shown = shown;
+  fs->most_steps = MAX (fs->most_steps, fs->steps);
+  fs->steps = 0;
+  fs->frames++;
+  if (bk_motion_list_page_is_list_shown (fs->page) && !bk_motion_list_model_has_first_screen (model))
+    fs->shown_partial = TRUE;
+}
+
 static void
 test_lazy_model (void)
 {
@@ -514,11 +553,12 @@ test_lazy_model (void)
   {
     GtkWidget *entry = bk_motion_list_page_get_search_entry (BK_MOTION_LIST_PAGE (bk_window_get_page (window, "motions")));
     guint steps = 0, largest_head_step = 0;
+    gulong handler;
 
     gtk_editable_set_text (GTK_EDITABLE (entry), "number 4711");
     bk_ui_test_iterate (300);
     g_assert_cmpuint (bk_motion_list_model_get_count (page_model), <, 100);
-    gulong handler = g_signal_connect (page_model, "items-changed", G_CALLBACK (record_step), &largest_head_step);
+    handler = g_signal_connect (page_model, "items-changed", G_CALLBACK (record_step), &largest_head_step);
 
     gtk_editable_set_text (GTK_EDITABLE (entry), "");
     for (guint i = 0; i < 200 && bk_motion_list_model_get_count (page_model) != 10000; i++)
@@ -535,6 +575,8 @@ test_lazy_model (void)
         bk_ui_test_iterate (25);
       }
     g_test_message ("the whole list again in %u steps, at most %u rows a step at its head", steps, largest_head_step);
+    /* the list was hidden while it filled and appeared with a screen of rows */
+    g_assert_true (bk_motion_list_page_is_list_shown (BK_MOTION_LIST_PAGE (bk_window_get_page (window, "motions"))));
     g_assert_cmpuint (steps, >, 1);
     /* the rows on screen come a few at a time: 16 at once cost a frame of
      * 29 ms on the bench's machine (bench/sync.sh) */
@@ -543,6 +585,39 @@ test_lazy_model (void)
     g_signal_handler_disconnect (page_model, handler);
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (page_model)), ==, 10000);
     g_assert_cmpuint (bk_motion_list_model_get_n_materialized (page_model), <, 1000);
+  }
+
+  /* With the page on screen a step comes after a painted frame: never two
+   * in one frame, and the list is not shown before its first screen of
+   * rows (an empty list that fills, and one that grows beyond its screen,
+   * are each painted whole), and then in a frame without new rows. */
+  {
+    BkMotionListPage *page = BK_MOTION_LIST_PAGE (bk_window_get_page (window, "motions"));
+    GtkWidget *entry = bk_motion_list_page_get_search_entry (page);
+    GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (page));
+    FrameSteps fs = { .page = page };
+    gulong on_frame, on_step;
+
+    g_assert_nonnull (clock);
+    gtk_editable_set_text (GTK_EDITABLE (entry), "number 4711");
+    bk_ui_test_iterate (300);
+    g_assert_false (bk_motion_list_page_is_list_shown (page) &&
+                    g_list_model_get_n_items (G_LIST_MODEL (page_model)) == 0);
+    fs.was_shown = bk_motion_list_page_is_list_shown (page);
+    on_frame = g_signal_connect (clock, "after-paint", G_CALLBACK (count_frame), &fs);
+    on_step = g_signal_connect (page_model, "items-changed", G_CALLBACK (count_step), &fs);
+    gtk_editable_set_text (GTK_EDITABLE (entry), "");
+    for (guint i = 0; i < 400 && g_list_model_get_n_items (G_LIST_MODEL (page_model)) < 10000; i++)
+      bk_ui_test_iterate (10);
+    g_signal_handler_disconnect (clock, on_frame);
+    g_signal_handler_disconnect (page_model, on_step);
+    g_test_message ("filled in %u frames, at most %u steps in one", fs.frames, fs.most_steps);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (page_model)), ==, 10000);
+    g_assert_cmpuint (fs.frames, >, 1);
+    g_assert_cmpuint (fs.most_steps, ==, 1);
+    g_assert_false (fs.shown_partial);
+    g_assert_false (fs.shown_with_rows);
+    g_assert_true (bk_motion_list_page_is_list_shown (page));
   }
 
   bk_ui_test_window_destroy (window);

@@ -662,6 +662,32 @@ append_decided (GString *sql)
                           bk_outcome_final_sql (), bk_outcome_final_sql ());
 }
 
+/* The list's rows load one summary each: the statement's text is made once
+ * (the statement cache finds it by its text). */
+static const char *
+summary_sql (void)
+{
+  static gsize sql = 0;
+
+  if (g_once_init_enter (&sql))
+    {
+      GString *text = g_string_new ("SELECT p.subject, p.submitter_names, p.date, p.reference, p.body,"
+                                    " (SELECT committee FROM consultation c WHERE c.paper_id = p.id"
+                                    "   AND c.date >= :today ORDER BY c.date, c.position LIMIT 1),"
+                                    " (SELECT date FROM consultation c WHERE c.paper_id = p.id"
+                                    "   AND c.date >= :today ORDER BY c.date, c.position LIMIT 1),"
+                                    " (SELECT committee FROM consultation c WHERE c.paper_id = p.id"
+                                    "   ORDER BY c.date DESC, c.position DESC LIMIT 1),"
+                                    " (SELECT date FROM consultation c WHERE c.paper_id = p.id"
+                                    "   ORDER BY c.date DESC, c.position DESC LIMIT 1), ");
+
+      append_decided (text);
+      g_string_append (text, " FROM paper p WHERE p.id = :id");
+      g_once_init_leave (&sql, (gsize) g_string_free (text, FALSE));
+    }
+  return (const char *) sql;
+}
+
 BkMotionSummary *
 bk_store_load_summary (BkStore *self,
                        gint64   id,
@@ -669,22 +695,11 @@ bk_store_load_summary (BkStore *self,
 {
   g_autoptr(BkMotionSummary) summary = NULL;
   g_autofree char *today = dup_today (NULL);
-  g_autoptr(GString) sql = g_string_new ("SELECT p.subject, p.submitter_names, p.date, p.reference, p.body,"
-                                         " (SELECT committee FROM consultation c WHERE c.paper_id = p.id"
-                                         "   AND c.date >= :today ORDER BY c.date, c.position LIMIT 1),"
-                                         " (SELECT date FROM consultation c WHERE c.paper_id = p.id"
-                                         "   AND c.date >= :today ORDER BY c.date, c.position LIMIT 1),"
-                                         " (SELECT committee FROM consultation c WHERE c.paper_id = p.id"
-                                         "   ORDER BY c.date DESC, c.position DESC LIMIT 1),"
-                                         " (SELECT date FROM consultation c WHERE c.paper_id = p.id"
-                                         "   ORDER BY c.date DESC, c.position DESC LIMIT 1), ");
   sqlite3_stmt *stmt;
 
   g_return_val_if_fail (BK_IS_STORE (self), NULL);
 
-  append_decided (sql);
-  g_string_append (sql, " FROM paper p WHERE p.id = :id");
-  stmt = bk_store_get_stmt (self, sql->str, error);
+  stmt = bk_store_get_stmt (self, summary_sql (), error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, sqlite3_bind_parameter_index (stmt, ":id"), id);

@@ -11,6 +11,8 @@
 
 #define G_LOG_DOMAIN "bk-motion-list-model"
 
+#include <gdk/gdk.h>
+
 #include "bk-motion-item.h"
 #include "bk-motion-list-model.h"
 
@@ -20,13 +22,21 @@
  * view makes and binds up to 200 row widgets for the rows it is given at
  * once (each loads a summary), which for 10 000 new motions after the first
  * sync kept the main thread busy for 240 ms in one frame (bench/sync.sh).
- * The first step comes a frame after the count (the empty list that fills
- * repaints the whole page), then GRADUAL_STEP rows about every frame (16 at
- * once took 29 ms) up to GRADUAL_HEAD (beyond the rows GTK keeps), then the
- * rest, which make no widgets: at most 21 ms a frame. */
+ * The first step comes a frame after the count, then GRADUAL_STEP rows a
+ * frame (16 at once took 29 ms) up to GRADUAL_HEAD (beyond the rows GTK
+ * keeps), then the rest, which make no widgets. With the list's frame clock
+ * a step runs right after a frame is painted, so its work has the time until
+ * the next frame and never two steps meet in one frame; without one (the
+ * list not on screen), every STEP_TIMEOUT_MS. The page shows the list once
+ * it has SCREEN_ROWS (has_first_screen). */
 #define GRADUAL_MIN  256
 #define GRADUAL_STEP 8
+/* rows that fill a screen of 1280×1024 at the normal text size */
+#define SCREEN_ROWS 16
 #define GRADUAL_HEAD 256
+#define STEP_TIMEOUT_MS 20
+/* the frame clock stopped (the window hidden): go on without it */
+#define STEP_FALLBACK_MS 500
 
 typedef struct
 {
@@ -52,10 +62,16 @@ struct _BkMotionListModel
   gboolean        gradual;
   gboolean        filling;        /* telling the list of the rest */
   guint           exposed;        /* ids the list has been told of */
-  guint           expose_source;
+  gboolean        screen_due;     /* the first screen is there, to be shown next step */
+  guint           expose_source;  /* the next step by time */
+  guint           step_idle;      /* the next step, right after a frame */
+  GdkFrameClock  *clock;
+  gulong          after_paint_id;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
+static void cancel_steps (BkMotionListModel *self);
+static void schedule_step (BkMotionListModel *self);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (BkMotionListModel, bk_motion_list_model, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
@@ -63,6 +79,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (BkMotionListModel, bk_motion_list_model, G_TYPE_O
 enum {
   PROP_0,
   PROP_N_ITEMS,
+  PROP_HAS_FIRST_SCREEN,
   N_PROPS
 };
 
@@ -141,7 +158,8 @@ bk_motion_list_model_dispose (GObject *object)
   BkMotionListModel *self = (BkMotionListModel *)object;
 
   clear_cache (self);
-  g_clear_handle_id (&self->expose_source, g_source_remove);
+  cancel_steps (self);
+  g_clear_object (&self->clock);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (bk_motion_list_model_parent_class)->dispose (object);
@@ -175,6 +193,10 @@ bk_motion_list_model_get_property (GObject    *object,
       g_value_set_uint (value, self->ids->len);
       break;
 
+    case PROP_HAS_FIRST_SCREEN:
+      g_value_set_boolean (value, bk_motion_list_model_has_first_screen (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -193,6 +215,11 @@ bk_motion_list_model_class_init (BkMotionListModelClass *klass)
     g_param_spec_uint ("n-items", NULL, NULL,
                        0, G_MAXUINT, 0,
                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_HAS_FIRST_SCREEN] =
+    g_param_spec_boolean ("has-first-screen", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -218,24 +245,96 @@ bk_motion_list_model_new (BkStore *store)
   return self;
 }
 
-static gboolean
-expose_more_cb (gpointer data)
+static void
+cancel_steps (BkMotionListModel *self)
 {
-  BkMotionListModel *self = data;
+  g_clear_handle_id (&self->expose_source, g_source_remove);
+  g_clear_handle_id (&self->step_idle, g_source_remove);
+  if (self->after_paint_id != 0)
+    g_clear_signal_handler (&self->after_paint_id, self->clock);
+}
+
+static gboolean
+steps_pending (BkMotionListModel *self)
+{
+  return self->expose_source != 0 || self->step_idle != 0 || self->after_paint_id != 0;
+}
+
+static void
+expose_more (BkMotionListModel *self)
+{
   guint before = self->exposed;
+
+  cancel_steps (self);
+
+  /* A step of its own, adding no rows, for the list to appear with its
+   * first screen: the rows were made in the steps before. */
+  if (self->screen_due)
+    {
+      self->screen_due = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_FIRST_SCREEN]);
+      if (self->exposed < self->ids->len)
+        schedule_step (self);
+      return;
+    }
 
   if (self->exposed < GRADUAL_HEAD)
     self->exposed = MIN (self->ids->len, self->exposed + GRADUAL_STEP);
   else
     self->exposed = self->ids->len;
+  self->screen_due = before < SCREEN_ROWS && self->exposed >= SCREEN_ROWS && self->exposed < self->ids->len;
   self->filling = TRUE;
   g_list_model_items_changed (G_LIST_MODEL (self), before, 0, self->exposed - before);
   self->filling = FALSE;
   if (self->exposed < self->ids->len)
-    return G_SOURCE_CONTINUE;
+    schedule_step (self);
+}
+
+static gboolean
+step_timeout_cb (gpointer data)
+{
+  BkMotionListModel *self = data;
 
   self->expose_source = 0;
+  expose_more (self);
   return G_SOURCE_REMOVE;
+}
+
+static gboolean
+step_idle_cb (gpointer data)
+{
+  BkMotionListModel *self = data;
+
+  self->step_idle = 0;
+  expose_more (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+after_paint_cb (GdkFrameClock     *clock,
+                BkMotionListModel *self)
+{
+  g_clear_signal_handler (&self->after_paint_id, clock);
+  /* after the frame, before the next one's events are handled */
+  self->step_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, step_idle_cb, self, NULL);
+  g_source_set_name_by_id (self->step_idle, "[bk] motion list: more rows");
+}
+
+/* The next step after the next frame, or in a while */
+static void
+schedule_step (BkMotionListModel *self)
+{
+  cancel_steps (self);
+  if (self->clock != NULL)
+    {
+      self->after_paint_id = g_signal_connect (self->clock, "after-paint",
+                                               G_CALLBACK (after_paint_cb), self);
+      gdk_frame_clock_request_phase (self->clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
+    }
+  self->expose_source = g_timeout_add_full (G_PRIORITY_LOW,
+                                            self->clock != NULL ? STEP_FALLBACK_MS : STEP_TIMEOUT_MS,
+                                            step_timeout_cb, self, NULL);
+  g_source_set_name_by_id (self->expose_source, "[bk] motion list: more rows");
 }
 
 /* Replaces the ids, saying only what changed: the part between what the
@@ -253,10 +352,15 @@ replace_ids (BkMotionListModel *self,
   guint prefix = 0, suffix = 0, added;
 
   /* Still adding the last change: the list knows only the exposed ones. */
-  if (self->expose_source != 0)
+  if (steps_pending (self))
     {
-      g_clear_handle_id (&self->expose_source, g_source_remove);
+      cancel_steps (self);
       g_array_set_size (self->ids, self->exposed);
+    }
+  if (self->screen_due)
+    {
+      self->screen_due = FALSE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_FIRST_SCREEN]);
     }
   old_len = self->ids->len;
 
@@ -289,9 +393,7 @@ replace_ids (BkMotionListModel *self,
       /* The first rows come in a frame of their own too: an empty list
        * that fills repaints the whole page, which alone took 28 ms. */
       self->exposed = prefix;
-      /* a step a frame or so: idles would run them all before the next */
-      self->expose_source = g_timeout_add_full (G_PRIORITY_LOW, 20, expose_more_cb, self, NULL);
-      g_source_set_name_by_id (self->expose_source, "[bk] motion list: more rows");
+      schedule_step (self);
       return;
     }
   self->exposed = new_len;
@@ -438,6 +540,39 @@ bk_motion_list_model_set_gradual (BkMotionListModel *self,
   g_return_if_fail (BK_IS_MOTION_LIST_MODEL (self));
 
   self->gradual = gradual;
+}
+
+/* The frame clock of the list on screen, NULL when it is not: steps come
+ * right after its frames. */
+void
+bk_motion_list_model_set_frame_clock (BkMotionListModel *self,
+                                      GdkFrameClock     *clock)
+{
+  gboolean pending;
+
+  g_return_if_fail (BK_IS_MOTION_LIST_MODEL (self));
+  g_return_if_fail (clock == NULL || GDK_IS_FRAME_CLOCK (clock));
+
+  if (clock == self->clock)
+    return;
+
+  pending = steps_pending (self);
+  cancel_steps (self);
+  g_set_object (&self->clock, clock);
+  if (pending)
+    schedule_step (self);
+}
+
+/* Whether the list has its first screen of rows (or all, if fewer), made in
+ * the steps before: a list shown empty, and one that grows beyond its
+ * screen, is painted whole once more; showing it is the work of a step of
+ * its own ("has-first-screen" says when). */
+gboolean
+bk_motion_list_model_has_first_screen (BkMotionListModel *self)
+{
+  g_return_val_if_fail (BK_IS_MOTION_LIST_MODEL (self), FALSE);
+
+  return self->exposed >= MIN (self->ids->len, SCREEN_ROWS) && !self->screen_due;
 }
 
 guint

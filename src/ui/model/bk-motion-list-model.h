@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include <gio/gio.h>
+#include <gdk/gdk.h>
 
 #include "bk-store.h"
 
@@ -25,10 +25,14 @@ void               bk_motion_list_model_set_faction (BkMotionListModel *self,
 void               bk_motion_list_model_set_status  (BkMotionListModel *self,
                                                      BkMotionStatus     status);
 void               bk_motion_list_model_reload      (BkMotionListModel *self);
-/* For the list on screen: a large addition reaches it in steps, one about
- * every frame, so that no frame makes 200 rows at once (GTK 4.8). */
+/* For the list on screen: a large addition reaches it in steps, one a
+ * frame (after the frames of set_frame_clock), so that no frame makes 200
+ * rows at once (GTK 4.8). */
 void               bk_motion_list_model_set_gradual (BkMotionListModel *self,
                                                      gboolean           gradual);
+void               bk_motion_list_model_set_frame_clock (BkMotionListModel *self,
+                                                         GdkFrameClock     *clock);
+gboolean           bk_motion_list_model_has_first_screen (BkMotionListModel *self);
 /* Every matching motion, also those not yet told to the list. */
 guint              bk_motion_list_model_get_count   (BkMotionListModel *self);
 /* TRUE while items-changed tells the list of rows of a change already

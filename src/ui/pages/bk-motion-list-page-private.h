@@ -19,5 +19,6 @@ BkMotionListModel *bk_motion_list_page_get_model        (BkMotionListPage *self)
 GtkWidget         *bk_motion_list_page_get_search_entry (BkMotionListPage *self);
 GtkDropDown       *bk_motion_list_page_get_status_filter (BkMotionListPage *self);
 gboolean           bk_motion_list_page_is_empty_shown   (BkMotionListPage *self);
+gboolean           bk_motion_list_page_is_list_shown    (BkMotionListPage *self);
 
 G_END_DECLS

@@ -47,6 +47,26 @@ static void page_iface_init (BkPageInterface *iface);
 G_DEFINE_FINAL_TYPE_WITH_CODE (BkMotionListPage, bk_motion_list_page, GTK_TYPE_WIDGET,
                                G_IMPLEMENT_INTERFACE (BK_TYPE_PAGE, page_iface_init))
 
+/* The list appears with its first screen of rows, which may come a few
+ * frames after the count: shown before, it would be painted over its whole
+ * area once empty and once more when it grows beyond the screen (under X11
+ * with cairo, 18 ms each on the bench's machine). Until then it is there
+ * but transparent (GTK draws nothing of it), so that each step's rows are
+ * measured in the step's own frame, not all in the one that shows them.
+ * Once shown, it stays while it has rows. */
+static void
+update_list_shown (BkMotionListPage *self)
+{
+  guint n_rows = self->model != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->model)) : 0;
+  gboolean shown = n_rows > 0 &&
+                   (bk_motion_list_page_is_list_shown (self) ||
+                    bk_motion_list_model_has_first_screen (self->model));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->scroller), n_rows > 0);
+  gtk_widget_set_opacity (GTK_WIDGET (self->scroller), shown ? 1.0 : 0.0);
+  gtk_widget_set_can_target (GTK_WIDGET (self->scroller), shown);
+}
+
 static void
 update_count (BkMotionListPage *self)
 {
@@ -54,6 +74,7 @@ update_count (BkMotionListPage *self)
   g_autofree char *empty = NULL;
   guint n = 0;
 
+  update_list_shown (self);
   if (self->model != NULL && bk_motion_list_model_is_filling (self->model))
     return;
   if (self->model != NULL)
@@ -76,7 +97,6 @@ update_count (BkMotionListPage *self)
       gtk_label_set_text (self->empty_label, empty);
     }
   gtk_widget_set_visible (self->empty_view, n == 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->scroller), n != 0);
 
   /* A status message: the number of motions, or why there are none. */
   bk_page_status_changed (BK_PAGE (self), n == 0 ? empty : count);
@@ -360,6 +380,30 @@ bk_motion_list_page_dup_target (BkPage *page)
   return self->opened_id > 0 ? g_variant_ref_sink (g_variant_new_int64 (self->opened_id)) : NULL;
 }
 
+/* A large addition comes in steps after the frames of the page on screen */
+static void
+pace_model (BkMotionListPage *self)
+{
+  if (self->model != NULL)
+    bk_motion_list_model_set_frame_clock (self->model,
+                                          gtk_widget_get_mapped (GTK_WIDGET (self))
+                                          ? gtk_widget_get_frame_clock (GTK_WIDGET (self)) : NULL);
+}
+
+static void
+bk_motion_list_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (bk_motion_list_page_parent_class)->map (widget);
+  pace_model (BK_MOTION_LIST_PAGE (widget));
+}
+
+static void
+bk_motion_list_page_unmap (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (bk_motion_list_page_parent_class)->unmap (widget);
+  pace_model (BK_MOTION_LIST_PAGE (widget));
+}
+
 static void
 bk_motion_list_page_dispose (GObject *object)
 {
@@ -460,12 +504,16 @@ load_store (BkMotionListPage *self,
     {
       self->model = bk_motion_list_model_new (store);
       bk_motion_list_model_set_gradual (self->model, TRUE);
+      pace_model (self);
       g_signal_connect_object (self->model, "items-changed",
                                G_CALLBACK (update_count), self,
                                G_CONNECT_SWAPPED);
       /* a large addition reaches the list a step later */
       g_signal_connect_object (self->model, "notify::n-items",
                                G_CALLBACK (update_count), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->model, "notify::has-first-screen",
+                               G_CALLBACK (update_list_shown), self,
                                G_CONNECT_SWAPPED);
       selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
       gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
@@ -520,6 +568,8 @@ bk_motion_list_page_class_init (BkMotionListPageClass *klass)
   g_object_class_override_property (object_class, BK_PAGE_PROP_CONTEXT, "context");
   object_class->finalize = bk_motion_list_page_finalize;
   widget_class->grab_focus = bk_motion_list_page_grab_focus;
+  widget_class->map = bk_motion_list_page_map;
+  widget_class->unmap = bk_motion_list_page_unmap;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/buergerkiosk/Kiosk/ui/bk-motion-list-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -643,6 +693,15 @@ bk_motion_list_page_is_empty_shown (BkMotionListPage *self)
   g_return_val_if_fail (BK_IS_MOTION_LIST_PAGE (self), FALSE);
 
   return gtk_widget_get_visible (self->empty_view);
+}
+
+gboolean
+bk_motion_list_page_is_list_shown (BkMotionListPage *self)
+{
+  g_return_val_if_fail (BK_IS_MOTION_LIST_PAGE (self), FALSE);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->scroller)) &&
+         gtk_widget_get_opacity (GTK_WIDGET (self->scroller)) > 0.0;
 }
 
 const char *

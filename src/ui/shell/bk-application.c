@@ -150,8 +150,21 @@ window_added_cb (GtkApplication *application,
 
   if (self->kiosk)
     {
+      GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (window)));
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, 0);
+
       gtk_window_set_decorated (window, FALSE);
       gtk_window_set_deletable (window, FALSE);
+      /* Full screen needs a compositor or window manager that grants it
+       * (cage does); an X server without one (a bare xinit kiosk) keeps
+       * the window's own size, so that is the screen's too. */
+      if (monitor != NULL)
+        {
+          GdkRectangle geometry;
+
+          gdk_monitor_get_geometry (monitor, &geometry);
+          gtk_window_set_default_size (window, geometry.width, geometry.height);
+        }
       gtk_window_fullscreen (window);
       g_signal_connect (window, "close-request", G_CALLBACK (close_request_cb), NULL);
       /* No Inspector, emoji chooser or context menu (bk-lockdown.c). */

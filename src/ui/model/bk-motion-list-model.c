@@ -63,8 +63,7 @@ struct _BkMotionListModel
   gboolean        filling;        /* telling the list of the rest */
   guint           exposed;        /* ids the list has been told of */
   gboolean        screen_due;     /* the first screen is there, to be shown next step */
-  guint           expose_source;  /* the next step by time */
-  guint           step_idle;      /* the next step, right after a frame */
+  guint           expose_source;  /* the next step: after a frame, or the fallback timer */
   GdkFrameClock  *clock;
   gulong          after_paint_id;
 };
@@ -249,7 +248,6 @@ static void
 cancel_steps (BkMotionListModel *self)
 {
   g_clear_handle_id (&self->expose_source, g_source_remove);
-  g_clear_handle_id (&self->step_idle, g_source_remove);
   if (self->after_paint_id != 0)
     g_clear_signal_handler (&self->after_paint_id, self->clock);
 }
@@ -257,7 +255,7 @@ cancel_steps (BkMotionListModel *self)
 static gboolean
 steps_pending (BkMotionListModel *self)
 {
-  return self->expose_source != 0 || self->step_idle != 0 || self->after_paint_id != 0;
+  return self->expose_source != 0 || self->after_paint_id != 0;
 }
 
 static void
@@ -291,21 +289,11 @@ expose_more (BkMotionListModel *self)
 }
 
 static gboolean
-step_timeout_cb (gpointer data)
+step_cb (gpointer data)
 {
   BkMotionListModel *self = data;
 
   self->expose_source = 0;
-  expose_more (self);
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-step_idle_cb (gpointer data)
-{
-  BkMotionListModel *self = data;
-
-  self->step_idle = 0;
   expose_more (self);
   return G_SOURCE_REMOVE;
 }
@@ -315,9 +303,10 @@ after_paint_cb (GdkFrameClock     *clock,
                 BkMotionListModel *self)
 {
   g_clear_signal_handler (&self->after_paint_id, clock);
-  /* after the frame, before the next one's events are handled */
-  self->step_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, step_idle_cb, self, NULL);
-  g_source_set_name_by_id (self->step_idle, "[bk] motion list: more rows");
+  /* the step now, after the frame (not the fallback timer) */
+  g_clear_handle_id (&self->expose_source, g_source_remove);
+  self->expose_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, step_cb, self, NULL);
+  g_source_set_name_by_id (self->expose_source, "[bk] motion list: more rows");
 }
 
 /* The next step after the next frame, or in a while */
@@ -333,7 +322,7 @@ schedule_step (BkMotionListModel *self)
     }
   self->expose_source = g_timeout_add_full (G_PRIORITY_LOW,
                                             self->clock != NULL ? STEP_FALLBACK_MS : STEP_TIMEOUT_MS,
-                                            step_timeout_cb, self, NULL);
+                                            step_cb, self, NULL);
   g_source_set_name_by_id (self->expose_source, "[bk] motion list: more rows");
 }
 

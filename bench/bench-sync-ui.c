@@ -19,6 +19,8 @@
  * Run under Xvfb with GSK_RENDERER=cairo (bench/sync.sh does, and once
  * more under cage). BK_BENCH_FRAME_PHASES=1 also prints, for each frame
  * over 30 ms (or over the number given), where its time went (see below).
+ * The display keeps cairo's frame pool as the kiosk's does
+ * (bk_renderer_keep_frame_pool); BK_BENCH_NO_FRAME_POOL=1: not, as before.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -31,6 +33,7 @@
 #include "bk-context.h"
 #include "bk-motion-list-model.h"
 #include "bk-motion-list-page-private.h"
+#include "bk-renderer.h"
 #include "bk-store.h"
 #include "bk-sync-service.h"
 #include "bk-ui.h"
@@ -283,6 +286,8 @@ main (int argc, char **argv)
   gtk_init ();
   adw_init ();
   bk_ui_init ();
+  if (g_getenv ("BK_BENCH_NO_FRAME_POOL") == NULL)
+    bk_renderer_keep_frame_pool (gdk_display_get_default ());
 
   store = bk_store_open (argv[1], BK_STORE_OPEN_DEFAULT, &error);
   if (store == NULL)
@@ -293,6 +298,7 @@ main (int argc, char **argv)
 
   window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 1024);
+
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   animation = gtk_spinner_new ();
   gtk_spinner_start (GTK_SPINNER (animation));

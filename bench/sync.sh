@@ -10,8 +10,10 @@
 #   - an incremental sync with nothing changed: its time and the requests the
 #     server saw, per list,
 #   - the kiosk's main loop while its background sync runs (bench-sync-ui under
-#     Xvfb: frame gaps and a 5 ms probe, beside a baseline without a sync), and
-#     the same under cage (the kiosk's compositor, headless),
+#     Xvfb: frame gaps and a 5 ms probe, beside a baseline without a sync;
+#     once more without the kept frame pool of bk-renderer.c, as before it;
+#     each frame over 45 ms split into its phases),
+#     and the same under cage (the kiosk's compositor, headless),
 #   - every way the server misbehaves on demand: the exit status, whether
 #     `buergerkiosk-ctl check` passes afterwards and the message.
 # Quick run: sync.sh 4 250 100 1.  Output: bench/results/sync.txt.
@@ -97,15 +99,23 @@ cpu() { awk '{ printf "%.3f", $1 + $2 }' "$CPU_FILE"; }
   echo "## The kiosk's main loop during a background sync (bench-sync-ui, Xvfb, GSK_RENDERER=cairo)"
   if [ "$BK_UI_BUILT" = 1 ] && [ -x "$BIN/bench-sync-ui" ]; then
     fresh
-    GSK_RENDERER=cairo xvfb-run -a -s "-screen 0 1280x1024x24" "$BIN/bench-sync-ui" "$DB" "$SYSTEM" 10 2>&1 \
+    GSK_RENDERER=cairo xvfb-run -a -s "-screen 0 1280x1024x24" env BK_BENCH_FRAME_PHASES=45 \
+      "$BIN/bench-sync-ui" "$DB" "$SYSTEM" 10 2>&1 \
       | grep -v -e '^Gtk-Message' -e 'Adwaita-DEBUG'
+    # Baseline in the same run: without the kept shared-memory pool of
+    # cairo's X11 frames (bk_renderer_keep_frame_pool), as before it.
+    echo "## The same without the kept frame pool (the code before it)"
+    fresh
+    BK_BENCH_NO_FRAME_POOL=1 BK_BENCH_FRAME_PHASES=45 GSK_RENDERER=cairo xvfb-run -a -s "-screen 0 1280x1024x24" \
+      "$BIN/bench-sync-ui" "$DB" "$SYSTEM" 10 2>&1 \
+      | grep -v -e '^Gtk-Message' -e 'Adwaita-DEBUG' | sed 's/sync_ui\./sync_ui_nopool./'
   else
     echo "(not run: the kiosk's UI did not build)"
   fi
 
   # The same under the compositor the kiosk is deployed with (cage, Wayland;
   # headless with its software renderer here): GTK draws into buffers it
-  # keeps, where X11 with cairo allocates a new image for each full repaint.
+  # keeps, where X11 with cairo uploads each frame through cairo's pool.
   echo "## The same under cage (Wayland, headless, pixman; GSK_RENDERER=cairo)"
   if [ "$BK_UI_BUILT" = 1 ] && [ -x "$BIN/bench-sync-ui" ] && command -v cage >/dev/null 2>&1; then
     CAGE_DIR=$BENCH_TMP/sync-cage
@@ -118,6 +128,7 @@ cpu() { awk '{ printf "%.3f", $1 + $2 }' "$CPU_FILE"; }
     fi
     "${as_user[@]}" env -u DISPLAY -u WAYLAND_DISPLAY HOME="$CAGE_DIR" XDG_RUNTIME_DIR="$CAGE_DIR/run" \
       WLR_BACKENDS=headless WLR_LIBINPUT_NO_DEVICES=1 WLR_RENDERER=pixman GDK_BACKEND=wayland GSK_RENDERER=cairo \
+      BK_BENCH_FRAME_PHASES=45 \
       cage -- "$BIN/bench-sync-ui" "$CAGE_DIR/sync.db" "$SYSTEM" 10 2>&1 \
       | grep -v -e '^Gtk-Message' -e 'Adwaita-DEBUG' -e '^[0-9:.]* \[' -e 'glamor' -e 'Wayland events' \
       | sed 's/sync_ui\./sync_ui_cage./'

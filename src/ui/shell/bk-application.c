@@ -395,6 +395,7 @@ bk_application_startup (GApplication *application)
 
   /* The display is open; no window is realised yet. */
   bk_renderer_choose_for_display (gdk_display_get_default ());
+  bk_renderer_keep_frame_pool (gdk_display_get_default ());
   bk_ui_init ();
 
   /* Colours, text size and motion follow the settings from the start. */

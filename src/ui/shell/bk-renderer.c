@@ -12,6 +12,11 @@
 
 #include "bk-renderer-private.h"
 
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#include <cairo-xlib.h>
+#endif
+
 static const char *choice = "GTK's default";
 
 BkRendererEarly
@@ -151,4 +156,76 @@ const char *
 bk_renderer_get_choice (void)
 {
   return choice;
+}
+
+/* ---- the shared-memory pool of cairo's X11 frames (see bk-renderer.h) ---- */
+
+/* GSK picks cairo: the kiosk's choice, the environment's, or no GL at all. */
+static gboolean
+renderer_is_cairo (GdkDisplay *display)
+{
+  const char *name = g_object_get_data (G_OBJECT (display), "gsk-renderer");
+
+  if (name == NULL)
+    name = g_getenv ("GSK_RENDERER");
+  if (name != NULL && name[0] != '\0')
+    return g_str_equal (name, "cairo");
+  return g_str_equal (choice, "cairo (no GL)");
+}
+
+void
+bk_renderer_keep_frame_pool (GdkDisplay *display)
+{
+#ifdef GDK_WINDOWING_X11
+  GListModel *monitors;
+  Display *xdisplay;
+  int screen;
+  int width = 0, height = 0;
+  cairo_surface_t *root;
+  cairo_surface_t *frame;
+  cairo_surface_t *keep;
+#endif
+
+  g_return_if_fail (GDK_IS_DISPLAY (display));
+
+#ifdef GDK_WINDOWING_X11
+  if (!GDK_IS_X11_DISPLAY (display) || !renderer_is_cairo (display) ||
+      g_object_get_data (G_OBJECT (display), "bk-frame-pool") != NULL)
+    return;
+
+  /* The largest frame: a window over the largest monitor. */
+  monitors = gdk_display_get_monitors (display);
+  for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+      GdkRectangle geometry;
+      int scale = gdk_monitor_get_scale_factor (monitor);
+
+      gdk_monitor_get_geometry (monitor, &geometry);
+      if ((gint64) geometry.width * geometry.height * scale * scale > (gint64) width * height)
+        {
+          width = geometry.width * scale;
+          height = geometry.height * scale;
+        }
+    }
+  if (width <= 0 || height <= 0)
+    return;
+
+  /* On GDK's own connection: cairo keeps its pools per connection. An
+   * image of the frame's size makes cairo map a pool big enough and clear
+   * the image (the kiosk's pages are touched; the X server's are at the
+   * first frame). The small image, made while the large one still holds
+   * the pool, keeps the pool once the large one is gone. */
+  xdisplay = gdk_x11_display_get_xdisplay (display);
+  screen = DefaultScreen (xdisplay);
+  root = cairo_xlib_surface_create (xdisplay, RootWindow (xdisplay, screen),
+                                    DefaultVisual (xdisplay, screen), 1, 1);
+  frame = cairo_surface_create_similar_image (root, CAIRO_FORMAT_ARGB32, width, height);
+  keep = cairo_surface_create_similar_image (root, CAIRO_FORMAT_ARGB32, 32, 32);
+  cairo_surface_destroy (frame);
+  cairo_surface_destroy (root);
+  g_object_set_data_full (G_OBJECT (display), "bk-frame-pool", keep,
+                          (GDestroyNotify) cairo_surface_destroy);
+  g_debug ("frame pool: kept for %d × %d", width, height);
+#endif
 }

@@ -26,6 +26,17 @@ G_BEGIN_DECLS
 void        bk_renderer_choose_early       (void);
 void        bk_renderer_choose_for_display (GdkDisplay *display);
 
+/* With GTK's cairo renderer on X11, cairo paints each frame into an image
+ * in memory it shares with the X server, taken from a pool that cairo 1.16
+ * unmaps as soon as it is empty. A frame that repaints the whole window
+ * then maps a fresh segment and both processes fault in its pages (on a VM
+ * 10–20 ms of a 1280×1024 repaint). This makes a pool big enough for a
+ * window over the largest monitor and keeps it, with one small image in it,
+ * for as long as the display is open, so the pages of every full repaint
+ * are there already. Call it once the renderer is chosen, before the first
+ * window; does nothing on Wayland or with GL. */
+void        bk_renderer_keep_frame_pool    (GdkDisplay *display);
+
 /* What was chosen and why, for the journal: "cairo (no GPU device)", … */
 const char *bk_renderer_get_choice         (void);
 

@@ -138,13 +138,16 @@ after_paint_cb (GdkFrameClock *clock,
       current->most_run_ms = MAX (current->most_run_ms, ran);
       if (ran > 50.0)
         current->run_over_50++;
+      /* ending at the monotonic time given: bench/stall-probe.py's
+       * stalls of the machine are on the same clock */
       if (gap > 50.0 && sync_started != 0)
         g_print ("  a gap of %.0f ms, %.2f s after the sync started%s; the main thread ran %.0f ms of it and "
-                 "waited %.0f ms for a CPU\n", gap, (now - sync_started) / 1e6,
-                 finished ? " (after it finished)" : "", ran, (wait_ns - last_wait_ns) / 1e6);
+                 "waited %.0f ms for a CPU; ending at %.3f s (monotonic)\n", gap, (now - sync_started) / 1e6,
+                 finished ? " (after it finished)" : "", ran, (wait_ns - last_wait_ns) / 1e6, now / 1e6);
       else if (gap > 50.0)
         g_print ("  a gap of %.0f ms without a sync; the main thread ran %.0f ms of it and waited %.0f ms "
-                 "for a CPU\n", gap, ran, (wait_ns - last_wait_ns) / 1e6);
+                 "for a CPU; ending at %.3f s (monotonic)\n", gap, ran, (wait_ns - last_wait_ns) / 1e6,
+                 now / 1e6);
     }
   current->last_frame = now;
   last_wait_ns = wait_ns;

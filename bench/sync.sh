@@ -12,7 +12,8 @@
 #   - the kiosk's main loop while its background sync runs (bench-sync-ui under
 #     Xvfb: frame gaps and a 5 ms probe, beside a baseline without a sync;
 #     once more without the kept frame pool of bk-renderer.c, as before it;
-#     each frame over 45 ms split into its phases),
+#     each frame over 45 ms split into its phases; the machine's own stalls
+#     beside it, bench/stall-probe.py),
 #     and the same under cage (the kiosk's compositor, headless),
 #   - every way the server misbehaves on demand: the exit status, whether
 #     `buergerkiosk-ctl check` passes afterwards and the message.
@@ -40,6 +41,19 @@ ORIGIN=${SYSTEM%/oparl/*}
 [ -n "$SYSTEM" ] || { bench_log "the OParl server did not start: $(cat "$SERVER_LOG")"; exit 1; }
 
 fresh() { rm -rf "$DB" "$DB-wal" "$DB-shm" "$DB-files"; }
+# The machine's own stalls beside each UI run (bench/stall-probe.py, one
+# on each CPU, at real-time priority when root): a frame gap at the time of
+# one is the machine's (a virtual CPU the host did not run), not the kiosk's.
+stall_probe_start() {
+  local rt=() cpu
+  if [ "$(id -u)" = 0 ] && command -v chrt >/dev/null 2>&1; then rt=(chrt -f 10); fi
+  STALL_PIDS=()
+  for cpu in $(seq 0 $(($(nproc) - 1))); do
+    taskset -c "$cpu" "${rt[@]}" python3 "$SRC/bench/stall-probe.py" "$1.cpu$cpu" &
+    STALL_PIDS+=($!)
+  done
+}
+stall_probe_stop() { kill "${STALL_PIDS[@]}" 2>/dev/null; wait "${STALL_PIDS[@]}" 2>/dev/null; }
 control() { curl -s "$ORIGIN/_control?$1" >/dev/null; }
 requests() { curl -s "$ORIGIN/_requests" | $PY -c 'import json, sys; print(len([r for r in json.load(sys.stdin) if not r["path"].startswith("/_")]))'; }
 seconds() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
@@ -99,16 +113,20 @@ cpu() { awk '{ printf "%.3f", $1 + $2 }' "$CPU_FILE"; }
   echo "## The kiosk's main loop during a background sync (bench-sync-ui, Xvfb, GSK_RENDERER=cairo)"
   if [ "$BK_UI_BUILT" = 1 ] && [ -x "$BIN/bench-sync-ui" ]; then
     fresh
+    stall_probe_start machine.sync_ui
     GSK_RENDERER=cairo xvfb-run -a -s "-screen 0 1280x1024x24" env BK_BENCH_FRAME_PHASES=45 \
       "$BIN/bench-sync-ui" "$DB" "$SYSTEM" 10 2>&1 \
       | grep -v -e '^Gtk-Message' -e 'Adwaita-DEBUG'
+    stall_probe_stop
     # Baseline in the same run: without the kept shared-memory pool of
     # cairo's X11 frames (bk_renderer_keep_frame_pool), as before it.
     echo "## The same without the kept frame pool (the code before it)"
     fresh
+    stall_probe_start machine.sync_ui_nopool
     BK_BENCH_NO_FRAME_POOL=1 BK_BENCH_FRAME_PHASES=45 GSK_RENDERER=cairo xvfb-run -a -s "-screen 0 1280x1024x24" \
       "$BIN/bench-sync-ui" "$DB" "$SYSTEM" 10 2>&1 \
       | grep -v -e '^Gtk-Message' -e 'Adwaita-DEBUG' | sed 's/sync_ui\./sync_ui_nopool./'
+    stall_probe_stop
   else
     echo "(not run: the kiosk's UI did not build)"
   fi
@@ -126,12 +144,14 @@ cpu() { awk '{ printf "%.3f", $1 + $2 }' "$CPU_FILE"; }
       chown -R nobody "$CAGE_DIR"
       as_user=(setpriv --reuid=nobody --regid=nogroup --clear-groups)
     fi
+    stall_probe_start machine.sync_ui_cage
     "${as_user[@]}" env -u DISPLAY -u WAYLAND_DISPLAY HOME="$CAGE_DIR" XDG_RUNTIME_DIR="$CAGE_DIR/run" \
       WLR_BACKENDS=headless WLR_LIBINPUT_NO_DEVICES=1 WLR_RENDERER=pixman GDK_BACKEND=wayland GSK_RENDERER=cairo \
       BK_BENCH_FRAME_PHASES=45 \
       cage -- "$BIN/bench-sync-ui" "$CAGE_DIR/sync.db" "$SYSTEM" 10 2>&1 \
       | grep -v -e '^Gtk-Message' -e 'Adwaita-DEBUG' -e '^[0-9:.]* \[' -e 'glamor' -e 'Wayland events' \
       | sed 's/sync_ui\./sync_ui_cage./'
+    stall_probe_stop
     rm -rf "$CAGE_DIR"
   else
     echo "(not run: no cage, or the kiosk's UI did not build)"

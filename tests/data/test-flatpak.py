@@ -24,7 +24,7 @@ REQUIRED_FINISH_ARGS = [
 # the build files must be a module of the manifest, or the Flatpak fails to build.
 RUNTIME_PROVIDES = {
     'glib-2.0', 'gio-2.0', 'gio-unix-2.0', 'gobject-2.0', 'gmodule-2.0', 'json-glib-1.0', 'sqlite3',
-    'libxml-2.0', 'cairo', 'epoxy', 'gtk4', 'gtk4-unix-print', 'libadwaita-1',
+    'libxml-2.0', 'cairo', 'cairo-xlib', 'epoxy', 'gtk4', 'gtk4-unix-print', 'gtk4-x11', 'libadwaita-1',
     'gstreamer-1.0', 'gstreamer-app-1.0', 'gstreamer-audio-1.0', 'libsoup-3.0',
     'libcrypto', 'libssl',
 }

@@ -21,12 +21,18 @@
  * over 30 ms (or over the number given), where its time went (see below).
  * The display keeps cairo's frame pool as the kiosk's does
  * (bk_renderer_keep_frame_pool); BK_BENCH_NO_FRAME_POOL=1: not, as before.
+ * BK_BENCH_WATCHDOG=MS: what the main thread sleeps in when the probe is
+ * MS ms late (see below).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <execinfo.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 #include <adwaita.h>
 
 #include "bench-gen.h"
@@ -164,10 +170,130 @@ tick_cb (GtkWidget     *widget,
   return G_SOURCE_CONTINUE;
 }
 
+/* BK_BENCH_WATCHDOG=MS: when the 5 ms probe has not run for MS ms and
+ * the main thread is asleep (not working, not waiting for a CPU), print
+ * what it sleeps in: its kernel wait channel and, by a signal it answers
+ * with its own backtrace, its stack. */
+static gint64 probe_last_us;   /* __atomic_*: the watchdog reads it */
+static pid_t main_tid;
+
+static void
+stack_signal_cb (int sig)
+{
+  char head[64];
+  void *frames[48];
+  int n = backtrace (frames, G_N_ELEMENTS (frames));
+  /* no stdio in a signal handler: the thread id by hand */
+  long tid = syscall (SYS_gettid);
+  int len = 0;
+  char digits[24];
+  int d = 0;
+
+  memcpy (head, "  watchdog: the stack of thread ", 32);
+  len = 32;
+  do
+    digits[d++] = (char) ('0' + tid % 10);
+  while ((tid /= 10) > 0 && d < (int) sizeof digits);
+  while (d > 0)
+    head[len++] = digits[--d];
+  head[len++] = '\n';
+  if (write (STDERR_FILENO, head, len) > 0)
+    backtrace_symbols_fd (frames, n, STDERR_FILENO);
+}
+
+/* Every other thread: its state, and the stack of those that could hold
+ * what the main thread waits for (on a CPU or waiting for one). */
+static void
+print_threads (void)
+{
+  g_autoptr(GDir) dir = g_dir_open ("/proc/self/task", 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_strdup_printf ("/proc/self/task/%s/stat", name);
+      g_autofree char *stat = NULL;
+      const char *paren;
+      const char *open;
+      pid_t tid = atoi (name);
+
+      if (tid == main_tid || !g_file_get_contents (path, &stat, NULL, NULL) ||
+          (paren = strrchr (stat, ')')) == NULL || (open = strchr (stat, '(')) == NULL)
+        continue;
+      g_printerr ("  watchdog: thread %d %.*s is %c\n", (int) tid, (int) (paren - open - 1), open + 1, paren[2]);
+      if (paren[2] == 'R' && tid != (pid_t) syscall (SYS_gettid))
+        syscall (SYS_tgkill, getpid (), tid, SIGURG);
+    }
+}
+
+static char
+main_thread_state (char *wchan, gsize size)
+{
+  g_autofree char *dir = g_strdup_printf ("/proc/self/task/%d", (int) main_tid);
+  g_autofree char *stat_path = g_build_filename (dir, "stat", NULL);
+  g_autofree char *wchan_path = g_build_filename (dir, "wchan", NULL);
+  g_autofree char *stat = NULL;
+  g_autofree char *channel = NULL;
+  const char *paren;
+
+  g_strlcpy (wchan, "?", size);
+  if (g_file_get_contents (wchan_path, &channel, NULL, NULL))
+    g_strlcpy (wchan, channel, size);
+  if (!g_file_get_contents (stat_path, &stat, NULL, NULL) || (paren = strrchr (stat, ')')) == NULL)
+    return '?';
+  return paren[2];
+}
+
+static gpointer
+watchdog_main (gpointer data)
+{
+  gint64 limit_us = GPOINTER_TO_INT (data) * 1000;
+  gint64 reported = 0;
+
+  for (;;)
+    {
+      gint64 last = __atomic_load_n (&probe_last_us, __ATOMIC_RELAXED);
+      gint64 now = g_get_monotonic_time ();
+
+      if (last != 0 && last != reported && now - last > limit_us)
+        {
+          char wchan[64];
+          char state = main_thread_state (wchan, sizeof wchan);
+
+          g_printerr ("  watchdog: the probe is %.0f ms late at %.3f s (monotonic); the main thread is %c, "
+                      "waiting in %s\n", (now - last) / 1e3 - 5.0, now / 1e6, state, wchan);
+          if (state == 'S' || state == 'D')
+            {
+              syscall (SYS_tgkill, getpid (), main_tid, SIGURG);
+              print_threads ();
+            }
+          reported = last;
+        }
+      g_usleep (2000);
+    }
+  return NULL;
+}
+
+static void
+watchdog_start (void)
+{
+  const char *ms = g_getenv ("BK_BENCH_WATCHDOG");
+  void *frames[4];
+
+  if (ms == NULL || atoi (ms) <= 0)
+    return;
+  main_tid = (pid_t) syscall (SYS_gettid);
+  backtrace (frames, G_N_ELEMENTS (frames));   /* loads the unwinder now, not in the handler */
+  signal (SIGURG, stack_signal_cb);
+  g_thread_unref (g_thread_new ("bench-watchdog", watchdog_main, GINT_TO_POINTER (atoi (ms))));
+}
+
 static gboolean
 probe_cb (gpointer data)
 {
   gint64 now = g_get_monotonic_time ();
+
+  __atomic_store_n (&probe_last_us, now, __ATOMIC_RELAXED);
 
   if (current != NULL)
     {
@@ -289,6 +415,11 @@ main (int argc, char **argv)
   gtk_init ();
   adw_init ();
   bk_ui_init ();
+  /* Owned for the whole run, as GApplication owns it in the kiosk: else a
+   * worker's g_main_context_invoke could take it between two iterations
+   * and run the main thread's handlers itself. */
+  if (!g_main_context_acquire (NULL))
+    g_error ("the main context is owned elsewhere");
   if (g_getenv ("BK_BENCH_NO_FRAME_POOL") == NULL)
     bk_renderer_keep_frame_pool (gdk_display_get_default ());
 
@@ -337,6 +468,7 @@ main (int argc, char **argv)
       g_signal_connect_after (clock, "paint", G_CALLBACK (phase_mark_cb), &mark_paint);
     }
   g_timeout_add (5, probe_cb, NULL);
+  watchdog_start ();
   run_for (0.5);
 
   current = &baseline;

@@ -315,7 +315,14 @@ static gpointer
 worker_main (gpointer data)
 {
   Worker w = { data, NULL, NULL };
+  g_autoptr(GMainContext) context = g_main_context_new ();
 
+  /* libsoup binds a session and the sources of its requests to the
+   * thread-default context. Without one of its own the worker's requests
+   * used the kiosk's main context — its lock and its wake-ups — and the
+   * worker, at a lower priority, preempted while it held that lock kept the
+   * main thread waiting (bench/README.md, "Cairo's frame pool kept"). */
+  g_main_context_push_thread_default (context);
   /* Reading a PDF or applying 10 000 papers yields to the screen. */
   bk_thread_lower_priority ("sync");
   w.http = bk_http_new (w.shared->have_http_options ? &w.shared->http_options : NULL);
@@ -335,6 +342,7 @@ worker_main (gpointer data)
   g_clear_object (&w.store);
   bk_http_unref (w.http);
   shared_unref (w.shared);
+  g_main_context_pop_thread_default (context);
   return NULL;
 }
 

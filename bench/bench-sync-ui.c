@@ -22,15 +22,20 @@
  * The display keeps cairo's frame pool as the kiosk's does
  * (bk_renderer_keep_frame_pool); BK_BENCH_NO_FRAME_POOL=1: not, as before.
  * BK_BENCH_WATCHDOG=MS: what the main thread sleeps in when the probe is
- * MS ms late (see below).
+ * MS ms late (see below). BK_BENCH_WORKER_NICE=N: the sync worker runs in
+ * the ordinary class at nice N instead of the batch class at nice 0 (the
+ * kiosk's before: nice 10; bk-thread.h).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+#include <errno.h>
 #include <execinfo.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 #include <adwaita.h>
@@ -175,6 +180,7 @@ tick_cb (GtkWidget     *widget,
  * what it sleeps in: its kernel wait channel and, by a signal it answers
  * with its own backtrace, its stack. */
 static gint64 probe_last_us;   /* __atomic_*: the watchdog reads it */
+static gboolean watchdog_stopped;  /* __atomic_*: after the phases (the list's reload, the join) */
 static pid_t main_tid;
 
 static void
@@ -250,7 +256,7 @@ watchdog_main (gpointer data)
   gint64 limit_us = GPOINTER_TO_INT (data) * 1000;
   gint64 reported = 0;
 
-  for (;;)
+  while (!__atomic_load_n (&watchdog_stopped, __ATOMIC_RELAXED))
     {
       gint64 last = __atomic_load_n (&probe_last_us, __ATOMIC_RELAXED);
       gint64 now = g_get_monotonic_time ();
@@ -286,6 +292,41 @@ watchdog_start (void)
   backtrace (frames, G_N_ELEMENTS (frames));   /* loads the unwinder now, not in the handler */
   signal (SIGURG, stack_signal_cb);
   g_thread_unref (g_thread_new ("bench-watchdog", watchdog_main, GINT_TO_POINTER (atoi (ms))));
+}
+
+/* BK_BENCH_WORKER_NICE: once the worker has entered the background (the
+ * batch class), it goes back to the ordinary class at the nice given. */
+static void
+worker_nice_apply (void)
+{
+  const char *nice = g_getenv ("BK_BENCH_WORKER_NICE");
+  struct sched_param param = { 0 };
+
+  if (nice == NULL)
+    return;
+  for (guint tries = 0; tries < 1000; tries++)
+    {
+      g_autoptr(GDir) dir = g_dir_open ("/proc/self/task", 0, NULL);
+      const char *tid;
+
+      while (dir != NULL && (tid = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *path = g_strdup_printf ("/proc/self/task/%s/comm", tid);
+          g_autofree char *comm = NULL;
+          pid_t id = atoi (tid);
+
+          if (!g_file_get_contents (path, &comm, NULL, NULL) || !g_str_equal (g_strstrip (comm), "bk-sync") ||
+              sched_getscheduler (id) != SCHED_BATCH)
+            continue;
+          if (sched_setscheduler (id, SCHED_OTHER, &param) != 0 ||
+              setpriority (PRIO_PROCESS, (id_t) id, atoi (nice)) != 0)
+            g_error ("the sync worker's priority: %s", g_strerror (errno));
+          g_print ("sync worker %d: ordinary class, nice %d\n", id, atoi (nice));
+          return;
+        }
+      g_usleep (1000);
+    }
+  g_error ("no sync worker in the batch class to change");
 }
 
 static gboolean
@@ -412,6 +453,7 @@ main (int argc, char **argv)
     baseline_s = g_ascii_strtod (argv[3], NULL);
   endpoint.url = argv[2];
 
+  bk_renderer_choose_early ();
   gtk_init ();
   adw_init ();
   bk_ui_init ();
@@ -420,6 +462,7 @@ main (int argc, char **argv)
    * and run the main thread's handlers itself. */
   if (!g_main_context_acquire (NULL))
     g_error ("the main context is owned elsewhere");
+  bk_renderer_choose_for_display (gdk_display_get_default ());
   if (g_getenv ("BK_BENCH_NO_FRAME_POOL") == NULL)
     bk_renderer_keep_frame_pool (gdk_display_get_default ());
 
@@ -428,6 +471,7 @@ main (int argc, char **argv)
     g_error ("%s", error->message);
   sync = bk_sync_service_new (argv[1], NULL);
   bk_sync_service_set_endpoints (sync, &endpoint, 1);
+  worker_nice_apply ();
   g_signal_connect (sync, "finished", G_CALLBACK (finished_cb), NULL);
 
   window = gtk_window_new ();
@@ -490,6 +534,8 @@ main (int argc, char **argv)
   g_print ("RESULT sync_ui.motions %u\n", bk_store_count_motions (store));
 
   current = NULL;
+  /* What follows is no phase: a synchronous reload and the worker's join. */
+  __atomic_store_n (&watchdog_stopped, TRUE, __ATOMIC_RELAXED);
   {
     /* the list read again from scratch (the worst a sync can ask of it) */
     BkMotionListModel *model = bk_motion_list_page_get_model (BK_MOTION_LIST_PAGE (page));

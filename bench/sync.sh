@@ -14,7 +14,8 @@
 #     once more without the kept frame pool of bk-renderer.c, as before it;
 #     each frame over 45 ms split into its phases; the machine's own stalls
 #     beside it, bench/stall-probe.py),
-#     and the same under cage (the kiosk's compositor, headless),
+#     and the same under cage (the kiosk's compositor, headless), once more
+#     with the sync worker at nice 10 as before bk_thread_enter_background,
 #   - every way the server misbehaves on demand: the exit status, whether
 #     `buergerkiosk-ctl check` passes afterwards and the message.
 # Quick run: sync.sh 4 250 100 1.  Output: bench/results/sync.txt.
@@ -134,25 +135,33 @@ cpu() { awk '{ printf "%.3f", $1 + $2 }' "$CPU_FILE"; }
   # The same under the compositor the kiosk is deployed with (cage, Wayland;
   # headless with its software renderer here): GTK draws into buffers it
   # keeps, where X11 with cairo uploads each frame through cairo's pool.
-  echo "## The same under cage (Wayland, headless, pixman; GSK_RENDERER=cairo)"
-  if [ "$BK_UI_BUILT" = 1 ] && [ -x "$BIN/bench-sync-ui" ] && command -v cage >/dev/null 2>&1; then
+  # cage_run NAME [VAR=VALUE...]: one run, its results as sync_ui_NAME.*
+  cage_run() {
+    local name=$1 as_user=(); shift
     CAGE_DIR=$BENCH_TMP/sync-cage
     rm -rf "$CAGE_DIR"; mkdir -p "$CAGE_DIR/run"; chmod 700 "$CAGE_DIR/run"
-    as_user=()
     # cage refuses to run as root
     if [ "$(id -u)" = 0 ]; then
       chown -R nobody "$CAGE_DIR"
       as_user=(setpriv --reuid=nobody --regid=nogroup --clear-groups)
     fi
-    stall_probe_start machine.sync_ui_cage
+    stall_probe_start "machine.sync_ui_$name"
     "${as_user[@]}" env -u DISPLAY -u WAYLAND_DISPLAY HOME="$CAGE_DIR" XDG_RUNTIME_DIR="$CAGE_DIR/run" \
       WLR_BACKENDS=headless WLR_LIBINPUT_NO_DEVICES=1 WLR_RENDERER=pixman GDK_BACKEND=wayland GSK_RENDERER=cairo \
-      BK_BENCH_FRAME_PHASES=45 \
+      BK_BENCH_FRAME_PHASES=45 "$@" \
       cage -- "$BIN/bench-sync-ui" "$CAGE_DIR/sync.db" "$SYSTEM" 10 2>&1 \
       | grep -v -e '^Gtk-Message' -e 'Adwaita-DEBUG' -e '^[0-9:.]* \[' -e 'glamor' -e 'Wayland events' \
-      | sed 's/sync_ui\./sync_ui_cage./'
+      | sed "s/sync_ui\./sync_ui_$name./"
     stall_probe_stop
     rm -rf "$CAGE_DIR"
+  }
+  echo "## The same under cage (Wayland, headless, pixman; GSK_RENDERER=cairo)"
+  if [ "$BK_UI_BUILT" = 1 ] && [ -x "$BIN/bench-sync-ui" ] && command -v cage >/dev/null 2>&1; then
+    cage_run cage
+    # Baseline in the same run: the sync worker at nice 10 in the ordinary
+    # class, as before bk_thread_enter_background (bk-thread.h).
+    echo "## The same under cage, the sync worker at nice 10 (the code before)"
+    cage_run cage_nice10 BK_BENCH_WORKER_NICE=10
   else
     echo "(not run: no cage, or the kiosk's UI did not build)"
   fi

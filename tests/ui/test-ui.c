@@ -698,6 +698,10 @@ test_frame_pool (void)
       g_test_skip ("no /proc/sysvipc/shm to count shared memory by");
       return;
     }
+  /* As the kiosk starts: the pool follows the renderer chosen (here the
+   * environment's GSK_RENDERER=cairo, so nothing is set). */
+  bk_renderer_choose_early ();
+  bk_renderer_choose_for_display (gdk_display_get_default ());
   bk_renderer_keep_frame_pool (gdk_display_get_default ());
   window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);

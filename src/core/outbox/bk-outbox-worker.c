@@ -746,15 +746,13 @@ lane_main (gpointer data)
 {
   Lane *lane = data;
   BkOutboxWorker *self = lane->worker;
-  g_autoptr(GMainContext) context = g_main_context_new ();
   g_autoptr(GError) error = NULL;
   GPtrArray *transports = bk_delivery_config_get_transports (self->setup.config);
   guint timeout = bk_delivery_config_get_settings (self->setup.config)->timeout;
+  /* Sealing and the bundles' hashes yield to the screen, and libsoup's
+   * waiting happens on this thread's context. */
+  GMainContext *context = bk_thread_enter_background ("outbox");
 
-  /* Sealing and the bundles' hashes yield to the screen. */
-  bk_thread_lower_priority ("outbox");
-  /* libsoup's own waiting happens on this thread's context. */
-  g_main_context_push_thread_default (context);
   lane->store = bk_store_open (self->setup.db_path, BK_STORE_OPEN_DEFAULT, &error);
   if (lane->store == NULL)
     {
@@ -789,7 +787,7 @@ lane_main (gpointer data)
 out:
   g_clear_pointer (&lane->transports, g_hash_table_unref);
   g_clear_object (&lane->store);
-  g_main_context_pop_thread_default (context);
+  bk_thread_leave_background (context);
   g_mutex_lock (&self->lock);
   self->running--;
   g_mutex_unlock (&self->lock);

@@ -315,16 +315,10 @@ static gpointer
 worker_main (gpointer data)
 {
   Worker w = { data, NULL, NULL };
-  g_autoptr(GMainContext) context = g_main_context_new ();
+  /* Reading a PDF or applying 10 000 papers yields to the screen, and
+   * libsoup's waiting happens on a context of the worker's own. */
+  GMainContext *context = bk_thread_enter_background ("sync");
 
-  /* libsoup binds a session and the sources of its requests to the
-   * thread-default context. Without one of its own the worker's requests
-   * used the kiosk's main context — its lock and its wake-ups — and the
-   * worker, at a lower priority, preempted while it held that lock kept the
-   * main thread waiting (bench/README.md, "Cairo's frame pool kept"). */
-  g_main_context_push_thread_default (context);
-  /* Reading a PDF or applying 10 000 papers yields to the screen. */
-  bk_thread_lower_priority ("sync");
   w.http = bk_http_new (w.shared->have_http_options ? &w.shared->http_options : NULL);
   for (;;)
     {
@@ -342,7 +336,7 @@ worker_main (gpointer data)
   g_clear_object (&w.store);
   bk_http_unref (w.http);
   shared_unref (w.shared);
-  g_main_context_pop_thread_default (context);
+  bk_thread_leave_background (context);
   return NULL;
 }
 

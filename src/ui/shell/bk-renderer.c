@@ -19,6 +19,24 @@
 
 static const char *choice = "GTK's default";
 
+/* What GSK draws with, kept where it is decided (the frame pool needs it). */
+typedef enum {
+  DRAWS_UNDECIDED,
+  DRAWS_CAIRO,
+  DRAWS_OTHER,
+} Draws;
+
+static Draws draws = DRAWS_UNDECIDED;
+
+/* GSK_RENDERER's value, or the display's "gsk-renderer" that GSK reads first. */
+static Draws
+draws_named (const char *name)
+{
+  if (name == NULL || name[0] == '\0')
+    return DRAWS_UNDECIDED;
+  return g_str_equal (name, "cairo") ? DRAWS_CAIRO : DRAWS_OTHER;
+}
+
 BkRendererEarly
 _bk_renderer_decide_early (const char  *gsk_renderer,
                            const char  *libgl_always_software,
@@ -90,6 +108,7 @@ bk_renderer_choose_early (void)
     {
     case BK_RENDERER_KEEP:
       choice = "GSK_RENDERER from the environment";
+      draws = draws_named (g_getenv ("GSK_RENDERER"));
       break;
     case BK_RENDERER_CAIRO:
       {
@@ -104,6 +123,7 @@ bk_renderer_choose_early (void)
         g_setenv ("GDK_DEBUG", with_gl_disabled, TRUE);
         choice = g_str_equal (reason, "no GPU device") ? "cairo, without GL (no GPU device)"
                                                         : "cairo, without GL (LIBGL_ALWAYS_SOFTWARE)";
+        draws = DRAWS_CAIRO;
         break;
       }
     case BK_RENDERER_PROBE:
@@ -124,9 +144,14 @@ bk_renderer_choose_for_display (GdkDisplay *display)
 
   g_return_if_fail (GDK_IS_DISPLAY (display));
 
-  if (!probe_display || g_object_get_data (G_OBJECT (display), "gsk-renderer") != NULL)
+  if (!probe_display)
     return;
   probe_display = FALSE;
+  if (g_object_get_data (G_OBJECT (display), "gsk-renderer") != NULL)
+    {
+      draws = draws_named (g_object_get_data (G_OBJECT (display), "gsk-renderer"));
+      return;
+    }
 
   /* On X11 GDK has set GL up already (to pick the visual), so this costs a
    * context, not the driver. */
@@ -136,6 +161,7 @@ bk_renderer_choose_for_display (GdkDisplay *display)
       /* GTK falls back to cairo by itself. */
       g_debug ("renderer: no GL (%s)", error ? error->message : "?");
       choice = "cairo (no GL)";
+      draws = DRAWS_CAIRO;
       return;
     }
   gdk_gl_context_make_current (context);
@@ -145,9 +171,13 @@ bk_renderer_choose_for_display (GdkDisplay *display)
       /* GSK reads this before GSK_RENDERER: set only because that is unset. */
       g_object_set_data_full (G_OBJECT (display), "gsk-renderer", g_strdup ("cairo"), g_free);
       choice = "cairo (GL runs in software)";
+      draws = DRAWS_CAIRO;
     }
   else
-    choice = "GL (a GPU)";
+    {
+      choice = "GL (a GPU)";
+      draws = DRAWS_OTHER;
+    }
   g_debug ("renderer: %s; GL_RENDERER %s", choice, gl_renderer ? gl_renderer : "?");
   gdk_gl_context_clear_current ();
 }
@@ -159,19 +189,6 @@ bk_renderer_get_choice (void)
 }
 
 /* ---- the shared-memory pool of cairo's X11 frames (see bk-renderer.h) ---- */
-
-/* GSK picks cairo: the kiosk's choice, the environment's, or no GL at all. */
-static gboolean
-renderer_is_cairo (GdkDisplay *display)
-{
-  const char *name = g_object_get_data (G_OBJECT (display), "gsk-renderer");
-
-  if (name == NULL)
-    name = g_getenv ("GSK_RENDERER");
-  if (name != NULL && name[0] != '\0')
-    return g_str_equal (name, "cairo");
-  return g_str_equal (choice, "cairo (no GL)");
-}
 
 void
 bk_renderer_keep_frame_pool (GdkDisplay *display)
@@ -189,7 +206,7 @@ bk_renderer_keep_frame_pool (GdkDisplay *display)
   g_return_if_fail (GDK_IS_DISPLAY (display));
 
 #ifdef GDK_WINDOWING_X11
-  if (!GDK_IS_X11_DISPLAY (display) || !renderer_is_cairo (display) ||
+  if (!GDK_IS_X11_DISPLAY (display) || draws != DRAWS_CAIRO ||
       g_object_get_data (G_OBJECT (display), "bk-frame-pool") != NULL)
     return;
 

@@ -33,8 +33,9 @@ void        bk_renderer_choose_for_display (GdkDisplay *display);
  * 10–20 ms of a 1280×1024 repaint). This makes a pool big enough for a
  * window over the largest monitor and keeps it, with one small image in it,
  * for as long as the display is open, so the pages of every full repaint
- * are there already. Call it once the renderer is chosen, before the first
- * window; does nothing on Wayland or with GL. */
+ * are there already. Call it once bk_renderer_choose_early and
+ * bk_renderer_choose_for_display have chosen, before the first window; does
+ * nothing on Wayland, with GL, or when nothing was chosen. */
 void        bk_renderer_keep_frame_pool    (GdkDisplay *display);
 
 /* What was chosen and why, for the journal: "cairo (no GPU device)", … */

@@ -133,13 +133,15 @@ import_thread (GTask        *task,
   ImportJob *job = task_data;
   g_autoptr(BkStore) store = NULL;
   GError *error = NULL;
+  GMainContext *context = bk_thread_enter_background ("import");
 
-  bk_thread_lower_priority ("import");
   store = bk_store_open (job->db_path, BK_STORE_OPEN_DEFAULT, &error);
   if (store == NULL || !bk_import_file (store, job->path, BK_IMPORT_FORMAT_AUTO, &job->summary, &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
+  g_clear_object (&store);
+  bk_thread_leave_background (context);
 }
 
 static void set_importing (BkStaffPage *self, const char *name);

@@ -207,27 +207,44 @@ stack_signal_cb (int sig)
     backtrace_symbols_fd (frames, n, STDERR_FILENO);
 }
 
+/* /proc/self/task/TID/stat: the thread's state letter ('?' when it is
+ * gone) and, with name, its name. */
+static char
+thread_state (pid_t tid, char **name)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/self/task/%d/stat", (int) tid);
+  g_autofree char *stat = NULL;
+  const char *open;
+  const char *paren;
+
+  if (name != NULL)
+    *name = NULL;
+  if (!g_file_get_contents (path, &stat, NULL, NULL) || (open = strchr (stat, '(')) == NULL ||
+      (paren = strrchr (stat, ')')) == NULL)
+    return '?';
+  if (name != NULL)
+    *name = g_strndup (open + 1, paren - open - 1);
+  return paren[2];
+}
+
 /* Every other thread: its state, and the stack of those that could hold
  * what the main thread waits for (on a CPU or waiting for one). */
 static void
 print_threads (void)
 {
   g_autoptr(GDir) dir = g_dir_open ("/proc/self/task", 0, NULL);
-  const char *name;
+  const char *entry;
 
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+  while (dir != NULL && (entry = g_dir_read_name (dir)) != NULL)
     {
-      g_autofree char *path = g_strdup_printf ("/proc/self/task/%s/stat", name);
-      g_autofree char *stat = NULL;
-      const char *paren;
-      const char *open;
-      pid_t tid = atoi (name);
+      g_autofree char *name = NULL;
+      pid_t tid = atoi (entry);
+      char state;
 
-      if (tid == main_tid || !g_file_get_contents (path, &stat, NULL, NULL) ||
-          (paren = strrchr (stat, ')')) == NULL || (open = strchr (stat, '(')) == NULL)
+      if (tid == main_tid || (state = thread_state (tid, &name)) == '?')
         continue;
-      g_printerr ("  watchdog: thread %d %.*s is %c\n", (int) tid, (int) (paren - open - 1), open + 1, paren[2]);
-      if (paren[2] == 'R' && tid != (pid_t) syscall (SYS_gettid))
+      g_printerr ("  watchdog: thread %d %s is %c\n", (int) tid, name, state);
+      if (state == 'R' && tid != (pid_t) syscall (SYS_gettid))
         syscall (SYS_tgkill, getpid (), tid, SIGURG);
     }
 }
@@ -235,19 +252,47 @@ print_threads (void)
 static char
 main_thread_state (char *wchan, gsize size)
 {
-  g_autofree char *dir = g_strdup_printf ("/proc/self/task/%d", (int) main_tid);
-  g_autofree char *stat_path = g_build_filename (dir, "stat", NULL);
-  g_autofree char *wchan_path = g_build_filename (dir, "wchan", NULL);
-  g_autofree char *stat = NULL;
+  g_autofree char *path = g_strdup_printf ("/proc/self/task/%d/wchan", (int) main_tid);
   g_autofree char *channel = NULL;
-  const char *paren;
 
   g_strlcpy (wchan, "?", size);
-  if (g_file_get_contents (wchan_path, &channel, NULL, NULL))
+  if (g_file_get_contents (path, &channel, NULL, NULL))
     g_strlcpy (wchan, channel, size);
-  if (!g_file_get_contents (stat_path, &stat, NULL, NULL) || (paren = strrchr (stat, ')')) == NULL)
-    return '?';
-  return paren[2];
+  return thread_state (main_tid, NULL);
+}
+
+/* BK_BENCH_WORKER_NICE: once the worker has entered the background (the
+ * batch class), it goes back to the ordinary class at the nice given. */
+static void
+worker_nice_apply (void)
+{
+  const char *nice = g_getenv ("BK_BENCH_WORKER_NICE");
+  struct sched_param param = { 0 };
+
+  if (nice == NULL)
+    return;
+  for (guint tries = 0; tries < 1000; tries++)
+    {
+      g_autoptr(GDir) dir = g_dir_open ("/proc/self/task", 0, NULL);
+      const char *entry;
+
+      while (dir != NULL && (entry = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *name = NULL;
+          pid_t tid = atoi (entry);
+
+          if (thread_state (tid, &name) == '?' || !g_str_equal (name, "bk-sync") ||
+              sched_getscheduler (tid) != SCHED_BATCH)
+            continue;
+          if (sched_setscheduler (tid, SCHED_OTHER, &param) != 0 ||
+              setpriority (PRIO_PROCESS, (id_t) tid, atoi (nice)) != 0)
+            g_error ("the sync worker's priority: %s", g_strerror (errno));
+          g_print ("sync worker %d: ordinary class, nice %d\n", tid, atoi (nice));
+          return;
+        }
+      g_usleep (1000);
+    }
+  g_error ("no sync worker in the batch class to change");
 }
 
 static gpointer
@@ -292,41 +337,6 @@ watchdog_start (void)
   backtrace (frames, G_N_ELEMENTS (frames));   /* loads the unwinder now, not in the handler */
   signal (SIGURG, stack_signal_cb);
   g_thread_unref (g_thread_new ("bench-watchdog", watchdog_main, GINT_TO_POINTER (atoi (ms))));
-}
-
-/* BK_BENCH_WORKER_NICE: once the worker has entered the background (the
- * batch class), it goes back to the ordinary class at the nice given. */
-static void
-worker_nice_apply (void)
-{
-  const char *nice = g_getenv ("BK_BENCH_WORKER_NICE");
-  struct sched_param param = { 0 };
-
-  if (nice == NULL)
-    return;
-  for (guint tries = 0; tries < 1000; tries++)
-    {
-      g_autoptr(GDir) dir = g_dir_open ("/proc/self/task", 0, NULL);
-      const char *tid;
-
-      while (dir != NULL && (tid = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *path = g_strdup_printf ("/proc/self/task/%s/comm", tid);
-          g_autofree char *comm = NULL;
-          pid_t id = atoi (tid);
-
-          if (!g_file_get_contents (path, &comm, NULL, NULL) || !g_str_equal (g_strstrip (comm), "bk-sync") ||
-              sched_getscheduler (id) != SCHED_BATCH)
-            continue;
-          if (sched_setscheduler (id, SCHED_OTHER, &param) != 0 ||
-              setpriority (PRIO_PROCESS, (id_t) id, atoi (nice)) != 0)
-            g_error ("the sync worker's priority: %s", g_strerror (errno));
-          g_print ("sync worker %d: ordinary class, nice %d\n", id, atoi (nice));
-          return;
-        }
-      g_usleep (1000);
-    }
-  g_error ("no sync worker in the batch class to change");
 }
 
 static gboolean

@@ -141,15 +141,17 @@ bk_renderer_choose_for_display (GdkDisplay *display)
   g_autoptr(GdkGLContext) context = NULL;
   g_autoptr(GError) error = NULL;
   const char *gl_renderer;
+  const char *set_already;
 
   g_return_if_fail (GDK_IS_DISPLAY (display));
 
   if (!probe_display)
     return;
   probe_display = FALSE;
-  if (g_object_get_data (G_OBJECT (display), "gsk-renderer") != NULL)
+  set_already = g_object_get_data (G_OBJECT (display), "gsk-renderer");
+  if (set_already != NULL)
     {
-      draws = draws_named (g_object_get_data (G_OBJECT (display), "gsk-renderer"));
+      draws = draws_named (set_already);
       return;
     }
 
